@@ -1,0 +1,17 @@
+// Two projects: every test in UTC, and the date-sensitive layers (domain, app, adapters, bundle)
+// again in Asia/Tokyo. Browser tests run once.
+const common = {
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/esbuild-jest-transform.cjs' },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+  rootDir: __dirname,
+};
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'UTC', testMatch: ['<rootDir>/test/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup-tz-utc.cjs'] },
+    { ...common, displayName: 'Tokyo', testMatch: ['<rootDir>/test/{domain,app,gas,bundle}/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup-tz-tokyo.cjs'] },
+  ],
+};

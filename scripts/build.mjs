@@ -1,0 +1,58 @@
+// Builds the Apps Script bundle (dist/Code.js), the manifest and the sidebar (dist/sidebar.html).
+// Apps Script needs real top-level `function` declarations for menus, triggers and
+// google.script.run, so the IIFE bundle gets one forwarding wrapper per export of src/main.ts.
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+/** The names src/main.ts exports, from a quick ESM build's metafile; names ending in `_` stay private. */
+async function exportNames() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'esm', write: false, metafile: true,
+    platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020', logLevel: 'silent',
+  });
+  const out = Object.values(result.metafile.outputs)[0];
+  return (out?.exports ?? []).filter((n) => !n.endsWith('_')).sort();
+}
+
+export async function buildServer() {
+  const names = await exportNames();
+  const footer = names.map((n) => `function ${n}(...args) { return __app.${n}(...args); }`).join('\n');
+  await esbuild.build({
+    entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'iife', globalName: '__app',
+    platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020', minify: false,
+    outfile: join(dist, 'Code.js'), footer: { js: footer }, legalComments: 'none', logLevel: 'warning',
+    charset: 'utf8',
+  });
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  return names;
+}
+
+export async function buildSidebar() {
+  const entry = join(root, 'src/sidebar/client.ts');
+  const shell = join(root, 'src/sidebar/sidebar.html');
+  if (!existsSync(entry) || !existsSync(shell)) return false;
+  const result = await esbuild.build({
+    entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false,
+    minify: true, legalComments: 'none', logLevel: 'warning', charset: 'utf8',
+  });
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const html = readFileSync(shell, 'utf8');
+  // HtmlService.createHtmlOutputFromFile serves the file as it is (no template), so `<?` is harmless;
+  // the bundle is still kept free of it so the file could never be mistaken for a template.
+  const out = html.replace('<!-- BUNDLE -->', () => `<script>\n${js.replace(/<\?/g, '<\\?')}</script>`);
+  writeFileSync(join(dist, 'sidebar.html'), out);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const names = await buildServer();
+  const sidebar = await buildSidebar();
+  const size = readFileSync(join(dist, 'Code.js')).length;
+  console.log(`dist/Code.js: ${(size / 1024).toFixed(1)} KB, ${names.length} global functions${sidebar ? '; dist/sidebar.html built' : ''}`);
+}

@@ -1,0 +1,76 @@
+import type { Cell, RawTable } from '../domain/cell';
+
+// The ports of the architecture (design/README.md). Use cases take these as arguments; the
+// Google side (src/gas) and the local side (src/local) each implement them.
+
+/** The workbook's tabs. Every method is one round trip at most per tab: adapters read a whole
+ *  tab with one call and write with one call, never a call per row. */
+export interface TableStore {
+  /** The first of `names` that exists, read whole (header + data rows); null when none exists. */
+  read(names: readonly string[]): RawTable | null;
+  /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
+   *  below the new content are cleared. Used for the add-in's own tabs and for rewrites that keep
+   *  the center's extra columns (the caller passes the whole table back). */
+  replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void;
+  /** Adds rows after the last row of an existing tab; each row is already in the tab's column order. */
+  append(name: string, rows: readonly (readonly Cell[])[]): void;
+  /** Writes rows starting at sheet row `firstRow` (1-based, 2 = first data row), in place. */
+  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void;
+  /** The names of all tabs, in order. */
+  tabNames(): string[];
+}
+
+export interface MailMessage {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** A name for the sender shown in mail clients (the center's name). */
+  readonly senderName?: string;
+  readonly replyTo?: string;
+}
+
+export interface Mailer {
+  /** Mails the center may still send today (MailApp.getRemainingDailyQuota). */
+  remainingQuota(): number;
+  send(message: MailMessage): void;
+}
+
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+}
+
+export interface Lock {
+  /** Waits up to `ms` for the lock; false when another run holds it. */
+  tryLock(ms: number): boolean;
+  release(): void;
+}
+
+/** Small per-document key/value memory (PropertiesService document properties). */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** Who is calling (Session.getActiveUser().getEmail()); '' when Google does not say. */
+export interface UserIdentity {
+  email(): string;
+}
+
+export interface TriggerSpec {
+  readonly handler: string;
+  readonly kind: 'weekly' | 'daily' | 'form_submit' | 'nightly';
+  /** weekly: 0 = Monday … 6 = Sunday. */
+  readonly weekday?: number;
+  readonly hour?: number;
+}
+
+export interface Triggers {
+  /** Handler names of the project's installed triggers. */
+  list(): TriggerSpec[];
+  /** Installs `spec`, first removing any trigger with the same handler (never a duplicate). */
+  replace(spec: TriggerSpec): void;
+  remove(handler: string): void;
+}

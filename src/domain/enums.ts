@@ -1,0 +1,81 @@
+// Every enumeration of workbook.md: the English code crosses every boundary (JSON, code,
+// English sheets); the Japanese label is what a Japanese sheet shows. Readers accept both.
+export type Language = 'ja' | 'en';
+export const LANGUAGES = ['ja', 'en'] as const;
+
+export interface Enumeration<C extends string> {
+  readonly name: string;
+  readonly codes: readonly C[];
+  /** Label per language; `en` labels are the codes themselves so English sheets stay machine-readable. */
+  readonly ja: Readonly<Record<C, string>>;
+}
+
+function enumeration<C extends string>(name: string, ja: Record<C, string>): Enumeration<C> {
+  return { name, codes: Object.keys(ja) as C[], ja };
+}
+
+export const GENDER = enumeration('gender', { male: '男性', female: '女性', other: 'その他', unknown: '未回答' });
+export const JOIN_ROUTE = enumeration('join_route', {
+  window: '窓口', orientation: '説明会', seminar: 'セミナー', referral: '紹介', publicity: '広報', other: 'その他',
+});
+export const MOTIVATION = enumeration('motivation', {
+  contribution: '社会貢献', health: '健康', income: '収入', friendship: '仲間', learning: '学び', experience: '経験活用',
+});
+export const SECTOR = enumeration('sector', { welfare: '福祉施設', company: '企業', household: '家庭', public: '公共', other: 'その他' });
+export const JOB_ENGAGEMENT = enumeration('engagement', { dispatch: '派遣', placement: '職業紹介', contract: '請負', mandate: '委任' });
+export const MATCH_ENGAGEMENT = enumeration('engagement', {
+  dispatch: '派遣', placement: '職業紹介', contract: '請負', mandate: '委任', consultation: '就労相談',
+});
+export const JOB_STATUS = enumeration('job_status', { proposed: '提案中', open: '募集中', filled: '充足', closed: '終了' });
+export const AREA = enumeration('area', { development: '開拓', recruitment: '募集・支援', matching: 'マッチング', follow_up: '継続支援' });
+export const ACTIVITY_KIND = enumeration('activity_kind', {
+  visit: '訪問', call: '電話', proposal: '提案', interview: '面談', orientation: '説明会', consultation: '相談',
+  follow_up_contact: 'フォロー', other: 'その他',
+});
+export const MATCH_STATUS = enumeration('match_status', {
+  candidate: '候補', proposed: '提案', interview: '面接', placed: '成立', ended: '終了', declined: '辞退', rejected: '不成立',
+});
+export const EVENT_KIND = enumeration('event_kind', { orientation: '入会説明会', seminar: 'セミナー', symposium: 'シンポジウム', other: 'その他' });
+export const EVENT_STATUS = enumeration('event_status', { open: '受付中', closed: '締切', cancelled: '中止' });
+export const AGE_BAND = enumeration('age_band', {
+  '50s': '50代', early_60s: '60代前半', late_60s: '60代後半', '70s': '70代', '80_plus': '80代以上',
+});
+export const REGISTRATION_STATUS = enumeration('registration_status', { confirmed: '確定', waitlisted: 'キャンセル待ち', cancelled: '取消' });
+export const ROLE = enumeration('role', { coordinator: 'コーディネータ', manager: '管理者', viewer: '閲覧' });
+
+export type Gender = (typeof GENDER.codes)[number];
+export type JoinRoute = (typeof JOIN_ROUTE.codes)[number];
+export type Motivation = (typeof MOTIVATION.codes)[number];
+export type Sector = (typeof SECTOR.codes)[number];
+export type JobEngagement = (typeof JOB_ENGAGEMENT.codes)[number];
+export type Engagement = (typeof MATCH_ENGAGEMENT.codes)[number];
+export type JobStatus = (typeof JOB_STATUS.codes)[number];
+export type Area = (typeof AREA.codes)[number];
+export type ActivityKind = (typeof ACTIVITY_KIND.codes)[number];
+export type MatchStatus = (typeof MATCH_STATUS.codes)[number];
+export type EventKind = (typeof EVENT_KIND.codes)[number];
+export type EventStatus = (typeof EVENT_STATUS.codes)[number];
+export type AgeBand = (typeof AGE_BAND.codes)[number];
+export type RegistrationStatus = (typeof REGISTRATION_STATUS.codes)[number];
+export type Role = (typeof ROLE.codes)[number];
+
+/** Reads a cell's text as a code of `e`: the code itself, or its Japanese label (trimmed, case-insensitive for codes). */
+export function codeOf<C extends string>(e: Enumeration<C>, text: string): C | null {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  for (const c of e.codes) {
+    if (c.toLowerCase() === lower || e.ja[c] === t) return c;
+  }
+  return null;
+}
+
+/** What a sheet shows for `code` in `lang`: the Japanese label, or the English code. */
+export function labelOf<C extends string>(e: Enumeration<C>, code: C, lang: Language): string {
+  return lang === 'ja' ? e.ja[code] : code;
+}
+
+/** Every enumeration, for setup's dropdowns and for the messages listing allowed values. */
+export const ENUMERATIONS = [
+  GENDER, JOIN_ROUTE, MOTIVATION, SECTOR, JOB_ENGAGEMENT, MATCH_ENGAGEMENT, JOB_STATUS, AREA, ACTIVITY_KIND,
+  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE,
+] as const;

@@ -1,0 +1,43 @@
+import type { CivilDate } from '../civil-date';
+import type { Slot } from '../slots';
+
+// The matching engine's contract (issue 4), shared by `ikigai match`, the sidebar and the bench.
+
+/** Why a member is or is not a candidate: a message code plus its parameters, rendered in the
+ *  user's language by the matching messages. */
+export interface Reason {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface Candidate {
+  readonly member_id: string;
+  /** 0–100. */
+  readonly score: number;
+  /** Parts of the score, each 0..its weight, for the sidebar's breakdown. */
+  readonly parts: Readonly<Record<'skills' | 'slots' | 'district' | 'ikigai' | 'fairness', number>>;
+  /** The job's slots this member can cover. */
+  readonly slots: readonly Slot[];
+  readonly reasons: readonly Reason[];
+}
+
+export interface TeamMember {
+  readonly member_id: string;
+  readonly slots: readonly Slot[];
+}
+
+export interface MosaicTeam {
+  readonly members: readonly TeamMember[];
+  /** One backup per slot where somebody outside the team can cover it. */
+  readonly backups: readonly { slot: Slot; member_id: string }[];
+  readonly uncovered_slots: readonly Slot[];
+}
+
+export interface MatchResult {
+  readonly job_id: string;
+  readonly as_of: CivilDate;
+  readonly candidates: readonly Candidate[];
+  readonly team: MosaicTeam;
+  /** How many members each hard rule turned away (for the sidebar's explanation). */
+  readonly excluded: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,26 @@
+import type { Catalog } from './catalog';
+
+export const en: Catalog = {
+  problems: {
+    not_a_workbook: (p) => `cannot be read as a workbook (${p.detail})`,
+    missing_tab: (p) => `the tab "${p.en}" is missing (Japanese name ${p.tab} also accepted)`,
+    missing_header: (p) => `the column "${p.en}" is missing (Japanese name ${p.header} also accepted)`,
+    duplicate_header: (p) => `the column "${p.header}" appears twice`,
+    required: (p) => `"${p.header}" is required`,
+    bad_date: (p) => `"${p.value}" is not a date (e.g. 2015-04-01)`,
+    bad_timestamp: (p) => `"${p.value}" is not a date and time (e.g. 2015-04-01 09:30)`,
+    bad_time: (p) => `"${p.value}" is not a time of day (e.g. 13:30)`,
+    bad_number: (p) => `"${p.value}" is not a number`,
+    bad_integer: (p) => `"${p.value}" is not a whole number`,
+    out_of_range: (p) => `"${p.value}" is out of range (${p.min} to ${p.max})`,
+    bad_boolean: (p) => `"${p.value}" is not yes/no (TRUE/FALSE, yes/no, 1/0)`,
+    bad_enum: (p) => `"${p.value}" is not allowed in "${p.header}" (allowed: ${p.allowed})`,
+    bad_slot: (p) => `"${p.value}" is not a slot (e.g. Mon-AM, Tue-PM)`,
+    duplicate_id: (p) => `the ID "${p.id}" is a duplicate (same as ${p.other})`,
+    missing_reference: (p) => `${p.header} "${p.id}" is not in "${p.target}"`,
+    placed_without_date: () => `a placed or ended match needs a placed-on date`,
+    ended_before_placed: (p) => `ended on ${p.ended} is before placed on ${p.placed}`,
+    left_before_joined: (p) => `left on ${p.left} is before joined on ${p.joined}`,
+    bad_setting: (p) => `the setting "${p.key}" has a wrong value "${p.value}" (${p.expected})`,
+  },
+};

@@ -1,0 +1,189 @@
+import {
+  ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
+  MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, type Language,
+} from '../enums';
+import { col, enumCol, enumListCol, type Column, type RecordOf } from './column';
+
+// The tabs of workbook.md, column by column. The English header is the column key.
+export interface TabDef<Cols extends readonly Column[] = readonly Column[]> {
+  readonly key: string;
+  readonly ja: string;
+  readonly en: string;
+  readonly columns: Cols;
+  /** Tabs a center fills by hand; the add-in's own output tabs are not required to read a workbook. */
+  readonly required: boolean;
+  /** Written only by the add-in (protected by setup). */
+  readonly addInOwned?: boolean;
+}
+
+function tab<const Cols extends readonly Column[]>(key: string, ja: string, en: string, columns: Cols, required = true, addInOwned = false): TabDef<Cols> {
+  return { key, ja, en, columns, required, addInOwned };
+}
+
+export const SETTINGS_TAB = tab('settings', '設定', 'Settings', [
+  col('key', '項目', 'text', { required: true }),
+  col('value', '値', 'text'),
+], false);
+
+export const COORDINATORS_TAB = tab('coordinators', 'コーディネータ', 'Coordinators', [
+  col('email', 'メール', 'text', { required: true, primary: true }),
+  col('name', '氏名', 'text'),
+  enumCol('role', '役割', ROLE, { required: true }),
+  col('active', '有効', 'boolean'),
+], false);
+
+export const MEMBERS_TAB = tab('members', '会員', 'Members', [
+  col('member_id', '会員ID', 'id', { required: true, primary: true }),
+  col('name', '氏名', 'text'),
+  col('kana', 'フリガナ', 'text'),
+  enumCol('gender', '性別', GENDER),
+  col('birth_date', '生年月日', 'date'),
+  col('joined_on', '入会日', 'date', { required: true }),
+  col('left_on', '退会日', 'date'),
+  enumCol('join_route', '入会経路', JOIN_ROUTE),
+  col('district', '地区', 'text'),
+  col('phone', '電話', 'text'),
+  col('email', 'メール', 'text'),
+  col('skills', '技能', 'list'),
+  col('preferred_categories', '希望職種', 'list'),
+  col('availability', '就業可能枠', 'slots'),
+  col('max_days_per_week', '週上限日数', 'int', { min: 1, max: 7 }),
+  enumListCol('motivations', '生きがい志向', MOTIVATION),
+  col('consent', '個人情報同意', 'boolean'),
+  col('notes', '備考', 'text'),
+]);
+
+export const CLIENTS_TAB = tab('clients', '業務提供先', 'Clients', [
+  col('client_id', '提供先ID', 'id', { required: true, primary: true }),
+  col('name', '名称', 'text'),
+  enumCol('sector', '業種', SECTOR),
+  col('district', '地区', 'text'),
+  col('contact_person', '担当者', 'text'),
+  col('phone', '電話', 'text'),
+  col('email', 'メール', 'text'),
+  col('developed_on', '開拓日', 'date'),
+  col('developed_by', '開拓担当', 'text'),
+]);
+
+export const JOBS_TAB = tab('jobs', '仕事', 'Jobs', [
+  col('job_id', '仕事ID', 'id', { required: true, primary: true }),
+  col('client_id', '提供先ID', 'id', { ref: 'clients' }),
+  col('title', '仕事名', 'text'),
+  col('category', '職種', 'text'),
+  enumCol('engagement', '契約形態', JOB_ENGAGEMENT),
+  col('required_skills', '必要技能', 'list'),
+  col('slots', '勤務枠', 'slots'),
+  col('headcount', '必要人数', 'int', { min: 1 }),
+  col('district', '地区', 'text'),
+  col('start_on', '開始日', 'date'),
+  col('end_on', '終了日', 'date'),
+  col('pay', '報酬', 'text'),
+  col('social_contribution', '社会貢献', 'boolean'),
+  enumCol('status', '状態', JOB_STATUS),
+  col('created_on', '登録日', 'date'),
+  col('coordinator', '担当', 'text'),
+]);
+
+export const ACTIVITIES_TAB = tab('activities', '活動記録', 'Activities', [
+  col('activity_id', '活動ID', 'id', { required: true, primary: true }),
+  col('date', '日付', 'date', { required: true }),
+  col('coordinator', '担当', 'text'),
+  enumCol('area', '分野', AREA, { required: true }),
+  enumCol('kind', '種別', ACTIVITY_KIND),
+  col('member_id', '会員ID', 'id', { ref: 'members' }),
+  col('client_id', '提供先ID', 'id', { ref: 'clients' }),
+  col('job_id', '仕事ID', 'id', { ref: 'jobs' }),
+  col('minutes', '所要分', 'int', { min: 0 }),
+  col('outcome', '結果', 'text'),
+  col('notes', 'メモ', 'text'),
+  col('recorded_at', '記録日時', 'timestamp'),
+]);
+
+export const MATCHES_TAB = tab('matches', 'マッチング', 'Matches', [
+  col('match_id', 'マッチングID', 'id', { required: true, primary: true }),
+  col('job_id', '仕事ID', 'id', { ref: 'jobs' }),
+  col('member_id', '会員ID', 'id', { required: true, ref: 'members' }),
+  enumCol('engagement', '契約形態', MATCH_ENGAGEMENT, { required: true }),
+  enumCol('status', '状態', MATCH_STATUS, { required: true }),
+  col('proposed_on', '提案日', 'date'),
+  col('placed_on', '成立日', 'date'),
+  col('ended_on', '終了日', 'date'),
+  col('coordinator', '担当', 'text'),
+  col('fit_score', '適合度', 'number', { min: 0, max: 100 }),
+  col('notes', 'メモ', 'text'),
+]);
+
+export const EVENTS_TAB = tab('events', 'イベント', 'Events', [
+  col('event_id', 'イベントID', 'id', { required: true, primary: true }),
+  enumCol('kind', '種別', EVENT_KIND, { required: true }),
+  col('title', '名称', 'text'),
+  col('date', '開催日', 'date', { required: true }),
+  col('start_time', '開始時刻', 'time'),
+  col('venue', '会場', 'text'),
+  col('capacity', '定員', 'int', { min: 0 }),
+  enumCol('status', '状態', EVENT_STATUS),
+]);
+
+export const REGISTRATIONS_TAB = tab('registrations', '申込', 'Registrations', [
+  col('registration_id', '申込ID', 'id', { required: true, primary: true }),
+  col('event_id', 'イベントID', 'id', { ref: 'events' }),
+  col('name', '氏名', 'text'),
+  col('kana', 'フリガナ', 'text'),
+  col('phone', '電話', 'text'),
+  col('email', 'メール', 'text'),
+  enumCol('age_band', '年代', AGE_BAND),
+  enumCol('gender', '性別', GENDER),
+  col('source', 'きっかけ', 'text'),
+  col('registered_at', '申込日時', 'timestamp'),
+  enumCol('status', '状態', REGISTRATION_STATUS),
+  col('attended', '出席', 'boolean'),
+  col('member_id', '会員ID', 'id', { ref: 'members' }),
+  col('response_id', 'フォーム回答ID', 'text'),
+], false);
+
+export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [
+  col('sheet', 'シート', 'text', { required: true }),
+  col('name', '名称', 'text'),
+  col('target', '対象数', 'int', { min: 0 }),
+  col('cross_by', '集計軸', 'text'),
+], false);
+
+export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
+  col('at', '日時', 'timestamp'),
+  col('user', 'ユーザー', 'text'),
+  col('action', '操作', 'text'),
+  col('sheet', 'シート', 'text'),
+  col('record_id', 'ID', 'text'),
+  col('detail', '内容', 'text'),
+], false, true);
+
+/** Every tab a center keeps by hand, in the order setup creates them. Add-in output tabs
+ *  (週次KPI, アンケート集計) have their own modules since their columns are figures, not records. */
+export const DATA_TABS = [
+  SETTINGS_TAB, COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB,
+  EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, AUDIT_LOG_TAB,
+] as const;
+
+export type Member = RecordOf<typeof MEMBERS_TAB.columns>;
+export type Client = RecordOf<typeof CLIENTS_TAB.columns>;
+export type Job = RecordOf<typeof JOBS_TAB.columns>;
+export type Activity = RecordOf<typeof ACTIVITIES_TAB.columns>;
+export type Match = RecordOf<typeof MATCHES_TAB.columns>;
+export type EventRecord = RecordOf<typeof EVENTS_TAB.columns>;
+export type Registration = RecordOf<typeof REGISTRATIONS_TAB.columns>;
+export type Coordinator = RecordOf<typeof COORDINATORS_TAB.columns>;
+export type SurveyDef = RecordOf<typeof SURVEYS_TAB.columns>;
+export type AuditEntry = RecordOf<typeof AUDIT_LOG_TAB.columns>;
+
+export function tabName(def: { ja: string; en: string }, lang: Language): string {
+  return lang === 'ja' ? def.ja : def.en;
+}
+
+export function headerName(column: Column, lang: Language): string {
+  return lang === 'ja' ? column.ja : column.key;
+}
+
+/** Both names of a tab, the language's first: what readers try, in order. */
+export function tabNames(def: { ja: string; en: string }, lang: Language = 'ja'): [string, string] {
+  return lang === 'ja' ? [def.ja, def.en] : [def.en, def.ja];
+}

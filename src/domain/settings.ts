@@ -1,0 +1,137 @@
+import type { Language } from './enums';
+import { cellText, type RawTable } from './cell';
+import { normalizeHeader } from './parse/parse-table';
+import { WEEKDAYS, WEEKDAYS_JA } from './slots';
+import type { Problem } from './messages/problem';
+
+// The 設定 / Settings tab: key/value rows (workbook.md). Unknown keys are kept for the center.
+export interface Settings {
+  centerName: string;
+  language: Language;
+  timeZone: string;
+  fiscalYearStartMonth: number;
+  weeklyRecipients: string[];
+  /** 0 = Monday … 6 = Sunday. */
+  weeklyDay: number;
+  weeklyHour: number;
+  population60Plus: number | null;
+  slotHours: number;
+  weeklyHoursCap: number;
+  monthlyDaysCap: number;
+  signupFormId: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  centerName: '',
+  language: 'ja',
+  timeZone: 'Asia/Tokyo',
+  fiscalYearStartMonth: 4,
+  weeklyRecipients: [],
+  weeklyDay: 0,
+  weeklyHour: 8,
+  population60Plus: null,
+  slotHours: 4,
+  weeklyHoursCap: 20,
+  monthlyDaysCap: 10,
+  signupFormId: '',
+};
+
+export type SettingKey = keyof Settings;
+
+/** Each setting's Japanese and English key, in the order setup writes them. */
+export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: string }> = [
+  { key: 'centerName', ja: 'センター名', en: 'center_name' },
+  { key: 'language', ja: '言語', en: 'language' },
+  { key: 'timeZone', ja: 'タイムゾーン', en: 'time_zone' },
+  { key: 'fiscalYearStartMonth', ja: '年度開始月', en: 'fiscal_year_start_month' },
+  { key: 'weeklyRecipients', ja: '週次メール送信先', en: 'weekly_recipients' },
+  { key: 'weeklyDay', ja: '週次メール曜日', en: 'weekly_day' },
+  { key: 'weeklyHour', ja: '週次メール時刻', en: 'weekly_hour' },
+  { key: 'population60Plus', ja: '60歳以上人口', en: 'population_60_plus' },
+  { key: 'slotHours', ja: '枠時間', en: 'slot_hours' },
+  { key: 'weeklyHoursCap', ja: '週上限時間', en: 'weekly_hours_cap' },
+  { key: 'monthlyDaysCap', ja: '月上限日数', en: 'monthly_days_cap' },
+  { key: 'signupFormId', ja: '申込フォームID', en: 'signup_form_id' },
+];
+
+function intIn(text: string, min: number, max: number): number | null {
+  const n = Number(text.normalize('NFKC').replace(/,/g, ''));
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/** Reads the settings tab; a missing tab or blank value means the default. Bad values are problems
+ *  and fall back to the default so the rest of the workbook can still be read. */
+export function parseSettings(raw: RawTable | null): { settings: Settings; problems: Problem[]; rowOf: Map<SettingKey, number> } {
+  const settings: Settings = { ...DEFAULT_SETTINGS, weeklyRecipients: [] };
+  const problems: Problem[] = [];
+  const rowOf = new Map<SettingKey, number>();
+  if (!raw) return { settings, problems, rowOf };
+  const header = raw.header.map((h) => normalizeHeader(String(h)));
+  const keyCol = Math.max(0, header.findIndex((h) => h === '項目' || h === 'key'));
+  const valueCol = header.findIndex((h) => h === '値' || h === 'value');
+  const vCol = valueCol >= 0 ? valueCol : 1;
+  raw.rows.forEach((row, r) => {
+    const keyText = normalizeHeader(cellText(row[keyCol]));
+    const def = SETTING_KEYS.find((k) => normalizeHeader(k.ja) === keyText || k.en === keyText);
+    if (!def) return;
+    rowOf.set(def.key, r + 2);
+    const cell = row[vCol];
+    const text = cellText(cell);
+    if (text === '') return;
+    const bad = (expected: string): void => {
+      problems.push({ tab: raw.name, cell: `${String.fromCharCode(65 + vCol)}${r + 2}`, code: 'bad_setting', params: { key: def.ja, value: text, expected } });
+    };
+    switch (def.key) {
+      case 'centerName': settings.centerName = text; break;
+      case 'signupFormId': settings.signupFormId = text; break;
+      case 'language': {
+        const l = text.toLowerCase();
+        if (l === 'ja' || l === '日本語') settings.language = 'ja';
+        else if (l === 'en' || l === 'english' || l === '英語') settings.language = 'en';
+        else bad('ja / en');
+        break;
+      }
+      case 'timeZone':
+        if (isTimeZone(text)) settings.timeZone = text; else bad('Asia/Tokyo');
+        break;
+      case 'weeklyRecipients':
+        settings.weeklyRecipients = text.split(/[,、;\s]+/).map((s) => s.trim()).filter((s) => s !== '');
+        break;
+      case 'weeklyDay': {
+        const t = text.replace(/曜日?$/, '');
+        let i = WEEKDAYS_JA.indexOf(t as (typeof WEEKDAYS_JA)[number]);
+        if (i < 0) i = WEEKDAYS.findIndex((d) => d.toLowerCase() === t.slice(0, 3).toLowerCase());
+        if (i >= 0) settings.weeklyDay = i; else bad('月..日 / Mon..Sun');
+        break;
+      }
+      case 'fiscalYearStartMonth': { const n = intIn(text, 1, 12); if (n === null) bad('1–12'); else settings.fiscalYearStartMonth = n; break; }
+      case 'weeklyHour': { const n = intIn(text, 0, 23); if (n === null) bad('0–23'); else settings.weeklyHour = n; break; }
+      case 'population60Plus': { const n = intIn(text, 1, 1e9); if (n === null) bad('> 0'); else settings.population60Plus = n; break; }
+      case 'slotHours': { const n = intIn(text, 1, 12); if (n === null) bad('1–12'); else settings.slotHours = n; break; }
+      case 'weeklyHoursCap': { const n = intIn(text, 1, 168); if (n === null) bad('1–168'); else settings.weeklyHoursCap = n; break; }
+      case 'monthlyDaysCap': { const n = intIn(text, 1, 31); if (n === null) bad('1–31'); else settings.monthlyDaysCap = n; break; }
+    }
+  });
+  return { settings, problems, rowOf };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The settings rows setup writes for a new center, labelled in `lang`. */
+export function settingsRows(settings: Settings, lang: Language): [string, string | number][] {
+  const weekday = (i: number): string => (lang === 'ja' ? WEEKDAYS_JA[i] : WEEKDAYS[i]) ?? '';
+  return SETTING_KEYS.map(({ key, ja, en }) => {
+    const v = settings[key];
+    const value = key === 'weeklyDay' ? weekday(settings.weeklyDay)
+      : Array.isArray(v) ? v.join(', ')
+      : v === null ? '' : v;
+    return [lang === 'ja' ? ja : en, value];
+  });
+}

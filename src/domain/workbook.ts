@@ -1,0 +1,159 @@
+import { columnLetter, type RawTable } from './cell';
+import type { Column, RecordOf } from './schema/column';
+import {
+  ACTIVITIES_TAB, CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB,
+  REGISTRATIONS_TAB, SETTINGS_TAB, SURVEYS_TAB, type Activity, type Client, type Coordinator, type EventRecord,
+  type Job, type Match, type Member, type Registration, type SurveyDef, type TabDef,
+} from './schema/tabs';
+import { parseTable, type ParsedTable } from './parse/parse-table';
+import { parseSettings, type Settings } from './settings';
+import type { Problem } from './messages/problem';
+
+// The whole center as typed records, read from whichever tabs exist, with every problem of
+// every tab and the cross-tab checks (duplicate IDs, dangling references) of workbook.md.
+export interface Workbook {
+  readonly settings: Settings;
+  readonly coordinators: Coordinator[];
+  readonly members: Member[];
+  readonly clients: Client[];
+  readonly jobs: Job[];
+  readonly activities: Activity[];
+  readonly matches: Match[];
+  readonly events: EventRecord[];
+  readonly registrations: Registration[];
+  readonly surveys: SurveyDef[];
+  /** The parsed tables, for callers that need row numbers or column positions to write back. */
+  readonly tables: Readonly<Record<string, ParsedTable<unknown> | undefined>>;
+  readonly problems: Problem[];
+}
+
+/** Looks a tab up by its names (Japanese, English); null when the workbook has neither. */
+export type TabLookup = (names: readonly [string, string]) => RawTable | null;
+
+/** The tabs read for a workbook: the data tabs of workbook.md. */
+export const READ_TABS = [
+  COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB,
+] as const;
+
+function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[]): ParsedTable<RecordOf<Cols>> | undefined {
+  const raw = lookup([def.ja, def.en]);
+  if (!raw) {
+    if (def.required) problems.push({ tab: def.ja, cell: '', code: 'missing_tab', params: { tab: def.ja, en: def.en } });
+    return undefined;
+  }
+  const parsed = parseTable(def, raw);
+  problems.push(...parsed.problems);
+  return parsed;
+}
+
+export function readWorkbook(lookup: TabLookup): Workbook {
+  const problems: Problem[] = [];
+  const settingsRaw = lookup([SETTINGS_TAB.ja, SETTINGS_TAB.en]);
+  const { settings, problems: settingProblems } = parseSettings(settingsRaw);
+  problems.push(...settingProblems);
+
+  const coordinators = readTab(COORDINATORS_TAB, lookup, problems);
+  const members = readTab(MEMBERS_TAB, lookup, problems);
+  const clients = readTab(CLIENTS_TAB, lookup, problems);
+  const jobs = readTab(JOBS_TAB, lookup, problems);
+  const activities = readTab(ACTIVITIES_TAB, lookup, problems);
+  const matches = readTab(MATCHES_TAB, lookup, problems);
+  const events = readTab(EVENTS_TAB, lookup, problems);
+  const registrations = readTab(REGISTRATIONS_TAB, lookup, problems);
+  const surveys = readTab(SURVEYS_TAB, lookup, problems);
+
+  const tables: Record<string, ParsedTable<unknown> | undefined> = {
+    coordinators, members, clients, jobs, activities, matches, events, registrations, surveys,
+  };
+  problems.push(...crossTabProblems(tables));
+  problems.push(...recordRuleProblems(members, matches));
+
+  return {
+    settings,
+    coordinators: coordinators?.records ?? [],
+    members: members?.records ?? [],
+    clients: clients?.records ?? [],
+    jobs: jobs?.records ?? [],
+    activities: activities?.records ?? [],
+    matches: matches?.records ?? [],
+    events: events?.records ?? [],
+    registrations: registrations?.records ?? [],
+    surveys: surveys?.records ?? [],
+    tables,
+    problems,
+  };
+}
+
+const DEF_BY_KEY: Readonly<Record<string, TabDef>> = Object.fromEntries(READ_TABS.map((d) => [d.key, d]));
+
+function primaryColumn(def: TabDef): Column | undefined {
+  return def.columns.find((c) => c.primary);
+}
+
+function cellOf(parsed: ParsedTable<unknown>, key: string, i: number): string {
+  const col = parsed.columnIndex.get(key) ?? -1;
+  const letter = col >= 0 ? columnLetter(col) : '';
+  return `${letter}${parsed.rowNumbers[i] ?? ''}`;
+}
+
+/** Duplicate IDs (naming both rows) and references to records that do not exist. */
+function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefined>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<string, Set<string>>();
+  for (const def of READ_TABS) {
+    const parsed = tables[def.key];
+    const primary = primaryColumn(def);
+    if (!parsed || !primary || def.key === 'coordinators') continue;
+    const seen = new Map<string, number>();
+    const set = new Set<string>();
+    parsed.records.forEach((rec, i) => {
+      const id = (rec as Record<string, unknown>)[primary.key];
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        problems.push({ tab: parsed.tab, cell: cellOf(parsed, primary.key, i), code: 'duplicate_id', params: { id, other: `${parsed.tab}!${cellOf(parsed, primary.key, first)}` } });
+      } else {
+        seen.set(id, i);
+      }
+      set.add(id);
+    });
+    ids.set(def.key, set);
+  }
+  for (const def of READ_TABS) {
+    const parsed = tables[def.key];
+    if (!parsed) continue;
+    for (const column of def.columns) {
+      if (!column.ref) continue;
+      const targetIds = ids.get(column.ref);
+      const targetDef = DEF_BY_KEY[column.ref];
+      if (!targetIds || !targetDef) continue;
+      const targetName = tables[column.ref]?.tab ?? targetDef.ja;
+      parsed.records.forEach((rec, i) => {
+        const id = (rec as Record<string, unknown>)[column.key];
+        if (typeof id === 'string' && id !== '' && !targetIds.has(id)) {
+          problems.push({ tab: parsed.tab, cell: cellOf(parsed, column.key, i), code: 'missing_reference', params: { header: column.ja, id, target: targetName } });
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/** Rules inside one record that the column types cannot say. */
+function recordRuleProblems(members: ParsedTable<Member> | undefined, matches: ParsedTable<Match> | undefined): Problem[] {
+  const problems: Problem[] = [];
+  members?.records.forEach((m, i) => {
+    if (m.left_on !== null && m.left_on < m.joined_on) {
+      problems.push({ tab: members.tab, cell: cellOf(members, 'left_on', i), code: 'left_before_joined', params: { left: m.left_on, joined: m.joined_on } });
+    }
+  });
+  matches?.records.forEach((m, i) => {
+    if ((m.status === 'placed' || m.status === 'ended') && m.placed_on === null) {
+      problems.push({ tab: matches.tab, cell: cellOf(matches, 'placed_on', i), code: 'placed_without_date', params: {} });
+    }
+    if (m.placed_on !== null && m.ended_on !== null && m.ended_on < m.placed_on) {
+      problems.push({ tab: matches.tab, cell: cellOf(matches, 'ended_on', i), code: 'ended_before_placed', params: { ended: m.ended_on, placed: m.placed_on } });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,39 @@
+// The `ikigai` command (design/cli.md). Each command lives in src/local/commands/<name>.ts and
+// exports `run(argv, io)`; this file only dispatches. Exit status: 0 done, 1 the data has
+// problems, 2 the command line is wrong.
+import type { Io } from './io';
+
+type CommandModule = { run(argv: string[], io: Io): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+};
+
+const USAGE = `使い方 / usage: ikigai <command> [options]
+  demo    [--out DIR]
+  check   --workbook F
+  report  --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]
+  weekly  --workbook F --week DATE [--mail-dir DIR] [--resend]
+  match   --workbook F --job ID [--as-of DATE] [--json]
+  tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]`;
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`ikigai: 不明なコマンド / unknown command: ${name}\n${USAGE}`);
+    return 2;
+  }
+  return (await load()).run(rest, io);
+}
+
+function processIo(): Io {
+  return {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    cwd: process.cwd(),
+  };
+}
