@@ -8,6 +8,8 @@ import type { Cell, RawTable } from '../domain/cell';
 export interface TableStore {
   /** The first of `names` that exists, read whole (header + data rows); null when none exists. */
   read(names: readonly string[]): RawTable | null;
+  /** Only the header row of the first of `names` that exists (cheap: one small read); null when none. */
+  header(names: readonly string[]): { name: string; header: string[] } | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Used for the add-in's own tabs and for rewrites that keep
    *  the center's extra columns (the caller passes the whole table back). */

@@ -20,6 +20,14 @@ export class MemoryTableStore implements TableStore {
     return null;
   }
 
+  header(names: readonly string[]): { name: string; header: string[] } | null {
+    for (const name of names) {
+      const tab = this.tabs.get(name);
+      if (tab) return { name, header: [...tab.header] };
+    }
+    return null;
+  }
+
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.tabs.set(name, { header: [...header], rows: rows.map((r) => [...r]) });
   }
