@@ -54,13 +54,17 @@ type PlainValue<T extends ColumnType> =
   : T extends 'slots' ? Slot[]
   : string;
 
+type EnumCode<C> = C extends { enumeration: { codes: infer L extends readonly string[] } } ? L[number] : never;
+
 type Required<C> = C extends { required: true } ? true : false;
 
 // Blank optional cells read as null, except text (''), booleans (false) and lists ([]),
 // whose blank has an obvious meaning.
 export type ValueOf<C> =
-  C extends EnumColumn<string, infer E> ? (Required<C> extends true ? E : E | null)
-  : C extends EnumListColumn<string, infer E> ? E[]
+  // The codes are read through `codes[number]`, not `infer`: an optional column's type reaches
+  // here as Enumeration<E> & Enumeration<string>, where `infer` would widen E to string.
+  C extends EnumColumn<string, string> ? (Required<C> extends true ? EnumCode<C> : EnumCode<C> | null)
+  : C extends EnumListColumn<string, string> ? EnumCode<C>[]
   : C extends PlainColumn<string, infer T>
     ? T extends 'text' | 'boolean' | 'list' | 'slots' ? PlainValue<T>
       : Required<C> extends true ? PlainValue<T> : PlainValue<T> | null
