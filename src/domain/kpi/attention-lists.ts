@@ -1,0 +1,58 @@
+import { addDays, type CivilDate } from '../civil-date';
+import type { Activity, Match, Member } from '../schema/tabs';
+import { isEnrolledOn } from './members';
+import { isActiveBetween, isPlacement } from './placements';
+
+// The attention lists of kpi.md (要フォロー, 待機会員): IDs only, sorted, never names.
+
+/** kpi.md: a placement needs follow-up from 14 days after placed_on until 60 days after. */
+export const FOLLOW_UP_FROM_DAYS = 14;
+export const FOLLOW_UP_UNTIL_DAYS = 60;
+/** kpi.md: a member is waiting with no match active in the last 90 days. */
+export const WAITING_DAYS = 90;
+
+/** Match IDs of placed (成立) matches with placed_on between 60 and 14 days before `to` and no
+ *  継続支援 activity for that member dated on or after placed_on (up to `to`: the report is as of `to`). */
+export function followUpsDue(matches: readonly Match[], activities: readonly Activity[], to: CivilDate): string[] {
+  const earliest = addDays(to, -FOLLOW_UP_UNTIL_DAYS);
+  const latest = addDays(to, -FOLLOW_UP_FROM_DAYS);
+  // The latest follow-up each member had by `to`: one pass, then one look-up per match.
+  const lastFollowUp = new Map<string, CivilDate>();
+  for (const a of activities) {
+    if (a.area !== 'follow_up' || a.member_id === null || a.date > to) continue;
+    const seen = lastFollowUp.get(a.member_id);
+    if (seen === undefined || a.date > seen) lastFollowUp.set(a.member_id, a.date);
+  }
+  const due: string[] = [];
+  for (const m of matches) {
+    if (m.status !== 'placed' || m.placed_on === null) continue;
+    if (m.placed_on < earliest || m.placed_on > latest) continue;
+    const last = lastFollowUp.get(m.member_id);
+    if (last === undefined || last < m.placed_on) due.push(m.match_id);
+  }
+  return due.sort();
+}
+
+/** A match keeps a member busy in [from, to]: a placement active on a day of it, or a match still
+ *  in progress (候補・提案・面接) proposed in it or with no proposed-on day. Declined and rejected
+ *  matches leave the member waiting. */
+function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
+  if (isPlacement(m)) return isActiveBetween(m, from, to);
+  if (m.status === 'candidate' || m.status === 'proposed' || m.status === 'interview') {
+    return m.proposed_on === null || (m.proposed_on >= from && m.proposed_on <= to);
+  }
+  return false;
+}
+
+/** Member IDs enrolled on `to`, with consent and at least one availability slot, and no match
+ *  active in the 90 days ending on `to` (to - 89 .. to). */
+export function waitingMembers(members: readonly Member[], matches: readonly Match[], to: CivilDate): string[] {
+  const from = addDays(to, -(WAITING_DAYS - 1));
+  const busy = new Set<string>();
+  for (const m of matches) if (busyBetween(m, from, to)) busy.add(m.member_id);
+  const waiting: string[] = [];
+  for (const m of members) {
+    if (isEnrolledOn(m, to) && m.consent && m.availability.length > 0 && !busy.has(m.member_id)) waiting.push(m.member_id);
+  }
+  return waiting.sort();
+}

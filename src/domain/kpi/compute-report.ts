@@ -1,0 +1,32 @@
+import type { Workbook } from '../workbook';
+import type { Report } from './report';
+import type { Period } from './period';
+import { memberFigures } from './members';
+import { workFigures } from './work';
+import { activityCounts } from './activities';
+import { followUpsDue, waitingMembers } from './attention-lists';
+import { eventFigures } from './events';
+
+export interface ReportOptions {
+  /** Overrides the workbook's 60歳以上人口 setting (for what-if figures). */
+  readonly population60Plus?: number | null;
+}
+
+/** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
+ *  workbook: each tab is walked a fixed number of times, look-ups go through maps by ID. */
+export function computeReport(workbook: Workbook, period: Period, options: ReportOptions = {}): Report {
+  const population = options.population60Plus !== undefined ? options.population60Plus : workbook.settings.population60Plus;
+  const members = memberFigures(workbook.members, period, population);
+  const work = workFigures(workbook, period, members.enrolled.total);
+  return {
+    period: { from: period.from, to: period.to },
+    members,
+    work,
+    activities: {
+      ...activityCounts(workbook.activities, period),
+      follow_ups_due: followUpsDue(workbook.matches, workbook.activities, period.to),
+      waiting_members: waitingMembers(workbook.members, workbook.matches, period.to),
+    },
+    events: eventFigures(workbook.events, workbook.registrations, period),
+  };
+}
