@@ -40,7 +40,11 @@ export const EVENT_STATUS = enumeration('event_status', { open: '受付中', clo
 export const AGE_BAND = enumeration('age_band', {
   '50s': '50代', early_60s: '60代前半', late_60s: '60代後半', '70s': '70代', '80_plus': '80代以上',
 });
-export const REGISTRATION_STATUS = enumeration('registration_status', { confirmed: '確定', waitlisted: 'キャンセル待ち', cancelled: '取消' });
+// needs_review (要確認): a form answer the add-in could not place (unknown session, no consent,
+// no name or phone); kept in 申込 so nothing is lost, and never counted against a capacity.
+export const REGISTRATION_STATUS = enumeration('registration_status', {
+  confirmed: '確定', waitlisted: 'キャンセル待ち', cancelled: '取消', needs_review: '要確認',
+});
 export const ROLE = enumeration('role', { coordinator: 'コーディネータ', manager: '管理者', viewer: '閲覧' });
 
 export type Gender = (typeof GENDER.codes)[number];

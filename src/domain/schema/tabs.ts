@@ -139,6 +139,8 @@ export const REGISTRATIONS_TAB = tab('registrations', '申込', 'Registrations',
   col('attended', '出席', 'boolean'),
   col('member_id', '会員ID', 'id', { ref: 'members' }),
   col('response_id', 'フォーム回答ID', 'text'),
+  col('consent', '個人情報同意', 'boolean'),
+  col('notes', 'メモ', 'text'),
 ], false);
 
 export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [
