@@ -3,6 +3,7 @@ import type { Catalog } from './catalog';
 export const en: Catalog = {
   problems: {
     not_a_workbook: (p) => `cannot be read as a workbook (${p.detail})`,
+    file_not_found: (p) => `no such file (${p.path})`,
     missing_tab: (p) => `the tab "${p.en}" is missing (Japanese name ${p.tab} also accepted)`,
     missing_header: (p) => `the column "${p.en}" is missing (Japanese name ${p.header} also accepted)`,
     duplicate_header: (p) => `the column "${p.header}" appears twice`,

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog';
 export const ja: Catalog = {
   problems: {
     not_a_workbook: (p) => `ワークブックとして読めません（${p.detail}）`,
+    file_not_found: (p) => `ファイルがありません（${p.path}）`,
     missing_tab: (p) => `シート「${p.tab}」がありません（英語名 ${p.en} も可）`,
     missing_header: (p) => `列「${p.header}」がありません（英語名 ${p.en} も可）`,
     duplicate_header: (p) => `列「${p.header}」が2回あります`,

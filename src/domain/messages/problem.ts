@@ -13,6 +13,7 @@ export interface Problem {
 
 export type ProblemCode =
   | 'not_a_workbook'
+  | 'file_not_found'
   | 'missing_tab'
   | 'missing_header'
   | 'duplicate_header'
