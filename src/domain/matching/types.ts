@@ -18,6 +18,10 @@ export interface Candidate {
   readonly parts: Readonly<Record<'skills' | 'slots' | 'district' | 'ikigai' | 'fairness', number>>;
   /** The job's slots this member can cover. */
   readonly slots: readonly Slot[];
+  /** Most of the job's slots this member can take at once within the work caps. */
+  readonly most_slots: number;
+  /** Days worked in the 90 days before as_of (the fairness part; the first tie-breaker). */
+  readonly recent_work_days: number;
   readonly reasons: readonly Reason[];
 }
 
@@ -37,6 +41,10 @@ export interface MatchResult {
   readonly job_id: string;
   readonly as_of: CivilDate;
   readonly candidates: readonly Candidate[];
+  /** Members placed on this job and working on as_of: they count towards the headcount. */
+  readonly placed: readonly string[];
+  /** People still needed in each slot: headcount less `placed` (never below 0). */
+  readonly need: number;
   readonly team: MosaicTeam;
   /** How many members each hard rule turned away (for the sidebar's explanation). */
   readonly excluded: Readonly<Record<string, number>>;

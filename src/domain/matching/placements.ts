@@ -1,0 +1,51 @@
+import type { CivilDate } from '../civil-date';
+import type { Job, Match } from '../schema/tabs';
+import { slotMask } from './slot-bits';
+
+// A member's placements (成立 and 終了 matches with a job), indexed by member once so that ranking
+// reads each member's own few placements instead of scanning every match per member
+// (O(members + matches) for a whole ranking).
+export interface Placement {
+  readonly job_id: string;
+  /** The job's slots: the matches tab does not say which slots a placed member works, so a
+   *  placement is taken to cover all of them (the cautious reading for the work caps). */
+  readonly slots: number;
+  readonly slotCount: number;
+  readonly from: CivilDate;
+  /** Last day worked; null while open. */
+  readonly to: CivilDate | null;
+  /** Status 終了 / ended: with a blank end date it is over, but we do not know since when. */
+  readonly ended: boolean;
+}
+
+export type PlacementIndex = ReadonlyMap<string, readonly Placement[]>;
+
+export function indexPlacements(matches: readonly Match[], jobs: readonly Job[]): PlacementIndex {
+  const jobSlots = new Map<string, number>();
+  const jobSlotCount = new Map<string, number>();
+  for (const j of jobs) {
+    jobSlots.set(j.job_id, slotMask(j.slots));
+    jobSlotCount.set(j.job_id, j.slots.length);
+  }
+  const byMember = new Map<string, Placement[]>();
+  for (const m of matches) {
+    // Only work counts: consultations (no job) and matches never placed add no load.
+    if ((m.status !== 'placed' && m.status !== 'ended') || m.placed_on === null || m.job_id === null || m.job_id === '') continue;
+    const slots = jobSlots.get(m.job_id) ?? 0;
+    const p: Placement = {
+      job_id: m.job_id, slots, slotCount: jobSlotCount.get(m.job_id) ?? 0,
+      from: m.placed_on, to: m.ended_on, ended: m.status === 'ended',
+    };
+    const list = byMember.get(m.member_id);
+    if (list) list.push(p); else byMember.set(m.member_id, [p]);
+  }
+  return byMember;
+}
+
+/** The member works this placement on day `d`: placed on or before d, and not ended before d.
+ *  An ended placement with a blank end date is over (it is not current on any asOf). */
+export function activeOn(p: Placement, d: CivilDate): boolean {
+  if (p.from > d) return false;
+  if (p.to !== null) return p.to >= d;
+  return !p.ended;
+}

@@ -1,0 +1,109 @@
+import type { Job, Member } from '../schema/tabs';
+import type { Reason } from './types';
+import { slotsOf } from './slot-bits';
+
+// The 0–100 fit score (issue 4): five parts, each with a reason a coordinator can read.
+export const WEIGHTS = { skills: 30, slots: 25, district: 15, ikigai: 15, fairness: 15 } as const;
+
+/** Ikigai fit: the job's social contribution × 社会貢献, the job's category among the member's
+ *  preferred ones, and one other motivation the job serves. 6 + 6 + 3 = WEIGHTS.ikigai. */
+export const IKIGAI_POINTS = { contribution: 6, category: 6, other: 3 } as const;
+
+/** Recent work days at which fairness reaches 0: half of the 90-day window. */
+export const FAIRNESS_ZERO_AT = 45;
+/** Up to this many recent days the reason says the member has worked little. */
+export const FEW_RECENT_DAYS = 15;
+
+export type Parts = Record<keyof typeof WEIGHTS, number>;
+
+export interface ScoreInput {
+  readonly member: Member;
+  readonly job: Job;
+  /** The job's slots this member can take (bit mask), and how many at once within the caps. */
+  readonly coverable: number;
+  readonly mostSlots: number;
+  readonly recentDays: number;
+}
+
+/** Skills, districts and categories are free text typed by people: compare them after NFKC
+ *  folding, trimming and lower-casing, so `草刈り` and ` 草刈り`, `ＰＣ` and `pc` agree. */
+export function sameTerm(a: string, b: string): boolean {
+  return fold(a) === fold(b);
+}
+export function fold(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase();
+}
+
+export function scoreCandidate(input: ScoreInput): { score: number; parts: Parts; reasons: Reason[] } {
+  const { member, job } = input;
+  const reasons: Reason[] = [];
+
+  // Skills: the share of the required skills the member has; full marks when none are required.
+  const required = job.required_skills;
+  const has = new Set(member.skills.map(fold));
+  const matched = required.filter((s) => has.has(fold(s)));
+  const missing = required.filter((s) => !has.has(fold(s)));
+  const skills = required.length === 0 ? WEIGHTS.skills : (WEIGHTS.skills * matched.length) / required.length;
+  if (required.length === 0) reasons.push({ code: 'skills_not_required', params: {} });
+  else if (missing.length === 0) reasons.push({ code: 'skills_match', params: { skills: matched.join(',') } });
+  else if (matched.length === 0) reasons.push({ code: 'skills_none', params: { missing: missing.join(',') } });
+  else reasons.push({ code: 'skills_partial', params: { skills: matched.join(','), missing: missing.join(',') } });
+
+  // Slots: the share of the job's slots the member can take at once within their caps.
+  const total = job.slots.length;
+  const slots = total === 0 ? 0 : (WEIGHTS.slots * input.mostSlots) / total;
+  reasons.push({ code: 'slots_cover', params: { slots: slotsOf(input.coverable).join(','), count: input.mostSlots, total } });
+
+  // District: same district as the job (a short trip matters to older members).
+  let district = 0;
+  if (fold(member.district) === '' || fold(job.district) === '') {
+    reasons.push({ code: 'district_unknown', params: {} });
+  } else if (sameTerm(member.district, job.district)) {
+    district = WEIGHTS.district;
+    reasons.push({ code: 'district_same', params: { district: member.district.trim() } });
+  } else {
+    reasons.push({ code: 'district_other', params: { district: member.district.trim() } });
+  }
+
+  // Ikigai fit: what the member wants from working, against what the job offers.
+  let ikigai = 0;
+  const wants = new Set(member.motivations);
+  if (job.social_contribution && wants.has('contribution')) {
+    ikigai += IKIGAI_POINTS.contribution;
+    reasons.push({ code: 'ikigai_contribution', params: {} });
+  }
+  if (fold(job.category) !== '' && member.preferred_categories.some((c) => sameTerm(c, job.category))) {
+    ikigai += IKIGAI_POINTS.category;
+    reasons.push({ code: 'ikigai_category', params: { category: job.category.trim() } });
+  }
+  const other = otherMotivation(member, job, matched.length, missing.length);
+  if (other) {
+    ikigai += IKIGAI_POINTS.other;
+    reasons.push({ code: other, params: {} });
+  }
+
+  // Fairness: fewer work days in the last 90 days first, since work must be shared fairly.
+  const r = input.recentDays;
+  const fairness = (WEIGHTS.fairness * Math.max(0, FAIRNESS_ZERO_AT - r)) / FAIRNESS_ZERO_AT;
+  reasons.push({ code: r <= FEW_RECENT_DAYS ? 'fairness_few' : 'fairness_many', params: { days: r } });
+
+  const raw = skills + slots + district + ikigai + fairness;
+  const parts: Parts = {
+    skills: round1(skills), slots: round1(slots), district, ikigai, fairness: round1(fairness),
+  };
+  return { score: Math.min(100, Math.max(0, Math.round(raw))), parts, reasons };
+}
+
+/** One further motivation the job serves, checked in this order. */
+function otherMotivation(member: Member, job: Job, matched: number, missing: number): string | null {
+  const wants = new Set(member.motivations);
+  if (wants.has('experience') && matched > 0) return 'ikigai_experience';
+  if (wants.has('friendship') && (job.headcount ?? 1) >= 2) return 'ikigai_friendship';
+  if (wants.has('learning') && missing > 0) return 'ikigai_learning';
+  if (wants.has('income') && job.pay.trim() !== '') return 'ikigai_income';
+  return null;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,45 @@
+import { slotWeekday, WEEKDAYS, HALVES, type Slot } from '../slots';
+
+// Slots as bits of one integer (14 slots: bit 2·weekday for AM, +1 for PM), so the matching
+// engine can intersect a member's week with a job's in one `&` — ranking 50,000 members stays
+// a handful of integer operations per member.
+
+export function slotBit(slot: Slot): number {
+  return 1 << (slotWeekday(slot) * 2 + (slot.endsWith('PM') ? 1 : 0));
+}
+
+export function slotMask(slots: readonly Slot[]): number {
+  let mask = 0;
+  for (const s of slots) mask |= slotBit(s);
+  return mask;
+}
+
+/** The slots of `mask`, Monday AM first. */
+export function slotsOf(mask: number): Slot[] {
+  const out: Slot[] = [];
+  for (let i = 0; i < 14; i++) {
+    if (mask & (1 << i)) out.push(`${WEEKDAYS[i >> 1]}-${HALVES[i & 1]}` as Slot);
+  }
+  return out;
+}
+
+/** Weekdays touched by `mask`, as a 7-bit mask (bit 0 = Monday). */
+export function weekdaysOf(mask: number): number {
+  let days = 0;
+  for (let d = 0; d < 7; d++) if (mask & (3 << (d * 2))) days |= 1 << d;
+  return days;
+}
+
+/** Both slots (AM and PM) of every weekday in the 7-bit `days`. */
+export function slotsOnWeekdays(days: number): number {
+  let mask = 0;
+  for (let d = 0; d < 7; d++) if (days & (1 << d)) mask |= 3 << (d * 2);
+  return mask;
+}
+
+export function bitCount(n: number): number {
+  let c = 0;
+  let x = n;
+  while (x) { x &= x - 1; c++; }
+  return c;
+}

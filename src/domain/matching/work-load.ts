@@ -1,0 +1,63 @@
+import { addDays, daysBetween, weekdayIndex, type CivilDate } from '../civil-date';
+import { activeOn, type Placement } from './placements';
+import { weekdaysOf } from './slot-bits';
+
+// What a member already works, counted from their placements: the base of the work caps
+// (hard-rules.ts) and of fairness (score.ts).
+export interface CurrentLoad {
+  /** Hours a week: Σ over placements active on asOf of the job's slots × slot hours. */
+  readonly weeklyHours: number;
+  /** Slots already taken by current placements (a member cannot be in two places at once). */
+  readonly busySlots: number;
+  /** Weekdays already worked each week (7-bit mask). */
+  readonly weekdays: number;
+  /** Jobs the member is placed on, active on asOf. */
+  readonly jobIds: readonly string[];
+}
+
+export const NO_LOAD: CurrentLoad = { weeklyHours: 0, busySlots: 0, weekdays: 0, jobIds: [] };
+
+export function currentLoad(placements: readonly Placement[] | undefined, asOf: CivilDate, slotHours: number): CurrentLoad {
+  if (!placements || placements.length === 0) return NO_LOAD;
+  let weeklyHours = 0;
+  let busySlots = 0;
+  const jobIds: string[] = [];
+  for (const p of placements) {
+    if (!activeOn(p, asOf)) continue;
+    weeklyHours += p.slotCount * slotHours;
+    busySlots |= p.slots;
+    jobIds.push(p.job_id);
+  }
+  return { weeklyHours, busySlots, weekdays: weekdaysOf(busySlots), jobIds };
+}
+
+/** The fairness window: the 90 days before asOf (asOf − 90 … asOf − 1). */
+export const RECENT_DAYS = 90;
+
+/** Distinct days worked in the 90 days before asOf: each day of the window on which a placement
+ *  was active and whose weekday is one of its job's slot weekdays. Two placements on the same
+ *  day count once. An ended placement with a blank end date is taken to have run until the day
+ *  before asOf (it ended, we do not know when; counting more is the cautious side for fairness). */
+export function recentWorkDays(placements: readonly Placement[] | undefined, asOf: CivilDate): number {
+  if (!placements || placements.length === 0) return 0;
+  const first = addDays(asOf, -RECENT_DAYS);
+  const last = addDays(asOf, -1);
+  const firstWeekday = weekdayIndex(first);
+  let worked: Uint8Array | null = null;
+  for (const p of placements) {
+    const days = weekdaysOf(p.slots);
+    if (days === 0 || p.from > last) continue;
+    const end = p.to ?? last;
+    if (end < first) continue;
+    const lo = p.from > first ? daysBetween(first, p.from) : 0;
+    const hi = end < last ? daysBetween(first, end) : RECENT_DAYS - 1;
+    worked ??= new Uint8Array(RECENT_DAYS);
+    for (let i = lo; i <= hi; i++) {
+      if (days & (1 << ((firstWeekday + i) % 7))) worked[i] = 1;
+    }
+  }
+  if (!worked) return 0;
+  let n = 0;
+  for (let i = 0; i < RECENT_DAYS; i++) n += worked[i] ?? 0;
+  return n;
+}
