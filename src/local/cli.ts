@@ -6,6 +6,8 @@ import type { Io } from './io';
 type CommandModule = { run(argv: string[], io: Io): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  check: () => import('./commands/check'),
+  report: () => import('./commands/report'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import type { Io } from '../io';
+import { openWorkbookFile, problemLines } from '../open-workbook-file';
+
+// `ikigai check --workbook F` (cli.md): every problem of F against workbook.md, one line each.
+export const USAGE = `使い方 / usage: ikigai check --workbook F
+  F の各シートを workbook.md の約束事と照合し、問題を「シート!セル: 内容」で表示します。
+  Checks F against the workbook contract and prints each problem as "tab!cell: reason".
+  終了コード / exit: 0 問題なし no problems, 1 問題あり problems found, 2 指定の誤り bad command line`;
+
+const OK = { ja: '問題はありません', en: 'No problems found' } as const;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let workbookPath: string | undefined;
+  try {
+    const { values } = parseArgs({ args: argv, options: { workbook: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    if (values.help) { io.out(USAGE); return 0; }
+    workbookPath = values.workbook;
+  } catch (error) {
+    io.err(`ikigai check: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (!workbookPath) { io.err(`ikigai check: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
+
+  const opened = await openWorkbookFile(workbookPath, io);
+  if (!opened.ok) { io.out(opened.line); return 1; }
+  const lines = problemLines(opened.workbook.problems, opened.language);
+  if (lines.length === 0) { io.out(OK[opened.language]); return 0; }
+  for (const line of lines) io.out(line);
+  return 1;
+}

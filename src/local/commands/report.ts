@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { parseCivilDate } from '../../domain/civil-date';
+import { computeReport } from '../../domain/kpi/compute-report';
+import { explicitPeriod, fiscalYearPeriod, weekPeriod, type Period } from '../../domain/kpi/period';
+import type { Settings } from '../../domain/settings';
+import type { Io } from '../io';
+import { openWorkbookFile, problemLines } from '../open-workbook-file';
+import { renderReportTable } from '../report-table';
+
+// `ikigai report --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]` (cli.md).
+export const USAGE = `使い方 / usage: ikigai report --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]
+  --fiscal-year Y   年度 Y（設定の年度開始月から1年。2015 → 2015-04-01〜2016-03-31）/ fiscal year Y
+  --week DATE       DATE を含む月曜〜日曜の週 / the Monday..Sunday week holding DATE
+  --from D --to D   D から D まで（両日を含む）/ from D to D, both included
+  --json            cli.md の JSON で出力 / print the JSON of cli.md
+  終了コード / exit: 0 完了 done, 1 データに問題 the data has problems, 2 指定の誤り bad command line`;
+
+type PeriodChoice = (settings: Settings) => Period;
+
+/** The period the options ask for, or the reason the command line is wrong. */
+function choosePeriod(values: { 'fiscal-year'?: string; week?: string; from?: string; to?: string }): PeriodChoice | string {
+  const given = [values['fiscal-year'] !== undefined, values.week !== undefined, values.from !== undefined || values.to !== undefined].filter(Boolean).length;
+  if (given !== 1) return '期間を --fiscal-year、--week、--from/--to のどれか一つで指定してください / give exactly one of --fiscal-year, --week, --from/--to';
+  if (values['fiscal-year'] !== undefined) {
+    const text = values['fiscal-year'].trim();
+    const fy = Number(text);
+    if (!/^\d{4}$/.test(text) || fy < 1900) return `年度が正しくありません / not a fiscal year: ${text}`;
+    return (settings) => fiscalYearPeriod(fy, settings);
+  }
+  if (values.week !== undefined) {
+    const day = parseCivilDate(values.week);
+    if (!day) return `日付が正しくありません / not a date: ${values.week}`;
+    return () => weekPeriod(day);
+  }
+  if (values.from === undefined || values.to === undefined) return '--from と --to は両方必要です / --from and --to go together';
+  const period = explicitPeriod(values.from, values.to);
+  if (!period) return `期間が正しくありません / not a period: ${values.from} .. ${values.to}`;
+  return () => period;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, strict: true, allowPositionals: false,
+      options: {
+        workbook: { type: 'string' }, 'fiscal-year': { type: 'string' }, week: { type: 'string' },
+        from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    io.err(`ikigai report: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.help) { io.out(USAGE); return 0; }
+  if (!parsed.workbook) { io.err(`ikigai report: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
+  const choice = choosePeriod(parsed);
+  if (typeof choice === 'string') { io.err(`ikigai report: ${choice}\n${USAGE}`); return 2; }
+
+  const opened = await openWorkbookFile(parsed.workbook, io);
+  if (!opened.ok) { io.err(opened.line); return 1; }
+  const { workbook, language } = opened;
+  // Figures from data with problems would be quietly wrong: name every problem instead.
+  if (workbook.problems.length > 0) {
+    for (const line of problemLines(workbook.problems, language)) io.err(line);
+    return 1;
+  }
+  const report = computeReport(workbook, choice(workbook.settings));
+  if (parsed.json) io.out(JSON.stringify(report, null, 2));
+  else for (const line of renderReportTable(report, language, workbook.settings.centerName)) io.out(line);
+  return 0;
+}

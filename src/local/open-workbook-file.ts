@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import type { Language } from '../domain/enums';
+import { formatProblem } from '../domain/messages/catalog';
+import type { Problem } from '../domain/messages/problem';
+import type { Workbook } from '../domain/workbook';
+import { loadWorkbook } from '../app/load-workbook';
+import type { Io } from './io';
+import type { MemoryTableStore } from './memory-table-store';
+import { readWorkbookFile, WorkbookFileError } from './xlsx-workbook-file';
+
+// What every `ikigai` command that takes `--workbook F` does first: read F (never changing it)
+// and type it. A file that cannot be read is one clear line, in Japanese unless the workbook
+// could say otherwise.
+export type Opened =
+  | { readonly ok: true; readonly store: MemoryTableStore; readonly workbook: Workbook; readonly language: Language }
+  | { readonly ok: false; readonly line: string };
+
+export async function openWorkbookFile(path: string, io: Io): Promise<Opened> {
+  try {
+    const store = await readWorkbookFile(resolve(io.cwd, path));
+    const workbook = loadWorkbook(store);
+    return { ok: true, store, workbook, language: workbook.settings.language };
+  } catch (error) {
+    if (error instanceof WorkbookFileError) return { ok: false, line: formatProblem(error.problem, 'ja') };
+    throw error;
+  }
+}
+
+/** Each problem as `tab!cell: message` in `lang`. */
+export function problemLines(problems: readonly Problem[], lang: Language): string[] {
+  return problems.map((p) => formatProblem(p, lang));
+}
