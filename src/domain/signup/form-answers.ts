@@ -1,0 +1,60 @@
+import * as z from 'zod';
+import { SIGNUP_QUESTION_KEYS, questionKeyOf, type SignupQuestionKey } from './form-spec';
+import { shortHash } from './person-key';
+
+// The event object of an installable spreadsheet "on form submit" trigger, as Apps Script
+// delivers it: `namedValues` (question title → [answer]), `values` (the response row as text,
+// timestamp first), `range`, `source`, `triggerUid`. Only the plain parts are read; zod keeps a
+// malformed or foreign event from reaching the sheet.
+export const formSubmitEventSchema = z.object({
+  namedValues: z.record(z.string(), z.array(z.string())).optional(),
+  values: z.array(z.string()).optional(),
+  triggerUid: z.string().optional(),
+});
+
+export interface SignupAnswers {
+  /** The form's timestamp text as written in the response tab (`2026/11/20 10:23:45`), '' if absent. */
+  readonly timestamp: string;
+  readonly answers: Readonly<Record<SignupQuestionKey, string>>;
+  /** Identity of this response: the same delivery twice gives the same key. */
+  readonly responseKey: string;
+  /** True when nothing but the timestamp was answered (Apps Script's blank extra firing). */
+  readonly blank: boolean;
+}
+
+const TIMESTAMP_TITLES = new Set(['タイムスタンプ', 'timestamp']);
+
+function emptyAnswers(): Record<SignupQuestionKey, string> {
+  return Object.fromEntries(SIGNUP_QUESTION_KEYS.map((k) => [k, ''])) as Record<SignupQuestionKey, string>;
+}
+
+/** Reads answers by question title; without `namedValues`, by position in the form's own order. */
+export function readSignupAnswers(event: z.infer<typeof formSubmitEventSchema>): SignupAnswers {
+  const answers = emptyAnswers();
+  let timestamp = '';
+  if (event.namedValues) {
+    for (const [title, values] of Object.entries(event.namedValues)) {
+      const text = values.join(', ').trim();
+      if (TIMESTAMP_TITLES.has(title.normalize('NFKC').trim().toLowerCase())) { timestamp = text; continue; }
+      const key = questionKeyOf(title);
+      if (key) answers[key] = text;
+    }
+  } else if (event.values) {
+    timestamp = (event.values[0] ?? '').trim();
+    SIGNUP_QUESTION_KEYS.forEach((k, i) => { answers[k] = (event.values?.[i + 1] ?? '').trim(); });
+  }
+  const blank = SIGNUP_QUESTION_KEYS.every((k) => answers[k] === '');
+  const identity = [timestamp, ...SIGNUP_QUESTION_KEYS.map((k) => answers[k])].join('\u0001');
+  return { timestamp, answers, blank, responseKey: shortHash(identity) };
+}
+
+/** The form's timestamp as `YYYY-MM-DDTHH:MM:SS`: Japanese `2026/11/20 10:23:45`, ISO, or US `11/20/2026 10:23:45`. */
+export function parseFormTimestamp(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const p = (n: string | undefined): string => String(Number(n ?? 0)).padStart(2, '0');
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
+  if (m) return `${m[1]}-${p(m[2])}-${p(m[3])}T${p(m[4])}:${p(m[5])}:${p(m[6])}`;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
+  if (m) return `${m[3]}-${p(m[1])}-${p(m[2])}T${p(m[4])}:${p(m[5])}:${p(m[6])}`;
+  return null;
+}
