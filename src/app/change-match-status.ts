@@ -1,0 +1,94 @@
+import type { Cell } from '../domain/cell';
+import { MATCH_ENGAGEMENT, MATCH_STATUS, labelOf, type MatchStatus } from '../domain/enums';
+import { parseTable } from '../domain/parse/parse-table';
+import { JOBS_TAB, MATCHES_TAB, tabNames, type Match } from '../domain/schema/tabs';
+import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { writeAudit } from './audit';
+import { MATCH_IDS, nextId } from './next-id';
+import type { CallContext, SidebarPorts } from './sidebar-context';
+import { ApiError } from './sidebar-error';
+import { THING } from './sidebar-messages';
+import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from './sidebar-types';
+
+// One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
+// holds the document lock. A member has at most one open match per job (candidate, proposed,
+// interview or placed); a closed one (ended, declined, rejected) does not block a new proposal.
+const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
+
+/** Where each action may start from ('none' = no open match yet, so a new row is made) and where it ends. */
+export const TRANSITIONS: Readonly<Record<MatchAction, { from: readonly (MatchStatus | 'none')[]; to: MatchStatus }>> = {
+  propose: { from: ['none', 'candidate'], to: 'proposed' },
+  interview: { from: ['none', 'candidate', 'proposed'], to: 'interview' },
+  place: { from: ['none', 'candidate', 'proposed', 'interview'], to: 'placed' },
+  decline: { from: ['candidate', 'proposed', 'interview'], to: 'declined' },
+  reject: { from: ['candidate', 'proposed', 'interview'], to: 'rejected' },
+  end: { from: ['placed'], to: 'ended' },
+};
+
+export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: ChangeMatchStatusInput): ChangeMatchStatusOutput {
+  const { store } = ports;
+  const day = input.date ?? ctx.today;
+  const jobsRaw = store.read(tabNames(JOBS_TAB, ctx.lang));
+  const job = jobsRaw ? parseTable(JOBS_TAB, jobsRaw).records.find((j) => j.job_id === input.job_id) : undefined;
+  if (!job) throw new ApiError('not_found', { what: THING[ctx.lang].job, id: input.job_id });
+
+  const raw = store.read(tabNames(MATCHES_TAB, ctx.lang));
+  if (!raw) throw new ApiError('bad_workbook', { detail: ctx.lang === 'ja' ? `シート「${MATCHES_TAB.ja}」がありません` : `the tab ${MATCHES_TAB.en} is missing` });
+  const parsed = parseTable(MATCHES_TAB, raw);
+  if (parsed.problems.some((p) => p.code === 'missing_header')) {
+    throw new ApiError('bad_workbook', { detail: parsed.problems.filter((p) => p.code === 'missing_header').map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
+  }
+  const at = parsed.records.findIndex((m) => m.job_id === input.job_id && m.member_id === input.member_id && OPEN.has(m.status));
+  const open: Match | undefined = parsed.records[at];
+  const rule = TRANSITIONS[input.action];
+  const from = open ? open.status : 'none';
+  if (!rule.from.includes(from)) {
+    if (input.action === 'propose' && open) throw new ApiError('duplicate_match', { member: input.member_id, match: open.match_id });
+    const label = (s: MatchStatus | 'none'): string => (s === 'none' ? (ctx.lang === 'ja' ? 'なし' : 'none') : labelOf(MATCH_STATUS, s, ctx.lang));
+    throw new ApiError('bad_transition', { from: label(from), to: label(rule.to) });
+  }
+
+  const next: Match = open
+    ? { ...open, status: rule.to }
+    : {
+        match_id: nextId(ports.props, MATCH_IDS, () => parsed.records.map((m) => m.match_id), parsed.records.map((m) => m.match_id)),
+        job_id: input.job_id, member_id: input.member_id,
+        // 請負 is the ordinary way a silver center takes on work, so it stands in when the job says nothing.
+        engagement: job.engagement ?? 'contract',
+        status: rule.to, proposed_on: day, placed_on: null, ended_on: null, coordinator: ctx.email,
+        fit_score: input.fit_score ?? null, notes: '',
+      };
+  if (next.proposed_on === null) next.proposed_on = day;
+  if (rule.to === 'placed') next.placed_on = day;
+  if (rule.to === 'ended') next.ended_on = day;
+
+  const values: Record<string, Cell> = {
+    match_id: next.match_id, job_id: next.job_id, member_id: next.member_id,
+    engagement: labelOf(MATCH_ENGAGEMENT, next.engagement, ctx.lang), status: labelOf(MATCH_STATUS, next.status, ctx.lang),
+    proposed_on: next.proposed_on ? { date: next.proposed_on } : null,
+    placed_on: next.placed_on ? { date: next.placed_on } : null,
+    ended_on: next.ended_on ? { date: next.ended_on } : null,
+    coordinator: next.coordinator, fit_score: next.fit_score, notes: next.notes,
+  };
+  if (open) {
+    // Rewrite the whole row in one call, keeping the center's extra columns as they were; only
+    // the columns this change touches are replaced.
+    const rowNumber = parsed.rowNumbers[at] ?? 0;
+    const row: Cell[] = raw.header.map((_, i) => raw.rows[rowNumber - 2]?.[i] ?? null);
+    for (const key of ['status', 'proposed_on', 'placed_on', 'ended_on'] as const) {
+      const i = parsed.columnIndex.get(key) ?? -1;
+      if (i >= 0) row[i] = values[key] ?? null;
+    }
+    store.update(raw.name, rowNumber, [neutraliseRow(row)]);
+  } else {
+    const row: Cell[] = raw.header.map(() => null);
+    for (const [key, i] of parsed.columnIndex) if (i >= 0) row[i] = values[key] ?? null;
+    store.append(raw.name, [neutraliseRow(row)]);
+  }
+
+  writeAudit(store, ctx.lang, {
+    at: ctx.now, user: ctx.email, action: `match_${input.action}`, sheet: raw.name, recordId: next.match_id,
+    detail: `job=${next.job_id} member=${next.member_id} status=${from}->${next.status}`,
+  });
+  return { match_id: next.match_id, status: next.status, proposed_on: next.proposed_on, placed_on: next.placed_on, ended_on: next.ended_on };
+}

@@ -1,0 +1,69 @@
+import type { Cell } from '../domain/cell';
+import { ACTIVITY_KIND, AREA, labelOf } from '../domain/enums';
+import { locateColumns } from '../domain/parse/parse-table';
+import { ACTIVITIES_TAB, tabNames } from '../domain/schema/tabs';
+import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { writeAudit } from './audit';
+import { ACTIVITY_IDS, nextId } from './next-id';
+import type { CallContext, SidebarPorts } from './sidebar-context';
+import { ApiError } from './sidebar-error';
+import type { ActivityView, LogActivityInput, LogActivityOutput } from './sidebar-types';
+
+// Records one coordinator activity (活動記録) from the sidebar. The caller holds the document
+// lock. Service use: the tab's header (one small read, since a center may order its columns as
+// it likes), the ID counter (document properties), one append, one audit append.
+export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogActivityInput): LogActivityOutput {
+  const { store } = ports;
+  const found = store.header(tabNames(ACTIVITIES_TAB, ctx.lang));
+  if (!found) throw new ApiError('bad_workbook', { detail: ctx.lang === 'ja' ? `シート「${ACTIVITIES_TAB.ja}」がありません` : `the tab ${ACTIVITIES_TAB.en} is missing` });
+  const { index, problems } = locateColumns(ACTIVITIES_TAB, found.name, found.header);
+  if (problems.length > 0) throw new ApiError('bad_workbook', { detail: problems.map((p) => `${p.tab}!${p.cell} ${String(p.params.header ?? '')}`).join(', ') });
+
+  const activityId = nextId(ports.props, ACTIVITY_IDS, () => idsInColumn(ports, found.name, index.get('activity_id') ?? -1));
+  const activity: ActivityView = {
+    activity_id: activityId,
+    date: input.date,
+    coordinator: ctx.email,
+    area: input.area,
+    kind: input.kind ?? null,
+    member_id: input.member_id ?? '',
+    client_id: input.client_id ?? '',
+    job_id: input.job_id ?? '',
+    minutes: input.minutes ?? null,
+    outcome: input.outcome ?? '',
+  };
+  const values: Record<string, Cell> = {
+    activity_id: activity.activity_id,
+    date: { date: activity.date },
+    coordinator: activity.coordinator,
+    area: labelOf(AREA, activity.area, ctx.lang),
+    kind: activity.kind ? labelOf(ACTIVITY_KIND, activity.kind, ctx.lang) : null,
+    member_id: activity.member_id,
+    client_id: activity.client_id,
+    job_id: activity.job_id,
+    minutes: activity.minutes,
+    outcome: activity.outcome,
+    notes: input.notes ?? '',
+    recorded_at: { date: ctx.now },
+  };
+  const row: Cell[] = found.header.map(() => null);
+  for (const [key, at] of index) if (at >= 0) row[at] = values[key] ?? null;
+  // Every text a person typed is neutralised: `=HYPERLINK(...)` in the notes is kept as text.
+  store.append(found.name, [neutraliseRow(row)]);
+
+  const ids = [`area=${activity.area}`, activity.kind ? `kind=${activity.kind}` : '', activity.member_id ? `member=${activity.member_id}` : '',
+    activity.client_id ? `client=${activity.client_id}` : '', activity.job_id ? `job=${activity.job_id}` : ''];
+  writeAudit(store, ctx.lang, {
+    at: ctx.now, user: ctx.email, action: 'log_activity', sheet: found.name, recordId: activityId,
+    // IDs and codes only: outcome and notes may name people, so they stay out of the log.
+    detail: ids.filter((s) => s !== '').join(' '),
+  });
+  return { activity };
+}
+
+/** The activity IDs already in the tab: read once, only to seed the ID counter. */
+function idsInColumn(ports: SidebarPorts, tab: string, column: number): string[] {
+  if (column < 0) return [];
+  const raw = ports.store.read([tab]);
+  return (raw?.rows ?? []).map((r) => r[column]).filter((c): c is string => typeof c === 'string');
+}

@@ -1,0 +1,45 @@
+import { formatProblem } from '../domain/messages/catalog';
+import type { Activity } from '../domain/schema/tabs';
+import type { Workbook } from '../domain/workbook';
+import { normaliseEmail } from './authorize';
+import type { CallContext } from './sidebar-context';
+import type { ActivityView, Bootstrap, JobOption } from './sidebar-types';
+import { weekHeadlineOf } from './sidebar-week';
+
+// What the sidebar needs when it opens, in one call: who I am, the pick lists, my last entries
+// and the week's figures. Names and kana are included because the sidebar is for staff only
+// (authorize has already turned everyone else away).
+const RECENT = 10;
+const MAX_PROBLEMS = 20;
+
+export function activityView(a: Activity): ActivityView {
+  return {
+    activity_id: a.activity_id, date: a.date, coordinator: a.coordinator, area: a.area, kind: a.kind,
+    member_id: a.member_id ?? '', client_id: a.client_id ?? '', job_id: a.job_id ?? '', minutes: a.minutes, outcome: a.outcome,
+  };
+}
+
+export function jobOption(j: Workbook['jobs'][number]): JobOption {
+  return { id: j.job_id, title: j.title, client_id: j.client_id ?? '', status: j.status, slots: j.slots, headcount: j.headcount ?? 1 };
+}
+
+export function bootstrapOf(workbook: Workbook, ctx: CallContext): Bootstrap {
+  const me = normaliseEmail(ctx.email);
+  // Sheet order is the order of recording; the caller's own last entries, newest first.
+  const mine = workbook.activities.filter((a) => normaliseEmail(a.coordinator) === me);
+  const recentActivities = mine.slice(-RECENT).reverse().map(activityView);
+  return {
+    user: { email: ctx.email, name: ctx.coordinator.name, role: ctx.coordinator.role, canWrite: ctx.canWrite },
+    language: ctx.lang,
+    centerName: ctx.settings.centerName,
+    today: ctx.today,
+    members: workbook.members
+      .filter((m) => m.left_on === null || m.left_on > ctx.today)
+      .map((m) => ({ id: m.member_id, kana: m.kana, name: m.name })),
+    clients: workbook.clients.map((c) => ({ id: c.client_id, name: c.name })),
+    jobs: workbook.jobs.filter((j) => j.status !== 'closed').map(jobOption),
+    recentActivities,
+    week: weekHeadlineOf(workbook, ctx.today),
+    problems: workbook.problems.slice(0, MAX_PROBLEMS).map((p) => formatProblem(p, ctx.lang)),
+  };
+}
