@@ -1,0 +1,190 @@
+import type { Language } from '../enums';
+
+// Every fixed word of the weekly mail, per language (same keys; a test keeps them in step).
+export interface WeeklyStrings {
+  readonly defaultCenter: string;
+  readonly title: string;
+  readonly intro: (range: string) => string;
+  readonly fiscalYear: (fy: number) => string;
+  readonly thisWeek: string;
+  readonly change: string;
+  readonly lastWeek: string;
+  readonly fyToDate: string;
+  readonly figures: {
+    readonly members_enrolled: string;
+    readonly new_members: string;
+    readonly resigned_members: string;
+    readonly placed_members: string;
+    readonly working_members: string;
+    readonly employment_rate: string;
+    readonly jobs_developed: string;
+    readonly clients_developed: string;
+    readonly open_jobs: string;
+    readonly activities: string;
+    readonly activity_minutes: string;
+    readonly events_held: string;
+    readonly attendees: string;
+  };
+  readonly sections: {
+    readonly headline: string;
+    readonly placements: string;
+    readonly newMembers: string;
+    readonly activitiesByArea: string;
+    readonly activitiesByCoordinator: string;
+    readonly eventsHeld: string;
+    readonly upcoming: string;
+    readonly attention: string;
+  };
+  readonly attention: {
+    readonly staleOpenJobs: string;
+    readonly followUpsDue: string;
+    readonly waitingMembers: string;
+    readonly none: string;
+    readonly more: (n: number) => string;
+    readonly note: string;
+  };
+  readonly columns: {
+    readonly date: string;
+    readonly event: string;
+    readonly registrations: string;
+    readonly attendees: string;
+    readonly converted: string;
+    readonly capacity: string;
+    readonly confirmed: string;
+    readonly waitlisted: string;
+    readonly fill: string;
+    readonly count: string;
+    readonly minutes: string;
+  };
+  readonly nothing: string;
+  readonly noCapacity: string;
+  readonly minutesUnit: (m: number) => string;
+  readonly problems: (n: number) => string;
+  readonly footer: string;
+}
+
+const ja: WeeklyStrings = {
+  defaultCenter: 'シルバー人材センター',
+  title: '週次サマリー',
+  intro: (range) => `${range} の1週間の実績です。増減は前週との比較です。`,
+  fiscalYear: (fy) => `${fy}年度`,
+  thisWeek: '今週',
+  change: '前週比',
+  lastWeek: '前週',
+  fyToDate: '年度累計',
+  figures: {
+    members_enrolled: '会員数（週末時点）',
+    new_members: '新規入会者数',
+    resigned_members: '退会者数',
+    placed_members: '就労者数',
+    working_members: '就業実人員',
+    employment_rate: '就業率',
+    jobs_developed: '新規開拓件数',
+    clients_developed: '新規提供先',
+    open_jobs: '募集中の仕事（週末時点）',
+    activities: '活動件数',
+    activity_minutes: '活動時間',
+    events_held: '開催数（説明会・セミナー）',
+    attendees: '参加者数',
+  },
+  sections: {
+    headline: '主な数字',
+    placements: '契約形態別の就労者数',
+    newMembers: '入会経路別の新規入会者数',
+    activitiesByArea: '分野別の活動',
+    activitiesByCoordinator: '担当者別の活動',
+    eventsHeld: '開催したイベント',
+    upcoming: '今後14日間のイベント',
+    attention: '要対応',
+  },
+  attention: {
+    staleOpenJobs: '未充足の長期募集（仕事ID）',
+    followUpsDue: '要フォロー（マッチングID）',
+    waitingMembers: '待機会員（会員ID）',
+    none: 'なし',
+    more: (n) => `ほか${n}件`,
+    note: '個人情報保護のため ID のみ記載しています。詳細はスプレッドシートでご確認ください。',
+  },
+  columns: {
+    date: '日付',
+    event: 'イベント',
+    registrations: '申込',
+    attendees: '出席',
+    converted: '入会',
+    capacity: '定員',
+    confirmed: '確定',
+    waitlisted: '待ち',
+    fill: '充足率',
+    count: '件数',
+    minutes: '時間',
+  },
+  nothing: '該当なし',
+  noCapacity: '定員なし',
+  minutesUnit: (m) => (m >= 60 ? `${Math.floor(m / 60)}時間${m % 60 === 0 ? '' : `${m % 60}分`}` : `${m}分`),
+  problems: (n) => `ワークブックに ${n} 件のデータの問題があります（その行は集計に入っていない場合があります）。詳しくは ikigai check（ローカル）またはサイドバーのデータ確認でご覧ください。`,
+  footer: 'このメールは 生きがい就労デスク が自動送信しました。',
+};
+
+const en: WeeklyStrings = {
+  defaultCenter: 'Center',
+  title: 'Weekly summary',
+  intro: (range) => `The week of ${range}. Changes are against the week before.`,
+  fiscalYear: (fy) => `FY${fy}`,
+  thisWeek: 'This week',
+  change: 'Change',
+  lastWeek: 'Last week',
+  fyToDate: 'FY to date',
+  figures: {
+    members_enrolled: 'Members (at week end)',
+    new_members: 'New members',
+    resigned_members: 'Resigned',
+    placed_members: 'Members placed',
+    working_members: 'Members working',
+    employment_rate: 'Employment rate',
+    jobs_developed: 'Jobs developed',
+    clients_developed: 'New clients',
+    open_jobs: 'Open jobs (at week end)',
+    activities: 'Activities',
+    activity_minutes: 'Activity time',
+    events_held: 'Events held',
+    attendees: 'Attendees',
+  },
+  sections: {
+    headline: 'Headline figures',
+    placements: 'Members placed by engagement',
+    newMembers: 'New members by route',
+    activitiesByArea: 'Activities by area',
+    activitiesByCoordinator: 'Activities by coordinator',
+    eventsHeld: 'Events held',
+    upcoming: 'Events in the next 14 days',
+    attention: 'Needs attention',
+  },
+  attention: {
+    staleOpenJobs: 'Open jobs unfilled for 14+ days (job IDs)',
+    followUpsDue: 'Follow-ups due (match IDs)',
+    waitingMembers: 'Waiting members (member IDs)',
+    none: 'none',
+    more: (n) => `and ${n} more`,
+    note: 'Only IDs are listed, to protect personal data. See the spreadsheet for details.',
+  },
+  columns: {
+    date: 'Date',
+    event: 'Event',
+    registrations: 'Reg.',
+    attendees: 'Att.',
+    converted: 'Joined',
+    capacity: 'Cap.',
+    confirmed: 'Conf.',
+    waitlisted: 'Wait',
+    fill: 'Fill',
+    count: 'Count',
+    minutes: 'Time',
+  },
+  nothing: 'None',
+  noCapacity: 'no limit',
+  minutesUnit: (m) => (m >= 60 ? `${Math.floor(m / 60)} h${m % 60 === 0 ? '' : ` ${m % 60} min`}` : `${m} min`),
+  problems: (n) => `The workbook has ${n} data problem(s); those rows may be missing from these figures. The sidebar's data check or ikigai check lists them.`,
+  footer: 'Sent automatically by Ikigai Desk.',
+};
+
+export const WEEKLY_STRINGS: Readonly<Record<Language, WeeklyStrings>> = { ja, en };

@@ -1,0 +1,56 @@
+import type { WeeklyMailModel } from '../weekly/weekly-mail-model';
+import { weekRange } from './weekly-format';
+import { weeklySections, type Bar, type EventRow } from './weekly-sections';
+
+// The plain-text body: the same sections as the HTML, for clients that show text only and
+// for people who read mail as text. Lines stay short so they do not wrap badly on a phone.
+function heading(title: string): string {
+  return `\n■ ${title}`;
+}
+
+function bars(list: readonly Bar[], nothing: string): string[] {
+  if (list.length === 0) return [`  ${nothing}`];
+  const max = Math.max(0, ...list.map((b) => b.value));
+  // A ten-step bar of █ keeps the proportions visible in a monospaced or proportional font.
+  return list.map((b) => {
+    const n = max === 0 ? 0 : Math.round((b.value / max) * 10);
+    return `  ${b.label}: ${b.shown}  ${'█'.repeat(n)}  (${b.aside})`;
+  });
+}
+
+function events(rows: readonly EventRow[], columns: readonly string[], nothing: string): string[] {
+  if (rows.length === 0) return [`  ${nothing}`];
+  return rows.map((r) => `  ${r.day} ${r.title} — ${columns.map((c, i) => `${c} ${r.cells[i] ?? ''}`).join(' / ')}`);
+}
+
+export function renderWeeklyText(model: WeeklyMailModel): string {
+  const x = weeklySections(model);
+  const s = x.strings;
+  const range = weekRange(model.periods.week, model.language);
+  const center = model.centerName.trim() || s.defaultCenter;
+  const lines: string[] = [
+    `${center} ${s.title}`,
+    `${range} (${s.fiscalYear(model.periods.fiscalYear)})`,
+    '',
+    s.intro(range),
+  ];
+  if (model.problemCount > 0) lines.push('', `※ ${s.problems(model.problemCount)}`);
+  lines.push(heading(s.sections.headline));
+  for (const r of x.headline) {
+    lines.push(`  ${r.label}: ${r.week}  (${s.change} ${r.change} / ${s.lastWeek} ${r.lastWeek} / ${s.fyToDate} ${r.fiscalYearToDate})`);
+  }
+  lines.push(heading(s.sections.placements), ...bars(x.placements, s.nothing));
+  lines.push(heading(s.sections.newMembers), ...bars(x.newMembers, s.nothing));
+  lines.push(heading(s.sections.activitiesByArea), ...bars(x.activitiesByArea, s.nothing));
+  lines.push(heading(s.sections.activitiesByCoordinator), ...bars(x.activitiesByCoordinator, s.nothing));
+  lines.push(heading(s.sections.eventsHeld), ...events(x.eventsHeld.rows, x.eventsHeld.columns, s.nothing));
+  lines.push(heading(s.sections.upcoming), ...events(x.upcoming.rows, x.upcoming.columns, s.nothing));
+  lines.push(heading(s.sections.attention));
+  for (const l of x.attention) {
+    const count = l.ids.length + l.more;
+    lines.push(`  ${l.label}: ${count}`);
+    lines.push(count === 0 ? `    ${s.attention.none}` : `    ${l.ids.join(', ')}${l.more > 0 ? ` ${s.attention.more(l.more)}` : ''}`);
+  }
+  lines.push(`  ${s.attention.note}`, '', '--', s.footer, '');
+  return lines.join('\n');
+}
