@@ -1,0 +1,90 @@
+// Every call on every fake Google object is counted here, so tests can hold code to a call
+// budget (design/README.md, "service calls"). Two numbers matter: the total number of calls on
+// Google objects, and the "data round trips" among them — the calls that move data to or from
+// Google's servers (reading or writing cells, mail, properties, locks, triggers). The rest are
+// cheap handle lookups and builders (getActiveSpreadsheet, getSheetByName, getRange, getLastRow…).
+
+/** The calls that cost a round trip to Google's servers. Anything not listed is a lookup. */
+export const DATA_ROUND_TRIPS: ReadonlySet<string> = new Set([
+  'Range.getValues', 'Range.getValue', 'Range.getDisplayValues', 'Range.getFormulas',
+  'Range.setValues', 'Range.setValue', 'Range.clearContent',
+  'Range.setDataValidation', 'Range.setNumberFormat', 'Range.insertCheckboxes',
+  'Sheet.appendRow', 'Sheet.deleteRows', 'Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter',
+  'Sheet.setFrozenRows', 'Sheet.clear', 'Sheet.protect',
+  'Spreadsheet.insertSheet', 'Spreadsheet.deleteSheet', 'Spreadsheet.toast',
+  'MailApp.sendEmail', 'MailApp.getRemainingDailyQuota',
+  'User.getEmail',
+  'Properties.getProperty', 'Properties.setProperty', 'Properties.deleteProperty',
+  'Properties.getProperties', 'Properties.setProperties', 'Properties.deleteAllProperties', 'Properties.getKeys',
+  'Lock.tryLock', 'Lock.waitLock', 'Lock.releaseLock',
+  'ScriptApp.getProjectTriggers', 'ScriptApp.deleteTrigger',
+  'ClockTriggerBuilder.create', 'SpreadsheetTriggerBuilder.create',
+  'Ui.alert', 'Ui.showSidebar', 'Ui.showModalDialog', 'Menu.addToUi',
+]);
+
+export interface CallBudget {
+  /** Every call on a Google object. */
+  readonly total: number;
+  /** Calls listed in DATA_ROUND_TRIPS. */
+  readonly roundTrips: number;
+  /** total − roundTrips: handle lookups and builders. */
+  readonly lookups: number;
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
+}
+
+export interface CallSnapshot extends CallBudget {
+  /** Counts by "Service.method", only methods called at least once. */
+  readonly byMethod: Readonly<Record<string, number>>;
+}
+
+export class CallLog {
+  private counts = new Map<string, number>();
+  private order: string[] = [];
+  cellsRead = 0;
+  cellsWritten = 0;
+
+  record(call: string): void {
+    this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
+    this.order.push(call);
+  }
+
+  count(call: string): number {
+    return this.counts.get(call) ?? 0;
+  }
+
+  /** The calls in the order they were made ("Service.method"). */
+  sequence(): string[] {
+    return [...this.order];
+  }
+
+  total(): number {
+    return this.order.length;
+  }
+
+  budget(): CallBudget {
+    const total = this.order.length;
+    const roundTrips = this.order.filter((c) => DATA_ROUND_TRIPS.has(c)).length;
+    return { total, roundTrips, lookups: total - roundTrips, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten };
+  }
+
+  snapshot(): CallSnapshot {
+    const byMethod: Record<string, number> = {};
+    for (const [k, v] of [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b))) byMethod[k] = v;
+    return { ...this.budget(), byMethod };
+  }
+
+  reset(): void {
+    this.counts = new Map();
+    this.order = [];
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
+  }
+
+  /** Runs `fn` and returns what it returned with the calls it made (the log is reset first). */
+  measure<T>(fn: () => T): { result: T; calls: CallSnapshot } {
+    this.reset();
+    const result = fn();
+    return { result, calls: this.snapshot() };
+  }
+}

@@ -1,0 +1,189 @@
+import { guard, type Guarded } from './guard';
+import { isAnyDate } from './realm';
+import { userEntered, type Stored } from './user-entered';
+import { parseA1, type Box } from './a1';
+import { RangeImpl } from './range';
+import { ProtectionImpl } from './protection';
+import { PROTECTION_TYPE } from './enums';
+import { DEFAULT_NUMBER_FORMAT, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type FakeCell } from './fake-cell';
+
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GProtection = GoogleAppsScript.Spreadsheet.Protection;
+
+
+export interface SheetHost extends Guarded {
+  /** The spreadsheet's time zone, used to read strings the way Sheets does. */
+  timeZone(): string;
+  spreadsheet(): GSpreadsheet;
+  indexOf(sheet: SheetImpl): number;
+}
+
+type SheetMethods = 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange'
+  | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
+  | 'appendRow' | 'deleteRows' | 'deleteRow' | 'clear' | 'clearContents' | 'setFrozenRows' | 'getFrozenRows'
+  | 'protect' | 'getProtections';
+
+export class SheetImpl implements Pick<GSheet, SheetMethods> {
+  _self!: GSheet;
+  _rows: (FakeCell | undefined)[][] = [];
+  _maxRows = NEW_SHEET_ROWS;
+  _maxCols = NEW_SHEET_COLUMNS;
+  private _frozenRows = 0;
+  private _protections: ProtectionImpl[] = [];
+
+  constructor(readonly _host: SheetHost, private _name: string, private readonly _id: number) {}
+
+  static create(host: SheetHost, name: string, id: number): SheetImpl {
+    const impl = new SheetImpl(host, name, id);
+    impl._self = guard<GSheet>(impl, 'Sheet', host);
+    return impl;
+  }
+
+  _fail(message: string): Error {
+    return new this._host.realm.Error(message);
+  }
+
+  _cell(row: number, col: number): FakeCell | undefined {
+    return this._rows[row - 1]?.[col - 1];
+  }
+
+  _cellForWrite(row: number, col: number): FakeCell {
+    const r = (this._rows[row - 1] ??= []);
+    let c = r[col - 1];
+    if (!c) {
+      c = { stored: { kind: 'value', value: '' }, validation: null, numberFormat: DEFAULT_NUMBER_FORMAT };
+      r[col - 1] = c;
+    }
+    return c;
+  }
+
+  /** How Sheets stores a value written by a script: Dates as instants, strings as if typed. */
+  _toStored(v: unknown): Stored {
+    if (v === null || v === undefined) return { kind: 'value', value: '' };
+    if (typeof v === 'number' || typeof v === 'boolean') return { kind: 'value', value: v };
+    if (typeof v === 'string') return userEntered(v, this._host.timeZone());
+    if (isAnyDate(v)) return { kind: 'value', value: new Date(v.getTime()) };
+    // Apps Script would write the Java toString of the object — never what anyone meant.
+    throw this._fail(`fake: cannot write ${Object.prototype.toString.call(v)} to a cell: ${JSON.stringify(v)}`);
+  }
+
+  _hasContent(c: FakeCell | undefined): boolean {
+    return c !== undefined && (c.stored.kind === 'formula' || c.stored.value !== '');
+  }
+
+  _checkBox(box: Box): void {
+    if (box.row < 1) throw this._fail('The starting row of the range is too small.');
+    if (box.col < 1) throw this._fail('The starting column of the range is too small.');
+    if (box.numRows < 1) throw this._fail('The number of rows in the range must be at least 1.');
+    if (box.numCols < 1) throw this._fail('The number of columns in the range must be at least 1.');
+    if (box.row + box.numRows - 1 > this._maxRows || box.col + box.numCols - 1 > this._maxCols) {
+      throw this._fail('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  getName(): string { return this._name; }
+  setName(name: string): GSheet { this._name = name; return this._self; }
+  getSheetId(): number { return this._id; }
+  getIndex(): number { return this._host.indexOf(this) + 1; }
+  getParent(): GSpreadsheet { return this._host.spreadsheet(); }
+
+  getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): GRange {
+    let box: Box;
+    if (typeof a === 'string') {
+      const parsed = parseA1(a, this._maxRows, this._maxCols);
+      if (!parsed) throw this._fail(`Range not found`);
+      box = parsed;
+    } else {
+      if (column === undefined) throw this._fail('fake: getRange(row) needs a column');
+      box = { row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
+    }
+    this._checkBox(box);
+    return RangeImpl.create(this, box)._self;
+  }
+
+  getDataRange(): GRange {
+    return RangeImpl.create(this, { row: 1, col: 1, numRows: Math.max(1, this.getLastRow()), numCols: Math.max(1, this.getLastColumn()) })._self;
+  }
+
+  getLastRow(): number {
+    for (let r = this._rows.length; r >= 1; r -= 1) {
+      if ((this._rows[r - 1] ?? []).some((c) => this._hasContent(c))) return r;
+    }
+    return 0;
+  }
+
+  getLastColumn(): number {
+    let last = 0;
+    for (const row of this._rows) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c -= 1) {
+        if (this._hasContent(row[c - 1])) { last = c; break; }
+      }
+    }
+    return last;
+  }
+
+  getMaxRows(): number { return this._maxRows; }
+  getMaxColumns(): number { return this._maxCols; }
+
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    this._rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this._maxRows += howMany;
+    return this._self;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
+    for (const row of this._rows) if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<undefined>(howMany));
+    this._maxCols += howMany;
+    return this._self;
+  }
+
+  appendRow(rowContents: unknown[]): GSheet {
+    const row = this.getLastRow() + 1;
+    if (row > this._maxRows) this._maxRows = row;
+    if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
+    rowContents.forEach((v, i) => { this._cellForWrite(row, i + 1).stored = this._toStored(v); });
+    this._host.log.cellsWritten += rowContents.length;
+    return this._self;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) {
+      throw this._fail('Those rows are out of bounds.');
+    }
+    if (howMany >= this._maxRows - this._frozenRows) throw this._fail('Sorry, it is not possible to delete all non-frozen rows.');
+    this._rows.splice(rowPosition - 1, howMany);
+    this._maxRows -= howMany;
+  }
+
+  deleteRow(rowPosition: number): GSheet {
+    this.deleteRows(rowPosition, 1);
+    return this._self;
+  }
+
+  clear(): GSheet {
+    this._rows = [];
+    return this._self;
+  }
+
+  clearContents(): GSheet {
+    for (const row of this._rows) for (const c of row ?? []) if (c) c.stored = { kind: 'value', value: '' };
+    return this._self;
+  }
+
+  setFrozenRows(rows: number): void { this._frozenRows = rows; }
+  getFrozenRows(): number { return this._frozenRows; }
+
+  protect(): GProtection {
+    const p = ProtectionImpl.create(this._host, (gone) => { this._protections = this._protections.filter((x) => x !== gone); });
+    this._protections.push(p);
+    return p._self;
+  }
+
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GProtection[] {
+    // Only sheet protections exist in the fake; RANGE asks for none.
+    return String(type) === PROTECTION_TYPE.SHEET ? this._protections.map((p) => p._self) : [];
+  }
+}
