@@ -8,6 +8,7 @@ type CommandModule = { run(argv: string[], io: Io): Promise<number> };
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check'),
   report: () => import('./commands/report'),
+  match: () => import('./commands/match'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]
@@ -33,6 +34,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 function processIo(): Io {
+  // `ikigai report | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   return {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

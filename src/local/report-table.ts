@@ -72,7 +72,7 @@ function table(head: readonly string[], rows: readonly string[][], numericFrom: 
 
 export function renderReportTable(report: Report, lang: Language, centerName = ''): string[] {
   const L = LABELS[lang];
-  const labelWidth = lang === 'ja' ? 22 : 26;
+  const labelWidth = lang === 'ja' ? 26 : 28;
   const row = (label: string, value: string | number, detail = ''): string =>
     `  ${padEnd(label, labelWidth)}${padStart(String(value), 8)}${detail ? `   ${detail}` : ''}`;
   const ids = (list: readonly string[]): string => (list.length ? list.join(', ') : '');
