@@ -76,3 +76,21 @@ export interface Triggers {
   replace(spec: TriggerSpec): void;
   remove(handler: string): void;
 }
+
+/** Many document properties at once (PropertiesService getProperties / setProperties: one call
+ *  each), for state a trigger must read cheaply, such as the sign-up ledger. */
+export interface PropertyBag {
+  getAll(): Record<string, string>;
+  /** Sets these entries, leaving every other property as it is. */
+  setAll(entries: Readonly<Record<string, string>>): void;
+  delete(keys: readonly string[]): void;
+}
+
+/** The sign-up form in Google Forms (src/gas/form-signup.ts; a memory twin locally). */
+export interface SignupForms {
+  /** Creates the form with the spreadsheet as its response destination. */
+  create(spec: import('../domain/signup/form-spec').SignupFormSpec): { formId: string; sessionItemId: string; publishedUrl: string };
+  /** Offers exactly `choices` in the session question; with none, stops accepting answers and
+   *  shows `closedMessage`. Returns the session item's ID (found by title when `sessionItemId` is ''). */
+  setSessions(formId: string, sessionItemId: string, choices: readonly string[], closedMessage: string): string;
+}

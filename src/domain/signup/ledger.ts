@@ -104,8 +104,25 @@ export function registrationId(n: number): string {
 
 // Document properties hold at most 9 KB per value, so each session is its own entry.
 export const LEDGER_PREFIX = 'ikigai.signup.';
-const CORE_KEY = `${LEDGER_PREFIX}core`;
+export const LEDGER_CORE_KEY = `${LEDGER_PREFIX}core`;
+const CORE_KEY = LEDGER_CORE_KEY;
 const SESSION_PREFIX = `${LEDGER_PREFIX}session.`;
+
+export function ledgerSessionKey(eventId: string): string {
+  return `${SESSION_PREFIX}${eventId}`;
+}
+
+/** Only the entries a submit changed: the core (counters, recent answers) and one session. */
+export function changedEntries(ledger: SignupLedger, eventId: string | null): Record<string, string> {
+  const all = ledgerEntries(ledger);
+  const out: Record<string, string> = { [CORE_KEY]: all[CORE_KEY] ?? '' };
+  if (eventId !== null) {
+    const k = ledgerSessionKey(eventId);
+    const v = all[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
 
 export function ledgerEntries(ledger: SignupLedger): Record<string, string> {
   const { sessions, ...core } = ledger;

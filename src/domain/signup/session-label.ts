@@ -16,7 +16,9 @@ export function sessionLabel(s: SessionLike, lang: Language): string {
   const w = weekdayIndex(s.date);
   const what = s.title.trim() !== '' ? s.title.trim() : lang === 'ja' ? EVENT_KIND.ja[s.kind] : s.kind;
   const day = lang === 'ja' ? `${s.date.replace(/-/g, '/')}（${WEEKDAYS_JA[w] ?? ''}）` : `${s.date} (${WEEKDAYS[w] ?? ''})`;
-  const parts = [day, s.start_time ?? '', s.venue.trim()].filter((p) => p !== '');
+  // Japanese writes the time straight after the closing bracket: `（月）10:00`.
+  const when = lang === 'ja' ? `${day}${s.start_time ?? ''}` : [day, s.start_time ?? ''].filter((p) => p !== '').join(' ');
+  const parts = [when, s.venue.trim()].filter((p) => p !== '');
   return `${parts.join(' ')} — ${what}`;
 }
 
