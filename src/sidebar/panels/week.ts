@@ -1,0 +1,40 @@
+import type { WeekHeadline } from '../../app/sidebar-types';
+import { el, setStatus } from '../dom';
+import type { Panel, PanelContext } from '../registry';
+import { callServer, ServerError } from '../script-run';
+
+// 今週: the weekly mail's headline figures for this week so far, with the change from last week.
+export const weekPanel: Panel = {
+  id: 'week',
+  title: (t) => t.tabs.week,
+  render(root: HTMLElement, ctx: PanelContext): void {
+    const { t } = ctx;
+    const body = el('div');
+    const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const refresh = el('button', { type: 'button', text: t.week.refresh });
+    const draw = (w: WeekHeadline): void => {
+      const rows = w.figures.map((f) => {
+        const d = f.current - f.previous;
+        return el('tr', { 'data-key': f.key },
+          el('th', { scope: 'row', text: t.week.figures[f.key] }),
+          el('td', { class: 'num', text: String(f.current) }),
+          el('td', { class: `num change ${d > 0 ? 'up' : d < 0 ? 'down' : ''}`.trim(), text: t.week.change(d) }));
+      });
+      body.replaceChildren(
+        el('p', { class: 'period', text: t.week.period(w.current.from, w.current.to) }),
+        el('p', { class: 'muted small', text: t.week.previous(w.previous.from, w.previous.to) }),
+        el('table', { class: 'figures' },
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), el('th', { scope: 'col', text: t.week.thisWeek }), el('th', { scope: 'col', text: t.week.lastWeek }))),
+          el('tbody', {}, ...rows)));
+    };
+    draw(ctx.boot.week);
+    refresh.addEventListener('click', () => {
+      refresh.disabled = true;
+      setStatus(status, t.loading, 'busy');
+      callServer('weekHeadline', t.unreachable).then((w) => { draw(w); setStatus(status, ''); }, (error: unknown) => {
+        setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
+      }).finally(() => { refresh.disabled = false; });
+    });
+    root.append(body, refresh, status);
+  },
+};
