@@ -8,6 +8,7 @@ type CommandModule = { run(argv: string[], io: Io): Promise<number> };
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   check: () => import('./commands/check'),
   report: () => import('./commands/report'),
+  weekly: () => import('./commands/weekly'),
   match: () => import('./commands/match'),
 };
 
