@@ -11,7 +11,7 @@ const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 
 /** The names src/main.ts exports, from a quick ESM build's metafile; names ending in `_` stay private. */
-async function exportNames() {
+export async function exportNames() {
   const result = await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'esm', write: false, metafile: true,
     platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020', logLevel: 'silent',

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { ABSENT_IN_APPS_SCRIPT, loadBundle, jsonRoundTrip, REPO } from './harness';
+import { GLOBAL_NAMES } from '../fakes';
+
+// The bundle Apps Script evaluates on every menu click, trigger and sidebar call. These tests run
+// on dist/Code.js as built (`npm run build` first; the harness builds it only when it is missing).
+
+/** src/main.ts's exports as scripts/build.mjs computes them (the list the footer is made from). */
+function exportNames(): string[] {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e',
+    "const m = await import('./scripts/build.mjs'); process.stdout.write(JSON.stringify(await m.exportNames()));"],
+  { cwd: REPO, encoding: 'utf8' });
+  return JSON.parse(out) as string[];
+}
+
+describe('the built bundle dist/Code.js', () => {
+  it('loads in a realm with no Apps Script globals, no URL, no TextEncoder and no timers', () => {
+    const bundle = loadBundle({ fakes: false });
+    for (const name of [...ABSENT_IN_APPS_SCRIPT, ...GLOBAL_NAMES]) {
+      expect([name, vm.runInContext(`typeof ${name}`, bundle.context)]).toEqual([name, 'undefined']);
+    }
+    expect(vm.runInContext('typeof Promise', bundle.context)).toBe('function');
+    expect(vm.runInContext('typeof Intl.DateTimeFormat', bundle.context)).toBe('function');
+  });
+
+  it('declares every export of src/main.ts as a top-level function, and no other', () => {
+    const names = exportNames();
+    const bundle = loadBundle({ fakes: false });
+    const declared = names.filter((n) => new RegExp(`^function ${n.replace(/\$/g, '\\$')}\\(`, 'm').test(bundle.source));
+    expect(declared).toEqual(names);
+    expect(bundle.functionNames).toEqual([...names].sort());
+    // Stale dist/Code.js (an export added since the last build) shows up here: run `npm run build`.
+  });
+
+  it('makes no call on any Google service while it is being evaluated', () => {
+    const bundle = loadBundle();
+    expect(bundle.loadCalls).toBe(0);
+    expect(bundle.fakes?.logs).toEqual([]);
+  });
+});
+
+describe('the harness', () => {
+  it('lets the fakes hand out Dates and Errors of the bundle realm, as Apps Script does', () => {
+    const bundle = loadBundle();
+    const isRealmDate = vm.runInContext(
+      `(() => { const s = SpreadsheetApp.getActiveSpreadsheet().insertSheet('t'); s.getRange('A1').setValue('2015-04-01');
+         return s.getRange('A1').getValue() instanceof Date; })()`, bundle.context) as boolean;
+    expect(isRealmDate).toBe(true);
+    const isRealmError = vm.runInContext(
+      `(() => { try { LockService.getScriptLock().waitLock(1); LockService.getScriptLock().waitLock(1); } catch (e) { return e instanceof Error && e.message; } })()`,
+      bundle.context) as string;
+    expect(isRealmError).toBe('Lock timeout: another process was holding the lock for too long.');
+  });
+
+  it('exposes the top-level functions of a bundle to call as Apps Script would, with the fakes as globals', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ikigai-harness-'));
+    const path = join(dir, 'Code.js');
+    writeFileSync(path, [
+      'var __app = (() => ({ onOpen: (e) => { SpreadsheetApp.getUi().createMenu(\'生きがい就労\').addItem(\'初期設定\', \'setup\').addToUi(); return e.authMode; } }))();',
+      'function onOpen(...args) { return __app.onOpen(...args); }',
+      'function setup() { return 1; }',
+    ].join('\n'));
+    const bundle = loadBundle({ bundlePath: path });
+    expect(bundle.functionNames).toEqual(['onOpen', 'setup']);
+    expect(bundle.ctx.onOpen?.({ authMode: 'FULL' })).toBe('FULL');
+    expect(bundle.fakes?.ui.menus).toEqual([{ caption: '生きがい就労', entries: [{ caption: '初期設定', functionName: 'setup' }] }]);
+    expect(bundle.log.count('Menu.addToUi')).toBe(1);
+    expect(() => bundle.call('nothing')).toThrow('the bundle has no top-level function nothing');
+  });
+
+  it('passes arguments through JSON as google.script.run does, refusing Dates and functions', () => {
+    expect(jsonRoundTrip({ a: [1, 'x', null, true], b: { c: '2015-04-01' } })).toEqual({ a: [1, 'x', null, true], b: { c: '2015-04-01' } });
+    expect(() => jsonRoundTrip({ when: new Date() })).toThrow('cannot pass a Date at $.when');
+    expect(() => jsonRoundTrip([() => 1])).toThrow('cannot pass a function at $[0]');
+    expect(() => jsonRoundTrip(new Map())).toThrow('cannot pass [object Map]');
+  });
+});
