@@ -67,6 +67,8 @@ export interface TriggerSpec {
   /** weekly: 0 = Monday … 6 = Sunday. */
   readonly weekday?: number;
   readonly hour?: number;
+  /** IANA zone the weekday and hour are meant in (the center's 設定 タイムゾーン); default: the script's. */
+  readonly timeZone?: string;
 }
 
 export interface Triggers {

@@ -31,8 +31,8 @@ export function formatPercent(ratio: number): string {
   return `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
 
-/** `▲3` / `▼2` / `±0`; rates change in percentage points (`▲1.2pt`). */
-export function formatChange(now: number, before: number, kind: 'count' | 'rate' | 'minutes'): string {
+/** `▲3` / `▼2` / `±0`; rates change in percentage points (`▲1.2pt`), times in the time unit (`▲1時間55分`). */
+export function formatChange(now: number, before: number, kind: 'count' | 'rate' | 'minutes', minutes: (m: number) => string = String): string {
   const diff = now - before;
   if (kind === 'rate') {
     const pts = Math.round(diff * 1000) / 10;
@@ -40,5 +40,5 @@ export function formatChange(now: number, before: number, kind: 'count' | 'rate'
     return `${pts > 0 ? '▲' : '▼'}${Math.abs(pts).toFixed(1)}pt`;
   }
   if (diff === 0) return '±0';
-  return `${diff > 0 ? '▲' : '▼'}${formatCount(Math.abs(diff))}`;
+  return `${diff > 0 ? '▲' : '▼'}${kind === 'minutes' ? minutes(Math.abs(diff)) : formatCount(Math.abs(diff))}`;
 }

@@ -30,7 +30,7 @@ function nothing(text: string): string {
 
 function headlineTable(rows: readonly HeadlineRow[], heads: readonly string[]): string {
   const th = (t: string, align: string): string =>
-    `<th style="padding:4px 2px;font-size:11px;line-height:14px;font-weight:normal;color:${MUTED};text-align:${align};">${escapeHtml(t)}</th>`;
+    `<th style="padding:4px 2px;font-size:11px;line-height:14px;font-weight:normal;color:${MUTED};text-align:${align};white-space:nowrap;">${escapeHtml(t)}</th>`;
   const head = `<tr>${th('', 'left')}${heads.map((h) => th(h, 'right')).join('')}</tr>`;
   const body = rows.map((r, i) => {
     const bg = i % 2 === 0 ? '#f6f9f7' : '#ffffff';

@@ -107,7 +107,7 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
     return {
       label: s.figures[f.key],
       week: show(now, f.kind, s),
-      change: formatChange(now, before, f.kind),
+      change: formatChange(now, before, f.kind, s.minutesUnit),
       direction: now > before ? 1 : now < before ? -1 : 0,
       lastWeek: show(before, f.kind, s),
       fiscalYearToDate: show(f.value(fy), f.kind, s),
