@@ -2,3 +2,4 @@
 // top-level `function` per export). Each feature keeps its entry points in its own module;
 // this file only re-exports them. Nothing here may run code at load time.
 export {};
+export * from './entry/forms';
