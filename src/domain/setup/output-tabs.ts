@@ -1,0 +1,18 @@
+import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../survey/tally-rows';
+import { WEEKLY_KPI_COLUMNS, WEEKLY_KPI_TAB } from '../weekly/weekly-kpi-tab';
+import { setupTabs, type OutputTab, type SetupTab } from './setup-tabs';
+
+// The add-in's output tabs, with the columns their own modules write: setup only makes them
+// (header, frozen, protected) so a new center sees every tab from day one.
+export const OUTPUT_TABS: readonly OutputTab[] = [
+  { key: 'weekly_kpi', ja: WEEKLY_KPI_TAB.ja, en: WEEKLY_KPI_TAB.en, columns: WEEKLY_KPI_COLUMNS },
+  {
+    key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
+    columns: SURVEY_TALLY_HEADER.ja.map((ja, i) => ({ ja, key: SURVEY_TALLY_HEADER.en[i] ?? ja })),
+  },
+];
+
+/** Every tab of workbook.md, data and output, in the order setup creates them. */
+export function allSetupTabs(): SetupTab[] {
+  return setupTabs(OUTPUT_TABS);
+}

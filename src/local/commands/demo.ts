@@ -1,0 +1,51 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadWorkbook } from '../../app/load-workbook';
+import { computeReport } from '../../domain/kpi/compute-report';
+import { fiscalYearPeriod } from '../../domain/kpi/period';
+import { EmlMailer } from '../eml-mailer';
+import type { Io } from '../io';
+import { MemoryTableStore } from '../memory-table-store';
+import { writeWorkbookFile } from '../xlsx-workbook-file';
+import { generateCenter } from '../demo/generate-center';
+import { FISCAL_YEAR } from '../demo/kashiwa-2015';
+import { runSeason } from '../demo/run-season';
+import { demoSummary } from '../demo/summary';
+
+// `ikigai demo [--out DIR]` (cli.md): the sample center modelled on Kashiwa FY2015, its year
+// played through the add-in's use cases, written as DIR/workbook.xlsx and DIR/mail/*.eml.
+export const USAGE = `使い方 / usage: ikigai demo [--out DIR]
+  --out DIR   出力先（既定 ./demo-out）/ where to write (default ./demo-out)`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (error) {
+    io.err(`ikigai demo: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) { io.out(USAGE); return 0; }
+  const started = performance.now();
+  const out = resolve(io.cwd, values.out ?? 'demo-out');
+  const mailDir = join(out, 'mail');
+  // A fresh mail folder each run, so the folder holds exactly this run's mails.
+  rmSync(mailDir, { recursive: true, force: true });
+  mkdirSync(mailDir, { recursive: true });
+
+  const store = new MemoryTableStore();
+  const mailers: EmlMailer[] = [];
+  const log = runSeason(generateCenter(), {
+    store,
+    mailer: (clock) => { const m = new EmlMailer(mailDir, { clock, label: 'weekly', from: 'kanri@kashiwa-silver.example' }); mailers.push(m); return m; },
+  });
+  const workbookPath = join(out, 'workbook.xlsx');
+  await writeWorkbookFile(store, workbookPath);
+
+  const workbook = loadWorkbook(store);
+  const report = computeReport(workbook, fiscalYearPeriod(FISCAL_YEAR, workbook.settings));
+  const mails = mailers.reduce((n, m) => n + m.written.length, 0);
+  for (const line of demoSummary({ log, report, workbookPath, mailDir, mails, problems: workbook.problems.length, seconds: (performance.now() - started) / 1000 })) io.out(line);
+  return workbook.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,285 @@
+import type { Cell } from '../../domain/cell';
+import { cellText, dateCell } from '../../domain/cell';
+import { addDays, mondayOf, weekdayIndex, type CivilDate } from '../../domain/civil-date';
+import { EVENT_STATUS, JOB_STATUS, labelOf } from '../../domain/enums';
+import { rankCandidates } from '../../domain/matching/rank-candidates';
+import { normalizeHeader } from '../../domain/parse/parse-table';
+import { allSetupTabs } from '../../domain/setup/output-tabs';
+import {
+  CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, SETTINGS_TAB,
+  type TabDef,
+} from '../../domain/schema/tabs';
+import type { Match } from '../../domain/schema/tabs';
+import { loadWorkbook } from '../../app/load-workbook';
+import { changeMatchStatus } from '../../app/change-match-status';
+import { logActivity } from '../../app/log-activity';
+import type { Clock, Mailer } from '../../app/ports';
+import { runSetup, type SetupResult } from '../../app/setup';
+import { openContext, readSettings, type SidebarPorts } from '../../app/sidebar-context';
+import { runWeeklySummary } from '../../app/run-weekly-summary';
+import { MemoryKeyValueStore } from '../memory-key-value-store';
+import { MemorySetupSurface } from '../memory-setup-surface';
+import type { MemoryTableStore } from '../memory-table-store';
+import type { DemoCenter, Happening } from './generate-center';
+import { FY_END, FY_START } from './kashiwa-2015';
+import { recordRow } from './record-row';
+import { Prng } from './prng';
+
+// Plays the sample center's year on a workbook held in memory: setup, the data a center brings
+// with it (its roster and clients of earlier years), then day by day what the desk does, through
+// the same use cases the add-in's sidebar and triggers call — logActivity, changeMatchStatus,
+// the matching engine, runWeeklySummary — and, for the steps no use case covers yet (a new
+// member joining, a member leaving, a job being entered, attendance ticked), the plain sheet
+// edits a coordinator makes by hand.
+
+export interface SeasonPorts {
+  readonly store: MemoryTableStore;
+  /** Where every mail goes (the weekly summaries). */
+  readonly mailer: (clock: Clock) => Mailer;
+}
+
+export interface SeasonLog {
+  setup: SetupResult | null;
+  weeks: number;
+  weeklyMails: number;
+  signups: number;
+  attendanceMarked: number;
+  joins: number;
+  leaves: number;
+  clientsDeveloped: number;
+  jobsOpened: number;
+  activitiesLogged: number;
+  proposals: number;
+  declines: number;
+  placements: number;
+  consultations: number;
+}
+
+interface Pending {
+  readonly date: CivilDate;
+  readonly run: () => void;
+}
+
+/** 09:00 in Kashiwa on `day`: when the desk's work of that day is recorded. */
+function at(day: CivilDate, time = '09:00:00'): Date {
+  return new Date(`${day}T${time}+09:00`);
+}
+
+export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
+  const { store } = ports;
+  const props = new MemoryKeyValueStore();
+  let today: CivilDate = '2015-03-20';
+  const clock: Clock = { now: () => at(today) };
+  const log: SeasonLog = {
+    setup: null, weeks: 0, weeklyMails: 0, signups: 0, attendanceMarked: 0, joins: 0, leaves: 0, clientsDeveloped: 0,
+    jobsOpened: 0, activitiesLogged: 0, proposals: 0, declines: 0, placements: 0, consultations: 0,
+  };
+
+  // ---- 初期設定, as the manager runs it from the menu, answering the first-run dialog.
+  log.setup = runSetup(
+    { surface: new MemorySetupSurface(store), store, properties: props, user: { email: () => center.manager }, clock },
+    { tabs: allSetupTabs(), initial: { centerName: center.centerName, language: 'ja', weeklyDay: 0, weeklyHour: 8 } },
+  );
+
+  // ---- what the center brings: its coordinators, roster, clients, jobs and running placements.
+  const lang = 'ja';
+  const appendRecords = (def: TabDef, records: readonly object[]): void => {
+    const found = store.header([def.ja, def.en]);
+    if (!found) throw new Error(`setup did not make ${def.ja}`);
+    store.append(found.name, records.map((r) => recordRow(def, found.header, r, lang)));
+  };
+  appendRecords(COORDINATORS_TAB, center.coordinators.filter((c) => c.email !== center.manager));
+  // 柏市の60歳以上人口 (about 123,000 in 2015; an approximation for the crude enrollment rate).
+  setSetting(store, '60歳以上人口', 123000);
+  appendRecords(MEMBERS_TAB, center.members);
+  appendRecords(CLIENTS_TAB, center.clients);
+  appendRecords(JOBS_TAB, center.jobs);
+  appendRecords(MATCHES_TAB, center.matches);
+  appendRecords(EVENTS_TAB, center.events);
+
+  const sidebarPorts = (email: string): SidebarPorts => ({
+    store, lock: { tryLock: () => true, release: () => undefined }, clock, user: { email: () => email }, props,
+  });
+  const settings = readSettings(store);
+  const asCoordinator = (email: string) => openContext(sidebarPorts(email), settings, 'write');
+
+  const pending: Pending[] = [];
+  const later = (date: CivilDate, run: () => void): void => { pending.push({ date, run }); };
+  const rng = new Prng(7);
+  const placedThisYear = new Set<string>();
+  const filledCount = new Map<string, number>();
+
+  const logWork = (email: string, input: Parameters<typeof logActivity>[2]): void => {
+    logActivity(sidebarPorts(email), asCoordinator(email), input);
+    log.activitiesLogged += 1;
+  };
+
+  const rankFor = (jobId: string, day: CivilDate, skip: ReadonlySet<string>): { member_id: string; score: number } | null => {
+    const result = rankCandidates(loadWorkbook(store), jobId, day);
+    const pick = result?.candidates.find((c) => !placedThisYear.has(c.member_id) && !skip.has(c.member_id));
+    return pick ? { member_id: pick.member_id, score: pick.score } : null;
+  };
+
+  const propose = (h: Extract<Happening, { kind: 'propose' }>): void => {
+    const email = h.coordinator;
+    if (h.jobId === null) {
+      // 就労相談: a consultation that ends in work outside a listed job. changeMatchStatus needs a
+      // job, so the row is entered by hand, as a coordinator does for a consultation.
+      const member = loadWorkbook(store).members.find((m) => m.joined_on >= FY_START && m.joined_on <= h.date
+        && (m.left_on === null || m.left_on > h.date) && !placedThisYear.has(m.member_id));
+      if (!member) return;
+      placedThisYear.add(member.member_id);
+      const match: Match = {
+        match_id: `S${String(log.consultations + 1).padStart(5, '0')}`, job_id: null, member_id: member.member_id,
+        engagement: 'consultation', status: 'placed', proposed_on: h.date, placed_on: h.date, ended_on: null, coordinator: email,
+        fit_score: null, notes: '',
+      };
+      const found = store.header([MATCHES_TAB.ja]);
+      if (found) store.append(found.name, [recordRow(MATCHES_TAB, found.header, match, lang)]);
+      logWork(email, { date: h.date, area: 'matching', kind: 'consultation', member_id: member.member_id, minutes: 60, outcome: '就労相談' });
+      log.consultations += 1;
+      log.placements += 1;
+      return;
+    }
+    const jobId = h.jobId;
+    const declined = new Set<string>();
+    const first = rankFor(jobId, h.date, declined);
+    if (!first) return;
+    placedThisYear.add(first.member_id);
+    changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'propose', job_id: jobId, member_id: first.member_id, fit_score: first.score, date: h.date });
+    logWork(email, { date: h.date, area: 'matching', kind: 'proposal', member_id: first.member_id, job_id: jobId, minutes: 30, outcome: '' });
+    log.proposals += 1;
+    let chosen = first.member_id;
+    if (h.declineFirst) {
+      // The first candidate declines two days later; the next one is proposed the same day.
+      const d = nextWeekday(addDays(h.date, 2));
+      later(d, () => {
+        changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'decline', job_id: jobId, member_id: first.member_id, date: d });
+        placedThisYear.delete(first.member_id);
+        declined.add(first.member_id);
+        log.declines += 1;
+        const second = rankFor(jobId, d, declined);
+        if (!second) return;
+        chosen = second.member_id;
+        placedThisYear.add(chosen);
+        changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'propose', job_id: jobId, member_id: chosen, fit_score: second.score, date: d });
+        log.proposals += 1;
+      });
+    }
+    const placeOn = h.placeOn > addDays(h.date, 2) ? h.placeOn : nextWeekday(addDays(h.date, 3));
+    later(placeOn, () => {
+      changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'interview', job_id: jobId, member_id: chosen, date: placeOn });
+      changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'place', job_id: jobId, member_id: chosen, date: placeOn });
+      logWork(email, { date: placeOn, area: 'matching', kind: 'interview', member_id: chosen, job_id: jobId, minutes: 60, outcome: '成立' });
+      log.placements += 1;
+      const filled = (filledCount.get(jobId) ?? 0) + 1;
+      filledCount.set(jobId, filled);
+      const job = loadWorkbook(store).jobs.find((j) => j.job_id === jobId);
+      if (job && filled >= (job.headcount ?? 1)) setCell(store, JOBS_TAB, 'job_id', jobId, 'status', labelOf(JOB_STATUS, 'filled', lang));
+      // 継続支援: a follow-up call two to three weeks after the placement.
+      const follow = nextWeekday(addDays(placeOn, rng.int(14, 21)));
+      if (follow <= FY_END) {
+        later(follow, () => logWork(email, { date: follow, area: 'follow_up', kind: 'follow_up_contact', member_id: chosen, job_id: jobId, minutes: 15, outcome: '' }));
+      }
+    });
+  };
+
+  const apply = (h: Happening): void => {
+    switch (h.kind) {
+      case 'signup':
+        appendRecords(REGISTRATIONS_TAB, [h.registration]);
+        log.signups += 1;
+        return;
+      case 'attendance':
+        for (const id of h.attended) setCell(store, REGISTRATIONS_TAB, 'registration_id', id, 'attended', true);
+        log.attendanceMarked += h.attended.length;
+        return;
+      case 'close_event':
+        setCell(store, EVENTS_TAB, 'event_id', h.eventId, 'status', labelOf(EVENT_STATUS, 'closed', lang));
+        return;
+      case 'join':
+        appendRecords(MEMBERS_TAB, [h.member]);
+        if (h.registrationId) setCell(store, REGISTRATIONS_TAB, 'registration_id', h.registrationId, 'member_id', h.member.member_id);
+        log.joins += 1;
+        return;
+      case 'leave':
+        setCell(store, MEMBERS_TAB, 'member_id', h.memberId, 'left_on', dateCell(h.date));
+        log.leaves += 1;
+        return;
+      case 'develop_client':
+        appendRecords(CLIENTS_TAB, [h.client]);
+        log.clientsDeveloped += 1;
+        return;
+      case 'open_job':
+        appendRecords(JOBS_TAB, [h.job]);
+        log.jobsOpened += 1;
+        return;
+      case 'propose':
+        propose(h);
+        return;
+      case 'activity': {
+        const a = h.activity;
+        logWork(a.coordinator, {
+          date: a.date ?? h.date, area: a.area, kind: a.kind, member_id: a.member_id ?? '', client_id: a.client_id ?? '',
+          job_id: a.job_id ?? '', minutes: a.minutes, outcome: a.outcome, notes: a.notes,
+        });
+        return;
+      }
+    }
+  };
+
+  // ---- the year, day by day; the weekly job runs each Monday morning for the week before.
+  const byDay = new Map<CivilDate, Happening[]>();
+  for (const h of center.season) {
+    const list = byDay.get(h.date) ?? [];
+    list.push(h);
+    byDay.set(h.date, list);
+  }
+  const first = mondayOf(addDays(FY_START, -14));
+  for (let day = first; day <= addDays(FY_END, 1); day = addDays(day, 1)) {
+    today = day;
+    if (weekdayIndex(day) === 0 && day > first) {
+      const mailer = ports.mailer({ now: () => at(day, '08:00:00') });
+      const weekly = runWeeklySummary({ store, mailer, clock: { now: () => at(day, '08:00:00') } }, { week: addDays(day, -7) });
+      log.weeks += 1;
+      if (weekly.status === 'sent') log.weeklyMails += 1;
+    }
+    for (const h of byDay.get(day) ?? []) apply(h);
+    const due = pending.filter((p) => p.date === day);
+    for (const p of due) p.run();
+    // Anything scheduled on a day already past (a weekend) runs now.
+    for (const p of pending.filter((q) => q.date < day)) p.run();
+    for (let i = pending.length - 1; i >= 0; i--) if ((pending[i]?.date ?? '') <= day) pending.splice(i, 1);
+  }
+  return log;
+}
+
+function nextWeekday(day: CivilDate): CivilDate {
+  let d = day;
+  while (weekdayIndex(d) >= 5) d = addDays(d, 1);
+  return d;
+}
+
+/** Sets one cell of the record whose `idKey` is `id`: the hand edit of a coordinator. */
+function setCell(store: MemoryTableStore, def: TabDef, idKey: string, id: string, key: string, value: Cell): void {
+  const raw = store.read([def.ja, def.en]);
+  if (!raw) return;
+  const col = (k: string): number => {
+    const c = def.columns.find((x) => x.key === k);
+    return raw.header.findIndex((h) => c !== undefined && (normalizeHeader(h) === normalizeHeader(c.ja) || normalizeHeader(h) === c.key));
+  };
+  const idAt = col(idKey);
+  const at = col(key);
+  const r = raw.rows.findIndex((row) => cellText(row[idAt]) === id);
+  if (r < 0 || at < 0) return;
+  const row = raw.header.map((_, i) => raw.rows[r]?.[i] ?? null);
+  row[at] = value;
+  store.update(raw.name, r + 2, [row]);
+}
+
+function setSetting(store: MemoryTableStore, key: string, value: Cell): void {
+  const raw = store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en]);
+  if (!raw) return;
+  const r = raw.rows.findIndex((row) => cellText(row[0]) === key);
+  if (r >= 0) store.update(raw.name, r + 2, [[key, value, ...raw.rows[r]!.slice(2)]]);
+}
