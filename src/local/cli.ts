@@ -6,6 +6,7 @@ import type { Io } from './io';
 type CommandModule = { run(argv: string[], io: Io): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  demo: () => import('./commands/demo'),
   check: () => import('./commands/check'),
   report: () => import('./commands/report'),
   weekly: () => import('./commands/weekly'),
