@@ -1,0 +1,148 @@
+import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
+import type { TableStore } from '../app/ports';
+import { cellToDate, dateToCell } from './zoned-time';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type SheetValue = string | number | boolean | Date;
+
+/**
+ * The workbook's tabs in the bound spreadsheet. Every method is a fixed number of service calls,
+ * whatever the number of rows (one getValues per read, one setValues per write; never a call in
+ * a loop over rows).
+ *
+ * The store writes exactly what it is given. Neutralising user text against formula injection
+ * (src/domain/text/neutralise-formula.ts) is the use case's job, because only the use case knows
+ * which cells hold user text; a string such as `=SUM(...)` written here becomes a formula, as it
+ * would if typed into the sheet.
+ *
+ * append reads the last row and then writes below it: two calls that another run could interleave,
+ * so a use case that appends holds the script lock (src/gas/script-lock.ts).
+ */
+export class SheetsTableStore implements TableStore {
+  private spreadsheet: Spreadsheet | null = null;
+  private zone: string | null = null;
+
+  /** `open` is called at most once, on first use (nothing may happen at load time). */
+  constructor(private readonly open: () => Spreadsheet) {}
+
+  private ss(): Spreadsheet {
+    this.spreadsheet ??= this.open();
+    return this.spreadsheet;
+  }
+
+  // Asked for only when a date is met, so tabs without dates cost no extra call.
+  private timeZone(): string {
+    this.zone ??= this.ss().getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  private find(names: readonly string[]): Sheet | null {
+    const ss = this.ss();
+    for (const name of names) {
+      const sheet = ss.getSheetByName(name);
+      if (sheet) return sheet;
+    }
+    return null;
+  }
+
+  private existing(name: string): Sheet {
+    const sheet = this.ss().getSheetByName(name);
+    if (!sheet) throw new Error(`No tab named ${name}`);
+    return sheet;
+  }
+
+  private toCell(v: unknown): Cell {
+    if (v === '' || v === null || v === undefined) return null;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (v instanceof Date) return dateToCell(v, this.timeZone());
+    return String(v);
+  }
+
+  private toSheet(c: Cell | undefined): SheetValue {
+    if (c === null || c === undefined) return '';
+    if (isDateCell(c)) return cellToDate(c, this.timeZone()) ?? c.date;
+    return c;
+  }
+
+  private headerText(v: unknown): string {
+    const c = this.toCell(v);
+    if (c === null) return '';
+    return isDateCell(c) ? c.date : String(c);
+  }
+
+  read(names: readonly string[]): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues() as unknown[][];
+    const [first = [], ...rest] = values;
+    const rows = rest.map((row) => row.map((v) => this.toCell(v)));
+    while (rows.length > 0 && (rows[rows.length - 1] as Cell[]).every((c) => isBlank(c))) rows.pop();
+    const header = first.map((v) => this.headerText(v));
+    // An empty sheet reads as A1 = '': no header at all.
+    if (rows.length === 0 && header.every((h) => h === '')) return { name: sheet.getName(), header: [], rows: [] };
+    return { name: sheet.getName(), header, rows };
+  }
+
+  header(names: readonly string[]): { name: string; header: string[] } | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const width = sheet.getLastColumn();
+    if (width === 0) return { name: sheet.getName(), header: [] };
+    const [first = []] = sheet.getRange(1, 1, 1, width).getValues() as unknown[][];
+    return { name: sheet.getName(), header: first.map((v) => this.headerText(v)) };
+  }
+
+  replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+    const sheet = this.ss().getSheetByName(name) ?? this.ss().insertSheet(name);
+    const oldRows = sheet.getLastRow();
+    const oldCols = sheet.getLastColumn();
+    // Writing blanks over the old columns to the right clears them in the same setValues.
+    const width = Math.max(1, header.length, oldCols, widest(rows));
+    const table = [[...header] as Cell[], ...rows];
+    this.ensureSize(sheet, table.length, width);
+    sheet.getRange(1, 1, table.length, width).setValues(table.map((r) => this.pad(r, width)));
+    if (oldRows > table.length) sheet.getRange(table.length + 1, 1, oldRows - table.length, Math.max(1, oldCols)).clearContent();
+  }
+
+  append(name: string, rows: readonly (readonly Cell[])[]): void {
+    if (rows.length === 0) return;
+    const sheet = this.existing(name);
+    const last = sheet.getLastRow();
+    const width = Math.max(1, widest(rows));
+    this.ensureSize(sheet, last + rows.length, width);
+    sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => this.pad(r, width)));
+  }
+
+  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void {
+    if (rows.length === 0) return;
+    const sheet = this.existing(name);
+    const width = Math.max(1, widest(rows));
+    sheet.getRange(firstRow, 1, rows.length, width).setValues(rows.map((r) => this.pad(r, width)));
+  }
+
+  tabNames(): string[] {
+    return this.ss().getSheets().map((s) => s.getName());
+  }
+
+  private pad(row: readonly Cell[], width: number): SheetValue[] {
+    const out: SheetValue[] = [];
+    for (let i = 0; i < width; i += 1) out.push(this.toSheet(row[i]));
+    return out;
+  }
+
+  /** getRange outside the sheet's grid throws, so grow the grid first (a new sheet has 1,000 × 26). */
+  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    const maxCols = sheet.getMaxColumns();
+    if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  }
+}
+
+/** The longest row's length (a loop, not Math.max(...rows): spreading 100,000 rows overflows the stack). */
+function widest(rows: readonly (readonly Cell[])[]): number {
+  let w = 0;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}

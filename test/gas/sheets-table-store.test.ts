@@ -1,0 +1,190 @@
+import { installFakes, type FakeHandles } from '../fakes';
+import { SheetsTableStore } from '../../src/gas/sheets-table-store';
+import type { Cell } from '../../src/domain/cell';
+
+// The Sheets adapter against the SpreadsheetApp fake: what it reads and writes, and how many
+// service calls that costs. These tests run with TZ=UTC and TZ=Asia/Tokyo and expect the same.
+describe('SheetsTableStore', () => {
+  let fakes: FakeHandles;
+  let store: SheetsTableStore;
+  beforeEach(() => {
+    fakes = installFakes(globalThis);
+    store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
+  });
+  afterEach(() => fakes.uninstall());
+
+  const tab = (name: string, rows: unknown[][]): GoogleAppsScript.Spreadsheet.Sheet => {
+    const s = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+    const width = Math.max(...rows.map((r) => r.length));
+    if (width > s.getMaxColumns()) s.insertColumnsAfter(s.getMaxColumns(), width - s.getMaxColumns());
+    if (rows.length > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), rows.length - s.getMaxRows());
+    s.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]));
+    return s;
+  };
+  // 2015-04-01 00:00 in Tokyo (UTC+9) is 2015-03-31 15:00 UTC.
+  const tokyoMidnight = new Date('2015-03-31T15:00:00Z');
+
+  it('reads a 1,000-row tab with one getValues and six calls in all', () => {
+    const rows: unknown[][] = [['会員ID', '氏名', '入会日', '稼働可', '時給']];
+    for (let i = 1; i <= 1000; i += 1) rows.push([`M${String(i).padStart(4, '0')}`, `会員${i}`, tokyoMidnight, i % 2 === 0, 1000 + i]);
+    tab('会員', rows);
+    const { result, calls } = fakes.log.measure(() => store.read(['会員', 'Members']));
+    expect(result?.rows).toHaveLength(1000);
+    expect(result?.rows[0]).toEqual(['M0001', '会員1', { date: '2015-04-01' }, false, 1001]);
+    // getActiveSpreadsheet, getSheetByName, getDataRange, getValues, getSpreadsheetTimeZone (a date was met), getName.
+    expect(calls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1,
+      'Range.getValues': 1, 'Spreadsheet.getSpreadsheetTimeZone': 1, 'Sheet.getName': 1,
+    });
+    expect(calls.roundTrips).toBe(1);
+    expect(calls.cellsRead).toBe(1001 * 5);
+  });
+
+  it('falls back to the next name and answers null when no tab exists', () => {
+    tab('Members', [['Member ID'], ['M1']]);
+    expect(store.read(['会員', 'Members'])).toEqual({ name: 'Members', header: ['Member ID'], rows: [['M1']] });
+    expect(store.read(['活動'])).toBeNull();
+    expect(store.header(['活動'])).toBeNull();
+  });
+
+  it('turns dates into day cells in the spreadsheet zone, keeps times, and blanks into null', () => {
+    tab('活動', [
+      ['日付', '開始', 'メモ', '件数', '済'],
+      [tokyoMidnight, new Date('2015-04-01T00:30:00Z'), '', 0, true],
+      ['2015/4/2', '', 'テキスト', '', false],
+      ['', ' ', '', '', ''],
+    ]);
+    const t = store.read(['活動']);
+    // 2015-04-01T00:30Z is 09:30 in Tokyo; the typed '2015/4/2' became a date at Tokyo midnight;
+    // the last row is blank (a lone space counts as blank) and is dropped.
+    expect(t?.rows).toEqual([
+      [{ date: '2015-04-01' }, { date: '2015-04-01T09:30:00' }, null, 0, true],
+      [{ date: '2015-04-02' }, null, 'テキスト', null, false],
+    ]);
+  });
+
+  it('reads an empty tab as no header and no rows', () => {
+    tab('空', [['']]);
+    expect(store.read(['空'])).toEqual({ name: '空', header: [], rows: [] });
+    expect(store.header(['空'])).toEqual({ name: '空', header: [] });
+  });
+
+  it('reads only the header row for header(), with one small getValues', () => {
+    const rows: unknown[][] = [['会員ID', '氏名', '独自の列']];
+    for (let i = 0; i < 500; i += 1) rows.push([`M${i}`, '名', 'x']);
+    tab('会員', rows);
+    const { result, calls } = fakes.log.measure(() => store.header(['会員']));
+    expect(result).toEqual({ name: '会員', header: ['会員ID', '氏名', '独自の列'] });
+    expect(calls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastColumn': 1,
+      'Sheet.getRange': 1, 'Range.getValues': 1, 'Sheet.getName': 1,
+    });
+    expect(calls.roundTrips).toBe(1);
+    expect(calls.cellsRead).toBe(3);
+  });
+
+  it('appends three rows with one setValues below the last row', () => {
+    tab('活動', [['日付', '会員ID', '時間'], ['2015-04-01', 'M1', 2]]);
+    const added: Cell[][] = [[{ date: '2015-04-02' }, 'M2', 3], [{ date: '2015-04-03' }, 'M3', 1.5], [{ date: '2015-04-04' }, 'M4', null]];
+    const { calls } = fakes.log.measure(() => store.append('活動', added));
+    expect(calls.byMethod['Range.setValues']).toBe(1);
+    expect(calls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastRow': 1,
+      'Sheet.getMaxRows': 1, 'Sheet.getMaxColumns': 1, 'Sheet.getRange': 1, 'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Range.setValues': 1,
+    });
+    expect(calls.roundTrips).toBe(1);
+    expect(store.read(['活動'])?.rows).toEqual([
+      [{ date: '2015-04-01' }, 'M1', 2], [{ date: '2015-04-02' }, 'M2', 3], [{ date: '2015-04-03' }, 'M3', 1.5], [{ date: '2015-04-04' }, 'M4', null],
+    ]);
+  });
+
+  it('makes no call at all to append or update nothing', () => {
+    tab('活動', [['日付']]);
+    const { calls } = fakes.log.measure(() => { store.append('活動', []); store.update('活動', 2, []); });
+    expect(calls.total).toBe(0);
+  });
+
+  it('refuses to append to a tab that does not exist', () => {
+    expect(() => store.append('ない', [['x']])).toThrow('No tab named ない');
+  });
+
+  it('replaces a longer, wider table with one setValues and one clearContent of the rows left below', () => {
+    tab('週報', [['週', '件数', '古い列'], ['a', 1, 'x'], ['b', 2, 'y'], ['c', 3, 'z']]);
+    const { calls } = fakes.log.measure(() => store.replace('週報', ['週', '件数'], [['d', 4]]));
+    expect(calls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastRow': 1, 'Sheet.getLastColumn': 1,
+      'Sheet.getMaxRows': 1, 'Sheet.getMaxColumns': 1, 'Sheet.getRange': 2, 'Range.setValues': 1, 'Range.clearContent': 1,
+    });
+    expect(calls.roundTrips).toBe(2);
+    const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('週報');
+    // The old third column is blanked by the same setValues (written width 3), rows 3-4 cleared.
+    expect(s?.getDataRange().getValues()).toEqual([['週', '件数'], ['d', 4]]);
+  });
+
+  it('creates a missing tab on replace and grows the grid past 1,000 rows', () => {
+    const rows: Cell[][] = Array.from({ length: 1500 }, (_, i) => [i, `r${i}`]);
+    const { calls } = fakes.log.measure(() => store.replace('大きい', ['n', 'name'], rows));
+    expect(calls.byMethod['Spreadsheet.insertSheet']).toBe(1);
+    expect(calls.byMethod['Sheet.insertRowsAfter']).toBe(1);
+    expect(calls.byMethod['Range.setValues']).toBe(1);
+    expect(calls.byMethod['Range.clearContent']).toBeUndefined();
+    expect(store.read(['大きい'])?.rows).toHaveLength(1500);
+  });
+
+  it('updates rows in place with one setValues', () => {
+    tab('マッチング', [['ID', '状態'], ['X1', '提案'], ['X2', '提案'], ['X3', '提案']]);
+    const { calls } = fakes.log.measure(() => store.update('マッチング', 3, [['X2', '成立'], ['X3', '辞退']]));
+    expect(calls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getRange': 1, 'Range.setValues': 1,
+    });
+    expect(store.read(['マッチング'])?.rows).toEqual([['X1', '提案'], ['X2', '成立'], ['X3', '辞退']]);
+  });
+
+  it('writes day cells as Dates at midnight in the spreadsheet zone and reads them back unchanged', () => {
+    const rows: Cell[][] = [[{ date: '2015-04-01' }, { date: '2016-02-29T18:05:00' }, 'x', 1, true, null]];
+    store.replace('往復', ['日', '時刻', '文字', '数', '真偽', '空'], rows);
+    const v = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('往復')?.getRange(2, 1, 1, 2).getValues() as Date[][];
+    expect(v[0]?.[0]?.toISOString()).toBe('2015-03-31T15:00:00.000Z');
+    // 2016-02-29 18:05 in Tokyo is 09:05 UTC.
+    expect(v[0]?.[1]?.toISOString()).toBe('2016-02-29T09:05:00.000Z');
+    expect(store.read(['往復'])).toEqual({ name: '往復', header: ['日', '時刻', '文字', '数', '真偽', '空'], rows: [[{ date: '2015-04-01' }, { date: '2016-02-29T18:05:00' }, 'x', 1, true, null]] });
+  });
+
+  it('keeps the days right in a zone with summer time', () => {
+    fakes.uninstall();
+    fakes = installFakes(globalThis, { timeZone: 'America/New_York' });
+    store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
+    // 2015-03-08 is the day New York moves its clocks forward (02:00 EST → 03:00 EDT).
+    const days: Cell[][] = [[{ date: '2015-03-07' }], [{ date: '2015-03-08' }], [{ date: '2015-03-09' }], [{ date: '2015-11-01' }]];
+    store.replace('夏時間', ['日'], days);
+    const raw = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('夏時間')?.getRange(2, 1, 4, 1).getValues() as Date[][];
+    // Midnight EST is 05:00 UTC, midnight EDT is 04:00 UTC (03-09 and 11-01 are still EDT at 00:00).
+    expect(raw.map((r) => r[0]?.toISOString())).toEqual([
+      '2015-03-07T05:00:00.000Z', '2015-03-08T05:00:00.000Z', '2015-03-09T04:00:00.000Z', '2015-11-01T04:00:00.000Z',
+    ]);
+    expect(store.read(['夏時間'])?.rows).toEqual(days);
+  });
+
+  it('keeps the center\'s extra columns when a table read is written back', () => {
+    tab('会員', [['会員ID', '氏名', '地区メモ'], ['M1', '山田', '北'], ['M2', '佐藤', '南']]);
+    const t = store.read(['会員']);
+    if (!t) throw new Error('no tab');
+    store.replace(t.name, t.header, t.rows.map((r) => (r[0] === 'M2' ? [r[0], '佐藤花子', r[2] ?? null] : r)));
+    expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName('会員')?.getDataRange().getValues()).toEqual([
+      ['会員ID', '氏名', '地区メモ'], ['M1', '山田', '北'], ['M2', '佐藤花子', '南'],
+    ]);
+  });
+
+  it('writes strings as given: neutralising formulas is the use case\'s job', () => {
+    store.replace('注入', ['メモ'], [['=1+1'], ["'=1+1"]]);
+    const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('注入');
+    expect(s?.getRange('A2:A3').getFormulas()).toEqual([['=1+1'], ['']]);
+    expect(s?.getRange('A3').getValue()).toBe('=1+1');
+  });
+
+  it('lists tab names in order', () => {
+    tab('会員', [['a']]);
+    expect(store.tabNames()).toEqual(['シート1', '会員']);
+  });
+});
