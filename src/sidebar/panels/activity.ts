@@ -29,7 +29,7 @@ export const activityPanel: Panel = {
     const notes = el('textarea', { rows: 3, maxlength: 2000 });
     const save = el('button', { type: 'submit', class: 'primary', text: s.save, disabled: !boot.user.canWrite });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    const form = el('form', { class: 'form', 'aria-label': t.tabs.activity },
+    const form = el('form', { class: 'form' },
       field(s.date, date), field(s.area, area), field(s.kind, kind),
       member.element, client.element, job.element,
       field(s.minutes, minutes), field(s.outcome, outcome), field(s.notes, notes),

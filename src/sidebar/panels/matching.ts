@@ -31,7 +31,7 @@ export const matchingPanel: Panel = {
     const show = el('button', { type: 'submit', class: 'primary', text: s.show });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const results = el('div', { id: 'match-results' });
-    const form = el('form', { class: 'form', 'aria-label': s.job }, field(s.job, job), show, status);
+    const form = el('form', { class: 'form' }, field(s.job, job), show, status);
     root.append(form, results);
 
     form.addEventListener('submit', (event) => {

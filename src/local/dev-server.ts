@@ -1,0 +1,166 @@
+// `npm run dev [-- --workbook F] [--user EMAIL] [--port N] [--now ISO]`: the sidebar on
+// http://127.0.0.1:PORT, driven by the same server API as in Google Sheets (createSidebarApi)
+// with local ports: the .xlsx file (saved after each write, atomically), a memory lock, a fixed
+// user. Anyone can click through the sidebar without a Google account. Bound to 127.0.0.1 only.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { KeyValueStore, Lock } from '../app/ports';
+import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
+import { parseTable } from '../domain/parse/parse-table';
+import { COORDINATORS_TAB, tabNames } from '../domain/schema/tabs';
+import { FAKE_SCRIPT_RUN, SCRIPT_RUN_PATH } from './fake-script-run';
+import type { MemoryTableStore } from './memory-table-store';
+import { readWorkbookFile, writeWorkbookFile } from './xlsx-workbook-file';
+
+export interface DevServerOptions {
+  readonly workbook: string;
+  /** The signed-in user; default: the first active coordinator or manager of the workbook. */
+  readonly user?: string;
+  /** 0 = any free port. */
+  readonly port?: number;
+  /** A fixed "now" (ISO instant) for repeatable demos and tests; default the real clock. */
+  readonly now?: string;
+  readonly sidebarHtml?: string;
+}
+
+export interface DevServer {
+  readonly url: string;
+  readonly user: string;
+  close(): Promise<void>;
+}
+
+const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus']);
+
+/** A lock for one process: the dev server handles one call at a time anyway. */
+class ProcessLock implements Lock {
+  private held = false;
+  tryLock(): boolean { if (this.held) return false; this.held = true; return true; }
+  release(): void { this.held = false; }
+}
+
+/** Document properties for the session: the ID counters are re-seeded from the file on start. */
+class SessionProps implements KeyValueStore {
+  private readonly values = new Map<string, string>();
+  get(key: string): string | null { return this.values.get(key) ?? null; }
+  set(key: string, value: string): void { this.values.set(key, value); }
+  delete(key: string): void { this.values.delete(key); }
+}
+
+export function firstWriter(store: MemoryTableStore): string {
+  const raw = store.read(tabNames(COORDINATORS_TAB));
+  const all = raw ? parseTable(COORDINATORS_TAB, raw).records : [];
+  return all.find((c) => c.active && (c.role === 'coordinator' || c.role === 'manager'))?.email ?? '';
+}
+
+export function injectFakeScriptRun(html: string): string {
+  return html.replace('<head>', () => `<head>\n<script>${FAKE_SCRIPT_RUN}</script>`);
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const path = resolve(options.workbook);
+  const store = await readWorkbookFile(path);
+  const user = options.user ?? firstWriter(store);
+  const fixedNow = options.now ? new Date(options.now) : null;
+  const api: SidebarApi = createSidebarApi({
+    store, lock: new ProcessLock(), props: new SessionProps(),
+    clock: { now: () => fixedNow ?? new Date() }, user: { email: () => user },
+  });
+  const htmlPath = options.sidebarHtml ?? join(__dirname, '..', '..', '..', 'dist', 'sidebar.html');
+  const sidebarFile = existsSync(htmlPath) ? htmlPath : resolve('dist/sidebar.html');
+
+  // One call at a time, like one Apps Script execution per call under the document lock.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function callApi(name: string, body: string): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+    const fn = (api as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[name];
+    if (name.endsWith('_') || typeof fn !== 'function' || !Object.prototype.hasOwnProperty.call(api, name)) {
+      return { ok: false, error: `Script function not found: ${name}` };
+    }
+    const args: unknown = JSON.parse(body || '[]');
+    if (!Array.isArray(args)) return { ok: false, error: 'Arguments must be an array' };
+    const value = fn(...args);
+    const result = value as { ok?: boolean } | null;
+    if (WRITES.has(name) && result?.ok) await writeWorkbookFile(store, path);
+    // The JSON round trip of the real google.script.run.
+    return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    if (req.method === 'GET' && (url === '/' || url.startsWith('/?') || url === '/sidebar.html')) {
+      const html = injectFakeScriptRun(readFileSync(sidebarFile, 'utf8'));
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(html);
+      return;
+    }
+    if (req.method === 'POST' && url.startsWith(SCRIPT_RUN_PATH)) {
+      const name = decodeURIComponent(url.slice(SCRIPT_RUN_PATH.length));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        serial(() => callApi(name, Buffer.concat(chunks).toString('utf8'))).then((reply) => {
+          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(reply));
+        }, (error: unknown) => {
+          console.error(error);
+          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ ok: false, error: 'Server error' }));
+        });
+      });
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('not found');
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    user,
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
+  };
+}
+
+function argValue(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** The workbook to open when none is named: the sample center, made on first use. */
+function defaultWorkbook(): string {
+  const sample = resolve('samples/sample.xlsx');
+  if (existsSync(sample)) return sample;
+  const demo = resolve('demo-out/workbook.xlsx');
+  if (existsSync(demo)) return demo;
+  console.log('samples/sample.xlsx がないので作成します / making samples/sample.xlsx');
+  spawnSync(process.execPath, ['scripts/run-ts.cjs', 'scripts/make-sample.ts'], { stdio: 'inherit' });
+  return sample;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const workbook = argValue(argv, '--workbook') ?? defaultWorkbook();
+  const port = Number(argValue(argv, '--port') ?? 8765);
+  const now = argValue(argv, '--now');
+  const user = argValue(argv, '--user');
+  const server = await startDevServer({ workbook, port, ...(now ? { now } : {}), ...(user ? { user } : {}), sidebarHtml: resolve('dist/sidebar.html') });
+  console.log(`生きがい就労 サイドバー: ${server.url}  (workbook: ${workbook}, user: ${server.user || '—'})`);
+  console.log('Ctrl+C で終了 / Ctrl+C to stop');
+}
+
+if (/dev-server\.ts$/.test(process.argv[1] ?? '')) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(`dev: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+// Debian's Chromium (installed by .ci/run), headless, with a fresh profile each time so no test
+// sees another's storage. Shared by every browser test (sidebar, mail snapshots).
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-dev-shm-usage',
+] as const;
+
+export interface LaunchedChromium {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: { width?: number; height?: number; locale?: string } = {}): Promise<LaunchedChromium> {
+  const profile = mkdtempSync(join(tmpdir(), 'ikigai-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: options.width ?? 300, height: options.height ?? 900 },
+    locale: options.locale ?? 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
+  return {
+    context,
+    async close(): Promise<void> {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
