@@ -47,13 +47,15 @@ export function enrolledOn(member: Pick<Member, 'joined_on' | 'left_on'>, d: Civ
   return member.joined_on <= d && (member.left_on === null || member.left_on > d);
 }
 
+/** `availability` is the member's slots as a mask; callers ranking many jobs pass it precomputed. */
 export function checkHardRules(
   member: Member, jobId: string, jobSlots: number, load: CurrentLoad, caps: WorkCaps, asOf: CivilDate,
+  availability: number = slotMask(member.availability),
 ): Eligibility {
   if (!enrolledOn(member, asOf)) return { ok: false, rule: 'not_enrolled' };
   if (!member.consent) return { ok: false, rule: 'no_consent' };
   if (load.jobIds.includes(jobId)) return { ok: false, rule: 'already_placed' };
-  const shared = slotMask(member.availability) & jobSlots;
+  const shared = availability & jobSlots;
   if (shared === 0) return { ok: false, rule: 'no_shared_slot' };
   const free = shared & ~load.busySlots;
   if (free === 0) return { ok: false, rule: 'slots_busy' };

@@ -1,5 +1,6 @@
 import type { CivilDate } from '../civil-date';
 import type { Job, Match } from '../schema/tabs';
+import { dayNumber } from './day-number';
 import { slotMask } from './slot-bits';
 
 // A member's placements (成立 and 終了 matches with a job), indexed by member once so that ranking
@@ -16,6 +17,9 @@ export interface Placement {
   readonly to: CivilDate | null;
   /** Status 終了 / ended: with a blank end date it is over, but we do not know since when. */
   readonly ended: boolean;
+  /** `from` and `to` as day numbers (day-number.ts), for the fairness window. */
+  readonly fromDay: number;
+  readonly toDay: number | null;
 }
 
 export type PlacementIndex = ReadonlyMap<string, readonly Placement[]>;
@@ -35,6 +39,7 @@ export function indexPlacements(matches: readonly Match[], jobs: readonly Job[])
     const p: Placement = {
       job_id: m.job_id, slots, slotCount: jobSlotCount.get(m.job_id) ?? 0,
       from: m.placed_on, to: m.ended_on, ended: m.status === 'ended',
+      fromDay: dayNumber(m.placed_on), toDay: m.ended_on === null ? null : dayNumber(m.ended_on),
     };
     const list = byMember.get(m.member_id);
     if (list) list.push(p); else byMember.set(m.member_id, [p]);

@@ -5,10 +5,10 @@ import type { Workbook } from '../workbook';
 import { checkHardRules, bestTake, EXCLUSIONS, type Exclusion, type WorkCaps } from './hard-rules';
 import { buildMosaicTeam, type TeamInput } from './mosaic-team';
 import { indexPlacements, type PlacementIndex } from './placements';
-import { scoreCandidate } from './score';
+import { jobTerms, scoreCandidate } from './score';
 import { bitCount, slotMask, slotsOf } from './slot-bits';
 import type { Candidate, MatchResult } from './types';
-import { currentLoad, recentWorkDays } from './work-load';
+import { currentLoad, recentWindow, recentWorkDays } from './work-load';
 
 // Ranks the members for one job: hard rules, then score, then the mosaic team (issue 4).
 export interface MatchOptions {
@@ -19,6 +19,8 @@ export interface MatchOptions {
 /** What ranking needs, indexed once: the sidebar and the bench keep this between calls. */
 export interface MatchContext {
   readonly members: readonly Member[];
+  /** Each member's availability as a slot mask, parallel to `members`. */
+  readonly availability: Int32Array;
   readonly placements: PlacementIndex;
   readonly caps: WorkCaps;
 }
@@ -27,6 +29,7 @@ export function matchContext(workbook: Pick<Workbook, 'members' | 'matches' | 'j
   const { slotHours, weeklyHoursCap, monthlyDaysCap } = workbook.settings;
   return {
     members: workbook.members,
+    availability: Int32Array.from(workbook.members, (m) => slotMask(m.availability)),
     placements: indexPlacements(workbook.matches, workbook.jobs),
     caps: { slotHours, weeklyHoursCap, monthlyDaysCap },
   };
@@ -51,20 +54,22 @@ export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, opt
   const scored: { candidate: Candidate; team: TeamInput }[] = [];
   const placed: string[] = [];
 
-  for (const member of context.members) {
+  const window = recentWindow(asOf);
+  const terms = jobTerms(job);
+  context.members.forEach((member, i) => {
     const placements = context.placements.get(member.member_id);
     const load = currentLoad(placements, asOf, context.caps.slotHours);
     // Placed members fill the headcount whatever else is true of them today.
     if (load.jobIds.includes(job.job_id)) placed.push(member.member_id);
-    const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf);
+    const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0);
     if (!verdict.ok) {
       excluded[verdict.rule]++;
-      continue;
+      return;
     }
     const { capacity } = verdict;
-    const recentDays = recentWorkDays(placements, asOf);
+    const recentDays = recentWorkDays(placements, window);
     const mostSlots = bitCount(bestTake(capacity, jobSlots));
-    const { score, parts, reasons } = scoreCandidate({ member, job, coverable: capacity.coverable, mostSlots, recentDays });
+    const { score, parts, reasons } = scoreCandidate({ member, job, coverable: capacity.coverable, mostSlots, recentDays }, terms);
     scored.push({
       candidate: {
         member_id: member.member_id, score, parts, slots: slotsOf(capacity.coverable),
@@ -72,7 +77,7 @@ export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, opt
       },
       team: { member_id: member.member_id, capacity },
     });
-  }
+  });
 
   scored.sort((a, b) => compareCandidates(a.candidate, b.candidate));
   const need = Math.max(0, (job.headcount ?? 1) - placed.length);

@@ -27,22 +27,39 @@ export interface ScoreInput {
 
 /** Skills, districts and categories are free text typed by people: compare them after NFKC
  *  folding, trimming and lower-casing, so `草刈り` and ` 草刈り`, `ＰＣ` and `pc` agree. */
-export function sameTerm(a: string, b: string): boolean {
-  return fold(a) === fold(b);
-}
 export function fold(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase();
 }
 
-export function scoreCandidate(input: ScoreInput): { score: number; parts: Parts; reasons: Reason[] } {
+/** The job's terms folded once per ranking, and a memo of folded member terms: a center uses a
+ *  few dozen skill and district words, so 50,000 members fold only those few dozen. */
+export interface JobTerms {
+  readonly skills: readonly string[];
+  readonly district: string;
+  readonly category: string;
+  readonly fold: (s: string) => string;
+}
+
+export function jobTerms(job: Job): JobTerms {
+  const memo = new Map<string, string>();
+  const cached = (s: string): string => {
+    let f = memo.get(s);
+    if (f === undefined) { f = fold(s); memo.set(s, f); }
+    return f;
+  };
+  return { skills: job.required_skills.map(cached), district: cached(job.district), category: cached(job.category), fold: cached };
+}
+
+export function scoreCandidate(input: ScoreInput, terms: JobTerms = jobTerms(input.job)): { score: number; parts: Parts; reasons: Reason[] } {
   const { member, job } = input;
+  const fold = terms.fold;
   const reasons: Reason[] = [];
 
   // Skills: the share of the required skills the member has; full marks when none are required.
   const required = job.required_skills;
-  const has = new Set(member.skills.map(fold));
-  const matched = required.filter((s) => has.has(fold(s)));
-  const missing = required.filter((s) => !has.has(fold(s)));
+  const has = member.skills.map(fold);
+  const matched = required.filter((_, i) => has.includes(terms.skills[i] ?? ''));
+  const missing = required.filter((_, i) => !has.includes(terms.skills[i] ?? ''));
   const skills = required.length === 0 ? WEIGHTS.skills : (WEIGHTS.skills * matched.length) / required.length;
   if (required.length === 0) reasons.push({ code: 'skills_not_required', params: {} });
   else if (missing.length === 0) reasons.push({ code: 'skills_match', params: { skills: matched.join(',') } });
@@ -56,9 +73,10 @@ export function scoreCandidate(input: ScoreInput): { score: number; parts: Parts
 
   // District: same district as the job (a short trip matters to older members).
   let district = 0;
-  if (fold(member.district) === '' || fold(job.district) === '') {
+  const memberDistrict = fold(member.district);
+  if (memberDistrict === '' || terms.district === '') {
     reasons.push({ code: 'district_unknown', params: {} });
-  } else if (sameTerm(member.district, job.district)) {
+  } else if (memberDistrict === terms.district) {
     district = WEIGHTS.district;
     reasons.push({ code: 'district_same', params: { district: member.district.trim() } });
   } else {
@@ -67,12 +85,11 @@ export function scoreCandidate(input: ScoreInput): { score: number; parts: Parts
 
   // Ikigai fit: what the member wants from working, against what the job offers.
   let ikigai = 0;
-  const wants = new Set(member.motivations);
-  if (job.social_contribution && wants.has('contribution')) {
+  if (job.social_contribution && member.motivations.includes('contribution')) {
     ikigai += IKIGAI_POINTS.contribution;
     reasons.push({ code: 'ikigai_contribution', params: {} });
   }
-  if (fold(job.category) !== '' && member.preferred_categories.some((c) => sameTerm(c, job.category))) {
+  if (terms.category !== '' && member.preferred_categories.some((c) => fold(c) === terms.category)) {
     ikigai += IKIGAI_POINTS.category;
     reasons.push({ code: 'ikigai_category', params: { category: job.category.trim() } });
   }
@@ -96,11 +113,11 @@ export function scoreCandidate(input: ScoreInput): { score: number; parts: Parts
 
 /** One further motivation the job serves, checked in this order. */
 function otherMotivation(member: Member, job: Job, matched: number, missing: number): string | null {
-  const wants = new Set(member.motivations);
-  if (wants.has('experience') && matched > 0) return 'ikigai_experience';
-  if (wants.has('friendship') && (job.headcount ?? 1) >= 2) return 'ikigai_friendship';
-  if (wants.has('learning') && missing > 0) return 'ikigai_learning';
-  if (wants.has('income') && job.pay.trim() !== '') return 'ikigai_income';
+  const wants = member.motivations;
+  if (wants.includes('experience') && matched > 0) return 'ikigai_experience';
+  if (wants.includes('friendship') && (job.headcount ?? 1) >= 2) return 'ikigai_friendship';
+  if (wants.includes('learning') && missing > 0) return 'ikigai_learning';
+  if (wants.includes('income') && job.pay.trim() !== '') return 'ikigai_income';
   return null;
 }
 

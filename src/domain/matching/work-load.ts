@@ -1,4 +1,5 @@
-import { addDays, daysBetween, weekdayIndex, type CivilDate } from '../civil-date';
+import type { CivilDate } from '../civil-date';
+import { dayNumber, weekdayOfDayNumber } from './day-number';
 import { activeOn, type Placement } from './placements';
 import { weekdaysOf } from './slot-bits';
 
@@ -34,29 +35,42 @@ export function currentLoad(placements: readonly Placement[] | undefined, asOf: 
 /** The fairness window: the 90 days before asOf (asOf − 90 … asOf − 1). */
 export const RECENT_DAYS = 90;
 
+/** The window as day numbers, worked out once per ranking, with a scratch row of its days. */
+export interface RecentWindow {
+  readonly first: number;
+  readonly last: number;
+  readonly firstWeekday: number;
+  readonly scratch: Uint8Array;
+}
+
+export function recentWindow(asOf: CivilDate): RecentWindow {
+  const last = dayNumber(asOf) - 1;
+  const first = last - RECENT_DAYS + 1;
+  return { first, last, firstWeekday: weekdayOfDayNumber(first), scratch: new Uint8Array(RECENT_DAYS) };
+}
+
 /** Distinct days worked in the 90 days before asOf: each day of the window on which a placement
  *  was active and whose weekday is one of its job's slot weekdays. Two placements on the same
  *  day count once. An ended placement with a blank end date is taken to have run until the day
  *  before asOf (it ended, we do not know when; counting more is the cautious side for fairness). */
-export function recentWorkDays(placements: readonly Placement[] | undefined, asOf: CivilDate): number {
+export function recentWorkDays(placements: readonly Placement[] | undefined, window: RecentWindow | CivilDate): number {
   if (!placements || placements.length === 0) return 0;
-  const first = addDays(asOf, -RECENT_DAYS);
-  const last = addDays(asOf, -1);
-  const firstWeekday = weekdayIndex(first);
-  let worked: Uint8Array | null = null;
+  const w = typeof window === 'string' ? recentWindow(window) : window;
+  const worked = w.scratch;
+  let touched = false;
   for (const p of placements) {
     const days = weekdaysOf(p.slots);
-    if (days === 0 || p.from > last) continue;
-    const end = p.to ?? last;
-    if (end < first) continue;
-    const lo = p.from > first ? daysBetween(first, p.from) : 0;
-    const hi = end < last ? daysBetween(first, end) : RECENT_DAYS - 1;
-    worked ??= new Uint8Array(RECENT_DAYS);
+    if (days === 0 || p.fromDay > w.last) continue;
+    const end = p.toDay ?? w.last;
+    if (end < w.first) continue;
+    if (!touched) { worked.fill(0); touched = true; }
+    const lo = Math.max(p.fromDay, w.first) - w.first;
+    const hi = Math.min(end, w.last) - w.first;
     for (let i = lo; i <= hi; i++) {
-      if (days & (1 << ((firstWeekday + i) % 7))) worked[i] = 1;
+      if (days & (1 << ((w.firstWeekday + i) % 7))) worked[i] = 1;
     }
   }
-  if (!worked) return 0;
+  if (!touched) return 0;
   let n = 0;
   for (let i = 0; i < RECENT_DAYS; i++) n += worked[i] ?? 0;
   return n;
