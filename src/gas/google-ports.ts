@@ -1,0 +1,43 @@
+import type { Clock, KeyValueStore, Lock, Mailer, TableStore, Triggers, UserIdentity } from '../app/ports';
+import { SystemClock } from './clock';
+import { DocumentProperties } from './document-properties';
+import { MailAppMailer } from './mail-app-mailer';
+import { documentLock, scriptLock } from './script-lock';
+import { ScriptAppTriggers } from './script-app-triggers';
+import { SessionUser } from './session-user';
+import { SheetsTableStore } from './sheets-table-store';
+
+export interface GooglePorts {
+  readonly store: TableStore;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  /** The script lock: one run at a time, whoever starts it. */
+  readonly lock: Lock;
+  readonly documentLock: Lock;
+  readonly properties: KeyValueStore;
+  readonly user: UserIdentity;
+  readonly triggers: Triggers;
+}
+
+/**
+ * The ports over the Apps Script globals, for entry points to pass to use cases. Building them
+ * makes no service call: each adapter reaches Google on first use, so an entry point that only
+ * needs the store pays for nothing else.
+ */
+export function googlePorts(): GooglePorts {
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  const active = (): GoogleAppsScript.Spreadsheet.Spreadsheet => {
+    spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
+    return spreadsheet;
+  };
+  return {
+    store: new SheetsTableStore(active),
+    mailer: new MailAppMailer(),
+    clock: new SystemClock(),
+    lock: scriptLock(),
+    documentLock: documentLock(),
+    properties: new DocumentProperties(),
+    user: new SessionUser(),
+    triggers: new ScriptAppTriggers(() => active().getSpreadsheetTimeZone(), active),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Lock } from '../app/ports';
+
+type LockSource = () => GoogleAppsScript.Lock.Lock | null;
+
+/** A LockService lock, fetched on first use. */
+class ServiceLock implements Lock {
+  private lock: GoogleAppsScript.Lock.Lock | null = null;
+  constructor(private readonly source: LockSource) {}
+
+  private get(): GoogleAppsScript.Lock.Lock {
+    // getDocumentLock answers null in a script not bound to a document; the script lock is then
+    // the narrowest lock that still keeps two runs apart.
+    this.lock ??= this.source() ?? LockService.getScriptLock();
+    return this.lock;
+  }
+
+  tryLock(ms: number): boolean {
+    return this.get().tryLock(ms);
+  }
+
+  release(): void {
+    if (this.lock) this.lock.releaseLock();
+  }
+}
+
+/** One lock for every run of the script (triggers, menus, sidebar calls): the default. */
+export function scriptLock(): Lock {
+  return new ServiceLock(() => LockService.getScriptLock());
+}
+
+/** One lock per spreadsheet the add-in is bound to. */
+export function documentLock(): Lock {
+  return new ServiceLock(() => LockService.getDocumentLock());
+}

@@ -1,0 +1,105 @@
+import { installFakes, LOCK_TIMEOUT_MESSAGE, QUOTA_MESSAGE, type FakeHandles } from '../fakes';
+import { MailAppMailer } from '../../src/gas/mail-app-mailer';
+import { documentLock, scriptLock } from '../../src/gas/script-lock';
+import { DocumentProperties } from '../../src/gas/document-properties';
+import { SessionUser } from '../../src/gas/session-user';
+import { SystemClock } from '../../src/gas/clock';
+import { googlePorts } from '../../src/gas/google-ports';
+
+describe('the small Google adapters', () => {
+  let fakes: FakeHandles;
+  beforeEach(() => { fakes = installFakes(globalThis, { mailQuota: 3 }); });
+  afterEach(() => fakes.uninstall());
+
+  it('sends one mail with one MailApp call, recipients joined, and reads the quota', () => {
+    const mailer = new MailAppMailer();
+    const { calls } = fakes.log.measure(() => mailer.send({
+      to: ['a@example.org', 'b@example.org'], subject: '今週の作業', text: '本文', html: '<p>本文</p>', senderName: '柏センター', replyTo: 'office@example.org',
+    }));
+    expect(calls.byMethod).toEqual({ 'MailApp.sendEmail': 1 });
+    expect(fakes.mail.sent).toEqual([{
+      to: 'a@example.org,b@example.org', subject: '今週の作業', body: '本文', htmlBody: '<p>本文</p>', name: '柏センター', replyTo: 'office@example.org',
+    }]);
+    // Quota 3, two recipients used it.
+    expect(mailer.remainingQuota()).toBe(1);
+  });
+
+  it('leaves out the sender name and reply-to when the message has none', () => {
+    new MailAppMailer().send({ to: ['a@example.org'], subject: 's', text: 't', html: 'h' });
+    expect(fakes.mail.sent[0]).toEqual({ to: 'a@example.org', subject: 's', body: 't', htmlBody: 'h' });
+  });
+
+  it('lets MailApp\'s own error through when the daily quota is spent', () => {
+    fakes.mail.setQuota(0);
+    expect(() => new MailAppMailer().send({ to: ['a@example.org'], subject: 's', text: 't', html: 'h' })).toThrow(QUOTA_MESSAGE);
+  });
+
+  it('takes the script lock once, answers false while another run holds it, and releases it', () => {
+    const lock = scriptLock();
+    const other = scriptLock();
+    expect(fakes.log.total()).toBe(0);
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(other.tryLock(1000)).toBe(false);
+    lock.release();
+    expect(other.tryLock(1000)).toBe(true);
+    other.release();
+    fakes.locks.holdElsewhere('script');
+    expect(lock.tryLock(30000)).toBe(false);
+    expect(() => LockService.getScriptLock().waitLock(10)).toThrow(LOCK_TIMEOUT_MESSAGE);
+    expect(fakes.log.count('LockService.getScriptLock')).toBe(3);
+  });
+
+  it('keeps the document lock apart from the script lock', () => {
+    fakes.locks.holdElsewhere('script');
+    const lock = documentLock();
+    expect(lock.tryLock(10)).toBe(true);
+    expect(fakes.locks.isHeld('document')).toBe(true);
+    lock.release();
+    expect(fakes.locks.isHeld('document')).toBe(false);
+  });
+
+  it('falls back to the script lock and script properties in a script bound to no document', () => {
+    fakes.uninstall();
+    fakes = installFakes(globalThis, { bound: false });
+    expect(documentLock().tryLock(10)).toBe(true);
+    expect(fakes.locks.isHeld('script')).toBe(true);
+    new DocumentProperties().set('k', 'v');
+    expect(fakes.properties.script.getProperty('k')).toBe('v');
+  });
+
+  it('keeps document properties: null when missing, one call each', () => {
+    const props = new DocumentProperties();
+    expect(props.get('ikigai.lastRun')).toBeNull();
+    props.set('ikigai.lastRun', '2015-04-06');
+    expect(props.get('ikigai.lastRun')).toBe('2015-04-06');
+    props.delete('ikigai.lastRun');
+    expect(fakes.properties.document.getProperties()).toEqual({});
+    expect(fakes.log.snapshot().byMethod).toMatchObject({
+      'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 2, 'Properties.setProperty': 1, 'Properties.deleteProperty': 1,
+    });
+  });
+
+  it('names the active user, or gives \'\' when Google does not', () => {
+    expect(new SessionUser().email()).toBe('staff@example.org');
+    fakes.uninstall();
+    fakes = installFakes(globalThis, { activeUserEmail: '' });
+    expect(new SessionUser().email()).toBe('');
+  });
+
+  it('tells the time from the machine clock', () => {
+    const before = Date.now();
+    const now = new SystemClock().now().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('builds every port without a single service call', () => {
+    const ports = googlePorts();
+    expect(fakes.log.total()).toBe(0);
+    ports.store.read(['会員']);
+    expect(fakes.log.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    ports.triggers.replace({ handler: 'weeklySummary', kind: 'weekly', weekday: 0, hour: 8 });
+    // The spreadsheet is opened once for both the store and the triggers' time zone.
+    expect(fakes.log.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+  });
+});
