@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   report: () => import('./commands/report'),
   weekly: () => import('./commands/weekly'),
   match: () => import('./commands/match'),
+  tally: () => import('./commands/tally'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Language } from '../../domain/enums';
+import { formatProblem } from '../../domain/messages/catalog';
+import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import { parseSettings } from '../../domain/settings';
+import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
+import type { Io } from '../io';
+import { readWorkbookFile, WorkbookFileError } from '../xlsx-workbook-file';
+
+// `ikigai tally --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]` (cli.md): the
+// tally of one form-response tab, the same figures as アンケート集計. F is never changed, and
+// free-text answers are counted, never printed.
+export const USAGE = `使い方 / usage: ikigai tally --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
+  --sheet TAB     フォームの回答のシート名 / the form-response tab
+  --by QUESTION   クロス集計の軸にする設問 / the question to cross-tabulate by
+  --target N      対象者数（回答率の分母）/ people asked (for the response rate)
+  --json          JSON で出力 / print JSON
+  終了コード / exit: 0 完了 done, 1 読めない・シートなし unreadable or no such tab, 2 指定の誤り bad command line`;
+
+const KIND: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  ja: { choice: '単一選択', multi: '複数選択', scale: '数値', text: '自由記述（件数のみ）' },
+  en: { choice: 'choice', multi: 'multiple', scale: 'scale', text: 'free text (counted only)' },
+};
+
+const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+const num = (x: number | null): string => (x === null ? '' : String(Math.round(x * 100) / 100));
+
+export function tallyLines(t: SurveyTally, lang: Language): string[] {
+  const ja = lang === 'ja';
+  const lines = [`${t.name}: ${ja ? '回答' : 'responses'} ${t.responses}${t.target ? ` / ${ja ? '対象' : 'target'} ${t.target} (${ja ? '回答率' : 'rate'} ${pct(t.responseRate ?? 0)})` : ''}`];
+  for (const q of t.questions) {
+    lines.push('', `■ ${q.question} [${KIND[lang][q.kind]}] ${ja ? '回答数' : 'answers'} ${q.answers}${q.mean !== null ? ` ${ja ? '平均' : 'mean'} ${num(q.mean)} ${ja ? '中央値' : 'median'} ${num(q.median)}` : ''}`);
+    for (const c of q.choices) lines.push(`  ${c.value}\t${c.count}\t${pct(c.share)}`);
+    for (const g of q.cross?.groups ?? []) {
+      lines.push(`  [${q.cross?.by}=${g.value}] ${g.choices.map((c) => `${c.value} ${c.count}`).join(', ')}`);
+    }
+  }
+  return lines;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let values: { workbook?: string; sheet?: string; by?: string; target?: string; json?: boolean; help?: boolean };
+  try {
+    values = parseArgs({
+      args: argv, strict: true, allowPositionals: false,
+      options: { workbook: { type: 'string' }, sheet: { type: 'string' }, by: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
+  } catch (error) {
+    io.err(`ikigai tally: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) { io.out(USAGE); return 0; }
+  if (!values.workbook || !values.sheet) { io.err(`ikigai tally: --workbook と --sheet が必要です / --workbook and --sheet are required\n${USAGE}`); return 2; }
+  const target = values.target === undefined ? null : Number(values.target);
+  if (target !== null && (!Number.isInteger(target) || target <= 0)) { io.err(`ikigai tally: --target は1以上の整数 / --target must be a whole number ≥ 1\n${USAGE}`); return 2; }
+  let store;
+  try {
+    store = await readWorkbookFile(resolve(io.cwd, values.workbook));
+  } catch (error) {
+    if (error instanceof WorkbookFileError) { io.err(formatProblem(error.problem, 'ja')); return 1; }
+    throw error;
+  }
+  const lang = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings.language;
+  const table = store.read([values.sheet]);
+  if (!table) {
+    io.err(formatProblem({ tab: values.sheet, cell: '', code: 'missing_tab', params: { tab: values.sheet, en: values.sheet } }, lang));
+    return 1;
+  }
+  const tally = tallySurvey(table, { target, crossBy: values.by ?? null });
+  if (values.by && tally.crossBy === null) {
+    io.err(lang === 'ja' ? `ikigai tally: 設問「${values.by}」がありません` : `ikigai tally: no question "${values.by}"`);
+    return 2;
+  }
+  if (values.json) io.out(JSON.stringify(tally, null, 2));
+  else for (const line of tallyLines(tally, lang)) io.out(line);
+  return 0;
+}
