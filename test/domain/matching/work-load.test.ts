@@ -1,3 +1,4 @@
+import { dayNumber, weekdayOfDayNumber } from '../../../src/domain/matching/day-number';
 import { indexPlacements } from '../../../src/domain/matching/placements';
 import { currentLoad, recentWorkDays } from '../../../src/domain/matching/work-load';
 import { job, placement } from './fixtures';
@@ -50,5 +51,15 @@ describe('work load from placements', () => {
     expect(load.weeklyHours).toBe(12);
     expect(load.weekdays).toBe(0b101);
     expect(load.jobIds).toEqual(['JA', 'JC']);
+  });
+});
+
+describe('day numbers', () => {
+  test('count whole days from 1970-01-01 and know the weekday, whatever the time zone', () => {
+    // 2016-01-15 is a Friday (weekday 4 with Monday = 0); 2016 is a leap year, so 2016-03-01 is
+    // 31 + 29 = 60 days after 2016-01-01.
+    expect(weekdayOfDayNumber(dayNumber('2016-01-15'))).toBe(4);
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2016-03-01') - dayNumber('2016-01-01')).toBe(60);
   });
 });
