@@ -105,4 +105,20 @@ describe('the sign-up form through the bundle', () => {
     expect((w.bundle.call('onSignupFormSubmit', blank) as { outcome: string }).outcome).toBe('skipped_blank');
     expect(registrations(w.ss)).toHaveLength(1);
   });
+
+  it('gives a cancelled place to the first waitlisted person and puts the session back on the form when a place stays free', () => {
+    const w = world(2);
+    tab(w.ss, 'コーディネータ', [['メール', '氏名', '役割', '有効'], ['staff@example.org', '担当', 'コーディネータ', true]]);
+    w.bundle.call('createSignupForm');
+    for (let i = 0; i < 3; i += 1) w.submit(i);
+    const session = (): string[] => w.form().items.find((i) => i.title === '参加する回')?.choices ?? [];
+    expect(session()).toEqual([LABEL_E2]);
+    const first = w.bundle.call('cancelRegistration', 'R00001') as { ok: boolean; data: { promoted: string | null } };
+    expect(first).toMatchObject({ ok: true, data: { promoted: 'R00003' } });
+    expect(registrations(w.ss).map((r) => r[10])).toEqual(['取消', '確定', '確定']);
+    expect(session()).toEqual([LABEL_E2]);
+    w.bundle.call('cancelRegistration', 'R00002');
+    expect(session()).toEqual([LABEL_E1, LABEL_E2]);
+    expect(w.form().accepting).toBe(true);
+  });
 });

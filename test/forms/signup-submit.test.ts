@@ -116,3 +116,24 @@ describe('a sign-up through the form', () => {
     expect(store.read(['申込'])?.rows[0]?.[2]).toBe('\'=HYPERLINK("http://x")');
   });
 });
+
+describe('a cancellation', () => {
+  it('promotes the first waitlisted person with a mail, and brings the session back when a place stays free', async () => {
+    const { cancelRegistrationUseCase } = await import('../../src/app/signup-cancel');
+    const { ports, regs, forms, mailer } = setup(2);
+    for (let i = 0; i < 3; i += 1) handleSignupSubmit(ports, answer(i));
+    // R00001, R00002 confirmed; R00003 waitlisted; E001 full so the form offers only E002.
+    expect(forms.choices).toEqual([LABEL_E2]);
+    const ctx = { email: 'staff@example.org', now: '2026-11-21T09:00:00', lang: 'ja' as const };
+    const r = cancelRegistrationUseCase(ports, ctx, 'R00001');
+    expect(r.promoted).toBe('R00003');
+    expect(regs().map((x) => x.status)).toEqual(['cancelled', 'confirmed', 'confirmed']);
+    expect(mailer.sent.at(-1)?.subject).toContain('お席をご用意できました');
+    expect(mailer.sent.at(-1)?.to).toEqual(['hanako2@example.jp']);
+    expect(forms.choices).toEqual([LABEL_E2]);
+    // A second cancellation leaves a place with nobody waiting: E001 is offered again.
+    cancelRegistrationUseCase(ports, ctx, 'R00002');
+    expect(forms.choices).toEqual([LABEL_E1, LABEL_E2]);
+    expect(ports.store.read(['監査ログ'])?.rows.map((x) => x[2])).toEqual(['registration_cancel', 'registration_promote', 'registration_cancel']);
+  });
+});

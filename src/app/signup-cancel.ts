@@ -1,0 +1,59 @@
+import type { Registration } from '../domain/schema/tabs';
+import { registrationRow } from '../domain/signup/registration-row';
+import { renderSignupMail } from '../domain/signup/signup-mail';
+import { writeAudit } from './audit';
+import type { CallContext } from './sidebar-context';
+import { ApiError } from './sidebar-error';
+import type { Mailer, PropertyBag, SignupForms, TableStore, Clock } from './ports';
+import { readSheetsForSignup, syncSignup } from './signup-sync';
+
+// Cancels a registration (sidebar; the caller holds the lock and is an active coordinator).
+// A confirmed place that frees goes to the first waitlisted person of that session (oldest
+// 申込日時, then sheet order), who is mailed; then the form is re-synced so the session comes
+// back when a place is still free.
+export interface CancelResult { readonly registration_id: string; readonly promoted: string | null; readonly choices: string[] }
+
+export function cancelRegistrationUseCase(
+  ports: { store: TableStore; props: PropertyBag; clock: Clock; mailer: Mailer; forms: SignupForms | null },
+  ctx: Pick<CallContext, 'email' | 'now' | 'lang'>,
+  registrationId: string,
+): CancelResult {
+  const sheets = readSheetsForSignup(ports.store);
+  const lang = sheets.settings.language;
+  const i = sheets.registrations.findIndex((r) => r.registration_id === registrationId);
+  const reg = sheets.registrations[i];
+  if (!reg) throw new ApiError('not_found', { id: registrationId });
+  if (reg.status === 'cancelled') throw new ApiError('bad_transition', { id: registrationId });
+  const raw = ports.store.read([sheets.registrationsTab]);
+  const rowOf = (k: number): number => sheets.registrationRows[k] ?? 0;
+  const write = (k: number, r: Registration): void => {
+    const n = rowOf(k);
+    ports.store.update(sheets.registrationsTab, n, [registrationRow(sheets.registrationsHeader, r, lang, raw?.rows[n - 2] ?? [])]);
+    sheets.registrations[k] = r;
+  };
+  const wasConfirmed = reg.status === 'confirmed';
+  write(i, { ...reg, status: 'cancelled' });
+  let promoted: Registration | null = null;
+  const event = sheets.events.find((e) => e.event_id === reg.event_id);
+  if (wasConfirmed && event) {
+    const confirmed = sheets.registrations.filter((r) => r.event_id === event.event_id && r.status === 'confirmed').length;
+    if (event.capacity === null || confirmed < event.capacity) {
+      const waiting = sheets.registrations
+        .map((r, k) => ({ r, k }))
+        .filter(({ r }) => r.event_id === event.event_id && r.status === 'waitlisted')
+        .sort((a, b) => (a.r.registered_at ?? '').localeCompare(b.r.registered_at ?? '') || a.k - b.k)[0];
+      if (waiting) {
+        promoted = { ...waiting.r, status: 'confirmed' };
+        write(waiting.k, promoted);
+      }
+    }
+  }
+  writeAudit(ports.store, ctx.lang, { at: ctx.now, user: ctx.email, action: 'registration_cancel', sheet: sheets.registrationsTab, recordId: registrationId, detail: `event=${reg.event_id ?? ''}${promoted ? ` promoted=${promoted.registration_id}` : ''}` });
+  if (promoted) writeAudit(ports.store, ctx.lang, { at: ctx.now, user: ctx.email, action: 'registration_promote', sheet: sheets.registrationsTab, recordId: promoted.registration_id, detail: `event=${reg.event_id ?? ''}` });
+  const sync = syncSignup({ store: ports.store, props: ports.props, clock: ports.clock, forms: ports.forms }, sheets);
+  if (promoted && event && promoted.email.includes('@') && ports.mailer.remainingQuota() > 0) {
+    const m = renderSignupMail({ kind: 'promoted', language: lang, centerName: sheets.settings.centerName, personName: promoted.name, registrationId: promoted.registration_id, session: event });
+    ports.mailer.send({ to: [promoted.email.trim()], subject: m.subject, text: m.text, html: m.html });
+  }
+  return { registration_id: registrationId, promoted: promoted?.registration_id ?? null, choices: sync.choices };
+}
