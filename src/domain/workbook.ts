@@ -117,6 +117,7 @@ function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefine
       }
       set.add(id);
     });
+    for (const id of parsed.droppedIds) set.add(id);
     ids.set(def.key, set);
   }
   for (const def of READ_TABS) {

@@ -13,6 +13,9 @@ export interface ParsedTable<T> {
   /** Column index in the sheet of each known column key; -1 when the column is absent. */
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly problems: Problem[];
+  /** IDs of rows left out of `records` for a bad required cell: they still exist in the tab, so
+   *  references to them are not reported as dangling on top of the row's own problem. */
+  readonly droppedIds: string[];
 }
 
 /** Normalises a header for matching: trims, folds full-width forms and case. */
@@ -44,9 +47,11 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
   const { index, problems } = locateColumns(def, raw.name, raw.header);
   const records: RecordOf<Cols>[] = [];
   const rowNumbers: number[] = [];
+  const droppedIds: string[] = [];
   if (problems.some((p) => p.code === 'missing_header')) {
-    return { tab: raw.name, records, rowNumbers, columnIndex: index, problems };
+    return { tab: raw.name, records, rowNumbers, columnIndex: index, problems, droppedIds };
   }
+  const primary = def.columns.find((c) => c.primary);
   raw.rows.forEach((row, r) => {
     if (row.every((c) => isBlank(c))) return;
     const record: Record<string, unknown> = {};
@@ -67,7 +72,9 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
       // The record's shape is exactly the columns' keys and parseCell's per-type values: RecordOf<Cols>.
       records.push(record as RecordOf<Cols>);
       rowNumbers.push(r + 2);
+    } else if (primary && typeof record[primary.key] === 'string' && record[primary.key] !== '') {
+      droppedIds.push(record[primary.key] as string);
     }
   });
-  return { tab: raw.name, records, rowNumbers, columnIndex: index, problems };
+  return { tab: raw.name, records, rowNumbers, columnIndex: index, problems, droppedIds };
 }
