@@ -73,7 +73,7 @@ export class ScriptAppTriggers implements Triggers {
   private create(spec: TriggerSpec): Trigger {
     const builder = ScriptApp.newTrigger(spec.handler);
     if (spec.kind === 'form_submit') return builder.forSpreadsheet(this.spreadsheet()).onFormSubmit().create();
-    const zone = 'timeZone' in spec && typeof spec.timeZone === 'string' && spec.timeZone !== '' ? spec.timeZone : this.timeZone();
+    const zone = spec.timeZone !== undefined && spec.timeZone !== '' ? spec.timeZone : this.timeZone();
     const hour = spec.hour ?? DEFAULT_HOUR[spec.kind];
     const clock = builder.timeBased();
     if (spec.kind === 'weekly') {

@@ -24,6 +24,8 @@ export interface LoadOptions extends FakeOptions {
   fakes?: boolean;
   /** Another bundle file (default dist/Code.js). */
   bundlePath?: string;
+  /** Freezes the bundle's clock: `new Date()` and `Date.now()` answer this instant until setNow. */
+  now?: Date | string;
 }
 
 export interface LoadedBundle {
@@ -41,6 +43,8 @@ export interface LoadedBundle {
   /** The vm context, for a test that must look inside (`vm.runInContext('typeof URL', context)`). */
   readonly context: vm.Context;
   readonly source: string;
+  /** Moves the frozen clock (only with the `now` option). */
+  setNow(now: Date | string): void;
 }
 
 /** Makes sure dist/Code.js exists, building it once if it does not (tests normally run after `npm run build`). */
@@ -62,6 +66,8 @@ export function loadBundle(options: LoadOptions = {}): LoadedBundle {
   const source = readFileSync(path, 'utf8');
   const context = bareContext();
   const sandbox = context as Record<string, unknown>;
+  let frozen = options.now === undefined ? null : instant(options.now);
+  if (frozen !== null) freezeClock(context, () => frozen as number);
   const before = new Set(Object.getOwnPropertyNames(sandbox));
   const realm = vm.runInContext('({ Date: Date, Error: Error })', context) as Realm;
   const log = options.log ?? new CallLog();
@@ -83,7 +89,35 @@ export function loadBundle(options: LoadOptions = {}): LoadedBundle {
   const ctx = new Proxy({} as Record<string, BundleFunction>, {
     get: (_t, prop) => (typeof prop === 'string' ? fn(prop) : undefined),
   });
-  return { ctx, call: (name, ...args) => fn(name)(...args), functionNames, fakes, log, loadCalls, context, source };
+  const setNow = (now: Date | string): void => {
+    if (frozen === null) throw new Error('setNow needs loadBundle({ now })');
+    frozen = instant(now);
+  };
+  return { ctx, call: (name, ...args) => fn(name)(...args), functionNames, fakes, log, loadCalls, context, source, setNow };
+}
+
+function instant(d: Date | string): number {
+  const ms = typeof d === 'string' ? Date.parse(d) : d.getTime();
+  if (Number.isNaN(ms)) throw new Error(`not an instant: ${String(d)}`);
+  return ms;
+}
+
+/** Replaces the realm's Date with one whose "now" is `now()`. Dates made any other way, and
+ *  the Dates the fakes hand out, are still `instanceof Date` (they share one prototype). */
+function freezeClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(`(function (now) {
+    const RealDate = Date;
+    function FrozenDate(...args) {
+      if (!new.target) return new RealDate(now()).toString();
+      return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+    }
+    FrozenDate.prototype = RealDate.prototype;
+    FrozenDate.now = () => now();
+    FrozenDate.UTC = RealDate.UTC;
+    FrozenDate.parse = RealDate.parse;
+    Object.defineProperty(globalThis, 'Date', { value: FrozenDate, writable: true, configurable: true, enumerable: false });
+  })`, context) as (now: () => number) => void;
+  install(now);
 }
 
 /** What google.script.run lets through, as JSON does: throws on the values it refuses (Date,

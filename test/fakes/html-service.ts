@@ -5,12 +5,23 @@ import { guard, type Guarded } from './guard';
 type GHtmlService = GoogleAppsScript.HTML.HtmlService;
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
+/** The state of each HtmlOutput handed out, so the UI fake can record it without calling (and counting) its getters. */
+const outputs = new WeakMap<object, HtmlOutputImpl>();
+
+export interface HtmlOutputState { title: string; content: string; width: number | null; height: number | null }
+
+export function htmlOutputState(output: GHtmlOutput): HtmlOutputState | null {
+  const impl = outputs.get(output);
+  return impl ? impl._state() : null;
+}
+
 class HtmlOutputImpl implements Pick<GHtmlOutput, 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent'> {
   _self!: GHtmlOutput;
   private _title = '';
   private _width: number | null = null;
   private _height: number | null = null;
   constructor(private _content: string) {}
+  _state(): HtmlOutputState { return { title: this._title, content: this._content, width: this._width, height: this._height }; }
   setTitle(title: string): GHtmlOutput { this._title = title; return this._self; }
   getTitle(): string { return this._title; }
   // The real getters answer an Integer; before a set they answer the default size, which no test relies on.
@@ -32,6 +43,7 @@ export class HtmlServiceImpl implements Pick<GHtmlService, 'createHtmlOutputFrom
   private _output(content: string): GHtmlOutput {
     const impl = new HtmlOutputImpl(content);
     impl._self = guard<GHtmlOutput>(impl, 'HtmlOutput', this._ctx);
+    outputs.set(impl._self, impl);
     return impl._self;
   }
 

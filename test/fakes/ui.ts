@@ -1,5 +1,6 @@
 import { guard, type Guarded } from './guard';
 import { BUTTON, BUTTON_SET } from './enums';
+import { htmlOutputState } from './html-service';
 
 type GUi = GoogleAppsScript.Base.Ui;
 type GMenu = GoogleAppsScript.Base.Menu;
@@ -81,5 +82,7 @@ export class UiImpl implements Pick<GUi, 'createMenu' | 'createAddonMenu' | 'ale
 }
 
 function describe(html: GHtmlOutput): DialogRecord {
-  return { title: html.getTitle(), content: html.getContent(), width: html.getWidth(), height: html.getHeight() };
+  const state = htmlOutputState(html);
+  if (!state) throw new Error('fake: showSidebar/showModalDialog needs an HtmlOutput from the HtmlService fake');
+  return state;
 }

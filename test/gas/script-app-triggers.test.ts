@@ -17,6 +17,11 @@ describe('ScriptAppTriggers', () => {
     expect(installed()).toEqual([{ handler: 'weeklySummary', eventType: 'CLOCK', source: 'CLOCK', sourceId: '', weekDay: 'MONDAY', atHour: 8, timeZone: 'Asia/Tokyo' }]);
   });
 
+  it('runs a clock trigger in the zone the spec names, when it names one', () => {
+    triggers.replace({ handler: 'weeklySummary', kind: 'weekly', weekday: 6, hour: 20, timeZone: 'Asia/Sapporo' });
+    expect(fakes.triggers.installed()[0]).toMatchObject({ weekDay: 'SUNDAY', atHour: 20, timeZone: 'Asia/Sapporo' });
+  });
+
   it('installs daily, nightly (2 o\'clock) and form-submit triggers', () => {
     triggers.replace({ handler: 'sendReminders', kind: 'daily', hour: 7 });
     triggers.replace({ handler: 'nightlySync', kind: 'nightly' });
