@@ -39,7 +39,9 @@ const centerArb = fc.record({
 
 type Center = { members: Member[]; jobs: Job[]; matches: Match[]; settings: Settings };
 
-function build(c: fc.infer<typeof centerArb>): Center {
+type RawCenter = typeof centerArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(c: RawCenter): Center {
   const members = c.members.map((m, i) => member({ member_id: `M${i}`, ...m }));
   const jobs = c.jobs.map((j, i) => job({ job_id: `J${i}`, ...j }));
   const matches = c.matches.flatMap((m, i) => {
