@@ -25,7 +25,7 @@ export type Happening =
   | { readonly kind: 'leave'; readonly date: CivilDate; readonly memberId: string }
   | { readonly kind: 'develop_client'; readonly date: CivilDate; readonly client: Client }
   | { readonly kind: 'open_job'; readonly date: CivilDate; readonly job: Job }
-  | { readonly kind: 'propose'; readonly date: CivilDate; readonly jobId: string | null; readonly engagement: Engagement; readonly coordinator: string; readonly placeOn: CivilDate; readonly declineFirst: boolean }
+  | { readonly kind: 'propose'; readonly date: CivilDate; readonly jobId: string | null; readonly engagement: Engagement; readonly coordinator: string; readonly placeOn: CivilDate; readonly declineFirst: boolean; readonly headcount: number }
   | { readonly kind: 'activity'; readonly date: CivilDate; readonly activity: ActivityDraft };
 
 export interface DemoCenter {
@@ -404,12 +404,12 @@ export function generateCenter(): DemoCenter {
     for (let p = 0; p < spec.fill; p++) {
       const proposed = weekdayOnOrAfter(addDays(created, b.rng.int(3, 10)));
       const placeOn = weekdayOnOrAfter(addDays(proposed, b.rng.int(5, 12)));
-      b.add({ kind: 'propose', date: proposed, jobId: job.job_id, engagement: spec.engagement, coordinator, placeOn, declineFirst: (k + p) % 4 === 0 });
+      b.add({ kind: 'propose', date: proposed, jobId: job.job_id, engagement: spec.engagement, coordinator, placeOn, declineFirst: (k + p) % 4 === 0, headcount: spec.headcount });
     }
   });
   for (let i = 0; i < PLACED_MEMBERS.consultation; i++) {
     const day = weekdayOnOrAfter(addDays('2015-05-11', i * 30));
-    b.add({ kind: 'propose', date: day, jobId: null, engagement: 'consultation', coordinator: jcOn(day, i), placeOn: day, declineFirst: false });
+    b.add({ kind: 'propose', date: day, jobId: null, engagement: 'consultation', coordinator: jcOn(day, i), placeOn: day, declineFirst: false, headcount: 1 });
   }
 
   // ---- the background of a JC's week: calls to clients, follow-up calls to working members.

@@ -13,7 +13,9 @@ import type { Match } from '../../domain/schema/tabs';
 import { loadWorkbook } from '../../app/load-workbook';
 import { changeMatchStatus } from '../../app/change-match-status';
 import { logActivity } from '../../app/log-activity';
-import type { Clock, Mailer } from '../../app/ports';
+import type { Clock, Mailer, TableStore } from '../../app/ports';
+import type { RawTable } from '../../domain/cell';
+import type { Workbook } from '../../domain/workbook';
 import { runSetup, type SetupResult } from '../../app/setup';
 import { openContext, readSettings, type SidebarPorts } from '../../app/sidebar-context';
 import { runWeeklySummary } from '../../app/run-weekly-summary';
@@ -66,7 +68,13 @@ function at(day: CivilDate, time = '09:00:00'): Date {
 }
 
 export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
-  const { store } = ports;
+  const store = new VersionedStore(ports.store);
+  // The typed workbook, read again only when something was written since the last read.
+  let cached: { version: number; workbook: Workbook } | null = null;
+  const workbook = (): Workbook => {
+    if (!cached || cached.version !== store.version) cached = { version: store.version, workbook: loadWorkbook(store) };
+    return cached.workbook;
+  };
   const props = new MemoryKeyValueStore();
   let today: CivilDate = '2015-03-20';
   const clock: Clock = { now: () => at(today) };
@@ -77,7 +85,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
 
   // ---- 初期設定, as the manager runs it from the menu, answering the first-run dialog.
   log.setup = runSetup(
-    { surface: new MemorySetupSurface(store), store, properties: props, user: { email: () => center.manager }, clock },
+    { surface: new MemorySetupSurface(ports.store), store, properties: props, user: { email: () => center.manager }, clock },
     { tabs: allSetupTabs(), initial: { centerName: center.centerName, language: 'ja', weeklyDay: 0, weeklyHour: 8 } },
   );
 
@@ -115,7 +123,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   };
 
   const rankFor = (jobId: string, day: CivilDate, skip: ReadonlySet<string>): { member_id: string; score: number } | null => {
-    const result = rankCandidates(loadWorkbook(store), jobId, day);
+    const result = rankCandidates(workbook(), jobId, day);
     const pick = result?.candidates.find((c) => !placedThisYear.has(c.member_id) && !skip.has(c.member_id));
     return pick ? { member_id: pick.member_id, score: pick.score } : null;
   };
@@ -125,7 +133,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     if (h.jobId === null) {
       // 就労相談: a consultation that ends in work outside a listed job. changeMatchStatus needs a
       // job, so the row is entered by hand, as a coordinator does for a consultation.
-      const member = loadWorkbook(store).members.find((m) => m.joined_on >= FY_START && m.joined_on <= h.date
+      const member = workbook().members.find((m) => m.joined_on >= FY_START && m.joined_on <= h.date
         && (m.left_on === null || m.left_on > h.date) && !placedThisYear.has(m.member_id));
       if (!member) return;
       placedThisYear.add(member.member_id);
@@ -174,8 +182,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       log.placements += 1;
       const filled = (filledCount.get(jobId) ?? 0) + 1;
       filledCount.set(jobId, filled);
-      const job = loadWorkbook(store).jobs.find((j) => j.job_id === jobId);
-      if (job && filled >= (job.headcount ?? 1)) setCell(store, JOBS_TAB, 'job_id', jobId, 'status', labelOf(JOB_STATUS, 'filled', lang));
+      if (filled >= h.headcount) setCell(store, JOBS_TAB, 'job_id', jobId, 'status', labelOf(JOB_STATUS, 'filled', lang));
       // 継続支援: a follow-up call two to three weeks after the placement.
       const follow = nextWeekday(addDays(placeOn, rng.int(14, 21)));
       if (follow <= FY_END) {
@@ -254,6 +261,18 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   return log;
 }
 
+/** A store that counts its writes, so the runner knows when its typed copy is stale. */
+class VersionedStore implements TableStore {
+  version = 0;
+  constructor(private readonly inner: MemoryTableStore) {}
+  read(names: readonly string[]): RawTable | null { return this.inner.read(names); }
+  header(names: readonly string[]): { name: string; header: string[] } | null { return this.inner.header(names); }
+  tabNames(): string[] { return this.inner.tabNames(); }
+  replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.replace(name, header, rows); }
+  append(name: string, rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.append(name, rows); }
+  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.update(name, firstRow, rows); }
+}
+
 function nextWeekday(day: CivilDate): CivilDate {
   let d = day;
   while (weekdayIndex(d) >= 5) d = addDays(d, 1);
@@ -261,7 +280,7 @@ function nextWeekday(day: CivilDate): CivilDate {
 }
 
 /** Sets one cell of the record whose `idKey` is `id`: the hand edit of a coordinator. */
-function setCell(store: MemoryTableStore, def: TabDef, idKey: string, id: string, key: string, value: Cell): void {
+function setCell(store: TableStore, def: TabDef, idKey: string, id: string, key: string, value: Cell): void {
   const raw = store.read([def.ja, def.en]);
   if (!raw) return;
   const col = (k: string): number => {
@@ -277,9 +296,10 @@ function setCell(store: MemoryTableStore, def: TabDef, idKey: string, id: string
   store.update(raw.name, r + 2, [row]);
 }
 
-function setSetting(store: MemoryTableStore, key: string, value: Cell): void {
+function setSetting(store: TableStore, key: string, value: Cell): void {
   const raw = store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en]);
   if (!raw) return;
   const r = raw.rows.findIndex((row) => cellText(row[0]) === key);
-  if (r >= 0) store.update(raw.name, r + 2, [[key, value, ...raw.rows[r]!.slice(2)]]);
+  const row = raw.rows[r];
+  if (row) store.update(raw.name, r + 2, [[key, value, ...row.slice(2)]]);
 }
