@@ -1,0 +1,42 @@
+import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
+import type {
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, WeekHeadline,
+} from '../app/sidebar-types';
+import { googlePorts } from '../gas/google-ports';
+
+// Apps Script entry points of the coordinator sidebar: the menu item that opens it and the
+// functions its google.script.run calls reach. Each call builds the Google ports (no service
+// call until used) and hands its JSON arguments to the shared server API, which validates,
+// authorizes, locks and answers ApiResult: a person never sees a stack trace.
+
+function sidebarApi(): SidebarApi {
+  const ports = googlePorts();
+  // The script lock, like the other features' writers: 監査ログ is appended by more than one
+  // feature, so every writer must queue behind the same lock.
+  return createSidebarApi({ store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties });
+}
+
+/** Menu: 生きがい就労 → サイドバーを開く. The HTML is dist/sidebar.html, served as it is (no template). */
+export function showSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('生きがい就労'));
+}
+
+export function sidebarBootstrap(): ApiResult<Bootstrap> {
+  return sidebarApi().sidebarBootstrap();
+}
+
+export function logActivity(input: unknown): ApiResult<LogActivityOutput> {
+  return sidebarApi().logActivity(input);
+}
+
+export function listCandidates(jobId: unknown): ApiResult<CandidatesOutput> {
+  return sidebarApi().listCandidates(jobId);
+}
+
+export function changeMatchStatus(input: unknown): ApiResult<ChangeMatchStatusOutput> {
+  return sidebarApi().changeMatchStatus(input);
+}
+
+export function weekHeadline(): ApiResult<WeekHeadline> {
+  return sidebarApi().weekHeadline();
+}

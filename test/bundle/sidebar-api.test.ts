@@ -1,0 +1,130 @@
+import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import type { CallSnapshot } from '../fakes';
+import { COORDINATOR, VIEWER, sidebarTables } from '../app/sidebar/sidebar-fixture';
+import type { Cell } from '../../src/domain/cell';
+
+// The sidebar's server API through dist/Code.js in a bare realm with the Apps Script fakes,
+// called as google.script.run calls it (JSON-shaped arguments and results), with the service
+// calls of each action counted.
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function toSheetValue(c: Cell): unknown {
+  if (c === null) return '';
+  if (typeof c === 'object') return c.date; // text dates: the readers accept YYYY-MM-DD
+  return c;
+}
+
+function world(email: string = COORDINATOR): { bundle: LoadedBundle; ss: GSpreadsheet; run: (name: string, ...args: unknown[]) => { ok: boolean; code?: string; message?: string; data?: unknown } } {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: email });
+  const ss = bundle.fakes!.spreadsheet;
+  for (const t of sidebarTables()) {
+    const sheet = ss.insertSheet(t.name);
+    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
+    sheet.getRange(1, 1, rows.length, t.header.length).setValues(rows);
+  }
+  const run = (name: string, ...args: unknown[]): { ok: boolean; code?: string; message?: string; data?: unknown } =>
+    jsonRoundTrip(bundle.call(name, ...jsonRoundTrip(args)) as { ok: boolean });
+  return { bundle, ss, run };
+}
+
+function rows(ss: GSpreadsheet, name: string): unknown[][] {
+  return ss.getSheetByName(name)!.getDataRange().getValues().slice(1);
+}
+
+const visit = { date: '2025-06-11', area: 'matching', kind: 'visit', member_id: 'M001', minutes: 30, notes: '=HYPERLINK("http://evil.example","x")' };
+
+describe('the sidebar API through the bundle', () => {
+  test('exposes the sidebar functions as globals and opens the sidebar from the built HTML', () => {
+    const { bundle } = world();
+    expect(bundle.functionNames).toEqual(expect.arrayContaining(['showSidebar', 'sidebarBootstrap', 'logActivity', 'listCandidates', 'changeMatchStatus', 'weekHeadline']));
+    bundle.call('showSidebar');
+    expect(JSON.stringify(bundle.fakes!.ui)).toContain('生きがい就労');
+  });
+
+  test('refuses a stranger in Japanese with no data', () => {
+    const { run } = world('stranger@example.com');
+    const r = run('sidebarBootstrap');
+    expect(r).toEqual({ ok: false, code: 'unknown_user', message: expect.stringContaining('「コーディネータ」シートに登録されていません') });
+  });
+
+  test('lets a viewer read but not write', () => {
+    const { run, ss } = world(VIEWER);
+    expect(run('sidebarBootstrap').ok).toBe(true);
+    expect(run('logActivity', visit)).toMatchObject({ ok: false, code: 'read_only' });
+    expect(rows(ss, '活動記録')).toHaveLength(1);
+  });
+
+  test('says busy when another run holds the lock, and writes nothing', () => {
+    const { run, ss, bundle } = world();
+    bundle.fakes!.locks.holdElsewhere('script');
+    bundle.fakes!.locks.holdElsewhere('document');
+    const r = run('logActivity', visit);
+    expect(r).toMatchObject({ ok: false, code: 'busy', message: 'ほかの人が保存中です。数秒待ってからもう一度押してください。' });
+    expect(rows(ss, '活動記録')).toHaveLength(1);
+    expect(rows(ss, '監査ログ')).toHaveLength(0);
+  });
+
+  test('logs an activity with the formula neutralised and an audit row without personal data, within a call budget', () => {
+    const { run, ss, bundle } = world();
+    let calls: CallSnapshot | null = null;
+    const first = bundle.log.measure(() => run('logActivity', visit));
+    expect(first.result).toMatchObject({ ok: true, data: { activity: { activity_id: 'A000008' } } });
+    const second = bundle.log.measure(() => run('logActivity', { ...visit, notes: '' }));
+    calls = second.calls;
+    expect(second.result).toMatchObject({ ok: true, data: { activity: { activity_id: 'A000009' } } });
+    const saved = rows(ss, '活動記録');
+    expect(saved[1]?.[0]).toBe('A000008');
+    // Written as '=HYPERLINK(...): Sheets keeps it as text (no formula) and shows it without the apostrophe.
+    expect(saved[1]?.[10]).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(ss.getSheetByName('活動記録')!.getRange(3, 11).getFormulas()[0]?.[0]).toBe('');
+    const audit = rows(ss, '監査ログ');
+    expect(audit.map((r) => r.slice(1, 6))).toEqual([
+      [COORDINATOR, 'log_activity', '活動記録', 'A000008', 'area=matching kind=visit member=M001'],
+      [COORDINATOR, 'log_activity', '活動記録', 'A000009', 'area=matching kind=visit member=M001'],
+    ]);
+    const lockCalls = (calls.byMethod['Lock.tryLock'] ?? 0) + (calls.byMethod['Lock.releaseLock'] ?? 0);
+    console.log(`logActivity (1st, seeds the ID counter): ${JSON.stringify(first.calls.byMethod)}`);
+    console.log(`logActivity (later): total ${calls.total}, round trips ${calls.roundTrips} (lock ${lockCalls}) ${JSON.stringify(calls.byMethod)}`);
+    // Later saves, besides tryLock/releaseLock: 設定 + コーディネータ + 活動記録 header (3 getValues),
+    // User.getEmail, the ID counter (getProperty + setProperty), 2 setValues (activity, audit) = 8.
+    expect(calls.roundTrips - lockCalls).toBe(8);
+    expect(calls.byMethod['Range.getValues']).toBe(3);
+    expect(calls.byMethod['Range.setValues']).toBe(2);
+  });
+
+  test('proposes and places a member; the マッチング row says 成立 with the dates', () => {
+    const { run, ss, bundle } = world();
+    const list = run('listCandidates', 'J001') as { ok: boolean; data: { candidates: { member_id: string; score: number }[] } };
+    expect(list.ok).toBe(true);
+    const m2 = list.data.candidates.find((c) => c.member_id === 'M002');
+    expect(m2).toBeDefined();
+    expect(run('changeMatchStatus', { action: 'propose', job_id: 'J001', member_id: 'M002', fit_score: m2!.score })).toMatchObject({ ok: true });
+    const place = bundle.log.measure(() => run('changeMatchStatus', { action: 'place', job_id: 'J001', member_id: 'M002' }));
+    // The bundle runs on the real clock: placed today, in Tokyo.
+    const today = Utilities_format(new Date());
+    expect(place.result).toMatchObject({ ok: true, data: { status: 'placed', placed_on: today } });
+    console.log(`changeMatchStatus place: total ${place.calls.total}, round trips ${place.calls.roundTrips} ${JSON.stringify(place.calls.byMethod)}`);
+    const match = rows(ss, 'マッチング')[0] ?? [];
+    expect(match[0]).toBe('X000001');
+    expect(match[4]).toBe('成立');
+    const day = (v: unknown): string => (Object.prototype.toString.call(v) === '[object Date]' ? Utilities_format(v as Date) : String(v));
+    expect(day(match[6]).slice(0, 10)).toBe(today);
+  });
+
+  test('reads are not locked and count their calls', () => {
+    const { run, bundle } = world();
+    const boot = bundle.log.measure(() => run('sidebarBootstrap'));
+    expect(boot.result.ok).toBe(true);
+    expect(Object.keys(boot.calls.byMethod).some((k) => k.startsWith('Lock'))).toBe(false);
+    console.log(`sidebarBootstrap: total ${boot.calls.total}, round trips ${boot.calls.roundTrips} ${JSON.stringify(boot.calls.byMethod)}`);
+    const cands = bundle.log.measure(() => run('listCandidates', 'J001'));
+    console.log(`listCandidates: total ${cands.calls.total}, round trips ${cands.calls.roundTrips}`);
+    const week = bundle.log.measure(() => run('weekHeadline'));
+    console.log(`weekHeadline: total ${week.calls.total}, round trips ${week.calls.roundTrips}`);
+  });
+});
+
+/** A date cell read back from the fake is a Date of the vm realm: its Tokyo day. */
+function Utilities_format(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
