@@ -3,3 +3,5 @@
 // this file only re-exports them. Nothing here may run code at load time.
 export {};
 export * from './entry/forms';
+export * from './entry/sidebar';
+export * from './entry/weekly';
