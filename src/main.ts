@@ -4,4 +4,3 @@
 export {};
 export * from './entry/forms';
 export * from './entry/sidebar';
-export * from './entry/weekly';
