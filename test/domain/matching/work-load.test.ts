@@ -1,3 +1,5 @@
+import { slotBit, slotMask, slotsOf } from '../../../src/domain/matching/slot-bits';
+import { ALL_SLOTS } from '../../../src/domain/slots';
 import { dayNumber, weekdayOfDayNumber } from '../../../src/domain/matching/day-number';
 import { indexPlacements } from '../../../src/domain/matching/placements';
 import { currentLoad, recentWorkDays } from '../../../src/domain/matching/work-load';
@@ -61,5 +63,12 @@ describe('day numbers', () => {
     expect(weekdayOfDayNumber(dayNumber('2016-01-15'))).toBe(4);
     expect(dayNumber('1970-01-01')).toBe(0);
     expect(dayNumber('2016-03-01') - dayNumber('2016-01-01')).toBe(60);
+  });
+});
+
+describe('slot bits', () => {
+  test('give each of the 14 slots its own bit, Monday AM first, and read back in that order', () => {
+    expect(ALL_SLOTS.map(slotBit)).toEqual(ALL_SLOTS.map((_, i) => 1 << i));
+    expect(slotsOf(slotMask(['Sun-PM', 'Mon-AM', 'Wed-PM']))).toEqual(['Mon-AM', 'Wed-PM', 'Sun-PM']);
   });
 });
