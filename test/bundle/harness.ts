@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { CallLog, installFakes, type FakeHandles, type FakeOptions, type Realm } from '../fakes';
+import { repoRoot } from '../fakes/repo-root';
 
 // Runs the built dist/Code.js the way Apps Script does: one script evaluated in a fresh realm
 // that has the ECMAScript built-ins and the Google services, and none of Node's or the browser's
 // extras. Tests then call its top-level functions as Apps Script would (menus, triggers,
 // google.script.run with JSON-shaped arguments).
 
-export const REPO = join(__dirname, '..', '..');
+export const REPO = repoRoot();
 export const BUNDLE_PATH = join(REPO, 'dist', 'Code.js');
 
 /** Globals a V8 or Node realm may offer that Apps Script's V8 runtime does not. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { CallLog } from './call-log';
 import type { Guarded } from './guard';
 import { HtmlServiceImpl } from './html-service';
+import { repoRoot } from './repo-root';
 import { LockServiceImpl, type LockHandles } from './lock-service';
 import { MailAppImpl, type MailHandles } from './mail-app';
 import { PropertiesServiceImpl, type PropertiesHandles } from './properties-service';
@@ -63,7 +64,6 @@ export interface FakeHandles {
 export const GLOBAL_NAMES = ['SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'MailApp',
   'Session', 'ScriptApp', 'Utilities', 'Logger'] as const;
 
-const REPO = join(__dirname, '..', '..');
 
 export function installFakes(target: object, options: FakeOptions = {}): FakeHandles {
   const log = options.log ?? new CallLog();
@@ -84,7 +84,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: SpreadsheetAppImpl.wrap(ctx, bound ? sheetImpl._self : null, ui),
-    HtmlService: HtmlServiceImpl.wrap(ctx, options.distDir ?? join(REPO, 'dist')),
+    HtmlService: HtmlServiceImpl.wrap(ctx, options.distDir ?? join(repoRoot(), 'dist')),
     LockService: locks.service,
     PropertiesService: properties.service,
     MailApp: mail.service,
