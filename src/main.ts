@@ -4,3 +4,4 @@
 export {};
 export * from './entry/forms';
 export * from './entry/sidebar';
+export * from './entry/weekly';

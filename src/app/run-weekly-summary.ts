@@ -7,6 +7,7 @@ import { weekBefore, weekHolding, weeklyPeriods, type Period } from '../domain/w
 import { findWeekRow, sameTable, weekRowValues, withWeekRow, WEEKLY_KPI_TAB, type WeekSending } from '../domain/weekly/weekly-kpi-tab';
 import { weeklyMailModel } from '../domain/weekly/weekly-mail-model';
 import type { Workbook } from '../domain/workbook';
+import type { Language } from '../domain/enums';
 import { loadWorkbook } from './load-workbook';
 import type { Clock, Mailer, TableStore } from './ports';
 import { sendFailureNotice, type WeeklyFailureKind } from './weekly-failure-notice';
@@ -46,6 +47,8 @@ export interface WeeklyRunResult {
   readonly problems: number;
   readonly failure: WeeklyFailureKind | null;
   readonly failureNoticeSent: boolean;
+  /** The center's language (設定), so an entry point can word its message without reading again. */
+  readonly language: Language;
 }
 
 const BLOCKING = new Set(['missing_tab', 'missing_header', 'duplicate_header']);
@@ -57,7 +60,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     workbook = loadWorkbook(ports.store);
   } catch (error) {
     log(`weekly: read_failed: ${errorName(error)}`);
-    return failed(null, 'read_failed', false, 0);
+    return failed(null, 'read_failed', false, 0, 'ja');
   }
   const { settings } = workbook;
   const lang = settings.language;
@@ -81,7 +84,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     // Tab and column names only: these problems never quote a cell.
     const details = blocking.map((p) => formatProblem(p, lang));
     log(`weekly: workbook_invalid for ${week.from}: ${details.join(' | ')}`);
-    return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length);
+    return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length, lang);
   }
 
   let rendered;
@@ -99,10 +102,16 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     }));
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
-    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length);
+    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
   }
 
-  const table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
+  let table;
+  try {
+    table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
+  } catch (error) {
+    log(`weekly: read_failed (${WEEKLY_KPI_TAB.ja}) for ${week.from}: ${errorName(error)}`);
+    return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
+  }
   const previous = findWeekRow(table, week.from);
   const { to, skipped } = weeklyRecipients(settings, workbook.coordinators);
   if (skipped > 0) log(`weekly: ${skipped} recipient entries are not mail addresses and were skipped`);
@@ -151,14 +160,14 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } catch (error) {
       log(`weekly: write_failed for ${week.from}: ${errorName(error)}`);
       return { status: 'failed', week, recipients: to.length, quota, written: null, problems: workbook.problems.length,
-        failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed') };
+        failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed'), language: lang };
     }
   }
-  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent };
+  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang };
 }
 
-function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolean, problems: number): WeeklyRunResult {
-  return { status: 'failed', week, recipients: 0, quota: null, written: null, problems, failure: kind, failureNoticeSent: noticeSent };
+function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolean, problems: number, language: Language): WeeklyRunResult {
+  return { status: 'failed', week, recipients: 0, quota: null, written: null, problems, failure: kind, failureNoticeSent: noticeSent, language };
 }
 
 /** The error's kind for the log: its name and first line, which never holds cell contents we put there. */

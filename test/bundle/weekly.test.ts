@@ -1,0 +1,142 @@
+import vm from 'node:vm';
+import { loadBundle, type LoadedBundle } from './harness';
+import { fyBoundaryTables, MEMBER_PERSONAL_DATA } from '../weekly/fixture';
+import type { Cell } from '../../src/domain/cell';
+
+// The weekly job driven through dist/Code.js in a bare realm with the fakes as globals, as Apps
+// Script runs it: the time trigger with a real-shaped event, the menu items, the lock. The call
+// budget is the point: every tab read once, 週次KPI written once, the same calls whatever the size.
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Row = Cell[];
+
+/** Monday 2016-04-04 08:00 in Tokyo: the trigger's hour, reporting 2016-03-28 .. 04-03. */
+const MONDAY_8AM = '2016-04-03T23:00:00Z';
+
+/** The time-driven event Apps Script passes a clock trigger (its documented fields). */
+const CLOCK_EVENT = {
+  authMode: 'FULL', 'day-of-month': 4, 'day-of-week': 1, hour: 8, minute: 0, month: 4, second: 0,
+  timezone: 'UTC', triggerUid: '4242', 'week-of-year': 14, year: 2016,
+};
+
+/** The fixture center plus `extra` members (with a match for every second one and an activity
+ *  for every one) so the same run can be measured on a small and a large workbook. */
+function center(extra: number): { name: string; rows: Row[] }[] {
+  const tables = fyBoundaryTables();
+  const byName = (n: string): { rows: Row[] } => tables.find((t) => t.name === n)!;
+  for (let i = 0; i < extra; i++) {
+    const id = `M${String(1000 + i)}`;
+    byName('会員').rows.push([id, `会員${i}`, null, i % 2 ? '女性' : '男性', '2015-06-01', null, '窓口', null, null, '月AM', true]);
+    if (i % 2 === 0) byName('マッチング').rows.push([`X${1000 + i}`, 'J001', id, '派遣', '成立', `2016-0${1 + (i % 3)}-1${i % 10}`, null, 'jc1@center.example']);
+    byName('活動記録').rows.push([`A${1000 + i}`, `2016-03-${String(28 + (i % 4)).padStart(2, '0')}`, i % 3 ? 'jc1@center.example' : 'jc2@center.example', '募集・支援', '電話', id, null, 15]);
+  }
+  return tables.map((t) => ({ name: t.name, rows: [t.header, ...t.rows] }));
+}
+
+function world(extra: number, options: { quota?: number } = {}): { bundle: LoadedBundle; ss: GSpreadsheet } {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: MONDAY_8AM, mailQuota: options.quota ?? 100 });
+  const ss = bundle.fakes!.spreadsheet;
+  for (const t of center(extra)) {
+    const sheet = ss.insertSheet(t.name);
+    const width = Math.max(...t.rows.map((r) => r.length));
+    // A new sheet has 1,000 rows, as in Sheets; a big tab grows first, as a script would make it.
+    if (t.rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), t.rows.length - sheet.getMaxRows());
+    sheet.getRange(1, 1, t.rows.length, width).setValues(t.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  }
+  bundle.log.reset();
+  return { bundle, ss };
+}
+
+function weeklyRows(ss: GSpreadsheet): unknown[][] {
+  return ss.getSheetByName('週次KPI')?.getDataRange().getValues() ?? [];
+}
+
+describe('the weekly trigger through the bundle', () => {
+  it('writes the week into 週次KPI and mails the coordinators once, within the call budget', () => {
+    const { bundle, ss } = world(0);
+    const result = bundle.call('weeklySummaryTrigger', CLOCK_EVENT) as { status: string; week: unknown; recipients: number };
+    expect(result.status).toBe('sent');
+    expect(result.week).toEqual({ from: '2016-03-28', to: '2016-04-03' });
+    const calls = bundle.log.snapshot().byMethod;
+    // The workbook has 10 tabs (設定 and 9 data tabs; 週次KPI does not exist yet, and looking for
+    // it costs no getValues): at most one getValues each.
+    expect(calls['Range.getValues']).toBeLessThanOrEqual(10);
+    expect(calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(2);
+    expect(calls['MailApp.getRemainingDailyQuota']).toBe(1);
+    expect(calls['MailApp.sendEmail']).toBe(1);
+    expect(calls['Lock.tryLock']).toBe(1);
+    expect(calls['Lock.releaseLock']).toBe(1);
+    const mail = bundle.fakes!.mail.sent[0]!;
+    expect(mail.to).toBe('jc1@center.example,jc2@center.example,boss@center.example');
+    expect(mail.subject).toBe('【柏市シルバー人材センター】週次サマリー 2016/03/28–04/03');
+    for (const p of MEMBER_PERSONAL_DATA) expect([p, `${mail.body}${mail.htmlBody ?? ''}`.includes(p)]).toEqual([p, false]);
+    const rows = weeklyRows(ss);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.slice(0, 3)).toEqual(['週開始', '週終了', '会員数']);
+    expect(rows[1]?.[2]).toBe(4);
+  });
+
+  it('makes exactly the same service calls for 50 members as for 5,000', () => {
+    const snap = (extra: number): Record<string, number> => {
+      const { bundle } = world(extra);
+      expect((bundle.call('weeklySummaryTrigger', CLOCK_EVENT) as { status: string }).status).toBe('sent');
+      return bundle.log.snapshot().byMethod;
+    };
+    // 5 fixture members + 45 = 50; 5 + 4,995 = 5,000.
+    const small = snap(45);
+    const large = snap(4995);
+    // eslint-disable-next-line no-console
+    console.log(`weekly run, service calls (50 and 5,000 members): ${JSON.stringify(small)}`);
+    expect(large).toEqual(small);
+  });
+
+  it('sends nothing and writes nothing when the trigger fires again for a week already sent', () => {
+    const { bundle, ss } = world(0);
+    bundle.call('weeklySummaryTrigger', CLOCK_EVENT);
+    const before = JSON.stringify(weeklyRows(ss));
+    bundle.log.reset();
+    const again = bundle.call('weeklySummaryTrigger', CLOCK_EVENT) as { status: string };
+    expect(again.status).toBe('already_sent');
+    expect(bundle.fakes!.mail.sent).toHaveLength(1);
+    expect(bundle.log.count('Range.setValues')).toBe(0);
+    expect(bundle.log.count('MailApp.getRemainingDailyQuota')).toBe(0);
+    expect(JSON.stringify(weeklyRows(ss))).toBe(before);
+  });
+
+  it('records a short quota in the tab and sends nothing', () => {
+    const { bundle, ss } = world(0, { quota: 2 });
+    expect((bundle.call('weeklySummaryTrigger', CLOCK_EVENT) as { status: string }).status).toBe('quota_short');
+    expect(bundle.fakes!.mail.sent).toHaveLength(0);
+    const [header, row] = weeklyRows(ss);
+    expect(row?.[header!.indexOf('状態')]).toBe('送信枠不足');
+  });
+
+  it('skips the run, reading nothing, while another execution holds the script lock', () => {
+    const { bundle } = world(0);
+    vm.runInContext('LockService.getScriptLock().tryLock(1)', bundle.context);
+    bundle.log.reset();
+    expect(bundle.call('weeklySummaryTrigger', CLOCK_EVENT)).toEqual({ status: 'locked' });
+    expect(bundle.log.count('Range.getValues')).toBe(0);
+    expect(bundle.fakes!.mail.sent).toHaveLength(0);
+  });
+
+  it('installs one trigger at 設定\'s day and hour in Tokyo time, however often it is installed', () => {
+    const { bundle, ss } = world(0);
+    ss.getSheetByName('設定')!.appendRow(['週次メール曜日', '火']);
+    ss.getSheetByName('設定')!.appendRow(['週次メール時刻', 7]);
+    bundle.call('installWeeklyTrigger');
+    expect(bundle.call('installWeeklyTrigger')).toEqual({ weekday: 1, hour: 7, timeZone: 'Asia/Tokyo' });
+    const installed = bundle.fakes!.triggers.installed();
+    expect(installed).toHaveLength(1);
+    expect(installed[0]).toMatchObject({ handler: 'weeklySummaryTrigger', weekDay: 'TUESDAY', atHour: 7, timeZone: 'Asia/Tokyo' });
+  });
+
+  it('sends again from the menu even when the week was sent, keeping one row, and says so in a toast', () => {
+    const { bundle, ss } = world(0);
+    bundle.call('weeklySummaryTrigger', CLOCK_EVENT);
+    const result = bundle.call('sendWeeklySummaryNow') as { status: string };
+    expect(result.status).toBe('sent');
+    expect(bundle.fakes!.mail.sent).toHaveLength(2);
+    expect(weeklyRows(ss)).toHaveLength(2);
+    expect(bundle.fakes!.toasts.at(-1)?.message).toContain('3 件の宛先に送信しました');
+  });
+});
