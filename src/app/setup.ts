@@ -160,8 +160,13 @@ function execute(step: SetupStep, ports: SetupPorts, result: MutableResult, fing
   }
 }
 
+/** A weekly trigger must match its schedule (the center may have changed 設定); for the others
+ *  being there is enough, since a trigger installed elsewhere does not say its hour. */
 function sameTrigger(a: TriggerSpec, b: TriggerSpec): boolean {
-  return a.handler === b.handler && a.kind === b.kind && (a.weekday ?? null) === (b.weekday ?? null) && (a.hour ?? null) === (b.hour ?? null);
+  if (a.handler !== b.handler) return false;
+  if (b.kind !== 'weekly') return true;
+  return a.kind === 'weekly' && (a.weekday ?? null) === (b.weekday ?? null) && (a.hour ?? null) === (b.hour ?? null)
+    && (a.timeZone ?? null) === (b.timeZone ?? null);
 }
 
 /** Writes the dialog's answers into 設定, one rewrite of the tab, only when a value differs. */

@@ -1,0 +1,138 @@
+import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup';
+import type { TriggerSpec } from '../app/ports';
+import type { Language } from '../domain/enums';
+import { InitialSettingsSchema, type InitialSettings } from '../domain/setup/initial-settings';
+import { allSetupTabs } from '../domain/setup/output-tabs';
+import { parseSettings, type Settings } from '../domain/settings';
+import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
+import { googlePorts } from '../gas/google-ports';
+import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
+import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
+import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
+import { createSignupForm } from './forms';
+
+// Apps Script entry points of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
+// dialog's server call. onOpen only builds the menu: in AuthMode.NONE (an add-on not yet used in
+// this document) it may read nothing, so its language comes from a document property that
+// setup writes, and only when Apps Script allows reading it.
+
+/** Remembers the center's language for the menu, which cannot read 設定 cheaply. */
+const LANGUAGE_PROPERTY = 'ikigai.language';
+
+const MENU: Readonly<Record<Language, { title: string; items: readonly [string, string][] }>> = {
+  ja: {
+    title: '生きがい就労',
+    items: [
+      ['サイドバーを開く', 'showSidebar'], ['初期設定', 'runSetup'], ['週次サマリーを今すぐ送信', 'sendWeeklySummaryNow'],
+      ['申込フォームを更新', 'syncSignupForm'], ['アンケートを集計', 'tallyAllSurveys'],
+    ],
+  },
+  en: {
+    title: 'Ikigai Desk',
+    items: [
+      ['Open sidebar', 'showSidebar'], ['Set up', 'runSetup'], ['Send weekly summary now', 'sendWeeklySummaryNow'],
+      ['Update sign-up form', 'syncSignupForm'], ['Tally surveys', 'tallyAllSurveys'],
+    ],
+  },
+};
+
+interface OpenEvent { authMode?: unknown }
+
+function menuLanguage(e: OpenEvent | undefined): Language {
+  // ScriptApp.AuthMode.NONE: no properties, no sheets. Japanese is the default.
+  if (e && String(e.authMode) === 'NONE') return 'ja';
+  try {
+    return PropertiesService.getDocumentProperties().getProperty(LANGUAGE_PROPERTY) === 'en' ? 'en' : 'ja';
+  } catch {
+    return 'ja';
+  }
+}
+
+export function onOpen(e?: OpenEvent): void {
+  const menu = MENU[menuLanguage(e)];
+  const ui = SpreadsheetApp.getUi().createMenu(menu.title);
+  for (const [caption, fn] of menu.items) ui.addItem(caption, fn);
+  ui.addToUi();
+}
+
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+/** The triggers a set-up desk runs on: the weekly summary at 設定's day and hour, the daily
+ *  reminders. The form-submit trigger is installed with the form (createSignupForm). */
+function desiredTriggers(settings: Settings): TriggerSpec[] {
+  return [weeklyTriggerSpec(settings), { handler: 'sendEventReminders', kind: 'daily', hour: 9 }];
+}
+
+function setUp(initial?: InitialSettings): SetupResult {
+  const ports = googlePorts();
+  const ss = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+  const result = runSetupUseCase(
+    { surface: new SheetsSetupSurface(ss), store: ports.store, properties: ports.properties, user: ports.user, clock: ports.clock, triggers: ports.triggers },
+    {
+      tabs: allSetupTabs(), ...(initial ? { initial } : {}), triggers: desiredTriggers,
+      ensureSignupForm: () => {
+        // The form is one step of many: if Forms fails, the tabs and triggers still get set up,
+        // and the next 初期設定 (or 申込フォームを作成) tries the form again.
+        try {
+          return createSignupForm().formId;
+        } catch (error) {
+          console.error(error);
+          return null;
+        }
+      },
+    },
+  );
+  if (ports.properties.get(LANGUAGE_PROPERTY) !== result.language) ports.properties.set(LANGUAGE_PROPERTY, result.language);
+  return result;
+}
+
+function summary(result: SetupResult): string {
+  if (result.language === 'en') {
+    return result.changed
+      ? `Set up: ${result.created.length} tabs created, ${result.columnsAdded.length} tabs given missing columns, ${result.triggersInstalled.length} triggers installed.`
+      : 'Everything is already set up: nothing was changed.';
+  }
+  return result.changed
+    ? `初期設定: シート ${result.created.length} 枚を作成、列を追加したシート ${result.columnsAdded.length} 枚、トリガー ${result.triggersInstalled.length} 件を設定しました。`
+    : 'すでに設定済みです。何も変更していません。';
+}
+
+/** Menu: 初期設定. The first time (no center name yet) it asks in a dialog; afterwards it runs. */
+export function runSetup(): { dialog: boolean; message: string } {
+  const ports = googlePorts();
+  const { settings } = parseSettings(ports.store.read(tabNames(SETTINGS_TAB)));
+  const ui = SpreadsheetApp.getUi();
+  if (settings.centerName === '') {
+    const html = HtmlService.createHtmlOutput(setupDialogHtml(settings.language, '')).setWidth(380).setHeight(420);
+    ui.showModalDialog(html, dialogTitle(settings.language));
+    return { dialog: true, message: '' };
+  }
+  try {
+    const message = summary(setUp());
+    SpreadsheetApp.getActiveSpreadsheet().toast(message);
+    return { dialog: false, message };
+  } catch (error) {
+    console.error(error);
+    const message = settings.language === 'en'
+      ? 'Setup could not finish. Please try again; nothing already set up was removed.'
+      : '初期設定を完了できませんでした。もう一度お試しください（設定済みの内容は消えていません）。';
+    ui.alert(message);
+    return { dialog: false, message };
+  }
+}
+
+/** The dialog's server call (google.script.run): validated, then setup with those answers. */
+export function saveInitialSettings(input: unknown): { ok: boolean; message: string } {
+  const parsed = InitialSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, message: '入力を確かめてください（センター名は1〜100文字）/ Please check the form (center name 1–100 characters)' };
+  }
+  try {
+    return { ok: true, message: summary(setUp(parsed.data)) };
+  } catch (error) {
+    console.error(error);
+    return { ok: false, message: parsed.data.language === 'en' ? 'Setup could not finish. Please try again.' : '初期設定を完了できませんでした。もう一度お試しください。' };
+  }
+}

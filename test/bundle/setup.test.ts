@@ -1,0 +1,117 @@
+import vm from 'node:vm';
+import { FormAppImpl } from '../fakes/form-app';
+import type { Realm } from '../fakes';
+import { loadBundle, type LoadedBundle } from './harness';
+
+// 初期設定 driven through dist/Code.js in a bare realm with the fakes as globals: the menu as
+// onOpen builds it, the first-run dialog's call with a JSON round trip, then a second run that
+// must change nothing and write nothing. The calls are counted and printed for the report.
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
+const ALL_TABS = ['設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', 'イベント', '申込', 'アンケート', '週次KPI', 'アンケート集計', '監査ログ'];
+
+/** Calls that change the spreadsheet, the properties or the triggers. */
+const WRITES = /\.(setValues|setValue|insertSheet|insertColumnsAfter|setFrozenRows|setDataValidation|setNumberFormat|protect|setProperty|setProperties|create|deleteTrigger|appendRow)$/;
+
+function world(): { bundle: LoadedBundle; ss: GSpreadsheet } {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: '2015-03-20T01:00:00Z', activeUserEmail: 'kanri@kashiwa-silver.example' });
+  const realm = vm.runInContext('({ Date: Date, Error: Error })', bundle.context) as Realm;
+  const formApp = FormAppImpl.create({ log: bundle.log, realm });
+  Object.defineProperty(bundle.context, 'FormApp', { value: formApp.service, configurable: true, writable: true });
+  bundle.log.reset();
+  return { bundle, ss: bundle.fakes!.spreadsheet };
+}
+
+const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+describe('the 生きがい就労 menu', () => {
+  it('is built in AuthMode.NONE from the menu calls alone, with the five items in Japanese', () => {
+    const { bundle } = world();
+    bundle.call('onOpen', { authMode: 'NONE' });
+    const menu = bundle.fakes!.ui.menus[0];
+    expect(menu?.caption).toBe('生きがい就労');
+    expect(menu?.entries).toEqual([
+      { caption: 'サイドバーを開く', functionName: 'showSidebar' }, { caption: '初期設定', functionName: 'runSetup' },
+      { caption: '週次サマリーを今すぐ送信', functionName: 'sendWeeklySummaryNow' }, { caption: '申込フォームを更新', functionName: 'syncSignupForm' },
+      { caption: 'アンケートを集計', functionName: 'tallyAllSurveys' },
+    ]);
+    // Every item names a global function of the bundle.
+    for (const e of menu?.entries ?? []) if ('functionName' in e) expect(bundle.functionNames).toContain(e.functionName);
+    expect(bundle.log.sequence().every((c) => c.startsWith('SpreadsheetApp.getUi') || c.startsWith('Ui.') || c.startsWith('Menu.'))).toBe(true);
+  });
+});
+
+describe('初期設定 through the bundle', () => {
+  it('asks for the center name first, then sets up an empty spreadsheet completely', () => {
+    const { bundle, ss } = world();
+    expect(bundle.call('runSetup')).toEqual({ dialog: true, message: '' });
+    expect(bundle.fakes!.ui.dialogs).toHaveLength(1);
+
+    const fresh = bundle.log.measure(() => json(bundle.call('saveInitialSettings', json(DIALOG_ANSWER))));
+    expect(fresh.result).toMatchObject({ ok: true });
+    // eslint-disable-next-line no-console
+    console.log(`setup fresh: ${JSON.stringify(fresh.calls)}`);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['シート1', ...ALL_TABS]);
+    const members = ss.getSheetByName('会員')!;
+    expect(members.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['会員ID', '氏名', 'フリガナ', '性別']);
+    expect(members.getFrozenRows()).toBe(1);
+    // 性別 (D) is a dropdown of the Japanese labels; 個人情報同意 (Q) a checkbox; 入会日 (F) a date.
+    expect(members.getRange('D2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['男性', '女性', 'その他', '未回答']);
+    expect(String(members.getRange('Q2').getDataValidation()?.getCriteriaType())).toBe('CHECKBOX');
+    expect(members.getRange('F2').getNumberFormat()).toBe('yyyy-mm-dd');
+    // Checkbox rules, not inserted checkboxes: the data rows stay empty.
+    expect(members.getLastRow()).toBe(1);
+    for (const name of ['週次KPI', 'アンケート集計', '監査ログ']) {
+      const p = ss.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionSheet(bundle));
+      expect(p).toHaveLength(1);
+      expect(p[0]?.isWarningOnly()).toBe(true);
+    }
+    expect(ss.getSheetByName('コーディネータ')!.getRange(2, 1, 1, 4).getValues()[0]).toEqual(['kanri@kashiwa-silver.example', '', '管理者', true]);
+    const settings = ss.getSheetByName('設定')!.getDataRange().getValues();
+    expect(settings).toContainEqual(['センター名', '柏市シルバー人材センター']);
+    const handlers = bundle.fakes!.triggers.installed().map((t) => t.handler).sort();
+    expect(handlers).toEqual(['onSignupFormSubmit', 'sendEventReminders', 'weeklySummaryTrigger']);
+    expect(settings.find((r) => r[0] === '申込フォームID')?.[1]).not.toBe('');
+
+    // Run again from the menu: nothing changes and nothing is written.
+    const again = bundle.log.measure(() => json(bundle.call('runSetup')));
+    // eslint-disable-next-line no-console
+    console.log(`setup re-run: ${JSON.stringify(again.calls)}`);
+    expect(again.result).toEqual({ dialog: false, message: 'すでに設定済みです。何も変更していません。' });
+    expect(bundle.log.sequence().filter((c) => WRITES.test(c) && !c.startsWith('Spreadsheet.toast'))).toEqual([]);
+    expect(bundle.fakes!.triggers.installed()).toHaveLength(3);
+  });
+
+  it('keeps a half set-up spreadsheet\'s data and extra columns, and adds only what is missing', () => {
+    const { bundle, ss } = world();
+    const members = ss.insertSheet('会員');
+    members.getRange(1, 1, 3, 4).setValues([['会員ID', '氏名', '入会日', '自治会'], ['M00001', '佐藤 茂', '2010-04-01', '豊四季'], ['M00002', '鈴木 和子', '2012-06-01', '北柏']]);
+    const settings = ss.insertSheet('設定');
+    settings.getRange(1, 1, 3, 2).setValues([['項目', '値'], ['センター名', '柏市シルバー人材センター'], ['言語', 'ja']]);
+    const text = (rows: unknown[][]): string[][] => rows.map((r) => r.slice(0, 4).map(String));
+    const before = text(members.getDataRange().getValues().slice(1));
+    bundle.log.reset();
+
+    const first = bundle.log.measure(() => json(bundle.call('runSetup')));
+    // eslint-disable-next-line no-console
+    console.log(`setup half set-up: ${JSON.stringify(first.calls)}`);
+    expect(first.result).toMatchObject({ dialog: false });
+    const values = members.getDataRange().getValues();
+    // The center's 4 columns stay first; the 15 other columns of workbook.md follow (18 − 3).
+    expect(values[0]?.slice(0, 5)).toEqual(['会員ID', '氏名', '入会日', '自治会', 'フリガナ']);
+    expect(values[0]).toHaveLength(19);
+    expect(text(values.slice(1))).toEqual(before);
+    expect(before.map((r) => [r[0], r[3]])).toEqual([['M00001', '豊四季'], ['M00002', '北柏']]);
+    expect(settings.getDataRange().getValues()[1]).toEqual(['センター名', '柏市シルバー人材センター']);
+    expect(ss.getSheets().map((s) => s.getName()).filter((n) => ALL_TABS.includes(n)).sort()).toEqual([...ALL_TABS].sort());
+
+    const again = bundle.log.measure(() => json(bundle.call('runSetup')));
+    expect(bundle.log.sequence().filter((c) => WRITES.test(c))).toEqual([]);
+    expect(again.result).toMatchObject({ message: 'すでに設定済みです。何も変更していません。' });
+  });
+});
+
+function SpreadsheetAppProtectionSheet(bundle: LoadedBundle): GoogleAppsScript.Spreadsheet.ProtectionType {
+  return vm.runInContext('SpreadsheetApp.ProtectionType.SHEET', bundle.context) as GoogleAppsScript.Spreadsheet.ProtectionType;
+}
