@@ -5,3 +5,4 @@ export {};
 export * from './entry/forms';
 export * from './entry/sidebar';
 export * from './entry/weekly';
+export * from './entry/setup';
