@@ -57,10 +57,12 @@ export interface WeeklySections {
 export const MAX_IDS = 30;
 
 type Kind = 'count' | 'rate' | 'minutes';
-interface Figure { key: keyof WeeklyStrings['figures']; kind: Kind; value: (r: Report) => number }
+/** `stock`: a count on the week's last day (会員数, 募集中の仕事), for which a year-to-date
+ *  total means nothing, so that column shows a dash. */
+interface Figure { key: keyof WeeklyStrings['figures']; kind: Kind; value: (r: Report) => number; stock?: boolean }
 
 const HEADLINE: readonly Figure[] = [
-  { key: 'members_enrolled', kind: 'count', value: (r) => r.members.enrolled.total },
+  { key: 'members_enrolled', kind: 'count', value: (r) => r.members.enrolled.total, stock: true },
   { key: 'new_members', kind: 'count', value: (r) => r.members.new_members.total },
   { key: 'resigned_members', kind: 'count', value: (r) => r.members.resigned_members },
   { key: 'placed_members', kind: 'count', value: (r) => r.work.placed_members.total },
@@ -68,7 +70,7 @@ const HEADLINE: readonly Figure[] = [
   { key: 'employment_rate', kind: 'rate', value: (r) => r.work.employment_rate },
   { key: 'jobs_developed', kind: 'count', value: (r) => r.work.jobs_developed.total },
   { key: 'clients_developed', kind: 'count', value: (r) => r.work.clients_developed },
-  { key: 'open_jobs', kind: 'count', value: (r) => r.work.open_jobs },
+  { key: 'open_jobs', kind: 'count', value: (r) => r.work.open_jobs, stock: true },
   { key: 'activities', kind: 'count', value: (r) => r.activities.total },
   { key: 'activity_minutes', kind: 'minutes', value: (r) => r.activities.minutes },
   { key: 'events_held', kind: 'count', value: (r) => r.events.held.total },
@@ -110,7 +112,7 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
       change: formatChange(now, before, f.kind, s.minutesUnit),
       direction: now > before ? 1 : now < before ? -1 : 0,
       lastWeek: show(before, f.kind, s),
-      fiscalYearToDate: show(f.value(fy), f.kind, s),
+      fiscalYearToDate: f.stock ? '—' : show(f.value(fy), f.kind, s),
     };
   });
 
