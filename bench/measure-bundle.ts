@@ -1,0 +1,115 @@
+import vm from 'node:vm';
+import { join } from 'node:path';
+import type { CallSnapshot } from '../test/fakes/call-log';
+import { FormAppImpl } from '../test/fakes/form-app';
+import type { Realm } from '../test/fakes/realm';
+import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
+import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
+import { loadTables } from './load-fake';
+import { repoRoot } from './repo-root';
+
+// Each operation driven through the BUILT bundle (dist/Code.js) in a bare node:vm realm with the
+// counting fakes, exactly as Apps Script would call it: the weekly trigger, the sidebar's
+// google.script.run calls with JSON-shaped arguments, a real-shaped form-submit event, the
+// survey menu item. The calls, cells and wall time of each call are kept.
+
+export const OPERATIONS = ['weekly', 'sidebarOpen', 'logActivity', 'rankCandidates', 'placeMatch', 'formSubmit', 'surveyTally'] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+export interface BundleMeasure {
+  readonly op: OperationName;
+  /** The bundle function called. */
+  readonly fn: string;
+  readonly calls: CallSnapshot;
+  /** Wall time of the call in the vm, fakes included (not Apps Script time). */
+  readonly wallMs: number;
+  /** What the call answered, in a few words (status or ok/code). */
+  readonly outcome: string;
+  /** Size of the JSON answer (what google.script.run carries back to the sidebar). */
+  readonly answerBytes: number;
+}
+
+export interface BundleRun {
+  readonly measures: BundleMeasure[];
+  /** logActivity's first call, which seeds the ID counter from the ID column. */
+  readonly logActivityFirst: BundleMeasure | null;
+  /** Cells of the tabs the weekly run must read (every data tab once). */
+  readonly weeklyExpectedCells: number;
+  readonly missing: string[];
+  readonly fixtureMs: number;
+}
+
+function outcomeOf(v: unknown): string {
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.status === 'string') return o.status;
+    if (typeof o.outcome === 'string') return o.outcome;
+    if (o.ok === true) return 'ok';
+    if (o.ok === false) return `error ${String(o.code)}`;
+    if (typeof o.surveys === 'number') return `${o.surveys} survey(s)`;
+  }
+  return String(v);
+}
+
+export function measureThroughBundle(center: BenchCenter): BundleRun {
+  const root = repoRoot();
+  const t0 = performance.now();
+  const bundle = loadBundle({
+    bundlePath: join(root, 'dist', 'Code.js'), distDir: join(root, 'dist'), timeZone: 'Asia/Tokyo',
+    activeUserEmail: BENCH_USER, now: BENCH_NOW, mailQuota: 1500,
+  });
+  const realm = vm.runInContext('({ Date: Date, Error: Error })', bundle.context) as Realm;
+  const formApp = FormAppImpl.create({ log: bundle.log, realm });
+  Object.defineProperty(bundle.context, 'FormApp', { value: formApp.service, configurable: true, writable: true });
+  const ss = bundle.fakes!.spreadsheet;
+  loadTables(ss, center.tables);
+  const missing = ['weeklySummaryTrigger', 'sidebarBootstrap', 'logActivity', 'listCandidates', 'changeMatchStatus', 'onSignupFormSubmit', 'tallyAllSurveys', 'createSignupForm']
+    .filter((f) => !bundle.functionNames.includes(f));
+  // Setup, not measured: the sign-up form and its ledger, as the menu item makes them.
+  if (!missing.includes('createSignupForm')) bundle.call('createSignupForm');
+  const fixtureMs = performance.now() - t0;
+
+  const measures: BundleMeasure[] = [];
+  const run = (op: OperationName, fn: string, ...args: unknown[]): BundleMeasure | null => {
+    if (missing.includes(fn)) return null;
+    const sent = jsonRoundTrip(args);
+    bundle.log.reset();
+    const start = performance.now();
+    const answer = bundle.call(fn, ...sent);
+    const wallMs = performance.now() - start;
+    const calls = bundle.log.snapshot();
+    const text = JSON.stringify(answer) ?? '';
+    return { op, fn, calls, wallMs, outcome: outcomeOf(answer), answerBytes: Buffer.byteLength(text, 'utf8') };
+  };
+  const keep = (m: BundleMeasure | null): void => { if (m) measures.push(m); };
+
+  keep(run('weekly', 'weeklySummaryTrigger', { triggerUid: 'bench' }));
+  keep(run('sidebarOpen', 'sidebarBootstrap'));
+  const activity = { date: '2025-03-10', area: 'matching', kind: 'call', member_id: center.memberId, minutes: 15, notes: '' };
+  const logActivityFirst = run('logActivity', 'logActivity', activity);
+  keep(run('logActivity', 'logActivity', activity));
+  keep(run('rankCandidates', 'listCandidates', center.jobId));
+  keep(run('placeMatch', 'changeMatchStatus', { action: 'place', job_id: center.jobId, member_id: center.memberId }));
+
+  const form = [...formApp.handles.forms.values()][0];
+  const choice = form?.items.find((i) => i.title === '参加する回')?.choices[0];
+  if (choice) {
+    const nv: Record<string, string[]> = {
+      タイムスタンプ: ['2025/03/10 10:15:00'], 氏名: ['佐藤 一郎'], フリガナ: ['サトウ イチロウ'], 電話: ['04-7100-9999'], メール: ['ichiro@example.jp'],
+      年代: ['70代'], 性別: ['男性'], きっかけ: ['広報かしわ'], 参加する回: [choice], 個人情報の利用: ['個人情報の利用に同意します'],
+    };
+    const event = { authMode: 'FULL', namedValues: nv, values: Object.values(nv).map((v) => v.join(', ')), range: null, source: ss, triggerUid: 'bench' };
+    // Not through jsonRoundTrip: a trigger's event carries the Spreadsheet object itself.
+    bundle.log.reset();
+    const start = performance.now();
+    const answer = bundle.call('onSignupFormSubmit', event);
+    const wallMs = performance.now() - start;
+    measures.push({ op: 'formSubmit', fn: 'onSignupFormSubmit', calls: bundle.log.snapshot(), wallMs, outcome: outcomeOf(answer), answerBytes: Buffer.byteLength(JSON.stringify(answer) ?? '', 'utf8') });
+  } else {
+    missing.push('sign-up form session choice');
+  }
+  keep(run('surveyTally', 'tallyAllSurveys'));
+
+  const weeklyExpectedCells = center.tables.filter((t) => t.name !== SURVEY_SHEET).reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
+  return { measures, logActivityFirst, weeklyExpectedCells, missing, fixtureMs };
+}
