@@ -22,10 +22,12 @@ export async function launchChromium(options: { width?: number; height?: number;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    // The date input's display format follows the browser's UI language, not the page locale.
+    args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'ja-JP'}`],
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },
     locale: options.locale ?? 'ja-JP',
     timezoneId: 'Asia/Tokyo',
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'ja-JP').replace('-', '_'), LANG: `${(options.locale ?? 'ja-JP').replace('-', '_')}.UTF-8` },
   });
   return {
     context,
