@@ -3,6 +3,7 @@
 // this file only re-exports them. Nothing here may run code at load time.
 export {};
 export * from './entry/forms';
+export * from './entry/attendance';
 export * from './entry/sidebar';
 export * from './entry/weekly';
 export * from './entry/setup';

@@ -17,6 +17,9 @@ const JA: Readonly<Record<ApiErrorCode, (p: Params) => string>> = {
   duplicate_match: (p) => `会員 ${p.member} はこの仕事にすでに提案されています（${p.match}）。`,
   bad_workbook: (p) => `シートに問題があり読み込めません: ${p.detail}`,
   internal: () => '予期しないエラーが起きました。もう一度試しても直らない場合は管理者に連絡してください。',
+  already_member: (p) => `申込 ${p.id} の方はすでに会員 ${p.member} として登録されています。`,
+  not_attended: (p) => `申込 ${p.id} の方は出席になっていません。先に「出席」にチェックを入れてください。`,
+  registration_cancelled: (p) => `申込 ${p.id} は取消済みです。参加される場合は新しく申し込んでください。`,
 };
 
 const EN: Readonly<Record<ApiErrorCode, (p: Params) => string>> = {
@@ -31,6 +34,9 @@ const EN: Readonly<Record<ApiErrorCode, (p: Params) => string>> = {
   duplicate_match: (p) => `Member ${p.member} has already been proposed for this job (${p.match}).`,
   bad_workbook: (p) => `The sheet has problems and cannot be read: ${p.detail}`,
   internal: () => 'Something unexpected went wrong. If trying again does not help, contact your manager.',
+  already_member: (p) => `The person of registration ${p.id} is already member ${p.member}.`,
+  not_attended: (p) => `Registration ${p.id} is not marked as attended. Tick "Attended" first.`,
+  registration_cancelled: (p) => `Registration ${p.id} was cancelled. To take part, sign up again.`,
 };
 
 export function sidebarMessage(code: ApiErrorCode, lang: Language, params: Params = {}): string {
@@ -38,7 +44,7 @@ export function sidebarMessage(code: ApiErrorCode, lang: Language, params: Param
 }
 
 /** Words used inside messages (what was not found). */
-export const THING: Readonly<Record<Language, Readonly<Record<'job' | 'member' | 'client' | 'match', string>>>> = {
-  ja: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング' },
-  en: { job: 'Job', member: 'Member', client: 'Client', match: 'Match' },
+export const THING: Readonly<Record<Language, Readonly<Record<'job' | 'member' | 'client' | 'match' | 'registration' | 'event', string>>>> = {
+  ja: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント' },
+  en: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event' },
 };

@@ -10,7 +10,8 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ApiErrorCo
 
 export type ApiErrorCode =
   | 'not_signed_in' | 'unknown_user' | 'inactive_user' | 'read_only' | 'busy' | 'bad_input'
-  | 'not_found' | 'bad_transition' | 'duplicate_match' | 'bad_workbook' | 'internal';
+  | 'not_found' | 'bad_transition' | 'duplicate_match' | 'bad_workbook' | 'internal'
+  | 'already_member' | 'not_attended' | 'registration_cancelled';
 
 export interface SidebarUser {
   readonly email: string;

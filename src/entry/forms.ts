@@ -1,10 +1,3 @@
-import * as z from 'zod';
-import { cancelRegistrationUseCase, type CancelResult } from '../app/signup-cancel';
-import { openContext, readSettings } from '../app/sidebar-context';
-import { ApiError } from '../app/sidebar-error';
-import { sidebarMessage } from '../app/sidebar-messages';
-import type { ApiResult } from '../app/sidebar-types';
-import type { Language } from '../domain/enums';
 import { createSignupFormUseCase } from '../app/signup-create-form';
 import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup-submit';
 import { syncSignup } from '../app/signup-sync';
@@ -68,30 +61,4 @@ export function sendEventReminders(): { date: string; sent: number } {
     store: new FormSheetStore(ss), props: new FormPropertyBag(), kv: documentKeyValues(), clock: systemClock, mailer: mailApp(), forms: formsFor(() => ss),
   });
   return { date: r.date, sent: r.sent };
-}
-
-/** Sidebar (google.script.run): cancels a registration and promotes the first waitlisted person.
- *  Same rules as the sidebar's other writes: an active coordinator, the lock, an audit row. */
-export function cancelRegistration(registrationId: unknown): ApiResult<CancelResult> {
-  const ss = active();
-  const store = new FormSheetStore(ss);
-  let lang: Language = 'ja';
-  try {
-    const id = z.string().trim().min(1).max(40).parse(registrationId);
-    const settings = readSettings(store);
-    lang = settings.language;
-    const lock = scriptLock();
-    const ctx = openContext({ store, lock, clock: systemClock, user: { email: () => Session.getActiveUser().getEmail() }, props: documentKeyValues() }, settings, 'write');
-    if (!lock.tryLock(5000)) throw new ApiError('busy');
-    try {
-      return { ok: true, data: cancelRegistrationUseCase({ store, props: new FormPropertyBag(), clock: systemClock, mailer: mailApp(), forms: formsFor(() => ss) }, ctx, id) };
-    } finally {
-      lock.release();
-    }
-  } catch (error) {
-    if (error instanceof ApiError) return { ok: false, code: error.code, message: sidebarMessage(error.code, lang, error.params) };
-    if (error instanceof z.ZodError) return { ok: false, code: 'bad_input', message: sidebarMessage('bad_input', lang, { detail: 'registration_id' }) };
-    console.error(error);
-    return { ok: false, code: 'internal', message: sidebarMessage('internal', lang) };
-  }
 }
