@@ -1,64 +1,78 @@
+import type { TriggerSpec, Triggers } from '../app/ports';
 import { createSignupFormUseCase } from '../app/signup-create-form';
 import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup-submit';
 import { syncSignup } from '../app/signup-sync';
 import { tallyAllSurveysUseCase } from '../app/tally-survey';
 import { sendEventRemindersUseCase } from '../app/reminders';
 import { formatProblem } from '../domain/messages/catalog';
-import { documentKeyValues, FormPropertyBag } from '../gas/form-properties';
-import { ensureDailyTrigger, ensureFormSubmitTrigger, mailApp, scriptLock, systemClock } from '../gas/form-services';
+import { SystemClock } from '../gas/clock';
+import { FormPropertyBag } from '../gas/form-properties';
 import { FormSheetStore } from '../gas/form-sheet-store';
 import { GasSignupForms } from '../gas/form-signup';
+import { googlePorts } from '../gas/google-ports';
+import { MailAppMailer } from '../gas/mail-app-mailer';
+import { scriptLock } from '../gas/script-lock';
 
 // Apps Script entry points of the forms feature: menu items, the form-submit trigger and the
 // daily trigger. Each builds its ports, calls one use case and turns failures into a short
-// message (menu) or a log line (trigger); nothing runs at load time.
+// message (menu) or a log line (trigger); nothing runs at load time. The menu and daily entries
+// use the shared Google ports; only the submit handler has its own store (FormSheetStore: see
+// there why).
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function active(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
-}
 
 function formsFor(ss: () => Spreadsheet): GasSignupForms {
   return new GasSignupForms(() => ss().getId());
 }
 
+function activeForms(): GasSignupForms {
+  return formsFor(() => SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Installs `spec` unless a trigger with its handler exists (one installed by setup or by hand is kept). */
+function installOnce(triggers: Triggers, spec: TriggerSpec): void {
+  if (!triggers.list().some((t) => t.handler === spec.handler)) triggers.replace(spec);
+}
+
+/** The daily reminder trigger: 9:00 in the spreadsheet's zone, the same spec setup installs, so
+ *  neither undoes the other. */
+const REMINDER_TRIGGER: TriggerSpec = { handler: 'sendEventReminders', kind: 'daily', hour: 9 };
+
 /** Menu: 申込フォームを作成. Creates the form once, links it, installs the submit trigger. */
 export function createSignupForm(): { formId: string; publishedUrl: string; created: boolean; choices: string[] } {
-  const ss = active();
-  const store = new FormSheetStore(ss);
-  const result = createSignupFormUseCase({ store, props: new FormPropertyBag(), clock: systemClock, forms: formsFor(() => ss) });
-  ensureFormSubmitTrigger('onSignupFormSubmit', ss);
-  ensureDailyTrigger({ handler: 'sendEventReminders', kind: 'daily', hour: 9 });
+  const ports = googlePorts();
+  const result = createSignupFormUseCase({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() });
+  installOnce(ports.triggers, { handler: 'onSignupFormSubmit', kind: 'form_submit' });
+  installOnce(ports.triggers, REMINDER_TRIGGER);
   return result;
 }
 
 /** Menu / daily: makes the form offer exactly the sessions with a place left. */
 export function syncSignupForm(): { choices: string[]; accepting: boolean; problems: string[] } {
-  const ss = active();
-  const r = syncSignup({ store: new FormSheetStore(ss), props: new FormPropertyBag(), clock: systemClock, forms: formsFor(() => ss) });
+  const ports = googlePorts();
+  const r = syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() });
   return { choices: r.choices, accepting: r.accepting, problems: r.problems.map((p) => formatProblem(p, 'ja')) };
 }
 
 /** Installable spreadsheet trigger: on form submit. `e.source` is the spreadsheet, so no lookup. */
 export function onSignupFormSubmit(e: unknown): SignupSubmitResult {
   const source = (e as { source?: Spreadsheet } | null)?.source;
-  const ss = source ?? active();
+  const ss = source ?? SpreadsheetApp.getActiveSpreadsheet();
   return handleSignupSubmit({
-    store: new FormSheetStore(ss), props: new FormPropertyBag(), clock: systemClock, lock: scriptLock(), mailer: mailApp(), forms: formsFor(() => ss),
+    store: new FormSheetStore(ss), props: new FormPropertyBag(), clock: new SystemClock(), lock: scriptLock(), mailer: new MailAppMailer(), forms: formsFor(() => ss),
   }, e);
 }
 
 /** Menu and nightly trigger: writes アンケート集計. */
 export function tallyAllSurveys(): { surveys: number; problems: string[] } {
-  const r = tallyAllSurveysUseCase(new FormSheetStore(active()));
+  const r = tallyAllSurveysUseCase(googlePorts().store);
   return { surveys: r.tallies.length, problems: r.problems.map((p) => formatProblem(p, 'ja')) };
 }
 
 /** Daily trigger: reminders for tomorrow's sessions, then a form sync. */
 export function sendEventReminders(): { date: string; sent: number } {
-  const ss = active();
+  const ports = googlePorts();
   const r = sendEventRemindersUseCase({
-    store: new FormSheetStore(ss), props: new FormPropertyBag(), kv: documentKeyValues(), clock: systemClock, mailer: mailApp(), forms: formsFor(() => ss),
+    store: ports.store, props: new FormPropertyBag(), kv: ports.properties, clock: ports.clock, mailer: ports.mailer, forms: activeForms(),
   });
   return { date: r.date, sent: r.sent };
 }

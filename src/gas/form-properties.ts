@@ -13,9 +13,3 @@ export class FormPropertyBag implements PropertyBag {
   setAll(entries: Readonly<Record<string, string>>): void { this.store.setProperties({ ...entries }); }
   delete(keys: readonly string[]): void { for (const k of keys) this.store.deleteProperty(k); }
 }
-
-/** One document property at a time (the KeyValueStore port). */
-export function documentKeyValues(): import('../app/ports').KeyValueStore {
-  const p = (): Properties => PropertiesService.getDocumentProperties();
-  return { get: (k) => p().getProperty(k), set: (k, v) => { p().setProperty(k, v); }, delete: (k) => { p().deleteProperty(k); } };
-}

@@ -6,6 +6,14 @@ import type { TableStore } from '../app/ports';
 // needs no SpreadsheetApp lookup. Sheets are looked up once per run and kept. Dates are written
 // as `YYYY-MM-DD HH:MM:SS` text, which Sheets reads as a date-time in the spreadsheet's own zone
 // (as if typed), so no time-zone arithmetic happens here.
+//
+// Why not the shared SheetsTableStore (which every other entry point uses): the form-submit
+// trigger runs for every sign-up and has a budget of 6 service calls besides mail and lock
+// (forms.md). Its one write is a single-row append: here `getSheetByName` + `appendRow` = 2
+// calls, and appendRow adds the row atomically. SheetsTableStore's append finds the last row and
+// grows the grid first (`getSheetByName`, `getLastRow`, `getMaxRows`, `getMaxColumns`,
+// `getRange`, `setValues` = 6), which would take an ordinary submit from 5 calls to 9. So this
+// store stays, for the submit handler only.
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

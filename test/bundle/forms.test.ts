@@ -1,6 +1,4 @@
-import vm from 'node:vm';
-import { FormAppImpl, type FormRecord } from '../fakes/form-app';
-import type { Realm } from '../fakes';
+import type { FormRecord } from '../fakes/form-app';
 import { loadBundle, type LoadedBundle } from './harness';
 import { REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 
@@ -22,9 +20,6 @@ interface World { bundle: LoadedBundle; ss: GSpreadsheet; form: () => FormRecord
 
 function world(capacity = 25): World {
   const bundle = loadBundle({ timeZone: 'Asia/Tokyo' });
-  const realm = vm.runInContext('({ Date: Date, Error: Error })', bundle.context) as Realm;
-  const formApp = FormAppImpl.create({ log: bundle.log, realm });
-  Object.defineProperty(bundle.context, 'FormApp', { value: formApp.service, configurable: true, writable: true });
   const ss = bundle.fakes!.spreadsheet;
   tab(ss, '設定', [['項目', '値'], ['センター名', '柏市シルバー人材センター'], ['言語', 'ja'], ['申込フォームID', '']]);
   tab(ss, 'イベント', [['イベントID', '種別', '名称', '開催日', '開始時刻', '会場', '定員', '状態'],
@@ -43,7 +38,7 @@ function world(capacity = 25): World {
     return { authMode: 'FULL', namedValues: nv, values, range: null, source: ss, triggerUid: '1001' };
   };
   const submit = (i: number, extra?: Record<string, string[]>): unknown => bundle.call('onSignupFormSubmit', event(i, extra));
-  const form = (): FormRecord => [...formApp.handles.forms.values()][0]!;
+  const form = (): FormRecord => [...bundle.fakes!.forms.forms.values()][0]!;
   return { bundle, ss, form, submit, event };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CallLog } from './call-log';
+import { FormAppImpl, type FormHandles } from './form-app';
 import type { Guarded } from './guard';
 import { HtmlServiceImpl } from './html-service';
 import { repoRoot } from './repo-root';
@@ -53,6 +54,8 @@ export interface FakeHandles {
   readonly locks: LockHandles;
   readonly properties: PropertiesHandles;
   readonly triggers: TriggerHandles;
+  /** Every form the script created through FormApp, as plain data. */
+  readonly forms: FormHandles;
   readonly utilities: UtilitiesHandles;
   readonly logs: LogLine[];
   /** The globals as installed, for tests that call them directly. */
@@ -62,7 +65,7 @@ export interface FakeHandles {
 }
 
 export const GLOBAL_NAMES = ['SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'MailApp',
-  'Session', 'ScriptApp', 'Utilities', 'Logger'] as const;
+  'Session', 'ScriptApp', 'Utilities', 'Logger', 'FormApp'] as const;
 
 
 export function installFakes(target: object, options: FakeOptions = {}): FakeHandles {
@@ -81,6 +84,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   const properties = PropertiesServiceImpl.create(ctx, bound);
   const triggers = ScriptAppImpl.create(ctx, options.functionExists ?? (() => true), 'fake-script-id');
   const utilities = UtilitiesImpl.create(ctx);
+  const forms = FormAppImpl.create(ctx);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: SpreadsheetAppImpl.wrap(ctx, bound ? sheetImpl._self : null, ui),
@@ -96,6 +100,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
     ScriptApp: triggers.service,
     Utilities: utilities.service,
     Logger: LoggerImpl.wrap(ctx, logs),
+    FormApp: forms.service,
   };
   if (options.console) globals.console = ConsoleImpl.wrap(ctx, logs);
 
@@ -107,7 +112,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
 
   return {
     log, spreadsheet: sheetImpl._self, ui, toasts: sheetImpl._toasts, mail: mail.handles, locks: locks.handles,
-    properties: properties.handles, triggers: triggers.handles, utilities: utilities.handles, logs, globals,
+    properties: properties.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, logs, globals,
     uninstall() {
       for (const [name, d] of before) {
         if (d) Object.defineProperty(target, name, d);
