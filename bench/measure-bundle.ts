@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { join } from 'node:path';
-import type { CallSnapshot } from '../test/fakes/call-log';
+import type { CallLog, CallSnapshot } from '../test/fakes/call-log';
 import { FormAppImpl } from '../test/fakes/form-app';
 import type { Realm } from '../test/fakes/realm';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
@@ -37,6 +37,9 @@ export interface BundleRun {
   readonly weeklyExpectedCells: number;
   readonly missing: string[];
   readonly fixtureMs: number;
+  /** The fake spreadsheet after the run and its call log, for the per-cell baseline. */
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly log: CallLog;
 }
 
 function outcomeOf(v: unknown): string {
@@ -111,5 +114,5 @@ export function measureThroughBundle(center: BenchCenter): BundleRun {
   keep(run('surveyTally', 'tallyAllSurveys'));
 
   const weeklyExpectedCells = center.tables.filter((t) => t.name !== SURVEY_SHEET).reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
-  return { measures, logActivityFirst, weeklyExpectedCells, missing, fixtureMs };
+  return { measures, logActivityFirst, weeklyExpectedCells, missing, fixtureMs, spreadsheet: ss, log: bundle.log };
 }

@@ -1,0 +1,101 @@
+import type { RawTable } from '../src/domain/cell';
+import { computeReport } from '../src/domain/kpi/compute-report';
+import type { Report } from '../src/domain/kpi/report';
+import { renderWeeklyMail } from '../src/domain/mail/weekly-mail';
+import { rankCandidates } from '../src/domain/matching/rank-candidates';
+import { tallySurvey } from '../src/domain/survey/tally';
+import { weekBefore, weeklyPeriods } from '../src/domain/weekly/week-period';
+import { weeklyMailModel } from '../src/domain/weekly/weekly-mail-model';
+import { readWorkbook, type Workbook } from '../src/domain/workbook';
+import { BENCH_TODAY, SURVEY_SHEET, type BenchCenter } from './generate-center';
+
+// The computation alone, in Node, on tables already in memory (what the adapters hand the
+// domain after their one getValues per tab): the median of several runs after one warm-up.
+// Wall time of single-threaded code (performance.now), so a busy machine inflates it a little.
+
+export interface ComputeTimes {
+  readonly runs: number;
+  /** readWorkbook: every tab's cells parsed into records, with every problem. */
+  readonly parseMs: number;
+  /** The weekly job's figures: three reports (week, week before, FY to date) and the mail. */
+  readonly weeklyFiguresMs: number;
+  /** parse + figures: the weekly run's whole computation. */
+  readonly weeklyMs: number;
+  /** The floor: one loop over every cell of every tab the weekly run reads, summing something. */
+  readonly barePassMs: number;
+  /** rankCandidates for one job over all members (indexing included, as each sidebar call does it). */
+  readonly rankMs: number;
+  readonly tallyMs: number;
+  /** The week's report, to check the per-cell baseline computes the same figures. */
+  readonly weekReport: Report;
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Median wall time of `runs` calls of `fn` after one warm-up call; the last result is returned. */
+export function timeMedian<T>(runs: number, fn: () => T): { ms: number; result: T } {
+  let result = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), result };
+}
+
+export function lookupOf(tables: readonly RawTable[]): (names: readonly [string, string]) => RawTable | null {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  return (names) => byName.get(names[0]) ?? byName.get(names[1]) ?? null;
+}
+
+export function weeklyFigures(wb: Workbook): { week: Report; mailBytes: number } {
+  const periods = weeklyPeriods(weekBefore(BENCH_TODAY), wb.settings.fiscalYearStartMonth);
+  const reports = {
+    week: computeReport(wb, periods.week),
+    previousWeek: computeReport(wb, periods.previousWeek),
+    fiscalYearToDate: computeReport(wb, periods.fiscalYearToDate),
+  };
+  const mail = renderWeeklyMail(weeklyMailModel({
+    language: wb.settings.language, centerName: wb.settings.centerName, periods, reports,
+    coordinators: wb.coordinators, events: wb.events, problemCount: wb.problems.length,
+  }));
+  return { week: reports.week, mailBytes: mail.html.length + mail.text.length };
+}
+
+/** The floor: touch every cell once and fold it into a number (so the loop cannot be skipped). */
+export function barePass(tables: readonly RawTable[]): number {
+  let sum = 0;
+  for (const t of tables) {
+    for (const row of t.rows) {
+      for (let i = 0; i < row.length; i++) {
+        const c = row[i];
+        if (typeof c === 'string') sum += c.length;
+        else if (typeof c === 'number') sum += c;
+        else if (c !== null && c !== undefined && typeof c === 'object') sum += 1;
+      }
+    }
+  }
+  return sum;
+}
+
+export function measureCompute(center: BenchCenter, runs: number): ComputeTimes {
+  const weeklyTabs = center.tables.filter((t) => t.name !== SURVEY_SHEET);
+  const lookup = lookupOf(weeklyTabs);
+  const parse = timeMedian(runs, () => readWorkbook(lookup));
+  const wb = parse.result;
+  const figures = timeMedian(runs, () => weeklyFigures(wb));
+  const whole = timeMedian(runs, () => weeklyFigures(readWorkbook(lookup)));
+  const bare = timeMedian(runs, () => barePass(weeklyTabs));
+  const rank = timeMedian(runs, () => rankCandidates(wb, center.jobId, BENCH_TODAY, { limit: 30 }));
+  const responses = center.tables.find((t) => t.name === SURVEY_SHEET);
+  const tally = timeMedian(runs, () => (responses ? tallySurvey(responses, { name: 'bench', target: null, crossBy: '年代' }) : null));
+  return {
+    runs, parseMs: parse.ms, weeklyFiguresMs: figures.ms, weeklyMs: whole.ms, barePassMs: bare.ms, rankMs: rank.ms, tallyMs: tally.ms,
+    weekReport: figures.result.week,
+  };
+}

@@ -1,0 +1,80 @@
+import { generateBenchCenter, SURVEY_SHEET, type BenchSize } from './generate-center';
+import { baselineWeekly, type BaselineResult } from './baseline';
+import { measureCompute, type ComputeTimes } from './compute';
+import { project, type Projection } from './cost-model';
+import { measureThroughBundle, type BundleMeasure } from './measure-bundle';
+import { callTargets, type TargetCheck } from './targets';
+import { readWorkbook } from '../src/domain/workbook';
+import { computeReport } from '../src/domain/kpi/compute-report';
+import { weekBefore } from '../src/domain/weekly/week-period';
+import { BENCH_TODAY } from './generate-center';
+import { lookupOf } from './compute';
+
+// One center size end to end: generate, time the computation in Node, run every operation
+// through the bundle with the fakes, then the per-cell baseline on the same spreadsheet.
+
+export interface MeasureWithProjection extends BundleMeasure {
+  readonly projected: Projection;
+}
+
+export interface SizeResult {
+  readonly size: BenchSize;
+  readonly rows: Record<string, number>;
+  readonly cells: number;
+  readonly generateMs: number;
+  readonly fixtureMs: number;
+  readonly measures: MeasureWithProjection[];
+  readonly logActivityFirst: MeasureWithProjection | null;
+  readonly compute: Omit<ComputeTimes, 'weekReport'> | null;
+  readonly baseline: (Omit<BaselineResult, 'tables'> & { projected: Projection; sameFigures: boolean | null }) | null;
+  readonly checks: TargetCheck[];
+  readonly missing: string[];
+}
+
+export interface RunOptions {
+  /** Node compute and baseline too (false for BENCH_QUICK: calls only). */
+  readonly full: boolean;
+  readonly computeRuns: number;
+  /** Rows per tab the per-cell baseline really reads before extrapolating. */
+  readonly baselineCapRows: number;
+}
+
+const withProjection = (m: BundleMeasure): MeasureWithProjection => ({ ...m, projected: project(m.calls) });
+
+export function runSize(size: BenchSize, options: RunOptions): SizeResult {
+  const t0 = performance.now();
+  const center = generateBenchCenter(size);
+  const generateMs = performance.now() - t0;
+  const rows: Record<string, number> = {};
+  for (const t of center.tables) rows[t.name] = t.rows.length;
+
+  const times = options.full ? measureCompute(center, options.computeRuns) : null;
+  const run = measureThroughBundle(center);
+  const weeklyTabs = center.tables.filter((t) => t.name !== SURVEY_SHEET);
+  const checks = callTargets(run.measures, run.weeklyExpectedCells, weeklyTabs.length);
+
+  let baseline: SizeResult['baseline'] = null;
+  if (options.full) {
+    const kpi = run.spreadsheet.getSheetByName('週次KPI');
+    const width = kpi ? kpi.getLastColumn() : 30;
+    const b = baselineWeekly(run.spreadsheet, run.log, weeklyTabs.map((t) => t.name), width, options.baselineCapRows);
+    let sameFigures: boolean | null = null;
+    if (b.tables && times) {
+      // The figures the per-cell script gets from what it read, against ours on the same data.
+      const wb = readWorkbook(lookupOf(b.tables));
+      const week = weekBefore(BENCH_TODAY);
+      sameFigures = JSON.stringify(computeReport(wb, week)) === JSON.stringify(computeReport(readWorkbook(lookupOf(weeklyTabs)), week));
+    }
+    const { tables: _tables, ...rest } = b;
+    baseline = { ...rest, projected: project(b.calls), sameFigures };
+  }
+  let compute: SizeResult['compute'] = null;
+  if (times) {
+    const { weekReport: _w, ...rest } = times;
+    compute = rest;
+  }
+  return {
+    size, rows, cells: center.cells, generateMs, fixtureMs: run.fixtureMs, measures: run.measures.map(withProjection),
+    logActivityFirst: run.logActivityFirst ? withProjection(run.logActivityFirst) : null, compute, baseline, checks, missing: run.missing,
+  };
+}

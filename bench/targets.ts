@@ -1,0 +1,69 @@
+import type { CallSnapshot } from '../test/fakes/call-log';
+import type { BundleMeasure, OperationName } from './measure-bundle';
+
+// The issue's targets, checked on the measured numbers and reported met or missed (never a
+// timed test: the figures go in the report, the lead decides).
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly met: boolean;
+  readonly measured: string;
+}
+
+const sum = (calls: CallSnapshot, match: (method: string) => boolean): number =>
+  Object.entries(calls.byMethod).filter(([k]) => match(k)).reduce((s, [, n]) => s + n, 0);
+
+export const isLock = (m: string): boolean => m.startsWith('Lock.') || m.startsWith('LockService.');
+export const isMail = (m: string): boolean => m.startsWith('MailApp.');
+export const WRITES = new Set(['Range.setValues', 'Range.setValue', 'Range.clearContent', 'Sheet.appendRow', 'Sheet.deleteRows']);
+
+/** Operations whose calls (by method) differ between sizes, with the totals per size. */
+export function callDrift(bySize: ReadonlyMap<string, readonly BundleMeasure[]>): { op: OperationName; totals: string }[] {
+  const ops = new Map<OperationName, Map<string, CallSnapshot>>();
+  for (const [size, measures] of bySize) {
+    for (const m of measures) {
+      const per = ops.get(m.op) ?? new Map<string, CallSnapshot>();
+      per.set(size, m.calls);
+      ops.set(m.op, per);
+    }
+  }
+  const drift: { op: OperationName; totals: string }[] = [];
+  for (const [op, per] of ops) {
+    const shapes = new Set([...per.values()].map((c) => JSON.stringify(c.byMethod)));
+    if (shapes.size > 1) drift.push({ op, totals: [...per].map(([s, c]) => `${s}: ${c.total}`).join(', ') });
+  }
+  return drift;
+}
+
+export function callTargets(measures: readonly BundleMeasure[], weeklyExpectedCells: number, weeklyTabs: number): TargetCheck[] {
+  const get = (op: OperationName): BundleMeasure | undefined => measures.find((m) => m.op === op);
+  const checks: TargetCheck[] = [];
+  const weekly = get('weekly');
+  if (weekly) {
+    const reads = weekly.calls.byMethod['Range.getValues'] ?? 0;
+    const writes = sum(weekly.calls, (m) => WRITES.has(m));
+    checks.push({
+      target: 'weekly run reads each tab it needs once',
+      met: reads === weeklyTabs && weekly.calls.cellsRead === weeklyExpectedCells,
+      measured: `${reads} getValues for ${weeklyTabs} tabs; ${weekly.calls.cellsRead} cells read of ${weeklyExpectedCells} in those tabs`,
+    });
+    checks.push({ target: 'weekly run writes at most two', met: writes <= 2, measured: `${writes} write call(s) (${Object.keys(weekly.calls.byMethod).filter((m) => WRITES.has(m)).join(', ')})` });
+  }
+  for (const op of ['logActivity', 'placeMatch'] as const) {
+    const m = get(op);
+    if (!m) continue;
+    const roundTrips = m.calls.roundTrips - sum(m.calls, isLock);
+    const writes = sum(m.calls, (k) => WRITES.has(k));
+    checks.push({
+      target: `sidebar write (${op}) ≤ 3 calls besides the lock`,
+      met: roundTrips <= 3,
+      measured: `${roundTrips} data round trips besides the lock (${writes} of them writes), ${m.calls.total - sum(m.calls, isLock)} calls in all besides the lock`,
+    });
+  }
+  const submit = get('formSubmit');
+  if (submit) {
+    const other = submit.calls.total - sum(submit.calls, (k) => isLock(k) || isMail(k));
+    checks.push({ target: 'form submit ≤ 6 calls (besides mail and lock)', met: other <= 6, measured: `${other} besides mail and lock; ${submit.calls.total} in all` });
+  }
+  return checks;
+}
