@@ -75,8 +75,9 @@ export function baselineWeekly(ss: GSpreadsheet, log: CallLog, tabNames: readonl
     tables.push({ name, header, rows });
   }
   // The week's row in 週次KPI, cell by cell, on a tab of its own so ours is left alone.
-  log.reset();
   const out = ss.getSheetByName('週次KPI_baseline') ?? ss.insertSheet('週次KPI_baseline');
+  if (out.getMaxColumns() < weekRowWidth) out.insertColumnsAfter(out.getMaxColumns(), weekRowWidth - out.getMaxColumns());
+  log.reset();
   for (let c = 1; c <= weekRowWidth; c++) out.getRange(2, c).setValue(c);
   const write = log.snapshot();
   add(byMethod, write.byMethod, 1);

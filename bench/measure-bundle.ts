@@ -54,7 +54,9 @@ function outcomeOf(v: unknown): string {
   return String(v);
 }
 
-export function measureThroughBundle(center: BenchCenter): BundleRun {
+/** `beforeOps` runs once the center is loaded and the form made, before any operation (the
+ *  per-cell baseline reads the very data the weekly run reads). */
+export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: CallLog) => void): BundleRun {
   const root = repoRoot();
   const t0 = performance.now();
   const bundle = loadBundle({
@@ -71,6 +73,7 @@ export function measureThroughBundle(center: BenchCenter): BundleRun {
   // Setup, not measured: the sign-up form and its ledger, as the menu item makes them.
   if (!missing.includes('createSignupForm')) bundle.call('createSignupForm');
   const fixtureMs = performance.now() - t0;
+  beforeOps?.(ss, bundle.log);
 
   const measures: BundleMeasure[] = [];
   const run = (op: OperationName, fn: string, ...args: unknown[]): BundleMeasure | null => {

@@ -9,6 +9,8 @@ import { computeReport } from '../src/domain/kpi/compute-report';
 import { weekBefore } from '../src/domain/weekly/week-period';
 import { BENCH_TODAY } from './generate-center';
 import { lookupOf } from './compute';
+import type { CallLog } from '../test/fakes/call-log';
+import { WEEKLY_KPI_COLUMNS } from '../src/domain/weekly/weekly-kpi-tab';
 
 // One center size end to end: generate, time the computation in Node, run every operation
 // through the bundle with the fakes, then the per-cell baseline on the same spreadsheet.
@@ -49,25 +51,22 @@ export function runSize(size: BenchSize, options: RunOptions): SizeResult {
   for (const t of center.tables) rows[t.name] = t.rows.length;
 
   const times = options.full ? measureCompute(center, options.computeRuns) : null;
-  const run = measureThroughBundle(center);
   const weeklyTabs = center.tables.filter((t) => t.name !== SURVEY_SHEET);
-  const checks = callTargets(run.measures, run.weeklyExpectedCells, weeklyTabs.length);
-
   let baseline: SizeResult['baseline'] = null;
-  if (options.full) {
-    const kpi = run.spreadsheet.getSheetByName('週次KPI');
-    const width = kpi ? kpi.getLastColumn() : 30;
-    const b = baselineWeekly(run.spreadsheet, run.log, weeklyTabs.map((t) => t.name), width, options.baselineCapRows);
+  const runBaseline = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: CallLog): void => {
+    const b = baselineWeekly(ss, log, weeklyTabs.map((t) => t.name), WEEKLY_KPI_COLUMNS.length, options.baselineCapRows);
     let sameFigures: boolean | null = null;
     if (b.tables && times) {
       // The figures the per-cell script gets from what it read, against ours on the same data.
-      const wb = readWorkbook(lookupOf(b.tables));
       const week = weekBefore(BENCH_TODAY);
-      sameFigures = JSON.stringify(computeReport(wb, week)) === JSON.stringify(computeReport(readWorkbook(lookupOf(weeklyTabs)), week));
+      sameFigures = JSON.stringify(computeReport(readWorkbook(lookupOf(b.tables)), week)) === JSON.stringify(times.weekReport);
     }
     const { tables: _tables, ...rest } = b;
     baseline = { ...rest, projected: project(b.calls), sameFigures };
-  }
+  };
+  const run = measureThroughBundle(center, options.full ? runBaseline : undefined);
+  const checks = callTargets(run.measures, run.weeklyExpectedCells, weeklyTabs.length);
+
   let compute: SizeResult['compute'] = null;
   if (times) {
     const { weekReport: _w, ...rest } = times;
