@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { KeyValueStore, Lock } from '../app/ports';
+import { createAttendanceApi, type AttendanceApi } from '../app/attendance';
+import type { KeyValueStore, Lock, Mailer, PropertyBag } from '../app/ports';
 import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
 import { parseTable } from '../domain/parse/parse-table';
 import { COORDINATORS_TAB, tabNames } from '../domain/schema/tabs';
@@ -32,7 +33,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus']);
+const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration']);
 
 /** A lock for one process: the dev server handles one call at a time anyway. */
 class ProcessLock implements Lock {
@@ -41,13 +42,20 @@ class ProcessLock implements Lock {
   release(): void { this.held = false; }
 }
 
-/** Document properties for the session: the ID counters are re-seeded from the file on start. */
-class SessionProps implements KeyValueStore {
+/** Document properties for the session: the ID counters are re-seeded from the file on start.
+ *  Key by key and in bulk, over one map, as Apps Script's document properties are. */
+class SessionProps implements KeyValueStore, PropertyBag {
   private readonly values = new Map<string, string>();
   get(key: string): string | null { return this.values.get(key) ?? null; }
   set(key: string, value: string): void { this.values.set(key, value); }
-  delete(key: string): void { this.values.delete(key); }
+  delete(key: string | readonly string[]): void { for (const k of typeof key === 'string' ? [key] : key) this.values.delete(k); }
+  getAll(): Record<string, string> { return Object.fromEntries(this.values); }
+  setAll(entries: Readonly<Record<string, string>>): void { for (const [k, v] of Object.entries(entries)) this.values.set(k, v); }
 }
+
+/** The dev server sends no mail: with no quota the use cases skip the mail (a promotion after a
+ *  cancel is still saved). `ikigai weekly` is where mails become .eml files. */
+const NO_MAIL: Mailer = { remainingQuota: () => 0, send: () => undefined };
 
 export function firstWriter(store: MemoryTableStore): string {
   const raw = store.read(tabNames(COORDINATORS_TAB));
@@ -64,10 +72,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const store = await readWorkbookFile(path);
   const user = options.user ?? firstWriter(store);
   const fixedNow = options.now ? new Date(options.now) : null;
-  const api: SidebarApi = createSidebarApi({
-    store, lock: new ProcessLock(), props: new SessionProps(),
-    clock: { now: () => fixedNow ?? new Date() }, user: { email: () => user },
-  });
+  const props = new SessionProps();
+  const ports = { store, lock: new ProcessLock(), props, clock: { now: () => fixedNow ?? new Date() }, user: { email: () => user } };
+  // The イベント panel's calls too; there is no Google Form locally, so a cancel re-syncs no form.
+  const api: SidebarApi & AttendanceApi = { ...createSidebarApi(ports), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }) };
   const htmlPath = options.sidebarHtml ?? join(__dirname, '..', '..', '..', 'dist', 'sidebar.html');
   const sidebarFile = existsSync(htmlPath) ? htmlPath : resolve('dist/sidebar.html');
 

@@ -1,6 +1,7 @@
 import { el } from './dom';
 import { ENUMS, label, stringsFor } from './i18n';
 import { activityPanel } from './panels/activity';
+import { eventsPanel } from './panels/events-panel';
 import { matchingPanel } from './panels/matching';
 import { weekPanel } from './panels/week';
 import { registerPanel, registeredPanels, type PanelContext } from './registry';
@@ -13,6 +14,7 @@ function registerPanels(): void {
   registerPanel(activityPanel);
   registerPanel(matchingPanel);
   registerPanel(weekPanel);
+  registerPanel(eventsPanel);
 }
 
 function start(): void {

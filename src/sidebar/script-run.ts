@@ -2,6 +2,8 @@ import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusInput, ChangeMatchStatusOutput, LogActivityInput,
   LogActivityOutput, WeekHeadline,
 } from '../app/sidebar-types';
+import type { AttendanceList, CheckInOutput, EventSessionsOutput, JoinDetails, JoinOutput } from '../app/attendance-types';
+import type { CancelResult } from '../app/signup-cancel';
 
 // A typed promise per server call over google.script.run (the real one in Apps Script, or the
 // dev server's fake). The server answers ApiResult; a failure of the transport itself (network,
@@ -12,6 +14,11 @@ export interface ServerApi {
   listCandidates(jobId: string): ApiResult<CandidatesOutput>;
   changeMatchStatus(input: ChangeMatchStatusInput): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
+  listEventSessions(): ApiResult<EventSessionsOutput>;
+  listAttendance(eventId: string): ApiResult<AttendanceList>;
+  checkIn(registrationId: string, attended: boolean): ApiResult<CheckInOutput>;
+  joinAsMember(registrationId: string, details: JoinDetails): ApiResult<JoinOutput>;
+  cancelRegistration(registrationId: string): ApiResult<CancelResult>;
 }
 
 type Data<R> = R extends { ok: true; data: infer T } ? T : never;

@@ -51,11 +51,11 @@ async function noSideways(page: Page): Promise<void> {
   expect(width).toBeLessThanOrEqual(300);
 }
 
-test('opens in Japanese as the first active coordinator, with the three tabs', async () => {
+test('opens in Japanese as the first active coordinator, with the four tabs', async () => {
   expect(server.user).toBe(COORDINATOR);
   const page = await open();
   expect(await page.getAttribute('html', 'lang')).toBe('ja');
-  await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', 'マッチング', '今週']);
+  await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', 'マッチング', '今週', 'イベント']);
   await expect(page.locator('h1').textContent()).resolves.toBe('柏市シルバー人材センター');
   await page.close();
 });

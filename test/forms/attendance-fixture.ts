@@ -1,6 +1,6 @@
 import type { AttendancePorts } from '../../src/app/attendance';
 import type { Cell } from '../../src/domain/cell';
-import { REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
+import { ACTIVITIES_TAB, CLIENTS_TAB, JOBS_TAB, MATCHES_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 import { MemoryKeyValueStore } from '../../src/local/memory-key-value-store';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 import { fixedClock, freeLock, MemoryForms, MemoryMailer, MemoryProps } from './memory-ports';
@@ -52,6 +52,8 @@ export function attendanceTables(): Table[] {
       reg('R00006', 'E001', '=HYPERLINK("http://x","渡辺")', 'ワタナベ ロク', '090-1234-0006', '', '確定', true),
       reg('R00007', 'E003', '中村 七海', 'ナカムラ ナナミ', '090-1234-0007', '', '確定', true, 'M00001'),
     ] },
+    // The other tabs a center keeps, empty, so the workbook reads without problems.
+    ...[CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB].map((def) => ({ name: def.ja, header: def.columns.map((c) => c.ja), rows: [] })),
     { name: '監査ログ', header: ['日時', 'ユーザー', '操作', 'シート', 'ID', '内容'], rows: [] },
   ];
 }

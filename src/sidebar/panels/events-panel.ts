@@ -1,0 +1,228 @@
+import type { AttendanceList, AttendanceRow, EventSession } from '../../app/attendance-types';
+import { REGISTRATION_STATUS, type Language, type RegistrationStatus } from '../../domain/enums';
+import { el, field, setStatus } from '../dom';
+import { label } from '../i18n';
+import type { Panel, PanelContext } from '../registry';
+import { callServer, ServerError } from '../script-run';
+
+// イベント: at the door of an orientation or a seminar. Pick the session (today's is chosen),
+// tick 出席 as each person arrives (one server call per tick), press 入会 for an attendee who
+// joins (the member appears in 会員 and the ID shows here), or cancel a registration (the first
+// waitlisted person gets the place). A viewer sees the list with every control disabled.
+interface EventStrings {
+  readonly tab: string;
+  readonly session: string;
+  readonly loading: string;
+  readonly noSessions: string;
+  readonly today: string;
+  readonly counts: (s: EventSession) => string;
+  readonly people: (n: number) => string;
+  readonly nobody: string;
+  readonly attended: string;
+  readonly join: string;
+  readonly joining: string;
+  readonly joined: (who: string, member: string) => string;
+  readonly member: (id: string) => string;
+  readonly cancel: string;
+  readonly confirmCancel: string;
+  readonly keep: string;
+  readonly cancelled: (id: string, promoted: string | null) => string;
+  readonly checkedIn: (who: string, on: boolean) => string;
+  readonly saving: string;
+  readonly cancelledSession: string;
+}
+
+const JA: EventStrings = {
+  tab: 'イベント',
+  session: '回を選ぶ',
+  loading: '読み込み中…',
+  noSessions: '最近と今後のイベントはありません。',
+  today: '本日',
+  counts: (s) => `確定 ${s.confirmed}${s.capacity !== null ? ` / 定員 ${s.capacity}` : ''}・待ち ${s.waitlisted}・出席 ${s.attended}`,
+  people: (n) => `申込 ${n}人`,
+  nobody: 'この回の申込はまだありません。',
+  attended: '出席',
+  join: '入会',
+  joining: '登録中…',
+  joined: (who, member) => `${who} さんを会員 ${member} として登録しました`,
+  member: (id) => `会員 ${id}`,
+  cancel: '取消',
+  confirmCancel: '取消を確定',
+  keep: 'やめる',
+  cancelled: (id, promoted) => `${id} を取り消しました${promoted ? `。キャンセル待ちの ${promoted} が確定になりました` : ''}`,
+  checkedIn: (who, on) => (on ? `${who} さん 出席` : `${who} さんの出席を取り消しました`),
+  saving: '保存中…',
+  cancelledSession: '（中止）',
+};
+
+const EN: EventStrings = {
+  tab: 'Events',
+  session: 'Session',
+  loading: 'Loading…',
+  noSessions: 'No recent or upcoming sessions.',
+  today: 'today',
+  counts: (s) => `Confirmed ${s.confirmed}${s.capacity !== null ? ` / ${s.capacity} places` : ''} · waiting ${s.waitlisted} · attended ${s.attended}`,
+  people: (n) => `${n} signed up`,
+  nobody: 'Nobody has signed up for this session yet.',
+  attended: 'Attended',
+  join: 'Join',
+  joining: 'Saving…',
+  joined: (who, member) => `${who} is now member ${member}`,
+  member: (id) => `Member ${id}`,
+  cancel: 'Cancel',
+  confirmCancel: 'Confirm cancel',
+  keep: 'Keep',
+  cancelled: (id, promoted) => `${id} cancelled${promoted ? `; ${promoted} from the waiting list now has the place` : ''}`,
+  checkedIn: (who, on) => (on ? `${who}: attended` : `${who}: attendance undone`),
+  saving: 'Saving…',
+  cancelledSession: '(cancelled)',
+};
+
+function stringsOf(lang: Language): EventStrings {
+  return lang === 'en' ? EN : JA;
+}
+
+export const eventsPanel: Panel = {
+  id: 'events',
+  title: (_t, lang) => stringsOf(lang).tab,
+  onShow: (root) => root.querySelector<HTMLElement>('select')?.focus(),
+  render(root: HTMLElement, ctx: PanelContext): void {
+    const s = stringsOf(ctx.lang);
+    const picker = el('select', { id: 'event-session' });
+    const summary = el('p', { class: 'muted small', id: 'event-counts' });
+    const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const list = el('div', { id: 'event-people' });
+    root.append(field(s.session, picker), summary, status, list);
+    let sessions: readonly EventSession[] = [];
+
+    const fail = (error: unknown): void => setStatus(status, error instanceof ServerError ? error.message : ctx.t.unreachable, 'error');
+
+    const showCounts = (session: EventSession): void => {
+      summary.textContent = s.counts(session);
+      const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(session.event_id)}"]`);
+      if (option) option.textContent = optionText(session, s);
+    };
+
+    /** Loads a session's list; `done` is the message to leave in the status line afterwards. */
+    const load = (eventId: string, done = ''): void => {
+      if (eventId === '') { list.replaceChildren(); summary.textContent = ''; return; }
+      setStatus(status, s.loading, 'busy');
+      callServer('listAttendance', ctx.t.unreachable, eventId).then((out) => {
+        setStatus(status, done, done === '' ? '' : 'ok');
+        showCounts(out.event);
+        let attended = out.event.attended;
+        drawList(list, out, ctx, s, status, {
+          reload: (message) => load(eventId, message), fail,
+          recount: (delta) => { attended += delta; showCounts({ ...out.event, attended }); },
+        });
+      }, (error: unknown) => { list.replaceChildren(); fail(error); });
+    };
+
+    picker.addEventListener('change', () => load(picker.value));
+    setStatus(status, s.loading, 'busy');
+    callServer('listEventSessions', ctx.t.unreachable).then((out) => {
+      setStatus(status, '');
+      sessions = out.sessions;
+      if (sessions.length === 0) { picker.disabled = true; list.replaceChildren(el('p', { text: s.noSessions })); return; }
+      for (const session of sessions) {
+        const text = optionText(session, s) + (session.date === out.today ? `（${s.today}）` : '');
+        picker.append(el('option', { value: session.event_id, text, selected: session.event_id === out.suggested }));
+      }
+      picker.value = out.suggested;
+      load(picker.value);
+    }, fail);
+  },
+};
+
+function optionText(session: EventSession, s: EventStrings): string {
+  return `${session.label}${session.status === 'cancelled' ? s.cancelledSession : ''}`;
+}
+
+interface ListActions {
+  reload(message: string): void;
+  fail(error: unknown): void;
+  recount(delta: number): void;
+}
+
+/** One card per person: 出席 checkbox, status, then 入会 / member ID and 取消. */
+function drawList(root: HTMLElement, out: AttendanceList, ctx: PanelContext, s: EventStrings, status: HTMLElement, actions: ListActions): void {
+  const canWrite = ctx.boot.user.canWrite;
+  if (out.registrations.length === 0) { root.replaceChildren(el('p', { text: s.nobody })); return; }
+  const items = out.registrations.map((r) => personCard(r, ctx, s, status, actions, canWrite));
+  root.replaceChildren(el('h2', { text: s.people(out.registrations.length) }), el('ul', { class: 'candidates', 'aria-label': s.people(out.registrations.length) }, ...items));
+}
+
+function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status: HTMLElement, actions: ListActions, canWrite: boolean): HTMLElement {
+  const who = r.name || r.kana || r.registration_id;
+  const statusText = (st: RegistrationStatus | null): string => (st ? label(REGISTRATION_STATUS, st, ctx.lang) : '');
+  const cancelled = r.status === 'cancelled';
+  const boxId = `attend-${r.registration_id}`;
+  // The visible label is just 出席 (the name heads the card); screen readers hear whose box it is.
+  const box = el('input', { type: 'checkbox', id: boxId, checked: r.attended, disabled: !canWrite || (cancelled && !r.attended), 'aria-label': `${s.attended}（${who}）` });
+  const actionBar = el('div', { class: 'actions' });
+  const item = el('li', { class: 'candidate', 'data-registration': r.registration_id },
+    el('div', { class: 'who' }, el('strong', { text: r.name || r.registration_id }),
+      el('span', { class: 'badge', text: statusText(r.status) })),
+    el('div', { class: 'muted small', text: `${r.registration_id}${r.kana ? ` ${r.kana}` : ''}` }),
+    el('div', { class: 'check' }, box, el('label', { for: boxId, text: s.attended })),
+    actionBar);
+  let current = { ...r };
+
+  const drawActions = (): void => {
+    actionBar.replaceChildren();
+    if (current.member_id !== '') actionBar.append(el('span', { class: 'badge member', text: s.member(current.member_id) }));
+    else if (current.attended && current.status !== 'cancelled') {
+      const join = el('button', { type: 'button', class: 'action place', text: s.join, disabled: !canWrite, 'aria-label': `${s.join}（${who}）` });
+      join.addEventListener('click', () => {
+        join.disabled = true;
+        setStatus(status, s.joining, 'busy');
+        callServer('joinAsMember', ctx.t.unreachable, current.registration_id, {}).then((res) => {
+          current = { ...current, member_id: res.member_id };
+          setStatus(status, s.joined(who, res.member_id), 'ok');
+          drawActions();
+          actionBar.querySelector<HTMLElement>('.member')?.setAttribute('tabindex', '-1');
+          actionBar.querySelector<HTMLElement>('.member')?.focus();
+        }, (error: unknown) => { join.disabled = false; actions.fail(error); });
+      });
+      actionBar.append(join);
+    }
+    if (current.status !== 'cancelled') {
+      const cancel = el('button', { type: 'button', class: 'action decline', text: s.cancel, disabled: !canWrite, 'aria-label': `${s.cancel}（${who}）` });
+      // Two steps, so a slip of the finger at a busy door does not give a place away.
+      cancel.addEventListener('click', () => {
+        const sure = el('button', { type: 'button', class: 'action reject', text: s.confirmCancel, 'aria-label': `${s.confirmCancel}（${who}）` });
+        const keep = el('button', { type: 'button', class: 'action', text: s.keep });
+        keep.addEventListener('click', () => { drawActions(); actionBar.querySelector<HTMLElement>('.decline')?.focus(); });
+        sure.addEventListener('click', () => {
+          sure.disabled = true;
+          keep.disabled = true;
+          setStatus(status, s.saving, 'busy');
+          callServer('cancelRegistration', ctx.t.unreachable, current.registration_id).then((res) => {
+            // The promotion changed someone else's card too: redraw the whole list.
+            actions.reload(s.cancelled(res.registration_id, res.promoted));
+          }, (error: unknown) => { actions.fail(error); drawActions(); });
+        });
+        cancel.replaceWith(sure, keep);
+        sure.focus();
+      });
+      actionBar.append(cancel);
+    }
+  };
+
+  box.addEventListener('change', () => {
+    const wanted = box.checked;
+    box.disabled = true;
+    setStatus(status, s.saving, 'busy');
+    callServer('checkIn', ctx.t.unreachable, current.registration_id, wanted).then((res) => {
+      if (res.changed) actions.recount(wanted ? 1 : -1);
+      current = { ...current, attended: res.attended };
+      setStatus(status, s.checkedIn(who, res.attended), 'ok');
+      drawActions();
+    }, (error: unknown) => {
+      box.checked = !wanted;
+      actions.fail(error);
+    }).finally(() => { box.disabled = !canWrite; });
+  });
+  drawActions();
+  return item;
+}
