@@ -4,6 +4,7 @@ import { renderSignupMail } from '../domain/signup/signup-mail';
 import { writeAudit } from './audit';
 import type { CallContext } from './sidebar-context';
 import { ApiError } from './sidebar-error';
+import { THING } from './sidebar-messages';
 import type { Mailer, PropertyBag, SignupForms, TableStore, Clock } from './ports';
 import { readSheetsForSignup, syncSignup } from './signup-sync';
 
@@ -22,8 +23,8 @@ export function cancelRegistrationUseCase(
   const lang = sheets.settings.language;
   const i = sheets.registrations.findIndex((r) => r.registration_id === registrationId);
   const reg = sheets.registrations[i];
-  if (!reg) throw new ApiError('not_found', { id: registrationId });
-  if (reg.status === 'cancelled') throw new ApiError('bad_transition', { id: registrationId });
+  if (!reg) throw new ApiError('not_found', { what: THING[ctx.lang].registration, id: registrationId });
+  if (reg.status === 'cancelled') throw new ApiError('registration_cancelled', { id: registrationId });
   const raw = ports.store.read([sheets.registrationsTab]);
   const rowOf = (k: number): number => sheets.registrationRows[k] ?? 0;
   const write = (k: number, r: Registration): void => {

@@ -199,5 +199,7 @@ describe('cancelling from the panel', () => {
     expect(ports.mailer.sent.map((m) => m.to)).toEqual([['yotsuba@example.jp']]);
     expect(audit().map((x) => x[2])).toEqual(['registration_cancel', 'registration_promote']);
     expect(world(VIEWER).api.cancelRegistration('R00002')).toMatchObject({ ok: false, code: 'read_only' });
+    expect(api.cancelRegistration('R00001')).toEqual({ ok: false, code: 'registration_cancelled', message: '申込 R00001 は取消済みです。参加される場合は新しく申し込んでください。' });
+    expect(api.cancelRegistration('R09999')).toEqual({ ok: false, code: 'not_found', message: '申込「R09999」が見つかりません。シートを確認してください。' });
   });
 });
