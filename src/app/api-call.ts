@@ -1,7 +1,6 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Language } from '../domain/enums';
 import type { Access } from './authorize';
-import { LOCK_WAIT_MS } from './sidebar-api';
 import { openContext, readSettings, type CallContext, type SidebarPorts } from './sidebar-context';
 import { ApiError } from './sidebar-error';
 import { sidebarMessage } from './sidebar-messages';
@@ -11,6 +10,9 @@ import type { ApiResult } from './sidebar-types';
 // attendance list, check-in, join, cancel), in one place: 設定 for the language, the caller
 // checked against コーディネータ, arguments validated before the lock, writes under the lock,
 // and every failure answered as a message in the caller's language, never an exception.
+
+/** How long a write waits for another person's save before saying "busy". */
+export const LOCK_WAIT_MS = 5000;
 
 /** Runs `body` as `access` for the caller; `prepare` validates the arguments (throwing ApiError). */
 export function guardedCall<I, T>(
@@ -38,7 +40,7 @@ export function guardedCall<I, T>(
 }
 
 /** zod's verdict as an ApiError('bad_input') naming the fields, so the person sees what to fix. */
-export function parseArgs<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+export function parseArgs<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new ApiError('bad_input', { detail: result.error.issues.map((i) => `${i.path.join('.') || 'input'} (${i.message})`).join(', ') });

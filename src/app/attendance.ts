@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { civilDateArg, recordId, shortText } from './api-schemas';
 import type { Cell } from '../domain/cell';
-import { addDays, parseCivilDate } from '../domain/civil-date';
+import { addDays } from '../domain/civil-date';
 import {
   GENDER, JOIN_ROUTE, MOTIVATION, labelOf, type EventKind, type JoinRoute, type Language, type RegistrationStatus,
 } from '../domain/enums';
@@ -50,20 +51,18 @@ export interface AttendancePorts extends SidebarPorts {
   readonly forms: SignupForms | null;
 }
 
-const id = z.string().trim().min(1).max(40).regex(/^[^\s=+\-@]/, { message: 'ID' });
-const civilDate = z.string().refine((s) => parseCivilDate(s) === s, { message: 'YYYY-MM-DD' });
-const shortText = z.string().trim().max(100);
+const id = recordId;
 
-export const JOIN_DETAILS = z.object({
-  gender: z.enum(GENDER.codes).optional(),
-  birth_date: civilDate.optional(),
-  district: shortText.optional(),
-  skills: z.array(shortText).max(30).optional(),
-  preferred_categories: z.array(shortText).max(30).optional(),
-  availability: z.array(z.enum(ALL_SLOTS as readonly [string, ...string[]])).max(14).optional(),
-  max_days_per_week: z.number().int().min(1).max(7).optional(),
-  motivations: z.array(z.enum(MOTIVATION.codes)).max(6).optional(),
-}).strict();
+export const JOIN_DETAILS = z.strictObject({
+  gender: z.optional(z.enum(GENDER.codes)),
+  birth_date: z.optional(civilDateArg),
+  district: z.optional(shortText),
+  skills: z.optional(z.array(shortText).check(z.maxLength(30))),
+  preferred_categories: z.optional(z.array(shortText).check(z.maxLength(30))),
+  availability: z.optional(z.array(z.enum(ALL_SLOTS as readonly [string, ...string[]])).check(z.maxLength(14))),
+  max_days_per_week: z.optional(z.int().check(z.gte(1), z.lte(7))),
+  motivations: z.optional(z.array(z.enum(MOTIVATION.codes)).check(z.maxLength(6))),
+});
 
 export interface AttendanceApi {
   listEventSessions(): ApiResult<EventSessionsOutput>;

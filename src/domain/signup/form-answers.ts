@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SIGNUP_QUESTION_KEYS, questionKeyOf, type SignupQuestionKey } from './form-spec';
 import { shortHash } from './person-key';
 
@@ -7,9 +7,9 @@ import { shortHash } from './person-key';
 // timestamp first), `range`, `source`, `triggerUid`. Only the plain parts are read; zod keeps a
 // malformed or foreign event from reaching the sheet.
 export const formSubmitEventSchema = z.object({
-  namedValues: z.record(z.string(), z.array(z.string())).optional(),
-  values: z.array(z.string()).optional(),
-  triggerUid: z.string().optional(),
+  namedValues: z.optional(z.record(z.string(), z.array(z.string()))),
+  values: z.optional(z.array(z.string())),
+  triggerUid: z.optional(z.string()),
 });
 
 export interface SignupAnswers {
