@@ -25,7 +25,11 @@ export async function buildServer() {
   const footer = names.map((n) => `function ${n}(...args) { return __app.${n}(...args); }`).join('\n');
   await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'iife', globalName: '__app',
-    platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020', minify: false,
+    // Whitespace only: identifiers stay, so Apps Script's stack traces still name our functions,
+    // and the bundle (cold-start time on every call) shrinks by a quarter. dist/Code.js.map maps a
+    // logged line:column back to src/ (it stays local: .claspignore pushes only Code.js).
+    platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020',
+    minifyWhitespace: true, minifyIdentifiers: false, minifySyntax: false, sourcemap: 'linked',
     outfile: join(dist, 'Code.js'), footer: { js: footer }, legalComments: 'none', logLevel: 'warning',
     charset: 'utf8',
   });
