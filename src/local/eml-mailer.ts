@@ -134,6 +134,9 @@ export interface EmlMailerOptions {
   readonly quota?: number;
   /** A word for the file names (`weekly`). */
   readonly label?: string;
+  /** The mail's unique part (16 hex digits), for Message-ID and the MIME boundary. By default
+   *  random; a caller that must write the same files on every run (the demo) derives it. */
+  readonly uniqueId?: (message: MailMessage, at: Date) => string;
 }
 
 /** A Mailer that writes each mail as a .eml file into `dir`; `written` lists the paths. */
@@ -151,7 +154,7 @@ export class EmlMailer implements Mailer {
 
   send(message: MailMessage): void {
     const at = this.options.clock.now();
-    const id = randomBytes(8).toString('hex');
+    const id = this.options.uniqueId?.(message, at) ?? randomBytes(8).toString('hex');
     const eml = buildEml(message, {
       from: this.options.from ?? 'ikigai-desk@localhost',
       date: at,

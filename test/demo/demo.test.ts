@@ -9,7 +9,9 @@ import { generateCenter } from '../../src/local/demo/generate-center';
 
 // `ikigai demo` end to end: it writes a workbook and mails, `ikigai report` on that workbook
 // gives exactly the figures Kashiwa published for fiscal 2015, and a reader other than the one
-// that wrote the file (SheetJS, not exceljs) sees the same tabs and headers.
+// that wrote the file (SheetJS, not exceljs) sees the same tabs and headers. The 申込 rows are the
+// sign-up form's answers as the submit trigger wrote them, and the members who joined after an
+// orientation were made from their registration by the sidebar's join.
 
 interface Run { code: number; out: string; err: string }
 let dir = '';
@@ -36,7 +38,7 @@ describe('ikigai demo', () => {
     expect(demo.err).toBe('');
     expect(demo.code).toBe(0);
     expect(statSync(join(dir, 'out', 'workbook.xlsx')).size).toBeGreaterThan(100000);
-    const mails = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('.eml'));
+    const mails = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('-weekly.eml'));
     // Mondays from 2015-03-23 to 2016-04-04 each mail the week before: 55 Mondays, minus the
     // first one whose week (2015-03-16..22) has no recipients yet? No: coordinators are in place
     // before the first run, so every Monday sends; at least the 52 weeks of the year must be there.
@@ -44,7 +46,24 @@ describe('ikigai demo', () => {
     expect(demo.out).toContain(join(dir, 'out', 'workbook.xlsx'));
     expect(demo.out).toContain('就労者数 72 人');
     expect(demo.out).toContain('placed 72');
+    // The summary names the use cases the year went through.
+    for (const useCase of ['handleSignupSubmit', 'cancelRegistration', 'sendEventReminders', 'checkIn', 'joinAsMember', 'logActivity', 'changeMatchStatus', 'runWeeklySummary']) {
+      expect(demo.out).toContain(useCase);
+    }
     expect(seconds).toBeLessThan(60);
+  });
+
+  it('also mails the people who signed up: a confirmation, the reminder the day before, and the news of a place freed', () => {
+    const files = readdirSync(join(dir, 'out', 'mail'));
+    const kinds = new Set(files.map((f) => /-(signup|reminder|promoted|weekly)(-\d+)?\.eml$/.exec(f)?.[1] ?? f));
+    expect([...kinds].sort()).toEqual(['promoted', 'reminder', 'signup', 'weekly']);
+  });
+
+  it('writes a Message-ID no two mails share, in the form the mail writer always uses', async () => {
+    const files = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('.eml'));
+    const ids = files.map((f) => /^Message-ID: <(.+)>\r?$/m.exec(readFileSync(join(dir, 'out', 'mail', f), 'utf8'))?.[1] ?? '');
+    expect(ids.every((id) => /^\d+\.[0-9a-f]{16}@ikigai-desk\.local$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(files.length);
   });
 
   it('gives exactly the Kashiwa fiscal 2015 figures through ikigai report --json', async () => {
@@ -102,7 +121,7 @@ describe('ikigai demo', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     const members = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['会員'] ?? {}, {});
     const names = new Set(members.map((m) => String(m['氏名'])));
-    const files = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('.eml')).slice(-4);
+    const files = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('-weekly.eml')).slice(-4);
     for (const f of files) {
       const mail = await simpleParser(readFileSync(join(dir, 'out', 'mail', f)));
       expect(mail.subject ?? '').not.toBe('');
@@ -110,6 +129,56 @@ describe('ikigai demo', () => {
       expect(text).toMatch(/M\d{5}|J\d{4}/);
       for (const name of names) expect(text.includes(name)).toBe(false);
     }
+  });
+});
+
+describe('the 申込 tab after the demo', () => {
+  type Row = Record<string, unknown>;
+  const tab = (name: string): Row[] => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
+    return XLSX.utils.sheet_to_json<Row>(book.Sheets[name] ?? {}, {});
+  };
+
+  it('holds only rows the form-submit use case wrote: numbered R00001… in order, each with its form response ID', () => {
+    const rows = tab('申込');
+    expect(rows.length).toBeGreaterThan(500);
+    // The use case numbers rows itself, one after another, and writes `申込日時/hash of the answer`.
+    expect(rows.map((r) => r['申込ID'])).toEqual(rows.map((_, i) => `R${String(i + 1).padStart(5, '0')}`));
+    for (const r of rows) expect(String(r['フォーム回答ID'])).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\/[0-9a-f]{8}$/);
+    expect(new Set(rows.map((r) => r['フォーム回答ID'])).size).toBe(rows.length);
+    // Every row has the consent box of the form; the answers without it were kept as 要確認 and then cleared.
+    const review = rows.filter((r) => r['メモ'] !== undefined && r['メモ'] !== '');
+    expect(review.length).toBeGreaterThan(0);
+    for (const r of review) expect([r['状態'], r['メモ'], r['個人情報同意']]).toEqual(['取消', '個人情報の同意がありません', false]);
+  });
+
+  it('shows sessions that filled: their places all taken, late answers waitlisted, cancelled places given to the waitlist', () => {
+    const rows = tab('申込');
+    const events = tab('イベント');
+    const of = (id: string, status: string): number => rows.filter((r) => r['イベントID'] === id && r['状態'] === status).length;
+    // 2015-04-07 (E001): 37 came, and the room of 40 was full.
+    expect(events.find((e) => e['イベントID'] === 'E001')?.['定員']).toBe(40);
+    expect(of('E001', '確定')).toBe(40);
+    expect(of('E001', '取消')).toBeGreaterThan(0);
+    const full = events.filter((e) => of(String(e['イベントID']), '確定') === e['定員']).map((e) => e['イベントID']);
+    // The four sessions of 32 or more (4/7, 6/15, 8/25, 3/15) filled; the others kept places free.
+    expect(full).toEqual(['E001', 'E005', 'E008', 'E017']);
+    expect(rows.filter((r) => r['状態'] === 'キャンセル待ち').every((r) => full.includes(r['イベントID']))).toBe(true);
+    // Nobody without a place was ticked as present.
+    expect(rows.filter((r) => r['出席'] === true && r['状態'] !== '確定')).toEqual([]);
+  });
+
+  it('links every member who joined after an orientation to the registration they came with', () => {
+    const rows = tab('申込');
+    const joined = tab('会員').filter((m) => m['入会経路'] === '説明会' && String(m['会員ID']) > 'M01346');
+    // 230 of the 397 new members came through an orientation (kashiwa-2015.ts: 160 men + 70 women).
+    expect(joined).toHaveLength(230);
+    for (const m of joined) {
+      const r = rows.filter((x) => x['会員ID'] === m['会員ID']);
+      expect(r).toHaveLength(1);
+      expect([r[0]?.['出席'], r[0]?.['氏名'], r[0]?.['電話']]).toEqual([true, m['氏名'], m['電話']]);
+    }
+    expect(rows.filter((r) => r['会員ID'] !== undefined && r['会員ID'] !== '')).toHaveLength(230);
   });
 });
 

@@ -10,7 +10,8 @@ import { MemoryTableStore } from '../memory-table-store';
 import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { generateCenter } from '../demo/generate-center';
 import { FISCAL_YEAR } from '../demo/kashiwa-2015';
-import { runSeason } from '../demo/run-season';
+import { runSeason, type DemoMailKind } from '../demo/run-season';
+import { deterministicMailIds } from '../demo/mail-ids';
 import { demoSummary } from '../demo/summary';
 
 // `ikigai demo [--out DIR]` (cli.md): the sample center modelled on Kashiwa FY2015, its year
@@ -35,17 +36,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   mkdirSync(mailDir, { recursive: true });
 
   const store = new MemoryTableStore();
-  const mailers: EmlMailer[] = [];
+  const mailers: { kind: DemoMailKind; mailer: EmlMailer }[] = [];
+  const mailIds = deterministicMailIds();
   const log = runSeason(generateCenter(), {
     store,
-    mailer: (clock) => { const m = new EmlMailer(mailDir, { clock, label: 'weekly', from: 'kanri@kashiwa-silver.example' }); mailers.push(m); return m; },
+    mailer: (clock, kind) => {
+      const m = new EmlMailer(mailDir, { clock, label: kind, from: 'kanri@kashiwa-silver.example', uniqueId: mailIds.next });
+      mailers.push({ kind, mailer: m });
+      return m;
+    },
   });
   const workbookPath = join(out, 'workbook.xlsx');
   await writeWorkbookFile(store, workbookPath);
 
   const workbook = loadWorkbook(store);
   const report = computeReport(workbook, fiscalYearPeriod(FISCAL_YEAR, workbook.settings));
-  const mails = mailers.reduce((n, m) => n + m.written.length, 0);
-  for (const line of demoSummary({ log, report, workbookPath, mailDir, mails, problems: workbook.problems.length, seconds: (performance.now() - started) / 1000 })) io.out(line);
+  const mailsByKind: Partial<Record<DemoMailKind, number>> = {};
+  for (const { kind, mailer } of mailers) mailsByKind[kind] = (mailsByKind[kind] ?? 0) + mailer.written.length;
+  const mails = mailers.reduce((n, m) => n + m.mailer.written.length, 0);
+  for (const line of demoSummary({ log, report, workbookPath, mailDir, mails, mailsByKind, problems: workbook.problems.length, seconds: (performance.now() - started) / 1000 })) io.out(line);
   return workbook.problems.length > 0 ? 1 : 0;
 }

@@ -1,14 +1,16 @@
 import { addDays, daysBetween, weekdayIndex, type CivilDate } from '../../domain/civil-date';
 import type { AgeBand, Area, ActivityKind, Engagement, Gender, JobEngagement, JoinRoute, Motivation, Sector } from '../../domain/enums';
 import { MOTIVATION } from '../../domain/enums';
-import type { Activity, Client, Coordinator, EventRecord, Job, Match, Member, Registration } from '../../domain/schema/tabs';
+import type { Activity, Client, Coordinator, EventRecord, Job, Match, Member } from '../../domain/schema/tabs';
+import { signupFormSpec } from '../../domain/signup/form-spec';
 import { ALL_SLOTS, type Slot } from '../../domain/slots';
 import {
   ENROLLED_AT_START, FY_END, FY_START, NEW_MEMBERS_BY_ROUTE, NEXT_ORIENTATIONS, ORIENTATIONS, PLACED_MEMBERS, RESIGNED,
   WOMEN_SESSION_JOINERS,
 } from './kashiwa-2015';
-import { CATEGORIES, DISTRICTS, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SIGNUP_SOURCES, SKILLS } from './names';
+import { CATEGORIES, DISTRICTS, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SKILLS } from './names';
 import { Prng } from './prng';
+import { planSession } from './session-plan';
 
 // The sample center, decided up front and deterministically from one seed: the roster on
 // 2015-03-31, the clients and jobs of earlier years, the year's events, and the season's
@@ -17,11 +19,38 @@ import { Prng } from './prng';
 
 export type ActivityDraft = Omit<Activity, 'activity_id' | 'recorded_at'>;
 
+/** One person's answers to the sign-up form, as they will send them. Phone sign-ups are typed
+ *  into the same form by the coordinator who took the call (no e-mail, so no mail). */
+export interface SignupDraft {
+  /** The demo's own reference to this answer; the add-in numbers the 申込 row itself. */
+  readonly ref: string;
+  readonly eventId: string;
+  /** When the answer is sent, as the response tab writes it: `2015/03/25 19:04:31`. */
+  readonly timestamp: string;
+  readonly name: string;
+  readonly kana: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly ageBand: AgeBand;
+  /** The form's 性別 answer: 男性, 女性 or 答えない. */
+  readonly genderAnswer: string;
+  /** The form's きっかけ answer. */
+  readonly source: string;
+  /** First sent without the consent box ticked (kept as 要確認), then again with it. */
+  readonly forgotConsentFirst: boolean;
+  /** Apps Script fires the submit trigger twice for this answer. */
+  readonly deliveredTwice: boolean;
+  /** Sent by someone who opened the form before the session filled: it goes on the waitlist. */
+  readonly late: boolean;
+}
+
 export type Happening =
-  | { readonly kind: 'signup'; readonly date: CivilDate; readonly registration: Registration; readonly viaForm: boolean }
-  | { readonly kind: 'attendance'; readonly date: CivilDate; readonly eventId: string; readonly attended: readonly string[] }
+  | { readonly kind: 'signup'; readonly date: CivilDate; readonly draft: SignupDraft }
+  | { readonly kind: 'cancel'; readonly date: CivilDate; readonly ref: string; readonly coordinator: string }
+  | { readonly kind: 'attendance'; readonly date: CivilDate; readonly eventId: string; readonly attended: readonly string[]; readonly coordinator: string }
   | { readonly kind: 'close_event'; readonly date: CivilDate; readonly eventId: string }
-  | { readonly kind: 'join'; readonly date: CivilDate; readonly member: Member; readonly registrationId: string | null }
+  /** `ref` names the sign-up of someone joining after an orientation; null for the other routes. */
+  | { readonly kind: 'join'; readonly date: CivilDate; readonly member: Member; readonly ref: string | null; readonly coordinator: string }
   | { readonly kind: 'leave'; readonly date: CivilDate; readonly memberId: string }
   | { readonly kind: 'develop_client'; readonly date: CivilDate; readonly client: Client }
   | { readonly kind: 'open_job'; readonly date: CivilDate; readonly job: Job }
@@ -42,7 +71,12 @@ export interface DemoCenter {
 }
 
 export const DEMO_SEED = 20150401;
+const SIGNUP_AGE_BANDS: readonly AgeBand[] = ['50s', 'early_60s', 'early_60s', 'late_60s', 'late_60s', '70s'];
+/** きっかけ as the form offers it (its choices are fixed; the session choices are not). */
+const FORM_SOURCES: readonly string[] = signupFormSpec('ja', '', []).questions.find((q) => q.key === 'source')?.choices ?? [];
 const DOMAIN = 'kashiwa-silver.example';
+/** Orientations with at least this many attendees fill their room (4/7, 6/15, 8/25, 3/15). */
+const FILLS_FROM = 32;
 
 export const JCS: readonly { email: string; name: string; from: CivilDate }[] = [
   { email: `jc.ishii@${DOMAIN}`, name: '石井 真理子', from: '2014-04-01' },
@@ -87,14 +121,16 @@ class Builder {
   private clientSeq = 0;
   private jobSeq = 0;
   private matchSeq = 0;
-  private regSeq = 0;
+  private signupSeq = 0;
+  private readonly signupPhones = new Set<string>();
+  private readonly signupEmails = new Set<string>();
   readonly season: Happening[] = [];
 
   memberId(): string { return `M${pad(++this.memberSeq, 5)}`; }
   clientId(): string { return `C${pad(++this.clientSeq, 4)}`; }
   jobId(): string { return `J${pad(++this.jobSeq, 4)}`; }
   matchId(): string { return `T${pad(++this.matchSeq, 5)}`; }
-  registrationId(): string { return `R${pad(++this.regSeq, 5)}`; }
+  signupRef(): string { return `S${pad(++this.signupSeq, 4)}`; }
 
   person(gender: Gender): { name: string; kana: string } {
     const [family, familyKana] = this.rng.pick(FAMILY_NAMES);
@@ -104,6 +140,42 @@ class Builder {
 
   phone(): string {
     return `04-71${pad(this.rng.int(30, 99), 2)}-${pad(this.rng.int(0, 9999), 4)}`;
+  }
+
+  /** A phone number no other sign-up used: the form takes a second answer with the same number
+   *  for the same session as the same person, and would rightly not add it. */
+  signupPhone(): string {
+    let phone = this.phone();
+    while (this.signupPhones.has(phone)) phone = this.phone();
+    this.signupPhones.add(phone);
+    return phone;
+  }
+
+  signupEmail(kana: string): string {
+    let email = '';
+    do email = `${kana.length}${pad(this.rng.int(0, 9999), 4)}@example.jp`; while (this.signupEmails.has(email));
+    this.signupEmails.add(email);
+    return email;
+  }
+
+  /** The form's timestamp text for a moment of `day` in opening hours: `2015/03/25 19:04:31`. */
+  stamp(day: CivilDate): string {
+    return `${day.replace(/-/g, '/')} ${pad(this.rng.int(9, 20), 2)}:${pad(this.rng.int(0, 59), 2)}:${pad(this.rng.int(0, 59), 2)}`;
+  }
+
+  /** One person's form answers for `eventId`, sent at `timestamp`. */
+  signup(eventId: string, timestamp: string, gender: Gender, flags: Partial<Pick<SignupDraft, 'forgotConsentFirst' | 'deliveredTwice' | 'late'>> = {}): SignupDraft {
+    const person = this.person(gender);
+    // About four in ten sign up by phone; the coordinator fills in the form for them.
+    const byPhone = this.rng.chance(0.4);
+    return {
+      ref: this.signupRef(), eventId, name: person.name, kana: person.kana, phone: this.signupPhone(),
+      email: byPhone ? '' : this.signupEmail(person.kana), ageBand: this.rng.pick(SIGNUP_AGE_BANDS),
+      genderAnswer: this.rng.chance(0.05) ? '答えない' : gender === 'female' ? '女性' : '男性',
+      source: byPhone && this.rng.chance(0.5) ? 'センターの窓口' : this.rng.pick(FORM_SOURCES),
+      timestamp,
+      forgotConsentFirst: flags.forgotConsentFirst ?? false, deliveredTwice: flags.deliveredTwice ?? false, late: flags.late ?? false,
+    };
   }
 
   /** Half-day slots a member offers: mostly weekdays, a few weekends. */
@@ -293,56 +365,48 @@ export function generateCenter(): DemoCenter {
   const others = ORIENTATIONS.map((o) => (o.womenOnly ? 0 : o.attendees));
   const joiners = ORIENTATIONS.map((o, i) => (o.womenOnly ? WOMEN_SESSION_JOINERS : 0) + (apportion(NEW_MEMBERS_BY_ROUTE.orientation.male + NEW_MEMBERS_BY_ROUTE.orientation.female - WOMEN_SESSION_JOINERS, others)[i] ?? 0));
   const womenJoiners = apportion(NEW_MEMBERS_BY_ROUTE.orientation.female - WOMEN_SESSION_JOINERS, joiners.map((j, i) => (ORIENTATIONS[i]?.womenOnly ? 0 : j)));
-  const joins: { date: CivilDate; route: JoinRoute; gender: Gender; registration: Registration | null }[] = [];
-  const ageBands: AgeBand[] = ['50s', 'early_60s', 'early_60s', 'late_60s', 'late_60s', '70s'];
+  const joins: { date: CivilDate; route: JoinRoute; gender: Gender; draft: SignupDraft | null }[] = [];
   ORIENTATIONS.forEach((o, i) => {
     const eventId = `E${pad(i + 1, 3)}`;
-    const noShows = Math.round(o.attendees * 0.1);
-    const registrations: Registration[] = [];
+    const capacity = events[i]?.capacity ?? 40;
     const joining = joiners[i] ?? 0;
-    const women = o.womenOnly ? joining : (womenJoiners[i] ?? 0);
-    for (let r = 0; r < o.attendees + noShows; r++) {
-      // The first `joining` attendees are the ones who join; the first `women` of those are women.
-      const gender: Gender = o.womenOnly ? 'female' : r < joining ? (r < women ? 'female' : 'male') : b.rng.chance(0.22) ? 'female' : 'male';
-      const person = b.person(gender);
-      const viaForm = b.rng.chance(0.6);
-      const registeredOn = weekdayOnOrAfter(addDays(o.date, -b.rng.int(5, 20)));
-      const registrationId = b.registrationId();
-      const registration: Registration = {
-        registration_id: registrationId, event_id: eventId, name: person.name, kana: person.kana, phone: b.phone(),
-        email: viaForm ? `${person.kana.length}${pad(b.rng.int(0, 9999), 4)}@example.jp` : '', age_band: b.rng.pick(ageBands), gender,
-        source: b.rng.pick(SIGNUP_SOURCES), registered_at: `${registeredOn}T${pad(b.rng.int(9, 20), 2)}:${pad(b.rng.int(0, 59), 2)}:00`,
-        status: 'confirmed', attended: false, member_id: '', response_id: viaForm ? `resp-${registrationId}` : '',
-        consent: true, notes: '',
-      };
-      registrations.push(registration);
-      b.add({ kind: 'signup', date: registeredOn, registration, viaForm });
-    }
-    const attended = registrations.slice(0, o.attendees);
-    b.add({ kind: 'attendance', date: o.date, eventId, attended: attended.map((r) => r.registration_id) });
+    // The well-attended sessions fill up: late answers wait, and a cancellation promotes one.
+    const plan = planSession(b.rng, {
+      attendees: o.attendees, capacity, fills: o.attendees >= FILLS_FROM, joining, women: o.womenOnly ? joining : (womenJoiners[i] ?? 0),
+    });
+    // Answers arrive over the three weeks before the session, in the plan's order.
+    const stamps = plan.roles.map(() => b.stamp(weekdayOnOrAfter(addDays(o.date, -b.rng.int(5, 20))))).sort();
+    const drafts = plan.roles.map((role, p) => {
+      const gender: Gender = o.womenOnly || plan.womanJoiner[p] ? 'female' : role === 'joiner' ? 'male' : b.rng.chance(0.22) ? 'female' : 'male';
+      const draft = b.signup(eventId, stamps[p] ?? b.stamp(o.date), gender, {
+        late: role === 'waitlisted' || p >= capacity,
+        forgotConsentFirst: i % 6 === 2 && p === 3,
+        deliveredTwice: i % 5 === 1 && p === 5,
+      });
+      return { draft, role, gender };
+    });
+    for (const d of drafts) b.add({ kind: 'signup', date: dayOf(d.draft), draft: d.draft });
+    // Cancellations come by phone after the last answer, before the session.
+    const lastDay = dayOf(drafts[drafts.length - 1]?.draft) ?? o.date;
+    const cancelDay = weekdayOnOrAfter(addDays(lastDay, 1)) < o.date ? weekdayOnOrAfter(addDays(lastDay, 1)) : lastDay;
+    for (const d of drafts) if (d.role === 'cancels') b.add({ kind: 'cancel', date: cancelDay, ref: d.draft.ref, coordinator: jcOn(cancelDay, i) });
+    const present = drafts.filter((d) => d.role === 'joiner' || d.role === 'attendee');
+    b.add({ kind: 'attendance', date: o.date, eventId, attended: present.map((d) => d.draft.ref), coordinator: jcOn(o.date, i) });
     b.add({ kind: 'close_event', date: o.date, eventId });
     b.add({ kind: 'activity', date: o.date, activity: activity(eventId, o.date, jcOn(o.date, i), 'recruitment', 'orientation', 150, `参加 ${o.attendees}人`) });
     b.add({ kind: 'activity', date: o.date, activity: activity(eventId, o.date, jcOn(o.date, i + 1), 'recruitment', 'orientation', 150, '') });
-    attended.slice(0, joining).forEach((r) => {
+    for (const d of present.filter((x) => x.role === 'joiner')) {
       const day = weekdayOnOrAfter(addDays(o.date, b.rng.int(7, 13)));
-      joins.push({ date: day > FY_END ? FY_END : day, route: 'orientation', gender: r.gender ?? 'male', registration: r });
-    });
+      joins.push({ date: day > FY_END ? FY_END : day, route: 'orientation', gender: d.gender, draft: d.draft });
+    }
   });
   // Sign-ups for next year's sessions arrive in March.
   NEXT_ORIENTATIONS.forEach((o, i) => {
     const eventId = `E${pad(ORIENTATIONS.length + i + 1, 3)}`;
-    for (let r = 0; r < 12 - i * 5; r++) {
-      const gender: Gender = b.rng.chance(0.25) ? 'female' : 'male';
-      const person = b.person(gender);
-      const day = b.dayBetween('2016-03-07', '2016-03-31');
-      const registrationId = b.registrationId();
-      const registration: Registration = {
-        registration_id: registrationId, event_id: eventId, name: person.name, kana: person.kana, phone: b.phone(),
-        email: `${person.kana.length}${pad(b.rng.int(0, 9999), 4)}@example.jp`, age_band: b.rng.pick(ageBands), gender,
-        source: b.rng.pick(SIGNUP_SOURCES), registered_at: `${day}T${pad(b.rng.int(9, 20), 2)}:${pad(b.rng.int(0, 59), 2)}:00`,
-        status: 'confirmed', attended: false, member_id: '', response_id: `resp-${registrationId}`, consent: true, notes: '',
-      };
-      b.add({ kind: 'signup', date: day, registration, viaForm: true });
+    const stamps = Array.from({ length: 12 - i * 5 }, () => b.stamp(b.dayBetween('2016-03-07', '2016-03-31'))).sort();
+    for (const stamp of stamps) {
+      const draft = b.signup(eventId, stamp, b.rng.chance(0.25) ? 'female' : 'male', { deliveredTwice: stamp === stamps[2] });
+      b.add({ kind: 'signup', date: dayOf(draft), draft });
     }
   });
 
@@ -350,19 +414,17 @@ export function generateCenter(): DemoCenter {
   for (const route of ['window', 'referral', 'publicity', 'other'] as const) {
     const split = NEW_MEMBERS_BY_ROUTE[route];
     const genders2: Gender[] = b.rng.sample([...Array<Gender>(split.male).fill('male'), ...Array<Gender>(split.female).fill('female')], split.male + split.female);
-    genders2.forEach((g) => joins.push({ date: b.dayBetween('2015-04-02', FY_END), route, gender: g, registration: null }));
+    genders2.forEach((g) => joins.push({ date: b.dayBetween('2015-04-02', FY_END), route, gender: g, draft: null }));
   }
   joins.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   joins.forEach((j, k) => {
-    const who = j.registration
-      ? { name: j.registration.name, kana: j.registration.kana, phone: j.registration.phone, email: j.registration.email }
-      : undefined;
+    const who = j.draft ? { name: j.draft.name, kana: j.draft.kana, phone: j.draft.phone, email: j.draft.email } : undefined;
     const ageBandAge: Readonly<Record<string, number>> = { '50s': 58, early_60s: 62, late_60s: 67, '70s': 71, '80_plus': 80 };
-    const age = j.registration ? (ageBandAge[j.registration.age_band ?? 'early_60s'] ?? 62) : b.rng.int(60, 70);
+    const age = j.draft ? (ageBandAge[j.draft.ageBand] ?? 62) : b.rng.int(60, 70);
     const m = b.member(j.gender, j.date, j.route, age, who);
     // New members have just given their consent for the talent database (人材データベース).
     m.consent = true;
-    b.add({ kind: 'join', date: j.date, member: m, registrationId: j.registration?.registration_id ?? null });
+    b.add({ kind: 'join', date: j.date, member: m, ref: j.draft?.ref ?? null, coordinator: jcOn(j.date, k) });
     if (j.route === 'window') {
       b.add({ kind: 'activity', date: j.date, activity: { ...activity('', j.date, jcOn(j.date, k), 'recruitment', 'consultation', 45, 'セカンドライフ応援窓口から'), member_id: m.member_id } });
     }
@@ -432,10 +494,17 @@ export function generateCenter(): DemoCenter {
   }
 
   const rank: Readonly<Record<Happening['kind'], number>> = {
-    leave: 0, develop_client: 1, open_job: 2, signup: 3, attendance: 4, close_event: 5, join: 6, propose: 7, activity: 8,
+    leave: 0, develop_client: 1, open_job: 2, signup: 3, cancel: 4, attendance: 5, close_event: 6, join: 7, propose: 8, activity: 9,
   };
   b.season.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : rank[x.kind] - rank[y.kind]));
   return { centerName: '柏市シルバー人材センター（デモ）', manager, coordinators, members, clients, jobs, matches, events, season: b.season };
+}
+
+/** The civil day an answer is sent. */
+function dayOf(draft: SignupDraft): CivilDate;
+function dayOf(draft: SignupDraft | undefined): CivilDate | undefined;
+function dayOf(draft: SignupDraft | undefined): CivilDate | undefined {
+  return draft?.timestamp.slice(0, 10).replace(/\//g, '-');
 }
 
 function activity(eventNote: string, date: CivilDate, coordinator: string, area: Area, kind: ActivityKind, minutes: number, outcome: string): ActivityDraft {

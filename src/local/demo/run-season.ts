@@ -1,7 +1,7 @@
 import type { Cell } from '../../domain/cell';
 import { cellText, dateCell } from '../../domain/cell';
 import { addDays, mondayOf, weekdayIndex, type CivilDate } from '../../domain/civil-date';
-import { EVENT_STATUS, JOB_STATUS, labelOf } from '../../domain/enums';
+import { AGE_BAND, EVENT_STATUS, JOB_STATUS, labelOf } from '../../domain/enums';
 import { rankCandidates } from '../../domain/matching/rank-candidates';
 import { normalizeHeader } from '../../domain/parse/parse-table';
 import { allSetupTabs } from '../../domain/setup/output-tabs';
@@ -19,34 +19,63 @@ import type { Workbook } from '../../domain/workbook';
 import { runSetup, type SetupResult } from '../../app/setup';
 import { openContext, readSettings, type SidebarPorts } from '../../app/sidebar-context';
 import { runWeeklySummary } from '../../app/run-weekly-summary';
+import { createAttendanceApi, MEMBER_IDS } from '../../app/attendance';
+import type { ApiResult } from '../../app/sidebar-types';
+import { nextId } from '../../app/next-id';
+import { sendEventRemindersUseCase } from '../../app/reminders';
+import { createSignupFormUseCase } from '../../app/signup-create-form';
+import { handleSignupSubmit, type SignupOutcome } from '../../app/signup-submit';
+import { syncSignup } from '../../app/signup-sync';
+import { parseFormTimestamp } from '../../domain/signup/form-answers';
+import { sessionLabel } from '../../domain/signup/session-label';
 import { MemoryKeyValueStore } from '../memory-key-value-store';
+import { MemoryPropertyBag } from '../memory-property-bag';
 import { MemorySetupSurface } from '../memory-setup-surface';
+import { MemorySignupForms, type FormSubmitEvent } from '../memory-signup-forms';
 import type { MemoryTableStore } from '../memory-table-store';
-import type { DemoCenter, Happening } from './generate-center';
+import type { DemoCenter, Happening, SignupDraft } from './generate-center';
 import { FY_END, FY_START } from './kashiwa-2015';
 import { recordRow } from './record-row';
 import { Prng } from './prng';
 
-// Plays the sample center's year on a workbook held in memory: setup, the data a center brings
-// with it (its roster and clients of earlier years), then day by day what the desk does, through
-// the same use cases the add-in's sidebar and triggers call — logActivity, changeMatchStatus,
-// the matching engine, runWeeklySummary — and, for the steps no use case covers yet (a new
-// member joining, a member leaving, a job being entered, attendance ticked), the plain sheet
-// edits a coordinator makes by hand.
+// Plays the sample center's year on a workbook held in memory: setup (which makes the sign-up
+// form), the data a center brings with it (its roster and clients of earlier years), then day by
+// day what the desk does, through the same use cases the add-in's triggers and sidebar call:
+// each sign-up as a form-submit event into handleSignupSubmit (onSignupFormSubmit), the daily
+// reminders and form sync (sendEventReminders), cancellations, check-in at the door and joining
+// as a member through the sidebar's attendance API, logActivity, changeMatchStatus, the matching
+// engine, and runWeeklySummary every Monday. The steps no use case covers yet (a member joining
+// at the window, a member leaving, a client or job entered, a session closed, a consultation's
+// match row) are the plain sheet edits a coordinator makes by hand.
+
+/** The kinds of mail the year sends, each written with its own label in the file name. */
+export type DemoMailKind = 'weekly' | 'signup' | 'reminder' | 'promoted';
 
 export interface SeasonPorts {
   readonly store: MemoryTableStore;
-  /** Where every mail goes (the weekly summaries). */
-  readonly mailer: (clock: Clock) => Mailer;
+  /** Where the mails of one kind go, stamped with the clock's time. */
+  readonly mailer: (clock: Clock, kind: DemoMailKind) => Mailer;
 }
 
 export interface SeasonLog {
   setup: SetupResult | null;
   weeks: number;
   weeklyMails: number;
+  /** Form answers sent (a second firing of the same answer not counted). */
   signups: number;
+  /** What handleSignupSubmit made of each firing. */
+  signupOutcomes: Record<SignupOutcome, number>;
+  /** Registrations cancelled through the attendance API, and waitlisted people promoted by it. */
+  cancellations: number;
+  promoted: number;
+  /** Mails the daily trigger sent the day before a session. */
+  reminders: number;
+  /** Times the add-in changed the form's session question (a session filled, or a sync). */
+  formUpdates: number;
   attendanceMarked: number;
   joins: number;
+  /** Of `joins`, the members made from a registration by joinAsMember. */
+  joinsFromRegistrations: number;
   leaves: number;
   clientsDeveloped: number;
   jobsOpened: number;
@@ -76,17 +105,28 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     return cached.workbook;
   };
   const props = new MemoryKeyValueStore();
-  let today: CivilDate = '2015-03-20';
+  // The manager sets the desk up on Friday 13 March, before the first answers for the April sessions.
+  let today: CivilDate = '2015-03-13';
   const clock: Clock = { now: () => at(today) };
   const log: SeasonLog = {
-    setup: null, weeks: 0, weeklyMails: 0, signups: 0, attendanceMarked: 0, joins: 0, leaves: 0, clientsDeveloped: 0,
-    jobsOpened: 0, activitiesLogged: 0, proposals: 0, declines: 0, placements: 0, consultations: 0,
+    setup: null, weeks: 0, weeklyMails: 0, signups: 0,
+    signupOutcomes: { confirmed: 0, waitlisted: 0, needs_review: 0, skipped_blank: 0, skipped_duplicate: 0, duplicate_person: 0, invalid_event: 0, busy: 0 },
+    cancellations: 0, promoted: 0, reminders: 0, formUpdates: 0, attendanceMarked: 0, joins: 0, joinsFromRegistrations: 0, leaves: 0,
+    clientsDeveloped: 0, jobsOpened: 0, activitiesLogged: 0, proposals: 0, declines: 0, placements: 0, consultations: 0,
   };
+  // Document properties: the ID counters (key by key) and the sign-up ledger (in bulk) live together.
+  const bag = new MemoryPropertyBag(props);
+  const forms = new MemorySignupForms({ formId: 'demo-signup-form' });
+  const lock = { tryLock: () => true, release: () => undefined };
 
-  // ---- 初期設定, as the manager runs it from the menu, answering the first-run dialog.
+  // ---- 初期設定, as the manager runs it from the menu, answering the first-run dialog; like the
+  // add-in's setup it makes the sign-up form (src/entry/setup.ts → createSignupForm).
   log.setup = runSetup(
     { surface: new MemorySetupSurface(ports.store), store, properties: props, user: { email: () => center.manager }, clock },
-    { tabs: allSetupTabs(), initial: { centerName: center.centerName, language: 'ja', weeklyDay: 0, weeklyHour: 8 } },
+    {
+      tabs: allSetupTabs(), initial: { centerName: center.centerName, language: 'ja', weeklyDay: 0, weeklyHour: 8 },
+      ensureSignupForm: () => createSignupFormUseCase({ store, props: bag, clock, forms }).formId,
+    },
   );
 
   // ---- what the center brings: its coordinators, roster, clients, jobs and running placements.
@@ -104,12 +144,73 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   appendRecords(JOBS_TAB, center.jobs);
   appendRecords(MATCHES_TAB, center.matches);
   appendRecords(EVENTS_TAB, center.events);
+  // The manager has typed in the year's sessions: menu 申込フォームを同期 puts them on the form.
+  syncSignup({ store, props: bag, clock, forms });
 
   const sidebarPorts = (email: string): SidebarPorts => ({
     store, lock: { tryLock: () => true, release: () => undefined }, clock, user: { email: () => email }, props,
   });
   const settings = readSettings(store);
   const asCoordinator = (email: string) => openContext(sidebarPorts(email), settings, 'write');
+  // The sidebar's イベント panel (src/entry/attendance.ts), as a coordinator at `time` of today.
+  const attendanceApi = (email: string, time: string) => {
+    const now = { now: () => at(today, time) };
+    return createAttendanceApi({ ...sidebarPorts(email), clock: now, bag, mailer: ports.mailer(now, 'promoted'), forms });
+  };
+  /** The data of a sidebar answer; a refusal here is a bug of the demo or of the add-in. */
+  const ok = <T>(r: ApiResult<T>, what: string): T => {
+    if (!r.ok) throw new Error(`${what}: ${r.code} ${r.message}`);
+    return r.data;
+  };
+  const eventsById = new Map(center.events.map((e) => [e.event_id, e]));
+  /** The 申込ID the add-in gave each answer, by the demo's reference. */
+  const registrationOf = new Map<string, string>();
+  /** The member ID the add-in gave each new member, by the generator's ID. */
+  const memberIdOf = new Map<string, string>();
+  const memberId = (id: string | null): string => (id ? memberIdOf.get(id) ?? id : '');
+
+  /** One firing of onSignupFormSubmit for `event`, at the moment the answer was sent. */
+  const fire = (event: FormSubmitEvent, timestamp: string) => {
+    const when = { now: () => new Date(`${parseFormTimestamp(timestamp) ?? `${today}T09:00:00`}+09:00`) };
+    const result = handleSignupSubmit({ store, props: bag, clock: when, lock, mailer: ports.mailer(when, 'signup'), forms }, event);
+    log.signupOutcomes[result.outcome] += 1;
+    return result;
+  };
+  // Who looks after the 申込 tab: the first coordinator of the center.
+  const reviewer = center.coordinators.find((c) => c.role === 'coordinator')?.email ?? center.manager;
+  const consentChoice = forms.spec?.questions.find((q) => q.key === 'consent')?.choices?.[0] ?? '';
+
+  const signUp = (d: SignupDraft): void => {
+    const e = eventsById.get(d.eventId);
+    if (!e) throw new Error(`no session ${d.eventId}`);
+    // The person picks the session as the form shows it; only someone who opened the form
+    // before the session filled can still send a choice the form no longer offers.
+    const label = sessionLabel(e, 'ja');
+    if (!d.late && !forms.offers(label)) throw new Error(`the form does not offer ${d.eventId} on ${today}`);
+    const answers = {
+      name: d.name, kana: d.kana, phone: d.phone, email: d.email, age_band: AGE_BAND.ja[d.ageBand], gender: d.genderAnswer,
+      source: d.source, session: label, consent: consentChoice,
+    };
+    let review: string | null = null;
+    if (d.forgotConsentFirst) {
+      // Sent a few minutes earlier without the box ticked: kept as 要確認, taking no place.
+      const first = fire(forms.submitEvent(minutesBefore(d.timestamp, 4), { ...answers, consent: '' }), minutesBefore(d.timestamp, 4));
+      review = first.registration_id;
+      log.signups += 1;
+    }
+    const event = forms.submitEvent(d.timestamp, answers);
+    const result = fire(event, d.timestamp);
+    log.signups += 1;
+    if (!result.registration_id) throw new Error(`answer ${d.ref} was not registered: ${result.outcome}`);
+    registrationOf.set(d.ref, result.registration_id);
+    // Apps Script sometimes delivers one answer twice: the second firing must change nothing.
+    if (d.deliveredTwice) fire(event, d.timestamp);
+    if (review) {
+      // The coordinator sees the 要確認 row next to the good one and clears it.
+      ok(attendanceApi(reviewer, '17:00:00').cancelRegistration(review), 'cancel 要確認');
+      log.cancellations += 1;
+    }
+  };
 
   const pending: Pending[] = [];
   const later = (date: CivilDate, run: () => void): void => { pending.push({ date, run }); };
@@ -194,21 +295,51 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   const apply = (h: Happening): void => {
     switch (h.kind) {
       case 'signup':
-        appendRecords(REGISTRATIONS_TAB, [h.registration]);
-        log.signups += 1;
+        signUp(h.draft);
         return;
-      case 'attendance':
-        for (const id of h.attended) setCell(store, REGISTRATIONS_TAB, 'registration_id', id, 'attended', true);
+      case 'cancel': {
+        const r = ok(attendanceApi(h.coordinator, '10:00:00').cancelRegistration(registrationOf.get(h.ref) ?? h.ref), `cancel ${h.ref}`);
+        log.cancellations += 1;
+        if (r.promoted) log.promoted += 1;
+        return;
+      }
+      case 'attendance': {
+        // At the door: the coordinator opens the session's list and ticks each person who came.
+        const api = attendanceApi(h.coordinator, '13:40:00');
+        const list = ok(api.listAttendance(h.eventId), `attendance of ${h.eventId}`);
+        for (const ref of h.attended) {
+          const id = registrationOf.get(ref) ?? ref;
+          const row = list.registrations.find((r) => r.registration_id === id);
+          if (row?.status !== 'confirmed') throw new Error(`${id} (${ref}) came to ${h.eventId} without a place: ${row?.status ?? 'no row'}`);
+          ok(api.checkIn(id, true), `check-in ${id}`);
+        }
         log.attendanceMarked += h.attended.length;
         return;
+      }
       case 'close_event':
         setCell(store, EVENTS_TAB, 'event_id', h.eventId, 'status', labelOf(EVENT_STATUS, 'closed', lang));
         return;
-      case 'join':
-        appendRecords(MEMBERS_TAB, [h.member]);
-        if (h.registrationId) setCell(store, REGISTRATIONS_TAB, 'registration_id', h.registrationId, 'member_id', h.member.member_id);
+      case 'join': {
+        const m = h.member;
+        if (h.ref) {
+          // After an orientation: the sidebar's 入会 button makes the member from the registration
+          // (name, kana, phone, e-mail, consent, route 説明会) with what the coordinator adds.
+          const joined = ok(attendanceApi(h.coordinator, '10:30:00').joinAsMember(registrationOf.get(h.ref) ?? h.ref, {
+            ...(m.gender ? { gender: m.gender } : {}), ...(m.birth_date ? { birth_date: m.birth_date } : {}), district: m.district,
+            skills: m.skills, preferred_categories: m.preferred_categories, availability: m.availability,
+            ...(m.max_days_per_week ? { max_days_per_week: m.max_days_per_week } : {}), motivations: m.motivations,
+          }), `join ${h.ref}`);
+          memberIdOf.set(m.member_id, joined.member_id);
+          log.joinsFromRegistrations += 1;
+        } else {
+          // At the window and by the other routes the coordinator types the row, numbered like the add-in's.
+          const id = nextId(props, MEMBER_IDS, () => workbook().members.map((x) => x.member_id));
+          memberIdOf.set(m.member_id, id);
+          appendRecords(MEMBERS_TAB, [{ ...m, member_id: id }]);
+        }
         log.joins += 1;
         return;
+      }
       case 'leave':
         setCell(store, MEMBERS_TAB, 'member_id', h.memberId, 'left_on', dateCell(h.date));
         log.leaves += 1;
@@ -227,7 +358,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       case 'activity': {
         const a = h.activity;
         logWork(a.coordinator, {
-          date: a.date ?? h.date, area: a.area, kind: a.kind, member_id: a.member_id ?? '', client_id: a.client_id ?? '',
+          date: a.date ?? h.date, area: a.area, kind: a.kind, member_id: memberId(a.member_id), client_id: a.client_id ?? '',
           job_id: a.job_id ?? '', minutes: a.minutes, outcome: a.outcome, notes: a.notes,
         });
         return;
@@ -246,11 +377,14 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   for (let day = first; day <= addDays(FY_END, 1); day = addDays(day, 1)) {
     today = day;
     if (weekdayIndex(day) === 0 && day > first) {
-      const mailer = ports.mailer({ now: () => at(day, '08:00:00') });
+      const mailer = ports.mailer({ now: () => at(day, '08:00:00') }, 'weekly');
       const weekly = runWeeklySummary({ store, mailer, clock: { now: () => at(day, '08:00:00') } }, { week: addDays(day, -7) });
       log.weeks += 1;
       if (weekly.status === 'sent') log.weeklyMails += 1;
     }
+    // The daily trigger at 9:00: reminders for tomorrow's sessions, then the form re-synced.
+    const nine = { now: () => at(day, '09:00:00') };
+    log.reminders += sendEventRemindersUseCase({ store, props: bag, kv: props, clock: nine, mailer: ports.mailer(nine, 'reminder'), forms }).sent;
     for (const h of byDay.get(day) ?? []) apply(h);
     const due = pending.filter((p) => p.date === day);
     for (const p of due) p.run();
@@ -258,7 +392,16 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     for (const p of pending.filter((q) => q.date < day)) p.run();
     for (let i = pending.length - 1; i >= 0; i--) if ((pending[i]?.date ?? '') <= day) pending.splice(i, 1);
   }
+  log.formUpdates = forms.updates;
   return log;
+}
+
+/** The form's timestamp text `minutes` earlier (same day: answers come in opening hours). */
+function minutesBefore(timestamp: string, minutes: number): string {
+  const [day, time] = timestamp.split(' ');
+  const [h, m, s] = (time ?? '').split(':').map(Number) as [number, number, number];
+  const total = h * 60 + m - minutes;
+  return `${day} ${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
 /** A store that counts its writes, so the runner knows when its typed copy is stale. */

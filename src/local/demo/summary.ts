@@ -1,14 +1,16 @@
 import type { Report } from '../../domain/kpi/report';
 import type { SeasonLog } from './run-season';
 
-// What `ikigai demo` prints: what happened, where the files are, the headline figures of the
-// year, in Japanese then English.
+// What `ikigai demo` prints: what happened and through which use case, what is still a hand
+// edit, where the files are, the headline figures of the year, in Japanese then English.
 export interface SummaryInput {
   readonly log: SeasonLog;
   readonly report: Report;
   readonly workbookPath: string;
   readonly mailDir: string;
   readonly mails: number;
+  /** Mails written, by kind (weekly, signup, reminder, promoted). */
+  readonly mailsByKind: Readonly<Record<string, number>>;
   readonly problems: number;
   readonly seconds: number;
 }
@@ -19,21 +21,30 @@ export function demoSummary(s: SummaryInput): string[] {
   const { log, report: r } = s;
   const m = r.members;
   const p = r.work.placed_members;
+  const o = log.signupOutcomes;
+  const byHand = log.joins - log.joinsFromRegistrations;
+  const mailKinds = Object.entries(s.mailsByKind).map(([k, v]) => `${k} ${n(v)}`).join(', ');
   return [
     '生きがい就労デスク デモ: 柏市シルバー人材センター 平成27年度（2015-04-01〜2016-03-31）をモデルにしたサンプルセンター',
-    `  初期設定: シート ${log.setup?.created.length ?? 0} 枚を作成`,
-    `  1年間: 申込 ${n(log.signups)} 件、出席 ${n(log.attendanceMarked)} 人、入会 ${n(log.joins)} 人、退会 ${n(log.leaves)} 人、新規提供先 ${n(log.clientsDeveloped)} 件、仕事 ${n(log.jobsOpened)} 件`,
-    `          活動記録 ${n(log.activitiesLogged)} 件、提案 ${n(log.proposals)} 件（辞退 ${n(log.declines)}）、成立 ${n(log.placements)} 件、週次サマリー ${n(log.weeklyMails)} 通`,
+    'アドインと同じユースケースで1年間を再生しました（括弧内が通った処理）:',
+    `  初期設定（runSetup）: シート ${log.setup?.created.length ?? 0} 枚と申込フォームを作成`,
+    `  申込フォーム（onSignupFormSubmit → handleSignupSubmit）: 回答 ${n(log.signups)} 件 → 確定 ${n(o.confirmed)}・キャンセル待ち ${n(o.waitlisted)}・要確認 ${n(o.needs_review)}、二重送信を無視 ${n(o.skipped_duplicate)}`,
+    `  取消（cancelRegistration）${n(log.cancellations)} 件、キャンセル待ちから繰り上げ ${n(log.promoted)} 人、前日リマインダー（sendEventReminders）${n(log.reminders)} 通、フォームの同期 ${n(log.formUpdates)} 回`,
+    `  出席（checkIn）${n(log.attendanceMarked)} 人、入会 ${n(log.joins)} 人（説明会の申込から joinAsMember ${n(log.joinsFromRegistrations)} 人・窓口などで手入力 ${n(byHand)} 人）`,
+    `  活動記録（logActivity）${n(log.activitiesLogged)} 件、提案（マッチング＋changeMatchStatus）${n(log.proposals)} 件（辞退 ${n(log.declines)}）、成立 ${n(log.placements)} 件、週次サマリー（runWeeklySummary）${n(log.weeklyMails)} 通`,
+    `  手入力のまま: 退会 ${n(log.leaves)} 人、新規提供先 ${n(log.clientsDeveloped)} 件、仕事 ${n(log.jobsOpened)} 件、就労相談 ${n(log.consultations)} 件の記録、説明会の締切`,
     `  会員数: ${n(m.enrolled_at_start.total)} 人（男性 ${n(m.enrolled_at_start.male)}・女性 ${n(m.enrolled_at_start.female)}）→ ${n(m.enrolled.total)} 人（男性 ${n(m.enrolled.male)}・女性 ${n(m.enrolled.female)}）`,
     `  新規会員 ${n(m.new_members.total)} 人（うち窓口経由 ${n(m.new_members.by_route.window)} 人）、退会 ${n(m.resigned_members)} 人`,
     `  就労者数 ${n(p.total)} 人: 派遣 ${p.by_engagement.dispatch}・職業紹介 ${p.by_engagement.placement}・請負 ${p.by_engagement.contract}・就労相談 ${p.by_engagement.consultation}`,
     `  入会説明会 ${r.events.held.by_kind.orientation} 回、参加者 ${n(r.events.attendees)} 人`,
     `  ワークブック: ${s.workbookPath}`,
-    `  メール: ${s.mailDir}（${n(s.mails)} 通）`,
+    `  メール: ${s.mailDir}（${n(s.mails)} 通: ${mailKinds}）`,
     `  確認: npx ikigai report --workbook ${s.workbookPath} --fiscal-year 2015`,
     '',
-    'Ikigai Desk demo: a sample center modelled on Kashiwa Silver Human Resource Center, fiscal 2015',
-    `  setup made ${log.setup?.created.length ?? 0} tabs; the year: ${n(log.signups)} sign-ups, ${n(log.joins)} joined, ${n(log.leaves)} left, ${n(log.activitiesLogged)} activities, ${n(log.placements)} placements, ${n(log.weeklyMails)} weekly mails`,
+    'Ikigai Desk demo: a sample center modelled on Kashiwa Silver Human Resource Center, fiscal 2015, played through the add-in\'s use cases',
+    `  setup made ${log.setup?.created.length ?? 0} tabs and the sign-up form; ${n(log.signups)} form answers through the submit trigger: ${n(o.confirmed)} confirmed, ${n(o.waitlisted)} waitlisted, ${n(o.needs_review)} to review, ${n(o.skipped_duplicate)} repeated firings dropped`,
+    `  ${n(log.cancellations)} cancelled, ${n(log.promoted)} promoted from the waitlist, ${n(log.reminders)} reminders; ${n(log.attendanceMarked)} checked in; ${n(log.joins)} joined (${n(log.joinsFromRegistrations)} from their registration, ${n(byHand)} typed in), ${n(log.leaves)} left`,
+    `  ${n(log.activitiesLogged)} activities, ${n(log.proposals)} proposals, ${n(log.placements)} placements, ${n(log.weeklyMails)} weekly mails`,
     `  members ${n(m.enrolled_at_start.total)} → ${n(m.enrolled.total)}; new ${n(m.new_members.total)} (city-hall window ${m.new_members.by_route.window}); placed ${p.total} (dispatch ${p.by_engagement.dispatch}, placement ${p.by_engagement.placement}, contract ${p.by_engagement.contract}, consultation ${p.by_engagement.consultation})`,
     `  workbook ${s.workbookPath}, mails in ${s.mailDir}; ${s.problems === 0 ? 'no data problems' : `${s.problems} data problems`}; ${s.seconds.toFixed(1)} s`,
   ];
