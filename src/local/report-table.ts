@@ -19,6 +19,8 @@ const LABELS = {
     events: '説明会・セミナー', held: '開催数', attendees: '参加者数', list: '開催一覧', upcoming: '今後の予定（14日以内）',
     listHead: ['開催日', 'イベントID', '種別', '申込', '参加', '入会'],
     upcomingHead: ['開催日', 'イベントID', '種別', '名称', '開始', '定員', '確定', '待ち', '充足率'],
+    coordinatorHead: ['担当', '件数', '分'],
+    more: (n: number): string => `… ほか ${n.toLocaleString('en-US')} 件（全件は --json）`,
   },
   en: {
     title: 'Period', none: '-', count: '', minutes: ' min', people: '',
@@ -32,6 +34,8 @@ const LABELS = {
     upcoming: 'Upcoming (next 14 days)',
     listHead: ['date', 'event', 'kind', 'registered', 'attended', 'joined'],
     upcomingHead: ['date', 'event', 'kind', 'title', 'start', 'capacity', 'confirmed', 'waitlist', 'fill'],
+    coordinatorHead: ['coordinator', 'activities', 'minutes'],
+    more: (n: number): string => `… and ${n.toLocaleString('en-US')} more (all in --json)`,
   },
 } as const;
 
@@ -63,6 +67,13 @@ function split<C extends string>(e: Enumeration<C>, counts: Readonly<Record<C, n
   return e.codes.map((c) => `${labelOf(e, c, lang)} ${counts[c]}`).join(' / ');
 }
 
+const ID_PREVIEW = 20;
+
+/** 1346 → `1,346`: the way both languages write counts. */
+function grouped(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
 function table(head: readonly string[], rows: readonly string[][], numericFrom: number): string[] {
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
@@ -74,8 +85,10 @@ export function renderReportTable(report: Report, lang: Language, centerName = '
   const L = LABELS[lang];
   const labelWidth = lang === 'ja' ? 26 : 28;
   const row = (label: string, value: string | number, detail = ''): string =>
-    `  ${padEnd(label, labelWidth)}${padStart(String(value), 8)}${detail ? `   ${detail}` : ''}`;
-  const ids = (list: readonly string[]): string => (list.length ? list.join(', ') : '');
+    `  ${padEnd(label, labelWidth)}${padStart(typeof value === 'number' ? grouped(value) : value, 8)}${detail ? `   ${detail}` : ''}`;
+  // A person reads the first IDs; the whole list is in --json (a large center has a thousand waiting members).
+  const ids = (list: readonly string[]): string =>
+    list.length <= ID_PREVIEW ? list.join(', ') : `${list.slice(0, ID_PREVIEW).join(', ')} ${L.more(list.length - ID_PREVIEW)}`;
   const { members: m, work: w, activities: a, events: e } = report;
   const out: string[] = [];
   out.push(`${centerName ? `${centerName}  ` : ''}${L.title} ${report.period.from} 〜 ${report.period.to}`, '');
@@ -105,9 +118,9 @@ export function renderReportTable(report: Report, lang: Language, centerName = '
   const coordinators = Object.keys(a.by_coordinator);
   if (coordinators.length) {
     out.push(`  ${L.byCoordinator}:`);
-    for (const c of coordinators) {
-      out.push(`    ${padEnd(c || L.noCoordinator, 30)}${padStart(String(a.by_coordinator[c] ?? 0), 6)}${L.count} ${padStart(String(a.minutes_by_coordinator[c] ?? 0), 7)}${L.minutes}`);
-    }
+    out.push(...table(L.coordinatorHead, coordinators.map((c) => [
+      c || L.noCoordinator, grouped(a.by_coordinator[c] ?? 0), grouped(a.minutes_by_coordinator[c] ?? 0),
+    ]), 1));
   }
   out.push(row(L.followUps, a.follow_ups_due.length, ids(a.follow_ups_due)));
   out.push(row(L.waiting, a.waiting_members.length, ids(a.waiting_members)), '');
