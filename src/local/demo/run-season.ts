@@ -6,7 +6,7 @@ import { rankCandidates } from '../../domain/matching/rank-candidates';
 import { normalizeHeader } from '../../domain/parse/parse-table';
 import { allSetupTabs } from '../../domain/setup/output-tabs';
 import {
-  CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, SETTINGS_TAB,
+  CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB,
   type TabDef,
 } from '../../domain/schema/tabs';
 import type { Match } from '../../domain/schema/tabs';
