@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { Io } from '../io';
 import { openWorkbookFile, problemLines } from '../open-workbook-file';
+import { readCommandLine } from './command-line';
 
 // `ikigai check --workbook F` (cli.md): every problem of F against workbook.md, one line each.
 export const USAGE = `使い方 / usage: ikigai check --workbook F
@@ -11,18 +11,10 @@ export const USAGE = `使い方 / usage: ikigai check --workbook F
 const OK = { ja: '問題はありません', en: 'No problems found' } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let workbookPath: string | undefined;
-  try {
-    const { values } = parseArgs({ args: argv, options: { workbook: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-    if (values.help) { io.out(USAGE); return 0; }
-    workbookPath = values.workbook;
-  } catch (error) {
-    io.err(`ikigai check: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (!workbookPath) { io.err(`ikigai check: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
+  const line = readCommandLine({ name: 'check', usage: USAGE, options: { workbook: { type: 'string' } }, required: ['workbook'] }, argv, io);
+  if (!line.ok) return line.exit;
 
-  const opened = await openWorkbookFile(workbookPath, io);
+  const opened = await openWorkbookFile(line.values.workbook, io);
   if (!opened.ok) { io.out(opened.line); return 1; }
   const lines = problemLines(opened.workbook.problems, opened.language);
   if (lines.length === 0) { io.out(OK[opened.language]); return 0; }

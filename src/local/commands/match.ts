@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { civilDateIn, parseCivilDate } from '../../domain/civil-date';
 import type { Language } from '../../domain/enums';
 import { EXCLUSIONS } from '../../domain/matching/hard-rules';
@@ -9,6 +8,7 @@ import { slotLabel, type Slot } from '../../domain/slots';
 import type { Io } from '../io';
 import { openWorkbookFile, problemLines } from '../open-workbook-file';
 import { displayWidth } from '../report-table';
+import { readCommandLine, requiredMessage } from './command-line';
 
 // `ikigai match --workbook F --job ID [--as-of DATE] [--json] [--limit N]` (cli.md): ranked
 // candidates with reasons, and a mosaic team that covers the job's slots. F is never changed.
@@ -92,32 +92,24 @@ export function matchTable(result: MatchResult, title: string, headcount: number
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
-      options: {
-        workbook: { type: 'string' }, job: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' },
-        limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    io.err(`ikigai match: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { io.out(USAGE); return 0; }
-  if (!values.workbook) { io.err(`ikigai match: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
+  const line = readCommandLine({
+    name: 'match', usage: USAGE, required: ['workbook'],
+    options: {
+      workbook: { type: 'string' }, job: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
+  }, argv, io);
+  if (!line.ok) return line.exit;
+  const { values } = line;
+  // Not in `required`: an ID of spaces is no ID.
   const jobId = values.job?.trim();
-  if (!jobId) { io.err(`ikigai match: --job が必要です / --job is required\n${USAGE}`); return 2; }
+  if (!jobId) return line.fail(requiredMessage(['job']));
   const asOfGiven = values['as-of'] === undefined ? null : parseCivilDate(values['as-of']);
-  if (values['as-of'] !== undefined && asOfGiven === null) {
-    io.err(`ikigai match: 日付が正しくありません / not a date: ${values['as-of']}\n${USAGE}`);
-    return 2;
-  }
+  if (values['as-of'] !== undefined && asOfGiven === null) return line.fail(`日付が正しくありません / not a date: ${values['as-of']}`);
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0) { io.err(`ikigai match: --limit は0以上の整数 / --limit must be a whole number ≥ 0\n${USAGE}`); return 2; }
+    if (!Number.isInteger(limit) || limit < 0) return line.fail('--limit は0以上の整数 / --limit must be a whole number ≥ 0');
   }
 
   const opened = await openWorkbookFile(values.workbook, io);

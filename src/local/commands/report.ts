@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { parseCivilDate } from '../../domain/civil-date';
 import { computeReport } from '../../domain/kpi/compute-report';
 import { explicitPeriod, fiscalYearPeriod, weekPeriod, type Period } from '../../domain/kpi/period';
@@ -6,6 +5,7 @@ import type { Settings } from '../../domain/settings';
 import type { Io } from '../io';
 import { openWorkbookFile, problemLines } from '../open-workbook-file';
 import { renderReportTable } from '../report-table';
+import { readCommandLine } from './command-line';
 
 // `ikigai report --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]` (cli.md).
 export const USAGE = `使い方 / usage: ikigai report --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]
@@ -39,23 +39,17 @@ function choosePeriod(values: { 'fiscal-year'?: string; week?: string; from?: st
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
-      options: {
-        workbook: { type: 'string' }, 'fiscal-year': { type: 'string' }, week: { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    io.err(`ikigai report: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.help) { io.out(USAGE); return 0; }
-  if (!parsed.workbook) { io.err(`ikigai report: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
+  const line = readCommandLine({
+    name: 'report', usage: USAGE, required: ['workbook'],
+    options: {
+      workbook: { type: 'string' }, 'fiscal-year': { type: 'string' }, week: { type: 'string' },
+      from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' },
+    },
+  }, argv, io);
+  if (!line.ok) return line.exit;
+  const parsed = line.values;
   const choice = choosePeriod(parsed);
-  if (typeof choice === 'string') { io.err(`ikigai report: ${choice}\n${USAGE}`); return 2; }
+  if (typeof choice === 'string') return line.fail(choice);
 
   const opened = await openWorkbookFile(parsed.workbook, io);
   if (!opened.ok) { io.err(opened.line); return 1; }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Language } from '../../domain/enums';
 import { formatProblem } from '../../domain/messages/catalog';
 import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
@@ -7,6 +6,7 @@ import { parseSettings } from '../../domain/settings';
 import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
 import type { Io } from '../io';
 import { readWorkbookFile, WorkbookFileError } from '../xlsx-workbook-file';
+import { readCommandLine } from './command-line';
 
 // `ikigai tally --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]` (cli.md): the
 // tally of one form-response tab, the same figures as アンケート集計. F is never changed, and
@@ -40,20 +40,14 @@ export function tallyLines(t: SurveyTally, lang: Language): string[] {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values: { workbook?: string; sheet?: string; by?: string; target?: string; json?: boolean; help?: boolean };
-  try {
-    values = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
-      options: { workbook: { type: 'string' }, sheet: { type: 'string' }, by: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }).values;
-  } catch (error) {
-    io.err(`ikigai tally: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { io.out(USAGE); return 0; }
-  if (!values.workbook || !values.sheet) { io.err(`ikigai tally: --workbook と --sheet が必要です / --workbook and --sheet are required\n${USAGE}`); return 2; }
+  const line = readCommandLine({
+    name: 'tally', usage: USAGE, required: [['workbook', 'sheet']],
+    options: { workbook: { type: 'string' }, sheet: { type: 'string' }, by: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' } },
+  }, argv, io);
+  if (!line.ok) return line.exit;
+  const { values } = line;
   const target = values.target === undefined ? null : Number(values.target);
-  if (target !== null && (!Number.isInteger(target) || target <= 0)) { io.err(`ikigai tally: --target は1以上の整数 / --target must be a whole number ≥ 1\n${USAGE}`); return 2; }
+  if (target !== null && (!Number.isInteger(target) || target <= 0)) return line.fail('--target は1以上の整数 / --target must be a whole number ≥ 1');
   let store;
   try {
     store = await readWorkbookFile(resolve(io.cwd, values.workbook));

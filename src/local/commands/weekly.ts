@@ -1,5 +1,4 @@
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runWeeklySummary, type WeeklyRunResult } from '../../app/run-weekly-summary';
 import { parseCivilDate } from '../../domain/civil-date';
 import type { Language } from '../../domain/enums';
@@ -8,6 +7,7 @@ import { loadWorkbook } from '../../app/load-workbook';
 import { EmlMailer } from '../eml-mailer';
 import type { Io } from '../io';
 import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../xlsx-workbook-file';
+import { readCommandLine } from './command-line';
 
 // `ikigai weekly --workbook F --week DATE [--mail-dir DIR] [--resend]` (cli.md): what the weekly
 // trigger does, on a file. The same use case runs; 週次KPI is the only tab that changes, F is
@@ -46,24 +46,14 @@ const SAY: Record<Language, {
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
-      options: {
-        workbook: { type: 'string' }, week: { type: 'string' }, 'mail-dir': { type: 'string' },
-        resend: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    io.err(`ikigai weekly: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { io.out(USAGE); return 0; }
-  if (!values.workbook) { io.err(`ikigai weekly: --workbook が必要です / --workbook is required\n${USAGE}`); return 2; }
-  if (!values.week) { io.err(`ikigai weekly: --week が必要です / --week is required\n${USAGE}`); return 2; }
+  const line = readCommandLine({
+    name: 'weekly', usage: USAGE, required: ['workbook', 'week'],
+    options: { workbook: { type: 'string' }, week: { type: 'string' }, 'mail-dir': { type: 'string' }, resend: { type: 'boolean' } },
+  }, argv, io);
+  if (!line.ok) return line.exit;
+  const { values } = line;
   const week = parseCivilDate(values.week);
-  if (!week) { io.err(`ikigai weekly: 日付が正しくありません / not a date: ${values.week}\n${USAGE}`); return 2; }
+  if (!week) return line.fail(`日付が正しくありません / not a date: ${values.week}`);
 
   const path = resolve(io.cwd, values.workbook);
   let store;
