@@ -1,55 +1,33 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseTable } from '../../src/domain/parse/parse-table';
 import { MEMBERS_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
-import { startDevServer, type DevServer } from '../../src/local/dev-server';
-import { MemoryTableStore } from '../../src/local/memory-table-store';
-import { readWorkbookFile, writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
+import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { attendanceTables, COORDINATOR, NOW } from '../forms/attendance-fixture';
-import { launchChromium, type LaunchedChromium } from './helpers';
+import { ARTIFACTS, openSidebarSession, type SidebarSession } from './helpers';
 
 // The イベント panel of the built sidebar in Debian's Chromium at the Sheets sidebar's width
 // (300px), against the dev server on a copy of the attendance fixture (the morning of E001,
 // 2026-12-07): check a person in, join them, see the member ID appear, and read the .xlsx.
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-let dir = '';
-let workbook = '';
-let server: DevServer;
-let chromium: LaunchedChromium;
+let session: SidebarSession;
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(build.stderr);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'ikigai-events-'));
-  workbook = join(dir, 'center.xlsx');
-  await writeWorkbookFile(MemoryTableStore.from(attendanceTables()), workbook);
-  server = await startDevServer({ workbook, now: NOW.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html') });
-  chromium = await launchChromium();
+  session = await openSidebarSession(attendanceTables(), { now: NOW, tempPrefix: 'ikigai-events-' });
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function openEvents(): Promise<{ page: Page; errors: string[] }> {
-  const page = await chromium.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  const { page, errors } = await session.openPage();
   await page.getByRole('tab', { name: 'イベント' }).click();
   await page.locator('#panel-events li[data-registration]').first().waitFor();
   return { page, errors };
 }
 
 test('opens on today\'s session with its people, confirmed first, in Japanese', async () => {
-  expect(server.user).toBe(COORDINATOR);
+  expect(session.server.user).toBe(COORDINATOR);
   const { page, errors } = await openEvents();
   const panel = page.locator('#panel-events');
   await expect(panel.getByLabel('回を選ぶ').inputValue()).resolves.toBe('E001');
@@ -88,7 +66,7 @@ test('checks a person in, joins them, and shows the new member ID; the .xlsx say
   expect(errors).toEqual([]);
   await page.close();
 
-  const saved = await readWorkbookFile(workbook);
+  const saved = await readWorkbookFile(session.workbook);
   const regs = parseTable(REGISTRATIONS_TAB, saved.read(['申込'])!).records;
   expect(regs.filter((r) => r.attended).map((r) => r.registration_id)).toEqual(['R00001', 'R00002', 'R00006', 'R00007']);
   expect(regs.find((r) => r.registration_id === 'R00001')?.member_id).toBe('M00037');

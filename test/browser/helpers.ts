@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startDevServer, type DevServer } from '../../src/local/dev-server';
+import { MemoryTableStore } from '../../src/local/memory-table-store';
+import { writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
 
 // Debian's Chromium (installed by .ci/run), headless, with a fresh profile each time so no test
 // sees another's storage. Shared by every browser test (sidebar, mail snapshots).
@@ -36,4 +40,63 @@ export async function launchChromium(options: { width?: number; height?: number;
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Where browser tests leave screenshots for a reviewer. */
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** A sidebar being served: the built page, the dev server on a temporary .xlsx, and Chromium. */
+export interface SidebarSession {
+  /** The temporary .xlsx the dev server reads and saves: read it to see what was really saved. */
+  readonly workbook: string;
+  readonly server: DevServer;
+  /** A new 300px page on the sidebar, with the page's uncaught errors gathered in `errors`. */
+  openPage(): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+type Tables = Parameters<typeof MemoryTableStore.from>[0];
+
+/**
+ * Builds dist/sidebar.html, writes `tables` to a fresh temporary .xlsx, serves it with the dev
+ * server on a frozen clock and launches Chromium. Whatever was started is stopped again if a
+ * later step fails, so a broken build leaves no server or browser behind.
+ */
+export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string }): Promise<SidebarSession> {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(build.stderr);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), options.tempPrefix));
+  let server: DevServer | undefined;
+  let browser: LaunchedChromium | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const workbook = join(dir, 'center.xlsx');
+    await writeWorkbookFile(MemoryTableStore.from(tables), workbook);
+    const started = await startDevServer({ workbook, now: options.now.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html') });
+    server = started;
+    const launched = await launchChromium();
+    browser = launched;
+    return {
+      workbook,
+      server: started,
+      async openPage() {
+        const page = await launched.context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(started.url);
+        return { page, errors };
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,46 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDevServer, type DevServer } from '../../src/local/dev-server';
-import { MemoryTableStore } from '../../src/local/memory-table-store';
-import { readWorkbookFile, writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
+import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { COORDINATOR, NOW, sidebarTables } from '../app/sidebar/sidebar-fixture';
-import { launchChromium, type LaunchedChromium } from './helpers';
+import { ARTIFACTS, openSidebarSession, type SidebarSession } from './helpers';
 
 // The built sidebar (dist/sidebar.html) in Debian's Chromium at the width of the Sheets sidebar
 // (300px), against the dev server on a temporary copy of a small workbook. Each test drives the
 // page as a coordinator would and then reads the .xlsx file to see what was really saved.
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-let dir = '';
-let workbook = '';
-let server: DevServer;
-let chromium: LaunchedChromium;
+let session: SidebarSession;
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(build.stderr);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), 'ikigai-sidebar-'));
-  workbook = join(dir, 'center.xlsx');
-  await writeWorkbookFile(MemoryTableStore.from(sidebarTables()), workbook);
-  server = await startDevServer({ workbook, now: NOW.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html') });
-  chromium = await launchChromium();
+  session = await openSidebarSession(sidebarTables(), { now: NOW, tempPrefix: 'ikigai-sidebar-' });
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function open(): Promise<Page> {
-  const page = await chromium.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  const { page, errors } = await session.openPage();
   await page.getByRole('tab', { name: '活動記録' }).waitFor();
   expect(errors).toEqual([]);
   return page;
@@ -52,7 +30,7 @@ async function noSideways(page: Page): Promise<void> {
 }
 
 test('opens in Japanese as the first active coordinator, with the four tabs', async () => {
-  expect(server.user).toBe(COORDINATOR);
+  expect(session.server.user).toBe(COORDINATOR);
   const page = await open();
   expect(await page.getAttribute('html', 'lang')).toBe('ja');
   await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', 'マッチング', '今週', 'イベント']);
@@ -81,10 +59,10 @@ test('logs an activity with one click; it appears at the top of the recent list 
   await noSideways(page);
   await page.screenshot({ path: join(ARTIFACTS, 'sidebar-activity.png'), fullPage: true });
 
-  const saved = (await readWorkbookFile(workbook)).read(['活動記録'])?.rows ?? [];
+  const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
   const row = saved.find((r) => r[0] === 'A000008');
   expect(row?.slice(0, 11)).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, 'マッチング', '訪問', 'M001', '', 'J001', 30, '面談日決定', '\'=HYPERLINK("http://evil.example","x")']);
-  const audit = (await readWorkbookFile(workbook)).read(['監査ログ'])?.rows ?? [];
+  const audit = (await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows ?? [];
   expect(audit.map((r) => r[4])).toContain('A000008');
   await page.close();
 });
@@ -110,7 +88,7 @@ test('matches a job and places a member: the マッチング row in the .xlsx sa
   await noSideways(page);
   await page.screenshot({ path: join(ARTIFACTS, 'sidebar-matching-placed.png'), fullPage: true });
 
-  const rows = (await readWorkbookFile(workbook)).read(['マッチング'])?.rows ?? [];
+  const rows = (await readWorkbookFile(session.workbook)).read(['マッチング'])?.rows ?? [];
   expect(rows).toHaveLength(1);
   expect(rows[0]?.slice(0, 9)).toEqual(['X000001', 'J001', 'M002', '請負', '成立', { date: '2025-06-11' }, { date: '2025-06-11' }, null, COORDINATOR]);
   await page.close();
@@ -151,7 +129,7 @@ test('a coordinator can log an activity with the keyboard alone', async () => {
   await kb.type('15');
   await kb.press('Enter'); // submits the form
   await page.getByText('保存しました（A000009）').waitFor();
-  const saved = (await readWorkbookFile(workbook)).read(['活動記録'])?.rows ?? [];
+  const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
   expect(saved.find((r) => r[0] === 'A000009')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', '', '', 15]);
   // The tabs answer to arrow keys too.
   await page.getByRole('tab', { name: '活動記録' }).focus();
