@@ -24,8 +24,8 @@ export interface LedgerSession {
   people: string[];
 }
 
-export interface SignupLedger {
-  readonly version: 1;
+/** What a sync hands over and the ledger keeps as it is: the center, the form, 申込's shape. */
+interface LedgerContext {
   readonly syncedAt: string;
   readonly language: Language;
   readonly timeZone: string;
@@ -35,6 +35,10 @@ export interface SignupLedger {
   /** 申込's actual tab name and header at the last sync, so a submit can append without reading. */
   readonly registrationsTab: string;
   readonly header: readonly string[];
+}
+
+export interface SignupLedger extends LedgerContext {
+  readonly version: 1;
   nextNumber: number;
   /** Open sessions on or after the sync day, full ones included (late answers are waitlisted). */
   sessions: LedgerSession[];
@@ -59,16 +63,8 @@ function numberOf(id: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-export interface LedgerInput {
+export interface LedgerInput extends LedgerContext {
   readonly today: string;
-  readonly syncedAt: string;
-  readonly language: Language;
-  readonly timeZone: string;
-  readonly centerName: string;
-  readonly formId: string;
-  readonly sessionItemId: string;
-  readonly registrationsTab: string;
-  readonly header: readonly string[];
   readonly events: readonly EventRecord[];
   readonly registrations: readonly Registration[];
 }
