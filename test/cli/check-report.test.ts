@@ -3,24 +3,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/local/cli';
-import type { Io } from '../../src/local/io';
 import { HAND_BUILT_TABS } from '../fixtures/hand-built-workbook';
 import { writeSheetjsWorkbook, type FixtureCell, type FixtureTab } from '../fixtures/sheetjs-workbook';
 import { sampleStore } from '../../scripts/make-sample';
 import { writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
+import { runIkigai, type CliRun } from './run-cli';
 
 // `ikigai check` and `ikigai report` end to end through main(argv, io), and once as a real
 // process, on good and broken workbooks.
 
-interface Run { code: number; out: string; err: string }
-async function ikigai(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), cwd: dir };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const ikigai = (...argv: string[]): Promise<CliRun> => runIkigai(dir, argv);
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/local/commands/match';
-import type { Io } from '../../src/local/io';
 import { d, writeSheetjsWorkbook, type FixtureTab } from '../fixtures/sheetjs-workbook';
+import { captureIo } from './run-cli';
 
 // `ikigai match` (its command module, as src/local/cli.ts dispatches to it: jest cannot follow
 // the dispatcher's dynamic import) on a small center written with SheetJS, every figure worked out by hand below.
@@ -50,12 +50,6 @@ const TABS = (language: string, memberRow3Joined: unknown = d('2012-04-01')): Fi
   { name: 'イベント', rows: [['イベントID', '種別', '開催日']] },
 ];
 
-function capture(dir: string): { io: Io; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s) => out.push(s), err: (s) => err.push(s), cwd: dir }, out, err };
-}
-
 describe('ikigai match', () => {
   let dir: string;
   beforeAll(() => {
@@ -67,7 +61,7 @@ describe('ikigai match', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('prints the JSON of cli.md with candidates that break no rule and a team covering every slot', async () => {
-    const c = capture(dir);
+    const c = captureIo(dir);
     const before = createHash('sha256').update(readFileSync(join(dir, 'center.xlsx'))).digest('hex');
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2016-01-15', '--json'], c.io)).toBe(0);
     const json = JSON.parse(c.out.join('\n'));
@@ -97,7 +91,7 @@ describe('ikigai match', () => {
   });
 
   test('prints a readable Japanese table by default', async () => {
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2016-01-15'], c.io)).toBe(0);
     const text = c.out.join('\n');
     expect(c.out[0]).toBe('仕事 J01（公園の除草）  基準日 2016-01-15  必要人数 各枠2名（就業中 1名、あと1名）');
@@ -110,7 +104,7 @@ describe('ikigai match', () => {
   });
 
   test('speaks English when the workbook language is en', async () => {
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'center-en.xlsx', '--job', 'J01', '--as-of', '2016-01-15'], c.io)).toBe(0);
     const text = c.out.join('\n');
     expect(text).toContain('3 candidates');
@@ -123,7 +117,7 @@ describe('ikigai match', () => {
     // M06 30 + 8.33 + 15 + 0 + 15 = 68.33 → 68 (tie, 0 days: M04 first by ID), M02 62, M07
     // 8.33 + 15 = 23.33 → 23 (its J02 work starts 12-01). Greedy: M01 (月AM 水PM, 2), then M02
     // (水PM 金AM, 2 still needed), then 月AM: M04 before M06, then 金AM: M07. M06 is the backup.
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2015-11-15', '--json'], c.io)).toBe(0);
     const json = JSON.parse(c.out.join('\n'));
     expect(json.candidates.map((x: { member_id: string; score: number }) => [x.member_id, x.score]))
@@ -141,7 +135,7 @@ describe('ikigai match', () => {
 
   test('needs nobody for a job whose placed members already fill its headcount', async () => {
     // J02 (火・木) on 2016-01-15: M05 is placed there (need 0 of 1): no team needed, no slot short.
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J02', '--as-of', '2016-01-15', '--json'], c.io)).toBe(0);
     const json = JSON.parse(c.out.join('\n'));
     expect(json.need).toBe(0);
@@ -150,22 +144,22 @@ describe('ikigai match', () => {
   });
 
   test('exits 1 with a clear line for a job that does not exist', async () => {
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J99', '--as-of', '2016-01-15'], c.io)).toBe(1);
     expect(c.err).toEqual(['ikigai match: 仕事ID「J99」は「仕事」シートにありません']);
   });
 
   test('exits 1 naming each problem of a workbook with bad data', async () => {
-    const c = capture(dir);
+    const c = captureIo(dir);
     expect(await run(['--workbook', 'broken.xlsx', '--job', 'J01', '--as-of', '2016-01-15'], c.io)).toBe(1);
     expect(c.err).toEqual(['会員!C3: 「2015-02-30」は日付として読めません（例: 2015-04-01）']);
     expect(c.out).toEqual([]);
   });
 
   test('exits 1 for a file that is not there and 2 for a wrong command line', async () => {
-    expect(await run(['--workbook', 'nothing.xlsx', '--job', 'J01'], capture(dir).io)).toBe(1);
-    expect(await run(['--workbook', 'center.xlsx'], capture(dir).io)).toBe(2);
-    expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2016-02-30'], capture(dir).io)).toBe(2);
-    expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--bogus'], capture(dir).io)).toBe(2);
+    expect(await run(['--workbook', 'nothing.xlsx', '--job', 'J01'], captureIo(dir).io)).toBe(1);
+    expect(await run(['--workbook', 'center.xlsx'], captureIo(dir).io)).toBe(2);
+    expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2016-02-30'], captureIo(dir).io)).toBe(2);
+    expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--bogus'], captureIo(dir).io)).toBe(2);
   });
 });
