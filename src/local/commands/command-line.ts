@@ -50,6 +50,11 @@ export function requiredMessage(names: readonly string[]): string {
   return `${flags.join(' と ')} が必要です / ${flags.join(' and ')} ${flags.length > 1 ? 'are' : 'is'} required`;
 }
 
+/**
+ * Parses `argv` against the command's options. --help, an unknown option or a missing required
+ * one is answered here (usage on stdout, or the mistake and usage on stderr) and comes back as
+ * `{ ok: false, exit }` for the command to return as it is.
+ */
 export function readCommandLine<O extends OptionsConfig, R extends StringOption<O> = never>(
   command: Command<O, R>, argv: string[], io: Io,
 ): CommandLine<O, R> {
