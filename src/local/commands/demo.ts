@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadWorkbook } from '../../app/load-workbook';
 import { computeReport } from '../../domain/kpi/compute-report';
 import { fiscalYearPeriod } from '../../domain/kpi/period';
@@ -13,6 +12,7 @@ import { FISCAL_YEAR } from '../demo/kashiwa-2015';
 import { runSeason, type DemoMailKind } from '../demo/run-season';
 import { deterministicMailIds } from '../demo/mail-ids';
 import { demoSummary } from '../demo/summary';
+import { readCommandLine } from './command-line';
 
 // `ikigai demo [--out DIR]` (cli.md): the sample center modelled on Kashiwa FY2015, its year
 // played through the add-in's use cases, written as DIR/workbook.xlsx and DIR/mail/*.eml.
@@ -20,14 +20,9 @@ export const USAGE = `使い方 / usage: ikigai demo [--out DIR]
   --out DIR   出力先（既定 ./demo-out）/ where to write (default ./demo-out)`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
-  } catch (error) {
-    io.err(`ikigai demo: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { io.out(USAGE); return 0; }
+  const line = readCommandLine({ name: 'demo', usage: USAGE, options: { out: { type: 'string' } } }, argv, io);
+  if (!line.ok) return line.exit;
+  const { values } = line;
   const started = performance.now();
   const out = resolve(io.cwd, values.out ?? 'demo-out');
   const mailDir = join(out, 'mail');
