@@ -1,4 +1,5 @@
-import { addDays as addDaysFns, differenceInCalendarDays, startOfISOWeek, isValid } from 'date-fns';
+import { addDays as addDaysFns, differenceInCalendarDays, startOfISOWeek } from 'date-fns';
+import { foldWidth } from './parse/fold-width';
 
 // Inside the domain a day is a civil date `YYYY-MM-DD` with no time zone (conventions.md).
 // date-fns does the arithmetic on a local Date at noon, so no time zone or DST shift can move
@@ -16,17 +17,55 @@ function fromLocal(date: Date): CivilDate {
   return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+function isLeapYear(y: number): boolean {
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Whether year `y`, month `m`, day `d` is a day of the (proleptic Gregorian) calendar. Checked
+ *  with integers rather than a Date per cell, since a large center parses a million date cells;
+ *  a property test holds it to Date's own answer. Years below 100 are refused, as they always
+ *  were: `new Date(99, …)` means 1999, so no such date ever round-tripped. */
+export function isRealDay(y: number, m: number, d: number): boolean {
+  if (y < 100 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const days = m === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m - 1] as number);
+  return d <= days;
+}
+
+/** The value of `length` ASCII digits of `text` from `at`, or -1 if any is not a digit. */
+function digitsAt(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** `YYYY-MM-DD` exactly (what date cells and the add-in write): the text itself if it is a real
+ *  day, null if not, undefined when the text has another shape and needs the general reading. */
+function canonicalDay(text: string): CivilDate | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return undefined;
+  return isRealDay(y, m, d) ? text : null;
+}
+
 /** `2015-04-01`, `2015/4/1` → `2015-04-01`; impossible dates (`2015-02-30`) and other text → null. */
 export function parseCivilDate(text: string): CivilDate | null {
-  const m = CIVIL.exec(text.normalize('NFKC').trim());
+  const canonical = canonicalDay(text);
+  if (canonical !== undefined) return canonical;
+  const m = CIVIL.exec(foldWidth(text).trim());
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const date = new Date(y, mo - 1, d, 12);
-  if (!isValid(date) || date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
-  return fromLocal(date);
+  if (!isRealDay(y, mo, d)) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 export function addDays(day: CivilDate, n: number): CivilDate {

@@ -63,14 +63,42 @@ export type AgeBand = (typeof AGE_BAND.codes)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUS.codes)[number];
 export type Role = (typeof ROLE.codes)[number];
 
+/** Where each code of an enumeration stands, by lower-cased code and by Japanese label. */
+interface CodeIndex {
+  readonly byLowerCode: ReadonlyMap<string, number>;
+  readonly byLabel: ReadonlyMap<string, number>;
+}
+
+// Built on first use per enumeration (nothing runs at load time) and kept: codeOf runs for
+// every enum cell of every tab, half a million times in a large center's weekly run.
+const INDEXES = new WeakMap<Enumeration<string>, CodeIndex>();
+
+function indexOf(e: Enumeration<string>): CodeIndex {
+  let index = INDEXES.get(e);
+  if (!index) {
+    const byLowerCode = new Map<string, number>();
+    const byLabel = new Map<string, number>();
+    e.codes.forEach((c, i) => {
+      // The first code wins a clash, as the scan in code order always did.
+      if (!byLowerCode.has(c.toLowerCase())) byLowerCode.set(c.toLowerCase(), i);
+      const label = e.ja[c];
+      if (label !== undefined && !byLabel.has(label)) byLabel.set(label, i);
+    });
+    index = { byLowerCode, byLabel };
+    INDEXES.set(e, index);
+  }
+  return index;
+}
+
 /** Reads a cell's text as a code of `e`: the code itself, or its Japanese label (trimmed, case-insensitive for codes). */
 export function codeOf<C extends string>(e: Enumeration<C>, text: string): C | null {
   const t = text.trim();
-  const lower = t.toLowerCase();
-  for (const c of e.codes) {
-    if (c.toLowerCase() === lower || e.ja[c] === t) return c;
-  }
-  return null;
+  const index = indexOf(e);
+  const byLabel = index.byLabel.get(t);
+  const byCode = index.byLowerCode.get(t.toLowerCase());
+  // The earlier code in the enumeration's order, when the text is one code's label and another's code.
+  const at = byLabel === undefined ? byCode : byCode === undefined ? byLabel : Math.min(byLabel, byCode);
+  return at === undefined ? null : (e.codes[at] ?? null);
 }
 
 /** What a sheet shows for `code` in `lang`: the Japanese label, or the English code. */

@@ -1,7 +1,8 @@
 import { codeOf } from '../enums';
-import { cellText, isBlank, isDateCell, type Cell } from '../cell';
+import { cellText, isDateCell, type Cell } from '../cell';
 import { parseCivilDate } from '../civil-date';
 import { parseSlot, type Slot } from '../slots';
+import { foldWidth } from './fold-width';
 import type { Column } from '../schema/column';
 import type { ProblemCode, ProblemParams } from '../messages/problem';
 
@@ -15,13 +16,18 @@ const FALSE_WORDS = new Set(['false', 'いいえ', 'no', 'n', '0', '×', 'off'])
 
 /** `a、b・c, d` → `['a','b','c','d']`, blanks dropped. */
 export function splitList(text: string): string[] {
+  // Most cells hold one item: no split, no array of pieces to trim and filter.
+  if (!LIST_SEPARATOR.test(text)) {
+    const t = text.trim();
+    return t === '' ? [] : [t];
+  }
   return text.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 export function parseBoolean(c: Cell): boolean | null {
   if (typeof c === 'boolean') return c;
   if (typeof c === 'number') return c === 1 ? true : c === 0 ? false : null;
-  const t = cellText(c).normalize('NFKC').toLowerCase();
+  const t = foldWidth(cellText(c)).toLowerCase();
   if (t === '') return false;
   if (TRUE_WORDS.has(t)) return true;
   if (FALSE_WORDS.has(t)) return false;
@@ -30,11 +36,16 @@ export function parseBoolean(c: Cell): boolean | null {
 
 /** A date cell or `YYYY-MM-DD` / `YYYY/MM/DD` text (a date cell with a time keeps only its day). */
 export function parseDateCell(c: Cell): string | null {
-  if (isDateCell(c)) return parseCivilDate(c.date.slice(0, 10));
+  if (isDateCell(c)) return parseCivilDate(c.date.length === 10 ? c.date : c.date.slice(0, 10));
   if (typeof c === 'string') {
+    // Text the add-in or a date cell wrote, `2015-04-01`, needs no pattern (parseCivilDate's fast path).
+    if (c.length === 10) {
+      const day = parseCivilDate(c);
+      if (day !== null) return day;
+    }
     const t = c.trim();
     // Text such as `2015-04-01 09:00` or ISO `2015-04-01T09:00` still names a day.
-    const day = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:[ T].*)?$/.exec(t.normalize('NFKC'));
+    const day = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:[ T].*)?$/.exec(foldWidth(t));
     return day ? parseCivilDate(day[1] ?? '') : null;
   }
   return null;
@@ -42,11 +53,33 @@ export function parseDateCell(c: Cell): string | null {
 
 const TIMESTAMP_TEXT = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
+/** `YYYY-MM-DDTHH:MM:SS` exactly (every date cell with a time): itself when real, null when not,
+ *  undefined for any other shape. */
+function canonicalTimestamp(text: string): string | null | undefined {
+  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 /* T */
+    || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const h = twoDigits(text, 11);
+  const mi = twoDigits(text, 14);
+  const s = twoDigits(text, 17);
+  if (h < 0 || mi < 0 || s < 0 || twoDigits(text, 0) < 0 || twoDigits(text, 2) < 0 || twoDigits(text, 5) < 0 || twoDigits(text, 8) < 0) return undefined;
+  // Ten ASCII digits and dashes: parseCivilDate's fast path answers the text itself or null.
+  const day = parseCivilDate(text.slice(0, 10));
+  return day !== null && h <= 23 && mi <= 59 && s <= 59 ? text : null;
+}
+
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** Timestamps as `YYYY-MM-DDTHH:MM:SS` in the center's zone. Text with an offset (`Z`, `+09:00`)
  *  cannot be placed without a zone, so adapters convert those; the domain accepts zone-less text. */
 export function parseTimestampCell(c: Cell): string | null {
-  const text = isDateCell(c) ? c.date : typeof c === 'string' ? c.trim().normalize('NFKC') : null;
+  const text = isDateCell(c) ? c.date : typeof c === 'string' ? foldWidth(c.trim()) : null;
   if (text === null) return null;
+  const canonical = canonicalTimestamp(text);
+  if (canonical !== undefined) return canonical;
   const m = TIMESTAMP_TEXT.exec(text);
   if (!m) return null;
   const day = parseCivilDate(m[1] ?? '');
@@ -55,8 +88,11 @@ export function parseTimestampCell(c: Cell): string | null {
   const mi = Number(m[3] ?? 0);
   const s = Number(m[4] ?? 0);
   if (h > 23 || mi > 59 || s > 59) return null;
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${day}T${p(h)}:${p(mi)}:${p(s)}`;
+  return `${day}T${pad2(h)}:${pad2(mi)}:${pad2(s)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** `HH:MM` text, a date cell carrying a time, or a day fraction (how spreadsheets store times). */
@@ -67,7 +103,7 @@ export function parseTimeCell(c: Cell): string | null {
     const minutes = Math.round(c * 24 * 60);
     return `${p(Math.floor(minutes / 60))}:${p(minutes % 60)}`;
   }
-  const text = isDateCell(c) ? (c.date.split('T')[1] ?? '') : cellText(c).normalize('NFKC');
+  const text = isDateCell(c) ? (c.date.split('T')[1] ?? '') : foldWidth(cellText(c));
   const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(text);
   if (!m) return null;
   const h = Number(m[1]);
@@ -79,87 +115,162 @@ export function parseTimeCell(c: Cell): string | null {
 function parseNumber(c: Cell): number | null {
   if (typeof c === 'number') return Number.isFinite(c) ? c : null;
   if (typeof c !== 'string') return null;
-  const t = c.normalize('NFKC').trim().replace(/,/g, '');
+  const t = foldWidth(c).trim().replace(/,/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
   return Number(t);
 }
 
-function rangeProblem(column: Column, n: number): CellResult | null {
+/** A bad cell as a parser answers it: an instance of its own class, so a good value (any string,
+ *  number, array…) is returned as it is and needs no `{ ok, value }` object around it. */
+export class CellProblem {
+  constructor(readonly code: ProblemCode, readonly params: ProblemParams) {}
+}
+
+/** A column's reader, built once per column (see readerOf). */
+export interface ColumnReader {
+  /** A cell → its value, or a CellProblem. Blank cells give the column's blank or `required`. */
+  readonly read: (c: Cell | undefined) => unknown;
+  /** What a blank cell, or a bad cell of an optional column, reads as (a new array each call for lists). */
+  readonly blank: () => unknown;
+}
+
+/** True for null, '' and whitespace-only text: isBlank without trimming text that starts with a
+ *  character that is not white space (nearly every cell). */
+export function isBlankCell(c: Cell | undefined): boolean {
+  if (c === null || c === undefined) return true;
+  if (typeof c !== 'string') return false;
+  if (c.length === 0) return true;
+  if (!isWhiteSpace(c.charCodeAt(0))) return false;
+  return c.trim() === '';
+}
+
+/** The code units String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+// Enum and slot cells repeat a handful of texts, so each column remembers its answers. The
+// memory is capped, so a column of free text typed into an enum column cannot grow it for ever.
+const MEMO_LIMIT = 512;
+
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined || seen.has(text)) return known as T;
+    const value = fn(text);
+    if (seen.size < MEMO_LIMIT) seen.set(text, value);
+    return value;
+  };
+}
+
+function rangeProblem(column: Column, n: number): CellProblem | null {
   const min = column.min ?? -Infinity;
   const max = column.max ?? Infinity;
   if (n < min || n > max) {
-    return { ok: false, code: 'out_of_range', params: { value: n, min: Number.isFinite(min) ? min : '', max: Number.isFinite(max) ? max : '' } };
+    return new CellProblem('out_of_range', { value: n, min: Number.isFinite(min) ? min : '', max: Number.isFinite(max) ? max : '' });
   }
   return null;
 }
 
-/** One cell against its column's type. Blank cells give the column's blank value or `required`. */
-export function parseCell(column: Column, c: Cell | undefined): CellResult {
-  const cell: Cell = c === undefined ? null : c;
-  const header = column.ja;
-  if (isBlank(cell)) {
-    if (column.required) return { ok: false, code: 'required', params: { header } };
-    switch (column.type) {
-      case 'text': return { ok: true, value: '' };
-      case 'boolean': return { ok: true, value: false };
-      case 'list': case 'slots': case 'enum_list': return { ok: true, value: [] };
-      default: return { ok: true, value: null };
-    }
+function blankOf(column: Column): () => unknown {
+  switch (column.type) {
+    case 'text': return () => '';
+    case 'boolean': return () => false;
+    case 'list': case 'slots': case 'enum_list': return () => [];
+    default: return () => null;
   }
-  const value = cellText(cell);
+}
+
+/** How a non-blank cell of `column` reads. */
+function filledReader(column: Column): (cell: Cell) => unknown {
+  const header = column.ja;
   switch (column.type) {
     case 'id':
       // IDs are text; a number typed into an ID cell (1 for `1`) is the same ID.
-      return { ok: true, value: typeof cell === 'number' ? String(cell) : value };
+      return (cell) => (typeof cell === 'number' ? String(cell) : cellText(cell));
     case 'text':
-      return { ok: true, value };
-    case 'date': {
-      const d = parseDateCell(cell);
-      return d ? { ok: true, value: d } : { ok: false, code: 'bad_date', params: { value } };
-    }
-    case 'timestamp': {
-      const t = parseTimestampCell(cell);
-      return t ? { ok: true, value: t } : { ok: false, code: 'bad_timestamp', params: { value } };
-    }
-    case 'time': {
-      const t = parseTimeCell(cell);
-      return t ? { ok: true, value: t } : { ok: false, code: 'bad_time', params: { value } };
-    }
+      return cellText;
+    case 'date':
+      return (cell) => parseDateCell(cell) ?? new CellProblem('bad_date', { value: cellText(cell) });
+    case 'timestamp':
+      return (cell) => parseTimestampCell(cell) ?? new CellProblem('bad_timestamp', { value: cellText(cell) });
+    case 'time':
+      return (cell) => parseTimeCell(cell) ?? new CellProblem('bad_time', { value: cellText(cell) });
     case 'int': case 'number': {
-      const n = parseNumber(cell);
-      if (n === null) return { ok: false, code: 'bad_number', params: { value } };
-      if (column.type === 'int' && !Number.isInteger(n)) return { ok: false, code: 'bad_integer', params: { value } };
-      return rangeProblem(column, n) ?? { ok: true, value: n };
+      const integer = column.type === 'int';
+      return (cell) => {
+        const n = parseNumber(cell);
+        if (n === null) return new CellProblem('bad_number', { value: cellText(cell) });
+        if (integer && !Number.isInteger(n)) return new CellProblem('bad_integer', { value: cellText(cell) });
+        return rangeProblem(column, n) ?? n;
+      };
     }
-    case 'boolean': {
-      const b = parseBoolean(cell);
-      return b === null ? { ok: false, code: 'bad_boolean', params: { value } } : { ok: true, value: b };
-    }
+    case 'boolean':
+      return (cell) => parseBoolean(cell) ?? new CellProblem('bad_boolean', { value: cellText(cell) });
     case 'list':
-      return { ok: true, value: splitList(value) };
+      return (cell) => splitList(cellText(cell));
     case 'slots': {
-      const slots: Slot[] = [];
-      for (const part of splitList(value)) {
-        const s = parseSlot(part);
-        if (!s) return { ok: false, code: 'bad_slot', params: { value: part } };
-        if (!slots.includes(s)) slots.push(s);
-      }
-      return { ok: true, value: slots };
+      const slotOf = memo(parseSlot);
+      return (cell) => {
+        const slots: Slot[] = [];
+        for (const part of splitList(cellText(cell))) {
+          const s = slotOf(part);
+          if (!s) return new CellProblem('bad_slot', { value: part });
+          if (!slots.includes(s)) slots.push(s);
+        }
+        return slots;
+      };
     }
     case 'enum': {
-      const code = codeOf(column.enumeration, value);
-      return code !== null ? { ok: true, value: code } : { ok: false, code: 'bad_enum', params: { value, header, allowed: allowedValues(column) } };
+      const e = column.enumeration;
+      const code = memo((text: string) => codeOf(e, text));
+      return (cell) => {
+        const value = cellText(cell);
+        return code(value) ?? new CellProblem('bad_enum', { value, header, allowed: allowedValues(column) });
+      };
     }
     case 'enum_list': {
-      const codes: string[] = [];
-      for (const part of splitList(value)) {
-        const code = codeOf(column.enumeration, part);
-        if (code === null) return { ok: false, code: 'bad_enum', params: { value: part, header, allowed: allowedValues(column) } };
-        if (!codes.includes(code)) codes.push(code);
-      }
-      return { ok: true, value: codes };
+      const e = column.enumeration;
+      const code = memo((text: string) => codeOf(e, text));
+      return (cell) => {
+        const codes: string[] = [];
+        for (const part of splitList(cellText(cell))) {
+          const c = code(part);
+          if (c === null) return new CellProblem('bad_enum', { value: part, header, allowed: allowedValues(column) });
+          if (!codes.includes(c)) codes.push(c);
+        }
+        return codes;
+      };
     }
   }
+}
+
+// One reader per column object, built on first use: the schema's columns are module constants,
+// so a table's parse builds nothing per cell.
+const READERS = new WeakMap<Column, ColumnReader>();
+
+export function readerOf(column: Column): ColumnReader {
+  let reader = READERS.get(column);
+  if (!reader) {
+    const filled = filledReader(column);
+    const blank = blankOf(column);
+    const required = column.required === true ? new CellProblem('required', { header: column.ja }) : null;
+    reader = {
+      read: (c) => (isBlankCell(c) ? (required ?? blank()) : filled(c as Cell)),
+      blank,
+    };
+    READERS.set(column, reader);
+  }
+  return reader;
+}
+
+/** One cell against its column's type. Blank cells give the column's blank value or `required`. */
+export function parseCell(column: Column, c: Cell | undefined): CellResult {
+  const value = readerOf(column).read(c);
+  return value instanceof CellProblem ? { ok: false, code: value.code, params: value.params } : { ok: true, value };
 }
 
 function allowedValues(column: Column): string {
