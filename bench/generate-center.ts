@@ -138,8 +138,11 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
   }
 
   const activityRows: Cell[][] = [];
+  // Days drawn first and sorted: the sidebar appends activities as they are logged, so the tab is
+  // in time order, IDs rising with it (the sidebar's headline reads only its last rows).
+  const activityDays = Array.from({ length: size.activities }, () => pick(weekdays)).sort();
   for (let i = 0; i < size.activities; i++) {
-    const day = pick(weekdays);
+    const day = activityDays[i] as CivilDate;
     const area = pick(AREA.codes);
     activityRows.push([
       `A${pad(i + 1, 7)}`, dateCell(day), pick(jcs), label(AREA, area), label(ACTIVITY_KIND, pick(ACTIVITY_KIND.codes)),

@@ -4,7 +4,7 @@ import { locateColumns } from '../domain/parse/parse-table';
 import { ACTIVITIES_TAB, tabNames } from '../domain/schema/tabs';
 import { neutraliseRow } from '../domain/text/neutralise-formula';
 import { writeAudit } from './audit';
-import { ACTIVITY_IDS, nextId } from './next-id';
+import { ACTIVITY_IDS, idsInColumn, nextId } from './next-id';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import { ApiError } from './sidebar-error';
 import type { ActivityView, LogActivityInput, LogActivityOutput } from './sidebar-types';
@@ -19,7 +19,7 @@ export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogAct
   const { index, problems } = locateColumns(ACTIVITIES_TAB, found.name, found.header);
   if (problems.length > 0) throw new ApiError('bad_workbook', { detail: problems.map((p) => `${p.tab}!${p.cell} ${String(p.params.header ?? '')}`).join(', ') });
 
-  const activityId = nextId(ports.props, ACTIVITY_IDS, () => idsInColumn(ports, found.name, index.get('activity_id') ?? -1));
+  const activityId = nextId(ports.props, ACTIVITY_IDS, () => idsInColumn(store, found.name, index.get('activity_id') ?? -1));
   const activity: ActivityView = {
     activity_id: activityId,
     date: input.date,
@@ -59,11 +59,4 @@ export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogAct
     detail: ids.filter((s) => s !== '').join(' '),
   });
   return { activity };
-}
-
-/** The activity IDs already in the tab: read once, only to seed the ID counter. */
-function idsInColumn(ports: SidebarPorts, tab: string, column: number): string[] {
-  if (column < 0) return [];
-  const raw = ports.store.read([tab]);
-  return (raw?.rows ?? []).map((r) => r[column]).filter((c): c is string => typeof c === 'string');
 }

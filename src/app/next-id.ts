@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './ports';
+import type { KeyValueStore, TableStore } from './ports';
 
 // IDs the add-in makes: a prefix plus a zero-padded number (workbook.md), e.g. A000001 for
 // activities and X000001 for matches. Reading a 50,000-row tab to find the highest ID on every
@@ -42,4 +42,18 @@ export function nextId(props: KeyValueStore, scheme: IdScheme, seedIds: () => It
   const next = last + 1;
   props.set(scheme.key, String(next));
   return formatId(scheme, next);
+}
+
+/** The text IDs in column `column` (0-based) of tab `tab`, reading that column alone where the
+ *  store can (a 500,000-row 活動記録 is 6 million cells, its ID column 500,000): what a counter's
+ *  seed reads, once per document. */
+export function idsInColumn(store: TableStore, tab: string, column: number): string[] {
+  if (column < 0) return [];
+  const raw = store.readColumns ? store.readColumns([tab], () => [column]) : store.read([tab]);
+  const ids: string[] = [];
+  for (const row of raw?.rows ?? []) {
+    const c = row[column];
+    if (typeof c === 'string') ids.push(c);
+  }
+  return ids;
 }

@@ -10,6 +10,17 @@ export interface TableStore {
   read(names: readonly string[]): RawTable | null;
   /** Only the header row of the first of `names` that exists (cheap: one small read); null when none. */
   header(names: readonly string[]): { name: string; header: string[] } | null;
+  /** Some columns of the first of `names` that exists: the header row is read, `pick` says which
+   *  columns (0-based) are wanted, and only those are read, down to the last row. The answer is
+   *  shaped as `read` would answer (the whole header, rows as wide as it) with every cell of the
+   *  other columns null. Sheets: the header, then ONE getValues per run of adjacent wanted columns
+   *  (design/README.md says why runs and not one covering block). Optional: read-part.ts falls back
+   *  to `read` for a store without it (a test's counting wrapper, the demo's versioned store). */
+  readColumns?(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
+  /** The header and the last `count` data rows of the first of `names` that exists (fewer when the
+   *  tab is shorter); `firstRow` of the answer is the sheet row of its first row. Sheets: the
+   *  header, getLastRow, ONE getValues. Optional, as readColumns. */
+  readTail?(names: readonly string[], count: number): RawTable | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Used for the add-in's own tabs and for rewrites that keep
    *  the center's extra columns (the caller passes the whole table back). */

@@ -3,7 +3,7 @@ import { ACTIVITY_KIND, AREA } from '../domain/enums';
 import { guardedCall, parseArgs } from './api-call';
 import { civilDateArg, freeText, recordId } from './api-schemas';
 import { changeMatchStatus } from './change-match-status';
-import { loadWorkbook } from './load-workbook';
+import { loadWorkbookPart, type WorkbookPlan } from './read-part';
 import { logActivity } from './log-activity';
 import { bootstrapOf } from './sidebar-bootstrap';
 import { candidatesOf } from './sidebar-candidates';
@@ -13,6 +13,8 @@ import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, WeekHeadline,
 } from './sidebar-types';
 import { weekHeadlineOf } from './sidebar-week';
+import { BOOTSTRAP_READS, CANDIDATE_READS, HEADLINE_READS } from './sidebar-reads';
+import type { Workbook } from '../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
 // src/local/dev-server.ts to a workbook file. Every call validates its arguments, checks the
@@ -56,16 +58,17 @@ export function createSidebarApi(ports: SidebarPorts, log: (detail: unknown) => 
   }
   const parse = parseArgs;
 
-  function workbookOf(): ReturnType<typeof loadWorkbook> {
-    return loadWorkbook(ports.store);
+  // Each call reads only the tabs, columns and rows it shows (sidebar-reads.ts).
+  function workbookOf(ctx: CallContext, plan: WorkbookPlan): Workbook {
+    return loadWorkbookPart(ports.store, plan, ctx.settings);
   }
 
   return {
-    sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(), ctx)),
+    sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(ctx, BOOTSTRAP_READS), ctx)),
     logActivity: (input) => call('write', () => parse(LOG_ACTIVITY_INPUT, input), (ctx, valid) => logActivity(ports, ctx, valid)),
-    listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => candidatesOf(workbookOf(), ctx, valid)),
+    listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => candidatesOf(workbookOf(ctx, CANDIDATE_READS), ctx, valid)),
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
-    weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(), ctx.today)),
+    weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(ctx, HEADLINE_READS), ctx.today)),
   };
 }
 

@@ -10,8 +10,10 @@ export type Cell = string | number | boolean | null | DateCell;
 export interface RawTable {
   readonly name: string;
   readonly header: readonly string[];
-  /** Row i is sheet row i + 2. Rows may be shorter than the header; missing cells read as null. */
+  /** Row i is sheet row i + firstRow. Rows may be shorter than the header; missing cells read as null. */
   readonly rows: readonly (readonly Cell[])[];
+  /** The sheet row of `rows[0]`: 2 (just below the header) unless only the tab's last rows were read. */
+  readonly firstRow?: number;
 }
 
 export function isDateCell(c: Cell): c is DateCell {

@@ -87,10 +87,50 @@ export class SheetsTableStore implements TableStore {
   header(names: readonly string[]): { name: string; header: string[] } | null {
     const sheet = this.find(names);
     if (!sheet) return null;
+    const header = this.headerOf(sheet);
+    return { name: sheet.getName(), header };
+  }
+
+  readColumns(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const header = this.headerOf(sheet);
+    const name = sheet.getName();
+    const width = header.length;
+    const lastRow = sheet.getLastRow();
+    const rows: Cell[][] = [];
+    for (let r = 2; r <= lastRow; r++) rows.push(new Array<Cell>(width).fill(null));
+    if (rows.length === 0) return { name, header, rows };
+    // One getValues per run of adjacent columns: a run costs one round trip (~50 ms), while a
+    // skipped column of a 50,000-row tab would cost 50,000 cells (design/README.md).
+    for (const [first, count] of columnRuns(pick(header), width)) {
+      const values = sheet.getRange(2, first + 1, rows.length, count).getValues() as unknown[][];
+      values.forEach((row, r) => {
+        const target = rows[r] as Cell[];
+        for (let c = 0; c < count; c++) target[first + c] = this.toCell(row[c]);
+      });
+    }
+    return { name, header, rows };
+  }
+
+  readTail(names: readonly string[], count: number): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const header = this.headerOf(sheet);
+    const name = sheet.getName();
+    const lastRow = sheet.getLastRow();
+    const firstRow = Math.max(2, lastRow - count + 1);
+    if (lastRow < 2 || count <= 0 || header.length === 0) return { name, header, rows: [], firstRow: lastRow + 1 };
+    const values = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, header.length).getValues() as unknown[][];
+    return { name, header, rows: values.map((row) => row.map((v) => this.toCell(v))), firstRow };
+  }
+
+  /** The header row as text: getLastColumn, then one getValues of row 1. */
+  private headerOf(sheet: Sheet): string[] {
     const width = sheet.getLastColumn();
-    if (width === 0) return { name: sheet.getName(), header: [] };
+    if (width === 0) return [];
     const [first = []] = sheet.getRange(1, 1, 1, width).getValues() as unknown[][];
-    return { name: sheet.getName(), header: first.map((v) => this.headerText(v)) };
+    return first.map((v) => this.headerText(v));
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
@@ -138,6 +178,18 @@ export class SheetsTableStore implements TableStore {
     const maxCols = sheet.getMaxColumns();
     if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
   }
+}
+
+/** `[first, count]` for each run of adjacent column indexes among `wanted` inside `width`, in order. */
+export function columnRuns(wanted: readonly number[], width: number): [number, number][] {
+  const sorted = [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === c) last[1] += 1;
+    else runs.push([c, 1]);
+  }
+  return runs;
 }
 
 /** The longest row's length (a loop, not Math.max(...rows): spreading 100,000 rows overflows the stack). */

@@ -28,6 +28,32 @@ export class MemoryTableStore implements TableStore {
     return null;
   }
 
+  readColumns(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
+    for (const name of names) {
+      const tab = this.tabs.get(name);
+      if (!tab) continue;
+      const width = tab.header.length;
+      const wanted = pick(tab.header).filter((c) => c >= 0 && c < width);
+      const rows = tab.rows.map((r) => {
+        const out = new Array<Cell>(width).fill(null);
+        for (const c of wanted) out[c] = r[c] ?? null;
+        return out;
+      });
+      return { name, header: [...tab.header], rows };
+    }
+    return null;
+  }
+
+  readTail(names: readonly string[], count: number): RawTable | null {
+    for (const name of names) {
+      const tab = this.tabs.get(name);
+      if (!tab) continue;
+      const first = Math.max(0, tab.rows.length - Math.max(0, count));
+      return { name, header: [...tab.header], rows: tab.rows.slice(first).map((r) => [...r]), firstRow: first + 2 };
+    }
+    return null;
+  }
+
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.tabs.set(name, { header: [...header], rows: rows.map((r) => [...r]) });
   }

@@ -183,6 +183,65 @@ describe('SheetsTableStore', () => {
     expect(s?.getRange('A3').getValue()).toBe('=1+1');
   });
 
+  describe('partial reads', () => {
+    // A 2,000-row tab of seven columns: ID, name, kana, a date, two numbers, a note.
+    const bigTab = (): void => {
+      const rows: unknown[][] = [['会員ID', '氏名', 'フリガナ', '入会日', '週上限日数', '点数', '備考']];
+      for (let i = 1; i <= 2000; i += 1) rows.push([`M${String(i).padStart(4, '0')}`, `会員${i}`, `カイイン${i}`, tokyoMidnight, 3, i, 'メモ']);
+      tab('会員', rows);
+    };
+
+    it('reads only the wanted columns: the header, then one getValues per run of adjacent columns', () => {
+      bigTab();
+      // Columns A, B, D and F: three runs (A:B, D, F).
+      const { result, calls } = fakes.log.measure(() => store.readColumns(['会員', 'Members'], () => [0, 1, 3, 5]));
+      expect(result?.header).toEqual(['会員ID', '氏名', 'フリガナ', '入会日', '週上限日数', '点数', '備考']);
+      expect(result?.rows).toHaveLength(2000);
+      // Rows are as wide as the header; the columns not asked for are null.
+      expect(result?.rows[1]).toEqual(['M0002', '会員2', null, { date: '2015-04-01' }, null, 2, null]);
+      expect(calls.byMethod).toEqual({
+        'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastColumn': 1, 'Sheet.getLastRow': 1,
+        // 1 for the header + 3 runs (A:B, D, F)
+        'Sheet.getRange': 4, 'Range.getValues': 4, 'Spreadsheet.getSpreadsheetTimeZone': 1, 'Sheet.getName': 1,
+      });
+      expect(calls.roundTrips).toBe(4);
+      // The header's 7 cells, then 2,000 rows × 4 columns (a whole read would be 2,001 × 7 = 14,007).
+      expect(calls.cellsRead).toBe(7 + 2000 * 4);
+    });
+
+    it('reads a single column with one getValues of that column alone', () => {
+      bigTab();
+      const { result, calls } = fakes.log.measure(() => store.readColumns(['会員'], () => [0]));
+      expect(result?.rows[1999]?.[0]).toBe('M2000');
+      expect(calls.byMethod['Range.getValues']).toBe(2);
+      expect(calls.cellsRead).toBe(7 + 2000);
+    });
+
+    it('reads the last rows with one getValues and says which sheet row they start at', () => {
+      bigTab();
+      const { result, calls } = fakes.log.measure(() => store.readTail(['会員'], 500));
+      // 2,000 data rows are sheet rows 2..2001; the last 500 are 1502..2001.
+      expect(result?.firstRow).toBe(1502);
+      expect(result?.rows).toHaveLength(500);
+      expect(result?.rows[0]).toEqual(['M1501', '会員1501', 'カイイン1501', { date: '2015-04-01' }, 3, 1501, 'メモ']);
+      expect(calls.byMethod).toEqual({
+        'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastColumn': 1, 'Sheet.getLastRow': 1,
+        'Sheet.getRange': 2, 'Range.getValues': 2, 'Spreadsheet.getSpreadsheetTimeZone': 1, 'Sheet.getName': 1,
+      });
+      expect(calls.cellsRead).toBe(7 + 500 * 7);
+    });
+
+    it('reads a tab shorter than the tail whole, and a tab with only a header as no rows', () => {
+      tab('短い', [['ID', '名'], ['a', 'x'], ['b', 'y']]);
+      expect(store.readTail(['短い'], 5000)).toEqual({ name: '短い', header: ['ID', '名'], rows: [['a', 'x'], ['b', 'y']], firstRow: 2 });
+      tab('空の表', [['ID', '名']]);
+      expect(store.readTail(['空の表'], 10)).toEqual({ name: '空の表', header: ['ID', '名'], rows: [], firstRow: 2 });
+      expect(store.readColumns(['空の表'], () => [0])).toEqual({ name: '空の表', header: ['ID', '名'], rows: [] });
+      expect(store.readColumns(['ない'], () => [0])).toBeNull();
+      expect(store.readTail(['ない'], 10)).toBeNull();
+    });
+  });
+
   it('lists tab names in order', () => {
     tab('会員', [['a']]);
     expect(store.tabNames()).toEqual(['シート1', '会員']);

@@ -82,9 +82,17 @@ describe('logging an activity', () => {
     const reads: string[] = [];
     const read = ports.store.read.bind(ports.store);
     ports.store.read = (names) => { reads.push(names[0] ?? ''); return read(names); };
+    const readColumns = ports.store.readColumns.bind(ports.store);
+    const columnsRead: number[][] = [];
+    ports.store.readColumns = (names, pick) => {
+      reads.push(names[0] ?? '');
+      return readColumns(names, (header) => { const wanted = pick(header); columnsRead.push([...wanted]); return wanted; });
+    };
     const ids = Array.from({ length: 5 }, () => ok(api.logActivity(visit)).activity.activity_id);
     expect(ids).toEqual(['A000008', 'A000009', 'A000010', 'A000011', 'A000012']);
     expect(reads.filter((n) => n === '活動記録')).toHaveLength(1);
+    // …and of it only the ID column (A), to seed the counter.
+    expect(columnsRead).toEqual([[0]]);
   });
 
   test('says the document is busy when another save holds the lock, and writes nothing', () => {

@@ -1,0 +1,113 @@
+import type { Cell } from '../../../src/domain/cell';
+import type { TableStore } from '../../../src/app/ports';
+import { loadWorkbook } from '../../../src/app/load-workbook';
+import { createSidebarApi } from '../../../src/app/sidebar-api';
+import { bootstrapOf } from '../../../src/app/sidebar-bootstrap';
+import { candidatesOf } from '../../../src/app/sidebar-candidates';
+import { openContext, readSettings, type CallContext, type SidebarPorts } from '../../../src/app/sidebar-context';
+import { HEADLINE_ACTIVITY_ROWS } from '../../../src/app/sidebar-reads';
+import { weekHeadlineOf } from '../../../src/app/sidebar-week';
+import type { ApiResult } from '../../../src/app/sidebar-types';
+import { MemoryTableStore } from '../../../src/local/memory-table-store';
+import { BENCH_NOW, BENCH_USER, QUICK_SIZES, generateBenchCenter } from '../../../bench/generate-center';
+import { MemoryLock, MemoryProps, NOW, sidebarPorts } from './sidebar-fixture';
+
+// The sidebar reads only the columns and rows it shows (src/app/sidebar-reads.ts). Its answers
+// must be the ones reading the whole workbook gives, as long as the activities the headline
+// needs are among the last rows of 活動記録; the oracle below reads everything (loadWorkbook).
+
+type Read = { tab: string; how: 'whole' | 'columns' | 'tail' };
+
+/** Records how each tab was read. */
+function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
+  const reads: Read[] = [];
+  const store: TableStore = {
+    read: (n) => { reads.push({ tab: n[0] ?? '', how: 'whole' }); return inner.read(n); },
+    readColumns: (n, pick) => { reads.push({ tab: n[0] ?? '', how: 'columns' }); return inner.readColumns(n, pick); },
+    readTail: (n, count) => { reads.push({ tab: n[0] ?? '', how: 'tail' }); return inner.readTail(n, count); },
+    header: (n) => inner.header(n),
+    tabNames: () => inner.tabNames(),
+    replace: (...a) => inner.replace(...a),
+    append: (...a) => inner.append(...a),
+    update: (...a) => inner.update(...a),
+  };
+  return { store, reads };
+}
+
+function benchPorts(): { ports: SidebarPorts; reads: Read[]; ctx: () => CallContext; store: MemoryTableStore } {
+  // 300 members, 2,000 activities: every activity is in the headline's tail.
+  const center = generateBenchCenter(QUICK_SIZES[0] ?? { name: 'q1', members: 300, activities: 2_000 });
+  const inner = MemoryTableStore.from(center.tables);
+  const { store, reads } = spied(inner);
+  const ports: SidebarPorts = {
+    store, lock: new MemoryLock(), clock: { now: () => new Date(BENCH_NOW) }, user: { email: () => BENCH_USER }, props: new MemoryProps(),
+  };
+  const ctx = (): CallContext => openContext({ ...ports, store: inner }, readSettings(inner), 'read');
+  return { ports, reads, ctx, store: inner };
+}
+
+function ok<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`call failed: ${r.code} ${r.message}`);
+  return r.data;
+}
+
+describe('the sidebar reads only what it shows', () => {
+  test('opens with the same pick lists, recent entries, headline and problems as reading every tab', () => {
+    const { ports, ctx, store } = benchPorts();
+    expect(store.read(['活動記録'])?.rows.length).toBeLessThanOrEqual(HEADLINE_ACTIVITY_ROWS);
+    const got = ok(createSidebarApi(ports).sidebarBootstrap());
+    expect(got).toEqual(bootstrapOf(loadWorkbook(store), ctx()));
+    // The comparison means something: the lists and figures are not empty.
+    expect(got.members.length).toBeGreaterThan(200);
+    expect(got.week.figures.find((f) => f.key === 'activities')?.previous).toBeGreaterThan(0);
+  });
+
+  test('ranks the same candidates as reading every tab', () => {
+    const { ports, ctx, store } = benchPorts();
+    const got = ok(createSidebarApi(ports).listCandidates('J00001'));
+    expect(got).toEqual(candidatesOf(loadWorkbook(store), ctx(), 'J00001'));
+    expect(got.candidates.length).toBeGreaterThan(0);
+  });
+
+  test('gives the same week headline as reading every tab', () => {
+    const { ports, ctx, store } = benchPorts();
+    expect(ok(createSidebarApi(ports).weekHeadline())).toEqual(weekHeadlineOf(loadWorkbook(store), ctx().today));
+  });
+
+  test('opens without reading 活動記録 whole, nor 申込, イベント or アンケート, and reads members by column', () => {
+    const { ports, reads } = benchPorts();
+    ok(createSidebarApi(ports).sidebarBootstrap());
+    const how = (tab: string): string[] => reads.filter((r) => r.tab === tab).map((r) => r.how);
+    expect(how('活動記録')).toEqual(['tail']);
+    expect(how('会員')).toEqual(['columns']);
+    expect(how('マッチング')).toEqual(['columns']);
+    expect(how('申込')).toEqual([]);
+    expect(how('イベント')).toEqual([]);
+    expect(how('アンケート')).toEqual([]);
+  });
+
+  test('ranks candidates without reading activities, registrations or events', () => {
+    const { ports, reads } = benchPorts();
+    ok(createSidebarApi(ports).listCandidates('J00001'));
+    const tabs = new Set(reads.map((r) => r.tab));
+    for (const tab of ['活動記録', '申込', 'イベント', '業務提供先']) expect(tabs.has(tab)).toBe(false);
+  });
+
+  test('leaves out of the headline an activity typed in above the last rows (the weekly mail still counts it)', () => {
+    const ports = sidebarPorts();
+    const d = (date: string): Cell => ({ date });
+    // The fixture's one activity (2025-06-09, this week) is followed by HEADLINE_ACTIVITY_ROWS
+    // older ones, so it is no longer among the last rows the headline reads.
+    const old = Array.from({ length: HEADLINE_ACTIVITY_ROWS }, (_, i): Cell[] => [
+      `A9${String(i).padStart(5, '0')}`, d('2025-01-06'), 'tanaka@example.jp', '開拓', '訪問', '', 'C001', '', 30, '', '', d('2025-01-06T10:00:00'),
+    ]);
+    ports.store.append('活動記録', old);
+    const headline = ok(createSidebarApi(ports).weekHeadline());
+    // Today is the fixture's 2025-06-11 (Wednesday), so this week is 2025-06-09 ..
+    const full = weekHeadlineOf(loadWorkbook(ports.store), '2025-06-11');
+    expect(NOW.toISOString().slice(0, 10)).toBe('2025-06-11');
+    const activities = (h: typeof headline): number | undefined => h.figures.find((f) => f.key === 'activities')?.current;
+    expect(activities(full)).toBe(1);
+    expect(activities(headline)).toBe(0);
+  });
+});
