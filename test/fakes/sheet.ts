@@ -129,7 +129,10 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   getMaxColumns(): number { return this._maxCols; }
 
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
-    this._rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    // Rebuilt rather than splice(at, 0, ...rows): spreading 100,000+ new rows into one call's
+    // arguments overflows the stack, and Sheets itself takes any number.
+    const added: FakeCell[][] = Array.from({ length: howMany }, () => []);
+    this._rows = this._rows.length <= afterPosition ? this._rows : this._rows.slice(0, afterPosition).concat(added, this._rows.slice(afterPosition));
     this._maxRows += howMany;
     return this._self;
   }

@@ -44,6 +44,18 @@ describe('the SpreadsheetApp fake', () => {
     expect(s.getRange(1000, 1, 6, 1).getNumRows()).toBe(6);
   });
 
+  it('inserts any number of rows at once, moving the rows below down', () => {
+    const s = sheet();
+    s.getRange(1, 1, 3, 1).setValues([['a'], ['b'], ['c']]);
+    s.insertRowsAfter(1, 2);
+    expect(s.getRange(1, 1, 5, 1).getValues()).toEqual([['a'], [''], [''], ['b'], ['c']]);
+    // 600,000 rows in one call (past ~100,000 a spread into splice's arguments overflowed the stack).
+    s.insertRowsAfter(s.getMaxRows(), 600_000);
+    expect(s.getMaxRows()).toBe(601_002);
+    s.getRange(601_002, 1).setValue('z');
+    expect(s.getLastRow()).toBe(601_002);
+  });
+
   it('reads strings the way Sheets does when a person types them', () => {
     const s = sheet();
     s.getRange(1, 1, 1, 7).setValues([['42', 'TRUE', '2015-04-01', '2015/4/1', "'=1+1", '=1+1', 'こんにちは']]);
