@@ -19,7 +19,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 const NODE_FIGURE: Record<string, (r: SizeResult) => number | undefined> = {
   weekly: (r) => r.compute?.weeklyMs,
-  sidebarOpen: (r) => r.compute?.parseMs,
+  sidebarOpen: (r) => r.compute?.sidebarMs,
   rankCandidates: (r) => r.compute?.rankMs,
   surveyTally: (r) => r.compute?.tallyMs,
 };
