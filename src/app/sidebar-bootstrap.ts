@@ -25,7 +25,8 @@ export function jobOption(j: Workbook['jobs'][number]): JobOption {
 
 export function bootstrapOf(workbook: Workbook, ctx: CallContext): Bootstrap {
   const me = normaliseEmail(ctx.email);
-  // Sheet order is the order of recording; the caller's own last entries, newest first.
+  // Sheet order is the order of recording; the caller's own last entries, newest first (found
+  // among the last rows of 活動記録 that the sidebar reads: sidebar-reads.ts).
   const mine = workbook.activities.filter((a) => normaliseEmail(a.coordinator) === me);
   const recentActivities = mine.slice(-RECENT).reverse().map(activityView);
   return {
