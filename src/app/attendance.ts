@@ -5,7 +5,8 @@ import { addDays } from '../domain/civil-date';
 import {
   GENDER, JOIN_ROUTE, MOTIVATION, labelOf, type EventKind, type JoinRoute, type Language, type RegistrationStatus,
 } from '../domain/enums';
-import { parseTable } from '../domain/parse/parse-table';
+import { locateColumns, parseTable } from '../domain/parse/parse-table';
+import { readColumnsOf } from './read-part';
 import {
   EVENTS_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, tabNames, type EventRecord, type Registration,
 } from '../domain/schema/tabs';
@@ -203,12 +204,14 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
   if (reg.status === 'cancelled') throw new ApiError('registration_cancelled', { id: registrationId });
   if (!reg.attended) throw new ApiError('not_attended', { id: registrationId });
 
-  const membersRaw = store.read(tabNames(MEMBERS_TAB, lang));
+  // Only the ID column is needed (to refuse a second join and to number the new member): at a
+  // large center the whole 会員 tab is the biggest read a join could make.
+  const membersRaw = readColumnsOf(store, MEMBERS_TAB, ['member_id']);
   if (!membersRaw) throw missingTab(lang, MEMBERS_TAB.ja, MEMBERS_TAB.en);
-  const members = parseTable(MEMBERS_TAB, membersRaw);
-  const missing = members.problems.filter((p) => p.code === 'missing_header');
+  const { index: memberColumns, problems: headerProblems } = locateColumns(MEMBERS_TAB, membersRaw.name, membersRaw.header);
+  const missing = headerProblems.filter((p) => p.code === 'missing_header');
   if (missing.length > 0) throw new ApiError('bad_workbook', { detail: missing.map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
-  const idColumn = members.columnIndex.get('member_id') ?? -1;
+  const idColumn = memberColumns.get('member_id') ?? -1;
   const existingIds = membersRaw.rows.map((r) => r[idColumn]).filter((c): c is string => typeof c === 'string' && c.trim() !== '').map((c) => c.trim());
   const linked = reg.member_id?.trim() ?? '';
   if (linked !== '' && existingIds.includes(linked)) throw new ApiError('already_member', { id: registrationId, member: linked });
@@ -234,7 +237,7 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
     consent: reg.consent, notes: '',
   };
   const memberRow: Cell[] = membersRaw.header.map(() => null);
-  for (const [key, at] of members.columnIndex) if (at >= 0) memberRow[at] = values[key] ?? null;
+  for (const [key, at] of memberColumns) if (at >= 0) memberRow[at] = values[key] ?? null;
   // Name, kana, district and skills were typed by a stranger or a coordinator: never a formula.
   store.append(membersRaw.name, [neutraliseRow(memberRow)]);
 
