@@ -401,7 +401,7 @@ export function generateCenter(): DemoCenter {
     }
   });
   // Sign-ups for next year's sessions arrive in March.
-  NEXT_ORIENTATIONS.forEach((o, i) => {
+  NEXT_ORIENTATIONS.forEach((_o, i) => {
     const eventId = `E${pad(ORIENTATIONS.length + i + 1, 3)}`;
     const stamps = Array.from({ length: 12 - i * 5 }, () => b.stamp(b.dayBetween('2016-03-07', '2016-03-31'))).sort();
     for (const stamp of stamps) {
