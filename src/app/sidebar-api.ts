@@ -5,12 +5,13 @@ import { civilDateArg, freeText, recordId } from './api-schemas';
 import { changeMatchStatus } from './change-match-status';
 import { loadWorkbookPart, type WorkbookPlan } from './read-part';
 import { logActivity } from './log-activity';
-import { bootstrapOf } from './sidebar-bootstrap';
+import { bootstrapOf, type BootstrapOptions } from './sidebar-bootstrap';
+import { searchMembers } from './search-members';
 import { candidatesOf } from './sidebar-candidates';
 import type { Access } from './authorize';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, WeekHeadline,
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, SearchMembersOutput, WeekHeadline,
 } from './sidebar-types';
 import { weekHeadlineOf } from './sidebar-week';
 import { BOOTSTRAP_READS, CANDIDATE_READS, HEADLINE_READS } from './sidebar-reads';
@@ -43,15 +44,21 @@ export const CHANGE_MATCH_INPUT = z.strictObject({
   date: z.optional(civilDateArg),
 });
 
+/** What the member picker types: an ID's start, or part of a kana or a name. */
+export const SEARCH_MEMBERS_INPUT = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+
 export interface SidebarApi {
   sidebarBootstrap(): ApiResult<Bootstrap>;
   logActivity(input: unknown): ApiResult<LogActivityOutput>;
   listCandidates(jobId: unknown): ApiResult<CandidatesOutput>;
   changeMatchStatus(input: unknown): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
+  searchMembers(query: unknown): ApiResult<SearchMembersOutput>;
 }
 
-export function createSidebarApi(ports: SidebarPorts, log: (detail: unknown) => void = (d) => console.error(d)): SidebarApi {
+export function createSidebarApi(
+  ports: SidebarPorts, log: (detail: unknown) => void = (d) => console.error(d), options: BootstrapOptions = {},
+): SidebarApi {
   /** Settings → caller check → (lock) → the use case, as every API call does (api-call.ts). */
   function call<I, T>(access: Access, prepare: () => I, body: (ctx: CallContext, input: I) => T): ApiResult<T> {
     return guardedCall(ports, access, prepare, body, log);
@@ -64,11 +71,12 @@ export function createSidebarApi(ports: SidebarPorts, log: (detail: unknown) => 
   }
 
   return {
-    sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(ctx, BOOTSTRAP_READS), ctx)),
+    sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(ctx, BOOTSTRAP_READS), ctx, options)),
     logActivity: (input) => call('write', () => parse(LOG_ACTIVITY_INPUT, input), (ctx, valid) => logActivity(ports, ctx, valid)),
     listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => candidatesOf(workbookOf(ctx, CANDIDATE_READS), ctx, valid)),
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
     weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(ctx, HEADLINE_READS), ctx.today)),
+    searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
   };
 }
 

@@ -21,6 +21,13 @@ export interface SidebarUser {
 }
 
 export interface MemberOption { readonly id: string; readonly kana: string; readonly name: string }
+/** One answer of searchMembers: a member option, and whether the member is still enrolled. */
+export interface MemberMatch extends MemberOption { readonly enrolled: boolean }
+export interface SearchMembersOutput {
+  readonly members: readonly MemberMatch[];
+  /** True when more members matched than were sent: the person should type more. */
+  readonly more: boolean;
+}
 export interface ClientOption { readonly id: string; readonly name: string }
 export interface JobOption {
   readonly id: string;
@@ -65,7 +72,11 @@ export interface Bootstrap {
   readonly language: Language;
   readonly centerName: string;
   readonly today: string;
+  /** Every enrolled member when the center has at most MEMBER_LIST_LIMIT of them; otherwise only
+   *  the members of recentActivities (for their names) and `memberSearch` is true. */
   readonly members: readonly MemberOption[];
+  /** True at a large center: the member picker asks searchMembers as the person types. */
+  readonly memberSearch: boolean;
   readonly clients: readonly ClientOption[];
   readonly jobs: readonly JobOption[];
   readonly recentActivities: readonly ActivityView[];

@@ -1,6 +1,6 @@
 import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
 import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, WeekHeadline,
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, SearchMembersOutput, WeekHeadline,
 } from '../app/sidebar-types';
 import { googlePorts } from '../gas/google-ports';
 
@@ -39,4 +39,9 @@ export function changeMatchStatus(input: unknown): ApiResult<ChangeMatchStatusOu
 
 export function weekHeadline(): ApiResult<WeekHeadline> {
   return sidebarApi().weekHeadline();
+}
+
+/** The member picker's search at a center too large to send every member (sidebar-bootstrap.ts). */
+export function searchMembers(query: unknown): ApiResult<SearchMembersOutput> {
+  return sidebarApi().searchMembers(query);
 }

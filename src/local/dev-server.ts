@@ -1,4 +1,4 @@
-// `npm run dev [-- --workbook F] [--user EMAIL] [--port N] [--now ISO]`: the sidebar on
+// `npm run dev [-- --workbook F] [--user EMAIL] [--port N] [--now ISO] [--member-list-limit N]`: the sidebar on
 // http://127.0.0.1:PORT, driven by the same server API as in Google Sheets (createSidebarApi)
 // with local ports: the .xlsx file (saved after each write, atomically), a memory lock, a fixed
 // user. Anyone can click through the sidebar without a Google account. Bound to 127.0.0.1 only.
@@ -25,6 +25,9 @@ export interface DevServerOptions {
   /** A fixed "now" (ISO instant) for repeatable demos and tests; default the real clock. */
   readonly now?: string;
   readonly sidebarHtml?: string;
+  /** Above this many enrolled members the member picker searches on the server; default
+   *  MEMBER_LIST_LIMIT (3,000). Lowered to try the search on a small workbook. */
+  readonly memberListLimit?: number;
 }
 
 export interface DevServer {
@@ -74,8 +77,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const fixedNow = options.now ? new Date(options.now) : null;
   const props = new SessionProps();
   const ports = { store, lock: new ProcessLock(), props, clock: { now: () => fixedNow ?? new Date() }, user: { email: () => user } };
+  const limitOption = options.memberListLimit === undefined ? {} : { memberListLimit: options.memberListLimit };
   // The イベント panel's calls too; there is no Google Form locally, so a cancel re-syncs no form.
-  const api: SidebarApi & AttendanceApi = { ...createSidebarApi(ports), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }) };
+  const api: SidebarApi & AttendanceApi = { ...createSidebarApi(ports, undefined, limitOption), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }) };
   const htmlPath = options.sidebarHtml ?? join(__dirname, '..', '..', '..', 'dist', 'sidebar.html');
   const sidebarFile = existsSync(htmlPath) ? htmlPath : resolve('dist/sidebar.html');
 
@@ -161,7 +165,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const port = Number(argValue(argv, '--port') ?? 8765);
   const now = argValue(argv, '--now');
   const user = argValue(argv, '--user');
-  const server = await startDevServer({ workbook, port, ...(now ? { now } : {}), ...(user ? { user } : {}), sidebarHtml: resolve('dist/sidebar.html') });
+  const limit = argValue(argv, '--member-list-limit');
+  const server = await startDevServer({
+    workbook, port, ...(now ? { now } : {}), ...(user ? { user } : {}), ...(limit ? { memberListLimit: Number(limit) } : {}),
+    sidebarHtml: resolve('dist/sidebar.html'),
+  });
   console.log(`生きがい就労 サイドバー: ${server.url}  (workbook: ${workbook}, user: ${server.user || '—'})`);
   console.log('Ctrl+C で終了 / Ctrl+C to stop');
 }

@@ -1,6 +1,6 @@
 import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusInput, ChangeMatchStatusOutput, LogActivityInput,
-  LogActivityOutput, WeekHeadline,
+  LogActivityOutput, SearchMembersOutput, WeekHeadline,
 } from '../app/sidebar-types';
 import type { AttendanceList, CheckInOutput, EventSessionsOutput, JoinDetails, JoinOutput } from '../app/attendance-types';
 import type { CancelResult } from '../app/signup-cancel';
@@ -14,6 +14,7 @@ export interface ServerApi {
   listCandidates(jobId: string): ApiResult<CandidatesOutput>;
   changeMatchStatus(input: ChangeMatchStatusInput): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
+  searchMembers(query: string): ApiResult<SearchMembersOutput>;
   listEventSessions(): ApiResult<EventSessionsOutput>;
   listAttendance(eventId: string): ApiResult<AttendanceList>;
   checkIn(registrationId: string, attended: boolean): ApiResult<CheckInOutput>;
