@@ -1,8 +1,8 @@
-import type { ActivityView } from '../../app/sidebar-types';
+import type { ActivityView, MemberOption } from '../../app/sidebar-types';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';
-import { picker } from '../picker';
+import { picker, type PickOption } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -21,7 +21,16 @@ export const activityPanel: Panel = {
     const kind = el('select');
     kind.append(el('option', { value: '', text: s.none }));
     for (const code of ACTIVITY_KIND.codes) kind.append(el('option', { value: code, text: label(ACTIVITY_KIND, code, lang) }));
-    const member = picker(s.member, s.pickHint, boot.members.map((m) => ({ id: m.id, text: `${m.kana} ${m.name}`.trim() })));
+    const names = new Map(boot.members.map((m) => [m.id, m.kana || m.name]));
+    const memberText = (m: MemberOption): string => `${m.kana} ${m.name}`.trim();
+    // A large center sends no member list: the picker asks the server (searchMembers) instead.
+    const searchMembers = (query: string): Promise<PickOption[]> =>
+      callServer('searchMembers', t.unreachable, query).then((out) => out.members.map((m) => {
+        names.set(m.id, m.kana || m.name);
+        return { id: m.id, text: memberText(m) };
+      }));
+    const member = picker(s.member, s.pickHint, boot.memberSearch ? [] : boot.members.map((m) => ({ id: m.id, text: memberText(m) })),
+      boot.memberSearch ? searchMembers : undefined);
     const client = picker(s.client, s.pickHint, boot.clients.map((c) => ({ id: c.id, text: c.name })));
     const job = picker(s.job, s.pickHint, boot.jobs.map((j) => ({ id: j.id, text: j.title })));
     const minutes = el('input', { type: 'number', min: 0, max: 1440, step: 5, inputmode: 'numeric' });
@@ -38,7 +47,6 @@ export const activityPanel: Panel = {
     const recent = el('section', { 'aria-labelledby': 'recent-title' }, el('h2', { id: 'recent-title', text: s.recent }), recentList);
     root.append(form, recent);
 
-    const names = new Map(boot.members.map((m) => [m.id, m.kana || m.name]));
     const clientNames = new Map(boot.clients.map((c) => [c.id, c.name]));
     const entries: ActivityView[] = [...boot.recentActivities];
     const drawRecent = (): void => {
