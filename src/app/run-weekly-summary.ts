@@ -8,14 +8,15 @@ import { findWeekRow, sameTable, weekRowValues, withWeekRow, WEEKLY_KPI_TAB, typ
 import { weeklyMailModel } from '../domain/weekly/weekly-mail-model';
 import type { Workbook } from '../domain/workbook';
 import type { Language } from '../domain/enums';
-import { loadWorkbook } from './load-workbook';
 import type { Clock, Mailer, TableStore } from './ports';
 import { sendFailureNotice, type WeeklyFailureKind } from './weekly-failure-notice';
 import { managerAddresses, weeklyRecipients } from './weekly-recipients';
+import { loadWeeklyWorkbook } from './weekly-reads';
 
 // The weekly job (kpi.md "Weekly summary"): figures for the week, the week before and the
 // fiscal year to date; one row in 週次KPI per week; one mail per week unless asked to resend.
-// Service budget: every tab read once (the data tabs by loadWorkbook, 週次KPI here), 週次KPI
+// Service budget: every tab it needs read once (設定 and the data tabs' columns the figures use,
+// weekly-reads.ts: one getValues per run of adjacent columns; 週次KPI whole here), 週次KPI
 // written at most once and not at all when nothing changed, the quota asked once before sending.
 
 export interface WeeklyPorts {
@@ -57,7 +58,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
   const log = ports.log ?? ((): void => undefined);
   let workbook: Workbook;
   try {
-    workbook = loadWorkbook(ports.store);
+    workbook = loadWeeklyWorkbook(ports.store);
   } catch (error) {
     log(`weekly: read_failed: ${errorName(error)}`);
     return failed(null, 'read_failed', false, 0, 'ja');
