@@ -36,7 +36,7 @@ const visit = { date: '2025-06-11', area: 'matching', kind: 'visit', member_id: 
 describe('the sidebar API through the bundle', () => {
   test('exposes the sidebar functions as globals and opens the sidebar from the built HTML', () => {
     const { bundle } = world();
-    expect(bundle.functionNames).toEqual(expect.arrayContaining(['showSidebar', 'sidebarBootstrap', 'logActivity', 'listCandidates', 'changeMatchStatus', 'weekHeadline']));
+    expect(bundle.functionNames).toEqual(expect.arrayContaining(['showSidebar', 'sidebarBootstrap', 'logActivity', 'listCandidates', 'changeMatchStatus', 'weekHeadline', 'searchMembers']));
     bundle.call('showSidebar');
     expect(JSON.stringify(bundle.fakes!.ui)).toContain('生きがい就労');
   });
@@ -121,6 +121,29 @@ describe('the sidebar API through the bundle', () => {
     console.log(`listCandidates: total ${cands.calls.total}, round trips ${cands.calls.roundTrips}`);
     const week = bundle.log.measure(() => run('weekHeadline'));
     console.log(`weekHeadline: total ${week.calls.total}, round trips ${week.calls.roundTrips}`);
+  });
+});
+
+describe('the member search through the bundle', () => {
+  test('answers the picker with matching members, reading only a few columns of 会員, without the lock', () => {
+    const { run, bundle } = world();
+    const found = bundle.log.measure(() => run('searchMembers', 'あおき'));
+    expect(found.result).toEqual({ ok: true, data: { members: [{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true }], more: false } });
+    const calls = found.calls;
+    console.log(`searchMembers: total ${calls.total}, round trips ${calls.roundTrips}, cells read ${calls.cellsRead} ${JSON.stringify(calls.byMethod)}`);
+    expect(Object.keys(calls.byMethod).some((k) => k.startsWith('Lock'))).toBe(false);
+    expect(calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    // 設定 + コーディネータ + 会員's header + two runs of 会員's columns (会員ID…フリガナ = A:C,
+    // 入会日…退会日 = F:G) = 5 getValues, the same at 5 members as at 50,000.
+    expect(calls.byMethod['Range.getValues']).toBe(5);
+    // 会員: the header row (18) + 5 rows × (3 + 2) columns = 43 cells of the tab; the rest are
+    // 設定 (3 rows + header, 2 columns = 8) and コーディネータ (4 rows + header, 4 columns = 20).
+    expect(calls.cellsRead).toBe(18 + 25 + 8 + 20);
+  });
+
+  test('refuses a stranger and a bad query with a message, not an exception', () => {
+    expect(world('stranger@example.com').run('searchMembers', 'アオキ')).toMatchObject({ ok: false, code: 'unknown_user' });
+    expect(world().run('searchMembers', '')).toMatchObject({ ok: false, code: 'bad_input' });
   });
 });
 
