@@ -64,7 +64,7 @@ type Tables = Parameters<typeof MemoryTableStore.from>[0];
  * server on a frozen clock and launches Chromium. Whatever was started is stopped again if a
  * later step fails, so a broken build leaves no server or browser behind.
  */
-export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string }): Promise<SidebarSession> {
+export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string; memberListLimit?: number }): Promise<SidebarSession> {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(build.stderr);
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -79,7 +79,10 @@ export async function openSidebarSession(tables: Tables, options: { now: Date; t
   try {
     const workbook = join(dir, 'center.xlsx');
     await writeWorkbookFile(MemoryTableStore.from(tables), workbook);
-    const started = await startDevServer({ workbook, now: options.now.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html') });
+    const started = await startDevServer({
+      workbook, now: options.now.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html'),
+      ...(options.memberListLimit === undefined ? {} : { memberListLimit: options.memberListLimit }),
+    });
     server = started;
     const launched = await launchChromium();
     browser = launched;
