@@ -75,9 +75,11 @@ describe('the attendance functions through the bundle', () => {
     expect(members[2]?.[7]).toBe('説明会');
     expect(rows(ss, '申込')[0]?.[12]).toBe('M00037');
     console.log(`joinAsMember: total ${m.calls.total}, round trips ${m.calls.roundTrips} ${JSON.stringify(m.calls.byMethod)}`);
-    // Reads: 設定, コーディネータ, 申込, 会員, イベント (5 getValues); writes: 申込 row, 会員 row, audit row (3 setValues);
-    // the member-ID counter: getProperty + setProperty.
-    expect(m.calls.byMethod['Range.getValues']).toBe(5);
+    // Reads: 設定, コーディネータ, 申込, イベント whole (4 getValues) and 会員 by column: its header, then
+    // one getValues per run of wanted columns — 会員ID (A) and the required 入会日 (F) are two runs —
+    // so 3 more: 7 in all, each a few cells instead of the whole member tab. Writes: 申込 row, 会員
+    // row, audit row (3 setValues); the member-ID counter: getProperty + setProperty.
+    expect(m.calls.byMethod['Range.getValues']).toBe(7);
     expect(m.calls.byMethod['Range.setValues']).toBe(3);
     expect(m.calls.byMethod['Properties.setProperty']).toBe(1);
     const again = run('joinAsMember', 'R00001');
