@@ -2,7 +2,8 @@ import type { WorkbookPlan } from './read-part';
 
 // What each sidebar call reads (read-part.ts), column by column: opening the sidebar at a center
 // of 50,000 members and 500,000 activities read 7.95 million cells (≈ 80 s in Apps Script) when
-// every tab was read whole. The weekly mail still reads everything.
+// every tab was read whole. The weekly mail reads every row of the columns its figures use
+// (weekly-reads.ts), so its figures never depend on the tail limit below.
 
 /**
  * The 今週 headline's activity figures (count, minutes, follow-ups due) come from the last rows of

@@ -10,14 +10,13 @@ import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
 import { createSignupForm } from './forms';
+import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
 
 // Apps Script entry points of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
 // dialog's server call. onOpen only builds the menu: in AuthMode.NONE (an add-on not yet used in
 // this document) it may read nothing, so its language comes from a document property that
 // setup writes, and only when Apps Script allows reading it.
 
-/** Remembers the center's language for the menu, which cannot read 設定 cheaply. */
-const LANGUAGE_PROPERTY = 'ikigai.language';
 
 const MENU: Readonly<Record<Language, { title: string; items: readonly [string, string][] }>> = {
   ja: {
@@ -41,11 +40,7 @@ interface OpenEvent { authMode?: unknown }
 function menuLanguage(e: OpenEvent | undefined): Language {
   // ScriptApp.AuthMode.NONE: no properties, no sheets. Japanese is the default.
   if (e && String(e.authMode) === 'NONE') return 'ja';
-  try {
-    return PropertiesService.getDocumentProperties().getProperty(LANGUAGE_PROPERTY) === 'en' ? 'en' : 'ja';
-  } catch {
-    return 'ja';
-  }
+  return rememberedLanguage();
 }
 
 export function onOpen(e?: OpenEvent): void {

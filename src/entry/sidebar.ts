@@ -3,6 +3,7 @@ import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, SearchMembersOutput, WeekHeadline,
 } from '../app/sidebar-types';
 import { googlePorts } from '../gas/google-ports';
+import { rememberedLanguage } from '../gas/center-language';
 
 // Apps Script entry points of the coordinator sidebar: the menu item that opens it and the
 // functions its google.script.run calls reach. Each call builds the Google ports (no service
@@ -18,7 +19,8 @@ function sidebarApi(): SidebarApi {
 
 /** Menu: 生きがい就労 → サイドバーを開く. The HTML is dist/sidebar.html, served as it is (no template). */
 export function showSidebar(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('生きがい就労'));
+  const title = rememberedLanguage() === 'en' ? 'Ikigai Desk' : '生きがい就労';
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(title));
 }
 
 export function sidebarBootstrap(): ApiResult<Bootstrap> {

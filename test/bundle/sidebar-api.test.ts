@@ -41,6 +41,15 @@ describe('the sidebar API through the bundle', () => {
     expect(JSON.stringify(bundle.fakes!.ui)).toContain('生きがい就労');
   });
 
+  test('titles the sidebar in English for a center whose setup chose English', () => {
+    const { bundle } = world();
+    bundle.fakes!.properties.document.setProperty('ikigai.language', 'en');
+    bundle.call('showSidebar');
+    const shown = JSON.stringify(bundle.fakes!.ui);
+    expect(shown).toContain('"title":"Ikigai Desk"');
+    expect(shown).not.toContain('"title":"生きがい就労"');
+  });
+
   test('refuses a stranger in Japanese with no data', () => {
     const { run } = world('stranger@example.com');
     const r = run('sidebarBootstrap');
