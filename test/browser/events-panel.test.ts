@@ -4,83 +4,85 @@ import { parseTable } from '../../src/domain/parse/parse-table';
 import { MEMBERS_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { attendanceTables, COORDINATOR, NOW } from '../forms/attendance-fixture';
-import { ARTIFACTS, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
 
 // The イベント panel of the built sidebar in Debian's Chromium at the Sheets sidebar's width
 // (300px), against the dev server on a copy of the attendance fixture (the morning of E001,
 // 2026-12-07): check a person in, join them, see the member ID appear, and read the .xlsx.
-let session: SidebarSession;
+describeInBrowser('the イベント panel in Chromium', () => {
+  let session: SidebarSession;
 
-beforeAll(async () => {
-  session = await openSidebarSession(attendanceTables(), { now: NOW, tempPrefix: 'ikigai-events-' });
-});
+  beforeAll(async () => {
+    session = await openSidebarSession(attendanceTables(), { now: NOW, tempPrefix: 'ikigai-events-' });
+  });
 
-afterAll(async () => {
-  await session?.close();
-});
+  afterAll(async () => {
+    await session?.close();
+  });
 
-async function openEvents(): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await session.openPage();
-  await page.getByRole('tab', { name: 'イベント' }).click();
-  await page.locator('#panel-events li[data-registration]').first().waitFor();
-  return { page, errors };
-}
+  async function openEvents(): Promise<{ page: Page; errors: string[] }> {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: 'イベント' }).click();
+    await page.locator('#panel-events li[data-registration]').first().waitFor();
+    return { page, errors };
+  }
 
-test('opens on today\'s session with its people, confirmed first, in Japanese', async () => {
-  expect(session.server.user).toBe(COORDINATOR);
-  const { page, errors } = await openEvents();
-  const panel = page.locator('#panel-events');
-  await expect(panel.getByLabel('回を選ぶ').inputValue()).resolves.toBe('E001');
-  await expect(panel.locator('#event-counts').textContent()).resolves.toBe('確定 3 / 定員 3・待ち 1・出席 1');
-  await expect(panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration'))))
-    .resolves.toEqual(['R00001', 'R00002', 'R00006', 'R00004', 'R00005']);
-  // A formula typed as a name shows as plain text, not markup and not a link.
-  await expect(panel.locator('li[data-registration="R00006"] strong').textContent()).resolves.toBe('=HYPERLINK("http://x","渡辺")');
-  // The cancelled registration has no 取消 button and cannot be ticked.
-  await expect(panel.getByLabel('出席（伊藤 五郎）').isDisabled()).resolves.toBe(true);
-  await expect(panel.getByRole('button', { name: '取消（伊藤 五郎）' }).count()).resolves.toBe(0);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(300);
-  expect(errors).toEqual([]);
-  await page.close();
-});
+  test('opens on today\'s session with its people, confirmed first, in Japanese', async () => {
+    expect(session.server.user).toBe(COORDINATOR);
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    await expect(panel.getByLabel('回を選ぶ').inputValue()).resolves.toBe('E001');
+    await expect(panel.locator('#event-counts').textContent()).resolves.toBe('確定 3 / 定員 3・待ち 1・出席 1');
+    await expect(panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration'))))
+      .resolves.toEqual(['R00001', 'R00002', 'R00006', 'R00004', 'R00005']);
+    // A formula typed as a name shows as plain text, not markup and not a link.
+    await expect(panel.locator('li[data-registration="R00006"] strong').textContent()).resolves.toBe('=HYPERLINK("http://x","渡辺")');
+    // The cancelled registration has no 取消 button and cannot be ticked.
+    await expect(panel.getByLabel('出席（伊藤 五郎）').isDisabled()).resolves.toBe(true);
+    await expect(panel.getByRole('button', { name: '取消（伊藤 五郎）' }).count()).resolves.toBe(0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
-test('checks a person in, joins them, and shows the new member ID; the .xlsx says the same', async () => {
-  const { page, errors } = await openEvents();
-  const panel = page.locator('#panel-events');
-  await panel.getByLabel('出席（山田 花子）').check();
-  await panel.getByText('山田 花子 さん 出席').waitFor();
-  await expect(panel.locator('#event-counts').textContent()).resolves.toBe('確定 3 / 定員 3・待ち 1・出席 2');
-  // By keyboard: Tab to the 入会 button that appeared and press Enter.
-  const joinButton = panel.getByRole('button', { name: '入会（山田 花子）' });
-  await joinButton.focus();
-  await page.keyboard.press('Enter');
-  await panel.getByText('山田 花子 さんを会員 M00037 として登録しました').waitFor();
-  await expect(panel.locator('li[data-registration="R00001"] .member').textContent()).resolves.toBe('会員 M00037');
-  await expect(panel.getByRole('button', { name: '入会（山田 花子）' }).count()).resolves.toBe(0);
-  // The second person is ticked from the keyboard with Space.
-  await panel.getByLabel('出席（佐藤 一郎）').focus();
-  await page.keyboard.press('Space');
-  await panel.getByText('佐藤 一郎 さん 出席').waitFor();
-  await page.screenshot({ path: join(ARTIFACTS, 'sidebar-events.png'), fullPage: true });
-  expect(errors).toEqual([]);
-  await page.close();
+  test('checks a person in, joins them, and shows the new member ID; the .xlsx says the same', async () => {
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    await panel.getByLabel('出席（山田 花子）').check();
+    await panel.getByText('山田 花子 さん 出席').waitFor();
+    await expect(panel.locator('#event-counts').textContent()).resolves.toBe('確定 3 / 定員 3・待ち 1・出席 2');
+    // By keyboard: Tab to the 入会 button that appeared and press Enter.
+    const joinButton = panel.getByRole('button', { name: '入会（山田 花子）' });
+    await joinButton.focus();
+    await page.keyboard.press('Enter');
+    await panel.getByText('山田 花子 さんを会員 M00037 として登録しました').waitFor();
+    await expect(panel.locator('li[data-registration="R00001"] .member').textContent()).resolves.toBe('会員 M00037');
+    await expect(panel.getByRole('button', { name: '入会（山田 花子）' }).count()).resolves.toBe(0);
+    // The second person is ticked from the keyboard with Space.
+    await panel.getByLabel('出席（佐藤 一郎）').focus();
+    await page.keyboard.press('Space');
+    await panel.getByText('佐藤 一郎 さん 出席').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-events.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
 
-  const saved = await readWorkbookFile(session.workbook);
-  const regs = parseTable(REGISTRATIONS_TAB, saved.read(['申込'])!).records;
-  expect(regs.filter((r) => r.attended).map((r) => r.registration_id)).toEqual(['R00001', 'R00002', 'R00006', 'R00007']);
-  expect(regs.find((r) => r.registration_id === 'R00001')?.member_id).toBe('M00037');
-  const members = parseTable(MEMBERS_TAB, saved.read(['会員'])!).records;
-  expect(members.at(-1)).toMatchObject({ member_id: 'M00037', name: '山田 花子', join_route: 'orientation', joined_on: '2026-12-07' });
-  expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['registration_check_in', 'member_join', 'registration_check_in']);
-});
+    const saved = await readWorkbookFile(session.workbook);
+    const regs = parseTable(REGISTRATIONS_TAB, saved.read(['申込'])!).records;
+    expect(regs.filter((r) => r.attended).map((r) => r.registration_id)).toEqual(['R00001', 'R00002', 'R00006', 'R00007']);
+    expect(regs.find((r) => r.registration_id === 'R00001')?.member_id).toBe('M00037');
+    const members = parseTable(MEMBERS_TAB, saved.read(['会員'])!).records;
+    expect(members.at(-1)).toMatchObject({ member_id: 'M00037', name: '山田 花子', join_route: 'orientation', joined_on: '2026-12-07' });
+    expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['registration_check_in', 'member_join', 'registration_check_in']);
+  });
 
-test('cancels in two steps and the waitlisted person takes the place', async () => {
-  const { page } = await openEvents();
-  const panel = page.locator('#panel-events');
-  await panel.getByRole('button', { name: '取消（佐藤 一郎）' }).click();
-  await panel.getByRole('button', { name: '取消を確定（佐藤 一郎）' }).click();
-  await panel.getByText('R00002 を取り消しました。キャンセル待ちの R00004 が確定になりました').waitFor();
-  await expect(panel.locator('li[data-registration="R00004"] .badge').first().textContent()).resolves.toBe('確定');
-  await page.close();
+  test('cancels in two steps and the waitlisted person takes the place', async () => {
+    const { page } = await openEvents();
+    const panel = page.locator('#panel-events');
+    await panel.getByRole('button', { name: '取消（佐藤 一郎）' }).click();
+    await panel.getByRole('button', { name: '取消を確定（佐藤 一郎）' }).click();
+    await panel.getByText('R00002 を取り消しました。キャンセル待ちの R00004 が確定になりました').waitFor();
+    await expect(panel.locator('li[data-registration="R00004"] .badge').first().textContent()).resolves.toBe('確定');
+    await page.close();
+  });
 });

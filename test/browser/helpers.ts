@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,6 +11,42 @@ import { writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
 // sees another's storage. Shared by every browser test (sidebar, mail snapshots).
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** What a browser test file does on this machine: run; skip, on a developer's machine without
+ *  Chromium, so the README's `npm test` still passes; or fail, in CI, where a skipped browser test
+ *  would look like a passing one. */
+export type BrowserTestMode = 'run' | 'skip' | 'fail';
+
+export function browserTestMode(chromiumExists: boolean, ci: boolean): BrowserTestMode {
+  if (chromiumExists) return 'run';
+  return ci ? 'fail' : 'skip';
+}
+
+export const CHROMIUM_FIX = 'sudo apt-get install -y chromium fonts-noto-cjk';
+
+/**
+ * `describe` for a browser test file. Without /usr/bin/chromium it is `describe.skip` with one
+ * warning naming the fix, unless CI is set: then it is one failing test saying why, since CI must
+ * never pass by skipping.
+ */
+export function describeInBrowser(name: string, fn: () => void): void {
+  // CI=true is what CI services set; CI=0 or CI=false is someone switching it off by hand.
+  const ci = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+  const mode = browserTestMode(existsSync(CHROMIUM), ci);
+  if (mode === 'run') {
+    describe(name, fn);
+  } else if (mode === 'skip') {
+    // eslint-disable-next-line no-console
+    console.warn(`${name}: skipped, ${CHROMIUM} is not installed (${CHROMIUM_FIX})`);
+    describe.skip(name, fn);
+  } else {
+    describe(name, () => {
+      test('needs Chromium, which CI must have', () => {
+        throw new Error(`${CHROMIUM} is required in CI (CI is set): ${CHROMIUM_FIX}`);
+      });
+    });
+  }
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--disable-dev-shm-usage',
@@ -21,7 +57,7 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { width?: number; height?: number; locale?: string } = {}): Promise<LaunchedChromium> {
+export async function launchChromium(options: { width?: number; height?: number; locale?: string; deviceScaleFactor?: number } = {}): Promise<LaunchedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'ikigai-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -29,6 +65,7 @@ export async function launchChromium(options: { width?: number; height?: number;
     // The date input's display format follows the browser's UI language, not the page locale.
     args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'ja-JP'}`],
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },
+    ...(options.deviceScaleFactor === undefined ? {} : { deviceScaleFactor: options.deviceScaleFactor }),
     locale: options.locale ?? 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     env: { ...process.env, LANGUAGE: (options.locale ?? 'ja-JP').replace('-', '_'), LANG: `${(options.locale ?? 'ja-JP').replace('-', '_')}.UTF-8` },

@@ -1,21 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { runWeeklySummary } from '../../src/app/run-weekly-summary';
 import { fixedClock, fyBoundaryStore, MONDAY_AFTER_FY_WEEK, RecordingMailer } from '../weekly/fixture';
+import { ARTIFACTS, describeInBrowser, launchChromium, type LaunchedChromium } from './helpers';
 
 // The weekly mail's HTML rendered in headless Chromium at a phone's width, saved as a PNG for a
 // reviewer (test-artifacts/weekly-mail.png), with the checks that stand for "reads on a phone":
 // nothing wider than the screen, no images, scripts or style sheets for Gmail to strip.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  // eslint-disable-next-line no-console
-  console.warn(`weekly mail snapshot skipped: ${CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)`);
-}
-
 function mailHtml(language: 'ja' | 'en'): string {
   const mailer = new RecordingMailer();
   runWeeklySummary({ store: fyBoundaryStore({ language }), mailer, clock: fixedClock(MONDAY_AFTER_FY_WEEK) });
@@ -24,28 +15,19 @@ function mailHtml(language: 'ja' | 'en'): string {
   return html;
 }
 
-maybe('the weekly mail in Chromium', () => {
-  let browser: BrowserContext;
-  let profile: string;
+describeInBrowser('the weekly mail in Chromium', () => {
+  let browser: LaunchedChromium;
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'ikigai-chromium-'));
-    // A fresh profile (--user-data-dir) per run; playwright passes it through launchPersistentContext.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-    });
+    // A fresh profile per run (launchChromium), at a phone's size, sharp enough to read.
+    browser = await launchChromium({ width: 360, height: 740, deviceScaleFactor: 2 });
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('fits a 360px phone screen without sideways scrolling and is saved as test-artifacts/weekly-mail.png', async () => {
     const html = mailHtml('ja');
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     // Block every request: a mail that needs the network would show broken in Gmail.
     const requests: string[] = [];
     await page.route('**/*', (route) => { requests.push(route.request().url()); return route.abort(); });
@@ -61,7 +43,7 @@ maybe('the weekly mail in Chromium', () => {
   });
 
   it('stays one column no wider than 600px on a desktop screen', async () => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.setContent(mailHtml('en'), { waitUntil: 'load' });
     const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('table')).map((t) => t.getBoundingClientRect().width).filter((w) => w < 1000)));
@@ -71,7 +53,7 @@ maybe('the weekly mail in Chromium', () => {
   });
 
   it('uses no images, scripts, style sheets or external links that Gmail would strip or block', async () => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.setContent(mailHtml('ja'));
     const counts = await page.evaluate(() => ({
       img: document.querySelectorAll('img').length,
