@@ -31,7 +31,7 @@ function start(): void {
     const ctx: PanelContext = { boot, lang, t };
     const header = el('header', {},
       el('h1', { text: boot.centerName || t.title }),
-      el('p', { class: 'muted small', text: `${boot.user.name || boot.user.email}（${label(ENUMS.ROLE, boot.user.role, lang)}）` }));
+      el('p', { class: 'muted small', text: `${boot.user.name || boot.user.email}${t.paren(label(ENUMS.ROLE, boot.user.role, lang))}` }));
     const notices: HTMLElement[] = [];
     if (!boot.user.canWrite) notices.push(el('p', { class: 'notice', role: 'note', text: t.readOnly }));
     if (boot.problems.length > 0) {

@@ -9,13 +9,18 @@ export interface Strings {
   readonly unreachable: string;
   readonly readOnly: string;
   readonly problems: (n: number) => string;
+  /** An aside after a name: full-width brackets in Japanese, a space and ASCII ones in English. */
+  readonly paren: (text: string) => string;
+  /** Items of a short list, joined as the language writes them (、 or a comma). */
+  readonly list: (items: readonly string[]) => string;
   readonly tabs: { readonly activity: string; readonly matching: string; readonly week: string };
   readonly activity: {
     readonly date: string; readonly area: string; readonly kind: string; readonly none: string;
     readonly member: string; readonly client: string; readonly job: string; readonly pickHint: string;
     readonly minutes: string; readonly outcome: string; readonly notes: string; readonly save: string;
     readonly saving: string; readonly saved: (id: string) => string; readonly recent: string; readonly noRecent: string;
-    readonly notFound: (what: string, text: string) => string; readonly minutesUnit: string;
+    readonly notFound: (what: string, text: string) => string; readonly minutesShort: (n: number) => string;
+    readonly areaKind: (area: string, kind: string) => string;
   };
   readonly matching: {
     readonly job: string; readonly show: string; readonly searching: string; readonly candidates: (n: number) => string;
@@ -37,12 +42,14 @@ const JA: Strings = {
   unreachable: 'サーバーにつながりませんでした。通信を確認して、もう一度お試しください。',
   readOnly: '閲覧の役割のため、記録はできません。',
   problems: (n) => `シートの問題 ${n}件（ikigai check で確認できます）`,
+  paren: (text) => `（${text}）`,
+  list: (items) => items.join('、'),
   tabs: { activity: '活動記録', matching: 'マッチング', week: '今週' },
   activity: {
     date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
     pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
     saving: '保存中…', saved: (id) => `保存しました（${id}）`, recent: '最近の記録', noRecent: 'まだ記録はありません。',
-    notFound: (what, text) => `${what}「${text}」が見つかりません。候補から選んでください。`, minutesUnit: '分',
+    notFound: (what, text) => `${what}「${text}」が見つかりません。候補から選んでください。`, minutesShort: (n) => `${n}分`, areaKind: (area, kind) => (kind ? `${area}・${kind}` : area),
   },
   matching: {
     job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…', candidates: (n) => `候補 ${n}人（適合度の高い順）`,
@@ -70,12 +77,14 @@ const EN: Strings = {
   unreachable: 'Could not reach the server. Check the connection and try again.',
   readOnly: 'You are a viewer: you can read but not record.',
   problems: (n) => `${n} problems in the sheets (see ikigai check)`,
+  paren: (text) => ` (${text})`,
+  list: (items) => items.join(', '),
   tabs: { activity: 'Activity', matching: 'Matching', week: 'This week' },
   activity: {
     date: 'Date', area: 'Area', kind: 'Kind', none: '(none)', member: 'Member', client: 'Client', job: 'Job',
     pickHint: 'Search by ID or kana', minutes: 'Minutes', outcome: 'Outcome', notes: 'Notes', save: 'Save',
     saving: 'Saving…', saved: (id) => `Saved (${id})`, recent: 'Recent entries', noRecent: 'Nothing recorded yet.',
-    notFound: (what, text) => `${what} "${text}" was not found. Pick one from the list.`, minutesUnit: 'min',
+    notFound: (what, text) => `${what} "${text}" was not found. Pick one from the list.`, minutesShort: (n) => `${n}\u00a0min`, areaKind: (area, kind) => (kind ? `${area}, ${kind}` : area),
   },
   matching: {
     job: 'Job', show: 'Show candidates', searching: 'Looking for candidates…', candidates: (n) => `${n} candidates (best first)`,

@@ -101,7 +101,7 @@ type Tables = Parameters<typeof MemoryTableStore.from>[0];
  * server on a frozen clock and launches Chromium. Whatever was started is stopped again if a
  * later step fails, so a broken build leaves no server or browser behind.
  */
-export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string; memberListLimit?: number }): Promise<SidebarSession> {
+export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string; memberListLimit?: number; locale?: string }): Promise<SidebarSession> {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(build.stderr);
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -121,7 +121,7 @@ export async function openSidebarSession(tables: Tables, options: { now: Date; t
       ...(options.memberListLimit === undefined ? {} : { memberListLimit: options.memberListLimit }),
     });
     server = started;
-    const launched = await launchChromium();
+    const launched = await launchChromium(options.locale === undefined ? {} : { locale: options.locale });
     browser = launched;
     return {
       workbook,

@@ -57,8 +57,8 @@ export const activityPanel: Panel = {
           .filter((x) => x).join(' / ');
         const kindText = a.kind ? label(ACTIVITY_KIND, a.kind, lang) : '';
         recentList.append(el('li', { 'data-id': a.activity_id },
-          el('div', { class: 'line1' }, el('strong', { text: a.date }), ` ${label(AREA, a.area, lang)}${kindText ? `・${kindText}` : ''}`,
-            a.minutes !== null ? ` ${a.minutes}${s.minutesUnit}` : ''),
+          el('div', { class: 'line1' }, el('strong', { text: a.date }), ` ${s.areaKind(label(AREA, a.area, lang), kindText)}`,
+            a.minutes !== null ? ` ${s.minutesShort(a.minutes)}` : ''),
           who ? el('div', { class: 'line2', text: who }) : null,
           a.outcome ? el('div', { class: 'line2', text: a.outcome }) : null,
           el('div', { class: 'muted small', text: a.activity_id })));

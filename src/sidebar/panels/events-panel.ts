@@ -75,7 +75,7 @@ const EN: EventStrings = {
   cancelled: (id, promoted) => `${id} cancelled${promoted ? `; ${promoted} from the waiting list now has the place` : ''}`,
   checkedIn: (who, on) => (on ? `${who}: attended` : `${who}: attendance undone`),
   saving: 'Saving…',
-  cancelledSession: '(cancelled)',
+  cancelledSession: ' (cancelled)',
 };
 
 function stringsOf(lang: Language): EventStrings {
@@ -125,7 +125,7 @@ export const eventsPanel: Panel = {
       sessions = out.sessions;
       if (sessions.length === 0) { picker.disabled = true; list.replaceChildren(el('p', { text: s.noSessions })); return; }
       for (const session of sessions) {
-        const text = optionText(session, s) + (session.date === out.today ? `（${s.today}）` : '');
+        const text = optionText(session, s) + (session.date === out.today ? ctx.t.paren(s.today) : '');
         picker.append(el('option', { value: session.event_id, text, selected: session.event_id === out.suggested }));
       }
       picker.value = out.suggested;
@@ -158,7 +158,7 @@ function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status
   const cancelled = r.status === 'cancelled';
   const boxId = `attend-${r.registration_id}`;
   // The visible label is just 出席 (the name heads the card); screen readers hear whose box it is.
-  const box = el('input', { type: 'checkbox', id: boxId, checked: r.attended, disabled: !canWrite || (cancelled && !r.attended), 'aria-label': `${s.attended}（${who}）` });
+  const box = el('input', { type: 'checkbox', id: boxId, checked: r.attended, disabled: !canWrite || (cancelled && !r.attended), 'aria-label': `${s.attended}${ctx.t.paren(who)}` });
   const actionBar = el('div', { class: 'actions' });
   const item = el('li', { class: 'candidate', 'data-registration': r.registration_id },
     el('div', { class: 'who' }, el('strong', { text: r.name || r.registration_id }),
@@ -172,7 +172,7 @@ function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status
     actionBar.replaceChildren();
     if (current.member_id !== '') actionBar.append(el('span', { class: 'badge member', text: s.member(current.member_id) }));
     else if (current.attended && current.status !== 'cancelled') {
-      const join = el('button', { type: 'button', class: 'action place', text: s.join, disabled: !canWrite, 'aria-label': `${s.join}（${who}）` });
+      const join = el('button', { type: 'button', class: 'action place', text: s.join, disabled: !canWrite, 'aria-label': `${s.join}${ctx.t.paren(who)}` });
       join.addEventListener('click', () => {
         join.disabled = true;
         setStatus(status, s.joining, 'busy');
@@ -187,10 +187,10 @@ function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status
       actionBar.append(join);
     }
     if (current.status !== 'cancelled') {
-      const cancel = el('button', { type: 'button', class: 'action decline', text: s.cancel, disabled: !canWrite, 'aria-label': `${s.cancel}（${who}）` });
+      const cancel = el('button', { type: 'button', class: 'action decline', text: s.cancel, disabled: !canWrite, 'aria-label': `${s.cancel}${ctx.t.paren(who)}` });
       // Two steps, so a slip of the finger at a busy door does not give a place away.
       cancel.addEventListener('click', () => {
-        const sure = el('button', { type: 'button', class: 'action reject', text: s.confirmCancel, 'aria-label': `${s.confirmCancel}（${who}）` });
+        const sure = el('button', { type: 'button', class: 'action reject', text: s.confirmCancel, 'aria-label': `${s.confirmCancel}${ctx.t.paren(who)}` });
         const keep = el('button', { type: 'button', class: 'action', text: s.keep });
         keep.addEventListener('click', () => { drawActions(); actionBar.querySelector<HTMLElement>('.decline')?.focus(); });
         sure.addEventListener('click', () => {

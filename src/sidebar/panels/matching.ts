@@ -140,7 +140,7 @@ function mosaic(out: CandidatesOutput, t: Strings, lang: PanelContext['lang']): 
     el('td', { text: uncovered.has(slot) ? s.uncovered : backupOf.get(slot) ?? '—' })));
   const summary = out.team.uncovered_slots.length === 0
     ? s.allCovered
-    : `${s.uncovered}: ${out.team.uncovered_slots.map((x) => slotLabel(x, lang)).join('、')}`;
+    : `${s.uncovered}: ${t.list(out.team.uncovered_slots.map((x) => slotLabel(x, lang)))}`;
   return el('section', { class: 'mosaic', 'aria-labelledby': 'mosaic-title' },
     el('h2', { id: 'mosaic-title', text: s.mosaic }),
     el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))),
