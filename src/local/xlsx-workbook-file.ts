@@ -4,7 +4,9 @@ import { existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cellText, isDateCell, type Cell } from '../domain/cell';
 import type { Problem } from '../domain/messages/problem';
+import { allSetupTabs } from '../domain/setup/output-tabs';
 import { MemoryTableStore } from './memory-table-store';
+import { dressSheet } from './xlsx-formats';
 
 // The workbook-file adapter: an .xlsx file (exceljs) in and out of a MemoryTableStore, so the
 // local command line runs the same use cases as the add-in. Reading never touches the file;
@@ -92,7 +94,9 @@ export async function readWorkbookFile(path: string): Promise<MemoryTableStore> 
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    // Validations are not data, and exceljs expands each range into one entry per cell: a
+    // whole-column rule (A:A) from Excel would be a million of them.
+    await workbook.xlsx.readFile(path, { ignoreNodes: ['dataValidations'] });
   } catch (error) {
     throw notAWorkbook(path, error);
   }
@@ -110,10 +114,12 @@ export async function readWorkbookFile(path: string): Promise<MemoryTableStore> 
   return MemoryTableStore.from(tables);
 }
 
-/** Writes every tab of `store` to `path`: date cells as real dates, header row bold and frozen.
+/** Writes every tab of `store` to `path`: date cells as real dates, header row bold and frozen,
+ *  and workbook.md's tabs dressed as 初期設定 dresses them (xlsx-formats.ts).
  *  Written to a temporary file beside `path`, then renamed over it. */
 export async function writeWorkbookFile(store: MemoryTableStore, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
+  const setupTabs = allSetupTabs();
   for (const name of store.tabNames()) {
     const table = store.read([name]);
     if (!table) continue;
@@ -124,6 +130,7 @@ export async function writeWorkbookFile(store: MemoryTableStore, path: string): 
       const added = sheet.addRow(converted.map((c) => c.value));
       converted.forEach((c, i) => { if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt; });
     }
+    dressSheet(sheet, name, table.header, table.rows, setupTabs);
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
