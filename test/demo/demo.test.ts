@@ -122,6 +122,16 @@ describe('ikigai demo', () => {
     expect(String(members[0]?.['フリガナ'])).toMatch(/^[ァ-ヶー]+ [ァ-ヶー]+$/);
   });
 
+  it('opens with the dropdowns 初期設定 would have made: 性別 in 会員 offers the Japanese labels past the last member', () => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer', bookFiles: true });
+    const at = book.SheetNames.indexOf('会員');
+    const files = (book as unknown as { files: Record<string, { content: Uint8Array }> }).files;
+    const path = (book as unknown as { Directory: { sheets: string[] } }).Directory.sheets[at] ?? '';
+    const xml = Buffer.from(files[path.replace(/^\//, '')]?.content ?? new Uint8Array()).toString('utf8');
+    // 1,743 members in rows 2–1744, and 500 spare rows: D2:D2244.
+    expect(xml).toContain('sqref="D2:D2244"><formula1>&quot;男性,女性,その他,未回答&quot;</formula1>');
+  });
+
   it('sends weekly mails that name nobody: member names never appear in them', async () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     const members = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['会員'] ?? {}, {});
