@@ -57,3 +57,8 @@ export function idsInColumn(store: TableStore, tab: string, column: number): str
   }
   return ids;
 }
+
+// Clients and jobs developed from the sidebar's 開拓 panel: C0001…, J0001…, the width the demo
+// center's generator uses, so a demo workbook and a live one number alike.
+export const CLIENT_IDS: IdScheme = { prefix: 'C', width: 4, key: 'ikigai.last_id.clients' };
+export const JOB_IDS: IdScheme = { prefix: 'J', width: 4, key: 'ikigai.last_id.jobs' };

@@ -5,13 +5,16 @@ import { civilDateArg, freeText, recordId } from './api-schemas';
 import { changeMatchStatus } from './change-match-status';
 import { loadWorkbookPart, type WorkbookPlan } from './read-part';
 import { logActivity } from './log-activity';
+import { REGISTER_CLIENT_INPUT, registerClient } from './register-client';
+import { REGISTER_JOB_INPUT, registerJob } from './register-job';
 import { bootstrapOf, type BootstrapOptions } from './sidebar-bootstrap';
 import { searchMembers } from './search-members';
 import { candidatesOf } from './sidebar-candidates';
 import type { Access } from './authorize';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, SearchMembersOutput, WeekHeadline,
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, RegisterClientOutput, RegisterJobOutput,
+  SearchMembersOutput, WeekHeadline,
 } from './sidebar-types';
 import { weekHeadlineOf } from './sidebar-week';
 import { BOOTSTRAP_READS, CANDIDATE_READS, HEADLINE_READS } from './sidebar-reads';
@@ -54,6 +57,8 @@ export interface SidebarApi {
   changeMatchStatus(input: unknown): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
   searchMembers(query: unknown): ApiResult<SearchMembersOutput>;
+  registerClient(input: unknown): ApiResult<RegisterClientOutput>;
+  registerJob(input: unknown): ApiResult<RegisterJobOutput>;
 }
 
 export function createSidebarApi(
@@ -77,6 +82,8 @@ export function createSidebarApi(
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
     weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(ctx, HEADLINE_READS), ctx.today)),
     searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
+    registerClient: (input) => call('write', () => parse(REGISTER_CLIENT_INPUT, input), (ctx, valid) => registerClient(ports, ctx, valid)),
+    registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActivityKind, Area, Language, MatchStatus, Role } from '../domain/enums';
+import type { ActivityKind, Area, JobEngagement, Language, MatchStatus, Role, Sector } from '../domain/enums';
 import type { Slot } from '../domain/slots';
 
 // What crosses google.script.run between the sidebar and the server: plain JSON only (dates as
@@ -144,4 +144,47 @@ export interface ChangeMatchStatusOutput {
   readonly proposed_on: string | null;
   readonly placed_on: string | null;
   readonly ended_on: string | null;
+}
+
+/** 開拓 panel: a client (業務提供先) won on a visit. */
+export interface RegisterClientInput {
+  readonly name: string;
+  readonly sector?: Sector | null;
+  readonly district?: string;
+  readonly contact_person?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  /** 開拓日; today in the center's zone when left out. */
+  readonly developed_on?: string;
+}
+
+export interface RegisterClientOutput {
+  readonly client: ClientOption;
+  readonly developed_on: string;
+}
+
+/** 開拓 panel: a job (仕事) for a client already in 業務提供先. */
+export interface RegisterJobInput {
+  readonly client_id: string;
+  readonly title: string;
+  readonly category?: string;
+  readonly engagement?: JobEngagement | null;
+  readonly required_skills?: readonly string[];
+  readonly slots?: readonly Slot[];
+  /** People needed in each slot, at least 1 (the default). */
+  readonly headcount?: number;
+  readonly district?: string;
+  readonly start_on?: string | null;
+  readonly end_on?: string | null;
+  readonly pay?: string;
+  readonly social_contribution?: boolean;
+  /** 募集中 (open, the default) or 提案中 (proposed: still being put to the client). */
+  readonly status?: 'open' | 'proposed';
+  /** 登録日; today in the center's zone when left out. */
+  readonly created_on?: string;
+}
+
+export interface RegisterJobOutput {
+  readonly job: JobOption;
+  readonly created_on: string;
 }

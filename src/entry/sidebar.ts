@@ -1,6 +1,7 @@
 import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
 import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, SearchMembersOutput, WeekHeadline,
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, RegisterClientOutput, RegisterJobOutput,
+  SearchMembersOutput, WeekHeadline,
 } from '../app/sidebar-types';
 import { googlePorts } from '../gas/google-ports';
 import { rememberedLanguage } from '../gas/center-language';
@@ -46,4 +47,14 @@ export function weekHeadline(): ApiResult<WeekHeadline> {
 /** The member picker's search at a center too large to send every member (sidebar-bootstrap.ts). */
 export function searchMembers(query: unknown): ApiResult<SearchMembersOutput> {
   return sidebarApi().searchMembers(query);
+}
+
+/** 開拓 panel: a new client (業務提供先) won on a visit. */
+export function registerClient(input: unknown): ApiResult<RegisterClientOutput> {
+  return sidebarApi().registerClient(input);
+}
+
+/** 開拓 panel: a new job (仕事) for a client already registered. */
+export function registerJob(input: unknown): ApiResult<RegisterJobOutput> {
+  return sidebarApi().registerJob(input);
 }

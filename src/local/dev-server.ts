@@ -36,7 +36,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration']);
+const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration', 'registerClient', 'registerJob']);
 
 /** A lock for one process: the dev server handles one call at a time anyway. */
 class ProcessLock implements Lock {

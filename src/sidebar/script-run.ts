@@ -1,6 +1,6 @@
 import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusInput, ChangeMatchStatusOutput, LogActivityInput,
-  LogActivityOutput, SearchMembersOutput, WeekHeadline,
+  LogActivityOutput, RegisterClientInput, RegisterClientOutput, RegisterJobInput, RegisterJobOutput, SearchMembersOutput, WeekHeadline,
 } from '../app/sidebar-types';
 import type { AttendanceList, CheckInOutput, EventSessionsOutput, JoinDetails, JoinOutput } from '../app/attendance-types';
 import type { CancelResult } from '../app/signup-cancel';
@@ -15,6 +15,8 @@ export interface ServerApi {
   changeMatchStatus(input: ChangeMatchStatusInput): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
   searchMembers(query: string): ApiResult<SearchMembersOutput>;
+  registerClient(input: RegisterClientInput): ApiResult<RegisterClientOutput>;
+  registerJob(input: RegisterJobInput): ApiResult<RegisterJobOutput>;
   listEventSessions(): ApiResult<EventSessionsOutput>;
   listAttendance(eventId: string): ApiResult<AttendanceList>;
   checkIn(registrationId: string, attended: boolean): ApiResult<CheckInOutput>;

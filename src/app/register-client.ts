@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { SECTOR, labelOf } from '../domain/enums';
+import { CLIENTS_TAB } from '../domain/schema/tabs';
+import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { civilDateArg, optionalEmail, shortText } from './api-schemas';
+import { writeAudit } from './audit';
+import { CLIENT_IDS, idsInColumn, nextId } from './next-id';
+import { layoutOf, rowOf } from './sidebar-append';
+import type { CallContext, SidebarPorts } from './sidebar-context';
+import type { RegisterClientInput, RegisterClientOutput } from './sidebar-types';
+
+// 開拓: a coordinator back from a welfare facility that has agreed to give work records the new
+// client (業務提供先) from the sidebar instead of typing a row by hand. The caller holds the lock.
+// Service use: the tab's header, the ID counter (document properties; the ID column is read once
+// per document to seed it), one append, one audit append.
+
+export const REGISTER_CLIENT_INPUT = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  sector: z.optional(z.nullable(z.enum(SECTOR.codes))),
+  district: z.optional(shortText),
+  contact_person: z.optional(shortText),
+  phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  email: z.optional(optionalEmail),
+  developed_on: z.optional(civilDateArg),
+});
+
+export function registerClient(ports: SidebarPorts, ctx: CallContext, input: RegisterClientInput): RegisterClientOutput {
+  const { store } = ports;
+  const layout = layoutOf(store, CLIENTS_TAB, ctx.lang);
+  const clientId = nextId(ports.props, CLIENT_IDS, () => idsInColumn(store, layout.name, layout.index.get('client_id') ?? -1));
+  const developedOn = input.developed_on ?? ctx.today;
+  const row = rowOf(layout, {
+    client_id: clientId,
+    name: input.name,
+    sector: input.sector ? labelOf(SECTOR, input.sector, ctx.lang) : null,
+    district: input.district ?? '',
+    contact_person: input.contact_person ?? '',
+    phone: input.phone ?? '',
+    email: input.email ?? '',
+    developed_on: { date: developedOn },
+    developed_by: ctx.email,
+  });
+  // Name, contact and phone were typed by a person: `=IMPORTXML(...)` stays text.
+  store.append(layout.name, [neutraliseRow(row)]);
+
+  writeAudit(store, ctx.lang, {
+    at: ctx.now, user: ctx.email, action: 'register_client', sheet: layout.name, recordId: clientId,
+    // Codes only: the contact person's name and phone are personal data.
+    detail: `sector=${input.sector ?? ''} developed_on=${developedOn}`,
+  });
+  return { client: { id: clientId, name: input.name }, developed_on: developedOn };
+}
