@@ -1,6 +1,7 @@
 import { el } from './dom';
 import { ENUMS, label, stringsFor } from './i18n';
 import { activityPanel } from './panels/activity';
+import { developPanel } from './panels/develop';
 import { eventsPanel } from './panels/events-panel';
 import { matchingPanel } from './panels/matching';
 import { weekPanel } from './panels/week';
@@ -12,6 +13,7 @@ import { callServer, ServerError } from './script-run';
 // A new section registers here with one line; its code lives in its own panels/<name>.ts.
 function registerPanels(): void {
   registerPanel(activityPanel);
+  registerPanel(developPanel);
   registerPanel(matchingPanel);
   registerPanel(weekPanel);
   registerPanel(eventsPanel);

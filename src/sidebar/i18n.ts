@@ -1,4 +1,4 @@
-import { ACTIVITY_KIND, AREA, MATCH_STATUS, ROLE, type Enumeration, type Language } from '../domain/enums';
+import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, MATCH_STATUS, ROLE, SECTOR, type Enumeration, type Language } from '../domain/enums';
 import type { HeadlineKey, MatchAction } from '../app/sidebar-types';
 
 // Every word the sidebar shows, in Japanese (default) and English. Enumeration labels come from
@@ -13,7 +13,7 @@ export interface Strings {
   readonly paren: (text: string) => string;
   /** Items of a short list, joined as the language writes them (、 or a comma). */
   readonly list: (items: readonly string[]) => string;
-  readonly tabs: { readonly activity: string; readonly matching: string; readonly week: string };
+  readonly tabs: { readonly activity: string; readonly develop: string; readonly matching: string; readonly week: string };
   readonly activity: {
     readonly date: string; readonly area: string; readonly kind: string; readonly none: string;
     readonly member: string; readonly client: string; readonly job: string; readonly pickHint: string;
@@ -28,6 +28,13 @@ export interface Strings {
     readonly done: (member: string, status: string) => string; readonly mosaic: string; readonly slot: string;
     readonly backup: string; readonly uncovered: string; readonly covered: string; readonly allCovered: string;
     readonly recorded: string; readonly excluded: string; readonly pickJob: string;
+  };
+  readonly develop: {
+    readonly newClient: string; readonly name: string; readonly sector: string; readonly district: string;
+    readonly contact: string; readonly phone: string; readonly saveClient: string; readonly clientSaved: (id: string, name: string) => string;
+    readonly newJob: string; readonly client: string; readonly title: string; readonly category: string; readonly engagement: string;
+    readonly slots: string; readonly slotsHint: string; readonly headcount: string; readonly social: string; readonly startOn: string;
+    readonly saveJob: string; readonly jobSaved: (id: string, title: string) => string; readonly required: (what: string) => string;
   };
   readonly week: {
     readonly period: (from: string, to: string) => string; readonly previous: (from: string, to: string) => string;
@@ -44,7 +51,7 @@ const JA: Strings = {
   problems: (n) => `シートの問題 ${n}件（ikigai check で確認できます）`,
   paren: (text) => `（${text}）`,
   list: (items) => items.join('、'),
-  tabs: { activity: '活動記録', matching: 'マッチング', week: '今週' },
+  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週' },
   activity: {
     date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
     pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
@@ -58,6 +65,14 @@ const JA: Strings = {
     done: (member, status) => `${member} を「${status}」にしました`, mosaic: 'モザイク編成（誰がどの枠を担当するか）',
     slot: '枠', backup: '控え', uncovered: '未充足', covered: '担当', allCovered: 'すべての枠を担当できます。',
     recorded: 'この仕事のマッチング', excluded: '対象外の会員', pickJob: '仕事を選んでください。',
+  },
+  develop: {
+    newClient: '新しい提供先', name: '名称', sector: '業種', district: '地区', contact: '担当者', phone: '電話',
+    saveClient: '提供先を登録', clientSaved: (id, name) => `${name} を提供先 ${id} として登録しました`,
+    newJob: '新しい仕事', client: '提供先', title: '仕事名', category: '職種', engagement: '契約形態',
+    slots: '勤務枠', slotsHint: '必要な曜日と午前・午後にチェック', headcount: '必要人数（各枠）', social: '社会貢献の仕事', startOn: '開始日',
+    saveJob: '仕事を登録', jobSaved: (id, title) => `${title} を仕事 ${id} として登録しました（マッチングで選べます）`,
+    required: (what) => `${what}を入力してください。`,
   },
   week: {
     period: (from, to) => `今週 ${from}〜${to}`, previous: (from, to) => `先週 ${from}〜${to} との比較`, refresh: '更新',
@@ -79,7 +94,7 @@ const EN: Strings = {
   problems: (n) => `${n} problems in the sheets (see ikigai check)`,
   paren: (text) => ` (${text})`,
   list: (items) => items.join(', '),
-  tabs: { activity: 'Activity', matching: 'Matching', week: 'This week' },
+  tabs: { activity: 'Activity', develop: 'Develop', matching: 'Matching', week: 'This week' },
   activity: {
     date: 'Date', area: 'Area', kind: 'Kind', none: '(none)', member: 'Member', client: 'Client', job: 'Job',
     pickHint: 'Search by ID or kana', minutes: 'Minutes', outcome: 'Outcome', notes: 'Notes', save: 'Save',
@@ -93,6 +108,14 @@ const EN: Strings = {
     done: (member, status) => `${member}: ${status}`, mosaic: 'Mosaic team (who covers which slot)',
     slot: 'Slot', backup: 'Backup', uncovered: 'Uncovered', covered: 'Covers', allCovered: 'Every slot can be covered.',
     recorded: 'Matches for this job', excluded: 'Members left out', pickJob: 'Pick a job.',
+  },
+  develop: {
+    newClient: 'New client', name: 'Name', sector: 'Sector', district: 'District', contact: 'Contact person', phone: 'Phone',
+    saveClient: 'Register client', clientSaved: (id, name) => `${name} registered as client ${id}`,
+    newJob: 'New job', client: 'Client', title: 'Job title', category: 'Category', engagement: 'Engagement',
+    slots: 'Slots', slotsHint: 'Tick the days and half days needed', headcount: 'People per slot', social: 'Social contribution', startOn: 'Start date',
+    saveJob: 'Register job', jobSaved: (id, title) => `${title} registered as job ${id} (ready in Matching)`,
+    required: (what) => `Please enter the ${what.toLowerCase()}.`,
   },
   week: {
     period: (from, to) => `This week ${from} – ${to}`, previous: (from, to) => `compared with ${from} – ${to}`, refresh: 'Refresh',
@@ -115,4 +138,4 @@ export function label<C extends string>(e: Enumeration<C>, code: C, lang: Langua
   return lang === 'ja' ? e.ja[code] : code.replace(/_/g, ' ');
 }
 
-export const ENUMS = { AREA, ACTIVITY_KIND, MATCH_STATUS, ROLE };
+export const ENUMS = { AREA, ACTIVITY_KIND, MATCH_STATUS, ROLE, SECTOR, JOB_ENGAGEMENT };

@@ -12,6 +12,8 @@ export interface Picker {
   /** '' when empty; the ID when the text names exactly one option; null when it names none. */
   value(): string | null;
   clear(): void;
+  /** Offers one more option (a record just created in another form); `choose` also fills it in. */
+  add(option: PickOption, choose?: boolean): void;
 }
 
 /** Fetches the options matching what was typed (the server's searchMembers). */
@@ -66,6 +68,11 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
     },
     clear(): void {
       input.value = '';
+    },
+    add(option: PickOption, choose = false): void {
+      known.set(option.id.toLowerCase(), option);
+      list.append(el('option', { value: `${option.id} ${option.text}` }));
+      if (choose) input.value = `${option.id} ${option.text}`;
     },
   };
 }

@@ -50,12 +50,12 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     return page;
   }
 
-  test('opens in English with the four tabs, the center name and the English role', async () => {
+  test('opens in English with the five tabs, the center name and the English role', async () => {
     expect(session.server.user).toBe(COORDINATOR);
     const page = await open();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.title()).resolves.toBe('Ikigai Desk');
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Matching', 'This week', 'Events']);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Develop', 'Matching', 'This week', 'Events']);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kashiwa Silver Human Resource Center');
     await expect(page.locator('header p').textContent()).resolves.toBe('Hanako Tanaka (coordinator)');
     const panel = page.locator('#panel-activity');
@@ -106,6 +106,28 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     await noSideways(page);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en-week.png'), fullPage: true });
     expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await page.close();
+  });
+
+  test('develops a client and a job in English: English labels, codes in the Clients and Jobs tabs', async () => {
+    const page = await open();
+    await page.getByRole('tab', { name: 'Develop' }).click();
+    const panel = page.locator('#panel-develop');
+    await panel.getByLabel('Name', { exact: true }).fill('Sakura Home');
+    await panel.getByLabel('Sector', { exact: true }).selectOption({ label: 'welfare' });
+    await panel.getByRole('button', { name: 'Register client' }).click();
+    await panel.getByText('Sakura Home registered as client C0003').waitFor();
+    await panel.getByLabel('Job title', { exact: true }).fill('Canteen cleaning');
+    await panel.getByRole('checkbox', { name: 'Tue-PM' }).check();
+    await panel.getByRole('checkbox', { name: 'Fri-AM' }).check();
+    await noSideways(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en-develop.png'), fullPage: true });
+    expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await panel.getByRole('button', { name: 'Register job' }).click();
+    await panel.getByText('Canteen cleaning registered as job J0003 (ready in Matching)').waitFor();
+    const saved = await readWorkbookFile(session.workbook);
+    expect(saved.read(['Clients'])?.rows.find((r) => r[0] === 'C0003')?.slice(1, 3)).toEqual(['Sakura Home', 'welfare']);
+    expect(saved.read(['Jobs'])?.rows.find((r) => r[0] === 'J0003')?.slice(1, 8)).toEqual(['C0003', 'Canteen cleaning', '', 'contract', '', 'Tue-PM,Fri-AM', 1]);
     await page.close();
   });
 });

@@ -30,11 +30,11 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     expect(width).toBeLessThanOrEqual(300);
   }
 
-  test('opens in Japanese as the first active coordinator, with the four tabs', async () => {
+  test('opens in Japanese as the first active coordinator, with the five tabs', async () => {
     expect(session.server.user).toBe(COORDINATOR);
     const page = await open();
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', 'マッチング', '今週', 'イベント']);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', '開拓', 'マッチング', '今週', 'イベント']);
     await expect(page.locator('h1').textContent()).resolves.toBe('柏市シルバー人材センター');
     await page.close();
   });
@@ -134,6 +134,8 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     expect(saved.find((r) => r[0] === 'A000009')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', '', '', 15]);
     // The tabs answer to arrow keys too.
     await page.getByRole('tab', { name: '活動記録' }).focus();
+    await kb.press('ArrowRight');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('開拓');
     await kb.press('ArrowRight');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('マッチング');
     await expect(page.locator('#panel-matching').isVisible()).resolves.toBe(true);

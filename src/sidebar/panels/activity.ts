@@ -2,6 +2,7 @@ import type { ActivityView, MemberOption } from '../../app/sidebar-types';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';
+import { onAdded } from '../new-records';
 import { picker, type PickOption } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
@@ -33,6 +34,9 @@ export const activityPanel: Panel = {
       boot.memberSearch ? searchMembers : undefined);
     const client = picker(s.client, s.pickHint, boot.clients.map((c) => ({ id: c.id, text: c.name })));
     const job = picker(s.job, s.pickHint, boot.jobs.map((j) => ({ id: j.id, text: j.title })));
+    // Clients and jobs registered in 開拓 can be logged against at once (the visit itself, say).
+    onAdded('client', (c) => { client.add({ id: c.id, text: c.name }); clientNames.set(c.id, c.name); });
+    onAdded('job', (j) => job.add({ id: j.id, text: j.title }));
     const minutes = el('input', { type: 'number', min: 0, max: 1440, step: 5, inputmode: 'numeric' });
     const outcome = el('input', { type: 'text', maxlength: 200 });
     const notes = el('textarea', { rows: 3, maxlength: 2000 });

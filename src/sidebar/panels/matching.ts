@@ -3,6 +3,7 @@ import { MATCH_STATUS, type MatchStatus } from '../../domain/enums';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { el, field, setStatus } from '../dom';
 import { label, type Strings } from '../i18n';
+import { onAdded } from '../new-records';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -28,6 +29,8 @@ export const matchingPanel: Panel = {
     const job = el('select');
     job.append(el('option', { value: '', text: s.pickJob }));
     for (const j of boot.jobs) job.append(el('option', { value: j.id, text: `${j.id} ${j.title}` }));
+    // A job just registered in 開拓 joins the list without reloading the sidebar.
+    onAdded('job', (j) => job.append(el('option', { value: j.id, text: `${j.id} ${j.title}` })));
     const show = el('button', { type: 'submit', class: 'primary', text: s.show });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const results = el('div', { id: 'match-results' });

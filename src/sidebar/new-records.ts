@@ -1,0 +1,23 @@
+import type { ClientOption, JobOption } from '../app/sidebar-types';
+
+// Records one panel creates that other panels list: each panel builds its pick lists once from
+// the bootstrap (which is read-only and shared), so a client or job registered in 開拓 reaches
+// マッチング and 活動記録 through here instead of a second bootstrap call.
+interface Added {
+  readonly client: ClientOption;
+  readonly job: JobOption;
+}
+
+type Listener<K extends keyof Added> = (record: Added[K]) => void;
+
+const listeners: { [K in keyof Added]: Listener<K>[] } = { client: [], job: [] };
+
+/** Tells every panel listening that `record` now exists. */
+export function announce<K extends keyof Added>(kind: K, record: Added[K]): void {
+  for (const listener of listeners[kind] as Listener<K>[]) listener(record);
+}
+
+/** Calls `listener` for each `kind` record created from now on. */
+export function onAdded<K extends keyof Added>(kind: K, listener: Listener<K>): void {
+  (listeners[kind] as Listener<K>[]).push(listener);
+}
