@@ -52,7 +52,7 @@ describe('ikigai demo', () => {
     expect(demo.out).toContain('就労者数 72 人');
     expect(demo.out).toContain('placed 72');
     // The summary names the use cases the year went through.
-    for (const useCase of ['handleSignupSubmit', 'cancelRegistration', 'sendEventReminders', 'checkIn', 'joinAsMember', 'logActivity', 'changeMatchStatus', 'runWeeklySummary']) {
+    for (const useCase of ['handleSignupSubmit', 'cancelRegistration', 'sendEventReminders', 'checkIn', 'joinAsMember', 'registerClient', 'registerJob', 'logActivity', 'changeMatchStatus', 'runWeeklySummary']) {
       expect(demo.out).toContain(useCase);
     }
     expect(seconds).toBeLessThan(60);
@@ -194,6 +194,45 @@ describe('the 申込 tab after the demo', () => {
       expect([r[0]?.['出席'], r[0]?.['氏名'], r[0]?.['電話']]).toEqual([true, m['氏名'], m['電話']]);
     }
     expect(rows.filter((r) => r['会員ID'] !== undefined && r['会員ID'] !== '')).toHaveLength(230);
+  });
+});
+
+describe('the clients and jobs of the year after the demo', () => {
+  type Row = Record<string, string>;
+  // Dates as the cells show them (YYYY-MM-DD, audit times YYYY-MM-DD HH:MM:SS), not serials.
+  const tab = (name: string): Row[] => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
+    return XLSX.utils.sheet_to_json<Row>(book.Sheets[name] ?? {}, { raw: false, defval: '' });
+  };
+  const center = generateCenter();
+
+  it('were registered through the 開拓 panel on their day by their coordinator: one audit row each, numbered after the existing ones', () => {
+    const audit = tab('監査ログ');
+    const cases = [
+      // 14 clients developed in the year after the center's 18 (C0019…C0032); 38 jobs after its 36 (J0037…J0074).
+      { sheet: '業務提供先', id: '提供先ID', day: '開拓日', by: '開拓担当', action: 'register_client', before: center.clients.length, year: 14, prefix: 'C' },
+      { sheet: '仕事', id: '仕事ID', day: '登録日', by: '担当', action: 'register_job', before: center.jobs.length, year: 38, prefix: 'J' },
+    ];
+    for (const c of cases) {
+      const rows = tab(c.sheet);
+      const year = rows.filter((r) => (r[c.day] ?? '') >= '2015-04-01' && (r[c.day] ?? '') <= '2016-03-31');
+      expect([c.before, year.length, rows.length]).toEqual([c.before, c.year, c.before + c.year]);
+      expect(year.map((r) => r[c.id])).toEqual(year.map((_, i) => `${c.prefix}${String(c.before + i + 1).padStart(4, '0')}`));
+      const logged = audit.filter((a) => a['操作'] === c.action);
+      expect(logged).toHaveLength(c.year);
+      for (const r of year) {
+        const a = logged.filter((x) => x['ID'] === r[c.id]);
+        expect(a).toHaveLength(1);
+        expect([a[0]?.['シート'], a[0]?.['ユーザー'], a[0]?.['日時']?.slice(0, 10)]).toEqual([c.sheet, r[c.by], r[c.day]]);
+      }
+    }
+  });
+
+  it('still has the jobs of the year on the matches: every placement of a listed job points at a job in 仕事', () => {
+    const jobs = new Set(tab('仕事').map((j) => j['仕事ID']));
+    const placed = tab('マッチング').filter((m) => m['状態'] === '成立' && m['仕事ID'] !== '');
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.filter((m) => !jobs.has(m['仕事ID'] ?? ''))).toEqual([]);
   });
 });
 

@@ -52,6 +52,8 @@ export type Happening =
   /** `ref` names the sign-up of someone joining after an orientation; null for the other routes. */
   | { readonly kind: 'join'; readonly date: CivilDate; readonly member: Member; readonly ref: string | null; readonly coordinator: string }
   | { readonly kind: 'leave'; readonly date: CivilDate; readonly memberId: string }
+  /** The year's new client and job, registered through the 開拓 panel: their IDs here are the
+   *  generator's references, which the runner maps to the IDs the panel gives. */
   | { readonly kind: 'develop_client'; readonly date: CivilDate; readonly client: Client }
   | { readonly kind: 'open_job'; readonly date: CivilDate; readonly job: Job }
   | { readonly kind: 'propose'; readonly date: CivilDate; readonly jobId: string | null; readonly engagement: Engagement; readonly coordinator: string; readonly placeOn: CivilDate; readonly declineFirst: boolean; readonly headcount: number }

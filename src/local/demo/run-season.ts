@@ -20,6 +20,7 @@ import { runSetup, type SetupResult } from '../../app/setup';
 import { openContext, readSettings, type SidebarPorts } from '../../app/sidebar-context';
 import { runWeeklySummary } from '../../app/run-weekly-summary';
 import { createAttendanceApi, MEMBER_IDS } from '../../app/attendance';
+import { createSidebarApi } from '../../app/sidebar-api';
 import type { ApiResult } from '../../app/sidebar-types';
 import { nextId } from '../../app/next-id';
 import { sendEventRemindersUseCase } from '../../app/reminders';
@@ -43,10 +44,11 @@ import { Prng } from './prng';
 // day what the desk does, through the same use cases the add-in's triggers and sidebar call:
 // each sign-up as a form-submit event into handleSignupSubmit (onSignupFormSubmit), the daily
 // reminders and form sync (sendEventReminders), cancellations, check-in at the door and joining
-// as a member through the sidebar's attendance API, logActivity, changeMatchStatus, the matching
+// as a member through the sidebar's attendance API, the year's new clients and jobs through the
+// sidebar's 開拓 panel (registerClient, registerJob), logActivity, changeMatchStatus, the matching
 // engine, and runWeeklySummary every Monday. The steps no use case covers yet (a member joining
-// at the window, a member leaving, a client or job entered, a session closed, a consultation's
-// match row) are the plain sheet edits a coordinator makes by hand.
+// at the window, a member leaving, a job marked 充足, a session closed, a consultation's match
+// row) are the plain sheet edits a coordinator makes by hand.
 
 /** The kinds of mail the year sends, each written with its own label in the file name. */
 export type DemoMailKind = 'weekly' | 'signup' | 'reminder' | 'promoted';
@@ -168,6 +170,17 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   /** The member ID the add-in gave each new member, by the generator's ID. */
   const memberIdOf = new Map<string, string>();
   const memberId = (id: string | null): string => (id ? memberIdOf.get(id) ?? id : '');
+  /** The client and job IDs the 開拓 panel gave the year's new records, by the generator's ID
+   *  (the counters continue after the center's existing C/J IDs, so they come out the same). */
+  const clientIdOf = new Map<string, string>();
+  const jobIdOf = new Map<string, string>();
+  const clientId = (id: string | null): string => (id ? clientIdOf.get(id) ?? id : '');
+  const jobId = (id: string | null): string => (id ? jobIdOf.get(id) ?? id : '');
+  // The sidebar's 開拓 panel (src/entry/sidebar.ts), as the coordinator who won the client or job.
+  const sidebarApi = (email: string) => createSidebarApi(sidebarPorts(email), (error) => {
+    // An unexpected failure inside a use case is a bug: stop the demo with its stack, not an answer.
+    throw error instanceof Error ? error : new Error(`sidebar: ${String(error)}`);
+  });
 
   /** One firing of onSignupFormSubmit for `event`, at the moment the answer was sent. */
   const fire = (event: FormSubmitEvent, timestamp: string) => {
@@ -250,7 +263,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       log.placements += 1;
       return;
     }
-    const jobId = h.jobId;
+    const jobId = jobIdOf.get(h.jobId) ?? h.jobId;
     const declined = new Set<string>();
     const first = rankFor(jobId, h.date, declined);
     if (!first) return;
@@ -344,22 +357,40 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         setCell(store, MEMBERS_TAB, 'member_id', h.memberId, 'left_on', dateCell(h.date));
         log.leaves += 1;
         return;
-      case 'develop_client':
-        appendRecords(CLIENTS_TAB, [h.client]);
+      case 'develop_client': {
+        // Back from the visit, the coordinator who won the client enters it in the 開拓 panel.
+        const c = h.client;
+        const by = c.developed_by ?? center.manager;
+        const r = ok(sidebarApi(by).registerClient({
+          name: c.name, sector: c.sector, district: c.district, contact_person: c.contact_person, phone: c.phone, email: c.email,
+          developed_on: h.date,
+        }), `register client ${c.client_id}`);
+        clientIdOf.set(c.client_id, r.client.id);
         log.clientsDeveloped += 1;
         return;
-      case 'open_job':
-        appendRecords(JOBS_TAB, [h.job]);
+      }
+      case 'open_job': {
+        // The job the client agreed to, entered the same day by its coordinator (status 募集中;
+        // 充足 later stays a hand edit, see propose).
+        const j = h.job;
+        const by = j.coordinator ?? center.manager;
+        const r = ok(sidebarApi(by).registerJob({
+          client_id: clientId(j.client_id), title: j.title, category: j.category, engagement: j.engagement,
+          required_skills: j.required_skills, slots: j.slots, headcount: j.headcount ?? 1, district: j.district,
+          start_on: j.start_on, end_on: j.end_on, pay: j.pay, social_contribution: j.social_contribution, status: 'open', created_on: h.date,
+        }), `register job ${j.job_id}`);
+        jobIdOf.set(j.job_id, r.job.id);
         log.jobsOpened += 1;
         return;
+      }
       case 'propose':
         propose(h);
         return;
       case 'activity': {
         const a = h.activity;
         logWork(a.coordinator, {
-          date: a.date ?? h.date, area: a.area, kind: a.kind, member_id: memberId(a.member_id), client_id: a.client_id ?? '',
-          job_id: a.job_id ?? '', minutes: a.minutes, outcome: a.outcome, notes: a.notes,
+          date: a.date ?? h.date, area: a.area, kind: a.kind, member_id: memberId(a.member_id), client_id: clientId(a.client_id),
+          job_id: jobId(a.job_id), minutes: a.minutes, outcome: a.outcome, notes: a.notes,
         });
         return;
       }
