@@ -1,16 +1,14 @@
 import type { RawTable } from '../src/domain/cell';
-import { computeReport } from '../src/domain/kpi/compute-report';
 import type { Report } from '../src/domain/kpi/report';
-import { renderWeeklyMail } from '../src/domain/mail/weekly-mail';
 import { rankCandidates } from '../src/domain/matching/rank-candidates';
 import { tallySurvey } from '../src/domain/survey/tally';
-import { weekBefore, weeklyPeriods } from '../src/domain/weekly/week-period';
+import { weekBefore } from '../src/domain/weekly/week-period';
+import { weeklySummary } from '../src/domain/weekly/weekly-summary';
 import { loadWorkbookPart } from '../src/app/read-part';
 import { loadWeeklyWorkbook } from '../src/app/weekly-reads';
 import { BOOTSTRAP_READS } from '../src/app/sidebar-reads';
 import { weekHeadlineOf } from '../src/app/sidebar-week';
 import { MemoryTableStore } from '../src/local/memory-table-store';
-import { weeklyMailModel } from '../src/domain/weekly/weekly-mail-model';
 import { readWorkbook, type Workbook } from '../src/domain/workbook';
 import { BENCH_TODAY, SURVEY_SHEET, type BenchCenter } from './generate-center';
 
@@ -64,16 +62,7 @@ export function lookupOf(tables: readonly RawTable[]): (names: readonly [string,
 }
 
 export function weeklyFigures(wb: Workbook): { week: Report; mailBytes: number } {
-  const periods = weeklyPeriods(weekBefore(BENCH_TODAY), wb.settings.fiscalYearStartMonth);
-  const reports = {
-    week: computeReport(wb, periods.week),
-    previousWeek: computeReport(wb, periods.previousWeek),
-    fiscalYearToDate: computeReport(wb, periods.fiscalYearToDate),
-  };
-  const mail = renderWeeklyMail(weeklyMailModel({
-    language: wb.settings.language, centerName: wb.settings.centerName, periods, reports,
-    coordinators: wb.coordinators, events: wb.events, problemCount: wb.problems.length,
-  }));
+  const { reports, mail } = weeklySummary(wb, weekBefore(BENCH_TODAY));
   return { week: reports.week, mailBytes: mail.html.length + mail.text.length };
 }
 

@@ -1,11 +1,9 @@
 import { civilDateIn, civilDateTimeIn, parseCivilDate, type CivilDate } from '../domain/civil-date';
-import { computeReport } from '../domain/kpi/compute-report';
-import { renderWeeklyMail } from '../domain/mail/weekly-mail';
 import { formatProblem } from '../domain/messages/catalog';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { weekBefore, weekHolding, weeklyPeriods, type Period } from '../domain/weekly/week-period';
+import { weekBefore, weekHolding, type Period } from '../domain/weekly/week-period';
+import { weeklySummary } from '../domain/weekly/weekly-summary';
 import { findWeekRow, sameTable, weekRowValues, withWeekRow, WEEKLY_KPI_TAB, type WeekSending } from '../domain/weekly/weekly-kpi-tab';
-import { weeklyMailModel } from '../domain/weekly/weekly-mail-model';
 import type { Workbook } from '../domain/workbook';
 import type { Language } from '../domain/enums';
 import type { Clock, Mailer, TableStore } from './ports';
@@ -88,19 +86,9 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length, lang);
   }
 
-  let rendered;
-  let reports;
-  const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
+  let summary;
   try {
-    reports = {
-      week: computeReport(workbook, periods.week),
-      previousWeek: computeReport(workbook, periods.previousWeek),
-      fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate),
-    };
-    rendered = renderWeeklyMail(weeklyMailModel({
-      language: lang, centerName: settings.centerName, periods, reports,
-      coordinators: workbook.coordinators, events: workbook.events, problemCount: workbook.problems.length,
-    }));
+    summary = weeklySummary(workbook, week);
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
@@ -138,7 +126,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
       log(`weekly: quota short for ${week.from}: ${quota} left, ${to.length} needed; not sent`);
     } else {
       try {
-        ports.mailer.send({ to, subject: rendered.subject, text: rendered.text, html: rendered.html, senderName: settings.centerName || undefined });
+        ports.mailer.send({ to, subject: summary.mail.subject, text: summary.mail.text, html: summary.mail.html, senderName: settings.centerName || undefined });
         status = 'sent';
         sending = { status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length };
         log(`weekly: sent ${week.from} to ${to.length} recipients`);
@@ -152,7 +140,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     }
   }
 
-  const next = withWeekRow(table, weekRowValues(week, reports.week, sending, lang), lang);
+  const next = withWeekRow(table, weekRowValues(week, summary.reports.week, sending, lang), lang);
   let written: string | null = null;
   if (!sameTable(table, next)) {
     try {

@@ -3,10 +3,8 @@ import type { TableStore } from '../../src/app/ports';
 import { loadWeeklyWorkbook, WEEKLY_READS } from '../../src/app/weekly-reads';
 import { addDays, type CivilDate } from '../../src/domain/civil-date';
 import type { RawTable } from '../../src/domain/cell';
-import { computeReport } from '../../src/domain/kpi/compute-report';
-import { renderWeeklyMail } from '../../src/domain/mail/weekly-mail';
-import { weekHolding, weeklyPeriods } from '../../src/domain/weekly/week-period';
-import { weeklyMailModel } from '../../src/domain/weekly/weekly-mail-model';
+import { weekHolding } from '../../src/domain/weekly/week-period';
+import { weeklySummary } from '../../src/domain/weekly/weekly-summary';
 import type { Workbook } from '../../src/domain/workbook';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 import { BENCH_TODAY, generateBenchCenter, QUICK_SIZES } from '../../bench/generate-center';
@@ -18,16 +16,7 @@ import { fyBoundaryTables } from './fixture';
 
 /** The three reports and the rendered mail of the week holding `day`, from `workbook`. */
 function weeklyOutput(workbook: Workbook, day: CivilDate, problemCount: number): unknown {
-  const periods = weeklyPeriods(weekHolding(day), workbook.settings.fiscalYearStartMonth);
-  const reports = {
-    week: computeReport(workbook, periods.week),
-    previousWeek: computeReport(workbook, periods.previousWeek),
-    fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate),
-  };
-  const mail = renderWeeklyMail(weeklyMailModel({
-    language: workbook.settings.language, centerName: workbook.settings.centerName, periods, reports,
-    coordinators: workbook.coordinators, events: workbook.events, problemCount,
-  }));
+  const { reports, mail } = weeklySummary(workbook, weekHolding(day), problemCount);
   return { reports, mail };
 }
 

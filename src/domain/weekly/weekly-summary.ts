@@ -1,0 +1,37 @@
+import { computeReport } from '../kpi/compute-report';
+import type { Report } from '../kpi/report';
+import { renderWeeklyMail, type RenderedMail } from '../mail/weekly-mail';
+import type { Workbook } from '../workbook';
+import { weeklyPeriods, type Period, type WeeklyPeriods } from './week-period';
+import { weeklyMailModel } from './weekly-mail-model';
+
+// The weekly summary's computation, in one place: the three reports (the week, the week before,
+// the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
+// benchmark all call this, so they measure and check the same thing.
+export interface WeeklyReports {
+  readonly week: Report;
+  readonly previousWeek: Report;
+  readonly fiscalYearToDate: Report;
+}
+
+export interface WeeklySummary {
+  readonly periods: WeeklyPeriods;
+  readonly reports: WeeklyReports;
+  readonly mail: RenderedMail;
+}
+
+/** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports. */
+export function weeklySummary(workbook: Workbook, week: Period, problemCount: number = workbook.problems.length): WeeklySummary {
+  const { settings } = workbook;
+  const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
+  const reports: WeeklyReports = {
+    week: computeReport(workbook, periods.week),
+    previousWeek: computeReport(workbook, periods.previousWeek),
+    fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate),
+  };
+  const mail = renderWeeklyMail(weeklyMailModel({
+    language: settings.language, centerName: settings.centerName, periods, reports,
+    coordinators: workbook.coordinators, events: workbook.events, problemCount,
+  }));
+  return { periods, reports, mail };
+}
