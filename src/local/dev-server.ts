@@ -1,8 +1,23 @@
 // `npm run dev [-- --workbook F] [--user EMAIL] [--port N] [--now ISO] [--member-list-limit N]`: the sidebar on
 // http://127.0.0.1:PORT, driven by the same server API as in Google Sheets (createSidebarApi)
 // with local ports: the .xlsx file (saved after each write, atomically), a memory lock, a fixed
-// user. Anyone can click through the sidebar without a Google account. Bound to 127.0.0.1 only.
+// user. Anyone can click through the sidebar without a Google account.
+//
+// It holds members' names and writes the workbook, so only its own page may use it:
+// - it listens on 127.0.0.1 only, never on another interface;
+// - every request whose Host is not its own address (`127.0.0.1:PORT` or `localhost:PORT`) is
+//   refused, so a DNS-rebinding page (evil.example resolving to 127.0.0.1) cannot read it, and so
+//   is every request whose Origin, when present, is not its own origin (another site, another
+//   localhost port, `null`);
+// - a call (POST to SCRIPT_RUN_PATH) must be `Content-Type: application/json`, which no plain
+//   cross-site form can send, and carry the run's token in TOKEN_HEADER: 32 random bytes, hex,
+//   made on start and written only into the page it serves (the injected google.script.run
+//   sends it), compared in constant time;
+// - the page may not be framed by another page (frame-ancestors 'none'), so no site can put it
+//   under a user's clicks.
+// A refusal is a 403 with a JSON `{ ok: false, error }`, before anything is run or saved.
 import { spawnSync } from 'node:child_process';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +27,7 @@ import type { KeyValueStore, Lock, Mailer, PropertyBag } from '../app/ports';
 import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
 import { parseTable } from '../domain/parse/parse-table';
 import { COORDINATORS_TAB, tabNames } from '../domain/schema/tabs';
-import { FAKE_SCRIPT_RUN, SCRIPT_RUN_PATH } from './fake-script-run';
+import { fakeScriptRun, SCRIPT_RUN_PATH, TOKEN_HEADER } from './fake-script-run';
 import type { MemoryTableStore } from './memory-table-store';
 import { readWorkbookFile, writeWorkbookFile } from './xlsx-workbook-file';
 
@@ -66,8 +81,46 @@ export function firstWriter(store: MemoryTableStore): string {
   return all.find((c) => c.active && (c.role === 'coordinator' || c.role === 'manager'))?.email ?? '';
 }
 
-export function injectFakeScriptRun(html: string): string {
-  return html.replace('<head>', () => `<head>\n<script>${FAKE_SCRIPT_RUN}</script>`);
+export function injectFakeScriptRun(html: string, token: string): string {
+  return html.replace('<head>', () => `<head>\n<script>${fakeScriptRun(token)}</script>`);
+}
+
+/** What may reach the server (see the top of this file): the first reason to refuse, or null. */
+export interface RequestGuard {
+  refusal(req: IncomingMessage): string | null;
+  /** For a call: the reason to refuse its Content-Type or token, or null. */
+  callRefusal(req: IncomingMessage): string | null;
+}
+
+export function requestGuard(port: number, token: string): RequestGuard {
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // A browser leaves the default port out of Host.
+  if (port === 80) { hosts.add('127.0.0.1'); hosts.add('localhost'); }
+  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  const expected = Buffer.from(token, 'utf8');
+  return {
+    refusal(req) {
+      const host = req.headers.host;
+      if (host === undefined || !hosts.has(host)) return 'Host not allowed';
+      const origin = req.headers.origin;
+      if (origin !== undefined && !origins.has(origin)) return 'Origin not allowed';
+      return null;
+    },
+    callRefusal(req) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') return 'Content-Type must be application/json';
+      const given = req.headers[TOKEN_HEADER.toLowerCase()];
+      const bytes = typeof given === 'string' ? Buffer.from(given, 'utf8') : null;
+      if (!bytes || bytes.length !== expected.length || !timingSafeEqual(bytes, expected)) return 'Missing or wrong token';
+      return null;
+    },
+  };
+}
+
+function refuse(res: ServerResponse, reason: string): void {
+  // The body of a refused call is never read: close the connection rather than drain it.
+  res.writeHead(403, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(JSON.stringify({ ok: false, error: reason }));
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -82,6 +135,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const api: SidebarApi & AttendanceApi = { ...createSidebarApi(ports, undefined, limitOption), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }) };
   const htmlPath = options.sidebarHtml ?? join(__dirname, '..', '..', '..', 'dist', 'sidebar.html');
   const sidebarFile = existsSync(htmlPath) ? htmlPath : resolve('dist/sidebar.html');
+
+  // Made on each start and written only into the page served: the key to the calls.
+  const token = randomBytes(32).toString('hex');
+  let guard: RequestGuard | null = null;
 
   // One call at a time, like one Apps Script execution per call under the document lock.
   let queue: Promise<unknown> = Promise.resolve();
@@ -107,13 +164,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
+    const refused = guard ? guard.refusal(req) : 'Not ready';
+    if (refused) { refuse(res, refused); return; }
     if (req.method === 'GET' && (url === '/' || url.startsWith('/?') || url === '/sidebar.html')) {
-      const html = injectFakeScriptRun(readFileSync(sidebarFile, 'utf8'));
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      const html = injectFakeScriptRun(readFileSync(sidebarFile, 'utf8'), token);
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store',
+        'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff',
+      });
       res.end(html);
       return;
     }
     if (req.method === 'POST' && url.startsWith(SCRIPT_RUN_PATH)) {
+      const badCall = guard ? guard.callRefusal(req) : 'Not ready';
+      if (badCall) { refuse(res, badCall); return; }
       const name = decodeURIComponent(url.slice(SCRIPT_RUN_PATH.length));
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -134,9 +198,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
+    // Loopback only: never '0.0.0.0', '::' or a default that listens on every interface.
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as AddressInfo;
+  guard = requestGuard(port, token);
   return {
     url: `http://127.0.0.1:${port}/`,
     user,

@@ -4,13 +4,22 @@
 // undefined among the arguments fails the call (Apps Script rejects them); functions whose names
 // end in `_` do not exist (they are private in Apps Script); and handlers chain with
 // withSuccessHandler / withFailureHandler / withUserObject, each step making a new runner.
+// Each call carries the dev server's per-run token in TOKEN_HEADER (dev-server.ts): the server
+// writes it into the page it serves and refuses a call without it, so only that page can call.
 // It is plain browser JavaScript kept as text, so it never enters either bundle.
 export const SCRIPT_RUN_PATH = '/__script_run/';
 
-export const FAKE_SCRIPT_RUN = String.raw`
+/** The request header that carries the dev server's token. */
+export const TOKEN_HEADER = 'X-Ikigai-Token';
+
+/** The script for one dev server run, with its token (hex, so it is safe inside the JS string). */
+export function fakeScriptRun(token: string): string {
+  if (!/^[0-9a-f]+$/.test(token)) throw new Error('the dev server token must be hex');
+  return String.raw`
 (function () {
   'use strict';
   var PATH = '${SCRIPT_RUN_PATH}';
+  var TOKEN = '${token}';
   function illegal(value, path) {
     if (value === undefined) return path + ' is undefined';
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
@@ -44,7 +53,7 @@ export const FAKE_SCRIPT_RUN = String.raw`
           };
           var bad = illegal(args, 'arguments');
           if (bad) { fail('Illegal argument: ' + bad); return; }
-          fetch(PATH + encodeURIComponent(name), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })
+          fetch(PATH + encodeURIComponent(name), { method: 'POST', headers: { 'Content-Type': 'application/json', '${TOKEN_HEADER}': TOKEN }, body: JSON.stringify(args) })
             .then(function (response) { return response.json(); })
             .then(function (reply) {
               if (reply && reply.ok) { if (success) success(reply.value, userObject); }
@@ -59,3 +68,4 @@ export const FAKE_SCRIPT_RUN = String.raw`
   window.google.script.run = runner(null, null, undefined);
 })();
 `;
+}
