@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadWorkbook } from '../../app/load-workbook';
 import { computeReport } from '../../domain/kpi/compute-report';
 import { fiscalYearPeriod } from '../../domain/kpi/period';
@@ -16,33 +16,131 @@ import { readCommandLine } from './command-line';
 
 // `ikigai demo [--out DIR]` (cli.md): the sample center modelled on Kashiwa FY2015, its year
 // played through the add-in's use cases, written as DIR/workbook.xlsx and DIR/mail/*.eml.
-export const USAGE = `使い方 / usage: ikigai demo [--out DIR]
-  --out DIR   出力先（既定 ./demo-out）/ where to write (default ./demo-out)`;
+//
+// DIR may hold a person's own files, so the demo deletes or overwrites only what it wrote itself:
+// it lists those files in DIR/.ikigai-demo (MARKER) and, on the next run, replaces exactly them.
+// A DIR that exists and holds anything without the marker is refused (exit 2) unless --force,
+// which lets it write beside what is there; even then it never removes or overwrites a file it
+// did not write (a DIR/workbook.xlsx of someone else's is refused either way).
+export const USAGE = `使い方 / usage: ikigai demo [--out DIR] [--force]
+  --out DIR   出力先（既定 ./demo-out）/ where to write (default ./demo-out)
+  --force     demo の出力でないファイルがあるフォルダにも書き込む（それらは消さない）
+              / write into a folder that holds other files too (they are never deleted)`;
+
+/** The file in DIR that says the demo wrote there, and what it wrote. */
+export const MARKER = '.ikigai-demo';
+const WRITTEN_BY = 'ikigai demo';
+const WORKBOOK = 'workbook.xlsx';
+
+export interface DemoMarker {
+  readonly writtenBy: typeof WRITTEN_BY;
+  /** false while a run is under way: a run that stopped leaves what it had listed to replace. */
+  readonly complete: boolean;
+  /** Paths relative to DIR, with '/': workbook.xlsx and mail/*.eml. */
+  readonly files: readonly string[];
+}
+
+/** The only paths the demo ever writes, so a marker edited by hand cannot make it delete anything else. */
+function isDemoPath(path: string): boolean {
+  return path === WORKBOOK || /^mail\/[A-Za-z0-9][A-Za-z0-9_-]*\.eml$/.test(path);
+}
+
+export function readMarker(out: string): DemoMarker | null {
+  try {
+    const value = JSON.parse(readFileSync(join(out, MARKER), 'utf8')) as Partial<DemoMarker> | null;
+    if (value?.writtenBy !== WRITTEN_BY || !Array.isArray(value.files)) return null;
+    return { writtenBy: WRITTEN_BY, complete: value.complete === true, files: value.files.filter((f): f is string => typeof f === 'string' && isDemoPath(f)) };
+  } catch {
+    return null;
+  }
+}
+
+function writeMarker(out: string, complete: boolean, files: Iterable<string>): void {
+  const marker: DemoMarker = { writtenBy: WRITTEN_BY, complete, files: [...new Set(files)].sort() };
+  const note = 'ikigai demo が書いたファイルの一覧。次の実行はこれらだけを置き換えます / the files ikigai demo wrote; the next run replaces only these';
+  const path = join(out, MARKER);
+  writeFileSync(`${path}.${process.pid}.tmp`, `${JSON.stringify({ ...marker, note }, null, 2)}\n`, 'utf8');
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+const kindOf = (path: string): 'missing' | 'file' | 'dir' | 'other' => {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() || stat.isSymbolicLink() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
+  } catch {
+    return 'missing';
+  }
+};
+
+/** What may be written in `out`: the files of the last run to replace, or why not (both languages). */
+export function planOut(out: string, force: boolean): { ok: true; replace: readonly string[] } | { ok: false; message: string } {
+  const kind = kindOf(out);
+  if (kind === 'missing') return { ok: true, replace: [] };
+  if (kind !== 'dir') return { ok: false, message: `${out} はフォルダではありません / ${out} is not a folder` };
+  const entries = readdirSync(out).sort();
+  if (entries.length === 0) return { ok: true, replace: [] };
+  const marker = readMarker(out);
+  if (!marker && !force) {
+    const shown = entries.slice(0, 5).map((e) => (kindOf(join(out, e)) === 'dir' ? `${e}/` : e)).join(', ');
+    const more = entries.length > 5 ? ` ほか ${entries.length - 5} 件` : '';
+    const moreEn = entries.length > 5 ? ` and ${entries.length - 5} more` : '';
+    return {
+      ok: false,
+      message: `${out} には demo が書いたのではないもの（${shown}${more}）があるので、何も書かずに止めます。別の --out を指定するか、--force でこのフォルダに書き込めます（demo が書いていないファイルは消しません） / `
+        + `${out} already holds things the demo did not write (${shown}${moreEn}), so nothing was written. Give another --out, or --force to write into this folder anyway (files the demo did not write are never deleted)`,
+    };
+  }
+  const replace = marker ? marker.files : [];
+  if (kindOf(join(out, 'mail')) !== 'missing' && kindOf(join(out, 'mail')) !== 'dir') {
+    return { ok: false, message: `${join(out, 'mail')} がフォルダではないので書けません / ${join(out, 'mail')} is not a folder, so the mails cannot be written there` };
+  }
+  if (kindOf(join(out, WORKBOOK)) !== 'missing' && !replace.includes(WORKBOOK)) {
+    const path = join(out, WORKBOOK);
+    return { ok: false, message: `${path} は demo が書いたものではないので上書きしません（--force でも）。移すか、別の --out を指定してください / ${path} was not written by the demo, so it is not overwritten (not even with --force): move it or give another --out` };
+  }
+  return { ok: true, replace };
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const line = readCommandLine({ name: 'demo', usage: USAGE, options: { out: { type: 'string' } } }, argv, io);
+  const line = readCommandLine({ name: 'demo', usage: USAGE, options: { out: { type: 'string' }, force: { type: 'boolean' } } }, argv, io);
   if (!line.ok) return line.exit;
   const { values } = line;
   const started = performance.now();
   const out = resolve(io.cwd, values.out ?? 'demo-out');
+  const plan = planOut(out, values.force === true);
+  if (!plan.ok) return line.fail(plan.message);
   const mailDir = join(out, 'mail');
-  // A fresh mail folder each run, so the folder holds exactly this run's mails.
-  rmSync(mailDir, { recursive: true, force: true });
   mkdirSync(mailDir, { recursive: true });
+  // Listed before anything is removed, so a run that stops half way still knows what is its own.
+  writeMarker(out, false, [...plan.replace, WORKBOOK]);
+  // Only the files the last run wrote go, so the mail folder then holds exactly this run's mails
+  // beside whatever else a person keeps there.
+  for (const file of plan.replace) if (kindOf(join(out, file)) === 'file') unlinkSync(join(out, file));
 
   const store = new MemoryTableStore();
   const mailers: { kind: DemoMailKind; mailer: EmlMailer }[] = [];
   const mailIds = deterministicMailIds();
-  const log = runSeason(generateCenter(), {
-    store,
-    mailer: (clock, kind) => {
-      const m = new EmlMailer(mailDir, { clock, label: kind, from: 'kanri@kashiwa-silver.example', uniqueId: mailIds.next });
-      mailers.push({ kind, mailer: m });
-      return m;
-    },
-  });
-  const workbookPath = join(out, 'workbook.xlsx');
-  await writeWorkbookFile(store, workbookPath);
+  const workbookPath = join(out, WORKBOOK);
+  const written = (): string[] => [
+    ...mailers.flatMap((m) => m.mailer.written.map((p) => relative(out, p).split(sep).join('/'))),
+    ...(existsSync(workbookPath) ? [WORKBOOK] : []),
+  ];
+  let log: ReturnType<typeof runSeason>;
+  try {
+    log = runSeason(generateCenter(), {
+      store,
+      mailer: (clock, kind) => {
+        const m = new EmlMailer(mailDir, { clock, label: kind, from: 'kanri@kashiwa-silver.example', uniqueId: mailIds.next });
+        mailers.push({ kind, mailer: m });
+        return m;
+      },
+    });
+    await writeWorkbookFile(store, workbookPath);
+  } catch (error) {
+    writeMarker(out, false, written());
+    throw error;
+  }
+  writeMarker(out, true, written());
 
   const workbook = loadWorkbook(store);
   const report = computeReport(workbook, fiscalYearPeriod(FISCAL_YEAR, workbook.settings));
