@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -25,25 +25,82 @@ async function ikigai(...argv: string[]): Promise<Run> {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+// A person's own files in the folder the demo writes to: the demo must never delete them.
+const USER_MAIL = 'from-a-friend.eml';
+const USER_FILES: Record<string, string> = { 'notes.txt': 'my notes\n', [join('mail', USER_MAIL)]: 'Subject: hello\r\n\r\nkeep me\r\n' };
+/** The demo's mails in out/mail, without the person's own. */
+const demoMails = (): string[] => readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('.eml') && f !== USER_MAIL);
+const STALE = 'mail/20000101-000000-weekly.eml';
+
+let refused: Run;
 let demo: Run;
+let rerun: Run;
 let seconds = 0;
-beforeAll(() => {
+let firstMarker: { files: string[]; complete: boolean };
+let firstMails: string[] = [];
+const marker = (): { files: string[]; complete: boolean } => JSON.parse(readFileSync(join(dir, 'out', '.ikigai-demo'), 'utf8'));
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ikigai-demo-'));
+  mkdirSync(join(dir, 'out', 'mail'), { recursive: true });
+  for (const [f, text] of Object.entries(USER_FILES)) writeFileSync(join(dir, 'out', f), text);
+  // Refused before the season is played, so it takes no time: in this process.
+  refused = await ikigai('demo', '--out', 'out');
+  const ikigaiDemo = (...argv: string[]): Run => {
+    // The real command in its own process, as a person runs it: inside jest's module sandbox the
+    // same year takes about three times as long (~35 s instead of ~11 s on the 2-core machine).
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ikigai.cjs'), 'demo', '--out', 'out', ...argv], { cwd: dir, encoding: 'utf8' });
+    return { code: run.status ?? -1, out: run.stdout.trimEnd(), err: run.stderr.trimEnd() };
+  };
   const t0 = performance.now();
-  // The real command in its own process, as a person runs it: inside jest's module sandbox the
-  // same year takes about three times as long (~35 s instead of ~11 s on the 2-core machine).
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'ikigai.cjs'), 'demo', '--out', 'out'], { cwd: dir, encoding: 'utf8' });
-  demo = { code: run.status ?? -1, out: run.stdout.trimEnd(), err: run.stderr.trimEnd() };
+  demo = ikigaiDemo('--force');
   seconds = (performance.now() - t0) / 1000;
-}, 120000);
+  firstMarker = marker();
+  firstMails = demoMails().sort();
+  // A file the last run listed that this run will not write again, and entries no run writes
+  // (a hand-edited marker): the first goes, the others stay.
+  writeFileSync(join(dir, 'out', STALE), 'old');
+  writeFileSync(join(dir, 'outside.txt'), 'not the demo\'s');
+  writeFileSync(join(dir, 'out', '.ikigai-demo'), JSON.stringify({ ...firstMarker, files: [...firstMarker.files, STALE, '../outside.txt', 'notes.txt', 'mail/../notes.txt'] }));
+  // `npx ikigai demo` twice in a row (the README): over its own output it needs no --force.
+  rerun = ikigaiDemo();
+}, 240000);
 afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+
+describe('ikigai demo over a folder that holds other files', () => {
+  it('refuses a folder that holds files it did not write, saying what is there and that --force overrides, and writes nothing', () => {
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    const message = refused.err.split('\n')[0] ?? '';
+    expect(message).toMatch(/^ikigai demo: .*out には demo が書いたのではないもの（mail\/, notes\.txt）があるので.*--force.* \/ .*out already holds things the demo did not write \(mail\/, notes\.txt\).*--force/);
+    expect(message.indexOf('--force')).toBeLessThan(message.indexOf(' / '));
+  });
+
+  it('with --force writes beside them and deletes none of them, then lists what it wrote in .ikigai-demo', () => {
+    expect([demo.code, demo.err]).toEqual([0, '']);
+    expect(firstMarker.complete).toBe(true);
+    expect(firstMarker.files).toEqual(['workbook.xlsx', ...firstMails.map((f) => `mail/${f}`)].sort());
+    expect(firstMails.length).toBeGreaterThan(500);
+  });
+
+  it('runs again over its own output without --force, replacing exactly the files it listed: the same mails, the person\'s files intact', () => {
+    expect([rerun.code, rerun.err]).toEqual([0, '']);
+    for (const [f, text] of Object.entries(USER_FILES)) expect(readFileSync(join(dir, 'out', f), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'outside.txt'), 'utf8')).toBe('not the demo\'s');
+    expect(existsSync(join(dir, 'out', STALE))).toBe(false);
+    // Exactly this run's mails (the same names as the first run: no "-2" copies) and the person's one.
+    expect(demoMails().sort()).toEqual(firstMails);
+    expect(readdirSync(join(dir, 'out', 'mail')).sort()).toEqual([...firstMails, USER_MAIL].sort());
+    expect(marker()).toMatchObject({ writtenBy: 'ikigai demo', complete: true, files: firstMarker.files });
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.ikigai-demo', 'mail', 'notes.txt', 'workbook.xlsx']);
+  });
+});
 
 describe('ikigai demo', () => {
   it('writes the workbook and one weekly mail per week, and says where they are, in well under a minute', () => {
     expect(demo.err).toBe('');
     expect(demo.code).toBe(0);
     expect(statSync(join(dir, 'out', 'workbook.xlsx')).size).toBeGreaterThan(100000);
-    const mails = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('-weekly.eml'));
+    const mails = demoMails().filter((f) => f.endsWith('-weekly.eml'));
     // Mondays from 2015-03-23 to 2016-04-04 each mail the week before: 55 Mondays, minus the
     // first one whose week (2015-03-16..22) has no recipients yet? No: coordinators are in place
     // before the first run, so every Monday sends; at least the 52 weeks of the year must be there.
@@ -59,13 +116,13 @@ describe('ikigai demo', () => {
   });
 
   it('also mails the people who signed up: a confirmation, the reminder the day before, and the news of a place freed', () => {
-    const files = readdirSync(join(dir, 'out', 'mail'));
+    const files = demoMails();
     const kinds = new Set(files.map((f) => /-(signup|reminder|promoted|weekly)(-\d+)?\.eml$/.exec(f)?.[1] ?? f));
     expect([...kinds].sort()).toEqual(['promoted', 'reminder', 'signup', 'weekly']);
   });
 
   it('writes a Message-ID no two mails share, in the form the mail writer always uses', async () => {
-    const files = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('.eml'));
+    const files = demoMails();
     const ids = files.map((f) => /^Message-ID: <(.+)>\r?$/m.exec(readFileSync(join(dir, 'out', 'mail', f), 'utf8'))?.[1] ?? '');
     expect(ids.every((id) => /^\d+\.[0-9a-f]{16}@ikigai-desk\.local$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(files.length);
@@ -136,7 +193,7 @@ describe('ikigai demo', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     const members = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['会員'] ?? {}, {});
     const names = new Set(members.map((m) => String(m['氏名'])));
-    const files = readdirSync(join(dir, 'out', 'mail')).filter((f) => f.endsWith('-weekly.eml')).slice(-4);
+    const files = demoMails().filter((f) => f.endsWith('-weekly.eml')).sort().slice(-4);
     for (const f of files) {
       const mail = await simpleParser(readFileSync(join(dir, 'out', 'mail', f)));
       expect(mail.subject ?? '').not.toBe('');
