@@ -5,14 +5,12 @@ import { openContext, readSettings, type CallContext, type SidebarPorts } from '
 import { ApiError } from './sidebar-error';
 import { sidebarMessage } from './sidebar-messages';
 import type { ApiResult } from './sidebar-types';
+import { underWriteLock } from './write-boundary';
 
 // The rules every google.script.run call of a feature outside createSidebarApi follows (the
 // attendance list, check-in, join, cancel), in one place: 設定 for the language, the caller
 // checked against コーディネータ, arguments validated before the lock, writes under the lock,
 // and every failure answered as a message in the caller's language, never an exception.
-
-/** How long a write waits for another person's save before saying "busy". */
-export const LOCK_WAIT_MS = 5000;
 
 /** Runs `body` as `access` for the caller; `prepare` validates the arguments (throwing ApiError). */
 export function guardedCall<I, T>(
@@ -26,12 +24,9 @@ export function guardedCall<I, T>(
     const ctx = openContext(ports, settings, access);
     const input = prepare();
     if (access === 'read') return { ok: true, data: body(ctx, input) };
-    if (!ports.lock.tryLock(LOCK_WAIT_MS)) throw new ApiError('busy');
-    try {
-      return { ok: true, data: body(ctx, input) };
-    } finally {
-      ports.lock.release();
-    }
+    const written = underWriteLock(ports, () => body(ctx, input));
+    if (!written.ok) throw new ApiError('busy');
+    return { ok: true, data: written.value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, code: error.code, message: sidebarMessage(error.code, lang, error.params) };
     log(error);

@@ -3,22 +3,22 @@ import { civilDateArg, recordId, shortText } from './api-schemas';
 import type { Cell } from '../domain/cell';
 import { addDays } from '../domain/civil-date';
 import {
-  GENDER, JOIN_ROUTE, MOTIVATION, labelOf, type EventKind, type JoinRoute, type Language, type RegistrationStatus,
+  GENDER, MOTIVATION, type EventKind, type JoinRoute, type Language, type RegistrationStatus,
 } from '../domain/enums';
 import { locateColumns, parseTable } from '../domain/parse/parse-table';
 import { readColumnsOf } from './read-part';
 import {
   EVENTS_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, tabNames, type EventRecord, type Registration,
 } from '../domain/schema/tabs';
-import { registrationRow } from '../domain/signup/registration-row';
 import { sessionLabel } from '../domain/signup/session-label';
-import { ALL_SLOTS, slotLabel } from '../domain/slots';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { ALL_SLOTS } from '../domain/slots';
 import { guardedCall, parseArgs } from './api-call';
 import type {
   AttendanceList, AttendanceRow, CheckInOutput, EventSession, EventSessionsOutput, JoinDetails, JoinOutput,
 } from './attendance-types';
 import { writeAudit } from './audit';
+import { updateRecord } from './record-writes';
+import { encodeRecord, ownedCells } from '../domain/schema/record-cells';
 import { nextId, type IdScheme } from './next-id';
 import type { Mailer, PropertyBag, SignupForms, TableStore } from './ports';
 import type { CallContext, SidebarPorts } from './sidebar-context';
@@ -94,6 +94,7 @@ interface RegistrationsRead {
   readonly rows: readonly (readonly Cell[])[];
   readonly records: Registration[];
   readonly rowNumbers: number[];
+  readonly index: ReadonlyMap<string, number>;
 }
 
 function missingTab(lang: Language, ja: string, en: string): ApiError {
@@ -107,7 +108,7 @@ function readRegistrations(store: TableStore, lang: Language): RegistrationsRead
   const parsed = parseTable(REGISTRATIONS_TAB, raw);
   const missing = parsed.problems.filter((p) => p.code === 'missing_header');
   if (missing.length > 0) throw new ApiError('bad_workbook', { detail: missing.map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
-  return { name: raw.name, header: raw.header, rows: raw.rows, records: parsed.records, rowNumbers: parsed.rowNumbers };
+  return { name: raw.name, header: raw.header, rows: raw.rows, records: parsed.records, rowNumbers: parsed.rowNumbers, index: parsed.columnIndex };
 }
 
 function readEvents(store: TableStore, lang: Language): EventRecord[] {
@@ -167,9 +168,9 @@ function findRegistration(read: RegistrationsRead, lang: Language, registrationI
   return { reg, row: read.rowNumbers[k] ?? 0 };
 }
 
-/** Rewrites one 申込 row in place (one write), the center's own columns kept as read. */
-function rewriteRegistration(store: TableStore, read: RegistrationsRead, row: number, next: Registration, lang: Language): void {
-  store.update(read.name, row, [registrationRow(read.header, next, lang, read.rows[row - 2] ?? [])]);
+/** Writes the fields of one 申込 row that change (one write); no other cell of the row is touched. */
+function rewriteRegistration(store: TableStore, read: RegistrationsRead, row: number, before: Registration, next: Registration, lang: Language): void {
+  updateRecord(store, REGISTRATIONS_TAB, { tab: read.name, index: read.index, row }, before, next, lang);
 }
 
 /** Ticks or unticks 出席 (the caller holds the lock). Writing the same value again writes nothing. */
@@ -179,7 +180,7 @@ export function checkIn(store: TableStore, ctx: CallContext, registrationId: str
   if (reg.attended === attended) return { registration_id: registrationId, attended, changed: false };
   // A cancelled place went to someone else; un-ticking is always allowed, to undo a slip.
   if (attended && reg.status === 'cancelled') throw new ApiError('registration_cancelled', { id: registrationId });
-  rewriteRegistration(store, read, row, { ...reg, attended }, ctx.lang);
+  rewriteRegistration(store, read, row, reg, { ...reg, attended }, ctx.lang);
   writeAudit(store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: attended ? 'registration_check_in' : 'registration_check_in_undo', sheet: read.name,
     recordId: registrationId, detail: `event=${reg.event_id ?? ''} attended=${String(attended)}`,
@@ -219,27 +220,20 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
   const event = reg.event_id ? readEvents(store, lang).find((e) => e.event_id === reg.event_id) : undefined;
   const route = ROUTE_OF_KIND[event?.kind ?? 'other'];
   const memberId = linked !== '' ? linked : nextId(ports.props, MEMBER_IDS, () => existingIds, existingIds);
-  if (linked === '') rewriteRegistration(store, read, row, { ...reg, member_id: memberId }, lang);
+  if (linked === '') rewriteRegistration(store, read, row, reg, { ...reg, member_id: memberId }, lang);
 
   const gender = details.gender ?? reg.gender;
-  const values: Record<string, Cell> = {
-    member_id: memberId, name: reg.name, kana: reg.kana,
-    gender: gender ? labelOf(GENDER, gender, lang) : null,
-    birth_date: details.birth_date ? { date: details.birth_date } : null,
-    joined_on: { date: ctx.today }, left_on: null,
-    join_route: labelOf(JOIN_ROUTE, route, lang),
+  const values = encodeRecord(MEMBERS_TAB, {
+    member_id: memberId, name: reg.name, kana: reg.kana, gender: gender ?? null,
+    birth_date: details.birth_date ?? null, joined_on: ctx.today, left_on: null, join_route: route,
     district: details.district ?? '', phone: reg.phone, email: reg.email,
-    skills: (details.skills ?? []).join('、'),
-    preferred_categories: (details.preferred_categories ?? []).join('、'),
-    availability: (details.availability ?? []).map((s) => slotLabel(s as (typeof ALL_SLOTS)[number], lang)).join('、'),
-    max_days_per_week: details.max_days_per_week ?? null,
-    motivations: (details.motivations ?? []).map((m) => labelOf(MOTIVATION, m, lang)).join('、'),
-    consent: reg.consent, notes: '',
-  };
-  const memberRow: Cell[] = membersRaw.header.map(() => null);
-  for (const [key, at] of memberColumns) if (at >= 0) memberRow[at] = values[key] ?? null;
-  // Name, kana, district and skills were typed by a stranger or a coordinator: never a formula.
-  store.append(membersRaw.name, [neutraliseRow(memberRow)]);
+    skills: details.skills ?? [], preferred_categories: details.preferred_categories ?? [],
+    availability: details.availability ?? [], max_days_per_week: details.max_days_per_week ?? null,
+    motivations: details.motivations ?? [], consent: reg.consent, notes: '',
+  }, lang);
+  // Only 会員's own columns of the new row; name, kana, district and skills were typed by a
+  // stranger or a coordinator, and the store keeps them text, never a formula.
+  store.appendCells(membersRaw.name, ownedCells<typeof MEMBERS_TAB>(memberColumns, MEMBERS_TAB.columns.map((c) => c.key), [values]));
 
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_join', sheet: membersRaw.name, recordId: memberId,

@@ -29,11 +29,13 @@ export function auditRow(entry: AuditInput): Cell[] {
 export function writeAudit(store: TableStore, lang: Language, entry: AuditInput): void {
   const row = auditRow(entry);
   const names = tabNames(AUDIT_LOG_TAB, lang);
+  // The log's own columns, in schema order (setup lays the tab out so and protects it).
+  const cells = { columns: row.map((_, i) => i), rows: [row] };
   try {
-    store.append(names[0], [row]);
+    store.appendCells(names[0], cells);
   } catch (error) {
     const found = store.header(names);
-    if (found && found.name !== names[0]) store.append(found.name, [row]);
+    if (found && found.name !== names[0]) store.appendCells(found.name, cells);
     else if (!found) store.replace(tabName(AUDIT_LOG_TAB, lang), AUDIT_LOG_TAB.columns.map((c) => headerName(c, lang)), [row]);
     else throw error;
   }

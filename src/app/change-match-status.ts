@@ -1,9 +1,9 @@
-import type { Cell } from '../domain/cell';
-import { MATCH_ENGAGEMENT, MATCH_STATUS, labelOf, type MatchStatus } from '../domain/enums';
+import { MATCH_STATUS, labelOf, type MatchStatus } from '../domain/enums';
 import { parseTable } from '../domain/parse/parse-table';
 import { JOBS_TAB, MATCHES_TAB, tabNames, type Match } from '../domain/schema/tabs';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { encodeRecord, ownedCells } from '../domain/schema/record-cells';
 import { writeAudit } from './audit';
+import { updateRecord } from './record-writes';
 import { MATCH_IDS, nextId } from './next-id';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import { ApiError } from './sidebar-error';
@@ -62,28 +62,12 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   if (rule.to === 'placed') next.placed_on = day;
   if (rule.to === 'ended') next.ended_on = day;
 
-  const values: Record<string, Cell> = {
-    match_id: next.match_id, job_id: next.job_id, member_id: next.member_id,
-    engagement: labelOf(MATCH_ENGAGEMENT, next.engagement, ctx.lang), status: labelOf(MATCH_STATUS, next.status, ctx.lang),
-    proposed_on: next.proposed_on ? { date: next.proposed_on } : null,
-    placed_on: next.placed_on ? { date: next.placed_on } : null,
-    ended_on: next.ended_on ? { date: next.ended_on } : null,
-    coordinator: next.coordinator, fit_score: next.fit_score, notes: next.notes,
-  };
   if (open) {
-    // Rewrite the whole row in one call, keeping the center's extra columns as they were; only
-    // the columns this change touches are replaced.
-    const rowNumber = parsed.rowNumbers[at] ?? 0;
-    const row: Cell[] = raw.header.map((_, i) => raw.rows[rowNumber - 2]?.[i] ?? null);
-    for (const key of ['status', 'proposed_on', 'placed_on', 'ended_on'] as const) {
-      const i = parsed.columnIndex.get(key) ?? -1;
-      if (i >= 0) row[i] = values[key] ?? null;
-    }
-    store.update(raw.name, rowNumber, [neutraliseRow(row)]);
+    // Only the cells this change alters (status and its dates): the center's own columns in the
+    // row are neither read back nor rewritten.
+    updateRecord(store, MATCHES_TAB, { tab: raw.name, index: parsed.columnIndex, row: parsed.rowNumbers[at] ?? 0 }, open, next, ctx.lang);
   } else {
-    const row: Cell[] = raw.header.map(() => null);
-    for (const [key, i] of parsed.columnIndex) if (i >= 0) row[i] = values[key] ?? null;
-    store.append(raw.name, [neutraliseRow(row)]);
+    store.appendCells(raw.name, ownedCells<typeof MATCHES_TAB>(parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, ctx.lang)]));
   }
 
   writeAudit(store, ctx.lang, {

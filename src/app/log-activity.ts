@@ -1,8 +1,7 @@
-import type { Cell } from '../domain/cell';
 import { ACTIVITY_KIND, AREA, labelOf } from '../domain/enums';
 import { locateColumns } from '../domain/parse/parse-table';
 import { ACTIVITIES_TAB, tabNames } from '../domain/schema/tabs';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { ownedCells, type CellsByKey, type ColumnKey } from '../domain/schema/record-cells';
 import { writeAudit } from './audit';
 import { ACTIVITY_IDS, idsInColumn, nextId } from './next-id';
 import type { CallContext, SidebarPorts } from './sidebar-context';
@@ -12,6 +11,9 @@ import type { ActivityView, LogActivityInput, LogActivityOutput } from './sideba
 // Records one coordinator activity (活動記録) from the sidebar. The caller holds the document
 // lock. Service use: the tab's header (one small read, since a center may order its columns as
 // it likes), the ID counter (document properties), one append, one audit append.
+/** The columns a new activity fills: all of the tab's (its ID column included). */
+const ACTIVITY_COLUMNS: readonly ColumnKey<typeof ACTIVITIES_TAB>[] = ACTIVITIES_TAB.columns.map((c) => c.key);
+
 export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogActivityInput): LogActivityOutput {
   const { store } = ports;
   const found = store.header(tabNames(ACTIVITIES_TAB, ctx.lang));
@@ -32,7 +34,7 @@ export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogAct
     minutes: input.minutes ?? null,
     outcome: input.outcome ?? '',
   };
-  const values: Record<string, Cell> = {
+  const values: CellsByKey<typeof ACTIVITIES_TAB> = {
     activity_id: activity.activity_id,
     date: { date: activity.date },
     coordinator: activity.coordinator,
@@ -46,10 +48,9 @@ export function logActivity(ports: SidebarPorts, ctx: CallContext, input: LogAct
     notes: input.notes ?? '',
     recorded_at: { date: ctx.now },
   };
-  const row: Cell[] = found.header.map(() => null);
-  for (const [key, at] of index) if (at >= 0) row[at] = values[key] ?? null;
-  // Every text a person typed is neutralised: `=HYPERLINK(...)` in the notes is kept as text.
-  store.append(found.name, [neutraliseRow(row)]);
+  // Only the tab's own columns of the new row are written (a center's formula column keeps
+  // working); every text is neutralised by the store: `=HYPERLINK(...)` in the notes stays text.
+  store.appendCells(found.name, ownedCells<typeof ACTIVITIES_TAB>(index, ACTIVITY_COLUMNS, [values]));
 
   const ids = [`area=${activity.area}`, activity.kind ? `kind=${activity.kind}` : '', activity.member_id ? `member=${activity.member_id}` : '',
     activity.client_id ? `client=${activity.client_id}` : '', activity.job_id ? `job=${activity.job_id}` : ''];

@@ -1,4 +1,6 @@
-import type { Cell, RawTable } from '../domain/cell';
+import type { Cell, OwnedCells, RawTable } from '../domain/cell';
+
+export type { OwnedCells } from '../domain/cell';
 
 // The ports of the architecture (design/README.md). Use cases take these as arguments; the
 // Google side (src/gas) and the local side (src/local) each implement them.
@@ -22,13 +24,21 @@ export interface TableStore {
    *  header, getLastRow, ONE getValues. Optional, as readColumns. */
   readTail?(names: readonly string[], count: number): RawTable | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
-   *  below the new content are cleared. Used for the add-in's own tabs and for rewrites that keep
-   *  the center's extra columns (the caller passes the whole table back). */
+   *  below the new content are cleared. Only for a tab that does not exist yet, or for one the
+   *  caller owns cell by cell (the in-memory store of a test or the demo): a writer of a center's
+   *  tab uses writeCells/appendCells, which never touch a column the writer does not own. */
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void;
-  /** Adds rows after the last row of an existing tab; each row is already in the tab's column order. */
-  append(name: string, rows: readonly (readonly Cell[])[]): void;
-  /** Writes rows starting at sheet row `firstRow` (1-based, 2 = first data row), in place. */
-  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void;
+  /** Adds rows after the last row of an existing tab, writing only the cells of `cells.columns`;
+   *  the other cells of the new rows are left to the sheet (a formula the center fills down keeps
+   *  working). */
+  appendCells(name: string, cells: OwnedCells): void;
+  /** Writes the cells of `cells.columns` in the rows from sheet row `firstRow` (1-based, 2 = first
+   *  data row) down, in place; every other cell of those rows is neither read nor written. */
+  writeCells(name: string, firstRow: number, cells: OwnedCells): void;
+  /** Makes every write so far visible to the next execution (SpreadsheetApp.flush). The write
+   *  boundary calls it before it releases the lock: Sheets batches writes, and another run's
+   *  getLastRow may not see an unflushed row. */
+  flush(): void;
   /** The names of all tabs, in order. */
   tabNames(): string[];
 }

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { SECTOR, labelOf } from '../domain/enums';
+import { SECTOR } from '../domain/enums';
+import { encodeRecord } from '../domain/schema/record-cells';
 import { CLIENTS_TAB } from '../domain/schema/tabs';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
 import { civilDateArg, optionalEmail, shortText } from './api-schemas';
 import { writeAudit } from './audit';
 import { CLIENT_IDS, idsInColumn, nextId } from './next-id';
-import { layoutOf, rowOf } from './sidebar-append';
+import { appendRecord, layoutOf } from './sidebar-append';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import type { RegisterClientInput, RegisterClientOutput } from './sidebar-types';
 
@@ -29,19 +29,18 @@ export function registerClient(ports: SidebarPorts, ctx: CallContext, input: Reg
   const layout = layoutOf(store, CLIENTS_TAB, ctx.lang);
   const clientId = nextId(ports.props, CLIENT_IDS, () => idsInColumn(store, layout.name, layout.index.get('client_id') ?? -1));
   const developedOn = input.developed_on ?? ctx.today;
-  const row = rowOf(layout, {
+  // Name, contact and phone were typed by a person: the store keeps `=IMPORTXML(...)` as text.
+  appendRecord<typeof CLIENTS_TAB>(store, layout, encodeRecord(CLIENTS_TAB, {
     client_id: clientId,
     name: input.name,
-    sector: input.sector ? labelOf(SECTOR, input.sector, ctx.lang) : null,
+    sector: input.sector ?? null,
     district: input.district ?? '',
     contact_person: input.contact_person ?? '',
     phone: input.phone ?? '',
     email: input.email ?? '',
-    developed_on: { date: developedOn },
+    developed_on: developedOn,
     developed_by: ctx.email,
-  });
-  // Name, contact and phone were typed by a person: `=IMPORTXML(...)` stays text.
-  store.append(layout.name, [neutraliseRow(row)]);
+  }, ctx.lang));
 
   writeAudit(store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'register_client', sheet: layout.name, recordId: clientId,

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
-import { JOB_ENGAGEMENT, JOB_STATUS, labelOf } from '../domain/enums';
+import { JOB_ENGAGEMENT } from '../domain/enums';
 import { locateColumns } from '../domain/parse/parse-table';
 import { CLIENTS_TAB, JOBS_TAB } from '../domain/schema/tabs';
-import { ALL_SLOTS, slotLabel } from '../domain/slots';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
+import { encodeRecord } from '../domain/schema/record-cells';
+import { ALL_SLOTS } from '../domain/slots';
 import { civilDateArg, recordId, shortText, slotArg } from './api-schemas';
 import { writeAudit } from './audit';
 import { JOB_IDS, idsInColumn, nextId } from './next-id';
 import { readColumnsOf } from './read-part';
-import { layoutOf, rowOf } from './sidebar-append';
+import { appendRecord, layoutOf } from './sidebar-append';
 import type { CallContext, SidebarPorts } from './sidebar-context';
 import { ApiError } from './sidebar-error';
 import { THING } from './sidebar-messages';
@@ -48,26 +48,24 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
   // In the order of the week whatever order the boxes were ticked in, each slot once.
   const slots = ALL_SLOTS.filter((s) => input.slots?.includes(s));
   const headcount = input.headcount ?? 1;
-  const separator = lang === 'ja' ? '、' : ',';
-  const row = rowOf(layout, {
+  appendRecord<typeof JOBS_TAB>(store, layout, encodeRecord(JOBS_TAB, {
     job_id: jobId,
     client_id: input.client_id,
     title: input.title,
     category: input.category ?? '',
-    engagement: input.engagement ? labelOf(JOB_ENGAGEMENT, input.engagement, lang) : null,
-    required_skills: (input.required_skills ?? []).join(separator),
-    slots: slots.map((s) => slotLabel(s, lang)).join(separator),
+    engagement: input.engagement ?? null,
+    required_skills: input.required_skills ?? [],
+    slots,
     headcount,
     district: input.district ?? '',
-    start_on: input.start_on ? { date: input.start_on } : null,
-    end_on: input.end_on ? { date: input.end_on } : null,
+    start_on: input.start_on ?? null,
+    end_on: input.end_on ?? null,
     pay: input.pay ?? '',
     social_contribution: input.social_contribution ?? false,
-    status: labelOf(JOB_STATUS, status, lang),
-    created_on: { date: createdOn },
+    status,
+    created_on: createdOn,
     coordinator: ctx.email,
-  });
-  store.append(layout.name, [neutraliseRow(row)]);
+  }, lang));
 
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'register_job', sheet: layout.name, recordId: jobId,

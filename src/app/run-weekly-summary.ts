@@ -3,7 +3,9 @@ import { formatProblem } from '../domain/messages/catalog';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { weekBefore, weekHolding, type Period } from '../domain/weekly/week-period';
 import { weeklySummary } from '../domain/weekly/weekly-summary';
-import { findWeekRow, sameTable, weekRowValues, withWeekRow, WEEKLY_KPI_TAB, type WeekSending } from '../domain/weekly/weekly-kpi-tab';
+import {
+  findWeekRow, weekRowValues, weekRowWrite, writesNothing, WEEKLY_KPI_TAB, type WeekRowWrite, type WeekSending,
+} from '../domain/weekly/weekly-kpi-tab';
 import type { Workbook } from '../domain/workbook';
 import type { Language } from '../domain/enums';
 import type { Clock, Mailer, TableStore } from './ports';
@@ -140,11 +142,11 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     }
   }
 
-  const next = withWeekRow(table, weekRowValues(week, summary.reports.week, sending, lang), lang);
+  const next = weekRowWrite(table, weekRowValues(week, summary.reports.week, sending, lang), lang);
   let written: string | null = null;
-  if (!sameTable(table, next)) {
+  if (!writesNothing(next)) {
     try {
-      ports.store.replace(next.name, next.header, next.rows);
+      writeWeekRow(ports.store, next);
       written = next.name;
     } catch (error) {
       log(`weekly: write_failed for ${week.from}: ${errorName(error)}`);
@@ -153,6 +155,15 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     }
   }
   return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang };
+}
+
+/** The week's cells only: a new tab gets its header first; an existing one its missing header cells. */
+function writeWeekRow(store: TableStore, write: WeekRowWrite): void {
+  if (write.create) store.replace(write.name, write.create, []);
+  else if (write.header.columns.length > 0) store.writeCells(write.name, 1, write.header);
+  if (write.cells.columns.length === 0) return;
+  if (write.append) store.appendCells(write.name, write.cells);
+  else store.writeCells(write.name, write.row, write.cells);
 }
 
 function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolean, problems: number, language: Language): WeeklyRunResult {

@@ -1,4 +1,4 @@
-import type { Cell } from '../domain/cell';
+import type { Cell, OwnedCells } from '../domain/cell';
 import { cellText } from '../domain/cell';
 import type { Language } from '../domain/enums';
 import { normalizeHeader } from '../domain/parse/parse-table';
@@ -8,7 +8,6 @@ import { planSetup, type SetupStep, type TabLayout } from '../domain/setup/plan-
 import type { SetupTab } from '../domain/setup/setup-tabs';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsRows, type SettingKey, type Settings } from '../domain/settings';
 import { AUDIT_LOG_TAB, COORDINATORS_TAB, SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
-import { neutraliseRow } from '../domain/text/neutralise-formula';
 import type { Clock, KeyValueStore, TableStore, TriggerSpec, Triggers, UserIdentity } from './ports';
 import { civilDateTimeIn } from '../domain/civil-date';
 
@@ -154,7 +153,7 @@ function execute(step: SetupStep, ports: SetupPorts, result: MutableResult, fing
       result.formatted.push(step.name);
       return;
     case 'append_rows':
-      ports.store.append(step.name, step.rows.map((r) => neutraliseRow(r)));
+      ports.store.appendCells(step.name, filledCells(step.rows));
       result.rowsAdded.push({ tab: step.name, rows: step.rows.length });
       return;
   }
@@ -188,18 +187,17 @@ function rewriteSettings(store: TableStore, values: ReadonlyMap<SettingKey, Cell
   const header = raw.header.map((h) => normalizeHeader(String(h)));
   const valueAt = header.findIndex((h) => h === '値' || h === 'value');
   const col = valueAt >= 0 ? valueAt : 1;
-  const rows = raw.rows.map((r) => [...r]);
   const changed: string[] = [];
   for (const [key, value] of values) {
     const rowNumber = rowOf.get(key);
-    const row = rowNumber === undefined ? undefined : rows[rowNumber - 2];
-    if (!row) continue;
-    if (cellText(row[col]) === cellText(value)) continue;
-    while (row.length <= col) row.push(null);
-    row[col] = value;
+    const row = rowNumber === undefined ? undefined : raw.rows[rowNumber - 2];
+    if (!row || rowNumber === undefined) continue;
+    if (cellText(row[col] ?? null) === cellText(value)) continue;
+    // Only the 値 cell of a key that changes: the center's other columns of 設定 (a note, a
+    // formula of its own) are never written back.
+    store.writeCells(raw.name, rowNumber, { columns: [col], rows: [[value]] });
     changed.push(key);
   }
-  if (changed.length > 0) store.replace(raw.name, raw.header, rows.map((r) => neutraliseRow(r)));
   return changed;
 }
 
@@ -221,5 +219,11 @@ function audit(ports: SetupPorts, result: MutableResult, timeZone: string): void
     const column = AUDIT_LOG_TAB.columns.find((c) => normalizeHeader(c.ja) === n || c.key === n);
     return column ? values[column.key] ?? null : null;
   });
-  ports.store.append(log.name, [neutraliseRow(row)]);
+  ports.store.appendCells(log.name, filledCells([row]));
+}
+
+/** New rows as owned cells: the columns any of them fills (a new row's other cells are empty). */
+function filledCells(rows: readonly (readonly Cell[])[]): OwnedCells {
+  const columns = [...new Set(rows.flatMap((r) => r.flatMap((c, i) => (c === null ? [] : [i]))))].sort((a, b) => a - b);
+  return { columns, rows: rows.map((r) => columns.map((c) => r[c] ?? null)) };
 }

@@ -1,4 +1,4 @@
-import type { Cell } from '../domain/cell';
+import { ownedCells, type CellsByKey, type ColumnKey } from '../domain/schema/record-cells';
 import type { Language } from '../domain/enums';
 import { locateColumns } from '../domain/parse/parse-table';
 import { tabNames, type TabDef } from '../domain/schema/tabs';
@@ -7,7 +7,7 @@ import { ApiError } from './sidebar-error';
 
 // Appending one record to a tab the center may have laid out as it likes (columns in any order,
 // extra columns of its own): the header is read (one small read), the record's values are placed
-// under their headers and every other cell is left empty.
+// under their headers and every other cell is left to the sheet.
 
 export interface TabLayout {
   /** The tab's name as found in the workbook (either language). */
@@ -26,9 +26,9 @@ export function layoutOf(store: TableStore, def: TabDef, lang: Language): TabLay
   return { name: found.name, header: found.header, index };
 }
 
-/** One row in the tab's column order: `values` by key, null under any other header. */
-export function rowOf(layout: TabLayout, values: Readonly<Record<string, Cell>>): Cell[] {
-  const row: Cell[] = layout.header.map(() => null);
-  for (const [key, at] of layout.index) if (at >= 0) row[at] = values[key] ?? null;
-  return row;
+/** Appends one record: the cells of the keys `values` holds, under their headers; the row's
+ *  other cells (a center's own columns) are left to the sheet. */
+export function appendRecord<D extends TabDef>(store: TableStore, layout: TabLayout, values: CellsByKey<D>): void {
+  const keys = Object.keys(values).filter((k): k is ColumnKey<D> => layout.index.has(k));
+  store.appendCells(layout.name, ownedCells<D>(layout.index, keys, [values]));
 }

@@ -1,7 +1,8 @@
-import type { Registration } from '../domain/schema/tabs';
-import { registrationRow } from '../domain/signup/registration-row';
+import { locateColumns } from '../domain/parse/parse-table';
+import { REGISTRATIONS_TAB, type Registration } from '../domain/schema/tabs';
 import { renderSignupMail } from '../domain/signup/signup-mail';
 import { writeAudit } from './audit';
+import { updateRecord } from './record-writes';
 import type { CallContext } from './sidebar-context';
 import { ApiError } from './sidebar-error';
 import { THING } from './sidebar-messages';
@@ -25,11 +26,11 @@ export function cancelRegistrationUseCase(
   const reg = sheets.registrations[i];
   if (!reg) throw new ApiError('not_found', { what: THING[ctx.lang].registration, id: registrationId });
   if (reg.status === 'cancelled') throw new ApiError('registration_cancelled', { id: registrationId });
-  const raw = ports.store.read([sheets.registrationsTab]);
-  const rowOf = (k: number): number => sheets.registrationRows[k] ?? 0;
+  const { index } = locateColumns(REGISTRATIONS_TAB, sheets.registrationsTab, sheets.registrationsHeader);
+  // Only the cells a cancellation or a promotion changes (the status): no other cell of the row.
   const write = (k: number, r: Registration): void => {
-    const n = rowOf(k);
-    ports.store.update(sheets.registrationsTab, n, [registrationRow(sheets.registrationsHeader, r, lang, raw?.rows[n - 2] ?? [])]);
+    const before = sheets.registrations[k];
+    if (before) updateRecord(ports.store, REGISTRATIONS_TAB, { tab: sheets.registrationsTab, index, row: sheets.registrationRows[k] ?? 0 }, before, r, lang);
     sheets.registrations[k] = r;
   };
   const wasConfirmed = reg.status === 'confirmed';

@@ -33,6 +33,7 @@ function writeFormId(store: TableStore, tab: string | null, row: number | null, 
   const def = SETTING_KEYS.find((k) => k.key === 'signupFormId');
   const key = lang === 'ja' ? def?.ja ?? '申込フォームID' : def?.en ?? 'signup_form_id';
   if (tab === null) { store.replace(lang === 'ja' ? '設定' : 'Settings', lang === 'ja' ? ['項目', '値'] : ['key', 'value'], [[key, formId]]); return; }
-  if (row !== null) store.update(tab, row, [[key, formId]]);
-  else store.append(tab, [[key, formId]]);
+  // 設定 is laid out 項目 | 値 (parseSettings reads the first two columns): only those two cells.
+  if (row !== null) store.writeCells(tab, row, { columns: [1], rows: [[formId]] });
+  else store.appendCells(tab, { columns: [0, 1], rows: [[key, formId]] });
 }

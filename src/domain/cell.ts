@@ -16,6 +16,14 @@ export interface RawTable {
   readonly firstRow?: number;
 }
 
+/** Some columns of some rows of a tab: `columns` are 0-based positions in the tab's header, in
+ *  any order, each once; every row holds one value per column, in the same order. What a writer
+ *  owns: nothing outside these columns is read back or written. */
+export interface OwnedCells {
+  readonly columns: readonly number[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
 export function isDateCell(c: Cell): c is DateCell {
   return typeof c === 'object' && c !== null && typeof (c as DateCell).date === 'string';
 }

@@ -7,9 +7,10 @@ import { sendEventRemindersUseCase } from '../app/reminders';
 import { formatProblem } from '../domain/messages/catalog';
 import { SystemClock } from '../gas/clock';
 import { FormPropertyBag } from '../gas/form-properties';
-import { FormSheetStore } from '../gas/form-sheet-store';
+import { SheetsTableStore } from '../gas/sheets-table-store';
 import { GasSignupForms } from '../gas/form-signup';
-import { googlePorts } from '../gas/google-ports';
+import { googlePorts, type GooglePorts } from '../gas/google-ports';
+import { underWriteLock } from '../app/write-boundary';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
 
@@ -37,19 +38,31 @@ function installOnce(triggers: Triggers, spec: TriggerSpec): void {
  *  neither undoes the other. */
 const REMINDER_TRIGGER: TriggerSpec = { handler: 'sendEventReminders', kind: 'daily', hour: 9 };
 
-/** Menu: 申込フォームを作成. Creates the form once, links it, installs the submit trigger. */
-export function createSignupForm(): { formId: string; publishedUrl: string; created: boolean; choices: string[] } {
-  const ports = googlePorts();
+type Busy = { readonly busy: true };
+const BUSY: Busy = { busy: true };
+
+/** Creates the form once, links it, installs the submit and reminder triggers (the caller is
+ *  inside the write boundary: setup calls this under its own lock). */
+export function createSignupFormLocked_(ports: GooglePorts): { formId: string; publishedUrl: string; created: boolean; choices: string[] } {
   const result = createSignupFormUseCase({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() });
   installOnce(ports.triggers, { handler: 'onSignupFormSubmit', kind: 'form_submit' });
   installOnce(ports.triggers, REMINDER_TRIGGER);
   return result;
 }
 
-/** Menu / daily: makes the form offer exactly the sessions with a place left. */
-export function syncSignupForm(): { choices: string[]; accepting: boolean; problems: string[] } {
+/** Menu: 申込フォームを作成. */
+export function createSignupForm(): { formId: string; publishedUrl: string; created: boolean; choices: string[] } | Busy {
   const ports = googlePorts();
-  const r = syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() });
+  const locked = underWriteLock(ports, () => createSignupFormLocked_(ports));
+  return locked.ok ? locked.value : BUSY;
+}
+
+/** Menu / daily: makes the form offer exactly the sessions with a place left. */
+export function syncSignupForm(): { choices: string[]; accepting: boolean; problems: string[] } | Busy {
+  const ports = googlePorts();
+  const locked = underWriteLock(ports, () => syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() }));
+  if (!locked.ok) return BUSY;
+  const r = locked.value;
   return { choices: r.choices, accepting: r.accepting, problems: r.problems.map((p) => formatProblem(p, 'ja')) };
 }
 
@@ -58,21 +71,23 @@ export function onSignupFormSubmit(e: unknown): SignupSubmitResult {
   const source = (e as { source?: Spreadsheet } | null)?.source;
   const ss = source ?? SpreadsheetApp.getActiveSpreadsheet();
   return handleSignupSubmit({
-    store: new FormSheetStore(ss), props: new FormPropertyBag(), clock: new SystemClock(), lock: scriptLock(), mailer: new MailAppMailer(), forms: formsFor(() => ss),
+    store: new SheetsTableStore(() => ss), props: new FormPropertyBag(), clock: new SystemClock(), lock: scriptLock(), mailer: new MailAppMailer(), forms: formsFor(() => ss),
   }, e);
 }
 
 /** Menu and nightly trigger: writes アンケート集計. */
-export function tallyAllSurveys(): { surveys: number; problems: string[] } {
-  const r = tallyAllSurveysUseCase(googlePorts().store);
-  return { surveys: r.tallies.length, problems: r.problems.map((p) => formatProblem(p, 'ja')) };
+export function tallyAllSurveys(): { surveys: number; problems: string[] } | Busy {
+  const ports = googlePorts();
+  const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store));
+  if (!locked.ok) return BUSY;
+  return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, 'ja')) };
 }
 
 /** Daily trigger: reminders for tomorrow's sessions, then a form sync. */
-export function sendEventReminders(): { date: string; sent: number } {
+export function sendEventReminders(): { date: string; sent: number } | Busy {
   const ports = googlePorts();
-  const r = sendEventRemindersUseCase({
+  const locked = underWriteLock(ports, () => sendEventRemindersUseCase({
     store: ports.store, props: new FormPropertyBag(), kv: ports.properties, clock: ports.clock, mailer: ports.mailer, forms: activeForms(),
-  });
-  return { date: r.date, sent: r.sent };
+  }));
+  return locked.ok ? { date: locked.value.date, sent: locked.value.sent } : BUSY;
 }

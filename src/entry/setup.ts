@@ -5,11 +5,12 @@ import { InitialSettingsSchema, type InitialSettings } from '../domain/setup/ini
 import { allSetupTabs } from '../domain/setup/output-tabs';
 import { parseSettings, type Settings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
-import { googlePorts } from '../gas/google-ports';
+import { googlePorts, type GooglePorts } from '../gas/google-ports';
+import { underWriteLock } from '../app/write-boundary';
 import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
-import { createSignupForm } from './forms';
+import { createSignupFormLocked_ } from './forms';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
 
 // Apps Script entry points of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
@@ -60,8 +61,13 @@ function desiredTriggers(settings: Settings): TriggerSpec[] {
   return [weeklyTriggerSpec(settings), { handler: 'sendEventReminders', kind: 'daily', hour: 9 }];
 }
 
-function setUp(initial?: InitialSettings): SetupResult {
+function setUp(initial?: InitialSettings): SetupResult | null {
   const ports = googlePorts();
+  const locked = underWriteLock(ports, () => setUpLocked(ports, initial));
+  return locked.ok ? locked.value : null;
+}
+
+function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult {
   const ss = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
   const result = runSetupUseCase(
     { surface: new SheetsSetupSurface(ss), store: ports.store, properties: ports.properties, user: ports.user, clock: ports.clock, triggers: ports.triggers },
@@ -71,7 +77,7 @@ function setUp(initial?: InitialSettings): SetupResult {
         // The form is one step of many: if Forms fails, the tabs and triggers still get set up,
         // and the next 初期設定 (or 申込フォームを作成) tries the form again.
         try {
-          return createSignupForm().formId;
+          return createSignupFormLocked_(ports).formId;
         } catch (error) {
           console.error(error);
           return null;
@@ -83,7 +89,8 @@ function setUp(initial?: InitialSettings): SetupResult {
   return result;
 }
 
-function summary(result: SetupResult): string {
+function summary(result: SetupResult | null): string {
+  if (result === null) return '別の処理が実行中です。しばらくしてからもう一度お試しください / Another run is in progress. Please try again shortly.';
   if (result.language === 'en') {
     return result.changed
       ? `Set up: ${result.created.length} tabs created, ${result.columnsAdded.length} tabs given missing columns, ${result.triggersInstalled.length} triggers installed.`
@@ -125,7 +132,8 @@ export function saveInitialSettings(input: unknown): { ok: boolean; message: str
     return { ok: false, message: '入力を確かめてください（センター名は1〜100文字）/ Please check the form (center name 1–100 characters)' };
   }
   try {
-    return { ok: true, message: summary(setUp(parsed.data)) };
+    const result = setUp(parsed.data);
+    return { ok: result !== null, message: summary(result) };
   } catch (error) {
     console.error(error);
     return { ok: false, message: parsed.data.language === 'en' ? 'Setup could not finish. Please try again.' : '初期設定を完了できませんでした。もう一度お試しください。' };

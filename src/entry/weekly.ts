@@ -4,14 +4,12 @@ import { weekRange } from '../domain/mail/weekly-format';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
 import { googlePorts } from '../gas/google-ports';
+import { underWriteLock } from '../app/write-boundary';
 import { installWeeklyTrigger as install } from '../triggers/weekly-trigger';
 
 // Apps Script entry points of the weekly summary: the time trigger, the menu item that installs
 // it, and the menu item that sends the summary now. Each builds the Google ports, takes the
 // script lock so two runs never overlap, calls one use case and logs what happened.
-
-/** How long a run waits for another (a sidebar write takes well under this; a second weekly run is skipped). */
-const LOCK_WAIT_MS = 5000;
 
 export type WeeklyEntryResult = WeeklyRunResult | { readonly status: 'locked' } | { readonly status: 'error'; readonly message: string };
 
@@ -21,18 +19,17 @@ function log(line: string): void {
 
 function runLocked(resend: boolean): WeeklyEntryResult {
   const ports = googlePorts();
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
+  try {
+    // The write boundary: the script lock (a sidebar write takes well under its wait; a second
+    // weekly run is skipped), the run, a flush, the release.
+    const locked = underWriteLock(ports, () => runWeeklySummary({ store: ports.store, mailer: ports.mailer, clock: ports.clock, log }, { resend }));
+    if (locked.ok) return locked.value;
     log('weekly: another run holds the script lock; this run is skipped');
     return { status: 'locked' };
-  }
-  try {
-    return runWeeklySummary({ store: ports.store, mailer: ports.mailer, clock: ports.clock, log }, { resend });
   } catch (error) {
     // A bug, not bad data (the use case turns that into a result): the detail goes to the log only.
     console.error(error);
-    return { status: 'error', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) };
-  } finally {
-    ports.lock.release();
+    return { status: 'error', message: 'internal' };
   }
 }
 

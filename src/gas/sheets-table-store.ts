@@ -1,5 +1,6 @@
 import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
-import type { TableStore } from '../app/ports';
+import type { OwnedCells, TableStore } from '../app/ports';
+import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { cellToDate, dateToCell } from './zoned-time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -11,13 +12,14 @@ type SheetValue = string | number | boolean | Date;
  * whatever the number of rows (one getValues per read, one setValues per write; never a call in
  * a loop over rows).
  *
- * The store writes exactly what it is given. Neutralising user text against formula injection
- * (src/domain/text/neutralise-formula.ts) is the use case's job, because only the use case knows
- * which cells hold user text; a string such as `=SUM(...)` written here becomes a formula, as it
- * would if typed into the sheet.
+ * Every string written is neutralised against formula injection (src/domain/text/neutralise-formula.ts):
+ * the add-in never means to write a formula, and a string such as `=SUM(...)` written by a script
+ * would become one, as if typed into the sheet.
  *
- * append reads the last row and then writes below it: two calls that another run could interleave,
- * so a use case that appends holds the script lock (src/gas/script-lock.ts).
+ * Writers name the columns they own (appendCells/writeCells): a center's own column in the same
+ * row is never read into memory and written back. A multi-row append reads the last row and then
+ * writes below it, two calls another run could interleave, so writers run inside the write
+ * boundary (src/app/write-boundary.ts: script lock, flush, release).
  */
 export class SheetsTableStore implements TableStore {
   private spreadsheet: Spreadsheet | null = null;
@@ -62,7 +64,9 @@ export class SheetsTableStore implements TableStore {
   private toSheet(c: Cell | undefined): SheetValue {
     if (c === null || c === undefined) return '';
     if (isDateCell(c)) return cellToDate(c, this.timeZone()) ?? c.date;
-    return c;
+    // Every text is neutralised here, whoever wrote it and wherever it came from (a value read
+    // back from the sheet too): Sheets takes a string written by a script as typed by a person.
+    return typeof c === 'string' ? neutraliseFormula(c) : c;
   }
 
   private headerText(v: unknown): string {
@@ -145,20 +149,56 @@ export class SheetsTableStore implements TableStore {
     if (oldRows > table.length) sheet.getRange(table.length + 1, 1, oldRows - table.length, Math.max(1, oldCols)).clearContent();
   }
 
-  append(name: string, rows: readonly (readonly Cell[])[]): void {
-    if (rows.length === 0) return;
+  appendCells(name: string, cells: OwnedCells): void {
+    if (cells.rows.length === 0 || cells.columns.length === 0) return;
     const sheet = this.existing(name);
+    if (cells.rows.length === 1) {
+      // One row: appendRow finds the last row and writes in one server operation, so no other
+      // run can slip a row in between. The new row's unowned cells below the last row are empty
+      // already; '' keeps them so.
+      const width = Math.max(...cells.columns) + 1;
+      const row: Cell[] = new Array<Cell>(width).fill(null);
+      cells.columns.forEach((c, i) => { row[c] = cells.rows[0]?.[i] ?? null; });
+      sheet.appendRow(this.pad(row, width));
+      return;
+    }
     const last = sheet.getLastRow();
-    const width = Math.max(1, widest(rows));
-    this.ensureSize(sheet, last + rows.length, width);
-    sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => this.pad(r, width)));
+    this.ensureSize(sheet, last + cells.rows.length, Math.max(...cells.columns) + 1);
+    this.writeRuns(sheet, last + 1, cells);
   }
 
-  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void {
-    if (rows.length === 0) return;
+  writeCells(name: string, firstRow: number, cells: OwnedCells): void {
+    if (cells.rows.length === 0 || cells.columns.length === 0) return;
     const sheet = this.existing(name);
-    const width = Math.max(1, widest(rows));
-    sheet.getRange(firstRow, 1, rows.length, width).setValues(rows.map((r) => this.pad(r, width)));
+    try {
+      this.writeRuns(sheet, firstRow, cells);
+    } catch (error) {
+      // Past the grid (a tally longer than the last): grow it and write again. In place, the
+      // common case, costs no getMaxRows/getMaxColumns round trips.
+      const rows = firstRow + cells.rows.length - 1;
+      const cols = Math.max(...cells.columns) + 1;
+      if (rows <= sheet.getMaxRows() && cols <= sheet.getMaxColumns()) throw error;
+      this.ensureSize(sheet, rows, cols);
+      this.writeRuns(sheet, firstRow, cells);
+    }
+  }
+
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+
+  /** One setValues per run of adjacent owned columns: a cell between two runs is never written. */
+  private writeRuns(sheet: Sheet, firstRow: number, cells: OwnedCells): void {
+    const position = new Map<number, number>();
+    cells.columns.forEach((c, i) => position.set(c, i));
+    for (const [first, count] of columnRuns(cells.columns, Number.MAX_SAFE_INTEGER)) {
+      const block = cells.rows.map((values) => {
+        const out: SheetValue[] = [];
+        for (let c = first; c < first + count; c += 1) out.push(this.toSheet(values[position.get(c) ?? -1]));
+        return out;
+      });
+      sheet.getRange(firstRow, first + 1, cells.rows.length, count).setValues(block);
+    }
   }
 
   tabNames(): string[] {

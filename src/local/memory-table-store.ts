@@ -1,5 +1,7 @@
 import type { Cell, RawTable } from '../domain/cell';
-import type { TableStore } from '../app/ports';
+import { findTab } from '../domain/schema/tab-lookup';
+import type { OwnedCells, TableStore } from '../app/ports';
+import { neutraliseFormula } from '../domain/text/neutralise-formula';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
  *  what the workbook-file adapter loads into and saves from. */
@@ -12,58 +14,79 @@ export class MemoryTableStore implements TableStore {
     return store;
   }
 
+  /** The tab `names` asks for, by findTab (trimmed names, workbook.md), with its real name. */
+  private find(names: readonly string[]): { name: string; tab: { header: string[]; rows: Cell[][] } } | null {
+    const name = findTab([...this.tabs.keys()], names);
+    const tab = name === null ? undefined : this.tabs.get(name);
+    return name === null || !tab ? null : { name, tab };
+  }
+
   read(names: readonly string[]): RawTable | null {
-    for (const name of names) {
-      const tab = this.tabs.get(name);
-      if (tab) return { name, header: [...tab.header], rows: tab.rows.map((r) => [...r]) };
-    }
-    return null;
+    const found = this.find(names);
+    if (!found) return null;
+    const { name, tab } = found;
+    return { name, header: [...tab.header], rows: tab.rows.map((r) => [...r]) };
   }
 
   header(names: readonly string[]): { name: string; header: string[] } | null {
-    for (const name of names) {
-      const tab = this.tabs.get(name);
-      if (tab) return { name, header: [...tab.header] };
-    }
-    return null;
+    const found = this.find(names);
+    return found ? { name: found.name, header: [...found.tab.header] } : null;
   }
 
   readColumns(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
-    for (const name of names) {
-      const tab = this.tabs.get(name);
-      if (!tab) continue;
-      const width = tab.header.length;
-      const wanted = pick(tab.header).filter((c) => c >= 0 && c < width);
-      const rows = tab.rows.map((r) => {
-        const out = new Array<Cell>(width).fill(null);
-        for (const c of wanted) out[c] = r[c] ?? null;
-        return out;
-      });
-      return { name, header: [...tab.header], rows };
-    }
-    return null;
+    const found = this.find(names);
+    if (!found) return null;
+    const { name, tab } = found;
+    const width = tab.header.length;
+    const wanted = pick(tab.header).filter((c) => c >= 0 && c < width);
+    const rows = tab.rows.map((r) => {
+      const out = new Array<Cell>(width).fill(null);
+      for (const c of wanted) out[c] = r[c] ?? null;
+      return out;
+    });
+    return { name, header: [...tab.header], rows };
   }
 
   readTail(names: readonly string[], count: number): RawTable | null {
-    for (const name of names) {
-      const tab = this.tabs.get(name);
-      if (!tab) continue;
-      const first = Math.max(0, tab.rows.length - Math.max(0, count));
-      return { name, header: [...tab.header], rows: tab.rows.slice(first).map((r) => [...r]), firstRow: first + 2 };
-    }
-    return null;
+    const found = this.find(names);
+    if (!found) return null;
+    const { name, tab } = found;
+    const first = Math.max(0, tab.rows.length - Math.max(0, count));
+    return { name, header: [...tab.header], rows: tab.rows.slice(first).map((r) => [...r]), firstRow: first + 2 };
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.tabs.set(name, { header: [...header], rows: rows.map((r) => [...r]) });
   }
 
+  appendCells(name: string, cells: OwnedCells): void {
+    const tab = this.tabs.get(name);
+    if (!tab) throw new Error(`No tab named ${name}`);
+    for (const values of cells.rows) tab.rows.push(placed(new Array<Cell>(tab.header.length).fill(null), cells.columns, values));
+  }
+
+  writeCells(name: string, firstRow: number, cells: OwnedCells): void {
+    const tab = this.tabs.get(name);
+    if (!tab) throw new Error(`No tab named ${name}`);
+    cells.rows.forEach((values, i) => {
+      const at = firstRow - 2 + i;
+      while (tab.rows.length <= at) tab.rows.push(new Array<Cell>(tab.header.length).fill(null));
+      tab.rows[at] = placed(tab.rows[at] ?? [], cells.columns, values);
+    });
+  }
+
+  /** Writes reach the memory at once. */
+  flush(): void {}
+
+  /** Whole rows in the tab's column order, for tests and fixtures that build a workbook (not a
+   *  port method: a use case appends only the cells it owns). */
   append(name: string, rows: readonly (readonly Cell[])[]): void {
     const tab = this.tabs.get(name);
     if (!tab) throw new Error(`No tab named ${name}`);
     tab.rows.push(...rows.map((r) => [...r]));
   }
 
+  /** Whole rows from sheet row `firstRow`, as a person typing over them would (tests only). */
   update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void {
     const tab = this.tabs.get(name);
     if (!tab) throw new Error(`No tab named ${name}`);
@@ -73,4 +96,16 @@ export class MemoryTableStore implements TableStore {
   tabNames(): string[] {
     return [...this.tabs.keys()];
   }
+}
+
+/** `row` with `values` put at `columns` (the row grows as needed; other cells are kept). */
+function placed(row: readonly Cell[], columns: readonly number[], values: readonly Cell[]): Cell[] {
+  const out = [...row];
+  columns.forEach((c, i) => {
+    while (out.length <= c) out.push(null);
+    const v = values[i] ?? null;
+    // As the Sheets store does: a text written by the add-in is never a formula.
+    out[c] = typeof v === 'string' ? neutraliseFormula(v) : v;
+  });
+  return out;
 }

@@ -14,7 +14,7 @@ function stores(): { memory: MemoryTableStore; plain: TableStore } {
   const memory = MemoryTableStore.from([{ name: '会員', header: HEADER, rows: [row('M1', '青木', '2020-04-01'), row('M2', '井上', '2021-04-01'), row('M3', '上野', '2022-04-01')] }]);
   const plain: TableStore = {
     read: (n) => memory.read(n), header: (n) => memory.header(n), tabNames: () => memory.tabNames(),
-    replace: (...a) => memory.replace(...a), append: (...a) => memory.append(...a), update: (...a) => memory.update(...a),
+    replace: (...a) => memory.replace(...a), appendCells: (...a) => memory.appendCells(...a), writeCells: (...a) => memory.writeCells(...a), flush: () => undefined,
   };
   return { memory, plain };
 }

@@ -1,4 +1,5 @@
 import type { CallLog } from './call-log';
+import type { Executions } from './executions';
 import type { Realm } from './realm';
 
 // Wraps a fake's implementation in a Proxy that (1) records every method call as
@@ -14,6 +15,8 @@ const PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeTy
 export interface Guarded {
   readonly log: CallLog;
   readonly realm: Realm;
+  /** When writes become visible (test/fakes/executions.ts); absent: at once. */
+  readonly executions?: Executions;
 }
 
 export function notImplemented(realm: Realm, name: string): Error {

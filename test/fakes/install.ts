@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CallLog } from './call-log';
+import { Executions } from './executions';
 import { FormAppImpl, type FormHandles } from './form-app';
 import type { Guarded } from './guard';
 import { HtmlServiceImpl } from './html-service';
@@ -57,6 +58,8 @@ export interface FakeHandles {
   /** Every form the script created through FormApp, as plain data. */
   readonly forms: FormHandles;
   readonly utilities: UtilitiesHandles;
+  /** Name the running execution to make writes wait for a flush, a read or the run's end. */
+  readonly executions: Executions;
   readonly logs: LogLine[];
   /** The globals as installed, for tests that call them directly. */
   readonly globals: Readonly<Record<string, unknown>>;
@@ -70,7 +73,8 @@ export const GLOBAL_NAMES = ['SpreadsheetApp', 'HtmlService', 'LockService', 'Pr
 
 export function installFakes(target: object, options: FakeOptions = {}): FakeHandles {
   const log = options.log ?? new CallLog();
-  const ctx: Guarded = { log, realm: options.realm ?? HOST_REALM };
+  const executions = new Executions();
+  const ctx: Guarded = { log, realm: options.realm ?? HOST_REALM, executions };
   const timeZone = options.timeZone ?? 'Asia/Tokyo';
   const bound = options.bound ?? true;
   const sheetImpl = SpreadsheetImpl.create(ctx, {
@@ -112,7 +116,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
 
   return {
     log, spreadsheet: sheetImpl._self, ui, toasts: sheetImpl._toasts, mail: mail.handles, locks: locks.handles,
-    properties: properties.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, logs, globals,
+    properties: properties.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, executions, logs, globals,
     uninstall() {
       for (const [name, d] of before) {
         if (d) Object.defineProperty(target, name, d);

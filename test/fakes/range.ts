@@ -47,16 +47,19 @@ export class RangeImpl implements Pick<GRange, RangeMethods> {
   }
 
   getValues(): (string | number | boolean | Date)[][] {
+    this._sheet._beforeRead();
     this._sheet._host.log.cellsRead += this._box.numRows * this._box.numCols;
     return this._each((r, c) => this._read(this._sheet._cell(r, c)?.stored));
   }
 
   getValue(): string | number | boolean | Date {
+    this._sheet._beforeRead();
     this._sheet._host.log.cellsRead += 1;
     return this._read(this._sheet._cell(this._box.row, this._box.col)?.stored);
   }
 
   getFormulas(): string[][] {
+    this._sheet._beforeRead();
     this._sheet._host.log.cellsRead += this._box.numRows * this._box.numCols;
     return this._each((r, c) => {
       const s = this._sheet._cell(r, c)?.stored;
@@ -75,22 +78,25 @@ export class RangeImpl implements Pick<GRange, RangeMethods> {
     }
     // Convert everything first so a bad value leaves the sheet untouched.
     const stored = values.map((row) => row.map((v) => this._sheet._toStored(v)));
-    stored.forEach((row, r) => row.forEach((s, c) => { this._sheet._cellForWrite(this._box.row + r, this._box.col + c).stored = s; }));
+    const box = this._box;
+    this._sheet._write(() => stored.forEach((row, r) => row.forEach((s, c) => { this._sheet._cellForWrite(box.row + r, box.col + c).stored = s; })));
     this._sheet._host.log.cellsWritten += this._box.numRows * this._box.numCols;
     return this._self;
   }
 
   setValue(value: unknown): GRange {
     const s = this._sheet._toStored(value);
-    this._each((r, c) => { this._sheet._cellForWrite(r, c).stored = s; });
+    this._sheet._write(() => { this._each((r, c) => { this._sheet._cellForWrite(r, c).stored = s; }); });
     this._sheet._host.log.cellsWritten += this._box.numRows * this._box.numCols;
     return this._self;
   }
 
   clearContent(): GRange {
-    this._each((r, c) => {
-      const cell = this._sheet._cell(r, c);
-      if (cell) cell.stored = { kind: 'value', value: '' };
+    this._sheet._write(() => {
+      this._each((r, c) => {
+        const cell = this._sheet._cell(r, c);
+        if (cell) cell.stored = { kind: 'value', value: '' };
+      });
     });
     this._sheet._host.log.cellsWritten += this._box.numRows * this._box.numCols;
     return this._self;

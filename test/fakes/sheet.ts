@@ -69,6 +69,16 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
     throw this._fail(`fake: cannot write ${Object.prototype.toString.call(v)} to a cell: ${JSON.stringify(v)}`);
   }
 
+  /** A data write: at once, or held until the execution flushes (test/fakes/executions.ts). */
+  _write(apply: () => void): void {
+    if (this._host.executions) this._host.executions.write(apply);
+    else apply();
+  }
+
+  _beforeRead(): void {
+    this._host.executions?.beforeRead();
+  }
+
   _hasContent(c: FakeCell | undefined): boolean {
     return c !== undefined && (c.stored.kind === 'formula' || c.stored.value !== '');
   }
@@ -104,10 +114,16 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   }
 
   getDataRange(): GRange {
+    this._beforeRead();
     return RangeImpl.create(this, { row: 1, col: 1, numRows: Math.max(1, this.getLastRow()), numCols: Math.max(1, this.getLastColumn()) })._self;
   }
 
   getLastRow(): number {
+    this._beforeRead();
+    return this._lastRowNow();
+  }
+
+  _lastRowNow(): number {
     for (let r = this._rows.length; r >= 1; r -= 1) {
       if ((this._rows[r - 1] ?? []).some((c) => this._hasContent(c))) return r;
     }
@@ -115,6 +131,7 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   }
 
   getLastColumn(): number {
+    this._beforeRead();
     let last = 0;
     for (const row of this._rows) {
       if (!row) continue;
@@ -144,10 +161,15 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   }
 
   appendRow(rowContents: unknown[]): GSheet {
-    const row = this.getLastRow() + 1;
-    if (row > this._maxRows) this._maxRows = row;
-    if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
-    rowContents.forEach((v, i) => { this._cellForWrite(row, i + 1).stored = this._toStored(v); });
+    const stored = rowContents.map((v) => this._toStored(v));
+    // One server operation: the row is placed below whatever is last when Sheets applies it,
+    // so two runs appending at once never take the same row.
+    this._write(() => {
+      const row = this._lastRowNow() + 1;
+      if (row > this._maxRows) this._maxRows = row;
+      if (stored.length > this._maxCols) this._maxCols = stored.length;
+      stored.forEach((s, i) => { this._cellForWrite(row, i + 1).stored = s; });
+    });
     this._host.log.cellsWritten += rowContents.length;
     return this._self;
   }

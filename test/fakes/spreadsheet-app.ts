@@ -35,6 +35,6 @@ export class SpreadsheetAppImpl implements Pick<GSpreadsheetApp, 'getActive' | '
     return DataValidationBuilderImpl.wrap(this._ctx);
   }
 
-  /** Writes are applied at once in the fake, so there is nothing to flush. */
-  flush(): void {}
+  /** Sends the running execution's held writes (test/fakes/executions.ts). */
+  flush(): void { this._ctx.executions?.flush(); }
 }

@@ -19,7 +19,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, SpreadsheetMethods> {
   constructor(private readonly _ctx: Guarded, private _timeZone: string, private readonly _id: string,
     private readonly _name: string, private readonly _locale: string) {
     this._host = {
-      log: _ctx.log, realm: _ctx.realm,
+      log: _ctx.log, realm: _ctx.realm, ...(_ctx.executions ? { executions: _ctx.executions } : {}),
       timeZone: () => this._timeZone,
       spreadsheet: () => this._self,
       indexOf: (sheet) => this._sheets.indexOf(sheet),

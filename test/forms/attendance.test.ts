@@ -9,11 +9,11 @@ import { attendancePorts, COORDINATOR, INACTIVE, VIEWER } from './attendance-fix
 // (one write per tab, one audit row without personal data), and the join's member row.
 function writesOf(store: MemoryTableStore): { log: string[] } {
   const log: string[] = [];
-  const append = store.append.bind(store);
-  const update = store.update.bind(store);
+  const append = store.appendCells.bind(store);
+  const update = store.writeCells.bind(store);
   const replace = store.replace.bind(store);
-  store.append = (name, rows) => { log.push(`append ${name} ${rows.length}`); append(name, rows); };
-  store.update = (name, first, rows) => { log.push(`update ${name} row ${first} × ${rows.length}`); update(name, first, rows); };
+  store.appendCells = (name, cells) => { log.push(`append ${name} ${cells.rows.length}`); append(name, cells); };
+  store.writeCells = (name, first, cells) => { log.push(`update ${name} row ${first} × ${cells.rows.length}`); update(name, first, cells); };
   store.replace = (name, header, rows) => { log.push(`replace ${name}`); replace(name, header, rows); };
   return { log };
 }

@@ -86,7 +86,7 @@ describe('SheetsTableStore', () => {
   it('appends three rows with one setValues below the last row', () => {
     tab('活動', [['日付', '会員ID', '時間'], ['2015-04-01', 'M1', 2]]);
     const added: Cell[][] = [[{ date: '2015-04-02' }, 'M2', 3], [{ date: '2015-04-03' }, 'M3', 1.5], [{ date: '2015-04-04' }, 'M4', null]];
-    const { calls } = fakes.log.measure(() => store.append('活動', added));
+    const { calls } = fakes.log.measure(() => store.appendCells('活動', { columns: [0, 1, 2], rows: added }));
     expect(calls.byMethod['Range.setValues']).toBe(1);
     expect(calls.byMethod).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastRow': 1,
@@ -101,12 +101,12 @@ describe('SheetsTableStore', () => {
 
   it('makes no call at all to append or update nothing', () => {
     tab('活動', [['日付']]);
-    const { calls } = fakes.log.measure(() => { store.append('活動', []); store.update('活動', 2, []); });
+    const { calls } = fakes.log.measure(() => { store.appendCells('活動', { columns: [0], rows: [] }); store.writeCells('活動', 2, { columns: [0], rows: [] }); });
     expect(calls.total).toBe(0);
   });
 
   it('refuses to append to a tab that does not exist', () => {
-    expect(() => store.append('ない', [['x']])).toThrow('No tab named ない');
+    expect(() => store.appendCells('ない', { columns: [0], rows: [['x']] })).toThrow('No tab named ない');
   });
 
   it('replaces a longer, wider table with one setValues and one clearContent of the rows left below', () => {
@@ -132,13 +132,42 @@ describe('SheetsTableStore', () => {
     expect(store.read(['大きい'])?.rows).toHaveLength(1500);
   });
 
-  it('updates rows in place with one setValues', () => {
-    tab('マッチング', [['ID', '状態'], ['X1', '提案'], ['X2', '提案'], ['X3', '提案']]);
-    const { calls } = fakes.log.measure(() => store.update('マッチング', 3, [['X2', '成立'], ['X3', '辞退']]));
+  it('updates the owned cells of rows in place with one setValues, the column beside them untouched', () => {
+    tab('マッチング', [['ID', '状態', 'センター列'], ['X1', '提案', '=LEN(A2)'], ['X2', '提案', '=LEN(A3)'], ['X3', '提案', '=LEN(A4)']]);
+    const { calls } = fakes.log.measure(() => store.writeCells('マッチング', 3, { columns: [1], rows: [['成立'], ['辞退']] }));
     expect(calls.byMethod).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getRange': 1, 'Range.setValues': 1,
     });
-    expect(store.read(['マッチング'])?.rows).toEqual([['X1', '提案'], ['X2', '成立'], ['X3', '辞退']]);
+    const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('マッチング');
+    expect(s?.getRange(2, 2, 3, 1).getValues()).toEqual([['提案'], ['成立'], ['辞退']]);
+    expect(s?.getRange(2, 3, 3, 1).getFormulas()).toEqual([['=LEN(A2)'], ['=LEN(A3)'], ['=LEN(A4)']]);
+  });
+
+  it('writes two runs of owned columns with one setValues each and never the column between them', () => {
+    tab('会員', [['ID', 'センター列', '氏名', '電話'], ['M1', '=A2&"様"', '山田', '04']]);
+    const { calls } = fakes.log.measure(() => store.writeCells('会員', 2, { columns: [3, 0, 2], rows: [['05', 'M1', '山田 花子']] }));
+    expect(calls.byMethod['Range.setValues']).toBe(2);
+    expect(calls.cellsWritten).toBe(3);
+    const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('会員');
+    expect(s?.getRange(2, 2).getFormulas()).toEqual([['=A2&"様"']]);
+    expect(store.read(['会員'])?.rows[0]).toEqual(['M1', '#ERROR!', '山田 花子', 5]);
+  });
+
+  it('appends one row with appendRow (atomic in Sheets), leaving an unowned column of the new row empty', () => {
+    tab('活動', [['ID', 'メモ', '時間'], ['A1', 'x', 1]]);
+    const { calls } = fakes.log.measure(() => store.appendCells('活動', { columns: [0, 2], rows: [['A2', 3]] }));
+    expect(calls.byMethod).toEqual({ 'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.appendRow': 1 });
+    expect(store.read(['活動'])?.rows).toEqual([['A1', 'x', 1], ['A2', null, 3]]);
+  });
+
+  it('neutralises every text it writes, also after spaces and invisible characters', () => {
+    tab('活動', [['メモ']]);
+    const texts = ['=1+1', ' =1+1', '\u00a0=HYPERLINK("x")', '\u3000=1', '\ufeff=1', '\u000b=1', '\f=1', '+1+1', '-1-1', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '=cmd|\' /C calc\'!A0', '＝1+1'];
+    store.appendCells('活動', { columns: [0], rows: texts.map((t) => [t]) });
+    const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('活動');
+    const formulas = s?.getRange(2, 1, texts.length, 1).getFormulas().flat() ?? [];
+    expect(formulas.every((f) => f === '')).toBe(true);
+    expect(s?.getRange(2, 1, texts.length, 1).getValues().flat()).toEqual(texts);
   });
 
   it('writes day cells as Dates at midnight in the spreadsheet zone and reads them back unchanged', () => {
@@ -176,11 +205,11 @@ describe('SheetsTableStore', () => {
     ]);
   });
 
-  it('writes strings as given: neutralising formulas is the use case\'s job', () => {
+  it('never writes a formula: a text that would be one is kept as text, and one already neutralised is left as it is', () => {
     store.replace('注入', ['メモ'], [['=1+1'], ["'=1+1"]]);
     const s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('注入');
-    expect(s?.getRange('A2:A3').getFormulas()).toEqual([['=1+1'], ['']]);
-    expect(s?.getRange('A3').getValue()).toBe('=1+1');
+    expect(s?.getRange('A2:A3').getFormulas()).toEqual([[''], ['']]);
+    expect(s?.getRange('A2:A3').getValues()).toEqual([['=1+1'], ['=1+1']]);
   });
 
   describe('partial reads', () => {

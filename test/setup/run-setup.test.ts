@@ -15,8 +15,9 @@ function countingStore(inner: MemoryTableStore): { store: TableStore; writes: ()
     header: (n) => inner.header(n),
     tabNames: () => inner.tabNames(),
     replace: (...a) => { writes += 1; inner.replace(...a); },
-    append: (...a) => { writes += 1; inner.append(...a); },
-    update: (...a) => { writes += 1; inner.update(...a); },
+    appendCells: (...a) => { writes += 1; inner.appendCells(...a); },
+    writeCells: (...a) => { writes += 1; inner.writeCells(...a); },
+    flush: () => undefined,
   };
   return { store, writes: () => writes };
 }

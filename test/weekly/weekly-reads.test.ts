@@ -26,8 +26,9 @@ function withoutColumnReads(store: MemoryTableStore): TableStore {
     read: (names) => store.read(names),
     header: (names) => store.header(names),
     replace: (n, h, r) => store.replace(n, h, r),
-    append: (n, r) => store.append(n, r),
-    update: (n, f, r) => store.update(n, f, r),
+    appendCells: (n, c) => store.appendCells(n, c),
+    writeCells: (n, f, c) => store.writeCells(n, f, c),
+    flush: () => undefined,
     tabNames: () => store.tabNames(),
   };
 }

@@ -1,12 +1,12 @@
-import type { Cell } from '../cell';
-import { AGE_BAND, GENDER, REGISTRATION_STATUS, labelOf, type Language } from '../enums';
+import type { OwnedCells } from '../cell';
+import type { Language } from '../enums';
 import { locateColumns } from '../parse/parse-table';
 import { REGISTRATIONS_TAB, type Registration } from '../schema/tabs';
-import { neutraliseRow } from '../text/neutralise-formula';
+import { encodeRecord, ownedCells } from '../schema/record-cells';
 import type { ReviewReason } from './decide-signup';
 
-// A 申込 row in the tab's own column order (header as read at the last sync), with the center's
-// extra columns left blank. Every text passes through formula neutralisation: these are a
+// A 申込 row's cells in the tab's own column order (header as read at the last sync), the
+// center's extra columns left to the sheet. The store neutralises every text: these are a
 // stranger's answers.
 const REASONS: Readonly<Record<Language, Readonly<Record<ReviewReason, string>>>> = {
   ja: {
@@ -29,32 +29,9 @@ export function reviewNote(reasons: readonly ReviewReason[], sessionAnswer: stri
   return parts.join(lang === 'ja' ? '。' : '; ');
 }
 
-export function registrationCells(r: Registration, lang: Language): Record<string, Cell> {
-  return {
-    registration_id: r.registration_id,
-    event_id: r.event_id ?? '',
-    name: r.name,
-    kana: r.kana,
-    phone: r.phone,
-    email: r.email,
-    age_band: r.age_band ? labelOf(AGE_BAND, r.age_band, lang) : '',
-    gender: r.gender ? labelOf(GENDER, r.gender, lang) : '',
-    source: r.source,
-    registered_at: r.registered_at ? { date: r.registered_at } : null,
-    status: r.status ? labelOf(REGISTRATION_STATUS, r.status, lang) : '',
-    attended: r.attended,
-    member_id: r.member_id ?? '',
-    response_id: r.response_id,
-    consent: r.consent,
-    notes: r.notes,
-  };
-}
-
-/** The row for `header`; `base` keeps the center's own columns when rewriting an existing row. */
-export function registrationRow(header: readonly string[], r: Registration, lang: Language, base: readonly Cell[] = []): Cell[] {
+/** A new 申込 row's cells under `header` (the tab's header as read at the last sync): every
+ *  column of the contract the tab has, and none of the center's own. */
+export function registrationCells(header: readonly string[], r: Registration, lang: Language): OwnedCells {
   const { index } = locateColumns(REGISTRATIONS_TAB, 'registrations', header);
-  const cells = registrationCells(r, lang);
-  const row: Cell[] = header.map((_, i) => base[i] ?? null);
-  for (const [key, at] of index) if (at >= 0) row[at] = cells[key] ?? null;
-  return neutraliseRow(row);
+  return ownedCells<typeof REGISTRATIONS_TAB>(index, REGISTRATIONS_TAB.columns.map((c) => c.key), [encodeRecord(REGISTRATIONS_TAB, r, lang)]);
 }

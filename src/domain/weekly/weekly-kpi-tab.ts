@@ -1,4 +1,4 @@
-import { cellText, isDateCell, type Cell, type RawTable } from '../cell';
+import { cellText, isDateCell, type Cell, type OwnedCells, type RawTable } from '../cell';
 import { labelOf, type Language } from '../enums';
 import type { Report } from '../kpi/report';
 import { normalizeHeader } from '../parse/parse-table';
@@ -7,8 +7,8 @@ import { SEND_STATUS, sendStatusOf, type SendStatus } from './send-status';
 import { WEEKLY_FIGURE_COLUMNS } from './weekly-columns';
 import type { Period } from './week-period';
 
-// 週次KPI / WeeklyKPI: one row per week. The use case reads it once, replaces the week's row
-// (or adds one), and writes the whole tab back once; columns a center added are kept as they are.
+// 週次KPI / WeeklyKPI: one row per week. The use case reads it once and writes only the week's
+// cells that change (weekRowWrite); columns a center added, and its formulas, are never written.
 export const WEEKLY_KPI_TAB = { ja: '週次KPI', en: 'WeeklyKPI' } as const;
 
 interface TabColumn {
@@ -94,50 +94,61 @@ export function weekRowValues(week: Period, report: Report, sending: WeekSending
   return values;
 }
 
-/** The whole tab after writing the week's row: the existing header with any missing columns
- *  added at the right (named in the tab's language), the week's row replaced in place or added
- *  at the end, and every other cell as it was. */
-export function withWeekRow(
-  table: RawTable | null, values: ReadonlyMap<string, Cell>, lang: Language,
-): { name: string; header: string[]; rows: Cell[][] } {
+/** What writing the week's row changes, cell by cell: the tab's header cells that are missing
+ *  (added at the right, named in the tab's language), and the row's cells whose value differs
+ *  (the week's row in place, or a new row at the end). Nothing else of the tab is written: a
+ *  center's own columns, formulas and other weeks are left as they are. */
+export interface WeekRowWrite {
+  readonly name: string;
+  /** The whole header of a tab that does not exist yet (then `row` is its first data row). */
+  readonly create: readonly string[] | null;
+  /** Header cells to add to an existing tab. */
+  readonly header: OwnedCells;
+  /** The sheet row of the week (1-based), and whether it is a new row. */
+  readonly row: number;
+  readonly append: boolean;
+  readonly cells: OwnedCells;
+}
+
+export function weekRowWrite(table: RawTable | null, values: ReadonlyMap<string, Cell>, lang: Language): WeekRowWrite {
   const tabLang: Language = table ? (table.name === WEEKLY_KPI_TAB.en ? 'en' : table.name === WEEKLY_KPI_TAB.ja ? 'ja' : lang) : lang;
   const name = table?.name ?? (lang === 'ja' ? WEEKLY_KPI_TAB.ja : WEEKLY_KPI_TAB.en);
   const header = table ? table.header.map((h) => String(h ?? '')) : [];
   const index = headerIndex(header);
+  const added: { at: number; text: string }[] = [];
   for (const column of WEEKLY_KPI_COLUMNS) {
     if (!index.has(column.key)) {
       index.set(column.key, header.length);
+      added.push({ at: header.length, text: tabLang === 'ja' ? column.ja : column.key });
       header.push(tabLang === 'ja' ? column.ja : column.key);
     }
   }
-  const rows: Cell[][] = (table?.rows ?? []).map((r) => {
-    const row = [...r];
-    while (row.length < header.length) row.push(null);
-    return row;
-  });
   const start = values.get('week_start');
   const from = start !== undefined ? dayOf(start) : null;
   const found = from === null ? null : findWeekRow(table, from);
-  const row: Cell[] = found ? [...(rows[found.index] ?? [])] : new Array<Cell>(header.length).fill(null);
-  for (const [key, value] of values) {
-    const at = index.get(key);
-    if (at !== undefined) row[at] = value;
-  }
-  if (found) rows[found.index] = row; else rows.push(row);
-  return { name, header, rows };
+  const before: readonly Cell[] = found ? table?.rows[found.index] ?? [] : [];
+  const changed = [...values]
+    .map(([key, value]) => ({ at: index.get(key) ?? -1, value }))
+    .filter(({ at, value }) => at >= 0 && !sameCell(before[at], value))
+    .sort((x, y) => x.at - y.at);
+  return {
+    name,
+    create: table ? null : header,
+    header: table ? { columns: added.map((a) => a.at), rows: added.length > 0 ? [added.map((a) => a.text)] : [] } : { columns: [], rows: [] },
+    row: found ? found.index + 2 : (table?.rows.length ?? 0) + 2,
+    append: !found,
+    cells: { columns: changed.map((c) => c.at), rows: changed.length > 0 ? [changed.map((c) => c.value)] : [] },
+  };
 }
 
-/** True when writing `next` would leave the tab exactly as `table` is (so the run skips the write). */
-export function sameTable(table: RawTable | null, next: { name: string; header: readonly string[]; rows: readonly (readonly Cell[])[] }): boolean {
-  if (!table) return false;
-  const norm = (rows: readonly (readonly Cell[])[], width: number): string =>
-    JSON.stringify(rows.map((r) => Array.from({ length: width }, (_, i) => normCell(r[i]))));
-  return table.name === next.name
-    && JSON.stringify(table.header.map(String)) === JSON.stringify(next.header.map(String))
-    && norm(table.rows, next.header.length) === norm(next.rows, next.header.length);
+/** Whether the write changes nothing at all (a re-run of a week already written). */
+export function writesNothing(write: WeekRowWrite): boolean {
+  return write.create === null && write.header.columns.length === 0 && write.cells.columns.length === 0;
 }
 
-function normCell(c: Cell | undefined): Cell {
-  if (c === undefined || c === '') return null;
-  return c;
+function sameCell(a: Cell | undefined, b: Cell): boolean {
+  const x = a === undefined || a === '' ? null : a;
+  const y = b === '' ? null : b;
+  if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object') return x.date === y.date;
+  return x === y;
 }

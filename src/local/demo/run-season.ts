@@ -36,7 +36,9 @@ import { MemorySignupForms, type FormSubmitEvent } from '../memory-signup-forms'
 import type { MemoryTableStore } from '../memory-table-store';
 import type { DemoCenter, Happening, SignupDraft } from './generate-center';
 import { FY_END, FY_START } from './kashiwa-2015';
-import { recordRow } from './record-row';
+import { recordCells } from './record-row';
+import type { ColumnKey } from '../../domain/schema/record-cells';
+import type { OwnedCells } from '../../domain/cell';
 import { Prng } from './prng';
 
 // Plays the sample center's year on a workbook held in memory: setup (which makes the sign-up
@@ -133,10 +135,10 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
 
   // ---- what the center brings: its coordinators, roster, clients, jobs and running placements.
   const lang = 'ja';
-  const appendRecords = (def: TabDef, records: readonly object[]): void => {
+  const appendRecords = <D extends TabDef>(def: D, records: readonly Readonly<Partial<Record<ColumnKey<D>, unknown>>>[]): void => {
     const found = store.header([def.ja, def.en]);
     if (!found) throw new Error(`setup did not make ${def.ja}`);
-    store.append(found.name, records.map((r) => recordRow(def, found.header, r, lang)));
+    store.appendCells(found.name, recordCells(def, found, records, lang));
   };
   appendRecords(COORDINATORS_TAB, center.coordinators.filter((c) => c.email !== center.manager));
   // 柏市の60歳以上人口 (about 123,000 in 2015; an approximation for the crude enrollment rate).
@@ -257,7 +259,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         fit_score: null, notes: '',
       };
       const found = store.header([MATCHES_TAB.ja]);
-      if (found) store.append(found.name, [recordRow(MATCHES_TAB, found.header, match, lang)]);
+      if (found) store.appendCells(found.name, recordCells(MATCHES_TAB, found, [match], lang));
       logWork(email, { date: h.date, area: 'matching', kind: 'consultation', member_id: member.member_id, minutes: 60, outcome: '就労相談' });
       log.consultations += 1;
       log.placements += 1;
@@ -443,8 +445,9 @@ class VersionedStore implements TableStore {
   header(names: readonly string[]): { name: string; header: string[] } | null { return this.inner.header(names); }
   tabNames(): string[] { return this.inner.tabNames(); }
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.replace(name, header, rows); }
-  append(name: string, rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.append(name, rows); }
-  update(name: string, firstRow: number, rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.update(name, firstRow, rows); }
+  appendCells(name: string, cells: OwnedCells): void { this.version++; this.inner.appendCells(name, cells); }
+  writeCells(name: string, firstRow: number, cells: OwnedCells): void { this.version++; this.inner.writeCells(name, firstRow, cells); }
+  flush(): void { this.inner.flush(); }
 }
 
 function nextWeekday(day: CivilDate): CivilDate {
@@ -465,9 +468,7 @@ function setCell(store: TableStore, def: TabDef, idKey: string, id: string, key:
   const at = col(key);
   const r = raw.rows.findIndex((row) => cellText(row[idAt]) === id);
   if (r < 0 || at < 0) return;
-  const row = raw.header.map((_, i) => raw.rows[r]?.[i] ?? null);
-  row[at] = value;
-  store.update(raw.name, r + 2, [row]);
+  store.writeCells(raw.name, r + 2, { columns: [at], rows: [[value]] });
 }
 
 function setSetting(store: TableStore, key: string, value: Cell): void {
@@ -475,5 +476,5 @@ function setSetting(store: TableStore, key: string, value: Cell): void {
   if (!raw) return;
   const r = raw.rows.findIndex((row) => cellText(row[0]) === key);
   const row = raw.rows[r];
-  if (row) store.update(raw.name, r + 2, [[key, value, ...row.slice(2)]]);
+  if (row) store.writeCells(raw.name, r + 2, { columns: [1], rows: [[value]] });
 }

@@ -96,8 +96,8 @@ describe('searching members for the picker', () => {
       header: (n) => inner.header(n),
       tabNames: () => inner.tabNames(),
       replace: (...a) => inner.replace(...a),
-      append: (...a) => inner.append(...a),
-      update: (...a) => inner.update(...a),
+      appendCells: (...a) => inner.appendCells(...a),
+      writeCells: (...a) => inner.writeCells(...a), flush: () => undefined,
     };
     const ports = { ...sidebarPorts(COORDINATOR), store };
     expect(ok(createSidebarApi(ports, quiet).searchMembers('アオキ')).members).toHaveLength(1);

@@ -28,8 +28,8 @@ function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
     header: (n) => inner.header(n),
     tabNames: () => inner.tabNames(),
     replace: (...a) => inner.replace(...a),
-    append: (...a) => inner.append(...a),
-    update: (...a) => inner.update(...a),
+    appendCells: (...a) => inner.appendCells(...a),
+    writeCells: (...a) => inner.writeCells(...a), flush: () => undefined,
   };
   return { store, reads };
 }
