@@ -1,6 +1,7 @@
 import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
 import type { OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
+import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,7 +46,12 @@ export class SheetsTableStore implements TableStore {
       const sheet = ss.getSheetByName(name);
       if (sheet) return sheet;
     }
-    return null;
+    // No exact name: a tab typed as `会員 ` is still 会員 (workbook.md; findTab). Only then are
+    // the tabs listed, so the common case costs nothing more.
+    const sheets = ss.getSheets();
+    const existing = sheets.map((s) => s.getName());
+    const real = findTab(existing, names);
+    return real === null ? null : sheets[existing.indexOf(real)] ?? null;
   }
 
   private existing(name: string): Sheet {

@@ -160,6 +160,16 @@ describe('SheetsTableStore', () => {
     expect(store.read(['活動'])?.rows).toEqual([['A1', 'x', 1], ['A2', null, 3]]);
   });
 
+  it('finds a tab whose name has a trailing space, looking the tabs up only when no name matched exactly', () => {
+    tab('会員 ', [['会員ID'], ['M1']]);
+    const { result, calls } = fakes.log.measure(() => store.read(['会員', 'Members']));
+    expect(result?.name).toBe('会員 ');
+    expect(result?.rows).toEqual([['M1']]);
+    expect(calls.byMethod['Spreadsheet.getSheets']).toBe(1);
+    const exact = fakes.log.measure(() => store.read(['会員 ']));
+    expect(exact.calls.byMethod['Spreadsheet.getSheets']).toBeUndefined();
+  });
+
   it('neutralises every text it writes, also after spaces and invisible characters', () => {
     tab('活動', [['メモ']]);
     const texts = ['=1+1', ' =1+1', '\u00a0=HYPERLINK("x")', '\u3000=1', '\ufeff=1', '\u000b=1', '\f=1', '+1+1', '-1-1', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '=cmd|\' /C calc\'!A0', '＝1+1'];
