@@ -23,5 +23,7 @@ export const en: Catalog = {
     ended_before_placed: (p) => `ended on ${p.ended} is before placed on ${p.placed}`,
     left_before_joined: (p) => `left on ${p.left} is before joined on ${p.joined}`,
     bad_setting: (p) => `the setting "${p.key}" has a wrong value "${p.value}" (${p.expected})`,
+    error_value: (p) => `holds the error value ${p.value} (fix the formula or type the value)`,
+    not_finite: (p) => `"${p.value}" cannot be used as a value (it is what a failed calculation leaves)`,
   },
 };

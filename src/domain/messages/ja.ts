@@ -23,5 +23,7 @@ export const ja: Catalog = {
     ended_before_placed: (p) => `終了日 ${p.ended} が成立日 ${p.placed} より前です`,
     left_before_joined: (p) => `退会日 ${p.left} が入会日 ${p.joined} より前です`,
     bad_setting: (p) => `設定「${p.key}」の値「${p.value}」が正しくありません（${p.expected}）`,
+    error_value: (p) => `エラー値 ${p.value} が入っています（式を直すか、値を入れてください）`,
+    not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
   },
 };

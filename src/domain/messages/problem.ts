@@ -32,4 +32,6 @@ export type ProblemCode =
   | 'placed_without_date'
   | 'ended_before_placed'
   | 'left_before_joined'
-  | 'bad_setting';
+  | 'bad_setting'
+  | 'error_value'
+  | 'not_finite';

@@ -3,6 +3,8 @@ import { cellText, isDateCell, type Cell } from '../cell';
 import { parseCivilDate } from '../civil-date';
 import { parseSlot, type Slot } from '../slots';
 import { foldWidth } from './fold-width';
+import { errorValueOf, isNonFinite } from './error-value';
+import { isWhiteSpace } from './white-space';
 import type { Column } from '../schema/column';
 import type { ProblemCode, ProblemParams } from '../messages/problem';
 
@@ -99,7 +101,8 @@ function pad2(n: number): string {
 export function parseTimeCell(c: Cell): string | null {
   const p = (n: number): string => String(n).padStart(2, '0');
   if (typeof c === 'number') {
-    if (c < 0 || c >= 1) return null;
+    // (NaN passes both comparisons and came out as `NaN:NaN`.)
+    if (!(c >= 0 && c < 1)) return null;
     const minutes = Math.round(c * 24 * 60);
     return `${p(Math.floor(minutes / 60))}:${p(minutes % 60)}`;
   }
@@ -144,13 +147,6 @@ export function isBlankCell(c: Cell | undefined): boolean {
   return c.trim() === '';
 }
 
-/** The code units String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
-function isWhiteSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 // Enum and slot cells repeat a handful of texts, so each column remembers its answers. The
 // memory is capped, so a column of free text typed into an enum column cannot grow it for ever.
 const MEMO_LIMIT = 512;
@@ -189,8 +185,13 @@ function filledReader(column: Column): (cell: Cell) => unknown {
   const header = column.ja;
   switch (column.type) {
     case 'id':
-      // IDs are text; a number typed into an ID cell (1 for `1`) is the same ID.
-      return (cell) => (typeof cell === 'number' ? String(cell) : cellText(cell));
+      // IDs are text; a number typed into an ID cell (1 for `1`) is the same ID. `NaN` or
+      // `Infinity` is what a failed calculation leaves, never an ID (a non-finite number cell is
+      // already a problem in readerOf).
+      return (cell) => {
+        const id = typeof cell === 'number' ? String(cell) : cellText(cell);
+        return isNonFinite(id) ? new CellProblem('not_finite', { value: id }) : id;
+      };
     case 'text':
       return cellText;
     case 'date':
@@ -248,6 +249,14 @@ function filledReader(column: Column): (cell: Cell) => unknown {
   }
 }
 
+/** An error value (`#N/A`) or a number that is not finite: a problem in every column, whatever
+ *  its type, before the column's own reading (which would take `#N/A` as text and NaN as `NaN`). */
+function unusable(c: Cell): CellProblem | null {
+  if (typeof c === 'number') return Number.isFinite(c) ? null : new CellProblem('not_finite', { value: String(c) });
+  const error = errorValueOf(c);
+  return error === null ? null : new CellProblem('error_value', { value: error });
+}
+
 // One reader per column object, built on first use: the schema's columns are module constants,
 // so a table's parse builds nothing per cell.
 const READERS = new WeakMap<Column, ColumnReader>();
@@ -259,7 +268,7 @@ export function readerOf(column: Column): ColumnReader {
     const blank = blankOf(column);
     const required = column.required === true ? new CellProblem('required', { header: column.ja }) : null;
     reader = {
-      read: (c) => (isBlankCell(c) ? (required ?? blank()) : filled(c as Cell)),
+      read: (c) => (isBlankCell(c) ? (required ?? blank()) : (unusable(c as Cell) ?? filled(c as Cell))),
       blank,
     };
     READERS.set(column, reader);

@@ -69,6 +69,20 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.oneof(dateText, canonicalShaped).map((date) => ({ date })),
 );
 
+// The code in ./before/ took an error value (`#N/A`) or a number that is not finite as data;
+// workbook.md now makes them problems in every column (and `NaN` text in an ID column), held to
+// that in error-values.test.ts. The oracle speaks for every other cell. Told apart here without
+// the code under test: the literals of Excel and Sheets, NFKC, trimmed, in any case.
+const ERROR_LITERALS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA',
+  '#ERROR!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!'];
+function unusableOnPurpose(c: Cell): boolean {
+  if (typeof c === 'number') return !Number.isFinite(c);
+  if (typeof c !== 'string') return false;
+  const t = c.normalize('NFKC').trim();
+  return ERROR_LITERALS.includes(t.toUpperCase()) || /^[+-]?(nan|inf|infinity)$/i.test(t);
+}
+const oracleCell = cell.filter((c) => !unusableOnPurpose(c));
+
 describe('the civil-date fast path', () => {
   it('reads every text exactly as the general Date-based reading did', () => {
     fc.assert(fc.property(fc.oneof(anyText, dateText), (text) => {
@@ -101,14 +115,15 @@ describe('the cell parsers with fast paths', () => {
     fc.assert(fc.property(cell, (c) => {
       expect(parseDateCell(c)).toBe(parseDateCellBefore(c));
       expect(parseTimestampCell(c)).toBe(parseTimestampCellBefore(c));
-      expect(parseTimeCell(c)).toBe(parseTimeCellBefore(c));
+      // Before, a NaN day fraction came out as the time `NaN:NaN`; now it is no time.
+      expect(parseTimeCell(c)).toBe(typeof c === 'number' && Number.isNaN(c) ? null : parseTimeCellBefore(c));
       expect(parseBoolean(c)).toBe(parseBooleanBefore(c));
     }), { numRuns: 5000 });
   });
 
   it('read every column of every tab exactly as before, problems included', () => {
     const columns = DATA_TABS.flatMap((t) => t.columns as TabDef['columns']);
-    fc.assert(fc.property(fc.constantFrom(...columns), cell, (column, c) => {
+    fc.assert(fc.property(fc.constantFrom(...columns), oracleCell, (column, c) => {
       expect(parseCell(column, c)).toEqual(parseCellBefore(column, c));
     }), { numRuns: 8000 });
   });
@@ -128,7 +143,7 @@ describe('parseTable with one reader per column', () => {
       def: fc.constant(def as TabDef),
       // Headers in either language, in a shuffled order, sometimes with an extra column.
       header: fc.shuffledSubarray([...def.columns.map((c) => c.ja), 'その他'], { minLength: def.columns.length, maxLength: def.columns.length + 1 }),
-      rows: fc.array(fc.array(cell, { maxLength: def.columns.length + 1 }), { maxLength: 12 }),
+      rows: fc.array(fc.array(oracleCell, { maxLength: def.columns.length + 1 }), { maxLength: 12 }),
     }));
     fc.assert(fc.property(table, ({ def, header, rows }) => {
       const raw: RawTable = { name: def.ja, header, rows };
