@@ -1,12 +1,13 @@
 import { columnLetter, type RawTable } from './cell';
 import type { Column, RecordOf } from './schema/column';
 import {
-  ACTIVITIES_TAB, CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB,
+  ACTIVITIES_TAB, CLIENTS_TAB, COORDINATORS_TAB, DATA_TABS, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB,
   REGISTRATIONS_TAB, SETTINGS_TAB, SURVEYS_TAB, type Activity, type Client, type Coordinator, type EventRecord,
   type Job, type Match, type Member, type Registration, type SurveyDef, type TabDef,
 } from './schema/tabs';
 import { parseTable, type ParsedTable } from './parse/parse-table';
 import { parseSettings, type Settings } from './settings';
+import { matchingTabs } from './schema/tab-lookup';
 import type { Problem } from './messages/problem';
 
 // The whole center as typed records, read from whichever tabs exist, with every problem of
@@ -46,8 +47,13 @@ function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabL
   return parsed;
 }
 
-export function readWorkbook(lookup: TabLookup): Workbook {
-  const problems: Problem[] = [];
+/**
+ * Reads the workbook through `lookup`. `tabNames`, the names of every tab (TableStore.tabNames),
+ * lets it also name two tabs that stand for one table (`会員` and `Members`); the lookup reads
+ * the first of them, as it would without the names.
+ */
+export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): Workbook {
+  const problems: Problem[] = tabNames ? duplicateTabProblems(tabNames) : [];
   const settingsRaw = lookup([SETTINGS_TAB.ja, SETTINGS_TAB.en]);
   const { settings, problems: settingProblems } = parseSettings(settingsRaw);
   problems.push(...settingProblems);
@@ -82,6 +88,19 @@ export function readWorkbook(lookup: TabLookup): Workbook {
     tables,
     problems,
   };
+}
+
+/** One problem for each tab beyond the first that a table's names match (workbook.md: one tab
+ *  per table), naming the tab that is read and the one that is not; for the tabs of DATA_TABS
+ *  (設定, the data tabs and 監査ログ, which the add-in appends to). */
+export function duplicateTabProblems(tabNames: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const def of DATA_TABS) {
+    const [read, ...others] = matchingTabs(tabNames, [def.ja, def.en]);
+    if (read === undefined) continue;
+    for (const other of others) problems.push({ tab: read, cell: '', code: 'duplicate_tab', params: { tab: read, other } });
+  }
+  return problems;
 }
 
 const DEF_BY_KEY: Readonly<Record<string, TabDef>> = Object.fromEntries(READ_TABS.map((d) => [d.key, d]));

@@ -1,4 +1,5 @@
 import { loadWorkbook } from '../../src/app/load-workbook';
+import { formatProblem } from '../../src/domain/messages/catalog';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 
 // workbook.md: a tab is found by its Japanese or English name after trimming white space, and the
@@ -40,3 +41,15 @@ describe('MemoryTableStore finds a tab by its trimmed name', () => {
     expect(wb.tables.members?.tab).toBe('会員\u3000');
   });
 });
+
+describe('loadWorkbook over a MemoryTableStore', () => {
+  it('names both tabs when 会員 and Members are both there, and reads 会員', () => {
+    const wb = loadWorkbook(MemoryTableStore.from([
+      { name: 'Members', header: ['member_id', 'joined_on'], rows: [['M9', '2015-04-01']] },
+      { name: '会員', ...MEMBERS },
+    ]));
+    expect(wb.problems.map((p) => formatProblem(p, 'ja'))).toContain('会員: シート「会員」と「Members」が両方あります。どちらか一方にしてください（今は「会員」を読んでいます）');
+    expect(wb.members.map((m) => m.member_id)).toEqual(['M1', 'M2']);
+  });
+});
+

@@ -25,5 +25,6 @@ export const en: Catalog = {
     bad_setting: (p) => `the setting "${p.key}" has a wrong value "${p.value}" (${p.expected})`,
     error_value: (p) => `holds the error value ${p.value} (fix the formula or type the value)`,
     not_finite: (p) => `"${p.value}" cannot be used as a value (it is what a failed calculation leaves)`,
+    duplicate_tab: (p) => `both tabs "${p.tab}" and "${p.other}" are present; keep only one of them (reading "${p.tab}" for now)`,
   },
 };

@@ -25,5 +25,6 @@ export const ja: Catalog = {
     bad_setting: (p) => `設定「${p.key}」の値「${p.value}」が正しくありません（${p.expected}）`,
     error_value: (p) => `エラー値 ${p.value} が入っています（式を直すか、値を入れてください）`,
     not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
+    duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
   },
 };

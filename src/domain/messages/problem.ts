@@ -34,4 +34,5 @@ export type ProblemCode =
   | 'left_before_joined'
   | 'bad_setting'
   | 'error_value'
-  | 'not_finite';
+  | 'not_finite'
+  | 'duplicate_tab';
