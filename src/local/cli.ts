@@ -1,6 +1,7 @@
 // The `ikigai` command (design/cli.md). Each command lives in src/local/commands/<name>.ts and
 // exports `run(argv, io)`; this file only dispatches. Exit status: 0 done, 1 the data has
 // problems, 2 the command line is wrong.
+import { debugDetail } from './debug';
 import type { Io } from './io';
 
 type CommandModule = { run(argv: string[], io: Io): Promise<number> };
@@ -33,8 +34,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.err(`ikigai: 不明なコマンド / unknown command: ${name}\n${USAGE}`);
     return 2;
   }
-  return (await load()).run(rest, io);
+  try {
+    return await (await load()).run(rest, io);
+  } catch (error) {
+    // A bug, or the file system failing: one short line, the detail only under DEBUG=ikigai
+    // (conventions.md), never JavaScript's own message or a stack trace.
+    debugDetail(io, error);
+    io.err(`ikigai ${name}: ${UNEXPECTED}`);
+    return 1;
+  }
 }
+
+const UNEXPECTED = '思わぬエラーで止まりました。DEBUG=ikigai を付けて実行すると詳しい内容が出ます'
+  + ' / stopped on an unexpected error; run again with DEBUG=ikigai to see the detail';
 
 function processIo(): Io {
   // `ikigai report | head` closes the pipe early: that is the reader's choice, not a failure.

@@ -4,6 +4,7 @@ import { formatProblem } from '../domain/messages/catalog';
 import type { Problem } from '../domain/messages/problem';
 import type { Workbook } from '../domain/workbook';
 import { loadWorkbook } from '../app/load-workbook';
+import { debugDetail } from './debug';
 import type { Io } from './io';
 import type { MemoryTableStore } from './memory-table-store';
 import { readWorkbookFile, WorkbookFileError } from './xlsx-workbook-file';
@@ -21,7 +22,11 @@ export async function openWorkbookFile(path: string, io: Io): Promise<Opened> {
     const workbook = loadWorkbook(store);
     return { ok: true, store, workbook, language: workbook.settings.language };
   } catch (error) {
-    if (error instanceof WorkbookFileError) return { ok: false, line: formatProblem(error.problem, 'ja') };
+    if (error instanceof WorkbookFileError) {
+      // The line names the file in the catalog's words; the reader's own reason is for DEBUG=ikigai.
+      debugDetail(io, error);
+      return { ok: false, line: formatProblem(error.problem, 'ja') };
+    }
     throw error;
   }
 }

@@ -61,7 +61,7 @@ describe('ikigai check', () => {
   });
 
   it.each([
-    ['notXlsx', 'not-a-workbook.xlsx: ワークブックとして読めません（not an .xlsx file）'],
+    ['notXlsx', 'not-a-workbook.xlsx: ワークブック（.xlsx）として読めません。Excel で開けるか確かめて、.xlsx 形式で保存し直してください'],
     ['missingTab', 'イベント: シート「イベント」がありません（英語名 Events も可）'],
     ['missingHeader', '会員!1: 列「入会日」がありません（英語名 joined_on も可）'],
     ['duplicateId', '会員!A11: ID「M002」が重複しています（会員!A3 と同じ）'],

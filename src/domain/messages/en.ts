@@ -2,7 +2,8 @@ import type { Catalog } from './catalog';
 
 export const en: Catalog = {
   problems: {
-    not_a_workbook: (p) => `cannot be read as a workbook (${p.detail})`,
+    // The reader's own reason (p.detail) is JavaScript's wording: shown only with DEBUG=ikigai.
+    not_a_workbook: () => `cannot be read as a workbook (.xlsx); check that Excel opens it and save it again as .xlsx`,
     file_not_found: (p) => `no such file (${p.path})`,
     missing_tab: (p) => `the tab "${p.en}" is missing (Japanese name ${p.tab} also accepted)`,
     missing_header: (p) => `the column "${p.en}" is missing (Japanese name ${p.header} also accepted)`,

@@ -2,7 +2,8 @@ import type { Catalog } from './catalog';
 
 export const ja: Catalog = {
   problems: {
-    not_a_workbook: (p) => `ワークブックとして読めません（${p.detail}）`,
+    // The reader's own reason (p.detail) is JavaScript's wording: shown only with DEBUG=ikigai.
+    not_a_workbook: () => `ワークブック（.xlsx）として読めません。Excel で開けるか確かめて、.xlsx 形式で保存し直してください`,
     file_not_found: (p) => `ファイルがありません（${p.path}）`,
     missing_tab: (p) => `シート「${p.tab}」がありません（英語名 ${p.en} も可）`,
     missing_header: (p) => `列「${p.header}」がありません（英語名 ${p.en} も可）`,

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { debugDetail } from '../debug';
 import type { Io } from '../io';
 
 // The part every `ikigai X` command line shares (cli.md): strict options, --help prints the usage
@@ -50,6 +51,21 @@ export function requiredMessage(names: readonly string[]): string {
   return `${flags.join(' と ')} が必要です / ${flags.join(' and ')} ${flags.length > 1 ? 'are' : 'is'} required`;
 }
 
+/** The first thing wrong in `argv` (which strict parsing refused), in Japanese and English. */
+export function mistakeOf(options: OptionsConfig, argv: string[]): string {
+  const known: OptionsConfig = { ...options, ...HELP };
+  const { tokens } = parseArgs({ args: argv, options: known, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') return `余分な引数「${token.value}」があります / unexpected argument "${token.value}"`;
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(known, token.name) ? known[token.name] : undefined;
+    if (!option) return `${token.rawName} というオプションはありません / unknown option ${token.rawName}`;
+    if (option.type === 'string' && token.value === undefined) return `${token.rawName} に値がありません / ${token.rawName} needs a value`;
+    if (option.type === 'boolean' && token.value !== undefined) return `${token.rawName} は値をとりません / ${token.rawName} takes no value`;
+  }
+  return 'コマンドラインが読めません / the command line cannot be read';
+}
+
 /**
  * Parses `argv` against the command's options. --help, an unknown option or a missing required
  * one is answered here (usage on stdout, or the mistake and usage on stderr) and comes back as
@@ -63,7 +79,10 @@ export function readCommandLine<O extends OptionsConfig, R extends StringOption<
     const config: Config<O> = { args: argv, options: { ...command.options, ...HELP }, strict: true, allowPositionals: false };
     values = parseArgs(config).values;
   } catch (error) {
-    return { ok: false, exit: commandLineError(command, io, error instanceof Error ? error.message : String(error)) };
+    // Node's wording ("Unknown option '--x'. To specify a positional argument…") is English
+    // only: the mistake is named in our words, Node's kept for DEBUG=ikigai.
+    debugDetail(io, error);
+    return { ok: false, exit: commandLineError(command, io, mistakeOf(command.options, argv)) };
   }
   const given = values as Readonly<Record<string, unknown>>;
   if (given.help) { io.out(command.usage); return { ok: false, exit: 0 }; }

@@ -4,6 +4,7 @@ import { formatProblem } from '../../domain/messages/catalog';
 import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
 import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
+import { debugDetail } from '../debug';
 import type { Io } from '../io';
 import { readWorkbookFile, WorkbookFileError } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
@@ -52,7 +53,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     store = await readWorkbookFile(resolve(io.cwd, values.workbook));
   } catch (error) {
-    if (error instanceof WorkbookFileError) { io.err(formatProblem(error.problem, 'ja')); return 1; }
+    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
     throw error;
   }
   const lang = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings.language;

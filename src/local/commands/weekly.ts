@@ -5,6 +5,7 @@ import type { Language } from '../../domain/enums';
 import { formatProblem } from '../../domain/messages/catalog';
 import { loadWorkbook } from '../../app/load-workbook';
 import { EmlMailer } from '../eml-mailer';
+import { debugDetail, debugging } from '../debug';
 import type { Io } from '../io';
 import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
@@ -60,14 +61,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     store = await readWorkbookFile(path);
   } catch (error) {
-    if (error instanceof WorkbookFileError) { io.err(formatProblem(error.problem, 'ja')); return 1; }
+    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
     throw error;
   }
   const mailDir = values['mail-dir'] ? resolve(io.cwd, values['mail-dir']) : join(dirname(path), 'mail');
   const clock = { now: () => new Date() };
   const mailer = new EmlMailer(mailDir, { clock, label: 'weekly' });
-  const debug = (process.env.DEBUG ?? '').split(',').includes('ikigai');
-  const result = runWeeklySummary({ store, mailer, clock, log: debug ? (line) => io.err(line) : undefined }, { week, resend: values.resend === true });
+  const result = runWeeklySummary({ store, mailer, clock, log: debugging() ? (line) => io.err(line) : undefined }, { week, resend: values.resend === true });
 
   // The use case read the settings; read them again here (in memory) only to speak the center's language.
   const workbook = loadWorkbook(store);
