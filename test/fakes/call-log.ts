@@ -1,8 +1,9 @@
 // Every call on every fake Google object is counted here, so tests can hold code to a call
 // budget (design/README.md, "service calls"). Two numbers matter: the total number of calls on
 // Google objects, and the "data round trips" among them — the calls that move data to or from
-// Google's servers (reading or writing cells, mail, properties, locks, triggers). The rest are
-// cheap handle lookups and builders (getActiveSpreadsheet, getSheetByName, getRange, getLastRow…).
+// Google's servers (reading or writing cells, flushing pending writes, mail, properties, locks,
+// triggers). The rest are cheap handle lookups and builders (getActiveSpreadsheet,
+// getSheetByName, getRange, getLastRow…).
 
 /** The calls that cost a round trip to Google's servers. Anything not listed is a lookup. */
 export const DATA_ROUND_TRIPS: ReadonlySet<string> = new Set([
@@ -12,6 +13,9 @@ export const DATA_ROUND_TRIPS: ReadonlySet<string> = new Set([
   'Sheet.appendRow', 'Sheet.deleteRows', 'Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter',
   'Sheet.setFrozenRows', 'Sheet.clear', 'Sheet.protect',
   'Spreadsheet.insertSheet', 'Spreadsheet.deleteSheet', 'Spreadsheet.toast',
+  // Sends the run's batched writes to the server and waits for them (the write boundary calls
+  // it before every lock release).
+  'SpreadsheetApp.flush',
   'MailApp.sendEmail', 'MailApp.getRemainingDailyQuota',
   'User.getEmail',
   'Properties.getProperty', 'Properties.setProperty', 'Properties.deleteProperty',
