@@ -170,11 +170,12 @@ describe('joining as a member', () => {
   it('completes a join whose member row was never written, with the same ID and without a second link', () => {
     const { api, ports, writes, members } = world();
     const store = ports.store;
-    const append = store.append;
-    // The first attempt links the registration, then Google fails on the member append.
-    store.append = (name, rows) => { if (name === '会員') throw new Error('Service Spreadsheets failed'); append(name, rows); };
+    const append = store.appendCells;
+    // The first attempt links the registration, then Google fails on the member append (the
+    // use case appends through appendCells, the port's only append).
+    store.appendCells = (name, cells) => { if (name === '会員') throw new Error('Service Spreadsheets failed'); append(name, cells); };
     expect(api.joinAsMember('R00006')).toMatchObject({ ok: false, code: 'internal' });
-    store.append = append;
+    store.appendCells = append;
     writes.log.length = 0;
     expect(api.joinAsMember('R00006')).toMatchObject({ ok: true, data: { member_id: 'M00037' } });
     expect(writes.log).toEqual(['append 会員 1', 'append 監査ログ 1']);

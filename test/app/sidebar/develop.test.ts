@@ -25,7 +25,8 @@ describe('registering a client developed on a visit', () => {
     expect(out).toEqual({ client: { id: 'C0003', name: 'さくら苑' }, developed_on: '2025-06-11' });
     const rows = ports.store.read(['業務提供先'])?.rows ?? [];
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toEqual(['C0003', 'さくら苑', '福祉施設', '柏', '山田 施設長', '04-7100-0001', '', { date: '2025-06-11' }, COORDINATOR]);
+    // No email given: the cell is left empty (null), not written as ''.
+    expect(rows[2]).toEqual(['C0003', 'さくら苑', '福祉施設', '柏', '山田 施設長', '04-7100-0001', null, { date: '2025-06-11' }, COORDINATOR]);
     expect(ports.props.get('ikigai.last_id.clients')).toBe('3');
   });
 
@@ -33,7 +34,8 @@ describe('registering a client developed on a visit', () => {
     const ports = sidebarPorts(MANAGER);
     const out = ok(createSidebarApi(ports, quietLog).registerClient({ name: '柏第二商事', developed_on: '2025-06-02' }));
     expect(out.developed_on).toBe('2025-06-02');
-    expect(ports.store.read(['業務提供先'])?.rows[2]).toEqual(['C0003', '柏第二商事', null, '', '', '', '', { date: '2025-06-02' }, MANAGER]);
+    // Sector, district, contact, phone and email not given: empty cells, none written as ''.
+    expect(ports.store.read(['業務提供先'])?.rows[2]).toEqual(['C0003', '柏第二商事', null, null, null, null, null, { date: '2025-06-02' }, MANAGER]);
   });
 
   test('gives each client its own ID and reads the ID column of 業務提供先 only to seed the counter', () => {
@@ -96,7 +98,8 @@ describe('registering a job for a client', () => {
       created_on: '2025-06-11',
     });
     const rows = ports.store.read(['仕事'])?.rows ?? [];
-    expect(rows[2]).toEqual(['J0003', 'C001', '食堂の清掃', '清掃', '請負', '清掃', '月AM、水AM', 2, '', { date: '2025-07-01' }, null, '', true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
+    // No district, end date or pay: empty cells (null), not ''.
+    expect(rows[2]).toEqual(['J0003', 'C001', '食堂の清掃', '清掃', '請負', '清掃', '月AM、水AM', 2, null, { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
   });
 
   test('marks a job still being put to the client as 提案中, with one person by default', () => {
@@ -104,7 +107,8 @@ describe('registering a job for a client', () => {
     const out = ok(createSidebarApi(ports, quietLog).registerJob({ client_id: 'C002', title: '受付', status: 'proposed' }));
     expect(out.job).toMatchObject({ status: 'proposed', headcount: 1, slots: [] });
     const row = ports.store.read(['仕事'])?.rows[2] ?? [];
-    expect([row[4], row[6], row[7], row[12], row[13]]).toEqual([null, '', 1, false, '提案中']);
+    // No engagement and no slots: both cells left empty.
+    expect([row[4], row[6], row[7], row[12], row[13]]).toEqual([null, null, 1, false, '提案中']);
   });
 
   test('is in the next bootstrap’s job list, so the マッチング panel can rank candidates for it', () => {
@@ -168,10 +172,12 @@ describe('an English workbook', () => {
     const api = createSidebarApi(ports, quietLog);
     const client = ok(api.registerClient({ ...facility, name: 'Sakura Home', district: 'Kashiwa' }));
     expect(client.client.id).toBe('C0003');
-    expect(ports.store.read(['Clients'])?.rows[2]).toEqual(['C0003', 'Sakura Home', 'welfare', 'Kashiwa', '山田 施設長', '04-7100-0001', '', { date: '2025-06-11' }, COORDINATOR]);
+    expect(ports.store.read(['Clients'])?.rows[2]).toEqual(['C0003', 'Sakura Home', 'welfare', 'Kashiwa', '山田 施設長', '04-7100-0001', null, { date: '2025-06-11' }, COORDINATOR]);
     ok(api.registerJob({ ...cleaning, client_id: 'C0003', title: 'Canteen cleaning', required_skills: ['cleaning', 'cooking'], status: 'proposed' }));
     const row = ports.store.read(['Jobs'])?.rows[2] ?? [];
-    expect([row[0], row[4], row[5], row[6], row[13]]).toEqual(['J0003', 'contract', 'cleaning,cooking', 'Mon-AM,Wed-AM', 'proposed']);
+    // Lists in an English tab are written as a person types them, `, ` between items
+    // (record-cells.ts listSeparator); the parser reads them back either way.
+    expect([row[0], row[4], row[5], row[6], row[13]]).toEqual(['J0003', 'contract', 'cleaning, cooking', 'Mon-AM, Wed-AM', 'proposed']);
     expect(ports.store.read(['AuditLog'])?.rows.map((r) => r[3])).toEqual(['Clients', 'Jobs']);
     const unknown = api.registerJob({ ...cleaning, client_id: 'C404' });
     expect(unknown.ok ? '' : unknown.message).toBe('Client "C404" was not found. Check the sheet.');

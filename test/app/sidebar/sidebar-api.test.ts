@@ -116,7 +116,8 @@ describe('logging an activity', () => {
     const api = createSidebarApi(ports, quietLog);
     ok(api.logActivity(visit));
     expect(ports.lock.held).toBe(false);
-    ports.store.append = () => { throw new Error('Service Spreadsheets failed'); };
+    // Google fails on the 活動記録 append (appendCells, the port's only append).
+    ports.store.appendCells = () => { throw new Error('Service Spreadsheets failed'); };
     const r = api.logActivity(visit);
     expect(r).toMatchObject({ ok: false, code: 'internal' });
     expect(r.ok ? '' : r.message).not.toMatch(/Service|Error|at /);
@@ -145,7 +146,8 @@ describe('matching from the sidebar', () => {
     const placed = ok(api.changeMatchStatus({ action: 'place', job_id: 'J001', member_id: 'M002' }));
     expect(placed).toEqual({ match_id: 'X000001', status: 'placed', proposed_on: '2025-06-10', placed_on: '2025-06-11', ended_on: null });
     expect(ports.store.read(['マッチング'])?.rows).toEqual([
-      ['X000001', 'J001', 'M002', '請負', '成立', { date: '2025-06-10' }, { date: '2025-06-11' }, null, COORDINATOR, 87, ''],
+      // No notes: the cell is left empty (null), not written as ''.
+      ['X000001', 'J001', 'M002', '請負', '成立', { date: '2025-06-10' }, { date: '2025-06-11' }, null, COORDINATOR, 87, null],
     ]);
     const audit = (ports.store.read(['監査ログ'])?.rows ?? []).map((r) => [r[2], r[4], r[5]]);
     expect(audit).toEqual([
