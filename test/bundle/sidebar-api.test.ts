@@ -95,10 +95,14 @@ describe('the sidebar API through the bundle', () => {
     console.log(`logActivity (1st, seeds the ID counter): ${JSON.stringify(first.calls.byMethod)}`);
     console.log(`logActivity (later): total ${calls.total}, round trips ${calls.roundTrips} (lock ${lockCalls}) ${JSON.stringify(calls.byMethod)}`);
     // Later saves, besides tryLock/releaseLock: 設定 + コーディネータ + 活動記録 header (3 getValues),
-    // User.getEmail, the ID counter (getProperty + setProperty), 2 setValues (activity, audit) = 8.
-    expect(calls.roundTrips - lockCalls).toBe(8);
+    // User.getEmail, the ID counter (getProperty + setProperty), 2 one-row appends (activity,
+    // audit: 1 appendRow each, no setValues), and the write boundary's SpreadsheetApp.flush before
+    // the lock is released = 3 + 1 + 2 + 2 + 1 = 9.
+    expect(calls.roundTrips - lockCalls).toBe(9);
     expect(calls.byMethod['Range.getValues']).toBe(3);
-    expect(calls.byMethod['Range.setValues']).toBe(2);
+    expect(calls.byMethod['Range.setValues']).toBeUndefined();
+    expect(calls.byMethod['Sheet.appendRow']).toBe(2);
+    expect(calls.byMethod['SpreadsheetApp.flush']).toBe(1);
   });
 
   test('proposes and places a member; the マッチング row says 成立 with the dates', () => {
@@ -168,7 +172,11 @@ describe('開拓 through the bundle', () => {
     for (const [label, m] of [['registerClient (1st, seeds C)', c1], ['registerClient (later)', c2], ['registerJob (1st, seeds J)', j1], ['registerJob (later)', j2]] as const) {
       console.log(`${label}: total ${m.calls.total}, round trips ${m.calls.roundTrips}, cells read ${m.calls.cellsRead} ${JSON.stringify(m.calls.byMethod)}`);
       expect(m.calls.byMethod['Lock.tryLock']).toBe(1);
-      expect(m.calls.byMethod['Range.setValues']).toBe(2); // the row, the audit row
+      // The row and the audit row: two one-row appends, 1 appendRow each (no setValues); then
+      // one flush before the lock is released.
+      expect(m.calls.byMethod['Range.setValues']).toBeUndefined();
+      expect(m.calls.byMethod['Sheet.appendRow']).toBe(2);
+      expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);
     }
     // registerClient, later: 設定 + コーディネータ + 業務提供先's header = 3 getValues. The first
     // also seeds the counter from 業務提供先's ID column (its header + column A) = 5.
