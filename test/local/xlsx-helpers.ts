@@ -35,17 +35,19 @@ export function cellXml(xml: string): Map<string, string> {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** A Date SheetJS made (local fields = the sheet's wall clock; tests run in UTC) as a DateCell. */
-function sheetjsDate(d: Date): Cell {
-  const t = new Date(Math.round(d.getTime() / 1000) * 1000);
+/** A serial day number (1900 system, days since 1899-12-30) as a DateCell, to the second. */
+function serialDate(serial: number): Cell {
+  const t = new Date(Math.round((serial * 86_400_000 + Date.UTC(1899, 11, 30)) / 1000) * 1000);
   const day = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
   const h = t.getUTCHours(); const m = t.getUTCMinutes(); const s = t.getUTCSeconds();
   return { date: h === 0 && m === 0 && s === 0 ? day : `${day}T${pad(h)}:${pad(m)}:${pad(s)}` };
 }
 
-/** Tab `name` as SheetJS reads it: every row from row 1, as domain cells. */
+/** Tab `name` as SheetJS reads it: every row from row 1, as domain cells. A number is a date
+ *  when SheetJS takes its format for one; the serial is turned into a date here, without the
+ *  process's time zone. */
 export function sheetjsGrid(path: string, name: string): Cell[][] {
-  const book = XLSX.read(readFileSync(path), { cellDates: true });
+  const book = XLSX.read(readFileSync(path), { cellNF: true });
   const sheet = book.Sheets[name];
   if (!sheet) throw new Error(`SheetJS finds no tab ${name}`);
   const range = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1');
@@ -55,7 +57,7 @@ export function sheetjsGrid(path: string, name: string): Cell[][] {
     for (let c = 0; c <= range.e.c; c++) {
       const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
       if (!cell || cell.t === 'z' || cell.v === undefined) row.push(null);
-      else if (cell.t === 'd') row.push(sheetjsDate(cell.v as Date));
+      else if (cell.t === 'n' && cell.z !== undefined && XLSX.SSF.is_date(cell.z)) row.push(serialDate(cell.v as number));
       else row.push(cell.v as string | number | boolean);
     }
     grid.push(row);
