@@ -48,7 +48,7 @@ describeInBrowser('the server-side member search in Chromium', () => {
     expect(errors).toEqual([]);
 
     const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
-    expect(saved.find((r) => r[0] === 'A000008')?.slice(2, 9)).toEqual([COORDINATOR, 'マッチング', null, 'M001', '', '', 20]);
+    expect(saved.find((r) => r[0] === 'A000008')?.slice(2, 9)).toEqual([COORDINATOR, 'マッチング', null, 'M001', null, null, 20]);
     await page.close();
   });
 

@@ -87,7 +87,7 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
 
     const saved = (await readWorkbookFile(session.workbook)).read(['Activities'])?.rows ?? [];
-    expect(saved.find((r) => r[0] === 'A000008')?.slice(0, 10)).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, 'matching', 'visit', 'M001', '', 'J001', 45, 'Interview date set']);
+    expect(saved.find((r) => r[0] === 'A000008')?.slice(0, 10)).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, 'matching', 'visit', 'M001', null, 'J001', 45, 'Interview date set']);
     await page.close();
   });
 
@@ -127,7 +127,7 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     await panel.getByText('Canteen cleaning registered as job J0003 (ready in Matching)').waitFor();
     const saved = await readWorkbookFile(session.workbook);
     expect(saved.read(['Clients'])?.rows.find((r) => r[0] === 'C0003')?.slice(1, 3)).toEqual(['Sakura Home', 'welfare']);
-    expect(saved.read(['Jobs'])?.rows.find((r) => r[0] === 'J0003')?.slice(1, 8)).toEqual(['C0003', 'Canteen cleaning', '', 'contract', '', 'Tue-PM,Fri-AM', 1]);
+    expect(saved.read(['Jobs'])?.rows.find((r) => r[0] === 'J0003')?.slice(1, 8)).toEqual(['C0003', 'Canteen cleaning', null, 'contract', null, 'Tue-PM, Fri-AM', 1]);
     await page.close();
   });
 });

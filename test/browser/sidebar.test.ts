@@ -62,7 +62,7 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
 
     const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
     const row = saved.find((r) => r[0] === 'A000008');
-    expect(row?.slice(0, 11)).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, 'マッチング', '訪問', 'M001', '', 'J001', 30, '面談日決定', '\'=HYPERLINK("http://evil.example","x")']);
+    expect(row?.slice(0, 11)).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, 'マッチング', '訪問', 'M001', null, 'J001', 30, '面談日決定', '\'=HYPERLINK("http://evil.example","x")']);
     const audit = (await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows ?? [];
     expect(audit.map((r) => r[4])).toContain('A000008');
     await page.close();
@@ -131,7 +131,7 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     await kb.press('Enter'); // submits the form
     await page.getByText('保存しました（A000009）').waitFor();
     const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
-    expect(saved.find((r) => r[0] === 'A000009')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', '', '', 15]);
+    expect(saved.find((r) => r[0] === 'A000009')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', null, null, 15]);
     // The tabs answer to arrow keys too.
     await page.getByRole('tab', { name: '活動記録' }).focus();
     await kb.press('ArrowRight');
