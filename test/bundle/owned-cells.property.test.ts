@@ -1,0 +1,577 @@
+import fc from 'fast-check';
+import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import { RangeImpl } from '../fakes/range';
+import { SheetImpl } from '../fakes/sheet';
+import { columnLetters } from '../fakes/a1';
+import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, SECTOR, type Language } from '../../src/domain/enums';
+import {
+  ARGUMENT_PAYLOADS, CONTRACT_TABS, STORED_PAYLOADS, TEXT_FIELDS, NOW, TODAY, contractColumnOf, contractTabOf, formulaAfter,
+  layoutOf, writeCenter, type CenterWorkbook, type ContractTab, type ExtraColumn, type TabLayout,
+} from './center-workbook';
+
+// Every write use case, through dist/Code.js and the Apps Script fakes, over center workbooks a
+// generator makes: Japanese or English, every tab of workbook.md with its columns in a random
+// order and one or two columns of the center's own among them (formulas or typed text), text
+// cells that hold formula payloads as text, and arguments that carry payloads. After each call:
+//
+//  (a) every cell that changed, and every cell the bundle wrote, is in a column the use case owns:
+//      a contract column of that tab (for an existing row, only the fields that use case changes);
+//      a center's column is never written, except the '' appendRow leaves in a new row's gaps;
+//  (b) no center formula changed or disappeared;
+//  (c) no cell holds a formula it did not hold before, and every string the bundle handed to
+//      setValues/setValue/appendRow that Sheets would take for a formula starts with an apostrophe.
+//
+// A violation names the call, the cell (tab!A1) and before → after.
+
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const MANAGER = 'kanri@center.example';
+const NUM_RUNS = 40;
+const SEED = 20261208;
+
+// ---------------------------------------------------------------------------------------------
+// What each use case may write: per contract tab, whether it may add rows, and which fields of an
+// existing row it may change, and in which rows ('any': an add-in output tab, all of whose columns
+// it owns).
+
+/** A row of a tab as it was before the call: the value under a contract column, by key. */
+type RowValue = (key: string) => unknown;
+interface TabPolicy {
+  readonly append?: boolean;
+  readonly inPlace?: readonly string[] | 'any';
+  /** The existing rows the use case may change (default: any). */
+  readonly rows?: (value: RowValue) => boolean;
+  /** May fill an empty header cell with a contract header (a missing column added at the right). */
+  readonly headers?: boolean;
+}
+type Policy = Readonly<Record<string, TabPolicy>>;
+
+const AUDIT: Policy = { audit_log: { append: true } };
+const SETUP: Policy = {
+  ...Object.fromEntries(CONTRACT_TABS.map((t) => [t.key, { headers: true }])),
+  ...AUDIT, settings: { append: true, inPlace: ['value'], headers: true }, coordinators: { append: true, headers: true },
+};
+const WEEK_REPORTED = '2026-11-30';
+
+function tokyoDay(v: unknown): string {
+  if (Object.prototype.toString.call(v) !== '[object Date]') return String(v ?? '').slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(v as Date);
+}
+
+function policyOf(call: Call): Policy {
+  const [first] = call.args as [unknown];
+  const input = (first ?? {}) as Record<string, unknown>;
+  const registration = (v: RowValue): boolean => v('registration_id') === first;
+  switch (call.fn) {
+    case 'logActivity': return { ...AUDIT, activities: { append: true } };
+    case 'registerClient': return { ...AUDIT, clients: { append: true } };
+    case 'registerJob': return { ...AUDIT, jobs: { append: true } };
+    case 'changeMatchStatus': return {
+      ...AUDIT,
+      matches: { append: true, inPlace: ['status', 'proposed_on', 'placed_on', 'ended_on'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
+    };
+    case 'checkIn': return { ...AUDIT, registrations: { inPlace: ['attended'], rows: registration } };
+    case 'joinAsMember': return { ...AUDIT, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
+    // The cancelled row, and the first waitlisted person of that session who takes the place.
+    case 'cancelRegistration': return { ...AUDIT, registrations: { inPlace: ['status'] } };
+    case 'sendWeeklySummaryNow': return { weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED } };
+    case 'tallyAllSurveys': return { survey_tally: { append: true, inPlace: 'any', headers: true } };
+    case 'runSetup': case 'saveInitialSettings': return SETUP;
+    default: return {};
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording what the bundle hands the fake (the strings as written, and where they go).
+
+interface Write { readonly sheet: string; readonly row: number; readonly col: number; readonly value: unknown; readonly via: string }
+let recording: Write[] | null = null;
+
+type Box = { row: number; col: number; numRows: number; numCols: number };
+interface RangeInternals { _sheet: SheetImpl; _box: Box }
+const rangeProto = RangeImpl.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+const sheetProto = SheetImpl.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+const originals = { setValues: rangeProto.setValues!, setValue: rangeProto.setValue!, clearContent: rangeProto.clearContent!, appendRow: sheetProto.appendRow! };
+
+function recordBox(self: RangeInternals, via: string, valueAt: (r: number, c: number) => unknown): void {
+  if (!recording) return;
+  const name = self._sheet.getName();
+  for (let r = 0; r < self._box.numRows; r += 1) {
+    for (let c = 0; c < self._box.numCols; c += 1) recording.push({ sheet: name, row: self._box.row + r, col: self._box.col + c, value: valueAt(r, c), via });
+  }
+}
+
+beforeAll(() => {
+  rangeProto.setValues = function (this: RangeInternals, values: unknown) {
+    if (Array.isArray(values)) recordBox(this, 'setValues', (r, c) => (values[r] as unknown[] | undefined)?.[c]);
+    return originals.setValues.call(this, values);
+  };
+  rangeProto.setValue = function (this: RangeInternals, value: unknown) {
+    recordBox(this, 'setValue', () => value);
+    return originals.setValue.call(this, value);
+  };
+  rangeProto.clearContent = function (this: RangeInternals) {
+    recordBox(this, 'clearContent', () => '');
+    return originals.clearContent.call(this);
+  };
+  sheetProto.appendRow = function (this: SheetImpl, contents: unknown) {
+    if (recording && Array.isArray(contents)) {
+      // The test never defers writes (no executions named), so the row is the one after the last now.
+      const row = this._lastRowNow() + 1;
+      const name = this.getName();
+      contents.forEach((value, i) => recording?.push({ sheet: name, row, col: i + 1, value, via: 'appendRow' }));
+    }
+    return originals.appendRow.call(this, contents);
+  };
+});
+
+afterAll(() => {
+  Object.assign(rangeProto, { setValues: originals.setValues, setValue: originals.setValue, clearContent: originals.clearContent });
+  sheetProto.appendRow = originals.appendRow;
+});
+
+/** What Sheets or Excel would take for a formula (written independently of src/domain/text). */
+const INVISIBLE = /^[\s\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]*/;
+function formulaLike(s: string): boolean {
+  if (/^[\t\r\n]/.test(s)) return true;
+  return /^[=+\-@\uff1d\uff0b\uff0d\uff20\u2212]/.test(s.replace(INVISIBLE, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots of every cell: its value and its formula.
+
+interface SheetSnap { readonly name: string; readonly rows: number; readonly cols: number; readonly values: unknown[][]; readonly formulas: string[][] }
+type Snapshot = Map<string, SheetSnap>;
+
+function snapshot(ss: GSpreadsheet): Snapshot {
+  const out: Snapshot = new Map();
+  for (const sheet of ss.getSheets()) {
+    const rows = Math.max(1, sheet.getLastRow());
+    const cols = Math.max(1, sheet.getLastColumn());
+    const range = sheet.getRange(1, 1, rows, cols);
+    out.set(sheet.getName(), { name: sheet.getName(), rows: sheet.getLastRow(), cols, values: range.getValues(), formulas: range.getFormulas() });
+  }
+  return out;
+}
+
+interface CellState { readonly value: unknown; readonly formula: string }
+function cellOf(s: SheetSnap | undefined, r: number, c: number): CellState {
+  return { value: s?.values[r - 1]?.[c - 1] ?? '', formula: s?.formulas[r - 1]?.[c - 1] ?? '' };
+}
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+function sameCell(a: CellState, b: CellState): boolean {
+  if (a.formula !== b.formula) return false;
+  if (isDate(a.value) && isDate(b.value)) return a.value.getTime() === b.value.getTime();
+  return a.value === b.value;
+}
+
+function show(c: CellState): string {
+  if (c.formula !== '') return `formula ${c.formula}`;
+  if (isDate(c.value)) return `date ${c.value.toISOString()}`;
+  return JSON.stringify(c.value);
+}
+
+function headerAt(before: SheetSnap | undefined, after: SheetSnap | undefined, col: number): string {
+  const b = String(before?.values[0]?.[col - 1] ?? '');
+  return b !== '' ? b : String(after?.values[0]?.[col - 1] ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The oracle
+
+interface Call { readonly fn: string; readonly args: readonly unknown[] }
+
+function describeCall(c: Call): string {
+  return `${c.fn}(${c.args.map((a) => JSON.stringify(a)).join(', ')})`;
+}
+
+/** Why `policy` does not let the use case write cell (row, contract column `key`) of `tab`; null when it does. */
+function owned(policy: Policy, tab: ContractTab, key: string, row: number, col: number, before: SheetSnap): string | null {
+  const p = policy[tab.key];
+  if (!p) return `this use case does not write ${tab.ja}`;
+  if (row === 1) return String(before.values[0]?.[col - 1] ?? '') === '' && p.headers ? null : 'a header cell';
+  if (row > before.rows) return p.append ? null : `this use case does not add rows to ${tab.ja}`;
+  if (p.inPlace !== 'any' && !p.inPlace?.includes(key)) return `an existing row's ${key}, which this use case does not change`;
+  if (p.rows && !p.rows((k) => before.values[row - 1]?.[columnOfKey(tab, before, k) - 1])) return `${key} of a row this call is not about`;
+  return null;
+}
+
+/** The 1-based column of contract column `key` in the tab as it was (0 when absent). */
+function columnOfKey(tab: ContractTab, before: SheetSnap, key: string): number {
+  const header = before.values[0] ?? [];
+  return header.findIndex((h) => contractColumnOf(tab, String(h ?? ''))?.key === key) + 1;
+}
+
+function violations(call: Call, before: Snapshot, after: Snapshot, writes: readonly Write[]): string[] {
+  const policy = policyOf(call);
+  const out = new Set<string>();
+  for (const name of before.keys()) if (!after.has(name)) out.add(`tab ${name} disappeared`);
+
+  // Every cell that differs.
+  for (const [name, a] of after) {
+    const b = before.get(name);
+    const tab = contractTabOf(name);
+    const rows = Math.max(a.rows, b?.rows ?? 0, 1);
+    const cols = Math.max(a.cols, b?.cols ?? 0);
+    for (let r = 1; r <= rows; r += 1) {
+      for (let c = 1; c <= cols; c += 1) {
+        const was = cellOf(b, r, c);
+        const now = cellOf(a, r, c);
+        if (sameCell(was, now)) continue;
+        const at = `${name}!${columnLetters(c)}${r}: ${show(was)} → ${show(now)}`;
+        if (was.formula !== '') out.add(`${at} (a center formula changed or disappeared)`);
+        if (now.formula !== '' && now.formula !== was.formula) out.add(`${at} (a formula was written: text not neutralised)`);
+        if (!b) continue; // a tab the call created: checked for formulas above
+        if (!tab) { out.add(`${at} (a tab the add-in does not own)`); continue; }
+        const header = headerAt(b, a, c);
+        const column = contractColumnOf(tab, header);
+        if (!column) { out.add(`${at} (the center's own column "${header}")`); continue; }
+        const why = owned(policy, tab, column.key, r, c, b);
+        if (why) out.add(`${at} (${why})`);
+      }
+    }
+  }
+
+  // Every cell written, even with the value it already held.
+  for (const w of writes) {
+    const at = `${w.sheet}!${columnLetters(w.col)}${w.row} ← ${JSON.stringify(w.value)} by ${w.via}`;
+    if (typeof w.value === 'string' && formulaLike(w.value) && !w.value.startsWith("'")) out.add(`${at} (text written raw: Sheets takes it for a formula)`);
+    const b = before.get(w.sheet);
+    if (!b) continue;
+    const tab = contractTabOf(w.sheet);
+    const newRow = w.row > b.rows;
+    const blank = w.value === '' || w.value === null || w.value === undefined;
+    const header = headerAt(b, after.get(w.sheet), w.col);
+    const column = tab ? contractColumnOf(tab, header) : null;
+    if (!tab || !column) {
+      // appendRow leaves '' in a new row's cells between the owned ones: they stay empty.
+      if (!(newRow && blank)) out.add(`${at} (${tab ? `the center's own column "${header}"` : 'a tab the add-in does not own'})`);
+      continue;
+    }
+    const why = owned(policy, tab, column.key, w.row, w.col, b);
+    if (why && !(newRow && blank && policy[tab.key]?.append)) out.add(`${at} (${why})`);
+  }
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world: the bundle over a center workbook, as the manager.
+
+interface World { readonly bundle: LoadedBundle; readonly ss: GSpreadsheet }
+
+/** The bundle over `center`, as its manager; `setUp`: 初期設定 already ran once (unchecked). */
+function world(center: CenterWorkbook, setUp = false): World {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: NOW, activeUserEmail: MANAGER, mailQuota: 1000 });
+  const ss = bundle.fakes!.spreadsheet;
+  writeCenter(ss, center);
+  if (setUp) bundle.call('runSetup');
+  bundle.log.reset();
+  return { bundle, ss };
+}
+
+interface Outcome { readonly result: unknown; readonly threw: string | null; readonly violations: string[]; readonly writes: readonly Write[] }
+
+/** Runs one global as Apps Script would (JSON-shaped arguments) and checks what it wrote. */
+function runChecked(w: World, call: Call): Outcome {
+  // A global the bundle lost is the test's failure, not a refusal to tolerate.
+  if (!w.bundle.functionNames.includes(call.fn)) throw new Error(`dist/Code.js has no global ${call.fn}: run npm run build on a complete tree`);
+  const before = snapshot(w.ss);
+  recording = [];
+  let result: unknown = null;
+  let threw: string | null = null;
+  try {
+    result = w.bundle.call(call.fn, ...jsonRoundTrip([...call.args]));
+  } catch (error) {
+    threw = error instanceof Error ? error.message : String(error);
+  }
+  const writes = recording;
+  recording = null;
+  return { result, threw, violations: violations(call, before, snapshot(w.ss), writes), writes };
+}
+
+function report(step: number, call: Call, found: readonly string[]): string {
+  return `call #${step + 1} ${describeCall(call)} wrote outside its owned cells:\n  ${found.slice(0, 12).join('\n  ')}${found.length > 12 ? `\n  … ${found.length - 12} more` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+const extraArb: fc.Arbitrary<ExtraColumn> = fc.record({
+  header: fc.constantFrom('センター計算', '自治会', 'center_note', 'Calc', '班'),
+  fill: fc.constantFrom<'formula' | 'text'>('formula', 'formula', 'text'),
+});
+
+function layoutArb(tab: ContractTab): fc.Arbitrary<TabLayout> {
+  const keys = tab.columns.map((c) => c.key);
+  return fc.tuple(
+    fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }),
+    fc.array(fc.record({ at: fc.nat({ max: keys.length }), extra: extraArb }), { minLength: 1, maxLength: 2 }),
+  ).map(([order, extras]) => layoutOf(order, extras));
+}
+
+/** The tab's columns in `keys` order, the center's own columns after them. */
+function trailingExtrasArb(keys: readonly string[]): fc.Arbitrary<TabLayout> {
+  return fc.array(extraArb, { minLength: 1, maxLength: 2 }).map((extras) => layoutOf(keys, extras.map((extra) => ({ at: keys.length, extra }))));
+}
+
+/** How free the generator is with the two tabs whose writers still assume a fixed layout (see the
+ *  it.failing properties at the end): 'shuffled' = like every other tab; 'fixed' = 設定 as 項目 | 値
+ *  in A:B and 監査ログ in schema order, the center's columns after them. */
+interface Freedom { readonly settings: 'fixed' | 'shuffled'; readonly audit: 'fixed' | 'shuffled' }
+
+const storedArb = fc.constantFrom(...STORED_PAYLOADS);
+
+function centerArb(freedom: Freedom): fc.Arbitrary<CenterWorkbook> {
+  const tabArb = (t: ContractTab): fc.Arbitrary<TabLayout> => {
+    if (t.key === 'settings' && freedom.settings === 'fixed') return trailingExtrasArb(['key', 'value']);
+    if (t.key === 'audit_log' && freedom.audit === 'fixed') return trailingExtrasArb(t.columns.map((c) => c.key));
+    return layoutArb(t);
+  };
+  return fc.record({
+    lang: fc.constantFrom<Language>('ja', 'en'),
+    manager: fc.constant(MANAGER),
+    layouts: fc.record(Object.fromEntries(CONTRACT_TABS.map((t) => [t.key, tabArb(t)]))),
+    texts: fc.array(fc.tuple(fc.constantFrom(...TEXT_FIELDS), storedArb), { minLength: 2, maxLength: 8 }).map((pairs) => Object.fromEntries(pairs)),
+    survey: fc.constantFrom(true, true, true, false),
+    currentWeekRow: fc.boolean(),
+    tallyRows: fc.integer({ min: 0, max: 14 }),
+    missingSettings: fc.subarray(['タイムゾーン', '週次メール送信先', '申込フォームID']),
+    responseTexts: fc.array(fc.oneof(storedArb, fc.constantFrom('広報誌', '知人')), { minLength: 3, maxLength: 3 }),
+  });
+}
+
+const textArb = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ARGUMENT_PAYLOADS) }, { weight: 1, arbitrary: fc.constantFrom('面談済み', '来週再訪', 'ok') });
+const regIdArb = fc.constantFrom('R00001', 'R00002', 'R00003', 'R00004', 'R09999');
+
+const callArb: fc.Arbitrary<Call> = fc.oneof(
+  fc.record({
+    date: fc.constantFrom(TODAY, '2026-12-01'), area: fc.constantFrom(...AREA.codes), kind: fc.constantFrom(null, ...ACTIVITY_KIND.codes),
+    member_id: fc.constantFrom('M00001', '', '＝1'), minutes: fc.constantFrom(15, null), outcome: textArb, notes: textArb,
+  }).map((input) => ({ fn: 'logActivity', args: [input] })),
+  fc.record({
+    name: textArb, sector: fc.constantFrom(null, ...SECTOR.codes), district: textArb, contact_person: textArb,
+    phone: fc.constantFrom('04-7100-9999', '+81 4 7100 9999'),
+  }).map((input) => ({ fn: 'registerClient', args: [input] })),
+  fc.record({
+    client_id: fc.constantFrom('C0001', 'C0002', 'C0404'), title: textArb, category: textArb, engagement: fc.constantFrom(null, ...JOB_ENGAGEMENT.codes),
+    required_skills: fc.array(textArb, { maxLength: 2 }), slots: fc.subarray(['Mon-AM', 'Wed-PM']), headcount: fc.integer({ min: 1, max: 3 }), pay: textArb,
+  }).map((input) => ({ fn: 'registerJob', args: [input] })),
+  fc.record({
+    action: fc.constantFrom('propose', 'interview', 'place', 'end', 'decline'), job_id: fc.constantFrom('J0001', 'J0002'),
+    member_id: fc.constantFrom('M00001', 'M00002', 'M00003'),
+  }).map((input) => ({ fn: 'changeMatchStatus', args: [input] })),
+  fc.tuple(regIdArb, fc.boolean()).map((args) => ({ fn: 'checkIn', args })),
+  fc.tuple(regIdArb, fc.record({ district: textArb, skills: fc.array(textArb, { maxLength: 2 }) })).map((args) => ({ fn: 'joinAsMember', args })),
+  regIdArb.map((id) => ({ fn: 'cancelRegistration', args: [id] })),
+  fc.constant({ fn: 'sendWeeklySummaryNow', args: [] }),
+  fc.constant({ fn: 'tallyAllSurveys', args: [] }),
+  fc.constant({ fn: 'runSetup', args: [] }),
+  fc.record({
+    centerName: textArb, language: fc.constantFrom<Language>('ja', 'en'), weeklyDay: fc.integer({ min: 0, max: 6 }), weeklyHour: fc.integer({ min: 0, max: 23 }),
+  }).map((input) => ({ fn: 'saveInitialSettings', args: [input] })),
+);
+
+// ---------------------------------------------------------------------------------------------
+
+/** What a call answered: 'ok' for a success of any shape, else the refusal's kind. */
+function verdict(o: Outcome): string {
+  if (o.threw !== null) return 'threw';
+  const r = o.result as { ok?: unknown; status?: unknown; busy?: unknown } | null;
+  if (r && typeof r === 'object' && 'ok' in r) return r.ok ? 'ok' : `refused ${String((r as { code?: unknown }).code ?? '')}`.trim();
+  if (r && typeof r === 'object' && 'status' in r) return r.status === 'sent' || r.status === 'already_sent' ? 'ok' : String(r.status);
+  if (r && typeof r === 'object' && 'busy' in r) return 'busy';
+  return 'ok';
+}
+
+const WRITE_CALLS = ['logActivity', 'registerClient', 'registerJob', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration',
+  'sendWeeklySummaryNow', 'tallyAllSurveys', 'runSetup', 'saveInitialSettings'] as const;
+
+function runSequence(center: CenterWorkbook, setUp: boolean, calls: readonly Call[], tally?: Map<string, number>): void {
+  const w = world(center, setUp);
+  calls.forEach((call, i) => {
+    const o = runChecked(w, call);
+    const key = `${call.fn} ${verdict(o)}`;
+    tally?.set(key, (tally.get(key) ?? 0) + 1);
+    // A global answers (ok or a refusal in words); it never throws at Apps Script.
+    if (o.threw !== null) throw new Error(`call #${i + 1} ${describeCall(call)} threw: ${o.threw}`);
+    if (o.violations.length > 0) throw new Error(report(i, call, o.violations));
+  });
+}
+
+function ownedCellsProperty(freedom: Freedom, numRuns: number, options: { tally?: Map<string, number>; shrink?: boolean } = {}): void {
+  fc.assert(
+    fc.property(centerArb(freedom), fc.boolean(), fc.array(callArb, { minLength: 1, maxLength: 8 }),
+      (center, setUp, calls) => runSequence(center, setUp, calls, options.tally)),
+    { numRuns, seed: SEED, endOnFailure: options.shrink === false },
+  );
+}
+
+describe('every write use case writes only the cells it owns, over random center workbooks', () => {
+  it('leaves the center\'s columns and formulas alone and writes no formula, for any workbook and any sequence of calls', () => {
+    const tally = new Map<string, number>();
+    const started = Date.now();
+    ownedCellsProperty({ settings: 'fixed', audit: 'fixed' }, NUM_RUNS, { tally });
+    // eslint-disable-next-line no-console
+    console.log(`owned cells: ${NUM_RUNS} workbooks in ${Date.now() - started} ms; calls ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
+    // The generator reaches every use case and lets each of them write at least once.
+    expect(WRITE_CALLS.filter((fn) => (tally.get(`${fn} ok`) ?? 0) === 0)).toEqual([]);
+  });
+});
+
+// Two writers still assume a layout the contract does not promise (workbook.md: "header order
+// does not matter; unknown extra columns are kept untouched on every write"), so the property
+// above holds 設定 at 項目 | 値 in A:B and 監査ログ in schema order. These run it without that
+// (unshrunk while they fail, to keep the file fast: drop `shrink: false` with the `.failing`).
+describe('the layouts two writers still assume', () => {
+  // src/app/signup-create-form.ts writeFormId: 設定 申込フォームID is written to column B (and a
+  // missing key row to A:B) whatever 設定's header says; setup (runSetup, saveInitialSettings)
+  // calls it whenever the center has no form yet.
+  it.failing('setup writes the new form\'s ID under 設定\'s 値 header, wherever the center put 項目 and 値', () => {
+    ownedCellsProperty({ settings: 'shuffled', audit: 'fixed' }, 20, { shrink: false });
+  });
+
+  // src/app/audit.ts writeAudit: the audit row goes to columns A:F in schema order, never
+  // looking at 監査ログ's header (setup's own audit row in src/app/setup.ts does look).
+  it.failing('an audit row lands under 監査ログ\'s own headers when the center reordered them or put a column among them', () => {
+    ownedCellsProperty({ settings: 'fixed', audit: 'shuffled' }, 20, { shrink: false });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The red team's layouts, one use case at a time: a formula column of the center's own between
+// two contract columns of 申込, マッチング, 週次KPI, 設定 and アンケート集計 (and of the other tabs).
+
+const FIXED_LAYOUTS: Readonly<Record<string, TabLayout>> = {
+  settings: formulaAfter('settings', 'key'),
+  coordinators: formulaAfter('coordinators', 'name'),
+  members: formulaAfter('members', 'name'),
+  clients: formulaAfter('clients', 'name'),
+  jobs: formulaAfter('jobs', 'title'),
+  activities: formulaAfter('activities', 'date'),
+  matches: formulaAfter('matches', 'status'),
+  events: formulaAfter('events', 'title'),
+  registrations: formulaAfter('registrations', 'status'),
+  surveys: formulaAfter('surveys', 'name'),
+  // Setup's layout, the center's column after the log's own (see the it.failing property above).
+  audit_log: formulaAfter('audit_log', 'detail'),
+  weekly_kpi: formulaAfter('weekly_kpi', 'week_end'),
+  survey_tally: formulaAfter('survey_tally', 'answers'),
+};
+
+function fixedCenter(over: Partial<CenterWorkbook> = {}): CenterWorkbook {
+  return {
+    lang: 'ja', manager: MANAGER, layouts: FIXED_LAYOUTS, currentWeekRow: true, tallyRows: 3,
+    texts: { 'registrations.1.name': `'=HYPERLINK("http://x","y")`, 'registrations.0.kana': `'+cmd|' /C calc'!A0`, 'settings.0.value': "'-1+1", 'matches.0.notes': "'@SUM(1)" },
+    responseTexts: ["'=1+1", '広報誌', '知人'],
+    ...over,
+  };
+}
+
+/** The sheet column (1-based) of the fixed layout's formula column in `tabKey`. */
+function formulaColumn(tabKey: string): number {
+  return (FIXED_LAYOUTS[tabKey] ?? []).findIndex((s) => s.kind === 'extra') + 1;
+}
+
+function formulasIn(ss: GSpreadsheet, tab: string, col: number): string[] {
+  const sheet = ss.getSheetByName(tab)!;
+  return sheet.getRange(2, col, Math.max(1, sheet.getLastRow() - 1), 1).getFormulas().map((r) => r[0] ?? '');
+}
+
+interface Kept { readonly w: World; readonly outcomes: Outcome[] }
+
+/** Runs `calls` on the fixed center: each must succeed and write only its own cells, and the formula
+ *  column of `tab` must still hold every formula it held. */
+function expectKept(tab: string, tabKey: string, calls: readonly Call[], over: Partial<CenterWorkbook> = {}, setUp = false): Kept {
+  const w = world(fixedCenter(over), setUp);
+  const col = formulaColumn(tabKey);
+  const before = formulasIn(w.ss, tab, col);
+  expect(before.filter((f) => f !== '').length).toBeGreaterThan(0);
+  const outcomes = calls.map((call, i) => {
+    const o = runChecked(w, call);
+    expect({ call: describeCall(call), threw: o.threw, verdict: verdict(o) }).toEqual({ call: describeCall(call), threw: null, verdict: 'ok' });
+    expect(o.violations.length === 0 ? 'none' : report(i, call, o.violations)).toBe('none');
+    return o;
+  });
+  expect(formulasIn(w.ss, tab, col).slice(0, before.length)).toEqual(before);
+  return { w, outcomes };
+}
+
+describe('the red team\'s cases: a formula column between two contract columns survives the use case that writes beside it', () => {
+  it('checking a person in at the door ticks 出席 and keeps 申込\'s formula column', () => {
+    expectKept('申込', 'registrations', [{ fn: 'checkIn', args: ['R00001', true] }]);
+  });
+
+  it('making an attendee a member links 会員ID in 申込 and keeps its formula column', () => {
+    const { w } = expectKept('申込', 'registrations', [{ fn: 'joinAsMember', args: ['R00002', { district: '=1+1', skills: ['@x'] }] }]);
+    // The name read back from 申込 (a HYPERLINK payload kept as text there) is text in 会員 too.
+    const members = w.ss.getSheetByName('会員')!;
+    expect(members.getRange(5, 1, 1, members.getLastColumn()).getFormulas()[0]!.filter((f) => f !== '')).toEqual([]);
+    expect(members.getRange(5, 1, 1, members.getLastColumn()).getValues()[0]).toContain('=HYPERLINK("http://x","y")');
+  });
+
+  it('cancelling a confirmed place (and promoting the waitlist) keeps 申込\'s formula column', () => {
+    expectKept('申込', 'registrations', [{ fn: 'cancelRegistration', args: ['R00001'] }]);
+  });
+
+  it('moving a proposal to an interview writes 状態 and keeps マッチング\'s formula column', () => {
+    expectKept('マッチング', 'matches', [{ fn: 'changeMatchStatus', args: [{ action: 'interview', job_id: 'J0001', member_id: 'M00001' }] }]);
+  });
+
+  it('the weekly run rewrites the week\'s row of 週次KPI and keeps its formula column', () => {
+    expectKept('週次KPI', 'weekly_kpi', [{ fn: 'sendWeeklySummaryNow', args: [] }]);
+  });
+
+  // Still fails: saveInitialSettings makes the sign-up form and writeFormId
+  // (src/app/signup-create-form.ts) writes its ID to 設定!B8, the center's formula.
+  it.failing('the setup dialog writes 設定\'s values and the new form\'s ID under 値, and keeps 設定\'s formula column', () => {
+    expectKept('設定', 'settings', [{ fn: 'saveInitialSettings', args: [{ centerName: '=柏市', language: 'ja', weeklyDay: 1, weeklyHour: 9 }] }]);
+  });
+
+  it('a second tally writes アンケート集計\'s own columns and keeps its formula column', () => {
+    expectKept('アンケート集計', 'survey_tally', [{ fn: 'tallyAllSurveys', args: [] }, { fn: 'tallyAllSurveys', args: [] }]);
+  });
+
+  it('a second 初期設定 from the menu on a set-up center writes nothing and keeps 設定\'s formula column', () => {
+    const { outcomes } = expectKept('設定', 'settings', [{ fn: 'runSetup', args: [] }], {}, true);
+    expect(outcomes[0]?.result).toMatchObject({ message: 'すでに設定済みです。何も変更していません。' });
+    expect(outcomes[0]?.writes).toEqual([]);
+  });
+});
+
+describe('each write use case on the fixed center writes only its own cells', () => {
+  it('logging an activity appends 活動記録\'s own columns and an audit row', () => {
+    expectKept('活動記録', 'activities', [{ fn: 'logActivity', args: [{ date: TODAY, area: 'matching', kind: 'visit', member_id: 'M00001', notes: '\u3000=X()', outcome: '\ufeff=X()' }] }]);
+  });
+
+  it('registering a client and a job for it append only their tabs\' own columns', () => {
+    expectKept('仕事', 'jobs', [
+      { fn: 'registerClient', args: [{ name: ' =1+1', contact_person: '＝1', district: '-x' }] },
+      { fn: 'registerJob', args: [{ client_id: 'C0001', title: '\t=1', category: '@x', required_skills: ['=A1'], pay: '\r\n=1' }] },
+    ]);
+  });
+
+  it('proposing a new pair appends a マッチング row, placing and ending it write only its status and dates', () => {
+    expectKept('マッチング', 'matches', [
+      { fn: 'changeMatchStatus', args: [{ action: 'propose', job_id: 'J0001', member_id: 'M00003' }] },
+      { fn: 'changeMatchStatus', args: [{ action: 'place', job_id: 'J0001', member_id: 'M00003' }] },
+      { fn: 'changeMatchStatus', args: [{ action: 'end', job_id: 'J0001', member_id: 'M00003' }] },
+    ]);
+  });
+
+  it('the weekly run appends the week to 週次KPI when the tab has no row for it yet', () => {
+    expectKept('週次KPI', 'weekly_kpi', [{ fn: 'sendWeeklySummaryNow', args: [] }], { currentWeekRow: false });
+  });
+
+  it('a tally shorter than the old one blanks only アンケート集計\'s own columns', () => {
+    expectKept('アンケート集計', 'survey_tally', [{ fn: 'tallyAllSurveys', args: [] }], { tallyRows: 14 });
+  });
+
+  // Still fails, as above: writeFormId appends the missing signup_form_id row to A:B, and B is the center's column.
+  it.failing('the first 初期設定 on an English center whose Settings lacks signup_form_id adds that row under its own headers', () => {
+    expectKept('Settings', 'settings', [{ fn: 'runSetup', args: [] }], { lang: 'en', missingSettings: ['タイムゾーン', '申込フォームID'] });
+  });
+});
