@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { refusedLine, safeMail } from '../app/mail-headers';
 import type { Clock, Mailer, MailMessage } from '../app/ports';
 import { writeMailFile } from './mail-folder';
 
@@ -152,7 +153,12 @@ export class EmlMailer implements Mailer {
     return this.quota;
   }
 
-  send(message: MailMessage): void {
+  /** Writes the mail with safe headers (app/mail-headers.ts, as MailAppMailer): no line break in
+   *  the subject or the sender's name; a recipient that is not one plain address left out. */
+  send(original: MailMessage): void {
+    const { message, refused } = safeMail(original);
+    if (refused > 0) console.warn(refusedLine(refused, message !== null));
+    if (!message) return;
     const at = this.options.clock.now();
     const id = this.options.uniqueId?.(message, at) ?? randomBytes(8).toString('hex');
     const eml = buildEml(message, {
