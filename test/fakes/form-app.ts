@@ -73,7 +73,8 @@ class FormImpl implements Pick<GForm, 'getId' | 'getTitle' | 'setTitle' | 'setDe
   | 'getItemById' | 'getItems'> {
   _self!: GForm;
   readonly _items: ItemImpl[] = [];
-  constructor(private readonly _ctx: Guarded, readonly _record: FormRecord, private readonly _nextItemId: () => number) {}
+  constructor(private readonly _ctx: Guarded, readonly _record: FormRecord, private readonly _nextItemId: () => number,
+    private readonly _linked: (spreadsheetId: string) => void = () => undefined) {}
   getId(): string { return this._record.id; }
   getTitle(): string { return this._record.title; }
   setTitle(title: string): GForm { this._record.title = String(title); return this._self; }
@@ -97,7 +98,9 @@ class FormImpl implements Pick<GForm, 'getId' | 'getTitle' | 'setTitle' | 'setDe
   addCheckboxItem(): GCheckboxItem { return this._add('CHECKBOX'); }
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): GForm {
     if (String(type) !== DESTINATION_TYPE.SPREADSHEET) throw new this._ctx.realm.Error('fake: only the SPREADSHEET destination is modelled');
+    const first = this._record.destination?.id !== String(id);
     this._record.destination = { type: String(type), id: String(id) };
+    if (first) this._linked(String(id));
     return this._self;
   }
   getDestinationId(): string {
@@ -120,17 +123,31 @@ export interface FormHandles {
   readonly forms: ReadonlyMap<string, FormRecord>;
 }
 
-export class FormAppImpl implements Pick<GFormApp, 'create' | 'openById'> {
+/** A spreadsheet a form may send its responses to (the fakes' active spreadsheet). */
+export interface ResponseDestination {
+  readonly id: string;
+  /** Adds the form's response tab (Spreadsheet fake `_addResponseSheet`). */
+  addResponseSheet(formUrl: string, questions: readonly string[]): void;
+}
+
+/** The URL Sheet.getFormUrl gives for a form: the form's edit ID, not its published key. */
+export function formUrlOf(formId: string): string {
+  return `https://docs.google.com/forms/d/${formId}/viewform`;
+}
+
+export class FormAppImpl implements Pick<GFormApp, 'create' | 'openById' | 'openByUrl'> {
   readonly DestinationType = DESTINATION_TYPE as unknown as GFormApp['DestinationType'];
   readonly ItemType = ITEM_TYPE as unknown as GFormApp['ItemType'];
   private readonly _forms = new Map<string, FormImpl>();
   private readonly _records = new Map<string, FormRecord>();
   private _nextForm = 1;
   private _nextItem = 1000;
-  constructor(private readonly _ctx: Guarded) {}
+  constructor(private readonly _ctx: Guarded, private readonly _destinations: readonly ResponseDestination[] = []) {}
 
-  static create(ctx: Guarded): { service: GFormApp; handles: FormHandles } {
-    const impl = new FormAppImpl(ctx);
+  /** `destinations`: the spreadsheets setDestination links to with a response tab, as Forms does
+   *  (none: the destination is only recorded). */
+  static create(ctx: Guarded, destinations: readonly ResponseDestination[] = []): { service: GFormApp; handles: FormHandles } {
+    const impl = new FormAppImpl(ctx, destinations);
     return { service: guard<GFormApp>(impl, 'FormApp', ctx), handles: { forms: impl._records } };
   }
 
@@ -139,11 +156,20 @@ export class FormAppImpl implements Pick<GFormApp, 'create' | 'openById'> {
     const record: FormRecord = {
       id, title: String(title), description: '', confirmationMessage: '', closedMessage: '', accepting: true, destination: null, items: [],
     };
-    const impl = new FormImpl(this._ctx, record, () => this._nextItem++);
+    const impl = new FormImpl(this._ctx, record, () => this._nextItem++, (spreadsheetId) => {
+      this._destinations.find((d) => d.id === spreadsheetId)?.addResponseSheet(formUrlOf(id), impl._items.map((i) => i._record.title));
+    });
     impl._self = guard<GForm>(impl, 'Form', this._ctx);
     this._forms.set(id, impl);
     this._records.set(id, record);
     return impl._self;
+  }
+
+  openByUrl(url: string): GForm {
+    const m = /\/forms\/d\/([A-Za-z0-9_-]+)\//.exec(String(url));
+    const form = m ? this._forms.get(m[1] ?? '') : undefined;
+    if (!form) throw new this._ctx.realm.Error(`No item with the given ID could be found, or you do not have permission to access it.`);
+    return form._self;
   }
 
   openById(id: string): GForm {

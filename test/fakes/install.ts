@@ -88,7 +88,10 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   const properties = PropertiesServiceImpl.create(ctx, bound);
   const triggers = ScriptAppImpl.create(ctx, options.functionExists ?? (() => true), 'fake-script-id');
   const utilities = UtilitiesImpl.create(ctx);
-  const forms = FormAppImpl.create(ctx);
+  // A form sent to the active spreadsheet gets its response tab there, as in Forms.
+  const forms = FormAppImpl.create(ctx, [{
+    id: sheetImpl.getId(), addResponseSheet: (url, questions) => { sheetImpl._addResponseSheet(url, questions); },
+  }]);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: SpreadsheetAppImpl.wrap(ctx, bound ? sheetImpl._self : null, ui),

@@ -23,7 +23,7 @@ export interface SheetHost extends Guarded {
 type SheetMethods = 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange'
   | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
   | 'appendRow' | 'deleteRows' | 'deleteRow' | 'clear' | 'clearContents' | 'setFrozenRows' | 'getFrozenRows'
-  | 'protect' | 'getProtections';
+  | 'protect' | 'getProtections' | 'getFormUrl';
 
 export class SheetImpl implements Pick<GSheet, SheetMethods> {
   _self!: GSheet;
@@ -32,6 +32,8 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   _maxCols = NEW_SHEET_COLUMNS;
   private _frozenRows = 0;
   private _protections: ProtectionImpl[] = [];
+  /** The form whose responses Forms writes into this sheet (Form.setDestination made it), or null. */
+  _formUrl: string | null = null;
 
   constructor(readonly _host: SheetHost, private _name: string, private readonly _id: number) {}
 
@@ -198,6 +200,8 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
     return this._self;
   }
 
+  /** The URL of the form that sends its responses to this sheet, or null (a sheet made any other way). */
+  getFormUrl(): string | null { return this._formUrl; }
   setFrozenRows(rows: number): void { this._frozenRows = rows; }
   getFrozenRows(): number { return this._frozenRows; }
 

@@ -82,6 +82,23 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, SpreadsheetMethods> {
   getActiveSheet(): GSheet { return (this._sheets[0] as SheetImpl)._self; }
   getSpreadsheetLocale(): string { return this._locale; }
 
+  /** What Forms does when a form's responses are sent here: a new response tab (フォームの回答 N in a
+   *  Japanese spreadsheet, Form Responses N otherwise) whose header is タイムスタンプ and the
+   *  questions, linked to the form (Sheet.getFormUrl). */
+  _addResponseSheet(formUrl: string, questions: readonly string[]): GSheet {
+    const ja = this._locale.startsWith('ja');
+    let n = 1;
+    const nameOf = (i: number): string => (ja ? `フォームの回答 ${i}` : `Form Responses ${i}`);
+    while (this._sheets.some((s) => s.getName() === nameOf(n))) n += 1;
+    const sheet = SheetImpl.create(this._host, nameOf(n), this._nextSheetId++);
+    const header = [ja ? 'タイムスタンプ' : 'Timestamp', ...questions];
+    header.forEach((h, i) => { sheet._cellForWrite(1, i + 1).stored = { kind: 'value', value: h }; });
+    sheet._formUrl = formUrl;
+    // Forms puts the new response tab first.
+    this._sheets.unshift(sheet);
+    return sheet._self;
+  }
+
   toast(msg: string, title?: string): void {
     this._toasts.push({ message: msg, title: title ?? '' });
   }
