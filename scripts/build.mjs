@@ -20,8 +20,31 @@ export async function exportNames() {
   return (out?.exports ?? []).filter((n) => !n.endsWith('_')).sort();
 }
 
+/** The names of the table of server calls (src/app/server-calls.ts SERVER_CALLS), sorted. */
+export async function serverCallNames() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/app/server-calls.ts')], bundle: true, format: 'esm', write: false,
+    platform: 'node', target: 'es2020', logLevel: 'silent',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`;
+  const table = await import(url);
+  return Object.keys(table.SERVER_CALLS).sort();
+}
+
+/** Every global must be an entry of the table (which says who may call it), and every entry a
+ *  global: a function added to src/main.ts without a rule does not build. */
+export async function checkGlobals(names) {
+  const table = await serverCallNames();
+  const unlisted = names.filter((n) => !table.includes(n));
+  const missing = table.filter((n) => !names.includes(n));
+  if (unlisted.length > 0 || missing.length > 0) {
+    throw new Error(`src/main.ts and src/app/server-calls.ts disagree: ${unlisted.length ? `exported but not in the table (who may call it?): ${unlisted.join(', ')}` : ''}${unlisted.length && missing.length ? '; ' : ''}${missing.length ? `in the table but not exported: ${missing.join(', ')}` : ''}`);
+  }
+}
+
 export async function buildServer() {
   const names = await exportNames();
+  await checkGlobals(names);
   const footer = names.map((n) => `function ${n}(...args) { return __app.${n}(...args); }`).join('\n');
   await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'iife', globalName: '__app',

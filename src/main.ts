@@ -1,8 +1,15 @@
 // The only module whose exports become Apps Script globals (scripts/build.mjs adds one
-// top-level `function` per export). Each feature keeps its entry points in its own module;
-// this file only re-exports them. Nothing here may run code at load time.
-export * from './entry/forms';
-export * from './entry/attendance';
-export * from './entry/sidebar';
-export * from './entry/weekly';
-export * from './entry/setup';
+// top-level `function` per export, and refuses to build when they differ from the table of
+// server calls, src/app/server-calls.ts). Each is the table's entry made a function
+// (src/entry/globals.ts): the caller or the trigger checked, then its handler. Nothing here
+// calls a service at load time: building the functions only makes closures.
+import { GLOBALS } from './entry/globals';
+
+export const {
+  // The sidebar.
+  sidebarBootstrap, weekHeadline, listCandidates, searchMembers, listEventSessions, listAttendance,
+  logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration,
+  // The menu, setup, sends and triggers.
+  onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
+  createSignupForm, syncSignupForm, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
+} = GLOBALS;

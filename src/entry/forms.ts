@@ -9,16 +9,17 @@ import { SystemClock } from '../gas/clock';
 import { FormPropertyBag } from '../gas/form-properties';
 import { SheetsTableStore } from '../gas/sheets-table-store';
 import { GasSignupForms } from '../gas/form-signup';
-import { googlePorts, type GooglePorts } from '../gas/google-ports';
+import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/write-boundary';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
+import type { ScriptContext } from './dispatch';
 
-// Apps Script entry points of the forms feature: menu items, the form-submit trigger and the
-// daily trigger. Each builds its ports, calls one use case and turns failures into a short
-// message (menu) or a log line (trigger); nothing runs at load time. The menu and daily entries
-// use the shared Google ports; only the submit handler has its own store (FormSheetStore: see
-// there why).
+// Apps Script handlers of the forms feature: menu items, the form-submit trigger and the daily
+// trigger. Who may run each (the caller, or a real run of the project's own trigger) is checked
+// before they run (src/app/server-calls.ts, src/entry/dispatch.ts). Each calls one use case with
+// the ports it was given and turns failures into a short message (menu) or a log line (trigger);
+// nothing runs at load time. Only the submit handler has its own store (see there why).
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function formsFor(ss: () => Spreadsheet): GasSignupForms {
@@ -50,24 +51,23 @@ export function createSignupFormLocked_(ports: GooglePorts): { formId: string; p
   return result;
 }
 
-/** Menu: 申込フォームを作成. */
-export function createSignupForm(): { formId: string; publishedUrl: string; created: boolean; choices: string[] } | Busy {
-  const ports = googlePorts();
+/** Menu: 申込フォームを作成 (a manager). */
+export function createSignupForm({ ports }: ScriptContext): { formId: string; publishedUrl: string; created: boolean; choices: string[] } | Busy {
   const locked = underWriteLock(ports, () => createSignupFormLocked_(ports));
   return locked.ok ? locked.value : BUSY;
 }
 
-/** Menu / daily: makes the form offer exactly the sessions with a place left. */
-export function syncSignupForm(): { choices: string[]; accepting: boolean; problems: string[] } | Busy {
-  const ports = googlePorts();
+/** Menu: makes the form offer exactly the sessions with a place left (a coordinator or manager). */
+export function syncSignupForm({ ports, settings }: ScriptContext): { choices: string[]; accepting: boolean; problems: string[] } | Busy {
   const locked = underWriteLock(ports, () => syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() }));
   if (!locked.ok) return BUSY;
   const r = locked.value;
-  return { choices: r.choices, accepting: r.accepting, problems: r.problems.map((p) => formatProblem(p, 'ja')) };
+  return { choices: r.choices, accepting: r.accepting, problems: r.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }
 
-/** Installable spreadsheet trigger: on form submit. `e.source` is the spreadsheet, so no lookup. */
-export function onSignupFormSubmit(e: unknown): SignupSubmitResult {
+/** Installable spreadsheet trigger: on form submit, already checked to be a real run of it from
+ *  the sign-up form's response tab. `e.source` is the spreadsheet, so no lookup. */
+export function onSignupFormSubmit({ triggerEvent: e }: ScriptContext): SignupSubmitResult {
   const source = (e as { source?: Spreadsheet } | null)?.source;
   const ss = source ?? SpreadsheetApp.getActiveSpreadsheet();
   return handleSignupSubmit({
@@ -75,19 +75,19 @@ export function onSignupFormSubmit(e: unknown): SignupSubmitResult {
   }, e);
 }
 
-/** Menu and nightly trigger: writes アンケート集計. */
-export function tallyAllSurveys(): { surveys: number; problems: string[] } | Busy {
-  const ports = googlePorts();
+/** Menu (a coordinator or manager) and a clock trigger: writes アンケート集計. */
+export function tallyAllSurveys({ ports, settings }: ScriptContext): { surveys: number; problems: string[] } | Busy {
   const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store));
   if (!locked.ok) return BUSY;
-  return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, 'ja')) };
+  return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }
 
-/** Daily trigger: reminders for tomorrow's sessions, then a form sync. */
-export function sendEventReminders(): { date: string; sent: number } | Busy {
-  const ports = googlePorts();
+/** Daily trigger (or a manager by hand): reminders for tomorrow's sessions, then a form sync. */
+export function sendEventReminders({ ports }: ScriptContext): { date: string; sent: number } | Busy {
   const locked = underWriteLock(ports, () => sendEventRemindersUseCase({
     store: ports.store, props: new FormPropertyBag(), kv: ports.properties, clock: ports.clock, mailer: ports.mailer, forms: activeForms(),
   }));
   return locked.ok ? { date: locked.value.date, sent: locked.value.sent } : BUSY;
 }
+
+export const FORMS_HANDLERS = { createSignupForm, syncSignupForm, onSignupFormSubmit, tallyAllSurveys, sendEventReminders };

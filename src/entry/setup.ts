@@ -1,22 +1,25 @@
 import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup';
 import type { TriggerSpec } from '../app/ports';
 import type { Language } from '../domain/enums';
-import { InitialSettingsSchema, type InitialSettings } from '../domain/setup/initial-settings';
+import type { InitialSettings } from '../domain/setup/initial-settings';
 import { allSetupTabs } from '../domain/setup/output-tabs';
 import { parseSettings, type Settings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
-import { googlePorts, type GooglePorts } from '../gas/google-ports';
+import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/write-boundary';
 import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
 import { createSignupFormLocked_ } from './forms';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
+import type { ScriptContext } from './dispatch';
 
-// Apps Script entry points of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
+// Apps Script handlers of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
 // dialog's server call. onOpen only builds the menu: in AuthMode.NONE (an add-on not yet used in
 // this document) it may read nothing, so its language comes from a document property that
-// setup writes, and only when Apps Script allows reading it.
+// setup writes, and only when Apps Script allows reading it. 初期設定 and the dialog are for an
+// active manager, or for anyone before the desk has one (the bootstrap rule: checked before
+// they run, src/app/authorize.ts checkSetupCaller).
 
 
 const MENU: Readonly<Record<Language, { title: string; items: readonly [string, string][] }>> = {
@@ -44,14 +47,14 @@ function menuLanguage(e: OpenEvent | undefined): Language {
   return rememberedLanguage();
 }
 
-export function onOpen(e?: OpenEvent): void {
-  const menu = MENU[menuLanguage(e)];
+export function onOpen(e?: unknown): void {
+  const menu = MENU[menuLanguage(typeof e === 'object' && e !== null ? e as OpenEvent : undefined)];
   const ui = SpreadsheetApp.getUi().createMenu(menu.title);
   for (const [caption, fn] of menu.items) ui.addItem(caption, fn);
   ui.addToUi();
 }
 
-export function onInstall(e?: OpenEvent): void {
+export function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
@@ -61,8 +64,7 @@ function desiredTriggers(settings: Settings): TriggerSpec[] {
   return [weeklyTriggerSpec(settings), { handler: 'sendEventReminders', kind: 'daily', hour: 9 }];
 }
 
-function setUp(initial?: InitialSettings): SetupResult | null {
-  const ports = googlePorts();
+function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | null {
   const locked = underWriteLock(ports, () => setUpLocked(ports, initial));
   return locked.ok ? locked.value : null;
 }
@@ -102,9 +104,10 @@ function summary(result: SetupResult | null): string {
 }
 
 /** Menu: 初期設定. The first time (no center name yet) it asks in a dialog; afterwards it runs. */
-export function runSetup(): { dialog: boolean; message: string } {
-  const ports = googlePorts();
-  const { settings } = parseSettings(ports.store.read(tabNames(SETTINGS_TAB)));
+export function runSetup(ctx: ScriptContext): { dialog: boolean; message: string } {
+  const { ports } = ctx;
+  // 設定 as the caller check just read it.
+  const settings = ctx.settings ?? parseSettings(ports.store.read(tabNames(SETTINGS_TAB))).settings;
   const ui = SpreadsheetApp.getUi();
   if (settings.centerName === '') {
     const html = HtmlService.createHtmlOutput(setupDialogHtml(settings.language, '')).setWidth(380).setHeight(420);
@@ -112,7 +115,7 @@ export function runSetup(): { dialog: boolean; message: string } {
     return { dialog: true, message: '' };
   }
   try {
-    const message = summary(setUp());
+    const message = summary(setUp(ports));
     SpreadsheetApp.getActiveSpreadsheet().toast(message);
     return { dialog: false, message };
   } catch (error) {
@@ -125,17 +128,16 @@ export function runSetup(): { dialog: boolean; message: string } {
   }
 }
 
-/** The dialog's server call (google.script.run): validated, then setup with those answers. */
-export function saveInitialSettings(input: unknown): { ok: boolean; message: string } {
-  const parsed = InitialSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, message: '入力を確かめてください（センター名は1〜100文字）/ Please check the form (center name 1–100 characters)' };
-  }
+/** The dialog's server call (google.script.run), its answers already validated
+ *  (InitialSettingsSchema, server-calls.ts): setup with those answers. */
+export function saveInitialSettings({ ports }: ScriptContext, initial: InitialSettings): { ok: boolean; message: string } {
   try {
-    const result = setUp(parsed.data);
+    const result = setUp(ports, initial);
     return { ok: result !== null, message: summary(result) };
   } catch (error) {
     console.error(error);
-    return { ok: false, message: parsed.data.language === 'en' ? 'Setup could not finish. Please try again.' : '初期設定を完了できませんでした。もう一度お試しください。' };
+    return { ok: false, message: initial.language === 'en' ? 'Setup could not finish. Please try again.' : '初期設定を完了できませんでした。もう一度お試しください。' };
   }
 }
+
+export const SETUP_HANDLERS = { onOpen, onInstall, runSetup, saveInitialSettings };

@@ -3,13 +3,15 @@ import type { Language } from '../domain/enums';
 import { weekRange } from '../domain/mail/weekly-format';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
-import { googlePorts } from '../gas/google-ports';
+import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/write-boundary';
 import { installWeeklyTrigger as install } from '../triggers/weekly-trigger';
+import type { ScriptContext } from './dispatch';
 
-// Apps Script entry points of the weekly summary: the time trigger, the menu item that installs
-// it, and the menu item that sends the summary now. Each builds the Google ports, takes the
-// script lock so two runs never overlap, calls one use case and logs what happened.
+// Apps Script handlers of the weekly summary: the time trigger (only a real run of it), the menu
+// item that installs it and the menu item that sends the summary now (an active manager; checked
+// before they run: src/app/server-calls.ts). Each takes the script lock so two runs never
+// overlap, calls one use case and logs what happened.
 
 export type WeeklyEntryResult = WeeklyRunResult | { readonly status: 'locked' } | { readonly status: 'error'; readonly message: string };
 
@@ -17,8 +19,7 @@ function log(line: string): void {
   console.log(line);
 }
 
-function runLocked(resend: boolean): WeeklyEntryResult {
-  const ports = googlePorts();
+function runLocked(ports: GooglePorts, resend: boolean): WeeklyEntryResult {
   try {
     // The write boundary: the script lock (a sidebar write takes well under its wait; a second
     // weekly run is skipped), the run, a flush, the release.
@@ -34,9 +35,9 @@ function runLocked(resend: boolean): WeeklyEntryResult {
 }
 
 /** Time-driven trigger (installed by installWeeklyTrigger): the week that ended last Sunday.
- *  The event object carries nothing the run needs; the week comes from the clock. */
-export function weeklySummaryTrigger(_event?: unknown): WeeklyEntryResult {
-  return runLocked(false);
+ *  The event object only proves the run is the trigger's; the week comes from the clock. */
+export function weeklySummaryTrigger({ ports }: ScriptContext): WeeklyEntryResult {
+  return runLocked(ports, false);
 }
 
 const SAY: Record<Language, { installed: (day: string, hour: number, zone: string) => string; result: (r: WeeklyEntryResult) => string }> = {
@@ -88,9 +89,10 @@ function toast(message: string): void {
 
 /** Menu / setup (never onOpen, where a simple trigger may not install triggers): installs the
  *  weekly trigger at 設定's day and hour in its time zone, replacing any earlier one. */
-export function installWeeklyTrigger(): { weekday: number; hour: number; timeZone: string } {
-  const ports = googlePorts();
-  const { settings } = parseSettings(ports.store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en]));
+export function installWeeklyTrigger(ctx: ScriptContext): { weekday: number; hour: number; timeZone: string } {
+  const { ports } = ctx;
+  // 設定 as the caller check just read it.
+  const settings = ctx.settings ?? parseSettings(ports.store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en])).settings;
   const spec = install(ports.triggers, settings);
   const result = { weekday: spec.weekday ?? 0, hour: spec.hour ?? 8, timeZone: spec.timeZone ?? settings.timeZone };
   toast(SAY[settings.language].installed(DAYS[settings.language][result.weekday] ?? '', result.hour, result.timeZone));
@@ -98,9 +100,11 @@ export function installWeeklyTrigger(): { weekday: number; hour: number; timeZon
 }
 
 /** Menu: sends last week's summary now, even if it was sent (the resend of the issue). */
-export function sendWeeklySummaryNow(): WeeklyEntryResult {
-  const result = runLocked(true);
+export function sendWeeklySummaryNow({ ports }: ScriptContext): WeeklyEntryResult {
+  const result = runLocked(ports, true);
   const lang: Language = 'language' in result ? result.language : 'ja';
   toast(SAY[lang].result(result));
   return result;
 }
+
+export const WEEKLY_HANDLERS = { weeklySummaryTrigger, installWeeklyTrigger, sendWeeklySummaryNow };

@@ -24,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createAttendanceApi, type AttendanceApi } from '../app/attendance';
 import type { KeyValueStore, Lock, Mailer, PropertyBag } from '../app/ports';
+import { SIDEBAR_WRITES } from '../app/server-calls';
 import { createSidebarApi, type SidebarApi } from '../app/sidebar-api';
 import { parseTable } from '../domain/parse/parse-table';
 import { COORDINATORS_TAB, tabNames } from '../domain/schema/tabs';
@@ -51,7 +52,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const WRITES: ReadonlySet<string> = new Set(['logActivity', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration', 'registerClient', 'registerJob']);
+const WRITES: ReadonlySet<string> = new Set(SIDEBAR_WRITES);
 
 /** A lock for one process: the dev server handles one call at a time anyway. */
 class ProcessLock implements Lock {

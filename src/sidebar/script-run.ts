@@ -1,28 +1,12 @@
-import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusInput, ChangeMatchStatusOutput, LogActivityInput,
-  LogActivityOutput, RegisterClientInput, RegisterClientOutput, RegisterJobInput, RegisterJobOutput, SearchMembersOutput, WeekHeadline,
-} from '../app/sidebar-types';
-import type { AttendanceList, CheckInOutput, EventSessionsOutput, JoinDetails, JoinOutput } from '../app/attendance-types';
-import type { CancelResult } from '../app/signup-cancel';
+import type { ApiResult } from '../app/sidebar-types';
+import type { SidebarServerApi } from '../app/server-calls';
 
 // A typed promise per server call over google.script.run (the real one in Apps Script, or the
-// dev server's fake). The server answers ApiResult; a failure of the transport itself (network,
-// timeout, a server bug that escaped) becomes a ServerError with a message for the person.
-export interface ServerApi {
-  sidebarBootstrap(): ApiResult<Bootstrap>;
-  logActivity(input: LogActivityInput): ApiResult<LogActivityOutput>;
-  listCandidates(jobId: string): ApiResult<CandidatesOutput>;
-  changeMatchStatus(input: ChangeMatchStatusInput): ApiResult<ChangeMatchStatusOutput>;
-  weekHeadline(): ApiResult<WeekHeadline>;
-  searchMembers(query: string): ApiResult<SearchMembersOutput>;
-  registerClient(input: RegisterClientInput): ApiResult<RegisterClientOutput>;
-  registerJob(input: RegisterJobInput): ApiResult<RegisterJobOutput>;
-  listEventSessions(): ApiResult<EventSessionsOutput>;
-  listAttendance(eventId: string): ApiResult<AttendanceList>;
-  checkIn(registrationId: string, attended: boolean): ApiResult<CheckInOutput>;
-  joinAsMember(registrationId: string, details: JoinDetails): ApiResult<JoinOutput>;
-  cancelRegistration(registrationId: string): ApiResult<CancelResult>;
-}
+// dev server's fake). The calls, their arguments and their answers are those of the table of
+// server calls (src/app/server-calls.ts: types only, nothing of it enters the sidebar's bundle).
+// The server answers ApiResult; a failure of the transport itself (network, timeout, a server
+// bug that escaped) becomes a ServerError with a message for the person.
+export type ServerApi = SidebarServerApi;
 
 type Data<R> = R extends { ok: true; data: infer T } ? T : never;
 

@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { loadBundle, type LoadedBundle } from './harness';
 import { fyBoundaryTables, MEMBER_PERSONAL_DATA } from '../weekly/fixture';
 import type { Cell } from '../../src/domain/cell';
+import { installTrigger } from './trigger-events';
 
 // The weekly job driven through dist/Code.js in a bare realm with the fakes as globals, as Apps
 // Script runs it: the time trigger with a real-shaped event, the menu items, the lock. The call
@@ -13,11 +14,16 @@ type Row = Cell[];
 /** Monday 2016-04-04 08:00 in Tokyo: the trigger's hour, reporting 2016-03-28 .. 04-03. */
 const MONDAY_8AM = '2016-04-03T23:00:00Z';
 
-/** The time-driven event Apps Script passes a clock trigger (its documented fields). */
-const CLOCK_EVENT = {
+/** The time-driven event Apps Script passes a clock trigger (its documented fields); world()
+ *  installs the trigger, and the event carries its ID. */
+let CLOCK_EVENT: Record<string, unknown> = {};
+const clockEventFor = (triggerUid: string): Record<string, unknown> => ({
   authMode: 'FULL', 'day-of-month': 4, 'day-of-week': 1, hour: 8, minute: 0, month: 4, second: 0,
-  timezone: 'UTC', triggerUid: '4242', 'week-of-year': 14, year: 2016,
-};
+  timezone: 'UTC', triggerUid, 'week-of-year': 14, year: 2016,
+});
+
+/** The fixture's active manager (鈴木 所長), who may send and install by hand. */
+const MANAGER = 'boss@center.example';
 
 /** The fixture center plus `extra` members (with a match for every second one and an activity
  *  for every one) so the same run can be measured on a small and a large workbook. */
@@ -34,7 +40,7 @@ function center(extra: number): { name: string; rows: Row[] }[] {
 }
 
 function world(extra: number, options: { quota?: number } = {}): { bundle: LoadedBundle; ss: GSpreadsheet } {
-  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: MONDAY_8AM, mailQuota: options.quota ?? 100 });
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: MONDAY_8AM, mailQuota: options.quota ?? 100, activeUserEmail: MANAGER });
   const ss = bundle.fakes!.spreadsheet;
   for (const t of center(extra)) {
     const sheet = ss.insertSheet(t.name);
@@ -43,6 +49,7 @@ function world(extra: number, options: { quota?: number } = {}): { bundle: Loade
     if (t.rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), t.rows.length - sheet.getMaxRows());
     sheet.getRange(1, 1, t.rows.length, width).setValues(t.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
   }
+  CLOCK_EVENT = clockEventFor(installTrigger(bundle, 'weeklySummaryTrigger'));
   bundle.log.reset();
   return { bundle, ss };
 }

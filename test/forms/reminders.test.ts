@@ -1,10 +1,12 @@
 import { loadBundle, type LoadedBundle } from '../bundle/harness';
 import type { Cell } from '../../src/domain/cell';
 import { attendanceTables } from './attendance-fixture';
+import { clockEvent, installTrigger } from '../bundle/trigger-events';
 
 // The daily reminder trigger (sendEventReminders) through the bundle on a frozen clock: the day
 // before a session it mails each confirmed registrant who gave an address, once; nobody else,
-// and no mail carries another person's details.
+// and no mail carries another person's details. Each run is a real run of the installed daily
+// trigger (its event, its triggerUid): the coordinator of the fixture may not send by hand.
 type Reply = { date: string; sent: number };
 
 function toSheetValue(c: Cell): unknown {
@@ -20,6 +22,12 @@ const EXTRA: Cell[][] = [
   ['R00010', 'E002', '吉田 十', 'ヨシダ ジュウ', '090-1234-0010', 'ju@example.jp', '70代', '男性', '', '2026-11-21T09:00:00', '取消', false, '', 'x10', true, ''],
   ['R00011', 'E002', '山口 清', 'ヤマグチ キヨシ', '090-1234-0011', ' Kiyoshi@Example.jp ', '60代後半', '男性', '', '2026-11-21T09:00:00', '確定', false, '', 'x11', true, ''],
 ];
+
+/** A run of the daily trigger, as Apps Script fires it. */
+function fire(bundle: LoadedBundle): unknown {
+  const uid = bundle.fakes!.triggers.installed().find((t) => t.handler === 'sendEventReminders')?.uniqueId ?? installTrigger(bundle, 'sendEventReminders');
+  return bundle.call('sendEventReminders', clockEvent(uid));
+}
 
 function world(now: string): LoadedBundle {
   const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now });
@@ -37,7 +45,7 @@ describe('the daily reminders', () => {
   it('mail the confirmed registrants with an address the day before, and nobody on a second run that day', () => {
     // 09:00 in Tokyo on Tuesday 2026-12-08: tomorrow is E002's day.
     const bundle = world('2026-12-08T00:00:00Z');
-    const first = bundle.call('sendEventReminders') as Reply;
+    const first = fire(bundle) as Reply;
     expect(first).toEqual({ date: '2026-12-09', sent: 2 });
     const sent = bundle.fakes!.mail.sent;
     // R00003 and R00011 are 確定 with an address; R00008 has none; R00009 waits; R00010 cancelled;
@@ -54,13 +62,13 @@ describe('the daily reminders', () => {
     expect(`${sent[1]?.body}${sent[1]?.htmlBody ?? ''}`).not.toMatch(/鈴木|saburo|090-/);
 
     bundle.setNow('2026-12-08T08:00:00Z'); // 17:00 the same day: a second firing (or a manual run)
-    expect(bundle.call('sendEventReminders')).toEqual({ date: '2026-12-09', sent: 0 });
+    expect(fire(bundle)).toEqual({ date: '2026-12-09', sent: 0 });
     expect(bundle.fakes!.mail.sent).toHaveLength(2);
   });
 
   it('mail nobody on a day with no session tomorrow', () => {
     const bundle = world('2026-12-09T00:00:00Z');
-    expect(bundle.call('sendEventReminders')).toEqual({ date: '2026-12-10', sent: 0 });
+    expect(fire(bundle)).toEqual({ date: '2026-12-10', sent: 0 });
     expect(bundle.fakes!.mail.sent).toHaveLength(0);
   });
 });

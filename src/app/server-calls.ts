@@ -1,0 +1,182 @@
+import * as z from 'zod/mini';
+import { InitialSettingsSchema } from '../domain/setup/initial-settings';
+import { recordId } from './api-schemas';
+import { JOIN_DETAILS, type AttendanceApi } from './attendance';
+import { REGISTER_CLIENT_INPUT } from './register-client';
+import { REGISTER_JOB_INPUT } from './register-job';
+import { CHANGE_MATCH_INPUT, LOG_ACTIVITY_INPUT, SEARCH_MEMBERS_INPUT, type SidebarApi } from './sidebar-api';
+
+// Every function Apps Script may call by name — a menu item, a trigger, google.script.run from
+// the sidebar or the setup dialog — in one table: its name, its arguments (zod, as they arrive:
+// JSON from google.script.run), who may call it, and for the sidebar's calls the handler itself.
+// Everything else is derived from this table, so a signature is written once:
+// - the Apps Script globals: src/entry/globals.ts builds one function per entry, checking the
+//   caller (or the trigger) before the handler runs; src/main.ts exports them and
+//   scripts/build.mjs refuses to build when its exports and this table differ;
+// - the sidebar's typed google.script.run wrapper (src/sidebar/script-run.ts: ServerApi);
+// - the dev server's list of calls after which it saves the workbook (SIDEBAR_WRITES);
+// - the table "Who may call what" in docs/design/README.md (accessTable(), kept equal by a test).
+
+/**
+ * Who may call a function:
+ * - `read`: an active viewer, coordinator or manager of コーディネータ;
+ * - `write`: an active coordinator or manager;
+ * - `manager`: an active manager (setup: also anyone, before the desk has an active manager);
+ * - `trigger`: nobody by hand; only a run of one of this project's installed triggers;
+ * - `menu-open`: anyone who can open the spreadsheet (builds a menu or opens the sidebar,
+ *   which shows nothing until its own calls pass their checks).
+ */
+export type CallAccess = 'read' | 'write' | 'manager' | 'trigger' | 'menu-open';
+
+/** The trigger whose runs a function also accepts: time-driven, or a spreadsheet's form submit. */
+export type TriggerKind = 'clock' | 'form_submit';
+
+type Schema = z.ZodMiniType;
+
+/** Both halves of the sidebar's server: the sidebar API and the イベント panel's. */
+export type DeskApi = SidebarApi & AttendanceApi;
+
+interface BaseCall<A extends readonly Schema[]> {
+  readonly access: CallAccess;
+  /** One schema per argument, in order. */
+  readonly args: A;
+  /** What it does, for the docs' table. */
+  readonly what: string;
+}
+
+/** A call of the sidebar (google.script.run): the same on Google and in the dev server. The
+ *  handler hands the raw arguments to the API, which checks the caller first and then parses
+ *  them with the schemas listed here (sidebar-api.ts, attendance.ts). */
+export interface SidebarCall<A extends readonly Schema[] = readonly Schema[], R = unknown> extends BaseCall<A> {
+  readonly surface: 'sidebar';
+  readonly access: 'read' | 'write';
+  readonly run: (api: DeskApi, ...args: unknown[]) => R;
+}
+
+/** A function only Apps Script calls (menu, dialog, trigger); its handler is in src/entry. */
+export interface ScriptCall<A extends readonly Schema[] = readonly Schema[]> extends BaseCall<A> {
+  readonly surface: 'apps-script';
+  /** Runs of this project's trigger of this kind for this function are accepted too. */
+  readonly trigger?: TriggerKind;
+  /** `manager`, except before the desk has any active manager (authorize.ts checkSetupCaller). */
+  readonly bootstrap?: true;
+}
+
+export type ServerCall = SidebarCall | ScriptCall;
+
+function sidebar<const A extends readonly Schema[], R>(access: 'read' | 'write', args: A, what: string, run: (api: DeskApi, ...args: unknown[]) => R): SidebarCall<A, R> {
+  return { surface: 'sidebar', access, args, what, run };
+}
+
+function script<const A extends readonly Schema[]>(access: CallAccess, args: A, what: string, extra: { trigger?: TriggerKind; bootstrap?: true } = {}): ScriptCall<A> {
+  return { surface: 'apps-script', access, args, what, ...extra };
+}
+
+/** The event of onOpen / onInstall (`authMode` is ScriptApp.AuthMode, an enum object). */
+export const OPEN_EVENT = z.optional(z.looseObject({ authMode: z.optional(z.unknown()) }));
+
+/** Installable triggers always run in AuthMode.FULL (an enum object whose text is FULL). */
+const FULL = z.custom<unknown>((v) => v !== null && v !== undefined && String(v) === 'FULL');
+const TRIGGER_UID = z.union([z.string().check(z.minLength(1), z.maxLength(40)), z.int()]);
+const hasMethod = (name: string) => z.custom<unknown>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[name] === 'function');
+
+/**
+ * The event objects only Apps Script makes (its documented fields): a time-driven trigger's, and
+ * an installable spreadsheet form-submit trigger's, whose `range` and `source` are a live Range
+ * and Spreadsheet — things google.script.run, which carries JSON only, cannot pass. The shape is
+ * the first half of the check; the second is that `triggerUid` is one of this project's
+ * installed triggers for the function (src/entry/trigger-runs.ts).
+ */
+export const TRIGGER_EVENTS = {
+  clock: z.looseObject({
+    authMode: FULL, triggerUid: TRIGGER_UID,
+    year: z.int(), month: z.int(), 'day-of-month': z.int(), 'day-of-week': z.int(), 'week-of-year': z.int(),
+    hour: z.int(), minute: z.int(), second: z.int(), timezone: z.string(),
+  }),
+  form_submit: z.looseObject({
+    authMode: FULL, triggerUid: TRIGGER_UID,
+    namedValues: z.record(z.string(), z.array(z.string())), values: z.array(z.string()),
+    range: hasMethod('getSheet'), source: hasMethod('getId'),
+  }),
+} as const satisfies Record<TriggerKind, Schema>;
+
+export const SERVER_CALLS = {
+  // The sidebar (src/sidebar/*): read by anyone active in コーディネータ, written by a coordinator or manager.
+  sidebarBootstrap: sidebar('read', [], 'the sidebar\'s first load', (api) => api.sidebarBootstrap()),
+  weekHeadline: sidebar('read', [], 'this week\'s figures', (api) => api.weekHeadline()),
+  listCandidates: sidebar('read', [recordId], 'candidates for a job', (api, jobId) => api.listCandidates(jobId)),
+  searchMembers: sidebar('read', [SEARCH_MEMBERS_INPUT], 'the member picker at a large center', (api, query) => api.searchMembers(query)),
+  listEventSessions: sidebar('read', [], 'the イベント panel\'s sessions', (api) => api.listEventSessions()),
+  listAttendance: sidebar('read', [recordId], 'who signed up for a session', (api, eventId) => api.listAttendance(eventId)),
+  logActivity: sidebar('write', [LOG_ACTIVITY_INPUT], 'a new activity', (api, input) => api.logActivity(input)),
+  changeMatchStatus: sidebar('write', [CHANGE_MATCH_INPUT], 'propose / interview / place / end a match', (api, input) => api.changeMatchStatus(input)),
+  registerClient: sidebar('write', [REGISTER_CLIENT_INPUT], 'a new client (開拓)', (api, input) => api.registerClient(input)),
+  registerJob: sidebar('write', [REGISTER_JOB_INPUT], 'a new job (開拓)', (api, input) => api.registerJob(input)),
+  checkIn: sidebar('write', [recordId, z.boolean()], 'attendance at the door', (api, id, attended) => api.checkIn(id, attended)),
+  joinAsMember: sidebar('write', [recordId, z.optional(JOIN_DETAILS)], 'an attendee becomes a member', (api, id, details) => api.joinAsMember(id, details)),
+  cancelRegistration: sidebar('write', [recordId], 'a cancellation (the waitlist moves up)', (api, id) => api.cancelRegistration(id)),
+
+  // The menu and what it opens.
+  onOpen: script('menu-open', [OPEN_EVENT], 'builds the 生きがい就労 menu (reads nothing)'),
+  onInstall: script('menu-open', [OPEN_EVENT], 'the same, when the add-on is installed'),
+  showSidebar: script('menu-open', [], 'opens the sidebar (its calls check the caller)'),
+
+  // Setup, sends, trigger installation: an active manager.
+  runSetup: script('manager', [], 'menu 初期設定 (the dialog the first time)', { bootstrap: true }),
+  saveInitialSettings: script('manager', [InitialSettingsSchema], 'the first-run dialog\'s answers', { bootstrap: true }),
+  sendWeeklySummaryNow: script('manager', [], 'menu: sends last week\'s summary now'),
+  installWeeklyTrigger: script('manager', [], 'installs the weekly trigger at 設定\'s day and hour'),
+  createSignupForm: script('manager', [], 'creates the sign-up form and its triggers'),
+
+  // Keeping things in step: a coordinator or manager.
+  syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),
+  tallyAllSurveys: script('write', [], 'menu (or a clock trigger): writes アンケート集計', { trigger: 'clock' }),
+
+  // Triggers: only a run of this project's own installed trigger.
+  weeklySummaryTrigger: script('trigger', [], 'the weekly summary (time-driven)', { trigger: 'clock' }),
+  sendEventReminders: script('manager', [], 'tomorrow\'s reminders (daily trigger; by hand a manager)', { trigger: 'clock' }),
+  onSignupFormSubmit: script('trigger', [], 'one sign-up (the form\'s submit trigger, its own response tab only)', { trigger: 'form_submit' }),
+} as const satisfies Record<string, ServerCall>;
+
+export type ServerCalls = typeof SERVER_CALLS;
+export type CallName = keyof ServerCalls;
+export type SidebarCallName = { [K in CallName]: ServerCalls[K] extends SidebarCall ? K : never }[CallName];
+export type ScriptCallName = Exclude<CallName, SidebarCallName>;
+
+export const CALL_NAMES = Object.keys(SERVER_CALLS) as CallName[];
+
+/** The sidebar calls that change the workbook (the dev server saves the file after each). */
+export const SIDEBAR_WRITES: readonly SidebarCallName[] = CALL_NAMES.filter(
+  (n): n is SidebarCallName => SERVER_CALLS[n].surface === 'sidebar' && SERVER_CALLS[n].access === 'write');
+
+type ArgsIn<A extends readonly Schema[]> = { -readonly [I in keyof A]: z.input<A[I]> };
+export type ArgsOut<A extends readonly Schema[]> = { -readonly [I in keyof A]: z.output<A[I]> };
+
+/** The sidebar's view of the server: each call's arguments (as the sidebar sends them) and answer. */
+export type SidebarServerApi = {
+  [K in SidebarCallName]: ServerCalls[K] extends SidebarCall<infer A, infer R> ? (...args: ArgsIn<A>) => R : never;
+};
+
+/** "who may call it" in words, for the docs' table. */
+export function accessRule(call: ServerCall): string {
+  const base: Record<CallAccess, string> = {
+    read: 'read: an active viewer, coordinator or manager',
+    write: 'write: an active coordinator or manager',
+    manager: 'manager: an active manager',
+    trigger: 'trigger: nobody by hand',
+    'menu-open': 'menu-open: anyone who can open the spreadsheet',
+  };
+  const parts = [base[call.access]];
+  if (call.surface === 'apps-script' && call.bootstrap) parts.push('or anyone signed in before the desk has an active manager (bootstrap)');
+  if (call.surface === 'apps-script' && call.trigger) parts.push(`${call.access === 'trigger' ? 'only' : 'or'} a run of this project's own ${call.trigger === 'clock' ? 'time-driven' : 'form-submit'} trigger for it`);
+  return parts.join('; ');
+}
+
+/** The Markdown table of docs/design/README.md "Who may call what", one row per function. */
+export function accessTable(): string {
+  const rows = CALL_NAMES.map((n) => {
+    const call: ServerCall = SERVER_CALLS[n];
+    return `| \`${n}\` | ${call.surface} | ${accessRule(call)} | ${call.what} |`;
+  });
+  return ['| function | called from | who may call it | what |', '|---|---|---|---|', ...rows].join('\n');
+}

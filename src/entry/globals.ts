@@ -1,0 +1,9 @@
+import { serverGlobals } from './dispatch';
+import { FORMS_HANDLERS } from './forms';
+import { SETUP_HANDLERS } from './setup';
+import { deskApi, showSidebar } from './sidebar';
+import { WEEKLY_HANDLERS } from './weekly';
+
+// The Apps Script globals, one per entry of src/app/server-calls.ts: the sidebar's calls through
+// the desk API, every other function through its handler behind the check its entry names.
+export const GLOBALS = serverGlobals(deskApi, { ...SETUP_HANDLERS, ...FORMS_HANDLERS, ...WEEKLY_HANDLERS, showSidebar });
