@@ -6,7 +6,7 @@ import type { PlacedFormat } from '../domain/setup/column-format';
 import type { InitialSettings } from '../domain/setup/initial-settings';
 import { planSetup, type SetupStep, type TabLayout } from '../domain/setup/plan-setup';
 import type { SetupTab } from '../domain/setup/setup-tabs';
-import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsRows, type SettingKey, type Settings } from '../domain/settings';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsColumns, settingsRows, type SettingKey, type Settings } from '../domain/settings';
 import { AUDIT_LOG_TAB, COORDINATORS_TAB, SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
 import type { Clock, KeyValueStore, TableStore, TriggerSpec, Triggers, UserIdentity } from './ports';
 import { civilDateTimeIn } from '../domain/civil-date';
@@ -184,9 +184,7 @@ function rewriteSettings(store: TableStore, values: ReadonlyMap<SettingKey, Cell
   const raw = store.read(tabNames(SETTINGS_TAB, lang));
   if (!raw) return [];
   const { rowOf } = parseSettings(raw);
-  const header = raw.header.map((h) => normalizeHeader(String(h)));
-  const valueAt = header.findIndex((h) => h === '値' || h === 'value');
-  const col = valueAt >= 0 ? valueAt : 1;
+  const col = settingsColumns(raw.header).value;
   const changed: string[] = [];
   for (const [key, value] of values) {
     const rowNumber = rowOf.get(key);

@@ -2,7 +2,7 @@ import { SETTING_KEYS } from '../domain/settings';
 import { signupFormSpec } from '../domain/signup/form-spec';
 import { offeredLabels } from '../domain/signup/ledger';
 import type { Clock, PropertyBag, SignupForms, TableStore } from './ports';
-import { loadLedger, readSheetsForSignup, rebuildLedger, saveLedger } from './signup-sync';
+import { loadLedger, readSheetsForSignup, rebuildLedger, saveLedger, type SheetsForSignup } from './signup-sync';
 
 // Creates the sign-up form (menu / setup), once: when 設定 already names a form, it only syncs
 // the choices. The form ID goes into 設定 申込フォームID so a coordinator can see and keep it.
@@ -25,15 +25,23 @@ export function createSignupFormUseCase(ports: { store: TableStore; props: Prope
   const made = ports.forms.create(signupFormSpec(sheets.settings.language, sheets.settings.centerName, choices));
   const ledger = { ...rebuildLedger(sheets, previous, ports.clock.now(), made.formId, made.sessionItemId), recentResponses: previous?.recentResponses ?? [] };
   saveLedger(ports.props, ledger, keys);
-  writeFormId(ports.store, sheets.settingsTab, sheets.settingsRowOf.get('signupFormId') ?? null, made.formId, sheets.settings.language);
+  writeFormId(ports.store, sheets, made.formId);
   return { formId: made.formId, publishedUrl: made.publishedUrl, created: true, choices };
 }
 
-function writeFormId(store: TableStore, tab: string | null, row: number | null, formId: string, lang: 'ja' | 'en'): void {
+function writeFormId(store: TableStore, sheets: SheetsForSignup, formId: string): void {
+  const lang = sheets.settings.language;
   const def = SETTING_KEYS.find((k) => k.key === 'signupFormId');
   const key = lang === 'ja' ? def?.ja ?? '申込フォームID' : def?.en ?? 'signup_form_id';
+  const tab = sheets.settingsTab;
   if (tab === null) { store.replace(lang === 'ja' ? '設定' : 'Settings', lang === 'ja' ? ['項目', '値'] : ['key', 'value'], [[key, formId]]); return; }
-  // 設定 is laid out 項目 | 値 (parseSettings reads the first two columns): only those two cells.
-  if (row !== null) store.writeCells(tab, row, { columns: [1], rows: [[formId]] });
-  else store.appendCells(tab, { columns: [0, 1], rows: [[key, formId]] });
+  // 設定's own 項目 and 値 cells, wherever the center put those columns: never a column of its own.
+  const { key: keyAt, value: valueAt } = sheets.settingsColumns;
+  const row = sheets.settingsRowOf.get('signupFormId') ?? null;
+  if (row !== null) store.writeCells(tab, row, { columns: [valueAt], rows: [[formId]] });
+  else {
+    const pair: [number, string][] = [[keyAt, key], [valueAt, formId]];
+    pair.sort((x, y) => x[0] - y[0]);
+    store.appendCells(tab, { columns: pair.map((p) => p[0]), rows: [pair.map((p) => p[1])] });
+  }
 }

@@ -1,7 +1,7 @@
 import { civilDateTimeIn } from '../domain/civil-date';
 import { parseTable } from '../domain/parse/parse-table';
 import { EVENTS_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, headerName, tabName, tabNames, type EventRecord, type Registration } from '../domain/schema/tabs';
-import { parseSettings, type Settings } from '../domain/settings';
+import { parseSettings, settingsColumns, type Settings } from '../domain/settings';
 import { closedMessage } from '../domain/signup/form-spec';
 import {
   buildLedger, ledgerEntries, ledgerFromEntries, offeredLabels, staleLedgerKeys, type SignupLedger,
@@ -31,6 +31,8 @@ export interface SheetsForSignup {
   readonly settings: Settings;
   readonly settingsRowOf: Map<string, number>;
   readonly settingsTab: string | null;
+  /** 設定's 項目 and 値 columns (0-based), found by header. */
+  readonly settingsColumns: { key: number; value: number };
   readonly events: EventRecord[];
   readonly registrations: Registration[];
   readonly registrationRows: number[];
@@ -55,6 +57,7 @@ export function readSheetsForSignup(store: TableStore): SheetsForSignup {
   const regs = parseTable(REGISTRATIONS_TAB, regRaw);
   return {
     settings, settingsRowOf: rowOf as Map<string, number>, settingsTab: settingsRaw?.name ?? null,
+    settingsColumns: settingsColumns(settingsRaw?.header ?? []),
     events: events?.records ?? [], registrations: regs.records, registrationRows: regs.rowNumbers,
     registrationsTab: regRaw.name, registrationsHeader: [...regRaw.header],
     problems: [...problems, ...(events?.problems ?? []), ...regs.problems],

@@ -61,15 +61,20 @@ function intIn(text: string, min: number, max: number): number | null {
 
 /** Reads the settings tab; a missing tab or blank value means the default. Bad values are problems
  *  and fall back to the default so the rest of the workbook can still be read. */
+/** Where 設定's 項目 and 値 are (0-based), by header in either language; A and B when unnamed. */
+export function settingsColumns(header: readonly string[]): { key: number; value: number } {
+  const names = header.map((h) => normalizeHeader(String(h)));
+  const key = names.findIndex((h) => h === '項目' || h === 'key');
+  const value = names.findIndex((h) => h === '値' || h === 'value');
+  return { key: Math.max(0, key), value: value >= 0 ? value : 1 };
+}
+
 export function parseSettings(raw: RawTable | null): { settings: Settings; problems: Problem[]; rowOf: Map<SettingKey, number> } {
   const settings: Settings = { ...DEFAULT_SETTINGS, weeklyRecipients: [] };
   const problems: Problem[] = [];
   const rowOf = new Map<SettingKey, number>();
   if (!raw) return { settings, problems, rowOf };
-  const header = raw.header.map((h) => normalizeHeader(String(h)));
-  const keyCol = Math.max(0, header.findIndex((h) => h === '項目' || h === 'key'));
-  const valueCol = header.findIndex((h) => h === '値' || h === 'value');
-  const vCol = valueCol >= 0 ? valueCol : 1;
+  const { key: keyCol, value: vCol } = settingsColumns(raw.header);
   raw.rows.forEach((row, r) => {
     const keyText = normalizeHeader(cellText(row[keyCol]));
     const def = SETTING_KEYS.find((k) => normalizeHeader(k.ja) === keyText || k.en === keyText);

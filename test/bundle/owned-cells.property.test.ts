@@ -430,7 +430,7 @@ describe('the layouts two writers still assume', () => {
   // src/app/signup-create-form.ts writeFormId: 設定 申込フォームID is written to column B (and a
   // missing key row to A:B) whatever 設定's header says; setup (runSetup, saveInitialSettings)
   // calls it whenever the center has no form yet.
-  it.failing('setup writes the new form\'s ID under 設定\'s 値 header, wherever the center put 項目 and 値', () => {
+  it('setup writes the new form\'s ID under 設定\'s 値 header, wherever the center put 項目 and 値', () => {
     ownedCellsProperty({ settings: 'shuffled', audit: 'fixed' }, 20, { shrink: false });
   });
 
@@ -527,7 +527,7 @@ describe('the red team\'s cases: a formula column between two contract columns s
 
   // Still fails: saveInitialSettings makes the sign-up form and writeFormId
   // (src/app/signup-create-form.ts) writes its ID to 設定!B8, the center's formula.
-  it.failing('the setup dialog writes 設定\'s values and the new form\'s ID under 値, and keeps 設定\'s formula column', () => {
+  it('the setup dialog writes 設定\'s values and the new form\'s ID under 値, and keeps 設定\'s formula column', () => {
     expectKept('設定', 'settings', [{ fn: 'saveInitialSettings', args: [{ centerName: '=柏市', language: 'ja', weeklyDay: 1, weeklyHour: 9 }] }]);
   });
 
@@ -571,7 +571,7 @@ describe('each write use case on the fixed center writes only its own cells', ()
   });
 
   // Still fails, as above: writeFormId appends the missing signup_form_id row to A:B, and B is the center's column.
-  it.failing('the first 初期設定 on an English center whose Settings lacks signup_form_id adds that row under its own headers', () => {
+  it('the first 初期設定 on an English center whose Settings lacks signup_form_id adds that row under its own headers', () => {
     expectKept('Settings', 'settings', [{ fn: 'runSetup', args: [] }], { lang: 'en', missingSettings: ['タイムゾーン', '申込フォームID'] });
   });
 });
