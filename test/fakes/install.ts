@@ -10,7 +10,7 @@ import { MailAppImpl, type MailHandles } from './mail-app';
 import { PropertiesServiceImpl, type PropertiesHandles } from './properties-service';
 import { HOST_REALM, type Realm } from './realm';
 import { ScriptAppImpl, type TriggerHandles } from './script-app';
-import { SessionImpl } from './session';
+import { SessionImpl, type SessionOptions } from './session';
 import { SpreadsheetImpl, type Toast } from './spreadsheet';
 import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { emptyUiRecord, type UiRecord } from './ui';
@@ -61,6 +61,9 @@ export interface FakeHandles {
   /** Name the running execution to make writes wait for a flush, a read or the run's end. */
   readonly executions: Executions;
   readonly logs: LogLine[];
+  /** Who runs the next call: another person at the same spreadsheet (google.script.run and a
+   *  menu run as the person using it; effective user = active user unless given). */
+  actAs(activeUserEmail: string, effectiveUserEmail?: string): void;
   /** The globals as installed, for tests that call them directly. */
   readonly globals: Readonly<Record<string, unknown>>;
   /** Puts back whatever the global object held before. */
@@ -86,7 +89,12 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   const mail = MailAppImpl.create(ctx, options.mailQuota ?? 100);
   const locks = LockServiceImpl.create(ctx, bound);
   const properties = PropertiesServiceImpl.create(ctx, bound);
-  const triggers = ScriptAppImpl.create(ctx, options.functionExists ?? (() => true), 'fake-script-id');
+  const session: SessionOptions = {
+    activeUserEmail: options.activeUserEmail ?? 'staff@example.org',
+    effectiveUserEmail: options.effectiveUserEmail ?? options.activeUserEmail ?? 'staff@example.org',
+    scriptTimeZone: options.scriptTimeZone ?? timeZone, locale: options.locale ?? 'ja',
+  };
+  const triggers = ScriptAppImpl.create(ctx, options.functionExists ?? (() => true), 'fake-script-id', () => session.effectiveUserEmail);
   const utilities = UtilitiesImpl.create(ctx);
   // A form sent to the active spreadsheet gets its response tab there, as in Forms.
   const forms = FormAppImpl.create(ctx, [{
@@ -99,11 +107,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
     LockService: locks.service,
     PropertiesService: properties.service,
     MailApp: mail.service,
-    Session: SessionImpl.wrap(ctx, {
-      activeUserEmail: options.activeUserEmail ?? 'staff@example.org',
-      effectiveUserEmail: options.effectiveUserEmail ?? options.activeUserEmail ?? 'staff@example.org',
-      scriptTimeZone: options.scriptTimeZone ?? timeZone, locale: options.locale ?? 'ja',
-    }),
+    Session: SessionImpl.wrap(ctx, session),
     ScriptApp: triggers.service,
     Utilities: utilities.service,
     Logger: LoggerImpl.wrap(ctx, logs),
@@ -120,6 +124,10 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   return {
     log, spreadsheet: sheetImpl._self, ui, toasts: sheetImpl._toasts, mail: mail.handles, locks: locks.handles,
     properties: properties.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, executions, logs, globals,
+    actAs(active, effective) {
+      session.activeUserEmail = active;
+      session.effectiveUserEmail = effective ?? active;
+    },
     uninstall() {
       for (const [name, d] of before) {
         if (d) Object.defineProperty(target, name, d);

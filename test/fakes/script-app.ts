@@ -28,7 +28,8 @@ export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers mu
 export const MAX_TRIGGERS = 20;
 
 interface Registry {
-  triggers: { spec: InstalledTrigger; self: GTrigger }[];
+  /** `owner`: the user who installed it (a trigger belongs to one user and runs as them). */
+  triggers: { spec: InstalledTrigger; self: GTrigger; owner: string }[];
   nextId: number;
 }
 
@@ -42,15 +43,17 @@ class TriggerImpl implements Pick<GTrigger, 'getHandlerFunction' | 'getEventType
 }
 
 class Installer {
-  constructor(readonly ctx: Guarded, readonly registry: Registry, readonly functionExists: (name: string) => boolean, readonly scriptId: string) {}
+  constructor(readonly ctx: Guarded, readonly registry: Registry, readonly functionExists: (name: string) => boolean, readonly scriptId: string,
+    readonly user: () => string) {}
 
   install(spec: Omit<InstalledTrigger, 'uniqueId'>): GTrigger {
-    if (this.registry.triggers.length >= MAX_TRIGGERS) throw new this.ctx.realm.Error(TOO_MANY_TRIGGERS);
+    const owner = this.user();
+    if (this.registry.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS) throw new this.ctx.realm.Error(TOO_MANY_TRIGGERS);
     // Apps Script would install it and fail at every run; the fake says so at once.
     if (!this.functionExists(spec.handler)) throw new this.ctx.realm.Error(`fake: trigger handler ${spec.handler} is not a global function of the script`);
     const full: InstalledTrigger = { ...spec, uniqueId: String(1000 + this.registry.nextId++) };
     const self = guard<GTrigger>(new TriggerImpl(full), 'Trigger', this.ctx);
-    this.registry.triggers.push({ spec: full, self });
+    this.registry.triggers.push({ spec: full, self, owner });
     return self;
   }
 }
@@ -111,6 +114,7 @@ class TriggerBuilderImpl implements Pick<GTriggerBuilder, 'timeBased' | 'forSpre
 }
 
 export interface TriggerHandles {
+  /** Every installed trigger, whoever installed it. */
   installed(): InstalledTrigger[];
 }
 
@@ -120,20 +124,27 @@ export class ScriptAppImpl implements Pick<GScriptApp, 'newTrigger' | 'getProjec
   readonly TriggerSource = TRIGGER_SOURCE as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   private readonly _installer: Installer;
 
-  constructor(ctx: Guarded, private readonly _registry: Registry, functionExists: (name: string) => boolean, scriptId: string) {
-    this._installer = new Installer(ctx, _registry, functionExists, scriptId);
+  constructor(ctx: Guarded, private readonly _registry: Registry, functionExists: (name: string) => boolean, scriptId: string,
+    private readonly _user: () => string) {
+    this._installer = new Installer(ctx, _registry, functionExists, scriptId, _user);
   }
 
-  static create(ctx: Guarded, functionExists: (name: string) => boolean, scriptId: string): { service: GScriptApp; handles: TriggerHandles } {
+  /** `user`: who is running the script now (the effective user: the one a call or trigger runs as). */
+  static create(ctx: Guarded, functionExists: (name: string) => boolean, scriptId: string, user: () => string = () => ''): { service: GScriptApp; handles: TriggerHandles } {
     const registry: Registry = { triggers: [], nextId: 0 };
-    const impl = new ScriptAppImpl(ctx, registry, functionExists, scriptId);
+    const impl = new ScriptAppImpl(ctx, registry, functionExists, scriptId, user);
     return { service: guard<GScriptApp>(impl, 'ScriptApp', ctx), handles: { installed: () => registry.triggers.map((t) => ({ ...t.spec })) } };
   }
 
   newTrigger(functionName: string): GTriggerBuilder {
     return guard<GTriggerBuilder>(new TriggerBuilderImpl(this._installer, functionName), 'TriggerBuilder', this._installer.ctx);
   }
-  getProjectTriggers(): GTrigger[] { return this._registry.triggers.map((t) => t.self); }
+  /** As in Apps Script: the project's triggers of the current user only. Another user's call
+   *  (google.script.run runs as whoever calls) never sees the installer's triggers. */
+  getProjectTriggers(): GTrigger[] {
+    const user = this._user();
+    return this._registry.triggers.filter((t) => t.owner === user).map((t) => t.self);
+  }
   deleteTrigger(trigger: GTrigger): void {
     // By identity, not through trigger.getUniqueId(), so the fake's own bookkeeping is not counted.
     this._registry.triggers = this._registry.triggers.filter((t) => t.self !== trigger);
