@@ -85,7 +85,7 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
   const dayIn = (from: number, to: number): CivilDate => days[rng.int(from, to)] as CivilDate;
 
   const jcs = Array.from({ length: coordinators }, (_, i) => `jc${pad(i + 1, 2)}@bench-center.example`);
-  const coordinatorRows: Cell[][] = jcs.map((email, i) => [email, `コーディネータ ${i + 1}`, 'コーディネータ', true]);
+  const coordinatorRows: Cell[][] = jcs.map((email, i) => [email, `コーディネータ ${i + 1}`, i === 0 ? '管理者' : 'コーディネータ', true]);
   coordinatorRows.push(['kanri@bench-center.example', '事務局長', '管理者', true]);
 
   const memberRows: Cell[][] = [];

@@ -4,6 +4,7 @@ import type { CallLog, CallSnapshot } from '../test/fakes/call-log';
 import { FormAppImpl } from '../test/fakes/form-app';
 import type { Realm } from '../test/fakes/realm';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
+import { clockEvent, installTrigger } from '../test/bundle/trigger-events';
 import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
 import { loadTables } from './load-fake';
 import { repoRoot } from './repo-root';
@@ -89,7 +90,9 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   };
   const keep = (m: BundleMeasure | null): void => { if (m) measures.push(m); };
 
-  keep(run('weekly', 'weeklySummaryTrigger', { triggerUid: 'bench' }));
+  // A real run of the project's own weekly trigger: the handler refuses any other event.
+  const weeklyUid = missing.includes('weeklySummaryTrigger') ? '' : installTrigger(bundle, 'weeklySummaryTrigger');
+  keep(run('weekly', 'weeklySummaryTrigger', clockEvent(weeklyUid, new Date(BENCH_NOW))));
   keep(run('sidebarOpen', 'sidebarBootstrap'));
   const activity = { date: '2025-03-10', area: 'matching', kind: 'call', member_id: center.memberId, minutes: 15, notes: '' };
   const logActivityFirst = run('logActivity', 'logActivity', activity);
