@@ -115,6 +115,29 @@ describe('saving over an existing workbook', () => {
     expect((await readWorkbookFile(join(dir, 'made.xlsx'))).tabNames()).toContain('会員');
   });
 
+  it('patches sheets written tersely: an empty <sheetData/>, no <dimension>, no spans or styles', async () => {
+    const path = join(dir, 'terse.xlsx');
+    await writeWorkbookFile(MemoryTableStore.from([{ name: 'A', header: ['x'], rows: [['old']] }, { name: 'B', header: ['y'], rows: [] }]), path);
+    const parts = await zipParts(path);
+    const a = sheetPart(parts, 'A'); const b = sheetPart(parts, 'B');
+    await rewritePackage(path, (zip) => {
+      zip.file(a, parts.get(a)!.toString('utf8').replace(/<dimension [^>]*\/>/, '')
+        .replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="b"><v>1</v></c></row></sheetData>'));
+      zip.file(b, parts.get(b)!.toString('utf8').replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'));
+    });
+    const store = await readWorkbookFile(path);
+    expect(store.read(['A'])?.rows).toEqual([[1, true]]);
+    expect(store.read(['B'])?.header).toEqual([]);
+    store.replace('A', ['x', 'z'], [[1, false], ['new', null]]);
+    store.replace('B', ['y'], [['added']]);
+    await writeWorkbookFile(store, path);
+    const back = await readWorkbookFile(path);
+    expect(back.read(['A'])).toMatchObject({ header: ['x', 'z'], rows: [[1, false], ['new']] });
+    expect(back.read(['B'])).toMatchObject({ header: ['y'], rows: [['added']] });
+    expect(sheetjsGrid(path, 'A')).toEqual([['x', 'z'], [1, false], ['new', null]]);
+    expect(sheetjsGrid(path, 'B')).toEqual([['y'], ['added']]);
+  });
+
   it('fails without a trace: the file as it was and no temporary file', async () => {
     const path = await freshWorkbook();
     const bytes = readFileSync(path);
