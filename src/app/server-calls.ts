@@ -82,8 +82,8 @@ const hasMethod = (name: string) => z.custom<unknown>((v) => typeof v === 'objec
 
 /**
  * The event objects only Apps Script makes (its documented fields): a time-driven trigger's, and
- * an installable spreadsheet form-submit trigger's, whose `range` and `source` are a live Range
- * and Spreadsheet — things google.script.run, which carries JSON only, cannot pass. The shape is
+ * an installable spreadsheet form-submit trigger's, whose `range` (and `source`) are a live Range
+ * (and Spreadsheet) — things google.script.run, which carries JSON only, cannot pass. The shape is
  * the first half of the check; the second is that `triggerUid` is one of this project's
  * installed triggers for the function (src/entry/trigger-runs.ts).
  */
@@ -96,7 +96,8 @@ export const TRIGGER_EVENTS = {
   form_submit: z.looseObject({
     authMode: FULL, triggerUid: TRIGGER_UID,
     namedValues: z.record(z.string(), z.array(z.string())), values: z.array(z.string()),
-    range: hasMethod('getSheet'), source: hasMethod('getId'),
+    // `source` (the Spreadsheet) is not in every description of this event: when present it must be live.
+    range: hasMethod('getSheet'), source: z.optional(hasMethod('getId')),
   }),
 } as const satisfies Record<TriggerKind, Schema>;
 
