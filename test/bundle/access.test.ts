@@ -4,6 +4,7 @@ import { COORDINATOR, MANAGER, VIEWER, INACTIVE, sidebarTables } from '../app/si
 import { attendanceTables } from '../forms/attendance-fixture';
 import { SERVER_CALLS, accessTable, type ServerCall } from '../../src/app/server-calls';
 import type { Cell } from '../../src/domain/cell';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './harness';
@@ -134,6 +135,22 @@ describe('who may call what', () => {
     expect([...names].sort()).toEqual(Object.keys(ACCESS).sort());
     expect(Object.keys(SERVER_CALLS).sort()).toEqual([...names].sort());
     for (const n of names) expect([n, ruleOf(SERVER_CALLS[n as keyof typeof SERVER_CALLS])]).toEqual([n, ACCESS[n]]);
+  });
+
+  it('does not build when src/main.ts exports a global the table does not list, or misses one it lists', () => {
+    const check = (exports: string[]): string => {
+      try {
+        execFileSync(process.execPath, ['--input-type=module', '-e',
+          `const m = await import('./scripts/build.mjs'); await m.checkGlobals(${JSON.stringify(exports)});`], { cwd: REPO, stdio: 'pipe' });
+        return 'built';
+      } catch (error) {
+        return String((error as { stderr?: Buffer }).stderr ?? error);
+      }
+    };
+    const listed = Object.keys(SERVER_CALLS).sort();
+    expect(check(listed)).toBe('built');
+    expect(check([...listed, 'exportEverything'])).toContain('exported but not in the table (who may call it?): exportEverything');
+    expect(check(listed.filter((n) => n !== 'runSetup'))).toContain('in the table but not exported: runSetup');
   });
 
   it('documents the same table in docs/design/README.md', () => {
