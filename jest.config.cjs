@@ -12,7 +12,7 @@ module.exports = {
   projects: [
     { ...common, displayName: 'UTC', testMatch: ['<rootDir>/test/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup-tz-utc.cjs'] },
-    { ...common, displayName: 'Tokyo', testMatch: ['<rootDir>/test/{domain,app,gas,bundle,weekly}/**/*.test.ts'],
+    { ...common, displayName: 'Tokyo', testMatch: ['<rootDir>/test/{domain,app,gas,bundle}/**/*.test.ts', '<rootDir>/test/cli/weekly.test.ts', '<rootDir>/test/local/eml-mailer.test.ts'],
       setupFiles: ['<rootDir>/test/setup-tz-tokyo.cjs'] },
   ],
 };

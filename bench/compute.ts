@@ -4,10 +4,10 @@ import { rankCandidates } from '../src/domain/matching/rank-candidates';
 import { tallySurvey } from '../src/domain/survey/tally';
 import { weekBefore } from '../src/domain/weekly/week-period';
 import { weeklySummary } from '../src/domain/weekly/weekly-summary';
-import { loadWorkbookPart } from '../src/app/read-part';
-import { loadWeeklyWorkbook } from '../src/app/weekly-reads';
-import { BOOTSTRAP_READS } from '../src/app/sidebar-reads';
-import { weekHeadlineOf } from '../src/app/sidebar-week';
+import { loadWorkbookPart } from '../src/app/shared/read-part';
+import { loadWeeklyWorkbook } from '../src/app/weekly/weekly-reads';
+import { BOOTSTRAP_READS } from '../src/app/sidebar/read-plans';
+import { weekHeadlineOf } from '../src/app/weekly/week-headline';
 import { MemoryTableStore } from '../src/local/memory-table-store';
 import { readWorkbook, type Workbook } from '../src/domain/workbook';
 import { BENCH_TODAY, SURVEY_SHEET, type BenchCenter } from './generate-center';
@@ -89,12 +89,12 @@ export function measureCompute(center: BenchCenter, runs: number): ComputeTimes 
   const wb = parse.result;
   const figures = timeMedian(runs, () => weeklyFigures(wb));
   const store = MemoryTableStore.from(weeklyTabs);
-  // The weekly run's own computation: the columns it reads (src/app/weekly-reads.ts) parsed out of
+  // The weekly run's own computation: the columns it reads (src/app/weekly/weekly-reads.ts) parsed out of
   // a memory store, then its three reports and the mail. The floor below still loops over every
   // cell of every tab, so the ratio is against the whole workbook, not the part read.
   const whole = timeMedian(runs, () => weeklyFigures(loadWeeklyWorkbook(store)));
   const bare = timeMedian(runs, () => barePass(weeklyTabs));
-  // The sidebar's own parse: the columns and last rows it reads (src/app/sidebar-reads.ts) out of
+  // The sidebar's own parse: the columns and last rows it reads (src/app/sidebar/read-plans.ts) out of
   // a memory store, then the headline's two reports.
   const sidebar = timeMedian(runs, () => weekHeadlineOf(loadWorkbookPart(store, BOOTSTRAP_READS, wb.settings), BENCH_TODAY));
   const rank = timeMedian(runs, () => rankCandidates(wb, center.jobId, BENCH_TODAY, { limit: 30 }));

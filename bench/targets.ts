@@ -43,7 +43,7 @@ export function callTargets(measures: readonly BundleMeasure[], weeklyExpectedCe
     const reads = weekly.calls.byMethod['Range.getValues'] ?? 0;
     const writes = sum(weekly.calls, (m) => WRITES.has(m));
     checks.push({
-      // The weekly run reads most tabs by column (src/app/weekly-reads.ts): a tab costs its header
+      // The weekly run reads most tabs by column (src/app/weekly/weekly-reads.ts): a tab costs its header
       // plus one getValues per run of adjacent columns, so getValues exceed the tabs; a tab read
       // twice would show as more cells than the tabs hold, and as calls that move with size.
       target: 'weekly run reads each tab it needs once',

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { InitialSettingsSchema } from '../domain/setup/initial-settings';
-import { recordId } from './api-schemas';
-import { JOIN_DETAILS, type AttendanceApi } from './attendance';
-import { REGISTER_CLIENT_INPUT } from './register-client';
-import { REGISTER_JOB_INPUT } from './register-job';
-import { CHANGE_MATCH_INPUT, LOG_ACTIVITY_INPUT, SEARCH_MEMBERS_INPUT, type SidebarApi } from './sidebar-api';
+import { recordId } from './shared/arg-schemas';
+import { JOIN_DETAILS, type AttendanceApi } from './events/attendance';
+import { REGISTER_CLIENT_INPUT } from './develop/register-client';
+import { REGISTER_JOB_INPUT } from './develop/register-job';
+import { CHANGE_MATCH_INPUT, LOG_ACTIVITY_INPUT, SEARCH_MEMBERS_INPUT, type SidebarApi } from './sidebar/sidebar-api';
 
 // Every function Apps Script may call by name — a menu item, a trigger, google.script.run from
 // the sidebar or the setup dialog — in one table: its name, its arguments (zod, as they arrive:

@@ -1,4 +1,4 @@
-import { createAttendanceApi, type AttendanceApi } from '../app/attendance';
+import { createAttendanceApi, type AttendanceApi } from '../app/events/attendance';
 import { FormPropertyBag } from '../gas/form-properties';
 import { GasSignupForms } from '../gas/form-signup';
 import type { GooglePorts } from '../gas/google-ports';

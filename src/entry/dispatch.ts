@@ -1,4 +1,4 @@
-import { admitPerson, refusal, type Admitted, type Refusal, type RefusalCode } from '../app/api-call';
+import { admitPerson, refusal, type Admitted, type Refusal, type RefusalCode } from '../app/shared/guarded-call';
 import {
   CALL_NAMES, SERVER_CALLS, type ArgsOut, type CallName, type DeskApi, type ScriptCall, type ScriptCallName,
   type ServerCalls, type SidebarCallName,
@@ -10,7 +10,7 @@ import { isSignupResponseTab, triggerRunRefusal } from './trigger-runs';
 
 // Turns the table of server calls (src/app/server-calls.ts) into the Apps Script globals. Every
 // function a person can reach is checked here before its handler runs, by the rule the table
-// gives it; the sidebar's calls are checked by their API (api-call.ts guardedCall), the same
+// gives it; the sidebar's calls are checked by their API (shared/guarded-call.ts), the same
 // rules. A refusal changes nothing, reads only 設定 and コーディネータ (a trigger refusal reads
 // neither), and answers a sentence in the center's language with no data in it.
 

@@ -1,4 +1,4 @@
-import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup';
+import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup/run-setup';
 import type { TriggerSpec } from '../app/ports';
 import type { Language } from '../domain/enums';
 import type { InitialSettings } from '../domain/setup/initial-settings';
@@ -6,7 +6,7 @@ import { allSetupTabs } from '../domain/setup/output-tabs';
 import { parseSettings, type Settings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
 import type { GooglePorts } from '../gas/google-ports';
-import { underWriteLock } from '../app/write-boundary';
+import { underWriteLock } from '../app/shared/write-boundary';
 import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
@@ -19,7 +19,7 @@ import type { ScriptContext } from './dispatch';
 // this document) it may read nothing, so its language comes from a document property that
 // setup writes, and only when Apps Script allows reading it. 初期設定 and the dialog are for an
 // active manager, or for anyone before the desk has one (the bootstrap rule: checked before
-// they run, src/app/authorize.ts checkSetupCaller).
+// they run, src/app/shared/authorize.ts checkSetupCaller).
 
 
 const MENU: Readonly<Record<Language, { title: string; items: readonly [string, string][] }>> = {

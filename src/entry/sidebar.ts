@@ -1,5 +1,5 @@
 import type { DeskApi } from '../app/server-calls';
-import { createSidebarApi } from '../app/sidebar-api';
+import { createSidebarApi } from '../app/sidebar/sidebar-api';
 import { googlePorts } from '../gas/google-ports';
 import { rememberedLanguage } from '../gas/center-language';
 import { attendanceApi } from './attendance';

@@ -1,10 +1,10 @@
-import { runWeeklySummary, type WeeklyRunResult } from '../app/run-weekly-summary';
+import { runWeeklySummary, type WeeklyRunResult } from '../app/weekly/run-weekly-summary';
 import type { Language } from '../domain/enums';
 import { weekRange } from '../domain/mail/weekly-format';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
 import type { GooglePorts } from '../gas/google-ports';
-import { underWriteLock } from '../app/write-boundary';
+import { underWriteLock } from '../app/shared/write-boundary';
 import { installWeeklyTrigger as install } from '../triggers/weekly-trigger';
 import type { ScriptContext } from './dispatch';
 

@@ -1,4 +1,4 @@
-import { refusedLine, safeMail } from '../app/mail-headers';
+import { refusedLine, safeMail } from '../app/shared/mail-headers';
 import type { MailMessage, Mailer } from '../app/ports';
 
 /** Mail through MailApp (sent from the account that runs the script). One call per mail. The

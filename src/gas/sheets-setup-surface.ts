@@ -1,4 +1,4 @@
-import type { SetupSurface } from '../app/setup';
+import type { SetupSurface } from '../app/setup/run-setup';
 import type { PlacedFormat } from '../domain/setup/column-format';
 import type { TabLayout } from '../domain/setup/plan-setup';
 

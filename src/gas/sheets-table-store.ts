@@ -20,7 +20,7 @@ type SheetValue = string | number | boolean | Date;
  * Writers name the columns they own (appendCells/writeCells): a center's own column in the same
  * row is never read into memory and written back. A multi-row append reads the last row and then
  * writes below it, two calls another run could interleave, so writers run inside the write
- * boundary (src/app/write-boundary.ts: script lock, flush, release).
+ * boundary (src/app/shared/write-boundary.ts: script lock, flush, release).
  */
 export class SheetsTableStore implements TableStore {
   private spreadsheet: Spreadsheet | null = null;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { refusedLine, safeMail } from '../app/mail-headers';
+import { refusedLine, safeMail } from '../app/shared/mail-headers';
 import type { Clock, Mailer, MailMessage } from '../app/ports';
 import { writeMailFile } from './mail-folder';
 

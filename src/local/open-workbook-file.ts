@@ -3,7 +3,7 @@ import type { Language } from '../domain/enums';
 import { formatProblem } from '../domain/messages/catalog';
 import type { Problem } from '../domain/messages/problem';
 import type { Workbook } from '../domain/workbook';
-import { loadWorkbook } from '../app/load-workbook';
+import { loadWorkbook } from '../app/shared/load-workbook';
 import { debugDetail } from './debug';
 import type { Io } from './io';
 import type { MemoryTableStore } from './memory-table-store';

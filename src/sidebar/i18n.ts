@@ -1,5 +1,5 @@
 import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, MATCH_STATUS, ROLE, SECTOR, type Enumeration, type Language } from '../domain/enums';
-import type { HeadlineKey, MatchAction } from '../app/sidebar-types';
+import type { HeadlineKey, MatchAction } from '../app/shared/api-types';
 
 // Every word the sidebar shows, in Japanese (default) and English. Enumeration labels come from
 // the domain's tables so the sidebar says exactly what the sheet says.

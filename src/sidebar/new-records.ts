@@ -1,4 +1,4 @@
-import type { ClientOption, JobOption } from '../app/sidebar-types';
+import type { ClientOption, JobOption } from '../app/shared/api-types';
 
 // Records one panel creates that other panels list: each panel builds its pick lists once from
 // the bootstrap (which is read-only and shared), so a client or job registered in 開拓 reaches

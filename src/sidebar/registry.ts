@@ -1,5 +1,5 @@
 import type { Language } from '../domain/enums';
-import type { Bootstrap } from '../app/sidebar-types';
+import type { Bootstrap } from '../app/shared/api-types';
 import type { Strings } from './i18n';
 
 // The sidebar's sections as a registry, so a feature adds its own panel in its own file

@@ -1,4 +1,4 @@
-import type { ApiResult } from '../app/sidebar-types';
+import type { ApiResult } from '../app/shared/api-types';
 import type { SidebarServerApi } from '../app/server-calls';
 
 // A typed promise per server call over google.script.run (the real one in Apps Script, or the

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { parseTable } from '../../src/domain/parse/parse-table';
 import { MEMBERS_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
-import { attendanceTables, COORDINATOR, NOW } from '../forms/attendance-fixture';
+import { attendanceTables, COORDINATOR, NOW } from '../app/events/attendance-fixture';
 import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
 
 // The イベント panel of the built sidebar in Debian's Chromium at the Sheets sidebar's width

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runWeeklySummary } from '../../src/app/run-weekly-summary';
-import { fixedClock, fyBoundaryStore, MONDAY_AFTER_FY_WEEK, RecordingMailer } from '../weekly/fixture';
+import { runWeeklySummary } from '../../src/app/weekly/run-weekly-summary';
+import { fixedClock, fyBoundaryStore, MONDAY_AFTER_FY_WEEK, RecordingMailer } from '../app/weekly/fixture';
 import { ARTIFACTS, describeInBrowser, launchChromium, type LaunchedChromium } from './helpers';
 
 // The weekly mail's HTML rendered in headless Chromium at a phone's width, saved as a PNG for a

@@ -1,7 +1,7 @@
 import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
 import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from './trigger-events';
 import { COORDINATOR, MANAGER, VIEWER, INACTIVE, sidebarTables } from '../app/sidebar/sidebar-fixture';
-import { attendanceTables } from '../forms/attendance-fixture';
+import { attendanceTables } from '../app/events/attendance-fixture';
 import { SERVER_CALLS, accessTable, type ServerCall } from '../../src/app/server-calls';
 import type { Cell } from '../../src/domain/cell';
 import { execFileSync } from 'node:child_process';

@@ -427,15 +427,15 @@ describe('every write use case writes only the cells it owns, over random center
 // above holds 設定 at 項目 | 値 in A:B and 監査ログ in schema order. These run it without that
 // (unshrunk while they fail, to keep the file fast: drop `shrink: false` with the `.failing`).
 describe('the layouts two writers still assume', () => {
-  // src/app/signup-create-form.ts writeFormId: 設定 申込フォームID is written to column B (and a
+  // src/app/signup/create-form.ts writeFormId: 設定 申込フォームID is written to column B (and a
   // missing key row to A:B) whatever 設定's header says; setup (runSetup, saveInitialSettings)
   // calls it whenever the center has no form yet.
   it('setup writes the new form\'s ID under 設定\'s 値 header, wherever the center put 項目 and 値', () => {
     ownedCellsProperty({ settings: 'shuffled', audit: 'fixed' }, 20, { shrink: false });
   });
 
-  // src/app/audit.ts writeAudit: the audit row goes to columns A:F in schema order, never
-  // looking at 監査ログ's header (setup's own audit row in src/app/setup.ts does look).
+  // src/app/shared/audit.ts writeAudit: the audit row goes to columns A:F in schema order, never
+  // looking at 監査ログ's header (setup's own audit row in src/app/setup/run-setup.ts does look).
   it.failing('an audit row lands under 監査ログ\'s own headers when the center reordered them or put a column among them', () => {
     ownedCellsProperty({ settings: 'fixed', audit: 'shuffled' }, 20, { shrink: false });
   });
@@ -526,7 +526,7 @@ describe('the red team\'s cases: a formula column between two contract columns s
   });
 
   // Still fails: saveInitialSettings makes the sign-up form and writeFormId
-  // (src/app/signup-create-form.ts) writes its ID to 設定!B8, the center's formula.
+  // (src/app/signup/create-form.ts) writes its ID to 設定!B8, the center's formula.
   it('the setup dialog writes 設定\'s values and the new form\'s ID under 値, and keeps 設定\'s formula column', () => {
     expectKept('設定', 'settings', [{ fn: 'saveInitialSettings', args: [{ centerName: '=柏市', language: 'ja', weeklyDay: 1, weeklyHour: 9 }] }]);
   });

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { loadBundle, type LoadedBundle } from './harness';
-import { fyBoundaryTables, MEMBER_PERSONAL_DATA } from '../weekly/fixture';
+import { fyBoundaryTables, MEMBER_PERSONAL_DATA } from '../app/weekly/fixture';
 import type { Cell } from '../../src/domain/cell';
 import { installTrigger } from './trigger-events';
 

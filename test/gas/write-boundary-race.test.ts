@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { installFakes, type FakeHandles } from '../fakes';
 import { SheetsTableStore } from '../../src/gas/sheets-table-store';
 import { scriptLock } from '../../src/gas/script-lock';
-import { underWriteLock } from '../../src/app/write-boundary';
+import { underWriteLock } from '../../src/app/shared/write-boundary';
 import type { Cell } from '../../src/domain/cell';
 
 // Two writers racing. Apps Script sends a run's writes when the run reads, flushes or ends; the

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { loadWorkbook } from '../../src/app/load-workbook';
+import { loadWorkbook } from '../../src/app/shared/load-workbook';
 import { computeReport } from '../../src/domain/kpi/compute-report';
 import { fiscalYearPeriod, weekPeriod } from '../../src/domain/kpi/period';
 import type { Report } from '../../src/domain/kpi/report';

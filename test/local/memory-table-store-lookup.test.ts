@@ -1,4 +1,4 @@
-import { loadWorkbook } from '../../src/app/load-workbook';
+import { loadWorkbook } from '../../src/app/shared/load-workbook';
 import { formatProblem } from '../../src/domain/messages/catalog';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 

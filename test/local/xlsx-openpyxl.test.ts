@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { runIkigai } from '../cli/run-cli';
-import { fyBoundaryTables } from '../weekly/fixture';
+import { fyBoundaryTables } from '../app/weekly/fixture';
 
 // A workbook that another tool made: openpyxl (Debian's python3-openpyxl) opens one our writer
 // made and adds what a center adds in Excel — a formula in its own tab and in an extra column of

@@ -9,7 +9,7 @@ import type { Cell } from '../../src/domain/cell';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { runIkigai } from '../cli/run-cli';
-import { fyBoundaryTables } from '../weekly/fixture';
+import { fyBoundaryTables } from '../app/weekly/fixture';
 import { cellXml, sheetjsGrid, sheetPart, zipParts } from './xlsx-helpers';
 
 // Saving over an existing workbook rewrites only the cells whose values changed: an unchanged

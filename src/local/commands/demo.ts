@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { loadWorkbook } from '../../app/load-workbook';
+import { loadWorkbook } from '../../app/shared/load-workbook';
 import { computeReport } from '../../domain/kpi/compute-report';
 import { fiscalYearPeriod } from '../../domain/kpi/period';
 import { EmlMailer } from '../eml-mailer';

@@ -1,9 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
-import { runWeeklySummary, type WeeklyRunResult } from '../../app/run-weekly-summary';
+import { runWeeklySummary, type WeeklyRunResult } from '../../app/weekly/run-weekly-summary';
 import { parseCivilDate } from '../../domain/civil-date';
 import type { Language } from '../../domain/enums';
 import { formatProblem } from '../../domain/messages/catalog';
-import { loadWorkbook } from '../../app/load-workbook';
+import { loadWorkbook } from '../../app/shared/load-workbook';
 import { EmlMailer } from '../eml-mailer';
 import { debugDetail, debugging } from '../debug';
 import type { Io } from '../io';

@@ -1,4 +1,4 @@
-import type { ActivityView, MemberOption } from '../../app/sidebar-types';
+import type { ActivityView, MemberOption } from '../../app/shared/api-types';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';

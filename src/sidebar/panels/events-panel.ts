@@ -1,4 +1,4 @@
-import type { AttendanceList, AttendanceRow, EventSession } from '../../app/attendance-types';
+import type { AttendanceList, AttendanceRow, EventSession } from '../../app/events/attendance-types';
 import { REGISTRATION_STATUS, type Language, type RegistrationStatus } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';

@@ -1,4 +1,4 @@
-import type { CandidatesOutput, MatchAction } from '../../app/sidebar-types';
+import type { CandidatesOutput, MatchAction } from '../../app/shared/api-types';
 import { MATCH_STATUS, type MatchStatus } from '../../domain/enums';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { el, field, setStatus } from '../dom';
@@ -56,7 +56,7 @@ export const matchingPanel: Panel = {
 function drawResults(root: HTMLElement, out: CandidatesOutput, ctx: PanelContext, status: HTMLElement): void {
   const { t, lang, boot } = ctx;
   const s = t.matching;
-  // At a large center boot.members is short (sidebar-bootstrap.ts): the candidates bring their own names.
+  // At a large center boot.members is short (sidebar/bootstrap.ts): the candidates bring their own names.
   const names = new Map([...boot.members.map((m) => [m.id, m.kana || m.name] as const), ...out.candidates.map((c) => [c.member_id, c.kana || c.name] as const)]);
   const statusOf = new Map<string, MatchStatus | 'none'>(out.matches.filter((m) => NEXT[m.status].length > 0).map((m) => [m.member_id, m.status]));
   const statusText = (st: MatchStatus | 'none'): string => (st === 'none' ? '' : label(MATCH_STATUS, st, lang));

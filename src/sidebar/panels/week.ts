@@ -1,4 +1,4 @@
-import type { WeekHeadline } from '../../app/sidebar-types';
+import type { WeekHeadline } from '../../app/shared/api-types';
 import { el, setStatus } from '../dom';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';

@@ -1,5 +1,5 @@
-import { createSidebarApi } from '../../../src/app/sidebar-api';
-import type { ApiResult } from '../../../src/app/sidebar-types';
+import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
+import type { ApiResult } from '../../../src/app/shared/api-types';
 import { COORDINATOR, INACTIVE, MANAGER, VIEWER, sidebarPorts } from './sidebar-fixture';
 
 function ok<T>(r: ApiResult<T>): T {

@@ -1,6 +1,6 @@
 import type { Cell } from '../../../src/domain/cell';
 import type { Clock, KeyValueStore, Lock, UserIdentity } from '../../../src/app/ports';
-import type { SidebarPorts } from '../../../src/app/sidebar-context';
+import type { SidebarPorts } from '../../../src/app/shared/call-context';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
 
 // A small center for the sidebar's tests (app, bundle and browser): three coordinators of each

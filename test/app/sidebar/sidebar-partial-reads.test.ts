@@ -1,18 +1,18 @@
 import type { Cell } from '../../../src/domain/cell';
 import type { TableStore } from '../../../src/app/ports';
-import { loadWorkbook } from '../../../src/app/load-workbook';
-import { createSidebarApi } from '../../../src/app/sidebar-api';
-import { bootstrapOf } from '../../../src/app/sidebar-bootstrap';
-import { candidatesOf } from '../../../src/app/sidebar-candidates';
-import { openContext, readSettings, type CallContext, type SidebarPorts } from '../../../src/app/sidebar-context';
-import { HEADLINE_ACTIVITY_ROWS } from '../../../src/app/sidebar-reads';
-import { weekHeadlineOf } from '../../../src/app/sidebar-week';
-import type { ApiResult } from '../../../src/app/sidebar-types';
+import { loadWorkbook } from '../../../src/app/shared/load-workbook';
+import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
+import { bootstrapOf } from '../../../src/app/sidebar/bootstrap';
+import { candidatesOf } from '../../../src/app/matching/list-candidates';
+import { openContext, readSettings, type CallContext, type SidebarPorts } from '../../../src/app/shared/call-context';
+import { HEADLINE_ACTIVITY_ROWS } from '../../../src/app/sidebar/read-plans';
+import { weekHeadlineOf } from '../../../src/app/weekly/week-headline';
+import type { ApiResult } from '../../../src/app/shared/api-types';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
 import { BENCH_NOW, BENCH_USER, QUICK_SIZES, generateBenchCenter } from '../../../bench/generate-center';
 import { MemoryLock, MemoryProps, NOW, sidebarPorts } from './sidebar-fixture';
 
-// The sidebar reads only the columns and rows it shows (src/app/sidebar-reads.ts). Its answers
+// The sidebar reads only the columns and rows it shows (src/app/sidebar/read-plans.ts). Its answers
 // must be the ones reading the whole workbook gives, as long as the activities the headline
 // needs are among the last rows of 活動記録; the oracle below reads everything (loadWorkbook).
 

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { JOB_ENGAGEMENT } from '../../domain/enums';
+import { locateColumns } from '../../domain/parse/parse-table';
+import { CLIENTS_TAB, JOBS_TAB } from '../../domain/schema/tabs';
+import { encodeRecord } from '../../domain/schema/record-cells';
+import { ALL_SLOTS } from '../../domain/slots';
+import { civilDateArg, recordId, shortText, slotArg } from '../shared/arg-schemas';
+import { writeAudit } from '../shared/audit';
+import { JOB_IDS, idsInColumn, nextId } from '../shared/next-id';
+import { readColumnsOf } from '../shared/read-part';
+import { appendRecord, layoutOf } from '../shared/append-record';
+import type { CallContext, SidebarPorts } from '../shared/call-context';
+import { ApiError } from '../shared/api-error';
+import { THING } from '../shared/api-messages';
+import type { JobOption, RegisterJobInput, RegisterJobOutput } from '../shared/api-types';
+
+// 開拓: the job a client has just agreed to, recorded from the sidebar so that it is in the
+// マッチング panel's list at once. The caller holds the lock. Service use: the ID column of
+// 業務提供先 (the client must exist; no other column is read), the header of 仕事, the ID
+// counter (the ID column of 仕事 is read once per document to seed it), one append, one audit append.
+
+export const REGISTER_JOB_INPUT = z.strictObject({
+  client_id: recordId,
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  category: z.optional(shortText),
+  engagement: z.optional(z.nullable(z.enum(JOB_ENGAGEMENT.codes))),
+  required_skills: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(20))),
+  slots: z.optional(z.array(slotArg).check(z.maxLength(ALL_SLOTS.length))),
+  headcount: z.optional(z.int().check(z.gte(1), z.lte(999))),
+  district: z.optional(shortText),
+  start_on: z.optional(z.nullable(civilDateArg)),
+  end_on: z.optional(z.nullable(civilDateArg)),
+  pay: z.optional(shortText),
+  social_contribution: z.optional(z.boolean()),
+  status: z.optional(z.enum(['open', 'proposed'])),
+  created_on: z.optional(civilDateArg),
+}).check(z.refine((j) => !j.start_on || !j.end_on || j.start_on <= j.end_on, { message: 'start_on <= end_on', path: ['end_on'] }));
+
+export function registerJob(ports: SidebarPorts, ctx: CallContext, input: RegisterJobInput): RegisterJobOutput {
+  const { store } = ports;
+  const lang = ctx.lang;
+  if (!clientExists(ports, input.client_id, lang)) throw new ApiError('not_found', { what: THING[lang].client, id: input.client_id });
+
+  const layout = layoutOf(store, JOBS_TAB, lang);
+  const jobId = nextId(ports.props, JOB_IDS, () => idsInColumn(store, layout.name, layout.index.get('job_id') ?? -1));
+  const createdOn = input.created_on ?? ctx.today;
+  const status = input.status ?? 'open';
+  // In the order of the week whatever order the boxes were ticked in, each slot once.
+  const slots = ALL_SLOTS.filter((s) => input.slots?.includes(s));
+  const headcount = input.headcount ?? 1;
+  appendRecord<typeof JOBS_TAB>(store, layout, encodeRecord(JOBS_TAB, {
+    job_id: jobId,
+    client_id: input.client_id,
+    title: input.title,
+    category: input.category ?? '',
+    engagement: input.engagement ?? null,
+    required_skills: input.required_skills ?? [],
+    slots,
+    headcount,
+    district: input.district ?? '',
+    start_on: input.start_on ?? null,
+    end_on: input.end_on ?? null,
+    pay: input.pay ?? '',
+    social_contribution: input.social_contribution ?? false,
+    status,
+    created_on: createdOn,
+    coordinator: ctx.email,
+  }, lang));
+
+  writeAudit(store, lang, {
+    at: ctx.now, user: ctx.email, action: 'register_job', sheet: layout.name, recordId: jobId,
+    detail: [`client=${input.client_id}`, `status=${status}`, input.engagement ? `engagement=${input.engagement}` : '',
+      slots.length > 0 ? `slots=${slots.join(',')}` : '', `headcount=${headcount}`].filter((s) => s !== '').join(' '),
+  });
+  const job: JobOption = { id: jobId, title: input.title, client_id: input.client_id, status, slots, headcount };
+  return { job, created_on: createdOn };
+}
+
+/** Whether 業務提供先 holds `clientId`, reading its ID column alone. */
+function clientExists(ports: SidebarPorts, clientId: string, lang: CallContext['lang']): boolean {
+  const raw = readColumnsOf(ports.store, CLIENTS_TAB, ['client_id']);
+  if (!raw) throw new ApiError('bad_workbook', { detail: lang === 'ja' ? `シート「${CLIENTS_TAB.ja}」がありません` : `the tab ${CLIENTS_TAB.en} is missing` });
+  const at = locateColumns(CLIENTS_TAB, raw.name, raw.header).index.get('client_id') ?? -1;
+  if (at < 0) throw new ApiError('bad_workbook', { detail: `${raw.name}: ${lang === 'ja' ? CLIENTS_TAB.columns[0].ja : 'client_id'}` });
+  const wanted = clientId.trim();
+  return raw.rows.some((r) => String(r[at] ?? '').trim() === wanted);
+}

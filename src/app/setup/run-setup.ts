@@ -1,0 +1,227 @@
+import type { Cell, OwnedCells } from '../../domain/cell';
+import { cellText } from '../../domain/cell';
+import type { Language } from '../../domain/enums';
+import { normalizeHeader } from '../../domain/parse/parse-table';
+import type { PlacedFormat } from '../../domain/setup/column-format';
+import type { InitialSettings } from '../../domain/setup/initial-settings';
+import { planSetup, type SetupStep, type TabLayout } from '../../domain/setup/plan-setup';
+import type { SetupTab } from '../../domain/setup/setup-tabs';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsColumns, settingsRows, type SettingKey, type Settings } from '../../domain/settings';
+import { AUDIT_LOG_TAB, COORDINATORS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import type { Clock, KeyValueStore, TableStore, TriggerSpec, Triggers, UserIdentity } from '../ports';
+import { civilDateTimeIn } from '../../domain/civil-date';
+
+// 初期設定: from an empty (or half set-up) spreadsheet to a working desk, in one run, without
+// ever deleting or reordering anything; a second run plans nothing and writes nothing.
+
+/** The parts of a spreadsheet setup touches beyond cell values: tabs, frozen rows, formats,
+ *  protection. The Google adapter reads the whole layout in one pass (`inspect`). */
+export interface SetupSurface {
+  /** Every tab's name, header row and frozen rows. */
+  inspect(): TabLayout[];
+  /** Adds a tab at the end with `header` in row 1. */
+  createTab(name: string, header: readonly string[]): void;
+  /** Writes `headers` into row 1 from column `fromColumn` (1-based), widening the tab if needed. */
+  appendColumns(name: string, fromColumn: number, headers: readonly string[]): void;
+  freezeHeader(name: string): void;
+  /** Dropdowns, checkboxes and number formats on the data rows of each column; warning-only
+   *  protection when `protect`. */
+  applyFormats(name: string, formats: readonly PlacedFormat[], protect: boolean): void;
+}
+
+export interface SetupPorts {
+  readonly surface: SetupSurface;
+  readonly store: TableStore;
+  readonly properties: KeyValueStore;
+  readonly user: UserIdentity;
+  readonly clock: Clock;
+  readonly triggers?: Triggers;
+}
+
+export interface SetupOptions {
+  /** The tabs to make (domain/setup/setup-tabs, with the output tabs of the other features). */
+  readonly tabs: readonly SetupTab[];
+  /** Answers of the first-run dialog; they overwrite those four settings. */
+  readonly initial?: InitialSettings;
+  /** Triggers the desk needs, given the settings (weekly mail day and hour). */
+  readonly triggers?: (settings: Settings) => readonly TriggerSpec[];
+  /** Makes the sign-up form when the center has none; returns its ID. */
+  readonly ensureSignupForm?: (settings: Settings) => string | null;
+}
+
+export interface SetupResult {
+  readonly language: Language;
+  readonly created: string[];
+  readonly columnsAdded: { tab: string; headers: string[] }[];
+  readonly frozen: string[];
+  readonly formatted: string[];
+  readonly rowsAdded: { tab: string; rows: number }[];
+  readonly settingsChanged: string[];
+  readonly triggersInstalled: string[];
+  readonly signupFormId: string;
+  /** False when the spreadsheet was already set up: nothing was written. */
+  readonly changed: boolean;
+}
+
+export const FORMATS_PROPERTY = 'ikigai.setup.formats';
+
+export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult {
+  const { surface, store, properties } = ports;
+  const settingsRaw = store.read(tabNames(SETTINGS_TAB));
+  const parsed = parseSettings(settingsRaw);
+  const present = new Set<SettingKey>(parsed.rowOf.keys());
+  const initial = options.initial;
+  const language: Language = initial?.language ?? (present.has('language') ? parsed.settings.language : 'ja');
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS, ...parsed.settings, language,
+    ...(initial ? { centerName: initial.centerName, weeklyDay: initial.weeklyDay, weeklyHour: initial.weeklyHour } : {}),
+  };
+  const coordinators = store.read(tabNames(COORDINATORS_TAB, language));
+  const coordinatorCount = coordinators?.rows.filter((r) => r.some((c) => cellText(c) !== '')).length ?? 0;
+  const formatted = readFingerprints(properties.get(FORMATS_PROPERTY));
+
+  const steps = planSetup(options.tabs, {
+    language, tabs: surface.inspect(), formatted, settingKeysPresent: present, coordinatorCount,
+    userEmail: ports.user.email(), settings,
+  });
+  const result = {
+    language, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
+    formatted: [] as string[], rowsAdded: [] as { tab: string; rows: number }[], settingsChanged: [] as string[],
+    triggersInstalled: [] as string[], signupFormId: settings.signupFormId,
+  };
+  const newFingerprints: Record<string, string> = { ...formatted };
+  for (const step of steps) execute(step, ports, result, newFingerprints);
+  if (steps.some((s) => s.kind === 'format')) properties.set(FORMATS_PROPERTY, JSON.stringify(newFingerprints));
+
+  if (initial) result.settingsChanged.push(...applyInitialSettings(store, settings, language));
+
+  if (options.ensureSignupForm && settings.signupFormId === '') {
+    const id = options.ensureSignupForm(settings);
+    if (id) {
+      result.signupFormId = id;
+      writeSetting(store, 'signupFormId', id, language);
+      result.settingsChanged.push('signupFormId');
+    }
+  }
+
+  if (ports.triggers && options.triggers) {
+    const installed = ports.triggers.list();
+    for (const spec of options.triggers(settings)) {
+      if (!installed.some((t) => sameTrigger(t, spec))) {
+        ports.triggers.replace(spec);
+        result.triggersInstalled.push(spec.handler);
+      }
+    }
+  }
+
+  const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0;
+  if (changed) audit(ports, result, settings.timeZone);
+  return { ...result, changed };
+}
+
+function readFingerprints(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return {};
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // A damaged property only means the formats are applied once more.
+    return {};
+  }
+}
+
+type MutableResult = Omit<SetupResult, 'changed'>;
+
+function execute(step: SetupStep, ports: SetupPorts, result: MutableResult, fingerprints: Record<string, string>): void {
+  switch (step.kind) {
+    case 'create_tab':
+      ports.surface.createTab(step.name, step.header);
+      result.created.push(step.name);
+      return;
+    case 'append_columns':
+      ports.surface.appendColumns(step.name, step.fromColumn, step.headers);
+      result.columnsAdded.push({ tab: step.name, headers: [...step.headers] });
+      return;
+    case 'freeze_header':
+      ports.surface.freezeHeader(step.name);
+      result.frozen.push(step.name);
+      return;
+    case 'format':
+      ports.surface.applyFormats(step.name, step.formats, step.protect);
+      fingerprints[step.tab] = step.fingerprint;
+      result.formatted.push(step.name);
+      return;
+    case 'append_rows':
+      ports.store.appendCells(step.name, filledCells(step.rows));
+      result.rowsAdded.push({ tab: step.name, rows: step.rows.length });
+      return;
+  }
+}
+
+/** A weekly trigger must match its schedule (the center may have changed 設定); for the others
+ *  being there is enough, since a trigger installed elsewhere does not say its hour. */
+function sameTrigger(a: TriggerSpec, b: TriggerSpec): boolean {
+  if (a.handler !== b.handler) return false;
+  if (b.kind !== 'weekly') return true;
+  return a.kind === 'weekly' && (a.weekday ?? null) === (b.weekday ?? null) && (a.hour ?? null) === (b.hour ?? null)
+    && (a.timeZone ?? null) === (b.timeZone ?? null);
+}
+
+/** Writes the dialog's answers into 設定, one rewrite of the tab, only when a value differs. */
+function applyInitialSettings(store: TableStore, settings: Settings, lang: Language): string[] {
+  const keys: SettingKey[] = ['centerName', 'language', 'weeklyDay', 'weeklyHour'];
+  const wanted = new Map(SETTING_KEYS.map((k, i) => [k.key, settingsRows(settings, lang)[i]?.[1] ?? '']));
+  const values = new Map<SettingKey, Cell>(keys.map((k) => [k, wanted.get(k) ?? '']));
+  return rewriteSettings(store, values, lang);
+}
+
+function writeSetting(store: TableStore, key: SettingKey, value: Cell, lang: Language): void {
+  rewriteSettings(store, new Map([[key, value]]), lang);
+}
+
+function rewriteSettings(store: TableStore, values: ReadonlyMap<SettingKey, Cell>, lang: Language): string[] {
+  const raw = store.read(tabNames(SETTINGS_TAB, lang));
+  if (!raw) return [];
+  const { rowOf } = parseSettings(raw);
+  const col = settingsColumns(raw.header).value;
+  const changed: string[] = [];
+  for (const [key, value] of values) {
+    const rowNumber = rowOf.get(key);
+    const row = rowNumber === undefined ? undefined : raw.rows[rowNumber - 2];
+    if (!row || rowNumber === undefined) continue;
+    if (cellText(row[col] ?? null) === cellText(value)) continue;
+    // Only the 値 cell of a key that changes: the center's other columns of 設定 (a note, a
+    // formula of its own) are never written back.
+    store.writeCells(raw.name, rowNumber, { columns: [col], rows: [[value]] });
+    changed.push(key);
+  }
+  return changed;
+}
+
+function audit(ports: SetupPorts, result: MutableResult, timeZone: string): void {
+  const names = tabNames(AUDIT_LOG_TAB, result.language);
+  const log = ports.store.header(names);
+  if (!log) return;
+  const detail = [
+    result.created.length ? `created: ${result.created.join(', ')}` : '',
+    result.columnsAdded.length ? `columns: ${result.columnsAdded.map((c) => `${c.tab}(${c.headers.length})`).join(', ')}` : '',
+    result.formatted.length ? `formatted: ${result.formatted.length}` : '',
+    result.settingsChanged.length ? `settings: ${result.settingsChanged.join(', ')}` : '',
+    result.triggersInstalled.length ? `triggers: ${result.triggersInstalled.join(', ')}` : '',
+  ].filter((s) => s !== '').join('; ');
+  const at = civilDateTimeIn(ports.clock.now(), timeZone);
+  const values: Record<string, Cell> = { at, user: ports.user.email(), action: 'setup', sheet: '', record_id: '', detail };
+  const row = log.header.map((h) => {
+    const n = normalizeHeader(h);
+    const column = AUDIT_LOG_TAB.columns.find((c) => normalizeHeader(c.ja) === n || c.key === n);
+    return column ? values[column.key] ?? null : null;
+  });
+  ports.store.appendCells(log.name, filledCells([row]));
+}
+
+/** New rows as owned cells: the columns any of them fills (a new row's other cells are empty). */
+function filledCells(rows: readonly (readonly Cell[])[]): OwnedCells {
+  const columns = [...new Set(rows.flatMap((r) => r.flatMap((c, i) => (c === null ? [] : [i]))))].sort((a, b) => a - b);
+  return { columns, rows: rows.map((r) => columns.map((c) => r[c] ?? null)) };
+}

@@ -1,0 +1,105 @@
+import type * as z from 'zod/mini';
+import type { Language } from '../../domain/enums';
+import { parseTable } from '../../domain/parse/parse-table';
+import { COORDINATORS_TAB, tabNames, type Coordinator } from '../../domain/schema/tabs';
+import type { Settings } from '../../domain/settings';
+import { checkCaller, checkSetupCaller, type Access, type CallerRefusal, type CallerRule } from './authorize';
+import type { TableStore, UserIdentity } from '../ports';
+import { openContext, readSettings, type CallContext, type SidebarPorts } from './call-context';
+import { ApiError } from './api-error';
+import { sidebarMessage } from './api-messages';
+import type { ApiResult } from './api-types';
+import { underWriteLock } from './write-boundary';
+
+// The rules every google.script.run call of a feature outside createSidebarApi follows (the
+// attendance list, check-in, join, cancel), in one place: 設定 for the language, the caller
+// checked against コーディネータ, arguments validated before the lock, writes under the lock,
+// and every failure answered as a message in the caller's language, never an exception.
+// Below, the same check for the menu's and the dialog's functions (admitPerson) and the words of
+// every refusal (refusal): server-calls.ts says which rule each function follows.
+
+/** Runs `body` as `access` for the caller; `prepare` validates the arguments (throwing ApiError). */
+export function guardedCall<I, T>(
+  ports: SidebarPorts, access: Access, prepare: () => I, body: (ctx: CallContext, input: I) => T,
+  log: (detail: unknown) => void = (d) => console.error(d),
+): ApiResult<T> {
+  let lang: Language = 'ja';
+  try {
+    const settings = readSettings(ports.store);
+    lang = settings.language;
+    const ctx = openContext(ports, settings, access);
+    const input = prepare();
+    if (access === 'read') return { ok: true, data: body(ctx, input) };
+    const written = underWriteLock(ports, () => body(ctx, input));
+    if (!written.ok) throw new ApiError('busy');
+    return { ok: true, data: written.value };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, code: error.code, message: sidebarMessage(error.code, lang, error.params) };
+    log(error);
+    return { ok: false, code: 'internal', message: sidebarMessage('internal', lang) };
+  }
+}
+
+/** zod's verdict as an ApiError('bad_input') naming the fields, so the person sees what to fix. */
+export function parseArgs<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ApiError('bad_input', { detail: result.error.issues.map((i) => `${i.path.join('.') || 'input'} (${i.message})`).join(', ') });
+  }
+  return result.data;
+}
+
+/** Why a function refused to run: a person not allowed, or a call that is not a real trigger run. */
+export type RefusalCode = CallerRefusal | 'not_a_trigger' | 'not_signup_form' | 'bad_input';
+
+/** What a refused call answers: a code and a sentence, never any of the center's data. */
+export interface Refusal { readonly ok: false; readonly code: RefusalCode; readonly message: string }
+
+const OWN_WORDS: Readonly<Record<Language, Readonly<Record<'not_manager' | 'not_a_trigger' | 'not_signup_form', string>>>> = {
+  ja: {
+    not_manager: 'この操作は「コーディネータ」シートで役割が「管理者」になっている方だけが行えます。管理者に依頼してください。',
+    not_a_trigger: 'この関数はインストール済みのトリガーからだけ実行されます。何も変更していません。',
+    not_signup_form: 'この回答は申込フォームの回答シートのものではないため、取り込みませんでした。',
+  },
+  en: {
+    not_manager: 'Only a manager in the Coordinators tab may do this. Ask a manager.',
+    not_a_trigger: 'This function runs only from its installed trigger. Nothing was changed.',
+    not_signup_form: 'This answer does not come from the sign-up form\'s response tab, so it was not taken in.',
+  },
+};
+
+export function refusal(code: RefusalCode, lang: Language, params: Readonly<{ email?: string; detail?: string }> = {}): Refusal {
+  const message = code === 'not_manager' || code === 'not_a_trigger' || code === 'not_signup_form'
+    ? OWN_WORDS[lang][code]
+    : sidebarMessage(code, lang, { email: params.email ?? '', detail: params.detail ?? '' });
+  return { ok: false, code, message };
+}
+
+export interface PersonPorts {
+  readonly store: TableStore;
+  readonly user: UserIdentity;
+}
+
+/** A person let in: 設定 as read for the check, their コーディネータ row (null only for the
+ *  bootstrap setup, before the desk has an active manager). */
+export interface Admitted {
+  readonly ok: true;
+  readonly settings: Settings;
+  readonly email: string;
+  readonly coordinator: Coordinator | null;
+  readonly bootstrap: boolean;
+}
+
+/** The caller of a menu or dialog function against コーディネータ (two small reads: 設定 for the
+ *  language, コーディネータ fresh, so a row switched off loses access at once). `setup` is the
+ *  manager rule with the bootstrap exception (authorize.ts checkSetupCaller). */
+export function admitPerson(ports: PersonPorts, rule: CallerRule | 'setup'): Admitted | Refusal {
+  const settings = readSettings(ports.store);
+  const raw = ports.store.read(tabNames(COORDINATORS_TAB, settings.language));
+  const coordinators = raw ? parseTable(COORDINATORS_TAB, raw).records : null;
+  const email = ports.user.email();
+  const verdict = rule === 'setup' ? checkSetupCaller(coordinators, email) : checkCaller(coordinators ?? [], email, rule);
+  if (!verdict.ok) return refusal(verdict.code, settings.language, { email });
+  const coordinator = 'coordinator' in verdict ? verdict.coordinator : null;
+  return { ok: true, settings, email: email.trim(), coordinator, bootstrap: coordinator === null };
+}

@@ -1,0 +1,45 @@
+import type { WorkbookPlan } from '../shared/read-part';
+
+// What each sidebar call reads (read-part.ts), column by column: opening the sidebar at a center
+// of 50,000 members and 500,000 activities read 7.95 million cells (≈ 80 s in Apps Script) when
+// every tab was read whole. The weekly mail reads every row of the columns its figures use
+// (weekly-reads.ts), so its figures never depend on the tail limit below.
+
+/**
+ * The 今週 headline's activity figures (count, minutes, follow-ups due) come from the last rows of
+ * 活動記録 only. The sidebar appends in time order, so these hold the recent weeks: Kashiwa logs
+ * about 10,000 activities a year, so 5,000 rows are half a year, while the headline needs two
+ * weeks (and follow-ups the ~70 days back to the oldest placement still due one). A row typed in
+ * out of order further up, or a center logging more than ~2,500 a month, is not counted there:
+ * the headline says so in design/kpi.md, and the weekly mail reads every row.
+ */
+export const HEADLINE_ACTIVITY_ROWS = 5_000;
+
+/** The columns computeReport reads for the headline's figures (weekly/week-headline.ts PICK). */
+export const HEADLINE_READS: WorkbookPlan = {
+  // enrolled, new (joined, left, gender and route splits); waiting (consent, availability)
+  members: { columns: ['member_id', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent'] },
+  // jobs developed and open jobs
+  jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on'] },
+  // placed, working, follow-ups due, waiting
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
+  activities: { tail: HEADLINE_ACTIVITY_ROWS },
+};
+
+/** Opening the sidebar: the headline, plus the pick lists (members' names and kana, clients'
+ *  names, open jobs with their slots and titles) and the caller's recent entries (in the tail). */
+export const BOOTSTRAP_READS: WorkbookPlan = {
+  ...HEADLINE_READS,
+  members: { columns: ['member_id', 'name', 'kana', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent'] },
+  clients: { columns: ['client_id', 'name'] },
+  jobs: { columns: ['job_id', 'client_id', 'title', 'status', 'slots', 'headcount', 'created_on'] },
+};
+
+/** Ranking candidates for a job: every member field the rules and the score use, the jobs whole,
+ *  and of the matches what placements and the job's own matches need. No activities, events or
+ *  registrations. */
+export const CANDIDATE_READS: WorkbookPlan = {
+  members: { whole: true },
+  jobs: { whole: true },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on'] },
+};

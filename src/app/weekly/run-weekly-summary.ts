@@ -1,0 +1,177 @@
+import { civilDateIn, civilDateTimeIn, parseCivilDate, type CivilDate } from '../../domain/civil-date';
+import { formatProblem } from '../../domain/messages/catalog';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { weekBefore, weekHolding, type Period } from '../../domain/weekly/week-period';
+import { weeklySummary } from '../../domain/weekly/weekly-summary';
+import {
+  findWeekRow, weekRowValues, weekRowWrite, writesNothing, WEEKLY_KPI_TAB, type WeekRowWrite, type WeekSending,
+} from '../../domain/weekly/weekly-kpi-tab';
+import type { Workbook } from '../../domain/workbook';
+import type { Language } from '../../domain/enums';
+import type { Clock, Mailer, TableStore } from '../ports';
+import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
+import { managerAddresses, weeklyRecipients } from './recipients';
+import { loadWeeklyWorkbook } from './weekly-reads';
+
+// The weekly job (kpi.md "Weekly summary"): figures for the week, the week before and the
+// fiscal year to date; one row in 週次KPI per week; one mail per week unless asked to resend.
+// Service budget: every tab it needs read once (設定 and the data tabs' columns the figures use,
+// weekly-reads.ts: one getValues per run of adjacent columns; 週次KPI whole here), 週次KPI
+// written at most once and not at all when nothing changed, the quota asked once before sending.
+
+export interface WeeklyPorts {
+  readonly store: TableStore;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  /** Where a run says what it did (console / Logger); lines carry counts and IDs, never personal data. */
+  readonly log?: (line: string) => void;
+}
+
+export interface WeeklyOptions {
+  /** Any day of the week to report (`--week DATE`); default: the week that ended last Sunday. */
+  readonly week?: CivilDate;
+  /** Send the mail again even if the week's row says it was sent. */
+  readonly resend?: boolean;
+}
+
+export type WeeklyRunStatus = 'sent' | 'already_sent' | 'quota_short' | 'no_recipients' | 'failed';
+
+export interface WeeklyRunResult {
+  readonly status: WeeklyRunStatus;
+  readonly week: Period | null;
+  readonly recipients: number;
+  /** The quota the mailer reported, when it was asked. */
+  readonly quota: number | null;
+  /** The tab written, or null when nothing needed writing (or the run failed before it). */
+  readonly written: string | null;
+  /** Data problems in the workbook (the figures leave those rows out). */
+  readonly problems: number;
+  readonly failure: WeeklyFailureKind | null;
+  readonly failureNoticeSent: boolean;
+  /** The center's language (設定), so an entry point can word its message without reading again. */
+  readonly language: Language;
+}
+
+const BLOCKING = new Set(['missing_tab', 'missing_header', 'duplicate_header']);
+
+export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}): WeeklyRunResult {
+  const log = ports.log ?? ((): void => undefined);
+  let workbook: Workbook;
+  try {
+    workbook = loadWeeklyWorkbook(ports.store);
+  } catch (error) {
+    log(`weekly: read_failed: ${errorName(error)}`);
+    return failed(null, 'read_failed', false, 0, 'ja');
+  }
+  const { settings } = workbook;
+  const lang = settings.language;
+  const managers = managerAddresses(workbook.coordinators);
+  const notify = (week: Period | null, kind: WeeklyFailureKind, details: string[] = []): boolean => {
+    try {
+      return sendFailureNotice({ mailer: ports.mailer, managers, centerName: settings.centerName, language: lang, week, kind, details });
+    } catch (error) {
+      log(`weekly: failure notice not sent: ${errorName(error)}`);
+      return false;
+    }
+  };
+
+  const requested = options.week === undefined ? null : parseCivilDate(options.week);
+  if (options.week !== undefined && requested === null) throw new Error(`Not a date: ${options.week}`);
+  const today = civilDateIn(ports.clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone);
+  const week = requested === null ? weekBefore(today) : weekHolding(requested);
+
+  const blocking = workbook.problems.filter((p) => BLOCKING.has(p.code));
+  if (blocking.length > 0) {
+    // Tab and column names only: these problems never quote a cell.
+    const details = blocking.map((p) => formatProblem(p, lang));
+    log(`weekly: workbook_invalid for ${week.from}: ${details.join(' | ')}`);
+    return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length, lang);
+  }
+
+  let summary;
+  try {
+    summary = weeklySummary(workbook, week);
+  } catch (error) {
+    log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
+    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
+  }
+
+  let table;
+  try {
+    table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
+  } catch (error) {
+    log(`weekly: read_failed (${WEEKLY_KPI_TAB.ja}) for ${week.from}: ${errorName(error)}`);
+    return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
+  }
+  const previous = findWeekRow(table, week.from);
+  const { to, skipped } = weeklyRecipients(settings, workbook.coordinators);
+  if (skipped > 0) log(`weekly: ${skipped} recipient entries are not mail addresses and were skipped`);
+
+  let status: WeeklyRunStatus;
+  let sending: WeekSending;
+  let quota: number | null = null;
+  let failure: WeeklyFailureKind | null = null;
+  let noticeSent = false;
+  if (previous?.sending.sentAt && !options.resend) {
+    status = 'already_sent';
+    sending = { ...previous.sending, status: 'sent' };
+    log(`weekly: ${week.from} was already sent at ${previous.sending.sentAt}; not sending again`);
+  } else if (to.length === 0) {
+    status = 'no_recipients';
+    sending = { status: 'no_recipients', sentAt: null, recipients: 0 };
+    log(`weekly: no recipients for ${week.from} (設定 週次メール送信先 is empty and no active coordinator)`);
+  } else {
+    quota = ports.mailer.remainingQuota();
+    if (quota < to.length) {
+      status = 'quota_short';
+      sending = { status: 'quota_short', sentAt: null, recipients: to.length };
+      log(`weekly: quota short for ${week.from}: ${quota} left, ${to.length} needed; not sent`);
+    } else {
+      try {
+        ports.mailer.send({ to, subject: summary.mail.subject, text: summary.mail.text, html: summary.mail.html, senderName: settings.centerName || undefined });
+        status = 'sent';
+        sending = { status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length };
+        log(`weekly: sent ${week.from} to ${to.length} recipients`);
+      } catch (error) {
+        status = 'failed';
+        failure = 'send_failed';
+        sending = { status: 'send_failed', sentAt: null, recipients: to.length };
+        log(`weekly: send_failed for ${week.from}: ${errorName(error)}`);
+        noticeSent = notify(week, 'send_failed');
+      }
+    }
+  }
+
+  const next = weekRowWrite(table, weekRowValues(week, summary.reports.week, sending, lang), lang);
+  let written: string | null = null;
+  if (!writesNothing(next)) {
+    try {
+      writeWeekRow(ports.store, next);
+      written = next.name;
+    } catch (error) {
+      log(`weekly: write_failed for ${week.from}: ${errorName(error)}`);
+      return { status: 'failed', week, recipients: to.length, quota, written: null, problems: workbook.problems.length,
+        failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed'), language: lang };
+    }
+  }
+  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang };
+}
+
+/** The week's cells only: a new tab gets its header first; an existing one its missing header cells. */
+function writeWeekRow(store: TableStore, write: WeekRowWrite): void {
+  if (write.create) store.replace(write.name, write.create, []);
+  else if (write.header.columns.length > 0) store.writeCells(write.name, 1, write.header);
+  if (write.cells.columns.length === 0) return;
+  if (write.append) store.appendCells(write.name, write.cells);
+  else store.writeCells(write.name, write.row, write.cells);
+}
+
+function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolean, problems: number, language: Language): WeeklyRunResult {
+  return { status: 'failed', week, recipients: 0, quota: null, written: null, problems, failure: kind, failureNoticeSent: noticeSent, language };
+}
+
+/** The error's kind for the log: its name and first line, which never holds cell contents we put there. */
+function errorName(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0] ?? ''}`.slice(0, 200);
+  return String(error).slice(0, 200);
+}

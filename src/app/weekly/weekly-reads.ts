@@ -1,0 +1,43 @@
+import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import { parseSettings } from '../../domain/settings';
+import type { Workbook } from '../../domain/workbook';
+import type { TableStore } from '../ports';
+import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
+
+// What the weekly run reads (read-part.ts), column by column. Reading every tab whole cost
+// 8.0 million cells at 50,000 members / 500,000 activities, ≈ 80 s of projected Apps Script time
+// (bench/README.md) against a 60 s target; the figures use about half of those cells. Every row is
+// still read: the weekly figures, unlike the sidebar's headline, count every activity.
+// A tab's required columns are always added by loadWorkbookPart, so its rows parse as before.
+
+/** The columns computeReport (src/domain/kpi/*) and the weekly mail read, tab by tab. */
+export const WEEKLY_READS: WorkbookPlan = {
+  // recipients and failure notices (email, role, active), names in the mail's bars (name): a few rows
+  coordinators: { whole: true },
+  // members.ts (gender, joined_on, left_on, join_route); waiting members (availability, consent)
+  members: { columns: ['member_id', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent'] },
+  // jobs developed by sector, clients developed
+  clients: { columns: ['client_id', 'sector', 'developed_on'] },
+  // jobs developed, open and stale open jobs
+  jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on'] },
+  // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id)
+  activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes'] },
+  // placements, working members, stale jobs' fill, follow-ups due, waiting members
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
+  // events held and upcoming use every column but the venue: a few hundred rows, one getValues
+  events: { whole: true },
+  // per-event tallies; never the applicants' names or contacts
+  registrations: { columns: ['registration_id', 'event_id', 'status', 'attended', 'member_id'] },
+  // surveys: not in the weekly figures, not read
+};
+
+/**
+ * The workbook the weekly run needs: 設定 whole (with its problems, as readWorkbook gives them),
+ * then the columns of WEEKLY_READS. Its problems are those of what was read: a bad cell in a
+ * column the figures do not use (a phone number, say) is left to `ikigai check` and the sidebar.
+ */
+export function loadWeeklyWorkbook(store: TableStore): Workbook {
+  const { settings, problems } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
+  const part = loadWorkbookPart(store, WEEKLY_READS, settings);
+  return { ...part, problems: [...problems, ...part.problems] };
+}

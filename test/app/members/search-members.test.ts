@@ -1,0 +1,141 @@
+import type { Cell } from '../../../src/domain/cell';
+import type { TableStore } from '../../../src/app/ports';
+import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
+import { SEARCH_LIMIT, searchKey } from '../../../src/app/members/search-members';
+import type { ApiResult, SearchMembersOutput } from '../../../src/app/shared/api-types';
+import { MemoryTableStore } from '../../../src/local/memory-table-store';
+import { COORDINATOR, VIEWER, sidebarPorts, sidebarTables } from '../sidebar/sidebar-fixture';
+
+// The member picker's server search (src/app/members/search-members.ts) over the small fixture center:
+// M001 アオキ イチロウ 青木 一郎 … M005 オオノ サツキ 大野 五月 (left 2024-03-31; today is 2025-06-11).
+
+function ok<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
+  return r.data;
+}
+
+const quiet = (): void => undefined;
+
+function search(query: unknown, email: string = COORDINATOR, store?: MemoryTableStore): ApiResult<SearchMembersOutput> {
+  return createSidebarApi(sidebarPorts(email, store), quiet).searchMembers(query);
+}
+
+const ids = (r: ApiResult<SearchMembersOutput>): string[] => ok(r).members.map((m) => m.id);
+
+/** The fixture with `n` more enrolled members M1000… whose kana all start with タナカ. */
+function crowded(n: number, left: string | null = null): MemoryTableStore {
+  const store = MemoryTableStore.from(sidebarTables());
+  const rows: Cell[][] = Array.from({ length: n }, (_, i) => [
+    `M${1000 + i}`, `田中 ${i}`, `タナカ ${i}`, '男性', { date: '1950-01-01' }, { date: '2020-04-01' }, left ? { date: left } : null,
+    '説明会', '柏', '', '', '清掃', '清掃', '月AM', 2, '健康', true, '',
+  ]);
+  store.append('会員', rows);
+  return store;
+}
+
+describe('searching members for the picker', () => {
+  test('finds a member by the start of the ID, in any case and in full-width letters', () => {
+    expect(ids(search('M00'))).toEqual(['M001', 'M002', 'M003', 'M004', 'M005']);
+    expect(ids(search('m003'))).toEqual(['M003']);
+    expect(ids(search('Ｍ００２'))).toEqual(['M002']);
+    // The ID is matched from its start only: "01" is inside M001 but no ID starts with it.
+    expect(ids(search('01'))).toEqual([]);
+  });
+
+  test('finds a member by part of the kana, typed in katakana, hiragana or without the space', () => {
+    expect(ok(search('アオキ')).members).toEqual([{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true }]);
+    expect(ids(search('いのうえ'))).toEqual(['M002']);
+    expect(ids(search('ウエノサブ'))).toEqual(['M003']);
+    // "ウエ" is inside イノウエ and starts ウエノ: both, in sheet order.
+    expect(ids(search('ウエ'))).toEqual(['M002', 'M003']);
+  });
+
+  test('finds a member by part of the name in kanji', () => {
+    expect(ids(search('江藤'))).toEqual(['M004']);
+    expect(ids(search('一郎'))).toEqual(['M001']);
+  });
+
+  test('lists enrolled members before those who have left, whatever the sheet order', () => {
+    // M005 left on 2024-03-31; the three タナカ below M005 are enrolled, so M005 (オオノ) is last.
+    const store = crowded(3);
+    const out = ok(search('M', COORDINATOR, store));
+    expect(out.members.map((m) => m.id)).toEqual(['M001', 'M002', 'M003', 'M004', 'M1000', 'M1001', 'M1002', 'M005']);
+    expect(out.members.at(-1)?.enrolled).toBe(false);
+    expect(out.more).toBe(false);
+  });
+
+  test('answers at most 20 and says there were more', () => {
+    const out = ok(search('タナカ', COORDINATOR, crowded(50)));
+    expect(SEARCH_LIMIT).toBe(20);
+    expect(out.members).toHaveLength(20);
+    expect(out.members[0]?.id).toBe('M1000');
+    expect(out.more).toBe(true);
+    // Exactly 20 matches: all of them, and nothing more.
+    const exact = ok(search('タナカ', COORDINATOR, crowded(20)));
+    expect([exact.members.length, exact.more]).toEqual([20, false]);
+  });
+
+  test('still fills the 20 with members who have left when fewer are enrolled', () => {
+    const out = ok(search('タナカ', COORDINATOR, crowded(25, '2024-01-01')));
+    expect(out.members).toHaveLength(20);
+    expect(out.members.every((m) => !m.enrolled)).toBe(true);
+    expect(out.more).toBe(true);
+  });
+
+  test('reads only the ID, name, kana and 退会日 columns of 会員 (and its required 入会日), in one read', () => {
+    const inner = MemoryTableStore.from(sidebarTables());
+    const seen: { tab: string; cells: number }[] = [];
+    const store: TableStore = {
+      read: (n) => inner.read(n),
+      readColumns: (n, pick) => {
+        const t = inner.readColumns(n, pick);
+        seen.push({ tab: n[0] ?? '', cells: (t?.rows ?? []).reduce((s, r) => s + r.filter((c) => c !== null).length, 0) });
+        return t;
+      },
+      readTail: (n, c) => inner.readTail(n, c),
+      header: (n) => inner.header(n),
+      tabNames: () => inner.tabNames(),
+      replace: (...a) => inner.replace(...a),
+      appendCells: (...a) => inner.appendCells(...a),
+      writeCells: (...a) => inner.writeCells(...a), flush: () => undefined,
+    };
+    const ports = { ...sidebarPorts(COORDINATOR), store };
+    expect(ok(createSidebarApi(ports, quiet).searchMembers('アオキ')).members).toHaveLength(1);
+    // 5 members × 5 columns (ID, name, kana, 入会日, 退会日) = 25, less the 4 blank 退会日 = 21.
+    expect(seen).toEqual([{ tab: '会員', cells: 21 }]);
+  });
+
+  test('lets a viewer search (it is a read) but refuses someone not in コーディネータ, with no data', () => {
+    expect(ids(search('アオキ', VIEWER))).toEqual(['M001']);
+    const r = search('アオキ', 'stranger@example.com');
+    expect(r).toEqual({ ok: false, code: 'unknown_user', message: expect.stringContaining('stranger@example.com') });
+    expect(JSON.stringify(r)).not.toContain('青木');
+  });
+
+  test('refuses a query that is not text, empty or longer than 40 characters', () => {
+    for (const bad of [42, '', '   ', 'ア'.repeat(41), null]) expect(search(bad)).toMatchObject({ ok: false, code: 'bad_input' });
+  });
+
+  test('folds hiragana to katakana, full-width to half-width and drops spaces for comparing', () => {
+    expect(searchKey('あおき いちろう')).toBe('アオキイチロウ');
+    expect(searchKey('ＡＢ１')).toBe('ab1');
+    expect(searchKey('ｱｵｷ')).toBe('アオキ');
+  });
+});
+
+describe('the bootstrap at a large center', () => {
+  test('sends every enrolled member and no search flag up to the limit', () => {
+    const boot = ok(createSidebarApi(sidebarPorts(), quiet, { memberListLimit: 4 }).sidebarBootstrap());
+    expect(boot.memberSearch).toBe(false);
+    expect(boot.members.map((m) => m.id)).toEqual(['M001', 'M002', 'M003', 'M004']);
+  });
+
+  test('above the limit sends only the members of the recent entries, and the search flag', () => {
+    const ports = sidebarPorts();
+    const api = createSidebarApi(ports, quiet, { memberListLimit: 3 });
+    ok(api.logActivity({ date: '2025-06-11', area: 'matching', member_id: 'M003' }));
+    const boot = ok(api.sidebarBootstrap());
+    expect(boot.memberSearch).toBe(true);
+    expect(boot.members).toEqual([{ id: 'M003', kana: 'ウエノ サブロウ', name: '上野 三郎' }]);
+  });
+});
