@@ -2,7 +2,7 @@ import type { Clock, KeyValueStore, Lock, Mailer, TableStore, Triggers, UserIden
 import { SystemClock } from './clock';
 import { DocumentProperties } from './document-properties';
 import { MailAppMailer } from './mail-app-mailer';
-import { documentLock, scriptLock } from './script-lock';
+import { scriptLock } from './script-lock';
 import { ScriptAppTriggers } from './script-app-triggers';
 import { SessionUser } from './session-user';
 import { SheetsTableStore } from './sheets-table-store';
@@ -11,9 +11,9 @@ export interface GooglePorts {
   readonly store: TableStore;
   readonly mailer: Mailer;
   readonly clock: Clock;
-  /** The script lock: one run at a time, whoever starts it. */
+  /** The script lock: one run at a time, whoever starts it (every writer takes it through
+   *  src/app/shared/write-boundary.ts). */
   readonly lock: Lock;
-  readonly documentLock: Lock;
   readonly properties: KeyValueStore;
   readonly user: UserIdentity;
   readonly triggers: Triggers;
@@ -35,7 +35,6 @@ export function googlePorts(): GooglePorts {
     mailer: new MailAppMailer(),
     clock: new SystemClock(),
     lock: scriptLock(),
-    documentLock: documentLock(),
     properties: new DocumentProperties(),
     user: new SessionUser(),
     triggers: new ScriptAppTriggers(() => active().getSpreadsheetTimeZone(), active),

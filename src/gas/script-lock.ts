@@ -28,7 +28,9 @@ export function scriptLock(): Lock {
   return new ServiceLock(() => LockService.getScriptLock());
 }
 
-/** One lock per spreadsheet the add-in is bound to. */
+/** One lock per spreadsheet the add-in is bound to. No writer uses it: they all hold the script
+ *  lock (src/app/shared/write-boundary.ts), since a second lock would not keep a trigger run and
+ *  a sidebar save apart. */
 export function documentLock(): Lock {
   return new ServiceLock(() => LockService.getDocumentLock());
 }

@@ -141,7 +141,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const token = randomBytes(32).toString('hex');
   let guard: RequestGuard | null = null;
 
-  // One call at a time, like one Apps Script execution per call under the document lock.
+  // One call at a time, like one Apps Script execution per call under the script lock.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);

@@ -11,8 +11,9 @@ import { THING } from '../shared/api-messages';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
-// holds the document lock. A member has at most one open match per job (candidate, proposed,
-// interview or placed); a closed one (ended, declined, rejected) does not block a new proposal.
+// holds the script lock (shared/write-boundary.ts). A member has at most one open match per job
+// (candidate, proposed, interview or placed); a closed one (ended, declined, rejected) does not
+// block a new proposal.
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
 /** Where each action may start from ('none' = no open match yet, so a new row is made) and where it ends. */

@@ -3,7 +3,8 @@ import type { KeyValueStore, TableStore } from '../ports';
 // IDs the add-in makes: a prefix plus a zero-padded number (workbook.md), e.g. A000001 for
 // activities and X000001 for matches. Reading a 50,000-row tab to find the highest ID on every
 // save would cost seconds, so the last number issued is kept in document properties, seeded once
-// from the tab. Callers hold the document lock, which makes read-increment-write safe.
+// from the tab. Callers hold the script lock (the write boundary, shared/write-boundary.ts), which
+// makes read-increment-write safe.
 export interface IdScheme {
   readonly prefix: string;
   readonly width: number;

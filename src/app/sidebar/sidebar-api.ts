@@ -22,7 +22,8 @@ import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
 // src/local/dev-server.ts to a workbook file. Every call validates its arguments, checks the
-// caller, takes the document lock for writes, and answers ApiResult: never a raw exception.
+// caller, writes through the write boundary (the script lock, shared/write-boundary.ts), and
+// answers ApiResult: never a raw exception.
 
 const optionalId = z.optional(z.union([recordId, z.literal('')]));
 const text = freeText(2000);
