@@ -94,12 +94,13 @@ describe('the sidebar API through the bundle', () => {
     const lockCalls = (calls.byMethod['Lock.tryLock'] ?? 0) + (calls.byMethod['Lock.releaseLock'] ?? 0);
     console.log(`logActivity (1st, seeds the ID counter): ${JSON.stringify(first.calls.byMethod)}`);
     console.log(`logActivity (later): total ${calls.total}, round trips ${calls.roundTrips} (lock ${lockCalls}) ${JSON.stringify(calls.byMethod)}`);
-    // Later saves, besides tryLock/releaseLock: 設定 + コーディネータ + 活動記録 header (3 getValues),
-    // User.getEmail, the ID counter (getProperty + setProperty), 2 one-row appends (activity,
-    // audit: 1 appendRow each, no setValues), and the write boundary's SpreadsheetApp.flush before
-    // the lock is released = 3 + 1 + 2 + 2 + 1 = 9.
-    expect(calls.roundTrips - lockCalls).toBe(9);
-    expect(calls.byMethod['Range.getValues']).toBe(3);
+    // Later saves, besides tryLock/releaseLock: 設定 + コーディネータ + 活動記録 header + 監査ログ
+    // header (4 getValues: the audit row goes under the log's own headers), User.getEmail, the ID
+    // counter (getProperty + setProperty), 2 one-row appends (activity, audit: 1 appendRow each,
+    // no setValues), and the write boundary's SpreadsheetApp.flush before the lock is released
+    // = 4 + 1 + 2 + 2 + 1 = 10.
+    expect(calls.roundTrips - lockCalls).toBe(10);
+    expect(calls.byMethod['Range.getValues']).toBe(4);
     expect(calls.byMethod['Range.setValues']).toBeUndefined();
     expect(calls.byMethod['Sheet.appendRow']).toBe(2);
     expect(calls.byMethod['SpreadsheetApp.flush']).toBe(1);
@@ -178,18 +179,19 @@ describe('開拓 through the bundle', () => {
       expect(m.calls.byMethod['Sheet.appendRow']).toBe(2);
       expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);
     }
-    // registerClient, later: 設定 + コーディネータ + 業務提供先's header = 3 getValues. The first
-    // also seeds the counter from 業務提供先's ID column (its header + column A) = 5.
-    expect(c2.calls.byMethod['Range.getValues']).toBe(3);
-    expect(c1.calls.byMethod['Range.getValues']).toBe(5);
+    // registerClient, later: 設定 + コーディネータ + 業務提供先's header + 監査ログ's header = 4
+    // getValues. The first also seeds the counter from 業務提供先's ID column (its header + column A) = 6.
+    expect(c2.calls.byMethod['Range.getValues']).toBe(4);
+    expect(c1.calls.byMethod['Range.getValues']).toBe(6);
     // registerJob, later: 設定 + コーディネータ + 業務提供先's ID column (header + column A) + 仕事's
-    // header = 5 getValues; the first also seeds J from 仕事's ID column (header + column A) = 7.
-    expect(j2.calls.byMethod['Range.getValues']).toBe(5);
-    expect(j1.calls.byMethod['Range.getValues']).toBe(7);
+    // header + 監査ログ's header = 6 getValues; the first also seeds J from 仕事's ID column (header +
+    // column A) = 8.
+    expect(j2.calls.byMethod['Range.getValues']).toBe(6);
+    expect(j1.calls.byMethod['Range.getValues']).toBe(8);
     // Of 業務提供先 only the ID column: 4 clients by then + the header of 9 cells, whatever its other columns hold.
     // Cells read, later job: 設定 (4 rows × 2 = 8) + コーディネータ (5 × 4 = 20) + 業務提供先 header 9 and
-    // column A 4 + 仕事 header 16 = 57.
-    expect(j2.calls.cellsRead).toBe(8 + 20 + 9 + 4 + 16);
+    // column A 4 + 仕事 header 16 + 監査ログ header 6 = 63.
+    expect(j2.calls.cellsRead).toBe(8 + 20 + 9 + 4 + 16 + 6);
   });
 
   test('refuses a viewer before the lock, writing nothing', () => {

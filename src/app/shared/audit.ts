@@ -1,11 +1,12 @@
-import type { Cell } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
+import { locateColumns } from '../../domain/parse/parse-table';
+import { ownedCells, type CellsByKey } from '../../domain/schema/record-cells';
 import { AUDIT_LOG_TAB, headerName, tabName, tabNames } from '../../domain/schema/tabs';
-import { neutraliseRow } from '../../domain/text/neutralise-formula';
 import type { TableStore } from '../ports';
 
 // The 監査ログ / AuditLog tab: who did what to which record. It is the add-in's own tab (setup
-// protects it), so its columns are in schema order and no header read is needed: one write.
+// protects it, warning only), but a center may still add or move a column: the row goes under
+// the tab's own headers, as every writer's does.
 export interface AuditInput {
   /** `YYYY-MM-DDTHH:MM:SS` in the center's zone. */
   readonly at: string;
@@ -19,24 +20,22 @@ export interface AuditInput {
   readonly detail: string;
 }
 
-export function auditRow(entry: AuditInput): Cell[] {
-  return neutraliseRow<Cell>([{ date: entry.at }, entry.user, entry.action, entry.sheet, entry.recordId, entry.detail]);
+/** The entry's cells by column key (the store neutralises every text it writes). */
+export function auditValues(entry: AuditInput): CellsByKey<typeof AUDIT_LOG_TAB> {
+  return { at: { date: entry.at }, user: entry.user, action: entry.action, sheet: entry.sheet, record_id: entry.recordId, detail: entry.detail };
 }
 
-/** Appends one audit row (one write). Only when that fails do we look for the tab (either
- *  language's name) and create it when it is truly missing, so a passing failure of Google can
- *  never lead to the log being replaced. */
+/** Appends one audit row under 監査ログ's own headers (one small header read, one append): a
+ *  column a center put among them is left to the sheet. Only a tab that is truly missing is
+ *  created (with the row), so a passing failure of Google can never lead to the log being replaced. */
 export function writeAudit(store: TableStore, lang: Language, entry: AuditInput): void {
-  const row = auditRow(entry);
+  const values = auditValues(entry);
   const names = tabNames(AUDIT_LOG_TAB, lang);
-  // The log's own columns, in schema order (setup lays the tab out so and protects it).
-  const cells = { columns: row.map((_, i) => i), rows: [row] };
-  try {
-    store.appendCells(names[0], cells);
-  } catch (error) {
-    const found = store.header(names);
-    if (found && found.name !== names[0]) store.appendCells(found.name, cells);
-    else if (!found) store.replace(tabName(AUDIT_LOG_TAB, lang), AUDIT_LOG_TAB.columns.map((c) => headerName(c, lang)), [row]);
-    else throw error;
+  const found = store.header(names);
+  if (!found) {
+    store.replace(tabName(AUDIT_LOG_TAB, lang), AUDIT_LOG_TAB.columns.map((c) => headerName(c, lang)), [AUDIT_LOG_TAB.columns.map((c) => values[c.key] ?? null)]);
+    return;
   }
+  const { index } = locateColumns(AUDIT_LOG_TAB, found.name, found.header);
+  store.appendCells(found.name, ownedCells<typeof AUDIT_LOG_TAB>(index, AUDIT_LOG_TAB.columns.map((c) => c.key), [values]));
 }

@@ -57,10 +57,11 @@ describe('the attendance functions through the bundle', () => {
     expect(rows(ss, '監査ログ').map((r) => r.slice(1))).toEqual([[COORDINATOR, 'registration_check_in', '申込', 'R00001', 'event=E001 attended=true']]);
     const writes = Object.entries(m.calls.byMethod).filter(([k]) => WRITES.test(k));
     console.log(`checkIn: total ${m.calls.total}, round trips ${m.calls.roundTrips} ${JSON.stringify(m.calls.byMethod)}`);
-    // Reads: 設定, コーディネータ, 申込 (3 getValues); writes: the 申込 row's 出席 cell, the only
-    // field the tick changes (writeCells: getRange + 1 setValues), and the audit row (a one-row
-    // append: 1 appendRow); then the write boundary's flush before the lock is released.
-    expect(m.calls.byMethod['Range.getValues']).toBe(3);
+    // Reads: 設定, コーディネータ, 申込, 監査ログ's header (4 getValues); writes: the 申込 row's 出席
+    // cell, the only field the tick changes (writeCells: getRange + 1 setValues), and the audit row
+    // under the log's own headers (a one-row append: 1 appendRow); then the write boundary's flush
+    // before the lock is released.
+    expect(m.calls.byMethod['Range.getValues']).toBe(4);
     expect(writes).toEqual([['Range.setValues', 1], ['Sheet.appendRow', 1]]);
     expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);
     expect(m.calls.byMethod['Lock.tryLock']).toBe(1);
@@ -80,11 +81,11 @@ describe('the attendance functions through the bundle', () => {
     console.log(`joinAsMember: total ${m.calls.total}, round trips ${m.calls.roundTrips} ${JSON.stringify(m.calls.byMethod)}`);
     // Reads: 設定, コーディネータ, 申込, イベント whole (4 getValues) and 会員 by column: its header, then
     // one getValues per run of wanted columns — 会員ID (A) and the required 入会日 (F) are two runs —
-    // so 3 more: 7 in all, each a few cells instead of the whole member tab. Writes: the 申込
+    // so 3 more, and 監査ログ's header: 8 in all, each a few cells instead of the whole member tab. Writes: the 申込
     // row's 会員ID cell, the only field the link changes (1 setValues), then two one-row appends,
     // the 会員 row and the audit row (2 appendRow, no setValues); the member-ID counter:
     // getProperty + setProperty; one flush before the lock is released.
-    expect(m.calls.byMethod['Range.getValues']).toBe(7);
+    expect(m.calls.byMethod['Range.getValues']).toBe(8);
     expect(m.calls.byMethod['Range.setValues']).toBe(1);
     expect(m.calls.byMethod['Sheet.appendRow']).toBe(2);
     expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);
