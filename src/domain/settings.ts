@@ -1,3 +1,4 @@
+import { errorValueOf } from './parse/error-value';
 import type { Language } from './enums';
 import { cellText, type RawTable } from './cell';
 import { normalizeHeader } from './parse/parse-table';
@@ -81,6 +82,12 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
     if (!def) return;
     rowOf.set(def.key, r + 2);
     const cell = row[vCol];
+    // A failed formula in 値 (#N/A as センター名) is a problem, never a setting.
+    const error = errorValueOf(cell);
+    if (error !== null) {
+      problems.push({ tab: raw.name, cell: `${String.fromCharCode(65 + vCol)}${r + 2}`, code: 'error_value', params: { value: error } });
+      return;
+    }
     const text = cellText(cell);
     if (text === '') return;
     const bad = (expected: string): void => {

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { parseSettings } from '../../../src/domain/settings';
 import { columnLetter, type Cell } from '../../../src/domain/cell';
 import { formatProblem } from '../../../src/domain/messages/catalog';
 import { ERROR_VALUES, errorValueOf, isNonFinite } from '../../../src/domain/parse/error-value';
@@ -167,5 +168,13 @@ describe('error values anywhere in a random table', () => {
       const dropped = new Set(errors.filter(([, c]) => header[c]?.required).map(([r]) => r));
       expect(parsed.records).toHaveLength(rowCount - dropped.size);
     }), { numRuns: 500 });
+  });
+});
+
+describe('error values in 設定', () => {
+  it('reports #N/A as センター名 with its cell and keeps the default name', () => {
+    const { settings, problems } = parseSettings({ name: '設定', header: ['項目', '値'], rows: [['センター名', '#N/A'], ['言語', 'ja']] });
+    expect(settings.centerName).toBe('');
+    expect(problems).toEqual([{ tab: '設定', cell: 'B2', code: 'error_value', params: { value: '#N/A' } }]);
   });
 });
