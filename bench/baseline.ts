@@ -1,5 +1,5 @@
 import { dateCell, type Cell, type RawTable } from '../src/domain/cell';
-import { DATA_ROUND_TRIPS, type CallLog, type CallSnapshot } from '../test/fakes/call-log';
+import { DATA_ROUND_TRIPS, METADATA_CALLS, type CallLog, type CallSnapshot } from '../test/fakes/call-log';
 import { isAnyDate } from '../test/fakes/realm';
 
 // What a typical hand-written weekly script does, through the same fake spreadsheet: for each
@@ -89,7 +89,8 @@ export function baselineWeekly(ss: GSpreadsheet, log: CallLog, tabNames: readonl
   for (const [k, n] of Object.entries(byMethod)) rounded[k] = Math.round(n);
   const total = Object.values(rounded).reduce((s, n) => s + n, 0);
   const roundTrips = Object.entries(rounded).filter(([k]) => DATA_ROUND_TRIPS.has(k)).reduce((s, [, n]) => s + n, 0);
-  const calls: CallSnapshot = { total, roundTrips, lookups: total - roundTrips, cellsRead: Math.round(cellsRead), cellsWritten, byMethod: rounded };
+  const metadata = Object.entries(rounded).filter(([k]) => METADATA_CALLS.has(k)).reduce((s, [, n]) => s + n, 0);
+  const calls: CallSnapshot = { total, roundTrips, lookups: total - roundTrips, roundTripsWithMetadata: roundTrips + metadata, cellsRead: Math.round(cellsRead), cellsWritten, byMethod: rounded };
   log.reset();
   return { calls, extrapolated, rowsRead, rowsTotal, tables: extrapolated ? null : tables };
 }

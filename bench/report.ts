@@ -28,24 +28,24 @@ export function sizeTable(r: SizeResult): string {
   const lines = [
     `### ${r.size.name}: ${int(r.size.members)} members, ${int(r.size.activities)} activities — ${int(r.cells)} cells in ${Object.keys(r.rows).length} tabs`,
     '',
-    '| operation | service calls (round trips + lookups) | cells read | cells written | projected Apps Script | Node compute (median) | answer | bundle wall (fakes incl.) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| operation | service calls (round trips + lookups) | round trips with metadata | cells read | cells written | projected Apps Script | Node compute (median) | answer | bundle wall (fakes incl.) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of r.measures) {
     const node = NODE_FIGURE[m.op]?.(r);
-    lines.push(`| ${m.op} (${m.fn} → ${m.outcome}) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | ${node === undefined ? '—' : `${ms(node)} ms`} | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
+    lines.push(`| ${m.op} (${m.fn} → ${m.outcome}) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${m.calls.roundTripsWithMetadata} | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | ${node === undefined ? '—' : `${ms(node)} ms`} | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
   }
   if (r.logActivityFirst) {
     const m = r.logActivityFirst;
-    lines.push(`| logActivity, first of the document (seeds the ID counter) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | — | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
+    lines.push(`| logActivity, first of the document (seeds the ID counter) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${m.calls.roundTripsWithMetadata} | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | — | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
   }
   if (r.baseline) {
     const b = r.baseline;
     const note = b.extrapolated ? ` (read ${int(b.rowsRead)} of ${int(b.rowsTotal)} rows, rest extrapolated)` : '';
-    lines.push(`| weekly — per-cell baseline (getValue per cell)${note} | ${int(b.calls.total)} (${int(b.calls.roundTrips)} + ${int(b.calls.lookups)}) | ${int(b.calls.cellsRead)} | ${int(b.calls.cellsWritten)} | ${sec(b.projected.seconds)} s | same figures${b.sameFigures === null ? '' : b.sameFigures ? ' (checked equal)' : ' (DIFFER!)'} | — | — |`);
+    lines.push(`| weekly — per-cell baseline (getValue per cell)${note} | ${int(b.calls.total)} (${int(b.calls.roundTrips)} + ${int(b.calls.lookups)}) | ${int(b.calls.roundTripsWithMetadata)} | ${int(b.calls.cellsRead)} | ${int(b.calls.cellsWritten)} | ${sec(b.projected.seconds)} s | same figures${b.sameFigures === null ? '' : b.sameFigures ? ' (checked equal)' : ' (DIFFER!)'} | — | — |`);
   }
   if (r.compute) {
-    lines.push(`| weekly — bare single pass (floor) | — | — | — | — | ${ms(r.compute.barePassMs)} ms | — | — |`);
+    lines.push(`| weekly — bare single pass (floor) | — | — | — | — | — | ${ms(r.compute.barePassMs)} ms | — | — |`);
   }
   const weekly = r.measures.find((m) => m.op === 'weekly');
   if (weekly && r.baseline && r.compute) {
@@ -61,7 +61,7 @@ export function callsAcrossSizes(results: readonly SizeResult[]): string {
   for (const op of ops) {
     const per = results.map((r) => r.measures.find((m) => m.op === op));
     const same = new Set(per.map((m) => JSON.stringify(m?.calls.byMethod ?? null))).size === 1;
-    lines.push(`| ${op} | ${per.map((m) => (m ? `${m.calls.total} (${m.calls.roundTrips} rt)` : '—')).join(' | ')} | ${same ? 'yes' : 'NO'} |`);
+    lines.push(`| ${op} | ${per.map((m) => (m ? `${m.calls.total} (${m.calls.roundTrips} rt, ${m.calls.roundTripsWithMetadata} with metadata)` : '—')).join(' | ')} | ${same ? 'yes' : 'NO'} |`);
   }
   return lines.join('\n');
 }

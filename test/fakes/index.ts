@@ -1,7 +1,7 @@
 // The Apps Script fakes: `installFakes(globalThis)` in a jest test, or on a node:vm context's
 // global through test/bundle/harness.ts.
 export { installFakes, GLOBAL_NAMES, type FakeOptions, type FakeHandles } from './install';
-export { CallLog, DATA_ROUND_TRIPS, type CallBudget, type CallSnapshot } from './call-log';
+export { CallLog, DATA_ROUND_TRIPS, METADATA_CALLS, type CallBudget, type CallSnapshot } from './call-log';
 export { FORMULA_VALUE } from './range';
 export { LOCK_TIMEOUT_MESSAGE } from './lock-service';
 export { QUOTA_MESSAGE, type SentMail } from './mail-app';
