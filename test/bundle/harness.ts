@@ -75,6 +75,8 @@ export function loadBundle(options: LoadOptions = {}): LoadedBundle {
   const isGlobalFunction = (name: string): boolean => /^[A-Za-z_$][\w$]*$/.test(name) && typeof sandbox[name] === 'function';
   const fakes = options.fakes === false ? null : installFakes(sandbox, {
     console: true, ...options, log, realm, functionExists: options.functionExists ?? isGlobalFunction,
+    // The fakes keep the bundle's time: a TTL runs out when setNow moves the frozen clock past it.
+    clock: options.clock ?? (() => frozen ?? Date.now()),
   });
   const fakeNames = new Set(Object.keys(fakes?.globals ?? {}));
   log.reset();

@@ -5,6 +5,7 @@ export { CallLog, DATA_ROUND_TRIPS, METADATA_CALLS, type CallBudget, type CallSn
 export { FORMULA_VALUE } from './range';
 export { LOCK_TIMEOUT_MESSAGE } from './lock-service';
 export { QUOTA_MESSAGE, type SentMail } from './mail-app';
+export { CACHE_KEY_MAX, CACHE_VALUE_MAX_BYTES, CACHE_TTL_MAX_SECONDS, type CacheHandles } from './cache-service';
 export { TOO_MANY_TRIGGERS, MAX_TRIGGERS, type InstalledTrigger } from './script-app';
 export { NEW_SHEET_ROWS, NEW_SHEET_COLUMNS } from './fake-cell';
 export { HOST_REALM, type Realm } from './realm';

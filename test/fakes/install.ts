@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { CacheServiceImpl, type CacheHandles } from './cache-service';
 import { CallLog } from './call-log';
 import { Executions } from './executions';
 import { FormAppImpl, type FormHandles } from './form-app';
@@ -42,6 +43,9 @@ export interface FakeOptions {
   functionExists?: (name: string) => boolean;
   /** An existing CallLog to record into. */
   log?: CallLog;
+  /** Now, in milliseconds since the epoch, for the fakes that keep time (CacheService's TTL);
+   *  default Date.now. The bundle harness passes its frozen clock. */
+  clock?: () => number;
 }
 
 /** What a test holds to build state and to assert on what the script did. */
@@ -54,6 +58,8 @@ export interface FakeHandles {
   readonly mail: MailHandles;
   readonly locks: LockHandles;
   readonly properties: PropertiesHandles;
+  /** CacheService: what the document cache holds, and Google's early eviction. */
+  readonly cache: CacheHandles;
   readonly triggers: TriggerHandles;
   /** Every form the script created through FormApp, as plain data. */
   readonly forms: FormHandles;
@@ -71,7 +77,7 @@ export interface FakeHandles {
 }
 
 export const GLOBAL_NAMES = ['SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'MailApp',
-  'Session', 'ScriptApp', 'Utilities', 'Logger', 'FormApp'] as const;
+  'Session', 'ScriptApp', 'Utilities', 'Logger', 'FormApp', 'CacheService'] as const;
 
 
 export function installFakes(target: object, options: FakeOptions = {}): FakeHandles {
@@ -94,6 +100,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
     effectiveUserEmail: options.effectiveUserEmail ?? options.activeUserEmail ?? 'staff@example.org',
     scriptTimeZone: options.scriptTimeZone ?? timeZone, locale: options.locale ?? 'ja',
   };
+  const cache = CacheServiceImpl.create(ctx, bound, options.clock ?? (() => Date.now()), () => session.effectiveUserEmail);
   const triggers = ScriptAppImpl.create(ctx, options.functionExists ?? (() => true), 'fake-script-id', () => session.effectiveUserEmail);
   const utilities = UtilitiesImpl.create(ctx);
   // A form sent to the active spreadsheet gets its response tab there, as in Forms.
@@ -112,6 +119,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
     Utilities: utilities.service,
     Logger: LoggerImpl.wrap(ctx, logs),
     FormApp: forms.service,
+    CacheService: cache.service,
   };
   if (options.console) globals.console = ConsoleImpl.wrap(ctx, logs);
 
@@ -123,7 +131,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
 
   return {
     log, spreadsheet: sheetImpl._self, ui, toasts: sheetImpl._toasts, mail: mail.handles, locks: locks.handles,
-    properties: properties.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, executions, logs, globals,
+    properties: properties.handles, cache: cache.handles, triggers: triggers.handles, forms: forms.handles, utilities: utilities.handles, executions, logs, globals,
     actAs(active, effective) {
       session.activeUserEmail = active;
       session.effectiveUserEmail = effective ?? active;
