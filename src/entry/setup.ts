@@ -1,4 +1,5 @@
 import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup/run-setup';
+import { commonText, menuText, setupText, type MenuText } from '../domain/messages/catalog';
 import type { TriggerSpec } from '../app/ports';
 import type { Language } from '../domain/enums';
 import type { InitialSettings } from '../domain/setup/initial-settings';
@@ -22,22 +23,8 @@ import type { ScriptContext } from './dispatch';
 // they run, src/app/shared/authorize.ts checkSetupCaller).
 
 
-const MENU: Readonly<Record<Language, { title: string; items: readonly [string, string][] }>> = {
-  ja: {
-    title: '生きがい就労',
-    items: [
-      ['サイドバーを開く', 'showSidebar'], ['初期設定', 'runSetup'], ['週次サマリーを今すぐ送信', 'sendWeeklySummaryNow'],
-      ['申込フォームを更新', 'syncSignupForm'], ['アンケートを集計', 'tallyAllSurveys'],
-    ],
-  },
-  en: {
-    title: 'Ikigai Desk',
-    items: [
-      ['Open sidebar', 'showSidebar'], ['Set up', 'runSetup'], ['Send weekly summary now', 'sendWeeklySummaryNow'],
-      ['Update sign-up form', 'syncSignupForm'], ['Tally surveys', 'tallyAllSurveys'],
-    ],
-  },
-};
+/** The menu's functions in the order it lists them (captions: the catalog's menu part). */
+const MENU_ITEMS: readonly (keyof MenuText['items'])[] = ['showSidebar', 'runSetup', 'sendWeeklySummaryNow', 'syncSignupForm', 'tallyAllSurveys'];
 
 interface OpenEvent { authMode?: unknown }
 
@@ -48,9 +35,9 @@ function menuLanguage(e: OpenEvent | undefined): Language {
 }
 
 export function onOpen(e?: unknown): void {
-  const menu = MENU[menuLanguage(typeof e === 'object' && e !== null ? e as OpenEvent : undefined)];
+  const menu = menuText(menuLanguage(typeof e === 'object' && e !== null ? e as OpenEvent : undefined));
   const ui = SpreadsheetApp.getUi().createMenu(menu.title);
-  for (const [caption, fn] of menu.items) ui.addItem(caption, fn);
+  for (const fn of MENU_ITEMS) ui.addItem(menu.items[fn], fn);
   ui.addToUi();
 }
 
@@ -91,16 +78,11 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
   return result;
 }
 
-function summary(result: SetupResult | null): string {
-  if (result === null) return '別の処理が実行中です。しばらくしてからもう一度お試しください / Another run is in progress. Please try again shortly.';
-  if (result.language === 'en') {
-    return result.changed
-      ? `Set up: ${result.created.length} tabs created, ${result.columnsAdded.length} tabs given missing columns, ${result.triggersInstalled.length} triggers installed.`
-      : 'Everything is already set up: nothing was changed.';
-  }
-  return result.changed
-    ? `初期設定: シート ${result.created.length} 枚を作成、列を追加したシート ${result.columnsAdded.length} 枚、トリガー ${result.triggersInstalled.length} 件を設定しました。`
-    : 'すでに設定済みです。何も変更していません。';
+/** What setup did, in the language it set (or, when another run held the lock, `lang`). */
+function summary(result: SetupResult | null, lang: Language): string {
+  if (result === null) return commonText(lang).anotherRun;
+  const t = setupText(result.language);
+  return result.changed ? t.done(result.created.length, result.columnsAdded.length, result.triggersInstalled.length) : t.unchanged;
 }
 
 /** Menu: 初期設定. The first time (no center name yet) it asks in a dialog; afterwards it runs. */
@@ -115,14 +97,12 @@ export function runSetup(ctx: ScriptContext): { dialog: boolean; message: string
     return { dialog: true, message: '' };
   }
   try {
-    const message = summary(setUp(ports));
+    const message = summary(setUp(ports), settings.language);
     SpreadsheetApp.getActiveSpreadsheet().toast(message);
     return { dialog: false, message };
   } catch (error) {
     console.error(error);
-    const message = settings.language === 'en'
-      ? 'Setup could not finish. Please try again; nothing already set up was removed.'
-      : '初期設定を完了できませんでした。もう一度お試しください（設定済みの内容は消えていません）。';
+    const message = setupText(settings.language).failed;
     ui.alert(message);
     return { dialog: false, message };
   }
@@ -133,10 +113,10 @@ export function runSetup(ctx: ScriptContext): { dialog: boolean; message: string
 export function saveInitialSettings({ ports }: ScriptContext, initial: InitialSettings): { ok: boolean; message: string } {
   try {
     const result = setUp(ports, initial);
-    return { ok: result !== null, message: summary(result) };
+    return { ok: result !== null, message: summary(result, initial.language) };
   } catch (error) {
     console.error(error);
-    return { ok: false, message: initial.language === 'en' ? 'Setup could not finish. Please try again.' : '初期設定を完了できませんでした。もう一度お試しください。' };
+    return { ok: false, message: setupText(initial.language).failedInDialog };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DeskApi } from '../app/server-calls';
 import { createSidebarApi } from '../app/sidebar/sidebar-api';
+import { menuText } from '../domain/messages/catalog';
 import { googlePorts } from '../gas/google-ports';
 import { rememberedLanguage } from '../gas/center-language';
 import { attendanceApi } from './attendance';
@@ -20,6 +21,7 @@ export function deskApi(): DeskApi {
 
 /** Menu: 生きがい就労 → サイドバーを開く. The HTML is dist/sidebar.html, served as it is (no template). */
 export function showSidebar(): void {
-  const title = rememberedLanguage() === 'en' ? 'Ikigai Desk' : '生きがい就労';
+  // The menu's name (the sidebar part of the catalog stays out of the server bundle).
+  const title = menuText(rememberedLanguage()).title;
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(title));
 }

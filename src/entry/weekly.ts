@@ -1,5 +1,6 @@
 import { runWeeklySummary, type WeeklyRunResult } from '../app/weekly/run-weekly-summary';
 import type { Language } from '../domain/enums';
+import { commonText, weeklyText } from '../domain/messages/catalog';
 import { weekRange } from '../domain/mail/weekly-format';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
@@ -40,43 +41,20 @@ export function weeklySummaryTrigger({ ports }: ScriptContext): WeeklyEntryResul
   return runLocked(ports, false);
 }
 
-const SAY: Record<Language, { installed: (day: string, hour: number, zone: string) => string; result: (r: WeeklyEntryResult) => string }> = {
-  ja: {
-    installed: (day, hour, zone) => `週次サマリーを毎週${day}曜 ${hour}時（${zone}）に送るよう設定しました`,
-    result: (r) => {
-      const range = 'week' in r && r.week ? `${weekRange(r.week, 'ja')}: ` : '';
-      switch (r.status) {
-        case 'sent': return `${range}週次サマリーを ${r.recipients} 件の宛先に送信しました`;
-        case 'already_sent': return `${range}送信済みです`;
-        case 'quota_short': return `${range}本日のメール送信枠が足りないため送信しませんでした（残り ${r.quota ?? 0}、必要 ${r.recipients}）`;
-        case 'no_recipients': return `${range}送信先がありません。設定「週次メール送信先」かコーディネータの「有効」を確認してください`;
-        case 'locked': return '別の処理が実行中です。しばらくしてからもう一度お試しください';
-        case 'failed': return `${range}送信できませんでした（${r.failure ?? ''}）。管理者に通知しました`;
-        case 'error': return '送信できませんでした。実行ログを確認してください';
-      }
-    },
-  },
-  en: {
-    installed: (day, hour, zone) => `The weekly summary will be sent every ${day} at ${hour}:00 (${zone})`,
-    result: (r) => {
-      const range = 'week' in r && r.week ? `${weekRange(r.week, 'en')}: ` : '';
-      switch (r.status) {
-        case 'sent': return `${range}weekly summary sent to ${r.recipients} recipient(s)`;
-        case 'already_sent': return `${range}already sent`;
-        case 'quota_short': return `${range}not sent: today's mail quota is short (${r.quota ?? 0} left, ${r.recipients} needed)`;
-        case 'no_recipients': return `${range}no recipients: check 設定 weekly_recipients or the coordinators' active flag`;
-        case 'locked': return 'Another run is in progress. Please try again shortly.';
-        case 'failed': return `${range}not sent (${r.failure ?? ''}); the managers were told`;
-        case 'error': return 'Not sent. See the execution log.';
-      }
-    },
-  },
-};
-
-const DAYS: Record<Language, readonly string[]> = {
-  ja: ['月', '火', '水', '木', '金', '土', '日'],
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-};
+/** What a send did, as the menu's toast says it (the catalog's weekly part). */
+function resultLine(r: WeeklyEntryResult, lang: Language): string {
+  const t = weeklyText(lang);
+  const week = 'week' in r && r.week ? `${weekRange(r.week, lang)}: ` : '';
+  switch (r.status) {
+    case 'sent': return t.sent(week, r.recipients);
+    case 'already_sent': return t.alreadySent(week);
+    case 'quota_short': return t.quotaShort(week, r.quota ?? 0, r.recipients);
+    case 'no_recipients': return t.noRecipients(week);
+    case 'locked': return commonText(lang).anotherRun;
+    case 'failed': return t.failed(week, r.failure ?? '');
+    case 'error': return t.error;
+  }
+}
 
 function toast(message: string): void {
   // A menu run has a spreadsheet to show it on; elsewhere the log line is enough.
@@ -95,7 +73,7 @@ export function installWeeklyTrigger(ctx: ScriptContext): { weekday: number; hou
   const settings = ctx.settings ?? parseSettings(ports.store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en])).settings;
   const spec = install(ports.triggers, settings);
   const result = { weekday: spec.weekday ?? 0, hour: spec.hour ?? 8, timeZone: spec.timeZone ?? settings.timeZone };
-  toast(SAY[settings.language].installed(DAYS[settings.language][result.weekday] ?? '', result.hour, result.timeZone));
+  toast(weeklyText(settings.language).installed(result.weekday, result.hour, result.timeZone));
   return result;
 }
 
@@ -103,7 +81,7 @@ export function installWeeklyTrigger(ctx: ScriptContext): { weekday: number; hou
 export function sendWeeklySummaryNow({ ports }: ScriptContext): WeeklyEntryResult {
   const result = runLocked(ports, true);
   const lang: Language = 'language' in result ? result.language : 'ja';
-  toast(SAY[lang].result(result));
+  toast(resultLine(result, lang));
   return result;
 }
 

@@ -1,34 +1,19 @@
 import type { Language } from '../domain/enums';
+import { dialogText } from '../domain/messages/catalog';
 import { escapeHtml } from '../domain/text/escape-html';
-import { WEEKDAYS_JA } from '../domain/slots';
 
 // The first-run dialog of 初期設定: center name, language, weekly mail day and hour. A small
 // self-contained page (no template, so nothing in it is evaluated by HtmlService); it calls
-// saveInitialSettings and closes itself when setup is done.
-const TEXT = {
-  ja: {
-    title: '生きがい就労デスク 初期設定', center: 'センター名', language: '言語', day: '週次メールの曜日', hour: '週次メールの時刻',
-    run: '設定して始める', running: '設定しています…', done: '完了しました', required: 'センター名を入れてください',
-  },
-  en: {
-    title: 'Ikigai Desk setup', center: 'Center name', language: 'Language', day: 'Weekly mail day', hour: 'Weekly mail hour',
-    run: 'Set up and start', running: 'Setting up…', done: 'Done', required: 'Please enter the center name',
-  },
-} as const;
-
-// Whole day names: a lone 水 or Fri is easy to misread in a list of seven. 0 = Monday.
-const DAY_NAMES: Readonly<Record<Language, readonly string[]>> = {
-  ja: WEEKDAYS_JA.map((d) => `${d}曜日`),
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-};
+// saveInitialSettings and closes itself when setup is done. Its words are the catalog's dialog
+// part (src/domain/messages).
 
 export function dialogTitle(lang: Language): string {
-  return TEXT[lang].title;
+  return dialogText(lang).title;
 }
 
 export function setupDialogHtml(lang: Language, centerName: string): string {
-  const t = TEXT[lang];
-  const days = DAY_NAMES[lang].map((d, i) => `<option value="${i}">${escapeHtml(d)}</option>`).join('');
+  const t = dialogText(lang);
+  const days = t.days.map((d, i) => `<option value="${i}">${escapeHtml(d)}</option>`).join('');
   const hours = Array.from({ length: 24 }, (_, h) => `<option value="${h}"${h === 8 ? ' selected' : ''}>${h}:00</option>`).join('');
   // Messages reach the script as JSON so no quote in them can end the string early.
   const messages = JSON.stringify({ running: t.running, done: t.done, required: t.required }).replace(/</g, '\\u003c');

@@ -11,7 +11,7 @@ import { readColumnsOf } from '../shared/read-part';
 import { appendRecord, layoutOf } from '../shared/append-record';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { THING } from '../shared/api-messages';
+import { wordText } from '../../domain/messages/catalog';
 import type { JobOption, RegisterJobInput, RegisterJobOutput } from '../shared/api-types';
 
 // 開拓: the job a client has just agreed to, recorded from the sidebar so that it is in the
@@ -39,7 +39,7 @@ export const REGISTER_JOB_INPUT = z.strictObject({
 export function registerJob(ports: SidebarPorts, ctx: CallContext, input: RegisterJobInput): RegisterJobOutput {
   const { store } = ports;
   const lang = ctx.lang;
-  if (!clientExists(ports, input.client_id, lang)) throw new ApiError('not_found', { what: THING[lang].client, id: input.client_id });
+  if (!clientExists(ports, input.client_id, lang)) throw new ApiError('not_found', { what: wordText(lang).things.client, id: input.client_id });
 
   const layout = layoutOf(store, JOBS_TAB, lang);
   const jobId = nextId(ports.props, JOB_IDS, () => idsInColumn(store, layout.name, layout.index.get('job_id') ?? -1));
@@ -79,7 +79,7 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
 /** Whether 業務提供先 holds `clientId`, reading its ID column alone. */
 function clientExists(ports: SidebarPorts, clientId: string, lang: CallContext['lang']): boolean {
   const raw = readColumnsOf(ports.store, CLIENTS_TAB, ['client_id']);
-  if (!raw) throw new ApiError('bad_workbook', { detail: lang === 'ja' ? `シート「${CLIENTS_TAB.ja}」がありません` : `the tab ${CLIENTS_TAB.en} is missing` });
+  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(CLIENTS_TAB) });
   const at = locateColumns(CLIENTS_TAB, raw.name, raw.header).index.get('client_id') ?? -1;
   if (at < 0) throw new ApiError('bad_workbook', { detail: `${raw.name}: ${lang === 'ja' ? CLIENTS_TAB.columns[0].ja : 'client_id'}` });
   const wanted = clientId.trim();

@@ -23,7 +23,7 @@ import { nextId, type IdScheme } from '../shared/next-id';
 import type { Mailer, PropertyBag, SignupForms, TableStore } from '../ports';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { THING } from '../shared/api-messages';
+import { wordText } from '../../domain/messages/catalog';
 import type { ApiResult } from '../shared/api-types';
 import { cancelRegistrationUseCase, type CancelResult } from '../signup/cancel-registration';
 
@@ -98,7 +98,7 @@ interface RegistrationsRead {
 }
 
 function missingTab(lang: Language, ja: string, en: string): ApiError {
-  return new ApiError('bad_workbook', { detail: lang === 'ja' ? `シート「${ja}」がありません` : `the tab ${en} is missing` });
+  return new ApiError('bad_workbook', { detail: wordText(lang).missingTab({ ja, en }) });
 }
 
 /** 申込 read whole (one read): the records, and the raw rows to rewrite one in place. */
@@ -147,7 +147,7 @@ const STATUS_ORDER: Readonly<Record<RegistrationStatus, number>> = { confirmed: 
 
 export function attendanceOf(store: TableStore, ctx: Pick<CallContext, 'lang'>, eventId: string): AttendanceList {
   const event = readEvents(store, ctx.lang).find((e) => e.event_id === eventId);
-  if (!event) throw new ApiError('not_found', { what: THING[ctx.lang].event, id: eventId });
+  if (!event) throw new ApiError('not_found', { what: wordText(ctx.lang).things.event, id: eventId });
   const regs = readRegistrations(store, ctx.lang).records;
   const rank = (r: Registration): number => (r.status ? STATUS_ORDER[r.status] : 2);
   const registrations: AttendanceRow[] = regs
@@ -164,7 +164,7 @@ export function attendanceOf(store: TableStore, ctx: Pick<CallContext, 'lang'>, 
 function findRegistration(read: RegistrationsRead, lang: Language, registrationId: string): { reg: Registration; row: number } {
   const k = read.records.findIndex((r) => r.registration_id === registrationId);
   const reg = read.records[k];
-  if (!reg) throw new ApiError('not_found', { what: THING[lang].registration, id: registrationId });
+  if (!reg) throw new ApiError('not_found', { what: wordText(lang).things.registration, id: registrationId });
   return { reg, row: read.rowNumbers[k] ?? 0 };
 }
 

@@ -7,7 +7,7 @@ import { updateRecord } from '../shared/record-writes';
 import { MATCH_IDS, nextId } from '../shared/next-id';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { THING } from '../shared/api-messages';
+import { wordText } from '../../domain/messages/catalog';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
@@ -31,10 +31,10 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   const day = input.date ?? ctx.today;
   const jobsRaw = store.read(tabNames(JOBS_TAB, ctx.lang));
   const job = jobsRaw ? parseTable(JOBS_TAB, jobsRaw).records.find((j) => j.job_id === input.job_id) : undefined;
-  if (!job) throw new ApiError('not_found', { what: THING[ctx.lang].job, id: input.job_id });
+  if (!job) throw new ApiError('not_found', { what: wordText(ctx.lang).things.job, id: input.job_id });
 
   const raw = store.read(tabNames(MATCHES_TAB, ctx.lang));
-  if (!raw) throw new ApiError('bad_workbook', { detail: ctx.lang === 'ja' ? `シート「${MATCHES_TAB.ja}」がありません` : `the tab ${MATCHES_TAB.en} is missing` });
+  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingTab(MATCHES_TAB) });
   const parsed = parseTable(MATCHES_TAB, raw);
   if (parsed.problems.some((p) => p.code === 'missing_header')) {
     throw new ApiError('bad_workbook', { detail: parsed.problems.filter((p) => p.code === 'missing_header').map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
@@ -45,7 +45,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   const from = open ? open.status : 'none';
   if (!rule.from.includes(from)) {
     if (input.action === 'propose' && open) throw new ApiError('duplicate_match', { member: input.member_id, match: open.match_id });
-    const label = (s: MatchStatus | 'none'): string => (s === 'none' ? (ctx.lang === 'ja' ? 'なし' : 'none') : labelOf(MATCH_STATUS, s, ctx.lang));
+    const label = (s: MatchStatus | 'none'): string => (s === 'none' ? wordText(ctx.lang).noStatus : labelOf(MATCH_STATUS, s, ctx.lang));
     throw new ApiError('bad_transition', { from: label(from), to: label(rule.to) });
   }
 

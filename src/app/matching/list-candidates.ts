@@ -5,7 +5,7 @@ import { EXCLUSIONS } from '../../domain/matching/hard-rules';
 import type { Workbook } from '../../domain/workbook';
 import type { CallContext } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { THING } from '../shared/api-messages';
+import { wordText } from '../../domain/messages/catalog';
 import { jobOption } from '../sidebar/bootstrap';
 import type { CandidatesOutput } from '../shared/api-types';
 
@@ -17,7 +17,7 @@ const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interv
 export function candidatesOf(workbook: Workbook, ctx: CallContext, jobId: string): CandidatesOutput {
   const job = workbook.jobs.find((j) => j.job_id === jobId);
   const result = job ? rankCandidates(workbook, jobId, ctx.today, { limit: SHOWN }) : null;
-  if (!job || !result) throw new ApiError('not_found', { what: THING[ctx.lang].job, id: jobId });
+  if (!job || !result) throw new ApiError('not_found', { what: wordText(ctx.lang).things.job, id: jobId });
   const byId = new Map(workbook.members.map((m) => [m.member_id, m]));
   const jobMatches = workbook.matches.filter((m) => m.job_id === jobId);
   const openOf = new Map(jobMatches.filter((m) => OPEN.has(m.status)).map((m) => [m.member_id, { match_id: m.match_id, status: m.status }]));

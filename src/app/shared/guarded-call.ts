@@ -7,7 +7,7 @@ import { checkCaller, checkSetupCaller, type Access, type CallerRefusal, type Ca
 import type { TableStore, UserIdentity } from '../ports';
 import { openContext, readSettings, type CallContext, type SidebarPorts } from './call-context';
 import { ApiError } from './api-error';
-import { sidebarMessage } from './api-messages';
+import { errorMessage } from './api-messages';
 import type { ApiResult } from './api-types';
 import { underWriteLock } from './write-boundary';
 
@@ -15,8 +15,8 @@ import { underWriteLock } from './write-boundary';
 // attendance list, check-in, join, cancel), in one place: 設定 for the language, the caller
 // checked against コーディネータ, arguments validated before the lock, writes under the lock,
 // and every failure answered as a message in the caller's language, never an exception.
-// Below, the same check for the menu's and the dialog's functions (admitPerson) and the words of
-// every refusal (refusal): server-calls.ts says which rule each function follows.
+// Below, the same check for the menu's and the dialog's functions (admitPerson) and every
+// refusal's answer (refusal): server-calls.ts says which rule each function follows.
 
 /** Runs `body` as `access` for the caller; `prepare` validates the arguments (throwing ApiError). */
 export function guardedCall<I, T>(
@@ -34,9 +34,9 @@ export function guardedCall<I, T>(
     if (!written.ok) throw new ApiError('busy');
     return { ok: true, data: written.value };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, code: error.code, message: sidebarMessage(error.code, lang, error.params) };
+    if (error instanceof ApiError) return { ok: false, code: error.code, message: errorMessage(error.code, lang, error.params) };
     log(error);
-    return { ok: false, code: 'internal', message: sidebarMessage('internal', lang) };
+    return { ok: false, code: 'internal', message: errorMessage('internal', lang) };
   }
 }
 
@@ -55,24 +55,9 @@ export type RefusalCode = CallerRefusal | 'not_a_trigger' | 'not_signup_form' | 
 /** What a refused call answers: a code and a sentence, never any of the center's data. */
 export interface Refusal { readonly ok: false; readonly code: RefusalCode; readonly message: string }
 
-const OWN_WORDS: Readonly<Record<Language, Readonly<Record<'not_manager' | 'not_a_trigger' | 'not_signup_form', string>>>> = {
-  ja: {
-    not_manager: 'この操作は「コーディネータ」シートで役割が「管理者」になっている方だけが行えます。管理者に依頼してください。',
-    not_a_trigger: 'この関数はインストール済みのトリガーからだけ実行されます。何も変更していません。',
-    not_signup_form: 'この回答は申込フォームの回答シートのものではないため、取り込みませんでした。',
-  },
-  en: {
-    not_manager: 'Only a manager in the Coordinators tab may do this. Ask a manager.',
-    not_a_trigger: 'This function runs only from its installed trigger. Nothing was changed.',
-    not_signup_form: 'This answer does not come from the sign-up form\'s response tab, so it was not taken in.',
-  },
-};
-
+/** The refusal's sentence from the catalog's errors part (src/domain/messages). */
 export function refusal(code: RefusalCode, lang: Language, params: Readonly<{ email?: string; detail?: string }> = {}): Refusal {
-  const message = code === 'not_manager' || code === 'not_a_trigger' || code === 'not_signup_form'
-    ? OWN_WORDS[lang][code]
-    : sidebarMessage(code, lang, { email: params.email ?? '', detail: params.detail ?? '' });
-  return { ok: false, code, message };
+  return { ok: false, code, message: errorMessage(code, lang, { email: params.email ?? '', detail: params.detail ?? '' }) };
 }
 
 export interface PersonPorts {

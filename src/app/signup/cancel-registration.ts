@@ -5,7 +5,7 @@ import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import type { CallContext } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { THING } from '../shared/api-messages';
+import { wordText } from '../../domain/messages/catalog';
 import type { Mailer, PropertyBag, SignupForms, TableStore, Clock } from '../ports';
 import { readSheetsForSignup, syncSignup } from './sync';
 
@@ -24,7 +24,7 @@ export function cancelRegistrationUseCase(
   const lang = sheets.settings.language;
   const i = sheets.registrations.findIndex((r) => r.registration_id === registrationId);
   const reg = sheets.registrations[i];
-  if (!reg) throw new ApiError('not_found', { what: THING[ctx.lang].registration, id: registrationId });
+  if (!reg) throw new ApiError('not_found', { what: wordText(ctx.lang).things.registration, id: registrationId });
   if (reg.status === 'cancelled') throw new ApiError('registration_cancelled', { id: registrationId });
   const { index } = locateColumns(REGISTRATIONS_TAB, sheets.registrationsTab, sheets.registrationsHeader);
   // Only the cells a cancellation or a promotion changes (the status): no other cell of the row.

@@ -1,18 +1,40 @@
 import type { Language } from '../enums';
-import type { Problem, ProblemCode, ProblemParams } from './problem';
-import { ja } from './ja';
-import { en } from './en';
+import type { Problem } from './problem';
+import * as ja from './ja';
+import * as en from './en';
 
-// One catalog per language with the same keys (a test keeps them in step). Feature modules
-// with many strings of their own (mail, sidebar, forms) keep their own ja/en tables beside them.
-export interface Catalog {
-  readonly problems: Readonly<Record<ProblemCode, (p: ProblemParams) => string>>;
-}
+// One catalog per language (ja.ts, en.ts: the same keys, en typed against ja and a test walking
+// both), in parts: data problems, the menu, setup and its dialog, the weekly toasts, refusals and
+// errors, and the sidebar. Read a part through its function below, never the whole catalog: each
+// picks one export of each file, so a bundle carries only the parts it reads (esbuild drops the
+// rest). Mail bodies and the sign-up form keep their own ja/en tables beside their code.
+export type Catalog = typeof ja;
 
+/** Both catalogs whole, for tests and tools; a bundle that read this would carry every part. */
 export const CATALOGS: Readonly<Record<Language, Catalog>> = { ja, en };
 
+export type ProblemText = Catalog['problems'];
+export type MenuText = Catalog['menu'];
+export type CommonText = Catalog['common'];
+export type SetupText = Catalog['setup'];
+export type DialogText = Catalog['dialog'];
+export type WeeklyText = Catalog['weekly'];
+export type ErrorText = Catalog['errors'];
+export type WordText = Catalog['words'];
+export type SidebarText = Catalog['sidebar'];
+
+export const problemText = (lang: Language): ProblemText => (lang === 'en' ? en.problems : ja.problems);
+export const menuText = (lang: Language): MenuText => (lang === 'en' ? en.menu : ja.menu);
+export const commonText = (lang: Language): CommonText => (lang === 'en' ? en.common : ja.common);
+export const setupText = (lang: Language): SetupText => (lang === 'en' ? en.setup : ja.setup);
+export const dialogText = (lang: Language): DialogText => (lang === 'en' ? en.dialog : ja.dialog);
+export const weeklyText = (lang: Language): WeeklyText => (lang === 'en' ? en.weekly : ja.weekly);
+export const errorText = (lang: Language): ErrorText => (lang === 'en' ? en.errors : ja.errors);
+export const wordText = (lang: Language): WordText => (lang === 'en' ? en.words : ja.words);
+export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.sidebar : ja.sidebar);
+
 export function problemMessage(problem: Problem, lang: Language): string {
-  return CATALOGS[lang].problems[problem.code](problem.params);
+  return problemText(lang)[problem.code](problem.params);
 }
 
 /** `会員!D10: 「2015-02-30」は日付として読めません…` — the form the CLI and the sidebar show. */

@@ -1,31 +1,189 @@
-import type { Catalog } from './catalog';
+import { WEEKDAYS_JA } from '../slots';
+import type { MessageTable, ProblemTexts, SessionCounts, TabNames } from './texts';
 
-export const ja: Catalog = {
-  problems: {
-    // The reader's own reason (p.detail) is JavaScript's wording: shown only with DEBUG=ikigai.
-    not_a_workbook: () => `ワークブック（.xlsx）として読めません。Excel で開けるか確かめて、.xlsx 形式で保存し直してください`,
-    file_not_found: (p) => `ファイルがありません（${p.path}）`,
-    missing_tab: (p) => `シート「${p.tab}」がありません（英語名 ${p.en} も可）`,
-    missing_header: (p) => `列「${p.header}」がありません（英語名 ${p.en} も可）`,
-    duplicate_header: (p) => `列「${p.header}」が2回あります`,
-    required: (p) => `「${p.header}」は必須です`,
-    bad_date: (p) => `「${p.value}」は日付として読めません（例: 2015-04-01）`,
-    bad_timestamp: (p) => `「${p.value}」は日時として読めません（例: 2015-04-01 09:30）`,
-    bad_time: (p) => `「${p.value}」は時刻として読めません（例: 13:30）`,
-    bad_number: (p) => `「${p.value}」は数値として読めません`,
-    bad_integer: (p) => `「${p.value}」は整数として読めません`,
-    out_of_range: (p) => `「${p.value}」は範囲外です（${p.min}〜${p.max}）`,
-    bad_boolean: (p) => `「${p.value}」は はい/いいえ として読めません（TRUE/FALSE、はい/いいえ、1/0）`,
-    bad_enum: (p) => `「${p.value}」は「${p.header}」に使えません（使える値: ${p.allowed}）`,
-    bad_slot: (p) => `「${p.value}」は就業枠として読めません（例: 月AM、火PM）`,
-    duplicate_id: (p) => `ID「${p.id}」が重複しています（${p.other} と同じ）`,
-    missing_reference: (p) => `${p.header}「${p.id}」は「${p.target}」にありません`,
-    placed_without_date: () => `状態が成立・終了のときは成立日が必要です`,
-    ended_before_placed: (p) => `終了日 ${p.ended} が成立日 ${p.placed} より前です`,
-    left_before_joined: (p) => `退会日 ${p.left} が入会日 ${p.joined} より前です`,
-    bad_setting: (p) => `設定「${p.key}」の値「${p.value}」が正しくありません（${p.expected}）`,
-    error_value: (p) => `エラー値 ${p.value} が入っています（式を直すか、値を入れてください）`,
-    not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
-    duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
+// The Japanese catalog: every sentence and label the add-in shows a person, by the part of the
+// add-in that shows it. Japanese is the default language and this file defines the keys: en.ts
+// is typed against it (a missing or extra key is a type error) and a test walks both, key by key.
+// Each part is its own export, so a bundle keeps only the parts it reads (the sidebar's page
+// carries no menu or refusal texts, the server none of the sidebar's): read them through
+// catalog.ts. Mail bodies (domain/mail, domain/signup/signup-mail.ts), the sign-up form's
+// questions and the command line's usage texts keep their own tables beside their code.
+
+/** Data problems: a cell or tab that does not keep workbook.md's contract. */
+export const problems: ProblemTexts = {
+  // The reader's own reason (p.detail) is JavaScript's wording: shown only with DEBUG=ikigai.
+  not_a_workbook: () => `ワークブック（.xlsx）として読めません。Excel で開けるか確かめて、.xlsx 形式で保存し直してください`,
+  file_not_found: (p) => `ファイルがありません（${p.path}）`,
+  missing_tab: (p) => `シート「${p.tab}」がありません（英語名 ${p.en} も可）`,
+  missing_header: (p) => `列「${p.header}」がありません（英語名 ${p.en} も可）`,
+  duplicate_header: (p) => `列「${p.header}」が2回あります`,
+  required: (p) => `「${p.header}」は必須です`,
+  bad_date: (p) => `「${p.value}」は日付として読めません（例: 2015-04-01）`,
+  bad_timestamp: (p) => `「${p.value}」は日時として読めません（例: 2015-04-01 09:30）`,
+  bad_time: (p) => `「${p.value}」は時刻として読めません（例: 13:30）`,
+  bad_number: (p) => `「${p.value}」は数値として読めません`,
+  bad_integer: (p) => `「${p.value}」は整数として読めません`,
+  out_of_range: (p) => `「${p.value}」は範囲外です（${p.min}〜${p.max}）`,
+  bad_boolean: (p) => `「${p.value}」は はい/いいえ として読めません（TRUE/FALSE、はい/いいえ、1/0）`,
+  bad_enum: (p) => `「${p.value}」は「${p.header}」に使えません（使える値: ${p.allowed}）`,
+  bad_slot: (p) => `「${p.value}」は就業枠として読めません（例: 月AM、火PM）`,
+  duplicate_id: (p) => `ID「${p.id}」が重複しています（${p.other} と同じ）`,
+  missing_reference: (p) => `${p.header}「${p.id}」は「${p.target}」にありません`,
+  placed_without_date: () => `状態が成立・終了のときは成立日が必要です`,
+  ended_before_placed: (p) => `終了日 ${p.ended} が成立日 ${p.placed} より前です`,
+  left_before_joined: (p) => `退会日 ${p.left} が入会日 ${p.joined} より前です`,
+  bad_setting: (p) => `設定「${p.key}」の値「${p.value}」が正しくありません（${p.expected}）`,
+  error_value: (p) => `エラー値 ${p.value} が入っています（式を直すか、値を入れてください）`,
+  not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
+  duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
+};
+
+/** The spreadsheet's 生きがい就労 menu (onOpen), caption by the function it runs. */
+export const menu = {
+  title: '生きがい就労',
+  items: {
+    showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
+    syncSignupForm: '申込フォームを更新', tallyAllSurveys: 'アンケートを集計',
+  },
+};
+
+/** What more than one menu run says. */
+export const common = {
+  /** Another run holds the script lock: this one changed nothing. */
+  anotherRun: '別の処理が実行中です。しばらくしてからもう一度お試しください',
+};
+
+/** 初期設定's toast, alert and the dialog's answer. */
+export const setup = {
+  done: (tabs: number, tabsWithColumns: number, triggers: number) => `初期設定: シート ${tabs} 枚を作成、列を追加したシート ${tabsWithColumns} 枚、トリガー ${triggers} 件を設定しました。`,
+  unchanged: 'すでに設定済みです。何も変更していません。',
+  /** The menu run's alert: what was set up stays. */
+  failed: '初期設定を完了できませんでした。もう一度お試しください（設定済みの内容は消えていません）。',
+  /** The dialog's answer (shown under its button). */
+  failedInDialog: '初期設定を完了できませんでした。もう一度お試しください。',
+};
+
+/** The first-run dialog of 初期設定 (src/setup-dialog/dialog-html.ts). */
+export const dialog = {
+  title: '生きがい就労デスク 初期設定', center: 'センター名', language: '言語', day: '週次メールの曜日', hour: '週次メールの時刻',
+  run: '設定して始める', running: '設定しています…', done: '完了しました', required: 'センター名を入れてください',
+  /** Whole day names, Monday first: a lone 水 is easy to misread in a list of seven. */
+  days: ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日', '日曜日'],
+};
+
+/** The weekly summary's menu toasts: the trigger installed, and what a send did. `week` is the
+ *  week's range and a colon (`2015/04/06〜04/12: `), or '' when the run never got to a week. */
+export const weekly = {
+  /** `weekday` 0 = Monday. */
+  installed: (weekday: number, hour: number, zone: string) => `週次サマリーを毎週${WEEKDAYS_JA[weekday] ?? ''}曜 ${hour}時（${zone}）に送るよう設定しました`,
+  sent: (week: string, recipients: number) => `${week}週次サマリーを ${recipients} 件の宛先に送信しました`,
+  alreadySent: (week: string) => `${week}送信済みです`,
+  quotaShort: (week: string, quota: number, needed: number) => `${week}本日のメール送信枠が足りないため送信しませんでした（残り ${quota}、必要 ${needed}）`,
+  noRecipients: (week: string) => `${week}送信先がありません。設定「週次メール送信先」かコーディネータの「有効」を確認してください`,
+  failed: (week: string, failure: string) => `${week}送信できませんでした（${failure}）。管理者に通知しました`,
+  error: '送信できませんでした。実行ログを確認してください',
+};
+
+/** Why a call was not done, by code (the sidebar's ApiErrorCode and the refusals of
+ *  shared/guarded-call.ts): each says what to do next; the detail goes to the log only. */
+export const errors = {
+  not_signed_in: () => 'Googleアカウントのメールアドレスが取得できません。スプレッドシートと同じアカウントでログインし直してください。',
+  unknown_user: (p) => `${p.email} は「コーディネータ」シートに登録されていません。管理者に登録を依頼してください。`,
+  inactive_user: (p) => `${p.email} は「コーディネータ」シートで有効になっていません。管理者に確認してください。`,
+  read_only: () => '閲覧の役割では記録できません（見ることはできます）。記録が必要なら管理者に役割の変更を依頼してください。',
+  not_manager: () => 'この操作は「コーディネータ」シートで役割が「管理者」になっている方だけが行えます。管理者に依頼してください。',
+  not_a_trigger: () => 'この関数はインストール済みのトリガーからだけ実行されます。何も変更していません。',
+  not_signup_form: () => 'この回答は申込フォームの回答シートのものではないため、取り込みませんでした。',
+  busy: () => 'ほかの人が保存中です。数秒待ってからもう一度押してください。',
+  bad_input: (p) => `入力を確認してください: ${p.detail}`,
+  not_found: (p) => `${p.what}「${p.id}」が見つかりません。シートを確認してください。`,
+  bad_transition: (p) => `状態「${p.from}」から「${p.to}」には変更できません。`,
+  duplicate_match: (p) => `会員 ${p.member} はこの仕事にすでに提案されています（${p.match}）。`,
+  bad_workbook: (p) => `シートに問題があり読み込めません: ${p.detail}`,
+  internal: () => '予期しないエラーが起きました。もう一度試しても直らない場合は管理者に連絡してください。',
+  already_member: (p) => `申込 ${p.id} の方はすでに会員 ${p.member} として登録されています。`,
+  not_attended: (p) => `申込 ${p.id} の方は出席になっていません。先に「出席」にチェックを入れてください。`,
+  registration_cancelled: (p) => `申込 ${p.id} は取消済みです。参加される場合は新しく申し込んでください。`,
+} satisfies MessageTable;
+
+/** Words that go into those sentences. */
+export const words = {
+  /** What was not found (errors.not_found's `what`). */
+  things: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント' },
+  /** A match that is not open yet (errors.bad_transition's `from`). */
+  noStatus: 'なし',
+  /** errors.bad_workbook's detail when a tab the call needs is missing. */
+  missingTab: (tab: TabNames) => `シート「${tab.ja}」がありません`,
+};
+
+/** Every word the sidebar shows (src/sidebar). Enumeration labels come from the domain's tables
+ *  (src/sidebar/i18n.ts label), so the sidebar says exactly what the sheet says. */
+export const sidebar = {
+  title: '生きがい就労',
+  loading: '読み込み中…',
+  unreachable: 'サーバーにつながりませんでした。通信を確認して、もう一度お試しください。',
+  readOnly: '閲覧の役割のため、記録はできません。',
+  problems: (n: number) => `シートの問題 ${n}件（ikigai check で確認できます）`,
+  /** An aside after a name: full-width brackets in Japanese, a space and ASCII ones in English. */
+  paren: (text: string) => `（${text}）`,
+  /** Items of a short list, joined as the language writes them (、 or a comma). */
+  list: (items: readonly string[]) => items.join('、'),
+  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週', events: 'イベント' },
+  activity: {
+    date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
+    pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
+    saving: '保存中…', saved: (id: string) => `保存しました（${id}）`, recent: '最近の記録', noRecent: 'まだ記録はありません。',
+    notFound: (what: string, text: string) => `${what}「${text}」が見つかりません。候補から選んでください。`,
+    minutesShort: (n: number) => `${n}分`,
+    areaKind: (area: string, kind: string) => (kind ? `${area}・${kind}` : area),
+  },
+  matching: {
+    job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…', candidates: (n: number) => `候補 ${n}人（適合度の高い順）`,
+    none: '条件に合う会員がいません。', score: '適合度', status: '状態',
+    /** The buttons, by MatchAction. */
+    actions: { propose: '提案', interview: '面接', place: '成立', decline: '辞退', reject: '不成立', end: '終了' },
+    done: (member: string, status: string) => `${member} を「${status}」にしました`, mosaic: 'モザイク編成（誰がどの枠を担当するか）',
+    slot: '枠', backup: '控え', uncovered: '未充足', covered: '担当', allCovered: 'すべての枠を担当できます。',
+    recorded: 'この仕事のマッチング', excluded: '対象外の会員', pickJob: '仕事を選んでください。',
+  },
+  develop: {
+    newClient: '新しい提供先', name: '名称', sector: '業種', district: '地区', contact: '担当者', phone: '電話',
+    saveClient: '提供先を登録', clientSaved: (id: string, name: string) => `${name} を提供先 ${id} として登録しました`,
+    newJob: '新しい仕事', client: '提供先', title: '仕事名', category: '職種', engagement: '契約形態',
+    slots: '勤務枠', slotsHint: '必要な曜日と午前・午後にチェック', headcount: '必要人数（各枠）', social: '社会貢献の仕事', startOn: '開始日',
+    saveJob: '仕事を登録', jobSaved: (id: string, title: string) => `${title} を仕事 ${id} として登録しました（マッチングで選べます）`,
+    required: (what: string) => `${what}を入力してください。`,
+  },
+  week: {
+    period: (from: string, to: string) => `今週 ${from}〜${to}`, previous: (from: string, to: string) => `先週 ${from}〜${to} との比較`, refresh: '更新',
+    thisWeek: '今週', lastWeek: '先週比',
+    /** The headline figures, by HeadlineKey. */
+    figures: {
+      members_enrolled: '会員数', new_members: '新規入会者数', placed_members: '就労者数（成立）', working_members: '就業実人員',
+      jobs_developed: '新規開拓件数', activities: '活動件数', activity_minutes: '活動時間（分）', open_jobs: '募集中の仕事',
+      follow_ups_due: '要フォロー', waiting_members: '待機会員',
+    },
+    change: (d: number) => (d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : '±0'),
+  },
+  /** The イベント panel: at the door of an orientation or a seminar. */
+  events: {
+    session: '回を選ぶ',
+    noSessions: '最近と今後のイベントはありません。',
+    today: '本日',
+    counts: (s: SessionCounts) => `確定 ${s.confirmed}${s.capacity !== null ? ` / 定員 ${s.capacity}` : ''}・待ち ${s.waitlisted}・出席 ${s.attended}`,
+    people: (n: number) => `申込 ${n}人`,
+    nobody: 'この回の申込はまだありません。',
+    attended: '出席',
+    join: '入会',
+    joining: '登録中…',
+    joined: (who: string, member: string) => `${who} さんを会員 ${member} として登録しました`,
+    member: (id: string) => `会員 ${id}`,
+    cancel: '取消',
+    confirmCancel: '取消を確定',
+    keep: 'やめる',
+    cancelled: (id: string, promoted: string | null) => `${id} を取り消しました${promoted ? `。キャンセル待ちの ${promoted} が確定になりました` : ''}`,
+    checkedIn: (who: string, on: boolean) => (on ? `${who} さん 出席` : `${who} さんの出席を取り消しました`),
+    saving: '保存中…',
+    cancelledSession: '（中止）',
   },
 };

@@ -1,7 +1,7 @@
 import type { AttendanceList, AttendanceRow, EventSession } from '../../app/events/attendance-types';
-import { REGISTRATION_STATUS, type Language, type RegistrationStatus } from '../../domain/enums';
+import { REGISTRATION_STATUS, type RegistrationStatus } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
-import { label } from '../i18n';
+import { label, type Strings } from '../i18n';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -9,85 +9,14 @@ import { callServer, ServerError } from '../script-run';
 // tick 出席 as each person arrives (one server call per tick), press 入会 for an attendee who
 // joins (the member appears in 会員 and the ID shows here), or cancel a registration (the first
 // waitlisted person gets the place). A viewer sees the list with every control disabled.
-interface EventStrings {
-  readonly tab: string;
-  readonly session: string;
-  readonly loading: string;
-  readonly noSessions: string;
-  readonly today: string;
-  readonly counts: (s: EventSession) => string;
-  readonly people: (n: number) => string;
-  readonly nobody: string;
-  readonly attended: string;
-  readonly join: string;
-  readonly joining: string;
-  readonly joined: (who: string, member: string) => string;
-  readonly member: (id: string) => string;
-  readonly cancel: string;
-  readonly confirmCancel: string;
-  readonly keep: string;
-  readonly cancelled: (id: string, promoted: string | null) => string;
-  readonly checkedIn: (who: string, on: boolean) => string;
-  readonly saving: string;
-  readonly cancelledSession: string;
-}
-
-const JA: EventStrings = {
-  tab: 'イベント',
-  session: '回を選ぶ',
-  loading: '読み込み中…',
-  noSessions: '最近と今後のイベントはありません。',
-  today: '本日',
-  counts: (s) => `確定 ${s.confirmed}${s.capacity !== null ? ` / 定員 ${s.capacity}` : ''}・待ち ${s.waitlisted}・出席 ${s.attended}`,
-  people: (n) => `申込 ${n}人`,
-  nobody: 'この回の申込はまだありません。',
-  attended: '出席',
-  join: '入会',
-  joining: '登録中…',
-  joined: (who, member) => `${who} さんを会員 ${member} として登録しました`,
-  member: (id) => `会員 ${id}`,
-  cancel: '取消',
-  confirmCancel: '取消を確定',
-  keep: 'やめる',
-  cancelled: (id, promoted) => `${id} を取り消しました${promoted ? `。キャンセル待ちの ${promoted} が確定になりました` : ''}`,
-  checkedIn: (who, on) => (on ? `${who} さん 出席` : `${who} さんの出席を取り消しました`),
-  saving: '保存中…',
-  cancelledSession: '（中止）',
-};
-
-const EN: EventStrings = {
-  tab: 'Events',
-  session: 'Session',
-  loading: 'Loading…',
-  noSessions: 'No recent or upcoming sessions.',
-  today: 'today',
-  counts: (s) => `Confirmed ${s.confirmed}${s.capacity !== null ? ` / ${s.capacity} places` : ''} · waiting ${s.waitlisted} · attended ${s.attended}`,
-  people: (n) => `${n} signed up`,
-  nobody: 'Nobody has signed up for this session yet.',
-  attended: 'Attended',
-  join: 'Join',
-  joining: 'Saving…',
-  joined: (who, member) => `${who} is now member ${member}`,
-  member: (id) => `Member ${id}`,
-  cancel: 'Cancel',
-  confirmCancel: 'Confirm cancel',
-  keep: 'Keep',
-  cancelled: (id, promoted) => `${id} cancelled${promoted ? `; ${promoted} from the waiting list now has the place` : ''}`,
-  checkedIn: (who, on) => (on ? `${who}: attended` : `${who}: attendance undone`),
-  saving: 'Saving…',
-  cancelledSession: ' (cancelled)',
-};
-
-function stringsOf(lang: Language): EventStrings {
-  return lang === 'en' ? EN : JA;
-}
+type EventStrings = Strings['events'];
 
 export const eventsPanel: Panel = {
   id: 'events',
-  title: (_t, lang) => stringsOf(lang).tab,
+  title: (t) => t.tabs.events,
   onShow: (root) => root.querySelector<HTMLElement>('select')?.focus(),
   render(root: HTMLElement, ctx: PanelContext): void {
-    const s = stringsOf(ctx.lang);
+    const s = ctx.t.events;
     const picker = el('select', { id: 'event-session' });
     const summary = el('p', { class: 'muted small', id: 'event-counts' });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -106,7 +35,7 @@ export const eventsPanel: Panel = {
     /** Loads a session's list; `done` is the message to leave in the status line afterwards. */
     const load = (eventId: string, done = ''): void => {
       if (eventId === '') { list.replaceChildren(); summary.textContent = ''; return; }
-      setStatus(status, s.loading, 'busy');
+      setStatus(status, ctx.t.loading, 'busy');
       callServer('listAttendance', ctx.t.unreachable, eventId).then((out) => {
         setStatus(status, done, done === '' ? '' : 'ok');
         showCounts(out.event);
@@ -119,7 +48,7 @@ export const eventsPanel: Panel = {
     };
 
     picker.addEventListener('change', () => load(picker.value));
-    setStatus(status, s.loading, 'busy');
+    setStatus(status, ctx.t.loading, 'busy');
     callServer('listEventSessions', ctx.t.unreachable).then((out) => {
       setStatus(status, '');
       sessions = out.sessions;
