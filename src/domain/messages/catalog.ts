@@ -4,8 +4,8 @@ import * as ja from './ja';
 import * as en from './en';
 
 // One catalog per language (ja.ts, en.ts: the same keys, en typed against ja and a test walking
-// both), in parts: data problems, the menu, setup and its dialog, the weekly toasts, refusals and
-// errors, and the sidebar. Read a part through its function below, never the whole catalog: each
+// both), in parts: data problems, the menu, setup and its dialog, the weekly toasts and `ikigai
+// weekly`'s lines, refusals and errors, and the sidebar. Read a part through its function below, never the whole catalog: each
 // picks one export of each file, so a bundle carries only the parts it reads (esbuild drops the
 // rest). Mail bodies and the sign-up form keep their own ja/en tables beside their code.
 export type Catalog = typeof ja;
@@ -19,6 +19,7 @@ export type CommonText = Catalog['common'];
 export type SetupText = Catalog['setup'];
 export type DialogText = Catalog['dialog'];
 export type WeeklyText = Catalog['weekly'];
+export type WeeklyCommandText = Catalog['weeklyCommand'];
 export type ErrorText = Catalog['errors'];
 export type WordText = Catalog['words'];
 export type SidebarText = Catalog['sidebar'];
@@ -29,6 +30,7 @@ export const commonText = (lang: Language): CommonText => (lang === 'en' ? en.co
 export const setupText = (lang: Language): SetupText => (lang === 'en' ? en.setup : ja.setup);
 export const dialogText = (lang: Language): DialogText => (lang === 'en' ? en.dialog : ja.dialog);
 export const weeklyText = (lang: Language): WeeklyText => (lang === 'en' ? en.weekly : ja.weekly);
+export const weeklyCommandText = (lang: Language): WeeklyCommandText => (lang === 'en' ? en.weeklyCommand : ja.weeklyCommand);
 export const errorText = (lang: Language): ErrorText => (lang === 'en' ? en.errors : ja.errors);
 export const wordText = (lang: Language): WordText => (lang === 'en' ? en.words : ja.words);
 export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.sidebar : ja.sidebar);

@@ -36,7 +36,7 @@ export const menu: typeof Ja.menu = {
   title: 'Ikigai Desk',
   items: {
     showSidebar: 'Open sidebar', runSetup: 'Set up', sendWeeklySummaryNow: 'Send weekly summary now',
-    syncSignupForm: 'Update sign-up form', tallyAllSurveys: 'Tally surveys',
+    syncSignupForm: 'Update sign-up form', recheckSignups: 'Recheck sign-ups', tallyAllSurveys: 'Tally surveys',
   },
 };
 
@@ -67,6 +67,18 @@ export const weekly: typeof Ja.weekly = {
   noRecipients: (week) => `${week}no recipients: check weekly_recipients in Settings or the coordinators' active flag`,
   failed: (week, failure) => `${week}not sent (${failure}); the managers were told`,
   error: 'Not sent. See the execution log.',
+};
+
+export const weeklyCommand: typeof Ja.weeklyCommand = {
+  wrote: (tab, file) => `Wrote ${tab} in ${file}`,
+  unchanged: (tab) => `${tab} unchanged (the file was not rewritten)`,
+  mailSaved: (path) => `Mail saved: ${path}`,
+  sent: (week, recipients) => `${week}: sent to ${recipients} recipient(s)`,
+  alreadySent: (week) => `${week}: The mail for this week was already sent; not sending again (use --resend)`,
+  quotaShort: (week, quota, needed) => `${week}: Not sent: mail quota short (${quota} left, ${needed} needed)`,
+  noRecipients: (week) => `${week}: No recipients (weekly_recipients in Settings, or an active coordinator)`,
+  failed: (week, failure) => `${week}: Failed: ${failure}`,
+  problems: (n) => `The data has ${n} problem(s); those rows are left out of the figures`,
 };
 
 export const errors: typeof Ja.errors = {

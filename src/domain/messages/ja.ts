@@ -43,7 +43,7 @@ export const menu = {
   title: '生きがい就労',
   items: {
     showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
-    syncSignupForm: '申込フォームを更新', tallyAllSurveys: 'アンケートを集計',
+    syncSignupForm: '申込フォームを更新', recheckSignups: '申込を再確認', tallyAllSurveys: 'アンケートを集計',
   },
 };
 
@@ -82,6 +82,20 @@ export const weekly = {
   noRecipients: (week: string) => `${week}送信先がありません。設定「週次メール送信先」かコーディネータの「有効」を確認してください`,
   failed: (week: string, failure: string) => `${week}送信できませんでした（${failure}）。管理者に通知しました`,
   error: '送信できませんでした。実行ログを確認してください',
+};
+
+/** `ikigai weekly`'s lines on the command line: what it wrote, where the mail went, what the send
+ *  did. `week` is `2015-04-06..2015-04-12`. */
+export const weeklyCommand = {
+  wrote: (tab: string, file: string) => `${tab} を書き込みました: ${file}`,
+  unchanged: (tab: string) => `${tab} は変更なし（ファイルは書き換えていません）`,
+  mailSaved: (path: string) => `メールを保存しました: ${path}`,
+  sent: (week: string, recipients: number) => `${week}: ${recipients} 件の宛先に送信`,
+  alreadySent: (week: string) => `${week}: この週のメールは送信済みのため送りません（再送は --resend）`,
+  quotaShort: (week: string, quota: number, needed: number) => `${week}: 送信枠が足りないため送りません（残り ${quota}、必要 ${needed}）`,
+  noRecipients: (week: string) => `${week}: 送信先がありません（設定「週次メール送信先」または有効なコーディネータ）`,
+  failed: (week: string, failure: string) => `${week}: 失敗しました: ${failure}`,
+  problems: (n: number) => `データの問題が ${n} 件あります（その行は集計に入っていません）`,
 };
 
 /** Why a call was not done, by code (the sidebar's ApiErrorCode and the refusals of

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runWeeklySummary, type WeeklyRunResult } from '../../app/weekly/run-weekly-summary';
 import { parseCivilDate } from '../../domain/civil-date';
 import type { Language } from '../../domain/enums';
-import { formatProblem } from '../../domain/messages/catalog';
+import { formatProblem, weeklyCommandText } from '../../domain/messages/catalog';
 import { loadWorkbook } from '../../app/shared/load-workbook';
 import { EmlMailer } from '../eml-mailer';
 import { debugDetail, debugging } from '../debug';
@@ -18,33 +18,6 @@ export const USAGE = `使い方 / usage: ikigai weekly --workbook F --week DATE 
   --mail-dir DIR   メール(.eml)の保存先（既定: F と同じフォルダの mail）/ where the .eml goes (default: mail/ beside F)
   --resend         送信済みの週でも再送する / send again even if the week was sent
   終了コード / exit: 0 完了 done, 1 データに問題・失敗 data problems or failure, 2 指定の誤り bad command line`;
-
-const SAY: Record<Language, {
-  wrote: (tab: string, f: string) => string; unchanged: (tab: string) => string; mail: (p: string) => string;
-  already: string; quota: (q: number, n: number) => string; none: string; failed: (k: string) => string;
-  problems: (n: number) => string;
-}> = {
-  ja: {
-    wrote: (tab, f) => `${tab} を書き込みました: ${f}`,
-    unchanged: (tab) => `${tab} は変更なし（ファイルは書き換えていません）`,
-    mail: (p) => `メールを保存しました: ${p}`,
-    already: 'この週のメールは送信済みのため送りません（再送は --resend）',
-    quota: (q, n) => `送信枠が足りないため送りません（残り ${q}、必要 ${n}）`,
-    none: '送信先がありません（設定「週次メール送信先」または有効なコーディネータ）',
-    failed: (k) => `失敗しました: ${k}`,
-    problems: (n) => `データの問題が ${n} 件あります（その行は集計に入っていません）`,
-  },
-  en: {
-    wrote: (tab, f) => `Wrote ${tab} in ${f}`,
-    unchanged: (tab) => `${tab} unchanged (the file was not rewritten)`,
-    mail: (p) => `Mail saved: ${p}`,
-    already: 'The mail for this week was already sent; not sending again (use --resend)',
-    quota: (q, n) => `Not sent: mail quota short (${q} left, ${n} needed)`,
-    none: 'No recipients (設定 weekly_recipients or an active coordinator)',
-    failed: (k) => `Failed: ${k}`,
-    problems: (n) => `The data has ${n} problem(s); those rows are left out of the figures`,
-  },
-};
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const line = readCommandLine({
@@ -72,14 +45,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // The use case read the settings; read them again here (in memory) only to speak the center's language.
   const workbook = loadWorkbook(store);
   const lang = workbook.settings.language;
-  const say = SAY[lang];
+  const say = weeklyCommandText(lang);
   if (result.written !== null) {
     await writeWorkbookFile(store, path);
     io.out(say.wrote(result.written, path));
   } else if (result.status !== 'failed') {
     io.out(say.unchanged(lang === 'ja' ? '週次KPI' : 'WeeklyKPI'));
   }
-  for (const p of mailer.written) io.out(say.mail(p));
+  for (const p of mailer.written) io.out(say.mailSaved(p));
   io.out(statusLine(result, lang));
   if (workbook.problems.length > 0) {
     io.err(say.problems(workbook.problems.length));
@@ -90,13 +63,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function statusLine(result: WeeklyRunResult, lang: Language): string {
-  const say = SAY[lang];
+  const say = weeklyCommandText(lang);
   const range = result.week ? `${result.week.from}..${result.week.to}` : '';
   switch (result.status) {
-    case 'sent': return `${range}: ${lang === 'ja' ? `${result.recipients} 件の宛先に送信` : `sent to ${result.recipients} recipient(s)`}`;
-    case 'already_sent': return `${range}: ${say.already}`;
-    case 'quota_short': return `${range}: ${say.quota(result.quota ?? 0, result.recipients)}`;
-    case 'no_recipients': return `${range}: ${say.none}`;
-    case 'failed': return `${range}: ${say.failed(result.failure ?? 'unknown')}`;
+    case 'sent': return say.sent(range, result.recipients);
+    case 'already_sent': return say.alreadySent(range);
+    case 'quota_short': return say.quotaShort(range, result.quota ?? 0, result.recipients);
+    case 'no_recipients': return say.noRecipients(range);
+    case 'failed': return say.failed(range, result.failure ?? 'unknown');
   }
 }
