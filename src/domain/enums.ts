@@ -46,6 +46,10 @@ export const REGISTRATION_STATUS = enumeration('registration_status', {
   confirmed: '確定', waitlisted: 'キャンセル待ち', cancelled: '取消', needs_review: '要確認',
 });
 export const ROLE = enumeration('role', { coordinator: 'コーディネータ', manager: '管理者', viewer: '閲覧' });
+// 仕事 単価区分: what one 単価 pays for (an hour, or a day worked on the job).
+export const PAY_UNIT = enumeration('pay_unit', { hour: '時間', day: '日' });
+// 月次締め 状態: a closed month refuses new work rows until a manager reopens it.
+export const CLOSE_STATUS = enumeration('close_status', { closed: '締め', reopened: '再開' });
 
 export type Gender = (typeof GENDER.codes)[number];
 export type JoinRoute = (typeof JOIN_ROUTE.codes)[number];
@@ -62,6 +66,8 @@ export type EventStatus = (typeof EVENT_STATUS.codes)[number];
 export type AgeBand = (typeof AGE_BAND.codes)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUS.codes)[number];
 export type Role = (typeof ROLE.codes)[number];
+export type PayUnit = (typeof PAY_UNIT.codes)[number];
+export type CloseStatus = (typeof CLOSE_STATUS.codes)[number];
 
 /** Where each code of an enumeration stands, by lower-cased code and by Japanese label. */
 interface CodeIndex {
@@ -109,5 +115,5 @@ export function labelOf<C extends string>(e: Enumeration<C>, code: C, lang: Lang
 /** Every enumeration, for setup's dropdowns and for the messages listing allowed values. */
 export const ENUMERATIONS = [
   GENDER, JOIN_ROUTE, MOTIVATION, SECTOR, JOB_ENGAGEMENT, MATCH_ENGAGEMENT, JOB_STATUS, AREA, ACTIVITY_KIND,
-  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE,
+  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE, PAY_UNIT, CLOSE_STATUS,
 ] as const;

@@ -20,6 +20,8 @@ export interface Settings {
   weeklyHoursCap: number;
   monthlyDaysCap: number;
   signupFormId: string;
+  /** 事務費率: the fee billed on top of 請負・委任 pay, in percent (src/domain/work/money.ts). */
+  feeRate: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   weeklyHoursCap: 20,
   monthlyDaysCap: 10,
   signupFormId: '',
+  feeRate: 10,
 };
 
 export type SettingKey = keyof Settings;
@@ -53,7 +56,21 @@ export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: stri
   { key: 'weeklyHoursCap', ja: '週上限時間', en: 'weekly_hours_cap' },
   { key: 'monthlyDaysCap', ja: '月上限日数', en: 'monthly_days_cap' },
   { key: 'signupFormId', ja: '申込フォームID', en: 'signup_form_id' },
+  { key: 'feeRate', ja: '事務費率', en: 'fee_rate' },
 ];
+
+/** A percentage such as `10`, `8.5` or `10%` (at most two decimals, so fees stay exact in yen).
+ *  A cell Sheets shows as `10%` holds 0.1: a value between 0 and 1 is read as that fraction. */
+function percentIn(text: string, min: number, max: number): number | null {
+  const t = text.normalize('NFKC').replace(/%$/, '').trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  let n = Number(t);
+  if (n > 0 && n < 1) n = Math.round(n * 1e6) / 1e4;
+  const hundredths = Math.round(n * 100);
+  if (Math.abs(n * 100 - hundredths) > 1e-6) return null;
+  n = hundredths / 100;
+  return n >= min && n <= max ? n : null;
+}
 
 function intIn(text: string, min: number, max: number): number | null {
   const n = Number(text.normalize('NFKC').replace(/,/g, ''));
@@ -122,6 +139,7 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
       case 'slotHours': { const n = intIn(text, 1, 12); if (n === null) bad('1–12'); else settings.slotHours = n; break; }
       case 'weeklyHoursCap': { const n = intIn(text, 1, 168); if (n === null) bad('1–168'); else settings.weeklyHoursCap = n; break; }
       case 'monthlyDaysCap': { const n = intIn(text, 1, 31); if (n === null) bad('1–31'); else settings.monthlyDaysCap = n; break; }
+      case 'feeRate': { const n = percentIn(text, 0, 100); if (n === null) bad('0–100'); else settings.feeRate = n; break; }
     }
   });
   return { settings, problems, rowOf };

@@ -9,7 +9,10 @@ import { loadBundle, type LoadedBundle } from './harness';
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
-const ALL_TABS = ['設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', 'イベント', '申込', 'アンケート', '週次KPI', 'アンケート集計', '監査ログ'];
+const ALL_TABS = [
+  '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '月次締め',
+  '週次KPI', 'アンケート集計', '監査ログ',
+];
 
 /** Calls that change the spreadsheet, the properties or the triggers. */
 const WRITES = /\.(setValues|setValue|insertSheet|insertColumnsAfter|setFrozenRows|setDataValidation|setNumberFormat|protect|setProperty|setProperties|create|deleteTrigger|appendRow)$/;

@@ -1,6 +1,6 @@
 import {
   ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
-  MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, type Language,
+  MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, type Language,
 } from '../enums';
 import { col, enumCol, enumListCol, type Column, type RecordOf } from './column';
 
@@ -82,6 +82,9 @@ export const JOBS_TAB = tab('jobs', '仕事', 'Jobs', [
   enumCol('status', '状態', JOB_STATUS),
   col('created_on', '登録日', 'date'),
   col('coordinator', '担当', 'text'),
+  // What a member's work on the job pays (src/domain/work): yen per hour or per day.
+  col('unit_price', '単価', 'number', { min: 0 }),
+  enumCol('unit', '単価区分', PAY_UNIT),
 ]);
 
 export const ACTIVITIES_TAB = tab('activities', '活動記録', 'Activities', [
@@ -112,6 +115,20 @@ export const MATCHES_TAB = tab('matches', 'マッチング', 'Matches', [
   col('fit_score', '適合度', 'number', { min: 0, max: 100 }),
   col('notes', 'メモ', 'text'),
 ]);
+
+// One member's work on one job on one day (issue 13): what 配分金, bills and the national
+// statistics are counted from (src/domain/work). Written through src/app/work/record-work.ts.
+export const WORK_LOG_TAB = tab('work_log', '就業実績', 'WorkLog', [
+  col('work_id', '実績ID', 'id', { primary: true }),
+  col('date', '就業日', 'date', { required: true }),
+  col('member_id', '会員ID', 'id', { required: true, ref: 'members' }),
+  col('job_id', '仕事ID', 'id', { required: true, ref: 'jobs' }),
+  col('hours', '時間', 'number', { required: true, min: 0 }),
+  col('amount', '金額', 'number', { min: 0 }),
+  col('confirmed', '確認', 'boolean'),
+  col('recorded_at', '記録日時', 'timestamp'),
+  col('notes', 'メモ', 'text'),
+], false);
 
 export const EVENTS_TAB = tab('events', 'イベント', 'Events', [
   col('event_id', 'イベントID', 'id', { required: true, primary: true }),
@@ -150,6 +167,21 @@ export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [
   col('cross_by', '集計軸', 'text'),
 ], false);
 
+// The months closed by 月次締め (src/app/work/close-month.ts): one row per month, its state and
+// the totals it was closed with. A closed month's work rows are refused until a manager reopens it.
+export const MONTHLY_CLOSE_TAB = tab('monthly_close', '月次締め', 'MonthlyClose', [
+  col('month', '対象月', 'id', { required: true, primary: true }),
+  enumCol('status', '状態', CLOSE_STATUS, { required: true }),
+  col('closed_at', '締め日時', 'timestamp'),
+  col('closed_by', '締め担当', 'text'),
+  col('reopened_at', '再開日時', 'timestamp'),
+  col('reopened_by', '再開担当', 'text'),
+  col('rows', '就業行数', 'int', { min: 0 }),
+  col('amount_total', '配分金合計', 'number', { min: 0 }),
+  col('billed_total', '請求合計', 'number', { min: 0 }),
+  col('wages_total', '賃金合計', 'number', { min: 0 }),
+], false, true);
+
 export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
   col('at', '日時', 'timestamp'),
   col('user', 'ユーザー', 'text'),
@@ -163,7 +195,7 @@ export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
  *  (週次KPI, アンケート集計) have their own modules since their columns are figures, not records. */
 export const DATA_TABS = [
   SETTINGS_TAB, COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB,
-  EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, AUDIT_LOG_TAB,
+  WORK_LOG_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, MONTHLY_CLOSE_TAB, AUDIT_LOG_TAB,
 ] as const;
 
 export type Member = RecordOf<typeof MEMBERS_TAB.columns>;
@@ -176,6 +208,8 @@ export type Registration = RecordOf<typeof REGISTRATIONS_TAB.columns>;
 export type Coordinator = RecordOf<typeof COORDINATORS_TAB.columns>;
 export type SurveyDef = RecordOf<typeof SURVEYS_TAB.columns>;
 export type AuditEntry = RecordOf<typeof AUDIT_LOG_TAB.columns>;
+export type WorkRecord = RecordOf<typeof WORK_LOG_TAB.columns>;
+export type MonthlyClose = RecordOf<typeof MONTHLY_CLOSE_TAB.columns>;
 
 export function tabName(def: { ja: string; en: string }, lang: Language): string {
   return lang === 'ja' ? def.ja : def.en;

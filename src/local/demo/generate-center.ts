@@ -309,7 +309,7 @@ export function generateCenter(): DemoCenter {
       job_id: b.jobId(), client_id: client.client_id, title: t.title, category: t.category, engagement,
       required_skills: CATEGORIES.find((c) => c.category === t.category)?.skills.slice(0, 1) ?? [], slots: t.slots, headcount,
       district: client.district, start_on: addDays(createdOn, 14), end_on: null, pay: t.pay, social_contribution: t.social,
-      status: 'open', created_on: createdOn, coordinator,
+      status: 'open', created_on: createdOn, coordinator, unit_price: null, unit: null,
     };
   };
   const enrolledBefore = members.filter((m) => m.joined_on < '2015-01-01');

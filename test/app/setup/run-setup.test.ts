@@ -39,7 +39,8 @@ describe('setup on an empty workbook', () => {
     const { p, surface } = ports(inner);
     const result = runSetup(p, { tabs: TABS });
     expect(inner.tabNames()).toEqual([
-      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', 'イベント', '申込', 'アンケート', '週次KPI', '監査ログ',
+      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '月次締め',
+      '週次KPI', '監査ログ',
     ]);
     expect(inner.header(['会員'])?.header.slice(0, 4)).toEqual(['会員ID', '氏名', 'フリガナ', '性別']);
     expect(surface.frozen.get('会員')).toBe(1);
@@ -47,7 +48,7 @@ describe('setup on an empty workbook', () => {
     expect(surface.formats.get('会員')).toContainEqual({ column: 4, format: { kind: 'dropdown', values: ['男性', '女性', 'その他', '未回答'] } });
     // 個人情報同意 is column Q (17th): a checkbox.
     expect(surface.formats.get('会員')).toContainEqual({ column: 17, format: { kind: 'checkbox' } });
-    expect([...surface.protectedTabs].sort()).toEqual(['監査ログ', '週次KPI'].sort());
+    expect([...surface.protectedTabs].sort()).toEqual(['監査ログ', '週次KPI', '月次締め'].sort());
     expect(inner.read(['コーディネータ'])?.rows).toEqual([['kanri@kashiwa-silver.example', '', '管理者', true]]);
     const settings = inner.read(['設定'])?.rows ?? [];
     expect(settings).toContainEqual(['言語', 'ja']);
@@ -100,8 +101,8 @@ describe('setup on a half set-up workbook', () => {
     expect(members?.header[4]).toBe('フリガナ');
     expect(members?.rows).toEqual([['M1', '佐藤 茂', { date: '2010-04-01' }, '豊四季']]);
     expect(inner.header(['会員'])).toBeNull();
-    // 設定 had 2 of the 12 keys: the 10 others are added, the center name is untouched.
-    expect(inner.read(['設定'])?.rows).toHaveLength(12);
+    // 設定 had 2 of the 13 keys: the 11 others are added, the center name is untouched.
+    expect(inner.read(['設定'])?.rows).toHaveLength(13);
     expect(inner.read(['設定'])?.rows[0]).toEqual(['センター名', '柏市シルバー人材センター']);
     // A coordinator is already listed: nobody is added.
     expect(inner.read(['コーディネータ'])?.rows).toHaveLength(1);

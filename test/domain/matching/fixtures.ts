@@ -17,7 +17,7 @@ export function job(over: Partial<Job> & { job_id: string }): Job {
   return {
     client_id: null, title: '', category: '', engagement: null, required_skills: [], slots: [],
     headcount: 1, district: '', start_on: null, end_on: null, pay: '', social_contribution: false,
-    status: 'open', created_on: null, coordinator: '',
+    status: 'open', created_on: null, coordinator: '', unit_price: null, unit: null,
     ...over,
   };
 }

@@ -136,6 +136,7 @@ function soundRow(def: TabDef, header: readonly Column[], i: number): Cell[] {
     if (c.type === 'id') return `${c.key}-${i}`;
     if (c.type === 'date') return '2015-04-01';
     if (c.type === 'enum') return c.enumeration.codes[0] ?? null;
+    if (c.type === 'number' || c.type === 'int') return i;
     return `${def.key}-${i}`;
   });
 }
