@@ -77,6 +77,21 @@ export interface KeyValueStore {
   delete(key: string): void;
 }
 
+/**
+ * A short-lived cache every run of the desk on this document shares (CacheService's document
+ * cache; a memory twin locally). Values are JSON; an entry lives at most `ttlSeconds` and may vanish
+ * sooner, so every reader must cope with a miss. Limits are CacheService's: a key of at most 250
+ * characters, at most 100 KB of JSON a value (an entry over either is left out, never an error).
+ * Each method is one round trip, whatever the number of keys; a failing cache answers nothing and
+ * throws nothing (it only costs a fresh read).
+ */
+export interface SharedCache {
+  /** The cached values among `keys` (misses left out). */
+  getAll(keys: readonly string[]): Record<string, unknown>;
+  putAll(entries: Readonly<Record<string, unknown>>, ttlSeconds: number): void;
+  removeAll(keys: readonly string[]): void;
+}
+
 /** Who is calling (Session.getActiveUser().getEmail()); '' when Google does not say. */
 export interface UserIdentity {
   email(): string;

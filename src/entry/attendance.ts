@@ -9,7 +9,7 @@ import type { GooglePorts } from '../gas/google-ports';
 
 export function attendanceApi(ports: GooglePorts): AttendanceApi {
   return createAttendanceApi({
-    store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties,
+    store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties, cache: ports.deskCache,
     bag: new FormPropertyBag(), mailer: ports.mailer,
     // Only a cancellation touches the form (its re-sync); the ID is asked for only then.
     forms: new GasSignupForms(() => SpreadsheetApp.getActiveSpreadsheet().getId()),

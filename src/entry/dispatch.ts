@@ -61,8 +61,7 @@ function scriptGlobal(name: ScriptCallName, spec: ScriptCall, handler: AnyHandle
   const access = spec.access;
   if (access === 'menu-open') return (...args) => handler(...args);
   const rule = spec.bootstrap ? 'setup' as const : access;
-  return (...args: unknown[]) => {
-    const ports = googlePorts();
+  const run = (ports: GooglePorts, args: unknown[]): unknown => {
     const event = args[0];
     if (spec.trigger !== undefined && event !== undefined && event !== null) {
       const why = triggerRunRefusal(spec.trigger, name, event);
@@ -94,6 +93,15 @@ function scriptGlobal(name: ScriptCallName, spec: ScriptCall, handler: AnyHandle
       parsed.push(r.data);
     }
     return handler({ ports, caller: admitted, settings: admitted.settings, triggerEvent: undefined } satisfies ScriptContext, ...parsed);
+  };
+  return (...args: unknown[]) => {
+    const ports = googlePorts();
+    try {
+      return run(ports, args);
+    } finally {
+      // What the run read fresh (設定, コーディネータ, header rows) for the next few minutes' runs.
+      ports.deskCache.commit();
+    }
   };
 }
 

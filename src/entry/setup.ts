@@ -75,6 +75,9 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
     },
   );
   if (ports.properties.get(LANGUAGE_PROPERTY) !== result.language) ports.properties.set(LANGUAGE_PROPERTY, result.language);
+  // Setup writes header rows through its own surface (new tabs, missing columns), which the store
+  // never sees, and script writes fire no on-edit trigger: the desk cache goes here.
+  if (result.changed) ports.deskCache.invalidate();
   return result;
 }
 

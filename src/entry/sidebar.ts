@@ -15,7 +15,9 @@ export function deskApi(): DeskApi {
   const ports = googlePorts();
   // The script lock, like the other features' writers: 監査ログ is appended by more than one
   // feature, so every writer must queue behind the same lock.
-  const sidebar = createSidebarApi({ store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties });
+  const sidebar = createSidebarApi({
+    store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties, cache: ports.deskCache,
+  });
   return { ...sidebar, ...attendanceApi(ports) };
 }
 

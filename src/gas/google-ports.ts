@@ -1,5 +1,8 @@
 import type { Clock, KeyValueStore, Lock, Mailer, TableStore, Triggers, UserIdentity } from '../app/ports';
+import { CachedHeaderStore } from '../app/shared/cached-header-store';
+import { DeskCache } from '../app/shared/desk-cache';
 import { SystemClock } from './clock';
+import { DocumentCache } from './document-cache';
 import { DocumentProperties } from './document-properties';
 import { MailAppMailer } from './mail-app-mailer';
 import { scriptLock } from './script-lock';
@@ -8,7 +11,11 @@ import { SessionUser } from './session-user';
 import { SheetsTableStore } from './sheets-table-store';
 
 export interface GooglePorts {
+  /** The spreadsheet's tabs, header rows through the desk cache (src/app/shared/cached-header-store.ts). */
   readonly store: TableStore;
+  /** This run's view of the document cache: 設定, コーディネータ and header rows for a few minutes
+   *  (src/app/shared/desk-cache.ts); commit() once at the end of the run. */
+  readonly deskCache: DeskCache;
   readonly mailer: Mailer;
   readonly clock: Clock;
   /** The script lock: one run at a time, whoever starts it (every writer takes it through
@@ -30,8 +37,10 @@ export function googlePorts(): GooglePorts {
     spreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
     return spreadsheet;
   };
+  const deskCache = new DeskCache(new DocumentCache());
   return {
-    store: new SheetsTableStore(active),
+    store: new CachedHeaderStore(new SheetsTableStore(active), deskCache),
+    deskCache,
     mailer: new MailAppMailer(),
     clock: new SystemClock(),
     lock: scriptLock(),

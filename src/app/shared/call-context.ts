@@ -6,6 +6,7 @@ import { parseSettings, type Settings } from '../../domain/settings';
 import { authorize, type Access } from './authorize';
 import type { Clock, KeyValueStore, Lock, TableStore, UserIdentity } from '../ports';
 import { ApiError } from './api-error';
+import { cachedTable, coordinatorsKey, SETTINGS_KEY, type DeskCache } from './desk-cache';
 
 /** The ports every sidebar call needs; the Google entry and the local dev server each supply them. */
 export interface SidebarPorts {
@@ -14,6 +15,8 @@ export interface SidebarPorts {
   readonly clock: Clock;
   readonly user: UserIdentity;
   readonly props: KeyValueStore;
+  /** 設定 and コーディネータ for a few minutes (desk-cache.ts); absent: read fresh on every call. */
+  readonly cache?: DeskCache | null;
 }
 
 /** Who is calling and in which center: worked out once at the start of each call. */
@@ -29,15 +32,18 @@ export interface CallContext {
   readonly today: string;
 }
 
-/** Reads 設定 (language, time zone): one small read. The language is needed even to refuse. */
-export function readSettings(store: TableStore): Settings {
-  return parseSettings(store.read(tabNames(SETTINGS_TAB))).settings;
+/** Reads 設定 (language, time zone): one small read, or none when `cache` holds it. The language
+ *  is needed even to refuse. */
+export function readSettings(store: TableStore, cache?: DeskCache | null): Settings {
+  return parseSettings(cachedTable(cache, SETTINGS_KEY, () => store.read(tabNames(SETTINGS_TAB)))).settings;
 }
 
-/** Checks the caller against コーディネータ (one small read, fresh on every call so that a
- *  coordinator switched off in the sheet loses access at once). Throws ApiError when refused. */
+/** Checks the caller against コーディネータ: one small read, or none when the desk cache holds it
+ *  (at most DESK_CACHE_TTL_SECONDS old, dropped when the tab is edited: a coordinator switched off
+ *  loses access when the desk's on-edit trigger runs, and within the TTL in any case). A refusal
+ *  from the cache is final. Throws ApiError when refused. */
 export function openContext(ports: SidebarPorts, settings: Settings, access: Access): CallContext {
-  const raw = ports.store.read(tabNames(COORDINATORS_TAB));
+  const raw = cachedTable(ports.cache, coordinatorsKey('ja'), () => ports.store.read(tabNames(COORDINATORS_TAB)));
   const coordinators = raw ? parseTable(COORDINATORS_TAB, raw).records : [];
   const email = ports.user.email();
   const verdict = authorize(coordinators, email, access);

@@ -10,6 +10,7 @@ import { ApiError } from './api-error';
 import { errorMessage } from './api-messages';
 import type { ApiResult } from './api-types';
 import { underWriteLock } from './write-boundary';
+import { cachedTable, coordinatorsKey, type DeskCache } from './desk-cache';
 
 // The rules every google.script.run call of a feature outside createSidebarApi follows (the
 // attendance list, check-in, join, cancel), in one place: 設定 for the language, the caller
@@ -25,7 +26,8 @@ export function guardedCall<I, T>(
 ): ApiResult<T> {
   let lang: Language = 'ja';
   try {
-    const settings = readSettings(ports.store);
+    // 設定 and コーディネータ from the desk cache when it holds them (desk-cache.ts).
+    const settings = readSettings(ports.store, ports.cache);
     lang = settings.language;
     const ctx = openContext(ports, settings, access);
     const input = prepare();
@@ -37,6 +39,9 @@ export function guardedCall<I, T>(
     if (error instanceof ApiError) return { ok: false, code: error.code, message: errorMessage(error.code, lang, error.params) };
     log(error);
     return { ok: false, code: 'internal', message: errorMessage('internal', lang) };
+  } finally {
+    // What this call read fresh, for the next few minutes' calls (one putAll; none when it read nothing).
+    ports.cache?.commit();
   }
 }
 
@@ -63,6 +68,8 @@ export function refusal(code: RefusalCode, lang: Language, params: Readonly<{ em
 export interface PersonPorts {
   readonly store: TableStore;
   readonly user: UserIdentity;
+  /** 設定 and コーディネータ for a few minutes (desk-cache.ts); the caller commits it at the run's end. */
+  readonly cache?: DeskCache | null;
 }
 
 /** A person let in: 設定 as read for the check, their コーディネータ row (null only for the
@@ -76,11 +83,14 @@ export interface Admitted {
 }
 
 /** The caller of a menu or dialog function against コーディネータ (two small reads: 設定 for the
- *  language, コーディネータ fresh, so a row switched off loses access at once). `setup` is the
- *  manager rule with the bootstrap exception (authorize.ts checkSetupCaller). */
+ *  language, コーディネータ; none when the desk cache holds them, at most DESK_CACHE_TTL_SECONDS old
+ *  and dropped when either tab is edited). `setup` is the manager rule with the bootstrap exception
+ *  (authorize.ts checkSetupCaller), always decided on the sheet as it is now: never the cache. */
 export function admitPerson(ports: PersonPorts, rule: CallerRule | 'setup'): Admitted | Refusal {
-  const settings = readSettings(ports.store);
-  const raw = ports.store.read(tabNames(COORDINATORS_TAB, settings.language));
+  const cache = rule === 'setup' ? null : ports.cache;
+  const settings = readSettings(ports.store, cache);
+  const names = tabNames(COORDINATORS_TAB, settings.language);
+  const raw = cachedTable(cache, coordinatorsKey(settings.language), () => ports.store.read(names));
   const coordinators = raw ? parseTable(COORDINATORS_TAB, raw).records : null;
   const email = ports.user.email();
   const verdict = rule === 'setup' ? checkSetupCaller(coordinators, email) : checkCaller(coordinators ?? [], email, rule);

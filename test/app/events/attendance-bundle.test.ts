@@ -79,13 +79,15 @@ describe('the attendance functions through the bundle', () => {
     expect(members[2]?.[7]).toBe('説明会');
     expect(rows(ss, '申込')[0]?.[12]).toBe('M00037');
     console.log(`joinAsMember: total ${m.calls.total}, round trips ${m.calls.roundTrips} ${JSON.stringify(m.calls.byMethod)}`);
-    // Reads: 設定, コーディネータ, 申込, イベント whole (4 getValues) and 会員 by column: its header, then
-    // one getValues per run of wanted columns — 会員ID (A) and the required 入会日 (F) are two runs —
-    // so 3 more, and 監査ログ's header: 8 in all, each a few cells instead of the whole member tab. Writes: the 申込
+    // Reads: 設定, コーディネータ and 監査ログ's header come from the desk cache the check-in just
+    // filled (one Cache.getAll); from the sheet 申込, イベント whole (2 getValues) and 会員 by column:
+    // its header, then one getValues per run of wanted columns — 会員ID (A) and the required 入会日 (F)
+    // are two runs — so 3 more: 5 in all, each a few cells instead of the whole member tab. Writes: the 申込
     // row's 会員ID cell, the only field the link changes (1 setValues), then two one-row appends,
     // the 会員 row and the audit row (2 appendRow, no setValues); the member-ID counter:
     // getProperty + setProperty; one flush before the lock is released.
-    expect(m.calls.byMethod['Range.getValues']).toBe(8);
+    expect(m.calls.byMethod['Range.getValues']).toBe(5);
+    expect(m.calls.byMethod['Cache.getAll']).toBe(1);
     expect(m.calls.byMethod['Range.setValues']).toBe(1);
     expect(m.calls.byMethod['Sheet.appendRow']).toBe(2);
     expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);

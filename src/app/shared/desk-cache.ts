@@ -1,0 +1,130 @@
+import type { RawTable } from '../../domain/cell';
+import type { Language } from '../../domain/enums';
+import { COORDINATORS_TAB, DATA_TABS, SETTINGS_TAB } from '../../domain/schema/tabs';
+import type { SharedCache } from '../ports';
+
+// What every call reads before it does anything — 設定 (the language, the zone), コーディネータ (who
+// may call) and the header rows of the tabs it appends to — kept for a few minutes in the shared
+// cache (CacheService's document cache), so a sidebar write reads them in one round trip instead
+// of one getValues each (plus getDataRange / getLastColumn).
+//
+// How long a change in the sheet can go unseen (design/README.md, "Who may call what"):
+// - a person's edit of 設定 or コーディネータ, or of row 1 of any tab, or a change of the sheet's
+//   structure (rows, columns, tabs) fires the desk's installable triggers (onDeskEdit,
+//   onDeskChange: src/entry/cache-triggers.ts), which drop every entry at once;
+// - the add-in's own writes fire no trigger (Apps Script runs on-edit triggers for people's edits
+//   only), so every write through the store to those tabs or to a header drops the entries too
+//   (cached-header-store.ts), and setup, which writes headers through its own surface, does;
+// - anything else — a trigger that did not run, a script of the center's own — is bounded by the
+//   TTL: an entry is at most DESK_CACHE_TTL_SECONDS old, and CacheService may drop it sooner.
+// A coordinator switched off is therefore refused at once when the trigger runs, and within
+// DESK_CACHE_TTL_SECONDS in any case. A cached list can only be stale, never wider than the sheet
+// was: a refusal from it is final (no second read), an allow from it at most that old.
+
+/** ≤ 5 minutes: how long an allow from a stale コーディネータ can last when no trigger fires. */
+export const DESK_CACHE_TTL_SECONDS = 300;
+
+const PREFIX = 'ikigai.desk.v1.';
+
+export const SETTINGS_KEY = `${PREFIX}settings`;
+
+/** コーディネータ as read with either language's name first (the two differ only when both tabs exist). */
+export function coordinatorsKey(lang: Language): string {
+  return `${PREFIX}coordinators.${lang}`;
+}
+
+/** The header key of the tab `names` asks for, when it is one of the desk's tabs in either
+ *  language's order (tabNames(def, lang)); null for any other list, which is never cached. */
+export function headerKey(names: readonly string[]): string | null {
+  if (names.length !== 2) return null;
+  for (const def of DATA_TABS) {
+    if (names[0] === def.ja && names[1] === def.en) return `${PREFIX}header.${def.key}.ja`;
+    if (names[0] === def.en && names[1] === def.ja) return `${PREFIX}header.${def.key}.en`;
+  }
+  return null;
+}
+
+/** Every key the desk caches: one getAll reads them all, one removeAll drops them all. */
+export const DESK_CACHE_KEYS: readonly string[] = [
+  SETTINGS_KEY, coordinatorsKey('ja'), coordinatorsKey('en'),
+  ...DATA_TABS.flatMap((d) => [`${PREFIX}header.${d.key}.ja`, `${PREFIX}header.${d.key}.en`]),
+];
+
+const trimmed = (names: readonly string[]): ReadonlySet<string> => new Set(names.map((n) => n.trim()));
+
+/** 設定 and コーディネータ in both languages: a write to them changes who may call and how. */
+export const CALLER_TAB_NAMES = trimmed([SETTINGS_TAB.ja, SETTINGS_TAB.en, COORDINATORS_TAB.ja, COORDINATORS_TAB.en]);
+
+/** The tabs whose header rows may be cached. */
+export const HEADER_TAB_NAMES = trimmed(DATA_TABS.flatMap((d) => [d.ja, d.en]));
+
+/**
+ * One run's view of the shared cache. The first lookup reads every desk key at once (one getAll);
+ * values read fresh on a miss are remembered and written at the end of the run (commit: one
+ * putAll); invalidate drops every entry, for this run and the next (one removeAll). A run never
+ * writes back a value it got from the cache, so nothing outlives its TTL by being passed on.
+ */
+export class DeskCache {
+  private snapshot: Map<string, unknown> | null = null;
+  private readonly pending = new Map<string, unknown>();
+  private removed = false;
+
+  constructor(private readonly cache: SharedCache) {}
+
+  /** The cached value of `key`, or undefined for a miss. */
+  lookup(key: string): unknown {
+    this.snapshot ??= new Map(Object.entries(this.cache.getAll(DESK_CACHE_KEYS)));
+    return this.snapshot.get(key);
+  }
+
+  /** A value just read from the sheet, for this run's later lookups and for commit. */
+  remember(key: string, value: unknown): void {
+    this.snapshot?.set(key, value);
+    this.pending.set(key, value);
+  }
+
+  /** Writes what this run read fresh (nothing when it read nothing). Never throws: a failing
+   *  cache only means the next run reads fresh too. */
+  commit(): void {
+    if (this.pending.size === 0) return;
+    const entries = Object.fromEntries(this.pending);
+    this.pending.clear();
+    this.removed = false;
+    this.cache.putAll(entries, DESK_CACHE_TTL_SECONDS);
+  }
+
+  /** Drops every desk entry: the sheet's 設定, コーディネータ or a header row has changed. The rest
+   *  of this run reads fresh (and remembers what it reads, written by commit). */
+  invalidate(): void {
+    this.snapshot = new Map();
+    this.pending.clear();
+    if (this.removed) return;
+    this.removed = true;
+    this.cache.removeAll(DESK_CACHE_KEYS);
+  }
+}
+
+function isCell(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return true;
+  return typeof v === 'object' && typeof (v as { date?: unknown }).date === 'string';
+}
+
+/** Whether a cached value has a RawTable's shape (anything else is a miss). */
+export function isRawTable(v: unknown): v is RawTable {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Partial<RawTable>;
+  return typeof t.name === 'string' && Array.isArray(t.header) && t.header.every((h) => typeof h === 'string')
+    && Array.isArray(t.rows) && t.rows.every((r) => Array.isArray(r) && r.every(isCell))
+    && (t.firstRow === undefined || typeof t.firstRow === 'number');
+}
+
+/** A small tab read through the cache: the cached table, or `read()` remembered. A missing tab
+ *  (null) is never cached. Without a cache: `read()`. */
+export function cachedTable(cache: DeskCache | null | undefined, key: string, read: () => RawTable | null): RawTable | null {
+  if (!cache) return read();
+  const hit = cache.lookup(key);
+  if (isRawTable(hit)) return hit;
+  const raw = read();
+  if (raw) cache.remember(key, raw);
+  return raw;
+}
