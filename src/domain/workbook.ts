@@ -9,6 +9,7 @@ import {
 import { parseTable, type ParsedTable } from './parse/parse-table';
 import { parseSettings, type Settings } from './settings';
 import { matchingTabs } from './schema/tab-lookup';
+import { unpricedWorkProblems } from './work/unpriced-work';
 import type { Problem } from './messages/problem';
 
 // The whole center as typed records, read from whichever tabs exist, with every problem of
@@ -82,6 +83,7 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): W
   };
   problems.push(...crossTabProblems(tables));
   problems.push(...recordRuleProblems(members, matches));
+  problems.push(...unpricedWorkProblems(workLog, jobs));
 
   return {
     settings,

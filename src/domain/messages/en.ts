@@ -30,6 +30,7 @@ export const problems: ProblemTexts = {
   error_value: (p) => `holds the error value ${p.value} (fix the formula or type the value)`,
   not_finite: (p) => `"${p.value}" cannot be used as a value (it is what a failed calculation leaves)`,
   duplicate_tab: (p) => `both tabs "${p.tab}" and "${p.other}" are present; keep only one of them (reading "${p.tab}" for now)`,
+  unpriced_work: (p) => `job "${p.job}" has no unit_price, so ${p.rows} WorkLog row(s) (the first at ${p.first}) pay 0 yen (give the job a unit_price, or the rows an amount)`,
 };
 
 export const menu: typeof Ja.menu = {

@@ -36,6 +36,7 @@ export const problems: ProblemTexts = {
   error_value: (p) => `エラー値 ${p.value} が入っています（式を直すか、値を入れてください）`,
   not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
   duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
+  unpriced_work: (p) => `仕事「${p.job}」に単価がないため、就業実績の ${p.rows} 行（最初は ${p.first}）が 0 円になります（単価を入れるか、行に金額を入れてください）`,
 };
 
 /** The spreadsheet's 生きがい就労 menu (onOpen), caption by the function it runs. */

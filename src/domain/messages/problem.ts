@@ -35,4 +35,5 @@ export type ProblemCode =
   | 'bad_setting'
   | 'error_value'
   | 'not_finite'
-  | 'duplicate_tab';
+  | 'duplicate_tab'
+  | 'unpriced_work';
