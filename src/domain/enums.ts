@@ -46,6 +46,13 @@ export const REGISTRATION_STATUS = enumeration('registration_status', {
   confirmed: '確定', waitlisted: 'キャンセル待ち', cancelled: '取消', needs_review: '要確認',
 });
 export const ROLE = enumeration('role', { coordinator: 'コーディネータ', manager: '管理者', viewer: '閲覧' });
+// 会員 退会理由: why a member left (leaveMember). Illness and unpaid fees are each about a fifth of
+// leavings in one prefecture's published figures.
+export const LEAVE_REASON = enumeration('leave_reason', {
+  health: '健康', moved: '転居', family: '家庭の事情', no_work: '就業先が見つからない', unpaid_fee: '会費未納', deceased: '死亡', other: 'その他',
+});
+// 活動記録 状態: blank or 有効 = counted; 取消 = withdrawn by its coordinator (kept, never deleted).
+export const ACTIVITY_STATUS = enumeration('activity_status', { active: '有効', withdrawn: '取消' });
 // 仕事 単価区分: what one 単価 pays for (an hour, or a day worked on the job).
 export const PAY_UNIT = enumeration('pay_unit', { hour: '時間', day: '日' });
 // 月次締め 状態: a closed month refuses new work rows until a manager reopens it.
@@ -66,6 +73,8 @@ export type EventStatus = (typeof EVENT_STATUS.codes)[number];
 export type AgeBand = (typeof AGE_BAND.codes)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUS.codes)[number];
 export type Role = (typeof ROLE.codes)[number];
+export type LeaveReason = (typeof LEAVE_REASON.codes)[number];
+export type ActivityStatus = (typeof ACTIVITY_STATUS.codes)[number];
 export type PayUnit = (typeof PAY_UNIT.codes)[number];
 export type CloseStatus = (typeof CLOSE_STATUS.codes)[number];
 
@@ -115,5 +124,5 @@ export function labelOf<C extends string>(e: Enumeration<C>, code: C, lang: Lang
 /** Every enumeration, for setup's dropdowns and for the messages listing allowed values. */
 export const ENUMERATIONS = [
   GENDER, JOIN_ROUTE, MOTIVATION, SECTOR, JOB_ENGAGEMENT, MATCH_ENGAGEMENT, JOB_STATUS, AREA, ACTIVITY_KIND,
-  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE, PAY_UNIT, CLOSE_STATUS,
+  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE, LEAVE_REASON, ACTIVITY_STATUS, PAY_UNIT, CLOSE_STATUS,
 ] as const;

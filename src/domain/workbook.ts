@@ -2,9 +2,9 @@ import { columnLetter, type RawTable } from './cell';
 import type { Column, RecordOf } from './schema/column';
 import {
   ACTIVITIES_TAB, CLIENTS_TAB, COORDINATORS_TAB, DATA_TABS, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB,
-  MONTHLY_CLOSE_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, SURVEYS_TAB, WORK_LOG_TAB, type Activity, type Client,
+  MONTHLY_CLOSE_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, SKILLS_TAB, SURVEYS_TAB, WORK_LOG_TAB, type Activity, type Client,
   type Coordinator, type EventRecord, type Job, type Match, type Member, type MonthlyClose, type Registration,
-  type SurveyDef, type TabDef, type WorkRecord,
+  type Skill, type SurveyDef, type TabDef, type WorkRecord,
 } from './schema/tabs';
 import { parseTable, type ParsedTable } from './parse/parse-table';
 import { parseSettings, type Settings } from './settings';
@@ -29,6 +29,8 @@ export interface Workbook {
   readonly workLog: WorkRecord[];
   /** 月次締め: the months closed (and reopened). */
   readonly monthlyCloses: MonthlyClose[];
+  /** 技能: the skills vocabulary (empty when the tab is absent). */
+  readonly skills: Skill[];
   /** The parsed tables, for callers that need row numbers or column positions to write back. */
   readonly tables: Readonly<Record<string, ParsedTable<unknown> | undefined>>;
   readonly problems: Problem[];
@@ -40,7 +42,7 @@ export type TabLookup = (names: readonly [string, string]) => RawTable | null;
 /** The tabs read for a workbook: the data tabs of workbook.md. */
 export const READ_TABS = [
   COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB,
-  WORK_LOG_TAB, MONTHLY_CLOSE_TAB,
+  WORK_LOG_TAB, MONTHLY_CLOSE_TAB, SKILLS_TAB,
 ] as const;
 
 function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[]): ParsedTable<RecordOf<Cols>> | undefined {
@@ -76,10 +78,11 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): W
   const surveys = readTab(SURVEYS_TAB, lookup, problems);
   const workLog = readTab(WORK_LOG_TAB, lookup, problems);
   const monthlyCloses = readTab(MONTHLY_CLOSE_TAB, lookup, problems);
+  const skills = readTab(SKILLS_TAB, lookup, problems);
 
   const tables: Record<string, ParsedTable<unknown> | undefined> = {
     coordinators, members, clients, jobs, activities, matches, events, registrations, surveys,
-    work_log: workLog, monthly_close: monthlyCloses,
+    work_log: workLog, monthly_close: monthlyCloses, skills,
   };
   problems.push(...crossTabProblems(tables));
   problems.push(...recordRuleProblems(members, matches));
@@ -98,6 +101,7 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): W
     surveys: surveys?.records ?? [],
     workLog: workLog?.records ?? [],
     monthlyCloses: monthlyCloses?.records ?? [],
+    skills: skills?.records ?? [],
     tables,
     problems,
   };

@@ -158,7 +158,7 @@ describe('ikigai demo', () => {
   it('is read back by SheetJS with the same tabs, in order, and the Japanese headers of workbook.md', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
-      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '月次締め',
+      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
       '週次KPI', 'アンケート集計', '監査ログ',
     ]);
     const header = (name: string): string[] => {
@@ -169,9 +169,9 @@ describe('ikigai demo', () => {
     // Typed out from workbook.md, not taken from the schema under test.
     expect(header('会員')).toEqual([
       '会員ID', '氏名', 'フリガナ', '性別', '生年月日', '入会日', '退会日', '入会経路', '地区', '電話', 'メール', '技能', '希望職種',
-      '就業可能枠', '週上限日数', '生きがい志向', '個人情報同意', '備考',
+      '就業可能枠', '週上限日数', '生きがい志向', '個人情報同意', '備考', '退会理由',
     ]);
-    expect(header('マッチング')).toEqual(['マッチングID', '仕事ID', '会員ID', '契約形態', '状態', '提案日', '成立日', '終了日', '担当', '適合度', 'メモ']);
+    expect(header('マッチング')).toEqual(['マッチングID', '仕事ID', '会員ID', '契約形態', '状態', '提案日', '成立日', '終了日', '担当', '適合度', 'メモ', '担当枠']);
     expect(header('設定')).toEqual(['項目', '値']);
     expect(header('監査ログ')).toEqual(['日時', 'ユーザー', '操作', 'シート', 'ID', '内容']);
     const members = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['会員'] ?? {}, {});

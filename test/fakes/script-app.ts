@@ -20,6 +20,9 @@ export interface InstalledTrigger {
   everyDays?: number;
   everyHours?: number;
   everyWeeks?: number;
+  /** A one-off trigger: runs once, at least this many milliseconds after it was made. Apps Script
+   *  leaves it in the project's list after it fires (and counts it in the 20) until deleted. */
+  afterMs?: number;
   timeZone?: string;
 }
 
@@ -58,7 +61,7 @@ class Installer {
   }
 }
 
-class ClockTriggerBuilderImpl implements Pick<GClock, 'onWeekDay' | 'atHour' | 'nearMinute' | 'everyDays' | 'everyHours' | 'everyWeeks' | 'inTimezone' | 'create'> {
+class ClockTriggerBuilderImpl implements Pick<GClock, 'onWeekDay' | 'atHour' | 'nearMinute' | 'everyDays' | 'everyHours' | 'everyWeeks' | 'after' | 'inTimezone' | 'create'> {
   _self!: GClock;
   private readonly _spec: Omit<InstalledTrigger, 'uniqueId'>;
   constructor(private readonly _installer: Installer, handler: string) {
@@ -74,11 +77,17 @@ class ClockTriggerBuilderImpl implements Pick<GClock, 'onWeekDay' | 'atHour' | '
   everyDays(n: number): GClock { this._spec.everyDays = n; return this._self; }
   everyHours(n: number): GClock { this._spec.everyHours = n; return this._self; }
   everyWeeks(n: number): GClock { this._spec.everyWeeks = n; return this._self; }
+  after(durationMilliseconds: number): GClock {
+    if (!Number.isInteger(durationMilliseconds) || durationMilliseconds < 0) throw new this._installer.ctx.realm.Error('Invalid argument: durationMilliseconds');
+    this._spec.afterMs = durationMilliseconds;
+    return this._self;
+  }
   inTimezone(timezone: string): GClock { this._spec.timeZone = timezone; return this._self; }
   create(): GTrigger {
     const s = this._spec;
-    const schedules = [s.weekDay !== undefined || s.everyWeeks !== undefined, s.everyDays !== undefined, s.everyHours !== undefined].filter(Boolean).length;
-    if (schedules !== 1) throw new this._installer.ctx.realm.Error('fake: a clock trigger needs exactly one of onWeekDay/everyWeeks, everyDays, everyHours');
+    const schedules = [s.weekDay !== undefined || s.everyWeeks !== undefined, s.everyDays !== undefined, s.everyHours !== undefined, s.afterMs !== undefined].filter(Boolean).length;
+    if (schedules !== 1) throw new this._installer.ctx.realm.Error('fake: a clock trigger needs exactly one of onWeekDay/everyWeeks, everyDays, everyHours, after');
+    if (s.afterMs !== undefined && s.atHour !== undefined) throw new this._installer.ctx.realm.Error('fake: atHour cannot be combined with after');
     if (s.everyHours !== undefined && s.atHour !== undefined) throw new this._installer.ctx.realm.Error('fake: atHour cannot be combined with everyHours');
     return this._installer.install({ ...s });
   }

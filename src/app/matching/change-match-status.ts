@@ -57,7 +57,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
         // 請負 is the ordinary way a silver center takes on work, so it stands in when the job says nothing.
         engagement: job.engagement ?? 'contract',
         status: rule.to, proposed_on: day, placed_on: null, ended_on: null, coordinator: ctx.email,
-        fit_score: input.fit_score ?? null, notes: '',
+        fit_score: input.fit_score ?? null, notes: '', slots: [],
       };
   if (next.proposed_on === null) next.proposed_on = day;
   if (rule.to === 'placed') next.placed_on = day;

@@ -20,8 +20,9 @@ export const WEEKLY_READS: WorkbookPlan = {
   clients: { columns: ['client_id', 'sector', 'developed_on'] },
   // jobs developed, open and stale open jobs
   jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on'] },
-  // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id)
-  activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes'] },
+  // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id); a
+  // withdrawn one (status 取消) counts in nothing
+  activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes', 'status'] },
   // placements, working members, stale jobs' fill, follow-ups due, waiting members
   matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
   // events held and upcoming use every column but the venue: a few hundred rows, one getValues

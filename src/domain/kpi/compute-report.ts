@@ -18,13 +18,15 @@ export function computeReport(workbook: Workbook, period: Period, options: Repor
   const population = options.population60Plus !== undefined ? options.population60Plus : workbook.settings.population60Plus;
   const members = memberFigures(workbook.members, period, population);
   const work = workFigures(workbook, period, members.enrolled.total);
+  // A withdrawn activity (状態 取消) stays in the tab but counts in no figure.
+  const activities = workbook.activities.filter((a) => a.status !== 'withdrawn');
   return {
     period: { from: period.from, to: period.to },
     members,
     work,
     activities: {
-      ...activityCounts(workbook.activities, period),
-      follow_ups_due: followUpsDue(workbook.matches, workbook.activities, period.to),
+      ...activityCounts(activities, period),
+      follow_ups_due: followUpsDue(workbook.matches, activities, period.to),
       waiting_members: waitingMembers(workbook.members, workbook.matches, period.to),
     },
     events: eventFigures(workbook.events, workbook.registrations, period),

@@ -6,7 +6,7 @@ import { bitCount, slotMask, slotsOnWeekdays, weekdaysOf } from './slot-bits';
 // The hard rules of matching (issue 4): a member who breaks one is never a candidate. Checked in
 // this order, and a turned-away member is counted under the first rule broken.
 export const EXCLUSIONS = [
-  'not_enrolled', 'no_consent', 'already_placed', 'no_shared_slot', 'slots_busy',
+  'not_enrolled', 'no_consent', 'already_placed', 'no_shared_slot', 'slots_full', 'slots_busy',
   'weekly_hours', 'max_days_per_week', 'monthly_days',
 ] as const;
 export type Exclusion = (typeof EXCLUSIONS)[number];
@@ -47,16 +47,20 @@ export function enrolledOn(member: Pick<Member, 'joined_on' | 'left_on'>, d: Civ
   return member.joined_on <= d && (member.left_on === null || member.left_on > d);
 }
 
-/** `availability` is the member's slots as a mask; callers ranking many jobs pass it precomputed. */
+/** `availability` is the member's slots as a mask; callers ranking many jobs pass it precomputed.
+ *  `openSlots`: the job's slots with a place left (design: workbook.md "Capacity, slot by slot");
+ *  a member who shares only full slots with the job is turned away as `slots_full`. */
 export function checkHardRules(
   member: Member, jobId: string, jobSlots: number, load: CurrentLoad, caps: WorkCaps, asOf: CivilDate,
-  availability: number = slotMask(member.availability),
+  availability: number = slotMask(member.availability), openSlots: number = jobSlots,
 ): Eligibility {
   if (!enrolledOn(member, asOf)) return { ok: false, rule: 'not_enrolled' };
   if (!member.consent) return { ok: false, rule: 'no_consent' };
   if (load.jobIds.includes(jobId)) return { ok: false, rule: 'already_placed' };
-  const shared = availability & jobSlots;
-  if (shared === 0) return { ok: false, rule: 'no_shared_slot' };
+  const sharedAny = availability & jobSlots;
+  if (sharedAny === 0) return { ok: false, rule: 'no_shared_slot' };
+  const shared = sharedAny & openSlots;
+  if (shared === 0) return { ok: false, rule: 'slots_full' };
   const free = shared & ~load.busySlots;
   if (free === 0) return { ok: false, rule: 'slots_busy' };
   const maxSlots = Math.floor((caps.weeklyHoursCap - load.weeklyHours) / caps.slotHours);

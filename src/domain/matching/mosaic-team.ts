@@ -20,11 +20,14 @@ export interface TeamInput {
   readonly capacity: Capacity;
 }
 
-export function buildMosaicTeam(jobSlots: number, need: number, ranked: readonly TeamInput[]): MosaicTeam {
+/** `need`: people still needed in each of the job's slots, one number for all of them or one per
+ *  slot bit (index 0 = Mon-AM … 13 = Sun-PM), as the placements already holding places leave it. */
+export function buildMosaicTeam(jobSlots: number, need: number | ArrayLike<number>, ranked: readonly TeamInput[]): MosaicTeam {
   const remaining = new Array<number>(14).fill(0);
   let needMask = 0;
-  if (need > 0) {
-    for (let i = 0; i < 14; i++) if (jobSlots & (1 << i)) { remaining[i] = need; needMask |= 1 << i; }
+  for (let i = 0; i < 14; i++) {
+    const n = typeof need === 'number' ? need : need[i] ?? 0;
+    if (jobSlots & (1 << i) && n > 0) { remaining[i] = n; needMask |= 1 << i; }
   }
   const used = new Uint8Array(ranked.length);
   const members: TeamMember[] = [];

@@ -1,15 +1,15 @@
 import type { CivilDate } from '../civil-date';
 import type { Job, Match } from '../schema/tabs';
 import { dayNumber } from './day-number';
-import { slotMask } from './slot-bits';
+import { bitCount, slotMask } from './slot-bits';
 
 // A member's placements (成立 and 終了 matches with a job), indexed by member once so that ranking
 // reads each member's own few placements instead of scanning every match per member
 // (O(members + matches) for a whole ranking).
 export interface Placement {
   readonly job_id: string;
-  /** The job's slots: the matches tab does not say which slots a placed member works, so a
-   *  placement is taken to cover all of them (the cautious reading for the work caps). */
+  /** The slots the member works: the match's 担当枠 among the job's slots, or — 担当枠 blank — all of
+   *  the job's slots (the cautious reading for the work caps). */
   readonly slots: number;
   readonly slotCount: number;
   readonly from: CivilDate;
@@ -35,9 +35,11 @@ export function indexPlacements(matches: readonly Match[], jobs: readonly Job[])
   for (const m of matches) {
     // Only work counts: consultations (no job) and matches never placed add no load.
     if ((m.status !== 'placed' && m.status !== 'ended') || m.placed_on === null || m.job_id === null || m.job_id === '') continue;
-    const slots = jobSlots.get(m.job_id) ?? 0;
+    const all = jobSlots.get(m.job_id) ?? 0;
+    const own = m.slots.length > 0 ? slotMask(m.slots) & all : 0;
+    const slots = own !== 0 ? own : all;
     const p: Placement = {
-      job_id: m.job_id, slots, slotCount: jobSlotCount.get(m.job_id) ?? 0,
+      job_id: m.job_id, slots, slotCount: own !== 0 ? bitCount(own) : jobSlotCount.get(m.job_id) ?? 0,
       from: m.placed_on, to: m.ended_on, ended: m.status === 'ended',
       fromDay: dayNumber(m.placed_on), toDay: m.ended_on === null ? null : dayNumber(m.ended_on),
     };

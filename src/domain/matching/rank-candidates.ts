@@ -6,6 +6,7 @@ import { checkHardRules, bestTake, EXCLUSIONS, type Exclusion, type WorkCaps } f
 import { buildMosaicTeam, type TeamInput } from './mosaic-team';
 import { indexPlacements, type PlacementIndex } from './placements';
 import { jobTerms, scoreCandidate } from './score';
+import { skillVocabulary, type SkillVocabulary } from '../skills/vocabulary';
 import { bitCount, slotMask, slotsOf } from './slot-bits';
 import type { Candidate, MatchResult } from './types';
 import { currentLoad, recentWindow, recentWorkDays } from './work-load';
@@ -23,11 +24,14 @@ export interface MatchContext {
   readonly availability: Int32Array;
   readonly placements: PlacementIndex;
   readonly caps: WorkCaps;
+  /** The 技能 tab's vocabulary: 掃除 holds a job's 清掃 (matching.md Score). */
+  readonly vocabulary: SkillVocabulary;
 }
 
-export function matchContext(workbook: Pick<Workbook, 'members' | 'matches' | 'jobs'> & { settings: Pick<Settings, keyof WorkCaps> }): MatchContext {
+export function matchContext(workbook: Pick<Workbook, 'members' | 'matches' | 'jobs'> & { settings: Pick<Settings, keyof WorkCaps> } & Partial<Pick<Workbook, 'skills'>>): MatchContext {
   const { slotHours, weeklyHoursCap, monthlyDaysCap } = workbook.settings;
   return {
+    vocabulary: skillVocabulary(workbook.skills ?? []),
     members: workbook.members,
     availability: Int32Array.from(workbook.members, (m) => slotMask(m.availability)),
     placements: indexPlacements(workbook.matches, workbook.jobs),
@@ -48,20 +52,38 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.recent_work_days - b.recent_work_days || (a.member_id < b.member_id ? -1 : a.member_id > b.member_id ? 1 : 0);
 }
 
+/** Places still open on each of the job's slots (index = slot bit), counting every placement
+ *  that holds a place on `asOf` (not ended before it, one starting later included:
+ *  src/domain/jobs/capacity.ts holdsPlace) over the slots it covers. */
+function needBySlot(job: Job, context: MatchContext, asOf: CivilDate): number[] {
+  const headcount = Math.max(1, job.headcount ?? 1);
+  const filled = new Array<number>(14).fill(0);
+  for (const placements of context.placements.values()) {
+    for (const p of placements) {
+      if (p.job_id !== job.job_id || (p.to !== null ? p.to < asOf : p.ended)) continue;
+      for (let i = 0; i < 14; i++) if (p.slots & (1 << i)) filled[i] = (filled[i] ?? 0) + 1;
+    }
+  }
+  return filled.map((f) => Math.max(0, headcount - f));
+}
+
 export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, options: MatchOptions = {}): MatchResult {
   const jobSlots = slotMask(job.slots);
+  const need = needBySlot(job, context, asOf);
+  let openSlots = 0;
+  for (let i = 0; i < 14; i++) if (jobSlots & (1 << i) && (need[i] ?? 0) > 0) openSlots |= 1 << i;
   const excluded = Object.fromEntries(EXCLUSIONS.map((e) => [e, 0])) as Record<Exclusion, number>;
   const scored: { candidate: Candidate; team: TeamInput }[] = [];
   const placed: string[] = [];
 
   const window = recentWindow(asOf);
-  const terms = jobTerms(job);
+  const terms = jobTerms(job, context.vocabulary);
   context.members.forEach((member, i) => {
     const placements = context.placements.get(member.member_id);
     const load = currentLoad(placements, asOf, context.caps.slotHours);
     // Placed members fill the headcount whatever else is true of them today.
     if (load.jobIds.includes(job.job_id)) placed.push(member.member_id);
-    const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0);
+    const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0, openSlots);
     if (!verdict.ok) {
       excluded[verdict.rule]++;
       return;
@@ -80,15 +102,18 @@ export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, opt
   });
 
   scored.sort((a, b) => compareCandidates(a.candidate, b.candidate));
-  const need = Math.max(0, (job.headcount ?? 1) - placed.length);
   const team = buildMosaicTeam(jobSlots, need, scored.map((s) => s.team));
+  // A job without slots needs headcount less the members placed on it.
+  let neediest = jobSlots === 0 ? Math.max(0, (job.headcount ?? 1) - placed.length) : 0;
+  for (let i = 0; i < 14; i++) if (jobSlots & (1 << i)) neediest = Math.max(neediest, need[i] ?? 0);
   const candidates = scored.map((s) => s.candidate);
   return {
     job_id: job.job_id,
     as_of: asOf,
     candidates: options.limit === undefined ? candidates : candidates.slice(0, options.limit),
     placed: placed.sort(),
-    need,
+    need: neediest,
+    open_slots: slotsOf(openSlots),
     team,
     excluded,
   };

@@ -1,4 +1,5 @@
 import type { Job, Member } from '../schema/tabs';
+import type { SkillVocabulary } from '../skills/vocabulary';
 import type { Reason } from './types';
 import { slotsOf } from './slot-bits';
 
@@ -34,20 +35,33 @@ export function fold(s: string): string {
 /** The job's terms folded once per ranking, and a memo of folded member terms: a center uses a
  *  few dozen skill and district words, so 50,000 members fold only those few dozen. */
 export interface JobTerms {
+  /** The job's required skills as the vocabulary's skills (folded). */
   readonly skills: readonly string[];
   readonly district: string;
   readonly category: string;
   readonly fold: (s: string) => string;
+  /** A skill word as the vocabulary's skill it stands for (清掃 for 掃除), folded. */
+  readonly skill: (s: string) => string;
 }
 
-export function jobTerms(job: Job): JobTerms {
+/** `vocabulary`: the center's 技能 tab (src/domain/skills/vocabulary.ts); without it a skill is
+ *  only the word itself, folded. */
+export function jobTerms(job: Job, vocabulary?: SkillVocabulary): JobTerms {
   const memo = new Map<string, string>();
   const cached = (s: string): string => {
     let f = memo.get(s);
     if (f === undefined) { f = fold(s); memo.set(s, f); }
     return f;
   };
-  return { skills: job.required_skills.map(cached), district: cached(job.district), category: cached(job.category), fold: cached };
+  const skillMemo = new Map<string, string>();
+  const skill = vocabulary?.defined
+    ? (s: string): string => {
+      let f = skillMemo.get(s);
+      if (f === undefined) { f = vocabulary.canonical(s); skillMemo.set(s, f); }
+      return f;
+    }
+    : cached;
+  return { skills: job.required_skills.map(skill), district: cached(job.district), category: cached(job.category), fold: cached, skill };
 }
 
 export function scoreCandidate(input: ScoreInput, terms: JobTerms = jobTerms(input.job)): { score: number; parts: Parts; reasons: Reason[] } {
@@ -57,7 +71,7 @@ export function scoreCandidate(input: ScoreInput, terms: JobTerms = jobTerms(inp
 
   // Skills: the share of the required skills the member has; full marks when none are required.
   const required = job.required_skills;
-  const has = member.skills.map(fold);
+  const has = member.skills.map(terms.skill);
   const matched = required.filter((_, i) => has.includes(terms.skills[i] ?? ''));
   const missing = required.filter((_, i) => !has.includes(terms.skills[i] ?? ''));
   const skills = required.length === 0 ? WEIGHTS.skills : (WEIGHTS.skills * matched.length) / required.length;

@@ -43,8 +43,11 @@ export interface MatchResult {
   readonly candidates: readonly Candidate[];
   /** Members placed on this job and working on as_of: they count towards the headcount. */
   readonly placed: readonly string[];
-  /** People still needed in each slot: headcount less `placed` (never below 0). */
+  /** People still needed in the neediest slot: headcount less the placements holding a place on
+   *  that slot (never below 0); with no 担当枠 written, headcount less `placed` as before. */
   readonly need: number;
+  /** The job's slots with a place left (every slot's placements below the headcount). */
+  readonly open_slots: readonly Slot[];
   readonly team: MosaicTeam;
   /** How many members each hard rule turned away (for the sidebar's explanation). */
   readonly excluded: Readonly<Record<string, number>>;

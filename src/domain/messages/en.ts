@@ -31,6 +31,7 @@ export const problems: ProblemTexts = {
   not_finite: (p) => `"${p.value}" cannot be used as a value (it is what a failed calculation leaves)`,
   duplicate_tab: (p) => `both tabs "${p.tab}" and "${p.other}" are present; keep only one of them (reading "${p.tab}" for now)`,
   unpriced_work: (p) => `job "${p.job}" has no unit_price, so ${p.rows} WorkLog row(s) (the first at ${p.first}) pay 0 yen (give the job a unit_price, or the rows an amount)`,
+  unknown_skill: (p) => `the skill "${p.skill}" is not in the ${p.vocabulary} tab (add it as a skill or a synonym so matching compares it as the same skill)`,
 };
 
 export const menu: typeof Ja.menu = {
@@ -100,12 +101,33 @@ export const errors: typeof Ja.errors = {
   already_member: (p) => `The person of registration ${p.id} is already member ${p.member}.`,
   not_attended: (p) => `Registration ${p.id} is not marked as attended. Tick "Attended" first.`,
   registration_cancelled: (p) => `Registration ${p.id} was cancelled. To take part, sign up again.`,
+  slots_full: (p) => `Job ${p.job} already has its headcount on ${p.slots}, so this cannot be placed. Choose a candidate for another slot, or review the headcount.`,
+  job_full: (p) => `Job ${p.job} already has its headcount (${p.headcount}), so this cannot be placed.`,
+  no_shared_slot: (p) => `Member ${p.member}'s availability shares no slot with job ${p.job} (${p.slots}). Check the member's availability.`,
+  job_closed: (p) => `Job ${p.job} is closed. Reopen it first to go on.`,
+  empty_activity: () => 'There is nothing to record. Enter at least one of member, client, job, minutes, outcome or notes.',
+  not_yours: (p) => `${p.what} "${p.id}" was recorded by another coordinator. Only they or a manager can change it.`,
+  activity_withdrawn: (p) => `Activity ${p.id} was withdrawn. Record a new one if needed.`,
+  activity_too_old: (p) => `Activity ${p.id} is not among the last ${p.rows} records, so it cannot be changed from the sidebar. Correct it in the sheet.`,
+  undo_not_today: (p) => `Match ${p.match} was placed on ${p.placed_on}. A placement can be undone only on the day it was made; end work that has finished instead.`,
+  leave_before_join: (p) => `The leaving date ${p.date} is before the joining date ${p.joined_on}. Check the dates.`,
+  birth_after_join: (p) => `The birth date ${p.birth_date} is after the joining date ${p.joined_on}. Check the dates.`,
+  no_change: () => 'There is nothing to change.',
 };
 
 export const words: typeof Ja.words = {
   things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event' },
   noStatus: 'none',
   missingTab: (tab) => `the tab ${tab.en} is missing`,
+  fullSlot: (slot, filled, headcount) => `${slot} (${filled}/${headcount})`,
+  list: (items) => items.join(', '),
+  followUp: {
+    placed_1w: (job, placedOn) => `one week at work (${job}, placed ${placedOn})`,
+    placed_1m: (job, placedOn) => `one month at work (${job}, placed ${placedOn})`,
+    placed_3m: (job, placedOn) => `three months at work (${job}, placed ${placedOn})`,
+    waiting: (since, days) => `waiting for work for ${days} days (since ${since})`,
+    no_contact: (last, days) => (last ? `${days} days since the last contact (${last})` : `no contact recorded (${days} days since joining)`),
+  },
 };
 
 export const sidebar: typeof Ja.sidebar = {

@@ -37,6 +37,7 @@ export const problems: ProblemTexts = {
   not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
   duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
   unpriced_work: (p) => `仕事「${p.job}」に単価がないため、就業実績の ${p.rows} 行（最初は ${p.first}）が 0 円になります（単価を入れるか、行に金額を入れてください）`,
+  unknown_skill: (p) => `技能「${p.skill}」は「${p.vocabulary}」シートにありません（技能か同義語に加えると、マッチングで同じ技能として比べられます）`,
 };
 
 /** The spreadsheet's 生きがい就労 menu (onOpen), caption by the function it runs. */
@@ -119,6 +120,18 @@ export const errors = {
   already_member: (p) => `申込 ${p.id} の方はすでに会員 ${p.member} として登録されています。`,
   not_attended: (p) => `申込 ${p.id} の方は出席になっていません。先に「出席」にチェックを入れてください。`,
   registration_cancelled: (p) => `申込 ${p.id} は取消済みです。参加される場合は新しく申し込んでください。`,
+  slots_full: (p) => `仕事 ${p.job} の ${p.slots} はすでに必要人数に達しているため、成立にできません。ほかの枠の候補を選ぶか、必要人数を見直してください。`,
+  job_full: (p) => `仕事 ${p.job} はすでに必要人数（${p.headcount}名）に達しているため、成立にできません。`,
+  no_shared_slot: (p) => `会員 ${p.member} の就業可能枠は仕事 ${p.job} の勤務枠（${p.slots}）と重なりません。就業可能枠を確かめてください。`,
+  job_closed: (p) => `仕事 ${p.job} は「終了」です。続ける場合は先に再開してください。`,
+  empty_activity: () => '記録する内容がありません。会員・提供先・仕事・所要時間・結果かメモのどれか一つは入れてください。',
+  not_yours: (p) => `${p.what}「${p.id}」はほかの担当者の記録です。直せるのは記録した本人か管理者だけです。`,
+  activity_withdrawn: (p) => `活動 ${p.id} は取消済みです。必要なら新しく記録してください。`,
+  activity_too_old: (p) => `活動 ${p.id} は最近の ${p.rows} 件の中にないため、サイドバーからは直せません。シートで直接直してください。`,
+  undo_not_today: (p) => `マッチング ${p.match} の成立日は ${p.placed_on} です。成立の取り消しは成立した当日だけできます。終わった就業は「終了」にしてください。`,
+  leave_before_join: (p) => `退会日 ${p.date} が入会日 ${p.joined_on} より前です。日付を確かめてください。`,
+  birth_after_join: (p) => `生年月日 ${p.birth_date} が入会日 ${p.joined_on} より後です。日付を確かめてください。`,
+  no_change: () => '変更する項目がありません。',
 } satisfies MessageTable;
 
 /** Words that go into those sentences. */
@@ -129,6 +142,18 @@ export const words = {
   noStatus: 'なし',
   /** errors.bad_workbook's detail when a tab the call needs is missing. */
   missingTab: (tab: TabNames) => `シート「${tab.ja}」がありません`,
+  /** One full slot in errors.slots_full: 月AM（2/2名）. */
+  fullSlot: (slot: string, filled: number, headcount: number) => `${slot}（${filled}/${headcount}名）`,
+  /** Items of a list inside a sentence. */
+  list: (items: readonly string[]) => items.join('、'),
+  /** Why a member is on the 継続支援 worklist (listFollowUps), by reason. */
+  followUp: {
+    placed_1w: (job: string, placedOn: string) => `就業1週間（${job}、${placedOn} 成立）`,
+    placed_1m: (job: string, placedOn: string) => `就業1か月（${job}、${placedOn} 成立）`,
+    placed_3m: (job: string, placedOn: string) => `就業3か月（${job}、${placedOn} 成立）`,
+    waiting: (since: string, days: number) => `仕事を待って ${days}日（${since} から）`,
+    no_contact: (last: string | null, days: number) => (last ? `最後の連絡から ${days}日（${last}）` : `連絡の記録なし（入会から ${days}日）`),
+  },
 };
 
 /** Every word the sidebar shows (src/sidebar). Enumeration labels come from the domain's tables

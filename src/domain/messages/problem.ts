@@ -9,6 +9,9 @@ export interface Problem {
   readonly cell: string;
   readonly code: ProblemCode;
   readonly params: ProblemParams;
+  /** A warning is reported but does not make the workbook bad (`ikigai check` still exits 0);
+   *  absent = an error. */
+  readonly severity?: 'warning';
 }
 
 export type ProblemCode =
@@ -36,4 +39,5 @@ export type ProblemCode =
   | 'error_value'
   | 'not_finite'
   | 'duplicate_tab'
-  | 'unpriced_work';
+  | 'unpriced_work'
+  | 'unknown_skill';

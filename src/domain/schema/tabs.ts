@@ -1,6 +1,6 @@
 import {
   ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
-  MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, type Language,
+  ACTIVITY_STATUS, LEAVE_REASON, MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, type Language,
 } from '../enums';
 import { col, enumCol, enumListCol, type Column, type RecordOf } from './column';
 
@@ -51,6 +51,8 @@ export const MEMBERS_TAB = tab('members', '会員', 'Members', [
   enumListCol('motivations', '生きがい志向', MOTIVATION),
   col('consent', '個人情報同意', 'boolean'),
   col('notes', '備考', 'text'),
+  // Why the member left (leaveMember); after 備考 so the columns a center already has keep their places.
+  enumCol('leave_reason', '退会理由', LEAVE_REASON),
 ]);
 
 export const CLIENTS_TAB = tab('clients', '業務提供先', 'Clients', [
@@ -100,6 +102,8 @@ export const ACTIVITIES_TAB = tab('activities', '活動記録', 'Activities', [
   col('outcome', '結果', 'text'),
   col('notes', 'メモ', 'text'),
   col('recorded_at', '記録日時', 'timestamp'),
+  // Blank or 有効: counted. 取消: withdrawn by its coordinator (withdrawActivity), kept in the tab.
+  enumCol('status', '状態', ACTIVITY_STATUS),
 ]);
 
 export const MATCHES_TAB = tab('matches', 'マッチング', 'Matches', [
@@ -114,6 +118,8 @@ export const MATCHES_TAB = tab('matches', 'マッチング', 'Matches', [
   col('coordinator', '担当', 'text'),
   col('fit_score', '適合度', 'number', { min: 0, max: 100 }),
   col('notes', 'メモ', 'text'),
+  // The job's slots this placement works (or, before 成立, is planned to work); blank = all of them.
+  col('slots', '担当枠', 'slots'),
 ]);
 
 // One member's work on one job on one day (issue 13): what 配分金, bills and the national
@@ -182,6 +188,13 @@ export const MONTHLY_CLOSE_TAB = tab('monthly_close', '月次締め', 'MonthlyCl
   col('wages_total', '賃金合計', 'number', { min: 0 }),
 ], false, true);
 
+// The center's skills vocabulary (src/domain/skills/vocabulary.ts): a skill and the other words
+// written for it. Optional: without it every skill is its own word.
+export const SKILLS_TAB = tab('skills', '技能', 'Skills', [
+  col('skill', '技能', 'text', { required: true, primary: true }),
+  col('synonyms', '同義語', 'list'),
+], false);
+
 export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
   col('at', '日時', 'timestamp'),
   col('user', 'ユーザー', 'text'),
@@ -195,7 +208,7 @@ export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
  *  (週次KPI, アンケート集計) have their own modules since their columns are figures, not records. */
 export const DATA_TABS = [
   SETTINGS_TAB, COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB,
-  WORK_LOG_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, MONTHLY_CLOSE_TAB, AUDIT_LOG_TAB,
+  WORK_LOG_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, SKILLS_TAB, MONTHLY_CLOSE_TAB, AUDIT_LOG_TAB,
 ] as const;
 
 export type Member = RecordOf<typeof MEMBERS_TAB.columns>;
@@ -208,6 +221,7 @@ export type Registration = RecordOf<typeof REGISTRATIONS_TAB.columns>;
 export type Coordinator = RecordOf<typeof COORDINATORS_TAB.columns>;
 export type SurveyDef = RecordOf<typeof SURVEYS_TAB.columns>;
 export type AuditEntry = RecordOf<typeof AUDIT_LOG_TAB.columns>;
+export type Skill = RecordOf<typeof SKILLS_TAB.columns>;
 export type WorkRecord = RecordOf<typeof WORK_LOG_TAB.columns>;
 export type MonthlyClose = RecordOf<typeof MONTHLY_CLOSE_TAB.columns>;
 

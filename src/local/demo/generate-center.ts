@@ -17,7 +17,7 @@ import { planSession } from './session-plan';
 // happenings day by day. The season runner then plays the happenings through the use cases.
 // Who gets placed is NOT decided here: the runner asks the matching engine at the time.
 
-export type ActivityDraft = Omit<Activity, 'activity_id' | 'recorded_at'>;
+export type ActivityDraft = Omit<Activity, 'activity_id' | 'recorded_at' | 'status'>;
 
 /** One person's answers to the sign-up form, as they will send them. Phone sign-ups are typed
  *  into the same form by the coordinator who took the call (no e-mail, so no mail). */
@@ -206,7 +206,7 @@ class Builder {
       email: person.email !== '' ? person.email : this.rng.chance(0.25) ? `${id.toLowerCase()}@example.jp` : '',
       skills: [...new Set(skills)], preferred_categories: categories.map((c) => c.category), availability: this.availability(),
       max_days_per_week: this.rng.int(2, 5), motivations: MOTIVATION.codes.filter((c) => motivations.includes(c)),
-      consent: this.rng.chance(0.92), notes: '',
+      consent: this.rng.chance(0.92), notes: '', leave_reason: null,
     };
   }
 
@@ -327,7 +327,7 @@ export function generateCenter(): DemoCenter {
       matches.push({
         match_id: b.matchId(), job_id: job.job_id, member_id: m.member_id, engagement: job.engagement ?? 'contract',
         status: ended ? 'ended' : 'placed', proposed_on: addDays(placedOn, -7), placed_on: placedOn,
-        ended_on: ended ? b.dayBetween(addDays(placedOn, 30), '2015-03-27') : null, coordinator: job.coordinator, fit_score: null, notes: '',
+        ended_on: ended ? b.dayBetween(addDays(placedOn, 30), '2015-03-27') : null, coordinator: job.coordinator, fit_score: null, notes: '', slots: [],
       });
     });
     job.status = team.length >= (job.headcount ?? 1) ? 'filled' : 'open';

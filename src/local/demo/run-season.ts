@@ -256,7 +256,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       const match: Match = {
         match_id: `S${String(log.consultations + 1).padStart(5, '0')}`, job_id: null, member_id: member.member_id,
         engagement: 'consultation', status: 'placed', proposed_on: h.date, placed_on: h.date, ended_on: null, coordinator: email,
-        fit_score: null, notes: '',
+        fit_score: null, notes: '', slots: [],
       };
       const found = store.header([MATCHES_TAB.ja]);
       if (found) store.appendCells(found.name, recordCells(MATCHES_TAB, found, [match], lang));

@@ -8,7 +8,7 @@ export function member(over: Partial<Member> & { member_id: string }): Member {
   return {
     name: '', kana: '', gender: null, birth_date: null, joined_on: '2015-04-01', left_on: null,
     join_route: null, district: '', phone: '', email: '', skills: [], preferred_categories: [],
-    availability: [], max_days_per_week: null, motivations: [], consent: true, notes: '',
+    availability: [], max_days_per_week: null, motivations: [], consent: true, notes: '', leave_reason: null,
     ...over,
   };
 }
@@ -25,7 +25,7 @@ export function job(over: Partial<Job> & { job_id: string }): Job {
 export function placement(over: Partial<Match> & { match_id: string; member_id: string; job_id: string; placed_on: string }): Match {
   return {
     engagement: 'contract', status: 'placed', proposed_on: null, ended_on: null, coordinator: '',
-    fit_score: null, notes: '',
+    fit_score: null, notes: '', slots: [],
     ...over,
   };
 }

@@ -76,11 +76,20 @@ function fits(center: Center, m: Member, extra: readonly Slot[]): boolean {
   if (m.max_days_per_week !== null && after.size > m.max_days_per_week) return false;
   return (after.size * 52) / 12 <= center.settings.monthlyDaysCap;
 }
+/** People still needed on slot `s` of job `j` (workbook.md "Capacity, slot by slot"): the
+ *  headcount less the placements of the job holding a place on AS_OF — not ended before it (a
+ *  終了 without a date is over), one that starts later included — each covering all the job's
+ *  slots (no 担当枠 here). */
+function needOf(center: Center, j: Job, s: Slot): number {
+  const holding = center.matches.filter((m) => m.job_id === j.job_id && (m.status === 'placed' || m.status === 'ended')
+    && (m.ended_on === null ? m.status === 'placed' : m.ended_on >= AS_OF));
+  return Math.max(0, (j.headcount ?? 1) - (j.slots.includes(s) ? holding.length : 0));
+}
 function eligible(center: Center, m: Member, j: Job): boolean {
   if (!(m.joined_on <= AS_OF && (m.left_on === null || m.left_on > AS_OF))) return false;
   if (!m.consent) return false;
   if (currentJobs(center, m.member_id).some((c) => c.job_id === j.job_id)) return false;
-  return j.slots.some((s) => fits(center, m, [s]));
+  return j.slots.some((s) => needOf(center, j, s) > 0 && fits(center, m, [s]));
 }
 
 function run(center: Center, j: Job): MatchResult {
@@ -100,7 +109,7 @@ describe('matching properties over random small centers', () => {
         for (const c of result.candidates) {
           const m = center.members.find((x) => x.member_id === c.member_id)!;
           // Each slot offered is one the member can take on its own without breaking a rule.
-          for (const s of c.slots) expect(j.slots.includes(s) && fits(center, m, [s])).toBe(true);
+          for (const s of c.slots) expect(j.slots.includes(s) && needOf(center, j, s) > 0 && fits(center, m, [s])).toBe(true);
         }
       }
     }), { numRuns: 300 });
@@ -131,9 +140,9 @@ describe('matching properties over random small centers', () => {
       const center = build(raw);
       for (const j of center.jobs) {
         const result = run(center, j);
-        const placedHere = center.members.filter((m) => currentJobs(center, m.member_id).some((c) => c.job_id === j.job_id)).length;
-        const need = Math.max(0, (j.headcount ?? 1) - placedHere);
-        expect(result.need).toBe(need);
+        const needs = new Map(j.slots.map((s) => [s, needOf(center, j, s)]));
+        const need = (s: Slot): number => needs.get(s) ?? 0;
+        expect(result.need).toBe(Math.max(0, ...j.slots.map(need)));
         const byId = new Map(result.candidates.map((c) => [c.member_id, c]));
         const staffed = new Map<Slot, number>();
         const ids = result.team.members.map((t) => t.member_id);
@@ -149,8 +158,8 @@ describe('matching properties over random small centers', () => {
           // All the slots taken together keep the member within every cap.
           expect(fits(center, m, t.slots)).toBe(true);
         }
-        for (const s of j.slots) expect(staffed.get(s) ?? 0).toBeLessThanOrEqual(need);
-        const short = j.slots.filter((s) => (staffed.get(s) ?? 0) < need);
+        for (const s of j.slots) expect(staffed.get(s) ?? 0).toBeLessThanOrEqual(need(s));
+        const short = j.slots.filter((s) => (staffed.get(s) ?? 0) < need(s));
         expect([...result.team.uncovered_slots].sort()).toEqual([...short].sort());
         for (const s of short) {
           for (const c of result.candidates) {
@@ -163,7 +172,7 @@ describe('matching properties over random small centers', () => {
         }
         for (const s of j.slots) {
           const able = result.candidates.filter((c) => c.slots.includes(s)).length;
-          if (able < need) expect(result.team.uncovered_slots).toContain(s);
+          if (able < need(s)) expect(result.team.uncovered_slots).toContain(s);
         }
         // A backup is outside the team and can work its slot.
         for (const b of result.team.backups) {

@@ -51,7 +51,7 @@ describe('ranking candidates for a job', () => {
     ];
     const result = rank(members, [J], [], J);
     expect(result.excluded).toEqual({
-      not_enrolled: 1, no_consent: 1, already_placed: 0, no_shared_slot: 1, slots_busy: 0,
+      not_enrolled: 1, no_consent: 1, already_placed: 0, no_shared_slot: 1, slots_full: 0, slots_busy: 0,
       weekly_hours: 0, max_days_per_week: 0, monthly_days: 0,
     });
     expect(result.candidates.map((c) => c.member_id)).toEqual(['D']);
