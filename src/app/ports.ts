@@ -124,6 +124,20 @@ export interface PropertyBag {
   delete(keys: readonly string[]): void;
 }
 
+/** Whether the public can answer a Google Form (forms.md "The sign-up form: who can answer"). */
+export interface FormAccess {
+  /** published: Google's publishing model, published (now: by this run); legacy: a form without
+   *  that model, reachable whenever it accepts answers; unpublished: it could not be published. */
+  readonly publishing: 'published' | 'published_now' | 'legacy' | 'unpublished';
+  /** Whether answering needs a sign-in to the center's Google Workspace domain: off, turned_off
+   *  (by this run), on (it could not be turned off), unknown (the form does not say). */
+  readonly signIn: 'off' | 'turned_off' | 'on' | 'unknown';
+  /** Whether it takes answers now (closed while no session has a place). */
+  readonly accepting: boolean;
+  readonly publishedUrl: string;
+  readonly editUrl: string;
+}
+
 /** The sign-up form in Google Forms (src/gas/form-signup.ts; a memory twin locally). */
 export interface SignupForms {
   /** Creates the form with the spreadsheet as its response destination. */
@@ -131,4 +145,7 @@ export interface SignupForms {
   /** Offers exactly `choices` in the session question; with none, stops accepting answers and
    *  shows `closedMessage`. Returns the session item's ID (found by title when `sessionItemId` is ''). */
   setSessions(formId: string, sessionItemId: string, choices: readonly string[], closedMessage: string): string;
+  /** Publishes the form and lifts a sign-in requirement where Google allows, and says what holds
+   *  now. Optional: the local twin has nobody to open it to. */
+  openToRespondents?(formId: string): FormAccess;
 }

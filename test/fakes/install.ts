@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { CacheServiceImpl, type CacheHandles } from './cache-service';
 import { CallLog } from './call-log';
 import { Executions } from './executions';
-import { FormAppImpl, type FormHandles } from './form-app';
+import { FormAppImpl, type FormAppOptions, type FormHandles } from './form-app';
 import type { Guarded } from './guard';
 import { HtmlServiceImpl } from './html-service';
 import { repoRoot } from './repo-root';
@@ -46,6 +46,8 @@ export interface FakeOptions {
   /** Now, in milliseconds since the epoch, for the fakes that keep time (CacheService's TTL);
    *  default Date.now. The bundle harness passes its frozen clock. */
   clock?: () => number;
+  /** How FormApp makes forms: unpublished (default) or legacy; whether the domain wants a sign-in. */
+  forms?: FormAppOptions;
 }
 
 /** What a test holds to build state and to assert on what the script did. */
@@ -106,7 +108,7 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   // A form sent to the active spreadsheet gets its response tab there, as in Forms.
   const forms = FormAppImpl.create(ctx, [{
     id: sheetImpl.getId(), addResponseSheet: (url, questions) => { sheetImpl._addResponseSheet(url, questions); },
-  }]);
+  }], options.forms);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: SpreadsheetAppImpl.wrap(ctx, bound ? sheetImpl._self : null, ui),
