@@ -107,12 +107,34 @@ export interface TriggerSpec {
   readonly timeZone?: string;
 }
 
+/** Who installed the desk's triggers and when (an ISO instant). Apps Script triggers belong to the
+ *  person who installed them and run as them; getProjectTriggers lists only the caller's own. */
+export interface TriggerOwner {
+  readonly email: string;
+  readonly at: string;
+}
+
 export interface Triggers {
-  /** Handler names of the project's installed triggers. */
+  /** Handler names of the project's installed triggers (the current user's: Apps Script lists no one else's). */
   list(): TriggerSpec[];
   /** Installs `spec`, first removing any trigger with the same handler (never a duplicate). */
   replace(spec: TriggerSpec): void;
   remove(handler: string): void;
+  /** Who installed the desk's triggers, as recorded in the document when they were installed
+   *  (null: never recorded). Optional: a test's triggers may have no owner. */
+  owner?(): TriggerOwner | null;
+  /** Records `owner` as the installer of the desk's triggers (document properties, for everyone). */
+  recordOwner?(owner: TriggerOwner): void;
+}
+
+/** One-off runs of a handler (ScriptApp timeBased().after(ms)), beside its regular trigger: a
+ *  weekly run that found the lock busy tries again later the same day. */
+export interface OneOffRuns {
+  /** One more run of `handler` in `afterMs`, replacing a one-off of it already there (a fired
+   *  one stays listed until deleted); the handler's regular triggers stay. */
+  later(handler: string, afterMs: number): void;
+  /** Deletes `handler`'s one-off triggers, fired or not. */
+  clearLater(handler: string): void;
 }
 
 /** Many document properties at once (PropertiesService getProperties / setProperties: one call

@@ -1,4 +1,5 @@
-import type { TriggerSpec, Triggers } from '../app/ports';
+import type { FormAccess, TriggerSpec } from '../app/ports';
+import { activeManagers, installDeskTriggers, type TriggerInstall } from '../app/setup/desk-triggers';
 import { createSignupFormUseCase } from '../app/signup/create-form';
 import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup/submit';
 import { syncSignup } from '../app/signup/sync';
@@ -30,29 +31,51 @@ function activeForms(): GasSignupForms {
   return formsFor(() => SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** Installs `spec` unless a trigger with its handler exists (one installed by setup or by hand is kept). */
-function installOnce(triggers: Triggers, spec: TriggerSpec): void {
-  if (!triggers.list().some((t) => t.handler === spec.handler)) triggers.replace(spec);
-}
-
 /** The daily reminder trigger: 9:00 in the spreadsheet's zone, the same spec setup installs, so
  *  neither undoes the other. */
-const REMINDER_TRIGGER: TriggerSpec = { handler: 'sendEventReminders', kind: 'daily', hour: 9 };
+export const REMINDER_TRIGGER: TriggerSpec = { handler: 'sendEventReminders', kind: 'daily', hour: 9 };
+/** The sign-up form's submit trigger (a spreadsheet trigger: every linked form fires it). */
+export const SUBMIT_TRIGGER: TriggerSpec = { handler: 'onSignupFormSubmit', kind: 'form_submit' };
+
+/** Installs the form's triggers the caller lacks, under the owner rule (src/app/setup/desk-triggers.ts):
+ *  never a second set from another account while the owner is an active manager. */
+function installFormTriggers(ports: GooglePorts): TriggerInstall {
+  return installDeskTriggers(ports.triggers, [SUBMIT_TRIGGER, REMINDER_TRIGGER], { email: ports.user.email(), now: ports.clock.now() },
+    activeManagers(ports.store));
+}
 
 type Busy = { readonly busy: true };
 const BUSY: Busy = { busy: true };
 
-/** Creates the form once, links it, installs the submit and reminder triggers (the caller is
- *  inside the write boundary: setup calls this under its own lock). */
-export function createSignupFormLocked_(ports: GooglePorts): { formId: string; publishedUrl: string; created: boolean; choices: string[] } {
-  const result = createSignupFormUseCase({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() });
-  installOnce(ports.triggers, { handler: 'onSignupFormSubmit', kind: 'form_submit' });
-  installOnce(ports.triggers, REMINDER_TRIGGER);
-  return result;
+export interface SignupFormMade {
+  readonly formId: string;
+  readonly publishedUrl: string;
+  readonly created: boolean;
+  readonly choices: string[];
+  /** Who can answer it (published where Google allows); null when it could not be checked. */
+  readonly access: FormAccess | null;
+  /** The form's triggers (null when the caller installs them itself: setup). */
+  readonly triggers: TriggerInstall | null;
+}
+
+/** Creates the form once, links it, publishes it and installs the submit and reminder triggers
+ *  (the caller is inside the write boundary: setup calls this under its own lock, with its own
+ *  forms adapter and its own trigger install). */
+export function createSignupFormLocked_(ports: GooglePorts, options: { forms?: GasSignupForms; installTriggers?: boolean } = {}): SignupFormMade {
+  const forms = options.forms ?? activeForms();
+  const result = createSignupFormUseCase({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms });
+  let access: FormAccess | null = null;
+  try {
+    access = forms.openToRespondents(result.formId);
+  } catch (error) {
+    console.error(error);
+  }
+  const triggers = options.installTriggers === false ? null : installFormTriggers(ports);
+  return { ...result, access, triggers };
 }
 
 /** Menu: 申込フォームを作成 (a manager). */
-export function createSignupForm({ ports }: ScriptContext): { formId: string; publishedUrl: string; created: boolean; choices: string[] } | Busy {
+export function createSignupForm({ ports }: ScriptContext): SignupFormMade | Busy {
   const locked = underWriteLock(ports, () => createSignupFormLocked_(ports));
   return locked.ok ? locked.value : BUSY;
 }

@@ -11,7 +11,9 @@ import { underWriteLock } from '../app/shared/write-boundary';
 import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
-import { createSignupFormLocked_ } from './forms';
+import { createSignupFormLocked_, REMINDER_TRIGGER, SUBMIT_TRIGGER } from './forms';
+import { GasSignupForms } from '../gas/form-signup';
+import { setupNotes } from '../domain/setup/setup-notes';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
 import type { ScriptContext } from './dispatch';
 
@@ -46,9 +48,10 @@ export function onInstall(e?: unknown): void {
 }
 
 /** The triggers a set-up desk runs on: the weekly summary at 設定's day and hour, the daily
- *  reminders. The form-submit trigger is installed with the form (createSignupForm). */
+ *  reminders, and the form-submit trigger once there is a sign-up form. Setup installs them all
+ *  itself, under the owner rule (src/app/setup/desk-triggers.ts). */
 function desiredTriggers(settings: Settings): TriggerSpec[] {
-  return [weeklyTriggerSpec(settings), { handler: 'sendEventReminders', kind: 'daily', hour: 9 }];
+  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : [])];
 }
 
 function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | null {
@@ -58,6 +61,8 @@ function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | nul
 
 function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult {
   const ss = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+  // One forms adapter for the run: a form it creates is checked without opening it again.
+  const forms = new GasSignupForms(() => ss().getId());
   const result = runSetupUseCase(
     { surface: new SheetsSetupSurface(ss), store: ports.store, properties: ports.properties, user: ports.user, clock: ports.clock, triggers: ports.triggers },
     {
@@ -66,8 +71,17 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
         // The form is one step of many: if Forms fails, the tabs and triggers still get set up,
         // and the next 初期設定 (or 申込フォームを作成) tries the form again.
         try {
-          return createSignupFormLocked_(ports).formId;
+          return createSignupFormLocked_(ports, { forms, installTriggers: false }).formId;
         } catch (error) {
+          console.error(error);
+          return null;
+        }
+      },
+      signupFormAccess: (formId) => {
+        try {
+          return forms.openToRespondents(formId);
+        } catch (error) {
+          // A form deleted or not shared with this account: setup says nothing about it.
           console.error(error);
           return null;
         }
@@ -85,7 +99,9 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
 function summary(result: SetupResult | null, lang: Language): string {
   if (result === null) return commonText(lang).anotherRun;
   const t = setupText(result.language);
-  return result.changed ? t.done(result.created.length, result.columnsAdded.length, result.triggersInstalled.length) : t.unchanged;
+  const head = result.changed ? t.done(result.created.length, result.columnsAdded.length, result.triggersInstalled.length) : t.unchanged;
+  // Who can answer the sign-up form, and whose the triggers are (src/domain/setup/setup-notes.ts).
+  return [head, ...setupNotes(result)].join('\n');
 }
 
 /** Menu: 初期設定. The first time (no center name yet) it asks in a dialog; afterwards it runs. */

@@ -3,6 +3,8 @@ import { LEDGER_CORE_KEY } from '../domain/signup/ledger';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
 import type { TableStore } from '../app/ports';
+import { normaliseEmail } from '../app/shared/authorize';
+import { parseTriggerOwner, TRIGGER_OWNER_KEY } from '../gas/script-app-triggers';
 
 // Is this call a real run of one of this project's triggers? A trigger handler is a global
 // function, so google.script.run (any editor's browser console) can call it too, with any JSON
@@ -12,6 +14,11 @@ import type { TableStore } from '../app/ports';
 // 2. its triggerUid is one of ScriptApp.getProjectTriggers() and that trigger runs this very
 //    function (one round trip; the triggers of the user the trigger runs as, who installed it).
 // For the form submit a third: the answer's row is on the sign-up form's own response tab.
+// For a clock trigger a third too: it runs as the desk's recorded trigger owner. Triggers belong
+// to whoever installed them; when a manager takes the set over from an owner who is no longer an
+// active manager (src/app/setup/desk-triggers.ts), the old owner's triggers still fire under
+// their account and nobody else can delete them, and each would send the weekly mail and the
+// reminders a second time.
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -21,9 +28,22 @@ export function triggerRunRefusal(kind: TriggerKind, handler: string, event: unk
   if (!shape.success) return 'not_a_trigger';
   const uid = String((event as { triggerUid: string | number }).triggerUid);
   for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getUniqueId() === uid) return t.getHandlerFunction() === handler ? null : 'not_a_trigger';
+    if (t.getUniqueId() !== uid) continue;
+    if (t.getHandlerFunction() !== handler) return 'not_a_trigger';
+    return kind === 'clock' && !runsAsTriggerOwner(handler) ? 'not_a_trigger' : null;
   }
   return 'not_a_trigger';
+}
+
+/** Whether this run is the recorded owner's (two round trips: the owner property, the effective
+ *  user). No record (a desk set up before owners were recorded) or no address from Google: yes. */
+function runsAsTriggerOwner(handler: string): boolean {
+  const owner = parseTriggerOwner(PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY));
+  if (owner === null) return true;
+  const me = normaliseEmail(Session.getEffectiveUser().getEmail());
+  if (me === '' || me === normaliseEmail(owner.email)) return true;
+  console.warn(`${handler}: a trigger of an account that no longer owns the desk's triggers; not run (the owner's set runs instead)`);
+  return false;
 }
 
 /** The form ID the desk knows: the sign-up ledger's (document properties, one read), else 設定

@@ -6,7 +6,9 @@ import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
-import { installWeeklyTrigger as install } from '../triggers/weekly-trigger';
+import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
+import { activeManagers, installDeskTriggers } from '../app/setup/desk-triggers';
+import { triggerOwnerRefusal } from '../domain/setup/setup-notes';
 import type { ScriptContext } from './dispatch';
 
 // Apps Script handlers of the weekly summary: the time trigger (only a real run of it), the menu
@@ -24,7 +26,9 @@ function runLocked(ports: GooglePorts, resend: boolean): WeeklyEntryResult {
   try {
     // The write boundary: the script lock (a sidebar write takes well under its wait; a second
     // weekly run is skipped), the run, a flush, the release.
-    const locked = underWriteLock(ports, () => runWeeklySummary({ store: ports.store, mailer: ports.mailer, clock: ports.clock, log }, { resend }));
+    const locked = underWriteLock(ports, () => runWeeklySummary({
+      store: ports.store, mailer: ports.mailer, clock: ports.clock, log, triggerOwner: () => ports.triggers.owner?.()?.email ?? null,
+    }, { resend }));
     if (locked.ok) return locked.value;
     log('weekly: another run holds the script lock; this run is skipped');
     return { status: 'locked' };
@@ -66,14 +70,19 @@ function toast(message: string): void {
 }
 
 /** Menu / setup (never onOpen, where a simple trigger may not install triggers): installs the
- *  weekly trigger at 設定's day and hour in its time zone, replacing any earlier one. */
-export function installWeeklyTrigger(ctx: ScriptContext): { weekday: number; hour: number; timeZone: string } {
+ *  weekly trigger at 設定's day and hour in its time zone, replacing any earlier one, under the
+ *  owner rule (src/app/setup/desk-triggers.ts): from another account than the owner of the desk's
+ *  triggers, while that owner is an active manager, nothing is installed and the toast says whose. */
+export function installWeeklyTrigger(ctx: ScriptContext): { weekday: number; hour: number; timeZone: string; installed: boolean } {
   const { ports } = ctx;
   // 設定 as the caller check just read it.
   const settings = ctx.settings ?? parseSettings(ports.store.read([SETTINGS_TAB.ja, SETTINGS_TAB.en])).settings;
-  const spec = install(ports.triggers, settings);
-  const result = { weekday: spec.weekday ?? 0, hour: spec.hour ?? 8, timeZone: spec.timeZone ?? settings.timeZone };
-  toast(weeklyText(settings.language).installed(result.weekday, result.hour, result.timeZone));
+  const spec = weeklyTriggerSpec(settings);
+  const outcome = installDeskTriggers(ports.triggers, [spec], { email: ports.user.email(), now: ports.clock.now() }, activeManagers(ports.store));
+  const result = { weekday: spec.weekday ?? 0, hour: spec.hour ?? 8, timeZone: spec.timeZone ?? settings.timeZone, installed: outcome.refusedFor === null };
+  toast(outcome.refusedFor
+    ? triggerOwnerRefusal(settings.language, outcome.refusedFor, settings.timeZone)
+    : weeklyText(settings.language).installed(result.weekday, result.hour, result.timeZone));
   return result;
 }
 

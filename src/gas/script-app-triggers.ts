@@ -1,4 +1,4 @@
-import type { TriggerSpec, Triggers } from '../app/ports';
+import type { TriggerOwner, TriggerSpec, Triggers } from '../app/ports';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -9,6 +9,21 @@ const DEFAULT_HOUR: Record<TriggerSpec['kind'], number> = { weekly: 8, daily: 8,
  *  handler and event type but not its schedule, so list() could not otherwise say weekly from
  *  daily. User properties, because triggers belong to the user who installed them. */
 export const TRIGGER_SPECS_KEY = 'ikigai.triggerSpecs';
+
+/** Who installed the desk's triggers ({ email, at }). Document properties, unlike the specs: every
+ *  manager must see whose they are, since nobody can list another person's triggers. */
+export const TRIGGER_OWNER_KEY = 'ikigai.triggers.owner';
+
+/** The recorded owner in a document property's text; null when there is none or it is damaged. */
+export function parseTriggerOwner(text: string | null): TriggerOwner | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as { email?: unknown; at?: unknown };
+    return typeof v.email === 'string' && v.email !== '' && typeof v.at === 'string' ? { email: v.email, at: v.at } : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Installable triggers through ScriptApp. Clock triggers run in `timeZone()` (the spreadsheet's
@@ -52,6 +67,14 @@ export class ScriptAppTriggers implements Triggers {
 
   remove(handler: string): void {
     this.saveSpecs(this.removeFrom(this.specs(), handler));
+  }
+
+  owner(): TriggerOwner | null {
+    return parseTriggerOwner(PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY));
+  }
+
+  recordOwner(owner: TriggerOwner): void {
+    PropertiesService.getDocumentProperties().setProperty(TRIGGER_OWNER_KEY, JSON.stringify({ email: owner.email, at: owner.at }));
   }
 
   /** Deletes `handler`'s triggers; returns the specs of the triggers that remain (records of

@@ -137,7 +137,7 @@ describe('the weekly trigger through the bundle', () => {
     ss.getSheetByName('設定')!.appendRow(['週次メール曜日', '火']);
     ss.getSheetByName('設定')!.appendRow(['週次メール時刻', 7]);
     bundle.call('installWeeklyTrigger');
-    expect(bundle.call('installWeeklyTrigger')).toEqual({ weekday: 1, hour: 7, timeZone: 'Asia/Tokyo' });
+    expect(bundle.call('installWeeklyTrigger')).toEqual({ weekday: 1, hour: 7, timeZone: 'Asia/Tokyo', installed: true });
     const installed = bundle.fakes!.triggers.installed();
     expect(installed).toHaveLength(1);
     expect(installed[0]).toMatchObject({ handler: 'weeklySummaryTrigger', weekDay: 'TUESDAY', atHour: 7, timeZone: 'Asia/Tokyo' });

@@ -125,6 +125,8 @@ class TriggerBuilderImpl implements Pick<GTriggerBuilder, 'timeBased' | 'forSpre
 export interface TriggerHandles {
   /** Every installed trigger, whoever installed it. */
   installed(): InstalledTrigger[];
+  /** The triggers `user` installed (and runs as). */
+  installedBy(user: string): InstalledTrigger[];
 }
 
 export class ScriptAppImpl implements Pick<GScriptApp, 'newTrigger' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId'> {
@@ -142,7 +144,10 @@ export class ScriptAppImpl implements Pick<GScriptApp, 'newTrigger' | 'getProjec
   static create(ctx: Guarded, functionExists: (name: string) => boolean, scriptId: string, user: () => string = () => ''): { service: GScriptApp; handles: TriggerHandles } {
     const registry: Registry = { triggers: [], nextId: 0 };
     const impl = new ScriptAppImpl(ctx, registry, functionExists, scriptId, user);
-    return { service: guard<GScriptApp>(impl, 'ScriptApp', ctx), handles: { installed: () => registry.triggers.map((t) => ({ ...t.spec })) } };
+    return { service: guard<GScriptApp>(impl, 'ScriptApp', ctx), handles: {
+      installed: () => registry.triggers.map((t) => ({ ...t.spec })),
+      installedBy: (user) => registry.triggers.filter((t) => t.owner === user).map((t) => ({ ...t.spec })),
+    } };
   }
 
   newTrigger(functionName: string): GTriggerBuilder {

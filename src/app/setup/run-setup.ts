@@ -8,7 +8,8 @@ import { planSetup, type SetupStep, type TabLayout } from '../../domain/setup/pl
 import type { SetupTab } from '../../domain/setup/setup-tabs';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsColumns, settingsRows, type SettingKey, type Settings } from '../../domain/settings';
 import { AUDIT_LOG_TAB, COORDINATORS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
-import type { Clock, KeyValueStore, TableStore, TriggerSpec, Triggers, UserIdentity } from '../ports';
+import type { Clock, FormAccess, KeyValueStore, TableStore, TriggerOwner, TriggerSpec, Triggers, UserIdentity } from '../ports';
+import { activeManagersIn, installDeskTriggers } from './desk-triggers';
 import { civilDateTimeIn } from '../../domain/civil-date';
 
 // 初期設定: from an empty (or half set-up) spreadsheet to a working desk, in one run, without
@@ -47,10 +48,24 @@ export interface SetupOptions {
   readonly triggers?: (settings: Settings) => readonly TriggerSpec[];
   /** Makes the sign-up form when the center has none; returns its ID. */
   readonly ensureSignupForm?: (settings: Settings) => string | null;
+  /** Publishes the sign-up form (new or not) where Google allows and says who can answer it;
+   *  null when the form could not be opened. */
+  readonly signupFormAccess?: (formId: string) => FormAccess | null;
+}
+
+/** Whose the desk's triggers are (src/app/setup/desk-triggers.ts). */
+export interface SetupTriggerOwnership {
+  readonly owner: TriggerOwner | null;
+  /** Another active manager's set: setup installed nothing from this account. */
+  readonly refusedFor: TriggerOwner | null;
+  /** The previous owner, no longer an active manager: this account took the set over. */
+  readonly tookOverFrom: TriggerOwner | null;
 }
 
 export interface SetupResult {
   readonly language: Language;
+  /** The center's zone (設定 タイムゾーン), for saying when triggers were installed. */
+  readonly timeZone: string;
   readonly created: string[];
   readonly columnsAdded: { tab: string; headers: string[] }[];
   readonly frozen: string[];
@@ -58,7 +73,11 @@ export interface SetupResult {
   readonly rowsAdded: { tab: string; rows: number }[];
   readonly settingsChanged: string[];
   readonly triggersInstalled: string[];
+  /** Whose the triggers are; null when setup was given no triggers to install. */
+  readonly triggerOwnership: SetupTriggerOwnership | null;
   readonly signupFormId: string;
+  /** Who can answer the sign-up form after this run (null: no form, or it could not be opened). */
+  readonly signupForm: FormAccess | null;
   /** False when the spreadsheet was already set up: nothing was written. */
   readonly changed: boolean;
 }
@@ -85,9 +104,10 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
     userEmail: ports.user.email(), settings,
   });
   const result = {
-    language, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
+    language, timeZone: settings.timeZone, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
     formatted: [] as string[], rowsAdded: [] as { tab: string; rows: number }[], settingsChanged: [] as string[],
-    triggersInstalled: [] as string[], signupFormId: settings.signupFormId,
+    triggersInstalled: [] as string[], triggerOwnership: null as SetupTriggerOwnership | null, signupFormId: settings.signupFormId,
+    signupForm: null as FormAccess | null,
   };
   const newFingerprints: Record<string, string> = { ...formatted };
   for (const step of steps) execute(step, ports, result, newFingerprints);
@@ -104,17 +124,17 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
     }
   }
 
+  if (options.signupFormAccess && result.signupFormId !== '') result.signupForm = options.signupFormAccess(result.signupFormId);
+
   if (ports.triggers && options.triggers) {
-    const installed = ports.triggers.list();
-    for (const spec of options.triggers(settings)) {
-      if (!installed.some((t) => sameTrigger(t, spec))) {
-        ports.triggers.replace(spec);
-        result.triggersInstalled.push(spec.handler);
-      }
-    }
+    const install = installDeskTriggers(ports.triggers, options.triggers({ ...settings, signupFormId: result.signupFormId }),
+      { email: ports.user.email(), now: ports.clock.now() }, activeManagersIn(coordinators));
+    result.triggersInstalled.push(...install.installed);
+    result.triggerOwnership = { owner: install.owner, refusedFor: install.refusedFor, tookOverFrom: install.tookOverFrom };
   }
 
-  const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0;
+  const formOpened = result.signupForm?.publishing === 'published_now' || result.signupForm?.signIn === 'turned_off';
+  const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0 || formOpened;
   if (changed) audit(ports, result, settings.timeZone);
   return { ...result, changed };
 }
@@ -159,15 +179,6 @@ function execute(step: SetupStep, ports: SetupPorts, result: MutableResult, fing
   }
 }
 
-/** A weekly trigger must match its schedule (the center may have changed 設定); for the others
- *  being there is enough, since a trigger installed elsewhere does not say its hour. */
-function sameTrigger(a: TriggerSpec, b: TriggerSpec): boolean {
-  if (a.handler !== b.handler) return false;
-  if (b.kind !== 'weekly') return true;
-  return a.kind === 'weekly' && (a.weekday ?? null) === (b.weekday ?? null) && (a.hour ?? null) === (b.hour ?? null)
-    && (a.timeZone ?? null) === (b.timeZone ?? null);
-}
-
 /** Writes the dialog's answers into 設定, one rewrite of the tab, only when a value differs. */
 function applyInitialSettings(store: TableStore, settings: Settings, lang: Language): string[] {
   const keys: SettingKey[] = ['centerName', 'language', 'weeklyDay', 'weeklyHour'];
@@ -209,6 +220,9 @@ function audit(ports: SetupPorts, result: MutableResult, timeZone: string): void
     result.formatted.length ? `formatted: ${result.formatted.length}` : '',
     result.settingsChanged.length ? `settings: ${result.settingsChanged.join(', ')}` : '',
     result.triggersInstalled.length ? `triggers: ${result.triggersInstalled.join(', ')}` : '',
+    result.triggerOwnership?.tookOverFrom ? 'triggers: taken over' : '',
+    result.signupForm?.publishing === 'published_now' ? 'form: published' : '',
+    result.signupForm?.signIn === 'turned_off' ? 'form: sign-in off' : '',
   ].filter((s) => s !== '').join('; ');
   const at = civilDateTimeIn(ports.clock.now(), timeZone);
   const values: Record<string, Cell> = { at, user: ports.user.email(), action: 'setup', sheet: '', record_id: '', detail };

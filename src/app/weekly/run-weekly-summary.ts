@@ -9,6 +9,8 @@ import {
 import type { Workbook } from '../../domain/workbook';
 import type { Language } from '../../domain/enums';
 import type { Clock, Mailer, TableStore } from '../ports';
+import type { Coordinator } from '../../domain/schema/tabs';
+import type { WeeklyNotice } from '../../domain/weekly/weekly-mail-model';
 import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
 import { managerAddresses, weeklyRecipients } from './recipients';
 import { loadWeeklyWorkbook } from './weekly-reads';
@@ -25,6 +27,9 @@ export interface WeeklyPorts {
   readonly clock: Clock;
   /** Where a run says what it did (console / Logger); lines carry counts and IDs, never personal data. */
   readonly log?: (line: string) => void;
+  /** The e-mail of the recorded owner of the desk's triggers (null: none recorded; absent locally).
+   *  When it is not an active manager in コーディネータ the mail ends with a note saying so. */
+  readonly triggerOwner?: () => string | null;
 }
 
 export interface WeeklyOptions {
@@ -90,7 +95,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
 
   let summary;
   try {
-    summary = weeklySummary(workbook, week);
+    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log));
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
@@ -174,4 +179,20 @@ function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolea
 function errorName(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0] ?? ''}`.slice(0, 200);
   return String(error).slice(0, 200);
+}
+
+/** The notes at the end of the mail: the trigger owner who is no longer an active manager (the
+ *  triggers stop with their account; a manager's 初期設定 takes them over). No address in it. */
+function weeklyNotices(ports: WeeklyPorts, coordinators: readonly Coordinator[], log: (line: string) => void): WeeklyNotice[] {
+  let owner: string | null = null;
+  try {
+    owner = ports.triggerOwner?.() ?? null;
+  } catch (error) {
+    log(`weekly: trigger owner unreadable: ${errorName(error)}`);
+  }
+  if (owner === null || owner.trim() === '') return [];
+  const wanted = owner.trim().toLowerCase();
+  const active = coordinators.some((c) => c.active && c.role === 'manager' && c.email.trim().toLowerCase() === wanted);
+  if (!active) log('weekly: the owner of the triggers is no longer an active manager; the mail says so');
+  return active ? [] : ['trigger_owner_inactive'];
 }

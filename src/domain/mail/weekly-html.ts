@@ -103,6 +103,7 @@ export function renderWeeklyHtml(model: WeeklyMailModel): string {
     section(s.sections.eventsHeld, eventTable(x.eventsHeld.columns, x.eventsHeld.rows, s.nothing, false)),
     section(s.sections.upcoming, eventTable(x.upcoming.columns, x.upcoming.rows, s.nothing, true)),
     section(s.sections.attention, idLists(x.attention, s.attention.none, s.attention.more, s.attention.note)),
+    ...model.notices.map((n) => `<tr><td style="padding:16px 16px 0 16px;"><div style="padding:8px 10px;background-color:#fff8e1;border-left:4px solid #f9a825;font-size:12px;line-height:18px;">${escapeHtml(s.notices[n])}</div></td></tr>`),
     `<tr><td style="padding:20px 16px 18px 16px;font-size:11px;line-height:16px;color:${MUTED};">${escapeHtml(s.footer)}</td></tr>`,
   ].join('\n');
   return [

@@ -60,6 +60,8 @@ export interface WeeklyStrings {
   readonly noCapacity: string;
   readonly minutesUnit: (m: number) => string;
   readonly problems: (n: number) => string;
+  /** The short notes at the end (weekly-mail-model.ts WeeklyNotice). */
+  readonly notices: { readonly trigger_owner_inactive: string };
   readonly footer: string;
 }
 
@@ -122,6 +124,9 @@ const ja: WeeklyStrings = {
   noCapacity: '定員なし',
   minutesUnit: (m) => (m >= 60 ? `${Math.floor(m / 60)}時間${m % 60 === 0 ? '' : `${m % 60}分`}` : `${m}分`),
   problems: (n) => `ワークブックに ${n} 件のデータの問題があります（その行は集計に入っていない場合があります）。詳しくは ikigai check（ローカル）またはサイドバーのデータ確認でご覧ください。`,
+  notices: {
+    trigger_owner_inactive: 'このメールを送るトリガーの持ち主は、もう有効な管理者ではありません。管理者の方が「生きがい就労 → 初期設定」を実行してください（そのアカウントでトリガーを設定し直します）。',
+  },
   footer: 'このメールは 生きがい就労デスク が自動送信しました。',
 };
 
@@ -184,6 +189,9 @@ const en: WeeklyStrings = {
   noCapacity: 'no limit',
   minutesUnit: (m) => (m >= 60 ? `${Math.floor(m / 60)} h${m % 60 === 0 ? '' : ` ${m % 60} min`}` : `${m} min`),
   problems: (n) => `The workbook has ${n} data problem(s); those rows may be missing from these figures. The sidebar's data check or ikigai check lists them.`,
+  notices: {
+    trigger_owner_inactive: 'The owner of the triggers that send this mail is no longer an active manager. A manager should run Ikigai Desk → Set up (it installs the triggers again under their account).',
+  },
   footer: 'Sent automatically by Ikigai Desk.',
 };
 

@@ -51,6 +51,8 @@ export function renderWeeklyText(model: WeeklyMailModel): string {
     lines.push(`  ${l.label}: ${count}`);
     lines.push(count === 0 ? `    ${s.attention.none}` : `    ${l.ids.join(', ')}${l.more > 0 ? ` ${s.attention.more(l.more)}` : ''}`);
   }
-  lines.push(`  ${s.attention.note}`, '', '--', s.footer, '');
+  lines.push(`  ${s.attention.note}`);
+  for (const n of model.notices) lines.push('', `※ ${s.notices[n]}`);
+  lines.push('', '--', s.footer, '');
   return lines.join('\n');
 }

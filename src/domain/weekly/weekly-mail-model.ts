@@ -6,6 +6,9 @@ import type { WeeklyPeriods } from './week-period';
 // Everything the weekly mail shows, gathered once so the HTML and the text body say the same
 // thing. Members appear only as IDs (the Report carries IDs, never member records); the only
 // names are those of staff (coordinators) and of events, both the center's own text.
+
+/** A short note at the end of the mail, about the desk rather than the week (no address in it). */
+export type WeeklyNotice = 'trigger_owner_inactive';
 export interface WeeklyMailModel {
   readonly language: Language;
   readonly centerName: string;
@@ -19,6 +22,7 @@ export interface WeeklyMailModel {
   readonly eventTitles: Readonly<Record<string, string>>;
   /** Data problems found while reading the workbook (counted, not listed: they may quote personal data). */
   readonly problemCount: number;
+  readonly notices: readonly WeeklyNotice[];
 }
 
 export function weeklyMailModel(input: {
@@ -29,6 +33,7 @@ export function weeklyMailModel(input: {
   coordinators: readonly Coordinator[];
   events: readonly EventRecord[];
   problemCount: number;
+  notices?: readonly WeeklyNotice[];
 }): WeeklyMailModel {
   const coordinatorNames: Record<string, string> = {};
   for (const c of input.coordinators) if (c.name) coordinatorNames[c.email.toLowerCase()] = c.name;
@@ -44,5 +49,6 @@ export function weeklyMailModel(input: {
     coordinatorNames,
     eventTitles,
     problemCount: input.problemCount,
+    notices: input.notices ?? [],
   };
 }

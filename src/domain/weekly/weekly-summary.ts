@@ -3,7 +3,7 @@ import type { Report } from '../kpi/report';
 import { renderWeeklyMail, type RenderedMail } from '../mail/weekly-mail';
 import type { Workbook } from '../workbook';
 import { weeklyPeriods, type Period, type WeeklyPeriods } from './week-period';
-import { weeklyMailModel } from './weekly-mail-model';
+import { weeklyMailModel, type WeeklyNotice } from './weekly-mail-model';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -20,8 +20,10 @@ export interface WeeklySummary {
   readonly mail: RenderedMail;
 }
 
-/** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports. */
-export function weeklySummary(workbook: Workbook, week: Period, problemCount: number = workbook.problems.length): WeeklySummary {
+/** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
+ *  `notices` the notes about the desk at its end. */
+export function weeklySummary(workbook: Workbook, week: Period, problemCount: number = workbook.problems.length,
+  notices: readonly WeeklyNotice[] = []): WeeklySummary {
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
   const reports: WeeklyReports = {
@@ -31,7 +33,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   };
   const mail = renderWeeklyMail(weeklyMailModel({
     language: settings.language, centerName: settings.centerName, periods, reports,
-    coordinators: workbook.coordinators, events: workbook.events, problemCount,
+    coordinators: workbook.coordinators, events: workbook.events, problemCount, notices,
   }));
   return { periods, reports, mail };
 }
