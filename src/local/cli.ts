@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   weekly: () => import('./commands/weekly'),
   match: () => import('./commands/match'),
   tally: () => import('./commands/tally'),
+  pay: () => import('./commands/pay'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]
@@ -21,7 +22,8 @@ const USAGE = `使い方 / usage: ikigai <command> [options]
   report  --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]
   weekly  --workbook F --week DATE [--mail-dir DIR] [--resend]
   match   --workbook F --job ID [--as-of DATE] [--json]
-  tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]`;
+  tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
+  pay     --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR] [--preview]`;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
