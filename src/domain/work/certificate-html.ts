@@ -24,7 +24,7 @@ export function certificateHtml(input: CertificateInput): string {
     `<p class="to">${escapeHtml(input.memberName || input.memberId)} 様<small>会員番号 ${escapeHtml(input.memberId)}</small></p>`,
     `<p class="lead">${input.year}年1月から12月までに、下記のとおり配分金をお支払いしたことを証明します。</p>`,
     `<div class="total"><span>${input.year}年の配分金支払額</span><b>${escapeHtml(yen(m.amount))}</b></div>`,
-    `<table><thead><tr><th>支払月</th><th>就業月</th><th class="n">日数</th><th class="n">時間</th><th class="n">配分金</th></tr></thead>`,
+    `<table><colgroup><col><col><col class="h"><col class="h"><col class="y"></colgroup><thead><tr><th>支払月</th><th>就業月</th><th class="n">日数</th><th class="n">時間</th><th class="n">配分金</th></tr></thead>`,
     `<tbody>${rows}</tbody>`,
     `<tfoot><tr><td colspan="2">合計</td><td class="n">${m.days}日</td><td class="n">${escapeHtml(hoursText(m.hours))}</td><td class="n">${escapeHtml(yen(m.amount))}</td></tr></tfoot></table>`,
     `<p class="note">配分金は毎月末で締め、翌月にお支払いしています。派遣の賃金は含みません。</p>`,

@@ -6,25 +6,27 @@ import { escapeHtml } from '../text/escape-html';
 // Chromium's PDF, as the browser test does — gives exactly one page.
 const FONT = "'Noto Sans CJK JP','Noto Sans JP','Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',Meiryo,sans-serif";
 
-export const PAGE_CSS = `@page{size:A4;margin:14mm 16mm}
+export const PAGE_CSS = `@page{size:A4;margin:11mm 15mm}
 *{box-sizing:border-box}
 html,body{margin:0;padding:0}
 body{font-family:${FONT};color:#111;font-size:13pt;line-height:1.45}
-.page{width:178mm;margin:0 auto}
-h1{font-size:22pt;letter-spacing:.2em;text-align:center;margin:0 0 4mm}
+.page{width:180mm;margin:0 auto}
+h1{font-size:22pt;letter-spacing:.2em;text-align:center;margin:0 0 2mm}
 .center{text-align:right;font-size:12pt;margin:0}
-.to{font-size:17pt;margin:5mm 0 1mm;border-bottom:1.5pt solid #111;padding-bottom:1mm}
+.to{font-size:17pt;margin:3mm 0 1mm;border-bottom:1.5pt solid #111;padding-bottom:1mm}
 .to small{font-size:12pt;margin-left:4mm}
 .lead{margin:3mm 0}
-.total{border:1.5pt solid #111;padding:3mm 4mm;margin:4mm 0;display:flex;justify-content:space-between;align-items:baseline}
+.total{border:1.5pt solid #111;padding:2mm 4mm;margin:3mm 0;display:flex;justify-content:space-between;align-items:baseline}
 .total b{font-size:22pt}
-table{width:100%;border-collapse:collapse;margin:2mm 0}
-th,td{border:0.75pt solid #555;padding:1.3mm 2mm;font-size:13pt;line-height:1.3}
+table{width:100%;border-collapse:collapse;margin:2mm 0;table-layout:fixed}
+th,td{border:0.75pt solid #555;padding:0.7mm 2mm;font-size:13pt;line-height:1.25;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+col.d{width:31mm}col.h{width:31mm}col.y{width:35mm}
+td small{font-size:10pt}
 th{background:#eee;font-weight:bold}
 td.n,th.n{text-align:right;white-space:nowrap}
 tfoot td{font-weight:bold;background:#f6f6f6}
 .note{font-size:11pt;margin:2mm 0 0}
-.issued{font-size:12pt;text-align:right;margin-top:5mm}`;
+.issued{font-size:12pt;text-align:right;margin-top:3mm}`;
 
 export function printPage(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_CSS}</style></head>`

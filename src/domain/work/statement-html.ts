@@ -34,7 +34,7 @@ function jobName(titles: ReadonlyMap<string, string>, jobId: string): string {
 }
 
 function dailyRows(rows: readonly PaidRow[], titles: ReadonlyMap<string, string>): string {
-  return rows.map((r) => `<tr><td>${escapeHtml(dayWithWeekday(r.date))}</td><td>${escapeHtml(jobName(titles, r.job_id))}${r.override ? '<small>（金額指定）</small>' : ''}</td>`
+  return rows.map((r) => `<tr><td>${escapeHtml(dayWithWeekday(r.date))}</td><td title="${escapeHtml(jobName(titles, r.job_id))}">${r.override ? '<small>金額指定 </small>' : ''}${escapeHtml(jobName(titles, r.job_id))}</td>`
     + `<td class="n">${escapeHtml(hoursText(r.hours))}</td><td class="n">${escapeHtml(r.priced ? yen(r.pay) : '単価未設定')}</td></tr>`).join('');
 }
 
@@ -47,7 +47,7 @@ function jobRows(rows: readonly PaidRow[], titles: ReadonlyMap<string, string>):
     j.hours += r.hours * 1_000_000;
     j.pay += r.pay * 1_000_000;
   }
-  return [...byJob].map(([jobId, j]) => `<tr><td>${j.days.size}日</td><td>${escapeHtml(jobName(titles, jobId))}</td>`
+  return [...byJob].map(([jobId, j]) => `<tr><td>${j.days.size}日</td><td title="${escapeHtml(jobName(titles, jobId))}">${escapeHtml(jobName(titles, jobId))}</td>`
     + `<td class="n">${escapeHtml(hoursText(Math.round(j.hours) / 1_000_000))}</td><td class="n">${escapeHtml(yen(Math.round(j.pay) / 1_000_000))}</td></tr>`).join('');
 }
 
@@ -63,7 +63,7 @@ export function statementHtml(input: StatementInput): string {
     `<p class="to">${escapeHtml(input.memberName || input.memberId)} 様<small>会員番号 ${escapeHtml(input.memberId)}</small></p>`,
     `<p class="lead">${escapeHtml(monthJa(input.month))}分（${escapeHtml(monthJa(input.month))}1日〜末日の就業）の配分金をお知らせします。お支払いは${escapeHtml(monthJa(paidIn))}です。</p>`,
     `<div class="total"><span>配分金（${pay.days}日・${escapeHtml(hoursText(pay.hours))}）</span><b>${escapeHtml(yen(pay.amount))}</b></div>`,
-    `<table><thead><tr>${head.map((h, i) => `<th${i >= 2 ? ' class="n"' : ''}>${h}</th>`).join('')}</tr></thead>`,
+    `<table><colgroup><col class="d"><col><col class="h"><col class="y"></colgroup><thead><tr>${head.map((h, i) => `<th${i >= 2 ? ' class="n"' : ''}>${h}</th>`).join('')}</tr></thead>`,
     `<tbody>${daily ? dailyRows(pay.rows, input.jobTitles) : jobRows(pay.rows, input.jobTitles)}</tbody>`,
     `<tfoot><tr><td colspan="2">合計（円未満切り捨て）</td><td class="n">${escapeHtml(hoursText(pay.hours))}</td><td class="n">${escapeHtml(yen(pay.amount))}</td></tr></tfoot></table>`,
     exact !== pay.amount ? `<p class="note">金額の合計 ${escapeHtml(yen(exact))} の円未満を切り捨てています。</p>` : '',
