@@ -1,6 +1,7 @@
 import type { RawTable } from '../src/domain/cell';
 import type { Report } from '../src/domain/kpi/report';
 import { rankCandidates } from '../src/domain/matching/rank-candidates';
+import { namedChoiceQuestions } from '../src/domain/survey/named-questions';
 import { tallySurvey } from '../src/domain/survey/tally';
 import { weekBefore } from '../src/domain/weekly/week-period';
 import { weeklySummary } from '../src/domain/weekly/weekly-summary';
@@ -10,7 +11,7 @@ import { BOOTSTRAP_READS } from '../src/app/sidebar/read-plans';
 import { weekHeadlineOf } from '../src/app/weekly/week-headline';
 import { MemoryTableStore } from '../src/local/memory-table-store';
 import { readWorkbook, type Workbook } from '../src/domain/workbook';
-import { BENCH_TODAY, SURVEY_SHEET, type BenchCenter } from './generate-center';
+import { BENCH_TODAY, SURVEY_CHOICES, SURVEY_SHEET, type BenchCenter } from './generate-center';
 
 // The computation alone, in Node, on tables already in memory (what the adapters hand the
 // domain after their one getValues per tab): the median of several runs after one warm-up.
@@ -99,7 +100,9 @@ export function measureCompute(center: BenchCenter, runs: number): ComputeTimes 
   const sidebar = timeMedian(runs, () => weekHeadlineOf(loadWorkbookPart(store, BOOTSTRAP_READS, wb.settings), BENCH_TODAY));
   const rank = timeMedian(runs, () => rankCandidates(wb, center.jobId, BENCH_TODAY, { limit: 30 }));
   const responses = center.tables.find((t) => t.name === SURVEY_SHEET);
-  const tally = timeMedian(runs, () => (responses ? tallySurvey(responses, { name: 'bench', target: null, crossBy: '年代' }) : null));
+  const tally = timeMedian(runs, () => (responses ? tallySurvey(responses, {
+    name: 'bench', target: null, crossBy: '年代', declared: namedChoiceQuestions(SURVEY_CHOICES, responses.header.map(String)).declared,
+  }) : null));
   return {
     runs, parseMs: parse.ms, sidebarMs: sidebar.ms, weeklyFiguresMs: figures.ms, weeklyMs: whole.ms, barePassMs: bare.ms, rankMs: rank.ms, tallyMs: tally.ms,
     weekReport: figures.result.week,

@@ -42,6 +42,8 @@ export const BENCH_TODAY: CivilDate = '2025-03-10';
 export const BENCH_USER = 'jc01@bench-center.example';
 /** A response tab Google Forms would have made, registered in アンケート. */
 export const SURVEY_SHEET = 'フォームの回答 2';
+/** The survey's choice questions (アンケート 選択式の設問). */
+export const SURVEY_CHOICES = '年代;性別;満足度;参加のきっかけ;よかった点';
 /** Sessions still open for sign-up (after BENCH_TODAY), the same at every size. */
 export const OPEN_SESSIONS = 4;
 
@@ -196,7 +198,8 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
     ]);
   }
 
-  const surveyRows: Cell[][] = [[SURVEY_SHEET, '入会説明会アンケート', responses * 2, '年代']];
+  // Its choice questions named in アンケート, as a center with no Google Form to ask would (ご意見 is free text).
+  const surveyRows: Cell[][] = [[SURVEY_SHEET, '入会説明会アンケート', responses * 2, '年代', null, SURVEY_CHOICES]];
   const responseHeader = ['タイムスタンプ', '年代', '性別', '満足度', '参加のきっかけ', 'よかった点', 'ご意見'];
   const responseRows: Cell[][] = [];
   for (let i = 0; i < responses; i++) {

@@ -10,6 +10,7 @@ import { SystemClock } from '../gas/clock';
 import { FormPropertyBag } from '../gas/form-properties';
 import { SheetsTableStore } from '../gas/sheets-table-store';
 import { GasSignupForms } from '../gas/form-signup';
+import { GasSurveyForms } from '../gas/survey-forms';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
 import { MailAppMailer } from '../gas/mail-app-mailer';
@@ -100,7 +101,7 @@ export function onSignupFormSubmit({ triggerEvent: e }: ScriptContext): SignupSu
 
 /** Menu (a coordinator or manager) and a clock trigger: writes アンケート集計. */
 export function tallyAllSurveys({ ports, settings }: ScriptContext): { surveys: number; problems: string[] } | Busy {
-  const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store));
+  const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store, new GasSurveyForms(() => SpreadsheetApp.getActiveSpreadsheet())));
   if (!locked.ok) return BUSY;
   return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }

@@ -3,20 +3,33 @@ import type { Language } from '../../domain/enums';
 import { normalizeHeader, parseTable } from '../../domain/parse/parse-table';
 import { SETTINGS_TAB, SURVEYS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
-import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
+import { namedChoiceQuestions } from '../../domain/survey/named-questions';
+import { tallySurvey, type DeclaredQuestion, type SurveyTally } from '../../domain/survey/tally';
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB, surveyTallyRows } from '../../domain/survey/tally-rows';
 import type { Problem } from '../../domain/messages/problem';
 import type { TableStore } from '../ports';
 
 // Tallies every survey registered in アンケート and writes アンケート集計's own columns
 // (menu and nightly trigger). A survey whose response tab is missing is a problem, not a stop.
+// Which questions are choices (all others are free text, counted and never copied): the Google
+// Form's item types when the survey has a form (the row's フォームID, else the form feeding the
+// tab), else the row's 選択式の設問. A form that cannot be opened is a warning; then only the row's
+// list counts.
+
+/** The Google Forms behind surveys (src/gas/survey-forms.ts; none locally). */
+export interface SurveyForms {
+  /** The questions of the survey's form that are not free text; null when the survey has no form
+   *  (no フォームID and a tab no form feeds). Throws when the form cannot be opened. */
+  questionsOf(survey: { formId: string; tab: string }): DeclaredQuestion[] | null;
+}
+
 export interface TallyAllResult {
   readonly tallies: SurveyTally[];
   readonly problems: Problem[];
   readonly tab: string;
 }
 
-export function tallyAllSurveysUseCase(store: TableStore): TallyAllResult {
+export function tallyAllSurveysUseCase(store: TableStore, forms?: SurveyForms): TallyAllResult {
   const { settings } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
   const lang: Language = settings.language;
   const raw = store.read(tabNames(SURVEYS_TAB, lang));
@@ -29,7 +42,22 @@ export function tallyAllSurveysUseCase(store: TableStore): TallyAllResult {
       problems.push({ tab: parsed.tab, cell: `A${parsed.rowNumbers[i] ?? ''}`, code: 'missing_tab', params: { tab: s.sheet, en: s.sheet } });
       return;
     }
-    tallies.push(tallySurvey(responses, { name: s.name, target: s.target, crossBy: s.cross_by }));
+    const cell = `A${parsed.rowNumbers[i] ?? ''}`;
+    let declared: DeclaredQuestion[] | null = null;
+    try {
+      declared = forms?.questionsOf({ formId: s.form_id, tab: s.sheet }) ?? null;
+    } catch {
+      // Deleted, or not shared with whoever runs the tally: the row's own list, if any.
+      problems.push({ tab: parsed.tab, cell, code: 'survey_form_unreadable', params: { tab: s.sheet }, severity: 'warning' });
+    }
+    if (declared === null) {
+      const named = namedChoiceQuestions(s.choice_questions, responses.header.map((h) => String(h ?? '')));
+      declared = named.declared;
+      for (const question of named.unknown) {
+        problems.push({ tab: parsed.tab, cell, code: 'unknown_question', params: { tab: s.sheet, question }, severity: 'warning' });
+      }
+    }
+    tallies.push(tallySurvey(responses, { name: s.name, target: s.target, crossBy: s.cross_by, declared }));
   });
   const tab = writeTallies(store, lang, surveyTallyRows(tallies, lang));
   return { tallies, problems, tab };

@@ -40,4 +40,6 @@ export type ProblemCode =
   | 'not_finite'
   | 'duplicate_tab'
   | 'unpriced_work'
-  | 'unknown_skill';
+  | 'unknown_skill'
+  | 'survey_form_unreadable'
+  | 'unknown_question';

@@ -171,6 +171,10 @@ export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [
   col('name', '名称', 'text'),
   col('target', '対象数', 'int', { min: 0 }),
   col('cross_by', '集計軸', 'text'),
+  // Optional: the Google Form whose item types say which questions are choices (else the form
+  // feeding the tab), and, without a form, the choice questions by title (forms.md "Surveys").
+  col('form_id', 'フォームID', 'text'),
+  col('choice_questions', '選択式の設問', 'text'),
 ], false);
 
 // The months closed by 月次締め (src/app/work/close-month.ts): one row per month, its state and

@@ -17,6 +17,10 @@ const KIND_LABEL: Readonly<Record<Language, Readonly<Record<QuestionKind | 'summ
   en: { summary: 'response_rate', choice: 'choice', multi: 'multi', scale: 'scale', text: 'text' },
 };
 
+/** The その他 count's label: answers outside the choices or looking like a phone or an address,
+ *  counted without their words. Bracketed, so it never reads as a choice the form offers. */
+export const OTHER_ANSWERS: Readonly<Record<Language, string>> = { ja: '（その他の回答）', en: '(other answers)' };
+
 const round = (n: number | null, places: number): number | null => (n === null ? null : Math.round(n * 10 ** places) / 10 ** places);
 
 export function surveyTallyRows(tallies: readonly SurveyTally[], lang: Language): Cell[][] {
@@ -27,9 +31,10 @@ export function surveyTallyRows(tallies: readonly SurveyTally[], lang: Language)
     for (const q of t.questions) {
       const kind = KIND_LABEL[lang][q.kind];
       out.push([t.name, q.question, kind, '', '', q.answers, '', null, null, round(q.mean, 2), round(q.median, 2)]);
-      for (const c of q.choices) out.push([t.name, q.question, kind, '', '', q.answers, c.value, c.count, round(c.share, 4), null, null]);
+      const label = (c: { value: string; other?: true }): string => (c.other ? OTHER_ANSWERS[lang] : c.value);
+      for (const c of q.choices) out.push([t.name, q.question, kind, '', '', q.answers, label(c), c.count, round(c.share, 4), null, null]);
       for (const g of q.cross?.groups ?? []) {
-        for (const c of g.choices) out.push([t.name, q.question, kind, q.cross?.by ?? '', g.value, g.answers, c.value, c.count, round(c.share, 4), null, null]);
+        for (const c of g.choices) out.push([t.name, q.question, kind, q.cross?.by ?? '', label(g), g.answers, label(c), c.count, round(c.share, 4), null, null]);
       }
     }
   }

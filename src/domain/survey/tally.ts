@@ -2,11 +2,31 @@ import { cellText, isBlank, type RawTable } from '../cell';
 import { normalizeHeader } from '../parse/parse-table';
 
 // The tally of one survey's response tab (kpi.md "Surveys"). Pure: the tab as read in, figures
-// out. Free-text answers are counted but never copied (they can hold names and stories).
+// out. Answers are the public's own words: a question is free text — counted, never copied —
+// unless the survey says it is a choice question (the Google Form's item types, read through
+// FormApp; locally, the アンケート row's 選択式の設問). Even then an answer outside the form's
+// choices (an "other" box), and any answer that looks like a phone number or an e-mail address,
+// whatever the question, is counted as その他 without its words. Guessing from the answers (few
+// distinct ones taken for a choice) copied a name and a phone number into アンケート集計.
 export type QuestionKind = 'choice' | 'multi' | 'scale' | 'text';
 
+/** A question the survey says is not free text. `title` is the response tab's header (a grid
+ *  row's is `Question [Row]`, as Forms writes it). */
+export interface DeclaredQuestion {
+  readonly title: string;
+  /** null: the kind is read from the answers (a number scale, ticked boxes joined by ', ', else a
+   *  single choice), as for a question named in アンケート without its form. */
+  readonly kind: 'choice' | 'multi' | 'scale' | null;
+  /** The choices the form offers; null when unknown. An answer outside them is counted as その他. */
+  readonly choices: readonly string[] | null;
+}
+
 export interface ChoiceCount {
+  /** '' for the その他 count (`other`). */
   readonly value: string;
+  /** Answers counted without their words: outside the form's choices, or looking like a phone
+   *  number or an e-mail address. */
+  readonly other?: true;
   readonly count: number;
   /** count / answers of the question (for `multi` the shares add up to more than 1). */
   readonly share: number;
@@ -15,7 +35,7 @@ export interface ChoiceCount {
 export interface CrossTab {
   readonly by: string;
   /** One group per answer of the `by` question (a ticked box of a checkbox `by` is a group). */
-  readonly groups: readonly { readonly value: string; readonly answers: number; readonly choices: readonly ChoiceCount[] }[];
+  readonly groups: readonly { readonly value: string; readonly other?: true; readonly answers: number; readonly choices: readonly ChoiceCount[] }[];
 }
 
 export interface QuestionTally {
@@ -45,6 +65,8 @@ export interface TallyOptions {
   readonly name?: string;
   readonly target?: number | null;
   readonly crossBy?: string | null;
+  /** The questions that are not free text; every other question is (absent: all are). */
+  readonly declared?: readonly DeclaredQuestion[];
 }
 
 /** Columns Forms adds that are not questions: the timestamp and the collected e-mail address. */
@@ -53,12 +75,23 @@ const NOT_QUESTIONS = new Set(['タイムスタンプ', 'timestamp', 'メール�
 /** Forms joins the ticked boxes of a checkbox question with ', '. */
 export const CHECKBOX_SEPARATOR = ', ';
 
-/** Free text: an answer longer than 50 characters, or answers that mostly differ (3 or more
- *  distinct values making over 60% of all answers), or over 30 distinct values. A choice question
- *  answered by very few people may be taken for free text: that errs on the side of not copying. */
-const FREE_TEXT_LONG = 50;
-const FREE_TEXT_DISTINCT_SHARE = 0.6;
-const FREE_TEXT_MAX_CHOICES = 30;
+/** Without the form's choices, an answer this long is someone's own words, not a choice. */
+const OWN_WORDS_LONG = 50;
+
+/** Stands for an answer counted without its words (never a real answer: a control character). */
+const OTHER = '\u0000other';
+
+/** A phone number: 8 or more digits in a run that only spaces, hyphens, dots-free brackets or a
+ *  leading + break (03-1234-5678, 090 1234 5678, (04)7100-2000, +81 4 7100 2000); dates written
+ *  with / or . are not. NFKC first, so full-width digits and ＠ count. */
+const PHONE = /\+?\d(?:[\s\-‐‑–—―ー−()]*\d){7,}/;
+const EMAIL = /[^\s@]+@[^\s@]+/;
+
+/** Whether an answer may hold a phone number or an e-mail address: such an answer is never copied. */
+export function looksPersonal(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return PHONE.test(t) || EMAIL.test(t);
+}
 
 function answerText(c: RawTable['rows'][number][number] | undefined): string {
   if (typeof c === 'number') return String(c);
@@ -72,11 +105,17 @@ function isNumeric(t: string): boolean {
 function counted(values: readonly string[], answers: number, numeric: boolean): ChoiceCount[] {
   const order = new Map<string, number>();
   for (const v of values) order.set(v, (order.get(v) ?? 0) + 1);
-  const list = [...order.entries()].map(([value, count]) => ({ value, count, share: answers === 0 ? 0 : count / answers }));
+  const share = (count: number): number => (answers === 0 ? 0 : count / answers);
+  const list = [...order.entries()].filter(([value]) => value !== OTHER).map(([value, count]) => ({ value, count, share: share(count) }));
   // Scales read in their own order (1, 2, … 5); choices most frequent first, ties as first seen.
-  if (numeric) return list.sort((a, b) => Number(a.value.normalize('NFKC')) - Number(b.value.normalize('NFKC')));
-  const first = [...order.keys()];
-  return list.sort((a, b) => b.count - a.count || first.indexOf(a.value) - first.indexOf(b.value));
+  if (numeric) list.sort((a, b) => Number(a.value.normalize('NFKC')) - Number(b.value.normalize('NFKC')));
+  else {
+    const first = [...order.keys()];
+    list.sort((a, b) => b.count - a.count || first.indexOf(a.value) - first.indexOf(b.value));
+  }
+  const other = order.get(OTHER) ?? 0;
+  // その他 last, without words.
+  return other > 0 ? [...list, { value: '', other: true, count: other, share: share(other) }] : list;
 }
 
 function median(sorted: readonly number[]): number | null {
@@ -87,33 +126,56 @@ function median(sorted: readonly number[]): number | null {
 
 interface Column { readonly question: string; readonly kind: QuestionKind; readonly perRow: readonly (readonly string[] | null)[] }
 
-function classify(question: string, texts: readonly string[]): Column {
+function classify(question: string, texts: readonly string[], declared: DeclaredQuestion | undefined): Column {
+  // Not declared: free text, counted only.
+  if (!declared) return { question, kind: 'text', perRow: texts.map((t) => (t === '' ? null : [])) };
   const answered = texts.filter((t) => t !== '');
-  const numeric = answered.length > 0 && answered.every(isNumeric);
-  const multi = !numeric && answered.some((t) => t.includes(CHECKBOX_SEPARATOR));
-  const split = (t: string): string[] => (multi ? t.split(CHECKBOX_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '') : [t]);
-  const tokens = answered.flatMap(split);
-  const distinct = new Set(tokens).size;
-  const free = !numeric && (answered.some((t) => t.length > FREE_TEXT_LONG)
-    || (distinct >= 3 && distinct > tokens.length * FREE_TEXT_DISTINCT_SHARE) || distinct > FREE_TEXT_MAX_CHOICES);
-  const kind: QuestionKind = numeric ? 'scale' : free ? 'text' : multi ? 'multi' : 'choice';
-  return { question, kind, perRow: texts.map((t) => (t === '' ? null : kind === 'text' ? [] : split(t))) };
+  const kind: Exclude<QuestionKind, 'text'> = declared.kind
+    ?? (answered.length > 0 && answered.every(isNumeric) ? 'scale' : answered.some((t) => t.includes(CHECKBOX_SEPARATOR)) ? 'multi' : 'choice');
+  const choices = declared.choices ? new Set(declared.choices) : null;
+  const split = (t: string): string[] => (kind === 'multi' ? splitTicked(t, declared.choices) : [t]);
+  // Only an answer the survey offers, in its words, is copied; anything else is その他.
+  const kept = (token: string): string => {
+    if (looksPersonal(token)) return OTHER;
+    if (choices !== null) return choices.has(token) ? token : OTHER;
+    if (kind === 'scale') return isNumeric(token) ? token : OTHER;
+    return token.length > OWN_WORDS_LONG ? OTHER : token;
+  };
+  return { question, kind, perRow: texts.map((t) => (t === '' ? null : split(t).map(kept))) };
+}
+
+/** The ticked boxes of a checkbox answer. Forms joins them with ', '; a choice that itself holds
+ *  ', ' is taken whole when the form's choices are known. */
+function splitTicked(text: string, choices: readonly string[] | null): string[] {
+  const parts = text.split(CHECKBOX_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+  if (!choices || !choices.some((c) => c.includes(CHECKBOX_SEPARATOR))) return parts;
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 1) {
+    let taken = parts[i] ?? '';
+    for (let j = parts.length; j > i + 1; j -= 1) {
+      const joined = parts.slice(i, j).join(CHECKBOX_SEPARATOR);
+      if (choices.includes(joined)) { taken = joined; i = j - 1; break; }
+    }
+    out.push(taken);
+  }
+  return out;
 }
 
 export function tallySurvey(table: RawTable, options: TallyOptions = {}): SurveyTally {
   const rows = table.rows.filter((r) => !r.every((c) => isBlank(c)));
   const columns: Column[] = [];
+  const declared = new Map((options.declared ?? []).map((d) => [normalizeHeader(d.title), d]));
   table.header.forEach((h, i) => {
     const question = String(h ?? '').trim();
     if (question === '' || NOT_QUESTIONS.has(normalizeHeader(question))) return;
-    columns.push(classify(question, rows.map((r) => answerText(r[i]))));
+    columns.push(classify(question, rows.map((r) => answerText(r[i])), declared.get(normalizeHeader(question))));
   });
   const crossName = options.crossBy?.trim() || null;
   const by = crossName ? columns.find((c) => normalizeHeader(c.question) === normalizeHeader(crossName) && c.kind !== 'text') ?? null : null;
   const questions = columns.map((c): QuestionTally => {
     const values = c.perRow.flatMap((v) => v ?? []);
     const answers = c.perRow.filter((v) => v !== null).length;
-    const numbers = c.kind === 'scale' ? values.map((v) => Number(v.normalize('NFKC'))).sort((a, b) => a - b) : [];
+    const numbers = c.kind === 'scale' ? values.filter((v) => v !== OTHER).map((v) => Number(v.normalize('NFKC'))).sort((a, b) => a - b) : [];
     const cross = by && by !== c && c.kind !== 'text' ? crossTab(by, c) : null;
     return {
       question: c.question, kind: c.kind, answers,
@@ -139,13 +201,15 @@ function crossTab(by: Column, c: Column): CrossTab {
       groups.set(v, g);
     }
   });
-  const byOrder = counted(by.perRow.flatMap((v) => v ?? []), 1, by.kind === 'scale').map((x) => x.value);
+  const byOrder = counted(by.perRow.flatMap((v) => v ?? []), 1, by.kind === 'scale');
   return {
     by: by.question,
-    groups: byOrder.map((value) => {
+    groups: byOrder.map(({ value: shown, other }) => {
+      const value = other ? OTHER : shown;
       const rows = groups.get(value)?.rows ?? [];
       const answered = rows.map((r) => c.perRow[r]).filter((v): v is readonly string[] => v !== null && v !== undefined);
-      return { value, answers: answered.length, choices: counted(answered.flatMap((v) => v), answered.length, c.kind === 'scale') };
+      const choices = counted(answered.flatMap((v) => v), answered.length, c.kind === 'scale');
+      return other ? { value: '', other, answers: answered.length, choices } : { value, answers: answered.length, choices };
     }),
   };
 }

@@ -1,20 +1,26 @@
 import { resolve } from 'node:path';
 import type { Language } from '../../domain/enums';
 import { formatProblem } from '../../domain/messages/catalog';
-import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import { parseTable } from '../../domain/parse/parse-table';
+import { SETTINGS_TAB, SURVEYS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
+import { namedChoiceQuestions } from '../../domain/survey/named-questions';
 import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
+import { OTHER_ANSWERS } from '../../domain/survey/tally-rows';
 import { debugDetail } from '../debug';
 import type { Io } from '../io';
 import { readWorkbookFile, WorkbookFileError } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
-// `ikigai tally --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]` (cli.md): the
-// tally of one form-response tab, the same figures as アンケート集計. F is never changed, and
-// free-text answers are counted, never printed.
-export const USAGE = `使い方 / usage: ikigai tally --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
+// `ikigai tally --workbook F --sheet TAB [--choice QUESTION]... [--by QUESTION] [--target N] [--json]`
+// (cli.md): the tally of one form-response tab, the same figures as アンケート集計. F is never
+// changed. A question is free text — counted, never printed — unless it is named as a choice
+// question: by --choice, or in the アンケート row for TAB (選択式の設問). An answer that looks like a
+// phone number or an e-mail address is never printed, whatever the question.
+export const USAGE = `使い方 / usage: ikigai tally --workbook F --sheet TAB [--choice QUESTION]... [--by QUESTION] [--target N] [--json]
   --sheet TAB     フォームの回答のシート名 / the form-response tab
-  --by QUESTION   クロス集計の軸にする設問 / the question to cross-tabulate by
+  --choice Q      選択式の設問（繰り返し可。アンケートの 選択式の設問 に加えて）/ a choice question (repeatable; besides アンケート's choice_questions)
+  --by QUESTION   クロス集計の軸にする設問（選択式）/ the (choice) question to cross-tabulate by
   --target N      対象者数（回答率の分母）/ people asked (for the response rate)
   --json          JSON で出力 / print JSON
   終了コード / exit: 0 完了 done, 1 読めない・シートなし unreadable or no such tab, 2 指定の誤り bad command line`;
@@ -32,9 +38,10 @@ export function tallyLines(t: SurveyTally, lang: Language): string[] {
   const lines = [`${t.name}: ${ja ? '回答' : 'responses'} ${t.responses}${t.target ? ` / ${ja ? '対象' : 'target'} ${t.target} (${ja ? '回答率' : 'rate'} ${pct(t.responseRate ?? 0)})` : ''}`];
   for (const q of t.questions) {
     lines.push('', `■ ${q.question} [${KIND[lang][q.kind]}] ${ja ? '回答数' : 'answers'} ${q.answers}${q.mean !== null ? ` ${ja ? '平均' : 'mean'} ${num(q.mean)} ${ja ? '中央値' : 'median'} ${num(q.median)}` : ''}`);
-    for (const c of q.choices) lines.push(`  ${c.value}\t${c.count}\t${pct(c.share)}`);
+    const label = (c: { value: string; other?: true }): string => (c.other ? OTHER_ANSWERS[lang] : c.value);
+    for (const c of q.choices) lines.push(`  ${label(c)}\t${c.count}\t${pct(c.share)}`);
     for (const g of q.cross?.groups ?? []) {
-      lines.push(`  [${q.cross?.by}=${g.value}] ${g.choices.map((c) => `${c.value} ${c.count}`).join(', ')}`);
+      lines.push(`  [${q.cross?.by}=${label(g)}] ${g.choices.map((c) => `${label(c)} ${c.count}`).join(', ')}`);
     }
   }
   return lines;
@@ -43,7 +50,10 @@ export function tallyLines(t: SurveyTally, lang: Language): string[] {
 export async function run(argv: string[], io: Io): Promise<number> {
   const line = readCommandLine({
     name: 'tally', usage: USAGE, required: [['workbook', 'sheet']],
-    options: { workbook: { type: 'string' }, sheet: { type: 'string' }, by: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      workbook: { type: 'string' }, sheet: { type: 'string' }, choice: { type: 'string', multiple: true }, by: { type: 'string' },
+      target: { type: 'string' }, json: { type: 'boolean' },
+    },
   }, argv, io);
   if (!line.ok) return line.exit;
   const { values } = line;
@@ -62,9 +72,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(formatProblem({ tab: values.sheet, cell: '', code: 'missing_tab', params: { tab: values.sheet, en: values.sheet } }, lang));
     return 1;
   }
-  const tally = tallySurvey(table, { target, crossBy: values.by ?? null });
+  // The アンケート row for this tab, if any, names its choice questions; --choice adds to them.
+  const surveys = store.read(tabNames(SURVEYS_TAB, lang));
+  const row = surveys ? parseTable(SURVEYS_TAB, surveys).records.find((r) => r.sheet.trim() === values.sheet.trim()) : undefined;
+  const named = namedChoiceQuestions([row?.choice_questions ?? '', ...(values.choice ?? [])].join('\n'), table.header.map((h) => String(h ?? '')));
+  for (const q of named.unknown) io.err(lang === 'ja' ? `ikigai tally: 設問「${q}」はありません（件数のみ）` : `ikigai tally: no question "${q}" (counted only)`);
+  const tally = tallySurvey(table, { target, crossBy: values.by ?? null, declared: named.declared });
   if (values.by && tally.crossBy === null) {
-    io.err(lang === 'ja' ? `ikigai tally: 設問「${values.by}」がありません` : `ikigai tally: no question "${values.by}"`);
+    io.err(lang === 'ja' ? `ikigai tally: 設問「${values.by}」がないか、選択式の設問ではありません` : `ikigai tally: no choice question "${values.by}"`);
     return 2;
   }
   if (values.json) io.out(JSON.stringify(tally, null, 2));
