@@ -12,7 +12,10 @@ const LABELS = {
     title: '集計期間', none: '－', count: '件', minutes: '分', people: '人',
     members: '会員', enrolledAtStart: '会員数（期首）', enrolled: '会員数（期末）', newMembers: '新規入会者数',
     byRoute: '入会経路別', byGender: '性別', resigned: '退会者数', crudeRate: '粗入会率',
-    work: '就業', placed: '就労者数', working: '就業実人員', employmentRate: '就業率', jobsDeveloped: '新規開拓件数',
+    work: '就業', placed: '就労者数', working: '就業中の会員（成立ベース）', employmentRate: '就業率（成立ベース）', jobsDeveloped: '新規開拓件数',
+    actual: '就業実績から', actualMembers: '就業実人員', personDays: '就業延人員', hours: '就業時間', actualRate: '就業率',
+    contract: '契約金額（円）', overDays: '月の上限日数を超えた会員', overHours: '週の上限時間を超えた会員',
+    noActual: '就業実績の記録がないため、就業実人員・就業延人員は出せません（就業中の会員と就業率は上の成立ベースの数字です）',
     clientsDeveloped: '新規提供先', openJobs: '募集中の仕事', stale: '未充足の長期募集',
     activities: 'JC活動', activityCount: '活動件数', activityMinutes: '活動時間（分）', byArea: '分野別',
     byKind: '種別', byCoordinator: '担当別', noCoordinator: '（担当未記入）', followUps: '要フォロー', waiting: '待機会員',
@@ -26,7 +29,10 @@ const LABELS = {
     title: 'Period', none: '-', count: '', minutes: ' min', people: '',
     members: 'Members', enrolledAtStart: 'Enrolled (start)', enrolled: 'Enrolled (end)', newMembers: 'New members',
     byRoute: 'by route', byGender: 'by gender', resigned: 'Resigned', crudeRate: 'Crude enrollment rate',
-    work: 'Work', placed: 'Placed members', working: 'Working members', employmentRate: 'Employment rate',
+    work: 'Work', placed: 'Placed members', working: 'Members placed (placements)', employmentRate: 'Employment rate (placements)',
+    actual: 'From the work log', actualMembers: 'Members who worked', personDays: 'Person-days worked', hours: 'Hours worked',
+    actualRate: 'Employment rate', contract: 'Contract amount (yen)', overDays: 'Over the monthly days cap', overHours: 'Over the weekly hours cap',
+    noActual: 'No work log rows, so no members who worked or person-days (the placement-based figures above stand alone)',
     jobsDeveloped: 'Jobs developed', clientsDeveloped: 'Clients developed', openJobs: 'Open jobs', stale: 'Stale open jobs',
     activities: 'Coordinator activity', activityCount: 'Activities', activityMinutes: 'Minutes', byArea: 'by area',
     byKind: 'by kind', byCoordinator: 'by coordinator', noCoordinator: '(no coordinator)', followUps: 'Follow-ups due',
@@ -109,6 +115,19 @@ export function renderReportTable(report: Report, lang: Language, centerName = '
   out.push(row(L.clientsDeveloped, w.clients_developed));
   out.push(row(L.openJobs, w.open_jobs));
   out.push(row(L.stale, w.stale_open_jobs.length, ids(w.stale_open_jobs)), '');
+
+  out.push(L.actual);
+  if (w.actual === null) {
+    out.push(`  ${L.noActual}`, '');
+  } else {
+    out.push(row(L.actualMembers, w.actual.members));
+    out.push(row(L.personDays, w.actual.person_days));
+    out.push(row(L.hours, w.actual.hours));
+    out.push(row(L.actualRate, percent(w.actual.employment_rate, 1, L.none)));
+    out.push(row(L.contract, w.actual.contract_amount));
+    out.push(row(L.overDays, w.actual.over_monthly_days.length, ids(w.actual.over_monthly_days)));
+    out.push(row(L.overHours, w.actual.over_weekly_hours.length, ids(w.actual.over_weekly_hours)), '');
+  }
 
   out.push(L.activities);
   out.push(row(L.activityCount, a.total));

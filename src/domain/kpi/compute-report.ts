@@ -6,6 +6,7 @@ import { workFigures } from './work';
 import { activityCounts } from './activities';
 import { followUpsDue, waitingMembers } from './attention-lists';
 import { eventFigures } from './events';
+import { actualWork } from '../work/work-actual';
 
 export interface ReportOptions {
   /** Overrides the workbook's 60歳以上人口 setting (for what-if figures). */
@@ -17,7 +18,10 @@ export interface ReportOptions {
 export function computeReport(workbook: Workbook, period: Period, options: ReportOptions = {}): Report {
   const population = options.population60Plus !== undefined ? options.population60Plus : workbook.settings.population60Plus;
   const members = memberFigures(workbook.members, period, population);
-  const work = workFigures(workbook, period, members.enrolled.total);
+  const work = {
+    ...workFigures(workbook, period, members.enrolled.total),
+    actual: actualWork(workbook, period, members.enrolled.total),
+  };
   // A withdrawn activity (状態 取消) stays in the tab but counts in no figure.
   const activities = workbook.activities.filter((a) => a.status !== 'withdrawn');
   return {

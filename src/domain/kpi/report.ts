@@ -1,5 +1,6 @@
 import type { AREA, ACTIVITY_KIND, EVENT_KIND, GENDER, JOIN_ROUTE, MATCH_ENGAGEMENT, SECTOR } from '../enums';
 import type { CivilDate } from '../civil-date';
+import type { WorkActual } from '../work/work-actual';
 
 // The figures of kpi.md for one period, in exactly the JSON shape of cli.md's `report`.
 // Every split has every code as a key, zero included.
@@ -46,6 +47,8 @@ export interface Report {
     clients_developed: number;
     open_jobs: number;
     stale_open_jobs: string[];
+    /** The figures from 就業実績 (kpi.md "Work records"); null when the center keeps no work rows at all. */
+    actual: WorkActual | null;
   };
   activities: {
     total: number;

@@ -15,7 +15,7 @@ export function workFigures(
   input: { matches: readonly Match[]; jobs: readonly Job[]; clients: readonly Client[] },
   period: Period,
   enrolledOnTo: number,
-): Report['work'] {
+): Omit<Report['work'], 'actual'> {
   const { from, to } = period;
   const placedAll = new Set<string>();
   const placedBy = new Map<string, Set<string>>(MATCH_ENGAGEMENT.codes.map((c) => [c, new Set<string>()]));

@@ -21,7 +21,7 @@ function report(from: string, to: string, over: (r: Report) => void = () => unde
       placed_members: { total: 0, by_engagement: zero(['dispatch', 'placement', 'contract', 'mandate', 'consultation']) },
       working_members: 0, employment_rate: 0,
       jobs_developed: { total: 0, by_sector: zero(['welfare', 'company', 'household', 'public', 'other']) },
-      clients_developed: 0, open_jobs: 0, stale_open_jobs: [],
+      clients_developed: 0, open_jobs: 0, stale_open_jobs: [], actual: null,
     },
     activities: {
       total: 0, minutes: 0,
