@@ -4,7 +4,10 @@ import { recordId } from './shared/arg-schemas';
 import { JOIN_DETAILS, type AttendanceApi } from './events/attendance';
 import { REGISTER_CLIENT_INPUT } from './develop/register-client';
 import { REGISTER_JOB_INPUT } from './develop/register-job';
-import { CHANGE_MATCH_INPUT, LOG_ACTIVITY_INPUT, SEARCH_MEMBERS_INPUT, type SidebarApi } from './sidebar/sidebar-api';
+import {
+  CHANGE_MATCH_INPUT, CORRECT_ACTIVITY_INPUT, LEAVE_MEMBER_INPUT, LIST_JOBS_INPUT, LOG_ACTIVITY_INPUT, LOG_FOLLOW_UP_INPUT, PROPOSE_TEAM_INPUT,
+  SAVE_MEMBER_INPUT, SEARCH_MEMBERS_INPUT, SET_JOB_STATUS_INPUT, WITHDRAW_ACTIVITY_INPUT, type SidebarApi,
+} from './sidebar/sidebar-api';
 
 // Every function Apps Script may call by name — a menu item, a trigger, google.script.run from
 // the sidebar or the setup dialog — in one table: its name, its arguments (zod, as they arrive:
@@ -116,6 +119,17 @@ export const SERVER_CALLS = {
   checkIn: sidebar('write', [recordId, z.boolean()], 'attendance at the door', (api, id, attended) => api.checkIn(id, attended)),
   joinAsMember: sidebar('write', [recordId, z.optional(JOIN_DETAILS)], 'an attendee becomes a member', (api, id, details) => api.joinAsMember(id, details)),
   cancelRegistration: sidebar('write', [recordId], 'a cancellation (the waitlist moves up)', (api, id) => api.cancelRegistration(id)),
+  // The coordinator's day (design/sidebar-calls.md): members, jobs, follow-ups, corrections.
+  listJobs: sidebar('read', [LIST_JOBS_INPUT], 'the job picker: open jobs (or all) with client, slots and places left', (api, input) => api.listJobs(input)),
+  setJobStatus: sidebar('write', [SET_JOB_STATUS_INPUT], 'a job closed (終了) or reopened (再開)', (api, input) => api.setJobStatus(input)),
+  proposeTeam: sidebar('write', [PROPOSE_TEAM_INPUT], 'propose every member of the mosaic team (この編成で提案)', (api, input) => api.proposeTeam(input)),
+  getMember: sidebar('read', [recordId], 'one member for the 会員 form, with their open matches', (api, id) => api.getMember(id)),
+  saveMember: sidebar('write', [SAVE_MEMBER_INPUT], 'a new member, or the given fields of one', (api, input) => api.saveMember(input)),
+  leaveMember: sidebar('write', [LEAVE_MEMBER_INPUT], '退会: the day and reason; ends the member\'s placements', (api, input) => api.leaveMember(input)),
+  listFollowUps: sidebar('read', [], '継続支援: who to call today, with name, phone and reason', (api) => api.listFollowUps()),
+  logFollowUp: sidebar('write', [LOG_FOLLOW_UP_INPUT], 'a follow-up call logged in one tap', (api, input) => api.logFollowUp(input)),
+  correctActivity: sidebar('write', [CORRECT_ACTIVITY_INPUT], 'a correction of one\'s own activity', (api, input) => api.correctActivity(input)),
+  withdrawActivity: sidebar('write', [WITHDRAW_ACTIVITY_INPUT], 'withdraws (取消) one\'s own activity, kept in the tab', (api, id) => api.withdrawActivity(id)),
 
   // The menu and what it opens.
   onOpen: script('menu-open', [OPEN_EVENT], 'builds the 生きがい就労 menu (reads nothing)'),

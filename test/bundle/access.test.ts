@@ -24,6 +24,8 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const ACCESS: Readonly<Record<string, string>> = {
   sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', listEventSessions: 'read', listAttendance: 'read',
   logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write',
+  listJobs: 'read', getMember: 'read', listFollowUps: 'read',
+  setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', correctActivity: 'write', withdrawActivity: 'write',
   onOpen: 'menu-open', onInstall: 'menu-open', showSidebar: 'menu-open',
   runSetup: 'manager+bootstrap', saveInitialSettings: 'manager+bootstrap',
   sendWeeklySummaryNow: 'manager', installWeeklyTrigger: 'manager', createSignupForm: 'manager',
@@ -56,6 +58,10 @@ const ARGS: Readonly<Record<string, unknown[]>> = {
   changeMatchStatus: [{ action: 'propose', job_id: 'J001', member_id: 'M001' }],
   registerClient: [{ name: '新しい園' }], registerJob: [{ client_id: 'C001', title: '草取り' }],
   checkIn: ['R00001', true], joinAsMember: ['R00006', {}], cancelRegistration: ['R00002'],
+  listJobs: [{ include_all: true }], getMember: ['M001'], setJobStatus: [{ job_id: 'J002', status: 'closed' }],
+  proposeTeam: [{ job_id: 'J001', members: [{ member_id: 'M001', slots: ['Mon-AM'] }] }],
+  saveMember: [{ name: '新井 花子', kana: 'あらい はなこ', join_route: 'window' }], leaveMember: [{ member_id: 'M003', date: '2026-12-07', reason: 'moved' }],
+  logFollowUp: [{ member_id: 'M001' }], correctActivity: [{ activity_id: 'A000007', minutes: 45 }], withdrawActivity: ['A000007'],
   onOpen: [{ authMode: 'FULL' }], onInstall: [{ authMode: 'FULL' }],
   saveInitialSettings: [{ centerName: '【重要】アカウント確認 https://phish.example', language: 'ja', weeklyDay: 3, weeklyHour: 7 }],
 };
@@ -76,9 +82,11 @@ function world(options: { email?: string; language?: 'ja' | 'en'; tables?: boole
     const tables = [...sidebarTables().filter((t) => t.name !== 'イベント'), ...fromAttendance];
     for (const t of tables) {
       const sheet = ss.insertSheet(t.name);
-      let rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
+      // Setup has run since 活動記録 gained 状態 (withdrawActivity needs the column).
+      const header = t.name === '活動記録' ? [...t.header, '状態'] : t.header;
+      let rows = [header, ...t.rows.map((r) => header.map((_, i) => toSheetValue(r[i] ?? null)))];
       if (t.name === '設定' && options.language === 'en') rows = rows.map((r) => (r[0] === '言語' ? ['言語', 'en'] : r));
-      sheet.getRange(1, 1, rows.length, t.header.length).setValues(rows);
+      sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
     }
   }
   bundle.log.reset();

@@ -2,6 +2,7 @@ import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
 import type { CallSnapshot } from '../fakes';
 import { COORDINATOR, VIEWER, sidebarTables } from '../app/sidebar/sidebar-fixture';
 import type { Cell } from '../../src/domain/cell';
+import { ageOn } from '../../src/domain/members/age';
 
 // The sidebar's server API through dist/Code.js in a bare realm with the Apps Script fakes,
 // called as google.script.run calls it (JSON-shaped arguments and results), with the service
@@ -205,9 +206,10 @@ describe('開拓 through the bundle', () => {
     // putAll (仕事's header). Later: 業務提供先's ID column only = 2.
     expect(pick(j1.calls, ['Range.getValues', 'Cache.getAll', 'Cache.putAll'])).toEqual({ 'Range.getValues': 5, 'Cache.getAll': 1, 'Cache.putAll': 1 });
     expect(pick(j2.calls, ['Range.getValues', 'Cache.getAll', 'Cache.putAll'])).toEqual({ 'Range.getValues': 2, 'Cache.getAll': 1, 'Cache.putAll': 0 });
-    // Of 業務提供先 only the ID column: 4 clients by then + the header of 9 cells, whatever its other
-    // columns hold; nothing else is read from the sheet by the later job: 9 + 4 = 13 cells.
-    expect(j2.calls.cellsRead).toBe(9 + 4);
+    // Of 業務提供先 only 提供先ID…地区 (the name for the answer, the district as the job's default;
+    // 業種 between them keeps it one run): 4 clients by then × 4 columns + the header of 9 cells,
+    // whatever its other columns hold; nothing else is read from the sheet by the later job: 9 + 16 = 25.
+    expect(j2.calls.cellsRead).toBe(9 + 4 * 4);
   });
 
   test('refuses a viewer before the lock, writing nothing', () => {
@@ -224,17 +226,20 @@ describe('the member search through the bundle', () => {
   test('answers the picker with matching members, reading only a few columns of 会員, without the lock', () => {
     const { run, bundle } = world();
     const found = bundle.log.measure(() => run('searchMembers', 'あおき'));
-    expect(found.result).toEqual({ ok: true, data: { members: [{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true }], more: false } });
+    // The bundle runs on the real clock: M001 was born on 1950-04-01.
+    const age = ageOn('1950-04-01', Utilities_format(new Date()));
+    expect(found.result).toEqual({ ok: true, data: { members: [{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true, age, district: '柏' }], more: false } });
     const calls = found.calls;
     console.log(`searchMembers: total ${calls.total}, round trips ${calls.roundTrips}, cells read ${calls.cellsRead} ${JSON.stringify(calls.byMethod)}`);
     expect(Object.keys(calls.byMethod).some((k) => k.startsWith('Lock'))).toBe(false);
     expect(calls.byMethod['Range.setValues'] ?? 0).toBe(0);
-    // 設定 + コーディネータ + 会員's header + two runs of 会員's columns (会員ID…フリガナ = A:C,
-    // 入会日…退会日 = F:G) = 5 getValues, the same at 5 members as at 50,000.
-    expect(calls.byMethod['Range.getValues']).toBe(5);
-    // 会員: the header row (18) + 5 rows × (3 + 2) columns = 43 cells of the tab; the rest are
+    // 設定 + コーディネータ + 会員's header + three runs of 会員's columns (会員ID…フリガナ = A:C,
+    // 生年月日…退会日 = E:G for the age and whether enrolled, 地区 = I) = 6 getValues, the same at 5
+    // members as at 50,000.
+    expect(calls.byMethod['Range.getValues']).toBe(6);
+    // 会員: the header row (18) + 5 rows × (3 + 3 + 1) columns = 53 cells of the tab; the rest are
     // 設定 (3 rows + header, 2 columns = 8) and コーディネータ (4 rows + header, 4 columns = 20).
-    expect(calls.cellsRead).toBe(18 + 25 + 8 + 20);
+    expect(calls.cellsRead).toBe(18 + 35 + 8 + 20);
   });
 
   test('refuses a stranger and a bad query with a message, not an exception', () => {

@@ -39,7 +39,8 @@ export const REGISTER_JOB_INPUT = z.strictObject({
 export function registerJob(ports: SidebarPorts, ctx: CallContext, input: RegisterJobInput): RegisterJobOutput {
   const { store } = ports;
   const lang = ctx.lang;
-  if (!clientExists(ports, input.client_id, lang)) throw new ApiError('not_found', { what: wordText(lang).things.client, id: input.client_id });
+  const client = clientOf(ports, input.client_id, lang);
+  if (!client) throw new ApiError('not_found', { what: wordText(lang).things.client, id: input.client_id });
 
   const layout = layoutOf(store, JOBS_TAB, lang);
   const jobId = nextId(ports.props, JOB_IDS, () => idsInColumn(store, layout.name, layout.index.get('job_id') ?? -1));
@@ -57,7 +58,8 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
     required_skills: input.required_skills ?? [],
     slots,
     headcount,
-    district: input.district ?? '',
+    // The client's district unless the job is somewhere else (a household's garden, a branch).
+    district: input.district !== undefined && input.district !== '' ? input.district : client.district,
     start_on: input.start_on ?? null,
     end_on: input.end_on ?? null,
     pay: input.pay ?? '',
@@ -72,16 +74,25 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
     detail: [`client=${input.client_id}`, `status=${status}`, input.engagement ? `engagement=${input.engagement}` : '',
       slots.length > 0 ? `slots=${slots.join(',')}` : '', `headcount=${headcount}`].filter((s) => s !== '').join(' '),
   });
-  const job: JobOption = { id: jobId, title: input.title, client_id: input.client_id, status, slots, headcount };
+  // A new job: every slot open, headcount places in each.
+  const job: JobOption = {
+    id: jobId, title: input.title, client_id: input.client_id, client_name: client.name, status, slots, headcount,
+    open_slots: slots, places_left: headcount * Math.max(1, slots.length),
+  };
   return { job, created_on: createdOn };
 }
 
-/** Whether 業務提供先 holds `clientId`, reading its ID column alone. */
-function clientExists(ports: SidebarPorts, clientId: string, lang: CallContext['lang']): boolean {
-  const raw = readColumnsOf(ports.store, CLIENTS_TAB, ['client_id']);
+/** The client `clientId` of 業務提供先 (its name and district), or null. Reads 提供先ID…地区: 業種 is
+ *  read too because it sits between them, so the columns are one run (one getValues), not two. */
+function clientOf(ports: SidebarPorts, clientId: string, lang: CallContext['lang']): { name: string; district: string } | null {
+  const raw = readColumnsOf(ports.store, CLIENTS_TAB, ['client_id', 'name', 'sector', 'district']);
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(CLIENTS_TAB) });
-  const at = locateColumns(CLIENTS_TAB, raw.name, raw.header).index.get('client_id') ?? -1;
-  if (at < 0) throw new ApiError('bad_workbook', { detail: `${raw.name}: ${lang === 'ja' ? CLIENTS_TAB.columns[0].ja : 'client_id'}` });
+  const index = locateColumns(CLIENTS_TAB, raw.name, raw.header).index;
+  const at = (k: string): number => index.get(k) ?? -1;
+  if (at('client_id') < 0) throw new ApiError('bad_workbook', { detail: `${raw.name}: ${lang === 'ja' ? CLIENTS_TAB.columns[0].ja : 'client_id'}` });
   const wanted = clientId.trim();
-  return raw.rows.some((r) => String(r[at] ?? '').trim() === wanted);
+  const row = raw.rows.find((r) => String(r[at('client_id')] ?? '').trim() === wanted);
+  if (!row) return null;
+  const text = (k: string): string => (at(k) >= 0 ? String(row[at(k)] ?? '').trim() : '');
+  return { name: text('name'), district: text('district') };
 }

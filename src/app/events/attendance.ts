@@ -19,7 +19,7 @@ import type {
 import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
-import { nextId, type IdScheme } from '../shared/next-id';
+import { MEMBER_IDS, nextId } from '../shared/next-id';
 import type { Mailer, PropertyBag, SignupForms, TableStore } from '../ports';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
@@ -34,8 +34,8 @@ import { cancelRegistrationUseCase, type CancelResult } from '../signup/cancel-r
 // hold the script lock (the form-submit trigger appends to 申込 under that same lock), one
 // write per tab, an audit row with IDs and codes only.
 
-/** Members the add-in creates are numbered M00001… (workbook.md), from a counter kept like the others. */
-export const MEMBER_IDS: IdScheme = { prefix: 'M', width: 5, key: 'ikigai.last_id.members' };
+/** Members the add-in creates are numbered M00001… (workbook.md): the counter of shared/next-id.ts. */
+export { MEMBER_IDS };
 
 /** How far back the picker lists past sessions: long enough to tick attendance and joins afterwards. */
 export const RECENT_DAYS = 60;

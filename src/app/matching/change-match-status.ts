@@ -1,20 +1,49 @@
-import { MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
-import { parseTable } from '../../domain/parse/parse-table';
-import { JOBS_TAB, MATCHES_TAB, tabNames, type Match } from '../../domain/schema/tabs';
+import * as z from 'zod/mini';
+import { addDays } from '../../domain/civil-date';
+import { ACTIVITY_KIND, MATCH_STATUS, labelOf, type ActivityKind, type Language, type MatchStatus } from '../../domain/enums';
+import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobCapacity } from '../../domain/jobs/capacity';
+import { slotMask, slotsOf } from '../../domain/matching/slot-bits';
+import { wordText } from '../../domain/messages/catalog';
+import { locateColumns, parseTable } from '../../domain/parse/parse-table';
+import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Job, type Match } from '../../domain/schema/tabs';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
-import { writeAudit } from '../shared/audit';
+import { slotLabel, type Slot } from '../../domain/slots';
+import { writeAudits, type AuditInput } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import { MATCH_IDS, nextId } from '../shared/next-id';
+import { readColumnsOf, readTailOf } from '../shared/read-part';
+import { civilDateArg, freeText, recordId, slotArg } from '../shared/arg-schemas';
+import { normaliseEmail } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import { wordText } from '../../domain/messages/catalog';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
+import { appendActivityRows } from '../activities/append-activities';
+import { findJob, jobFillOf, readJobs, readMatches, settleJobStatus, type TabRead } from './job-fill';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
 // holds the script lock (shared/write-boundary.ts). A member has at most one open match per job
 // (candidate, proposed, interview or placed); a closed one (ended, declined, rejected) does not
-// block a new proposal.
+// block a new proposal. Besides the match row, a change:
+// - 成立 takes the slots the member would work (担当枠: the ones given, else those planned at the
+//   proposal, else the member's 就業可能枠 among the job's) that still have room, and is refused
+//   when none has (workbook.md "Capacity, slot by slot"); the job becomes 充足 once covered;
+// - 終了 and undo_place (a 成立 made by mistake, the same day) give the places back: 充足 → 募集中;
+// - every change but the undo logs itself as a マッチング activity (結果 = the new status), and the
+//   undo withdraws the activity its 成立 logged;
+// - one audit append holds the rows of all of it (IDs and codes only).
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
+
+export const CHANGE_MATCH_INPUT = z.strictObject({
+  action: z.enum(['propose', 'interview', 'place', 'decline', 'end', 'reject', 'undo_place']),
+  job_id: recordId,
+  member_id: recordId,
+  fit_score: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(100)))),
+  date: z.optional(civilDateArg),
+  slots: z.optional(z.array(slotArg).check(z.maxLength(14))),
+  kind: z.optional(z.nullable(z.enum(ACTIVITY_KIND.codes))),
+  minutes: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(24 * 60)))),
+  notes: z.optional(freeText(2000)),
+});
 
 /** Where each action may start from ('none' = no open match yet, so a new row is made) and where it ends. */
 export const TRANSITIONS: Readonly<Record<MatchAction, { from: readonly (MatchStatus | 'none')[]; to: MatchStatus }>> = {
@@ -24,56 +53,169 @@ export const TRANSITIONS: Readonly<Record<MatchAction, { from: readonly (MatchSt
   decline: { from: ['candidate', 'proposed', 'interview'], to: 'declined' },
   reject: { from: ['candidate', 'proposed', 'interview'], to: 'rejected' },
   end: { from: ['placed'], to: 'ended' },
+  undo_place: { from: ['placed'], to: 'proposed' },
 };
+
+/** The activity kind a change logs when the coordinator names none. */
+const KIND_OF: Readonly<Record<MatchAction, ActivityKind | null>> = {
+  propose: 'proposal', interview: 'interview', place: null, decline: null, reject: null, end: null, undo_place: null,
+};
+
+/** How far back (rows of 活動記録) undo_place looks for the activity its 成立 logged that day. */
+export const UNDO_ACTIVITY_ROWS = 500;
+
+/** Which way an action moves the job's places. */
+const CHANGE_OF: Partial<Record<MatchAction, CapacityChange>> = { place: 'fill', end: 'release', undo_place: 'release' };
+
+/** The job's slots (codes) in `slots`, in week order, each once. */
+export function jobSlotsOf(job: Pick<Job, 'slots'>, slots: readonly Slot[]): Slot[] {
+  return slotsOf(slotMask(slots) & slotMask(job.slots));
+}
+
+/** errors.slots_full's `slots`: each full slot with its count, 月AM（2/2名）. */
+export function fullSlotsText(capacity: JobCapacity, slots: readonly Slot[], lang: Language): string {
+  const w = wordText(lang);
+  return w.list(slots.map((s) => w.fullSlot(slotLabel(s, lang), capacity.fill.find((f) => f.slot === s)?.filled ?? 0, capacity.headcount)));
+}
+
+/** The member's 就業可能枠, reading 会員's ID and availability columns only; ApiError when unknown. */
+function availabilityOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: Language): Slot[] {
+  const raw = readColumnsOf(ports.store, MEMBERS_TAB, ['member_id', 'availability']);
+  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(MEMBERS_TAB) });
+  const member = parseTable(MEMBERS_TAB, raw).records.find((m) => m.member_id === memberId);
+  if (!member) throw new ApiError('not_found', { what: wordText(lang).things.member, id: memberId });
+  return member.availability;
+}
+
+/** A new placement's 担当枠, or the refusal naming the full slots. */
+function placementSlots(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, job: Job, open: Match | undefined, input: ChangeMatchStatusInput, capacity: JobCapacity): Slot[] {
+  const planned = input.slots ?? open?.slots ?? [];
+  const availability = jobSlotsOf(job, planned).length > 0 ? [] : availabilityOf(ports, input.member_id, ctx.lang);
+  const wanted = wantedSlots(job, planned, availability);
+  if (job.slots.length > 0 && wanted === 0) {
+    throw new ApiError('no_shared_slot', { member: input.member_id, job: job.job_id, slots: wordText(ctx.lang).list(job.slots.map((s) => slotLabel(s, ctx.lang))) });
+  }
+  const verdict = placementTake(capacity, wanted);
+  if (!verdict.ok) {
+    if (job.slots.length === 0) throw new ApiError('job_full', { job: job.job_id, headcount: capacity.headcount });
+    throw new ApiError('slots_full', { job: job.job_id, slots: fullSlotsText(capacity, verdict.full, ctx.lang) });
+  }
+  return slotsOf(verdict.take);
+}
+
+/** The open match of the member for the job, with its row. */
+function openMatchOf(matches: TabRead<Match>, jobId: string, memberId: string): { open: Match | undefined; row: number; at: number } {
+  const at = matches.parsed.records.findIndex((m) => m.job_id === jobId && m.member_id === memberId && OPEN.has(m.status));
+  return { open: matches.parsed.records[at], row: matches.parsed.rowNumbers[at] ?? 0, at };
+}
+
+/** Throws when `action` may not start from the open match (or from none). */
+export function checkTransition(action: MatchAction, open: Match | undefined, memberId: string, lang: Language): void {
+  const rule = TRANSITIONS[action];
+  const from = open ? open.status : 'none';
+  if (rule.from.includes(from)) return;
+  if (action === 'propose' && open) throw new ApiError('duplicate_match', { member: memberId, match: open.match_id });
+  const label = (s: MatchStatus | 'none'): string => (s === 'none' ? wordText(lang).noStatus : labelOf(MATCH_STATUS, s, lang));
+  throw new ApiError('bad_transition', { from: label(from), to: label(rule.to) });
+}
+
+/** A new match row (no open match yet). 請負 stands in for a job that names no engagement: it is the
+ *  ordinary way a silver center takes on work. */
+export function newMatch(ports: Pick<SidebarPorts, 'props'>, matches: TabRead<Match>, job: Job, memberId: string, status: MatchStatus, day: string, ctx: CallContext, fitScore: number | null): Match {
+  const ids = matches.parsed.records.map((m) => m.match_id);
+  return {
+    match_id: nextId(ports.props, MATCH_IDS, () => ids, ids),
+    job_id: job.job_id, member_id: memberId, engagement: job.engagement ?? 'contract',
+    status, proposed_on: day, placed_on: null, ended_on: null, coordinator: ctx.email, fit_score: fitScore, notes: '', slots: [],
+  };
+}
 
 export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: ChangeMatchStatusInput): ChangeMatchStatusOutput {
   const { store } = ports;
+  const lang = ctx.lang;
   const day = input.date ?? ctx.today;
-  const jobsRaw = store.read(tabNames(JOBS_TAB, ctx.lang));
-  const job = jobsRaw ? parseTable(JOBS_TAB, jobsRaw).records.find((j) => j.job_id === input.job_id) : undefined;
-  if (!job) throw new ApiError('not_found', { what: wordText(ctx.lang).things.job, id: input.job_id });
-
-  const raw = store.read(tabNames(MATCHES_TAB, ctx.lang));
-  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingTab(MATCHES_TAB) });
-  const parsed = parseTable(MATCHES_TAB, raw);
-  if (parsed.problems.some((p) => p.code === 'missing_header')) {
-    throw new ApiError('bad_workbook', { detail: parsed.problems.filter((p) => p.code === 'missing_header').map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
-  }
-  const at = parsed.records.findIndex((m) => m.job_id === input.job_id && m.member_id === input.member_id && OPEN.has(m.status));
-  const open: Match | undefined = parsed.records[at];
-  const rule = TRANSITIONS[input.action];
-  const from = open ? open.status : 'none';
-  if (!rule.from.includes(from)) {
-    if (input.action === 'propose' && open) throw new ApiError('duplicate_match', { member: input.member_id, match: open.match_id });
-    const label = (s: MatchStatus | 'none'): string => (s === 'none' ? wordText(ctx.lang).noStatus : labelOf(MATCH_STATUS, s, ctx.lang));
-    throw new ApiError('bad_transition', { from: label(from), to: label(rule.to) });
+  const jobs = readJobs(store, lang);
+  const { job, row: jobRow } = findJob(jobs, input.job_id, lang);
+  const matches = readMatches(store, lang);
+  const { open, row, at } = openMatchOf(matches, input.job_id, input.member_id);
+  checkTransition(input.action, open, input.member_id, lang);
+  const to = TRANSITIONS[input.action].to;
+  if (job.status === 'closed' && (input.action === 'propose' || input.action === 'interview' || input.action === 'place')) {
+    throw new ApiError('job_closed', { job: job.job_id });
   }
 
-  const next: Match = open
-    ? { ...open, status: rule.to }
-    : {
-        match_id: nextId(ports.props, MATCH_IDS, () => parsed.records.map((m) => m.match_id), parsed.records.map((m) => m.match_id)),
-        job_id: input.job_id, member_id: input.member_id,
-        // 請負 is the ordinary way a silver center takes on work, so it stands in when the job says nothing.
-        engagement: job.engagement ?? 'contract',
-        status: rule.to, proposed_on: day, placed_on: null, ended_on: null, coordinator: ctx.email,
-        fit_score: input.fit_score ?? null, notes: '', slots: [],
-      };
-  if (next.proposed_on === null) next.proposed_on = day;
-  if (rule.to === 'placed') next.placed_on = day;
-  if (rule.to === 'ended') next.ended_on = day;
+  const others = matches.parsed.records.filter((_, i) => i !== at);
+  let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null);
+  if (next.proposed_on === null) next = { ...next, proposed_on: day };
+  if (input.action === 'propose' || input.action === 'interview') {
+    if (input.slots) next = { ...next, slots: jobSlotsOf(job, input.slots) };
+  } else if (input.action === 'place') {
+    next = { ...next, placed_on: day, slots: placementSlots(ports, ctx, job, open, input, jobCapacity(job, others, day)) };
+  } else if (input.action === 'end') {
+    next = { ...next, ended_on: day };
+  } else if (input.action === 'undo_place' && open) {
+    if (open.placed_on !== ctx.today) throw new ApiError('undo_not_today', { match: open.match_id, placed_on: open.placed_on ?? '' });
+    if (ctx.coordinator.role !== 'manager' && normaliseEmail(open.coordinator) !== normaliseEmail(ctx.email)) {
+      throw new ApiError('not_yours', { what: wordText(lang).things.match, id: open.match_id });
+    }
+    next = { ...next, placed_on: null };
+  }
 
   if (open) {
-    // Only the cells this change alters (status and its dates): the center's own columns in the
-    // row are neither read back nor rewritten.
-    updateRecord(store, MATCHES_TAB, { tab: raw.name, index: parsed.columnIndex, row: parsed.rowNumbers[at] ?? 0 }, open, next, ctx.lang);
+    // Only the cells this change alters (status, its dates, 担当枠): the center's own columns in
+    // the row are neither read back nor rewritten.
+    updateRecord(store, MATCHES_TAB, { tab: matches.name, index: matches.parsed.columnIndex, row }, open, next, lang);
   } else {
-    store.appendCells(raw.name, ownedCells<typeof MATCHES_TAB>(parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, ctx.lang)]));
+    store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, lang)]));
   }
+  const after = [...others, next];
+  const change = CHANGE_OF[input.action];
+  const settled = change
+    // An ended placement's 終了日 is its last day: its places are free from the next day.
+    ? settleJobStatus(store, ctx, jobs, job, jobRow, after, input.action === 'end' ? addDays(day, 1) : day, change)
+    : { job, capacity: jobCapacity(job, after, day), audit: null };
 
-  writeAudit(store, ctx.lang, {
-    at: ctx.now, user: ctx.email, action: `match_${input.action}`, sheet: raw.name, recordId: next.match_id,
-    detail: `job=${next.job_id} member=${next.member_id} status=${from}->${next.status}`,
-  });
-  return { match_id: next.match_id, status: next.status, proposed_on: next.proposed_on, placed_on: next.placed_on, ended_on: next.ended_on };
+  const audits: AuditInput[] = [{
+    at: ctx.now, user: ctx.email, action: `match_${input.action}`, sheet: matches.name, recordId: next.match_id,
+    detail: [`job=${next.job_id}`, `member=${next.member_id}`, `status=${open ? open.status : 'none'}->${next.status}`,
+      next.slots.length > 0 ? `slots=${next.slots.join(',')}` : ''].filter((s) => s !== '').join(' '),
+  }];
+  if (settled.audit) audits.push(settled.audit);
+  let activityId: string | null = null;
+  if (input.action === 'undo_place') {
+    const withdrawn = withdrawPlacementActivity(ports, ctx, next, open?.placed_on ?? ctx.today);
+    if (withdrawn) audits.push(withdrawn);
+  } else {
+    const logged = appendActivityRows(ports, ctx, [{
+      date: day, area: 'matching', kind: input.kind !== undefined ? input.kind : KIND_OF[input.action],
+      member_id: next.member_id, client_id: job.client_id ?? '', job_id: job.job_id, minutes: input.minutes ?? null,
+      outcome: labelOf(MATCH_STATUS, next.status, lang), notes: input.notes ?? '',
+    }]);
+    activityId = logged.views[0]?.activity_id ?? null;
+    audits.push(...logged.audits);
+  }
+  writeAudits(store, lang, audits);
+  return {
+    match_id: next.match_id, status: next.status, proposed_on: next.proposed_on, placed_on: next.placed_on, ended_on: next.ended_on,
+    slots: next.slots, job: jobFillOf(settled.job, settled.capacity), activity_id: activityId,
+  };
+}
+
+/** Withdraws (状態 取消) the マッチング activity a 成立 logged: the latest active one of that member
+ *  and job, dated the placement's day, whose 結果 is 成立, among the last UNDO_ACTIVITY_ROWS rows.
+ *  Answers its audit row, or null when there is none (a placement typed by hand logged nothing). */
+function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, match: Match, placedOn: string): AuditInput | null {
+  const raw = readTailOf(ports.store, ACTIVITIES_TAB, UNDO_ACTIVITY_ROWS);
+  if (!raw) return null;
+  const parsed = parseTable(ACTIVITIES_TAB, raw);
+  const placedLabels = new Set([labelOf(MATCH_STATUS, 'placed', 'ja'), labelOf(MATCH_STATUS, 'placed', 'en')]);
+  for (let i = parsed.records.length - 1; i >= 0; i--) {
+    const a: Activity | undefined = parsed.records[i];
+    if (!a || a.status === 'withdrawn' || a.area !== 'matching' || a.member_id !== match.member_id || a.job_id !== match.job_id) continue;
+    if (a.date !== placedOn || !placedLabels.has(a.outcome.trim())) continue;
+    const index = locateColumns(ACTIVITIES_TAB, raw.name, raw.header).index;
+    updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row: parsed.rowNumbers[i] ?? 0 }, a, { ...a, status: 'withdrawn' }, ctx.lang);
+    return { at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: raw.name, recordId: a.activity_id, detail: `match=${match.match_id} undo_place` };
+  }
+  return null;
 }

@@ -1,4 +1,7 @@
-import type { ActivityKind, Area, JobEngagement, Language, MatchStatus, Role, Sector } from '../../domain/enums';
+import type {
+  ActivityKind, ActivityStatus, Area, Gender, JobEngagement, JobStatus, JoinRoute, Language, LeaveReason, MatchStatus, Motivation, Role, Sector,
+} from '../../domain/enums';
+import type { FollowUpReason } from '../../domain/follow-up/worklist';
 import type { Slot } from '../../domain/slots';
 
 // What crosses google.script.run between the sidebar and the server: plain JSON only (dates as
@@ -11,7 +14,9 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ApiErrorCo
 export type ApiErrorCode =
   | 'not_signed_in' | 'unknown_user' | 'inactive_user' | 'read_only' | 'busy' | 'bad_input'
   | 'not_found' | 'bad_transition' | 'duplicate_match' | 'bad_workbook' | 'internal'
-  | 'already_member' | 'not_attended' | 'registration_cancelled';
+  | 'already_member' | 'not_attended' | 'registration_cancelled'
+  | 'slots_full' | 'job_full' | 'no_shared_slot' | 'job_closed' | 'empty_activity' | 'not_yours' | 'activity_withdrawn'
+  | 'activity_too_old' | 'undo_not_today' | 'leave_before_join' | 'birth_after_join' | 'no_change';
 
 export interface SidebarUser {
   readonly email: string;
@@ -20,8 +25,16 @@ export interface SidebarUser {
   readonly canWrite: boolean;
 }
 
-export interface MemberOption { readonly id: string; readonly kana: string; readonly name: string }
-/** One answer of searchMembers: a member option, and whether the member is still enrolled. */
+export interface MemberOption {
+  readonly id: string;
+  readonly kana: string;
+  readonly name: string;
+  /** Age today (null: no birth date) and district: what tells two members of one name apart. */
+  readonly age: number | null;
+  readonly district: string;
+}
+/** One answer of searchMembers: a member option (with age and district, so two of one name can
+ *  be told apart), and whether the member is still enrolled. */
 export interface MemberMatch extends MemberOption { readonly enrolled: boolean }
 export interface SearchMembersOutput {
   readonly members: readonly MemberMatch[];
@@ -29,13 +42,24 @@ export interface SearchMembersOutput {
   readonly more: boolean;
 }
 export interface ClientOption { readonly id: string; readonly name: string }
-export interface JobOption {
+/** How full a job is (workbook.md "Capacity, slot by slot"): what a write answers about it. */
+export interface JobFill {
   readonly id: string;
+  readonly status: JobStatus | null;
+  readonly slots: readonly Slot[];
+  /** People needed in each slot. */
+  readonly headcount: number;
+  /** Slots with a place left, and the places left over all slots. */
+  readonly open_slots: readonly Slot[];
+  readonly places_left: number;
+}
+
+/** A job in a picker: its fill, title and client. */
+export interface JobOption extends JobFill {
   readonly title: string;
   readonly client_id: string;
-  readonly status: string | null;
-  readonly slots: readonly Slot[];
-  readonly headcount: number;
+  /** The client's name ('' when unknown): six jobs called 夜間巡回 are told apart by it. */
+  readonly client_name: string;
 }
 
 export interface ActivityView {
@@ -49,6 +73,9 @@ export interface ActivityView {
   readonly job_id: string;
   readonly minutes: number | null;
   readonly outcome: string;
+  readonly notes: string;
+  /** active, or withdrawn (取消): kept in the tab, counted nowhere. */
+  readonly status: ActivityStatus;
 }
 
 /** One headline figure of the week: this week so far and the whole week before. */
@@ -78,8 +105,11 @@ export interface Bootstrap {
   /** True at a large center: the member picker asks searchMembers as the person types. */
   readonly memberSearch: boolean;
   readonly clients: readonly ClientOption[];
+  /** Every job not closed (終了), each with its places left: the picker shows the open ones first. */
   readonly jobs: readonly JobOption[];
   readonly recentActivities: readonly ActivityView[];
+  /** For the member and job forms' dropdowns. */
+  readonly vocabulary: Vocabulary;
   readonly week: WeekHeadline;
   /** Rows the workbook could not read (already rendered `tab!cell: message`), at most 20. */
   readonly problems: readonly string[];
@@ -105,6 +135,12 @@ export interface CandidateView {
   readonly member_id: string;
   readonly kana: string;
   readonly name: string;
+  readonly age: number | null;
+  readonly district: string;
+  /** For a tel: link on a phone; staff only, like the names. */
+  readonly phone: string;
+  /** Days worked in the 90 days before today (fairness). */
+  readonly recent_work_days: number;
   readonly score: number;
   readonly slots: readonly Slot[];
   /** Reasons rendered in the user's language. */
@@ -115,9 +151,13 @@ export interface CandidateView {
 
 export interface CandidatesOutput {
   readonly job: JobOption;
+  /** The best CANDIDATES_SHOWN of them. */
   readonly candidates: readonly CandidateView[];
+  /** Everyone who passes the hard rules (「上位 30人 / 635人」). */
+  readonly qualified: number;
+  /** The mosaic team, for a compact slot grid: each member with the slots they would take. */
   readonly team: {
-    readonly members: readonly { readonly member_id: string; readonly slots: readonly Slot[] }[];
+    readonly members: readonly { readonly member_id: string; readonly name: string; readonly slots: readonly Slot[] }[];
     readonly backups: readonly { readonly slot: Slot; readonly member_id: string }[];
     readonly uncovered_slots: readonly Slot[];
   };
@@ -127,7 +167,8 @@ export interface CandidatesOutput {
   readonly excluded: readonly string[];
 }
 
-export type MatchAction = 'propose' | 'interview' | 'place' | 'decline' | 'end' | 'reject';
+/** `undo_place`: a 成立 made by mistake, undone the same day (back to 提案). */
+export type MatchAction = 'propose' | 'interview' | 'place' | 'decline' | 'end' | 'reject' | 'undo_place';
 
 export interface ChangeMatchStatusInput {
   readonly action: MatchAction;
@@ -136,6 +177,12 @@ export interface ChangeMatchStatusInput {
   /** The candidate's score when proposing (0–100), written to 適合度. */
   readonly fit_score?: number | null;
   readonly date?: string;
+  /** propose / place: the job's slots the member is to work (担当枠), e.g. the mosaic team's. */
+  readonly slots?: readonly Slot[];
+  /** The マッチング activity this change logs: its kind (default by action), minutes and notes. */
+  readonly kind?: ActivityKind | null;
+  readonly minutes?: number | null;
+  readonly notes?: string;
 }
 
 export interface ChangeMatchStatusOutput {
@@ -144,6 +191,179 @@ export interface ChangeMatchStatusOutput {
   readonly proposed_on: string | null;
   readonly placed_on: string | null;
   readonly ended_on: string | null;
+  /** 担当枠 as written (the slots a placement covers; [] = all the job's). */
+  readonly slots: readonly Slot[];
+  /** The job after the change (its status may have become 充足 or 募集中). */
+  readonly job: JobFill;
+  /** The マッチング activity logged (null for undo_place, which withdraws the 成立's instead). */
+  readonly activity_id: string | null;
+}
+
+/** この編成で提案: every member of the mosaic team proposed in one call. */
+export interface ProposeTeamInput {
+  readonly job_id: string;
+  readonly members: readonly { readonly member_id: string; readonly slots?: readonly Slot[]; readonly fit_score?: number | null }[];
+  readonly date?: string;
+}
+
+export interface ProposeTeamOutput {
+  readonly job: JobFill;
+  readonly proposed: readonly { readonly member_id: string; readonly match_id: string; readonly slots: readonly Slot[] }[];
+  /** Members left out, with why (already proposed or placed on this job), in the user's language. */
+  readonly skipped: readonly { readonly member_id: string; readonly message: string }[];
+}
+
+/** The job picker: open jobs by default. */
+export interface ListJobsInput {
+  /** Also 提案中, 充足 and 終了 jobs. */
+  readonly include_all?: boolean;
+}
+
+export interface ListJobsOutput {
+  readonly jobs: readonly JobOption[];
+  /** Jobs in 仕事, whatever their status. */
+  readonly total: number;
+}
+
+/** 終了 (closed) or 再開 (open: 募集中, or 充足 when every slot is already covered). */
+export interface SetJobStatusInput {
+  readonly job_id: string;
+  readonly status: 'closed' | 'open';
+}
+
+export interface SetJobStatusOutput {
+  readonly job: JobFill;
+  /** Whether 状態 was written (setting the status a job already has writes nothing). */
+  readonly changed: boolean;
+}
+
+/** The 会員 panel's form: a member as saved (codes and arrays, dates `YYYY-MM-DD`). */
+export interface MemberView {
+  readonly member_id: string;
+  readonly name: string;
+  readonly kana: string;
+  readonly gender: Gender | null;
+  readonly birth_date: string | null;
+  readonly age: number | null;
+  readonly joined_on: string;
+  readonly left_on: string | null;
+  readonly leave_reason: LeaveReason | null;
+  readonly join_route: JoinRoute | null;
+  readonly district: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly skills: readonly string[];
+  readonly preferred_categories: readonly string[];
+  readonly availability: readonly Slot[];
+  readonly max_days_per_week: number | null;
+  readonly motivations: readonly Motivation[];
+  readonly consent: boolean;
+  readonly notes: string;
+  /** Enrolled today (joined, not left). */
+  readonly enrolled: boolean;
+}
+
+/** saveMember: no member_id = a new member; with one = an edit of the fields given only. */
+export interface SaveMemberInput {
+  readonly member_id?: string;
+  readonly name?: string;
+  readonly kana?: string;
+  readonly gender?: Gender | null;
+  readonly birth_date?: string | null;
+  readonly joined_on?: string;
+  readonly join_route?: JoinRoute | null;
+  readonly district?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly skills?: readonly string[];
+  readonly preferred_categories?: readonly string[];
+  readonly availability?: readonly Slot[];
+  readonly max_days_per_week?: number | null;
+  readonly motivations?: readonly Motivation[];
+  readonly consent?: boolean;
+  readonly notes?: string;
+}
+
+export interface SaveMemberOutput {
+  readonly member: MemberView;
+  readonly created: boolean;
+  /** The fields whose cells were written (an edit that changes nothing writes none). */
+  readonly changed: readonly string[];
+}
+
+export interface LeaveMemberInput {
+  readonly member_id: string;
+  readonly date: string;
+  readonly reason: LeaveReason;
+}
+
+export interface LeaveMemberOutput {
+  readonly member: MemberView;
+  /** Placements ended on the leaving day, proposals declined, and jobs back to 募集中. */
+  readonly ended: readonly { readonly match_id: string; readonly job_id: string }[];
+  readonly declined: readonly { readonly match_id: string; readonly job_id: string }[];
+  readonly reopened_jobs: readonly string[];
+}
+
+export interface GetMemberOutput {
+  readonly member: MemberView;
+  /** The member's matches that are still open or placed (most recent first, at most 20). */
+  readonly matches: readonly { readonly match_id: string; readonly job_id: string; readonly status: MatchStatus; readonly placed_on: string | null }[];
+}
+
+/** Dropdown words: the 技能 tab's skills, and the 職種 and 地区 already in use. */
+export interface Vocabulary {
+  readonly skills: readonly string[];
+  readonly categories: readonly string[];
+  readonly districts: readonly string[];
+}
+
+/** Corrections: only the activity's coordinator (or a manager); the fields given are rewritten. */
+export interface CorrectActivityInput {
+  readonly activity_id: string;
+  readonly date?: string;
+  readonly area?: Area;
+  readonly kind?: ActivityKind | null;
+  readonly member_id?: string;
+  readonly client_id?: string;
+  readonly job_id?: string;
+  readonly minutes?: number | null;
+  readonly outcome?: string;
+  readonly notes?: string;
+}
+
+/** 継続支援: one person to call today (names and phones for the sidebar only). */
+export interface FollowUpView {
+  readonly member_id: string;
+  readonly name: string;
+  readonly kana: string;
+  readonly phone: string;
+  readonly reason: FollowUpReason;
+  /** The reason in the user's language, e.g. 就業1か月（夜間巡回、2015-06-01 成立）. */
+  readonly reason_text: string;
+  readonly since: string;
+  readonly days: number;
+  readonly match_id: string | null;
+  readonly job_id: string | null;
+  readonly last_contact: string | null;
+}
+
+export interface FollowUpsOutput {
+  readonly today: string;
+  readonly items: readonly FollowUpView[];
+  /** How many qualified under each reason (the list shows the first of each). */
+  readonly counts: Readonly<Record<FollowUpReason, number>>;
+}
+
+/** A follow-up call logged in one tap: 継続支援・フォロー for the member, today unless dated. */
+export interface LogFollowUpInput {
+  readonly member_id: string;
+  readonly job_id?: string;
+  readonly kind?: ActivityKind | null;
+  readonly minutes?: number | null;
+  readonly outcome?: string;
+  readonly notes?: string;
+  readonly date?: string;
 }
 
 /** 開拓 panel: a client (業務提供先) won on a visit. */

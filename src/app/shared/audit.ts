@@ -29,13 +29,20 @@ export function auditValues(entry: AuditInput): CellsByKey<typeof AUDIT_LOG_TAB>
  *  column a center put among them is left to the sheet. Only a tab that is truly missing is
  *  created (with the row), so a passing failure of Google can never lead to the log being replaced. */
 export function writeAudit(store: TableStore, lang: Language, entry: AuditInput): void {
-  const values = auditValues(entry);
+  writeAudits(store, lang, [entry]);
+}
+
+/** Several audit rows in one append (one header read, one write): a call that changes several
+ *  records at once (a team proposed, a member's placements ended) logs each. */
+export function writeAudits(store: TableStore, lang: Language, entries: readonly AuditInput[]): void {
+  if (entries.length === 0) return;
+  const rows = entries.map(auditValues);
   const names = tabNames(AUDIT_LOG_TAB, lang);
   const found = store.header(names);
   if (!found) {
-    store.replace(tabName(AUDIT_LOG_TAB, lang), AUDIT_LOG_TAB.columns.map((c) => headerName(c, lang)), [AUDIT_LOG_TAB.columns.map((c) => values[c.key] ?? null)]);
+    store.replace(tabName(AUDIT_LOG_TAB, lang), AUDIT_LOG_TAB.columns.map((c) => headerName(c, lang)), rows.map((values) => AUDIT_LOG_TAB.columns.map((c) => values[c.key] ?? null)));
     return;
   }
   const { index } = locateColumns(AUDIT_LOG_TAB, found.name, found.header);
-  store.appendCells(found.name, ownedCells<typeof AUDIT_LOG_TAB>(index, AUDIT_LOG_TAB.columns.map((c) => c.key), [values]));
+  store.appendCells(found.name, ownedCells<typeof AUDIT_LOG_TAB>(index, AUDIT_LOG_TAB.columns.map((c) => c.key), rows));
 }

@@ -1,9 +1,13 @@
 import { formatProblem } from '../../domain/messages/catalog';
+import { ageOn } from '../../domain/members/age';
+import { skillVocabulary } from '../../domain/skills/vocabulary';
 import type { Activity } from '../../domain/schema/tabs';
 import type { Workbook } from '../../domain/workbook';
 import { normaliseEmail } from '../shared/authorize';
 import type { CallContext } from '../shared/call-context';
-import type { ActivityView, Bootstrap, JobOption } from '../shared/api-types';
+import type { ActivityView, Bootstrap, Vocabulary } from '../shared/api-types';
+import { activityViewOf } from '../activities/append-activities';
+import { jobOptions } from '../matching/list-jobs';
 import { weekHeadlineOf } from '../weekly/week-headline';
 
 // What the sidebar needs when it opens, in one call: who I am, the pick lists, my last entries
@@ -27,14 +31,27 @@ export interface BootstrapOptions {
 }
 
 export function activityView(a: Activity): ActivityView {
-  return {
-    activity_id: a.activity_id, date: a.date, coordinator: a.coordinator, area: a.area, kind: a.kind,
-    member_id: a.member_id ?? '', client_id: a.client_id ?? '', job_id: a.job_id ?? '', minutes: a.minutes, outcome: a.outcome,
-  };
+  return activityViewOf(a);
 }
 
-export function jobOption(j: Workbook['jobs'][number]): JobOption {
-  return { id: j.job_id, title: j.title, client_id: j.client_id ?? '', status: j.status, slots: j.slots, headcount: j.headcount ?? 1 };
+/** Distinct non-blank words (trimmed, compared in NFKC so full- and half-width forms are one), first form kept. */
+function distinct(words: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const w of words) {
+    const t = w.trim();
+    const k = t.normalize('NFKC');
+    if (t !== '' && !seen.has(k)) seen.set(k, t);
+  }
+  return [...seen.values()];
+}
+
+/** The dropdowns' words: the 技能 tab's skills, the 職種 of the jobs and the 地区 in use. */
+export function vocabularyOf(workbook: Pick<Workbook, 'skills' | 'jobs' | 'members' | 'clients'>): Vocabulary {
+  return {
+    skills: skillVocabulary(workbook.skills).skills,
+    categories: distinct(workbook.jobs.map((j) => j.category)).sort(),
+    districts: distinct([...workbook.clients.map((c) => c.district), ...workbook.jobs.map((j) => j.district), ...workbook.members.map((m) => m.district)]).sort(),
+  };
 }
 
 export function bootstrapOf(workbook: Workbook, ctx: CallContext, options: BootstrapOptions = {}): Bootstrap {
@@ -45,7 +62,7 @@ export function bootstrapOf(workbook: Workbook, ctx: CallContext, options: Boots
   const recentActivities = mine.slice(-RECENT).reverse().map(activityView);
   const enrolled = workbook.members
     .filter((m) => m.left_on === null || m.left_on > ctx.today)
-    .map((m) => ({ id: m.member_id, kana: m.kana, name: m.name }));
+    .map((m) => ({ id: m.member_id, kana: m.kana, name: m.name, age: ageOn(m.birth_date, ctx.today), district: m.district }));
   const memberSearch = enrolled.length > (options.memberListLimit ?? MEMBER_LIST_LIMIT);
   // A large center still sends the names of the members in the recent entries (at most ten).
   const recentIds = new Set(recentActivities.map((a) => a.member_id));
@@ -58,8 +75,9 @@ export function bootstrapOf(workbook: Workbook, ctx: CallContext, options: Boots
     members,
     memberSearch,
     clients: workbook.clients.map((c) => ({ id: c.client_id, name: c.name })),
-    jobs: workbook.jobs.filter((j) => j.status !== 'closed').map(jobOption),
+    jobs: jobOptions(workbook, ctx.today, (s) => s !== 'closed'),
     recentActivities,
+    vocabulary: vocabularyOf(workbook),
     week: weekHeadlineOf(workbook, ctx.today),
     problems: workbook.problems.slice(0, MAX_PROBLEMS).map((p) => formatProblem(p, ctx.lang)),
   };

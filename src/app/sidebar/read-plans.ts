@@ -26,13 +26,32 @@ export const HEADLINE_READS: WorkbookPlan = {
   activities: { tail: HEADLINE_ACTIVITY_ROWS },
 };
 
-/** Opening the sidebar: the headline, plus the pick lists (members' names and kana, clients'
- *  names, open jobs with their slots and titles) and the caller's recent entries (in the tail). */
+/** Opening the sidebar: the headline, plus the pick lists (members' names, kana, age and district;
+ *  clients' names; jobs with their titles, slots and places left) and the caller's recent entries
+ *  (in the tail), and the dropdowns' words (the 技能 tab, jobs' 職種, the districts in use). */
 export const BOOTSTRAP_READS: WorkbookPlan = {
   ...HEADLINE_READS,
-  members: { columns: ['member_id', 'name', 'kana', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent'] },
-  clients: { columns: ['client_id', 'name'] },
+  members: { columns: ['member_id', 'name', 'kana', 'gender', 'birth_date', 'joined_on', 'left_on', 'join_route', 'district', 'availability', 'consent'] },
+  clients: { columns: ['client_id', 'name', 'district'] },
+  jobs: { columns: ['job_id', 'client_id', 'title', 'category', 'status', 'slots', 'headcount', 'district', 'created_on'] },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on', 'slots'] },
+  skills: { whole: true },
+};
+
+/** The job picker (listJobs): jobs, their clients' names, and what the places need of マッチング. */
+export const JOB_LIST_READS: WorkbookPlan = {
   jobs: { columns: ['job_id', 'client_id', 'title', 'status', 'slots', 'headcount', 'created_on'] },
+  clients: { columns: ['client_id', 'name'] },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
+};
+
+/** The 継続支援 worklist (listFollowUps): who is enrolled and how to call them, their placements
+ *  and matches, the jobs' titles, and the last rows of 活動記録 for the last contacts. */
+export const FOLLOW_UP_READS: WorkbookPlan = {
+  members: { columns: ['member_id', 'name', 'kana', 'joined_on', 'left_on', 'phone', 'availability', 'consent'] },
+  jobs: { columns: ['job_id', 'title'] },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
+  activities: { tail: HEADLINE_ACTIVITY_ROWS },
 };
 
 /** Ranking candidates for a job: every member field the rules and the score use, the jobs whole,
@@ -41,5 +60,7 @@ export const BOOTSTRAP_READS: WorkbookPlan = {
 export const CANDIDATE_READS: WorkbookPlan = {
   members: { whole: true },
   jobs: { whole: true },
-  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on'] },
+  clients: { columns: ['client_id', 'name'] },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
+  skills: { whole: true },
 };

@@ -2,7 +2,15 @@ import * as z from 'zod/mini';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { guardedCall, parseArgs } from '../shared/guarded-call';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
-import { changeMatchStatus } from '../matching/change-match-status';
+import { CHANGE_MATCH_INPUT, changeMatchStatus } from '../matching/change-match-status';
+import { PROPOSE_TEAM_INPUT, proposeTeam } from '../matching/propose-team';
+import { SET_JOB_STATUS_INPUT, setJobStatus } from '../matching/set-job-status';
+import { LIST_JOBS_INPUT, listJobs } from '../matching/list-jobs';
+import { SAVE_MEMBER_INPUT, saveMember } from '../members/save-member';
+import { LEAVE_MEMBER_INPUT, leaveMember } from '../members/leave-member';
+import { getMember } from '../members/get-member';
+import { CORRECT_ACTIVITY_INPUT, WITHDRAW_ACTIVITY_INPUT, correctActivity, withdrawActivity } from '../activities/correct-activity';
+import { LOG_FOLLOW_UP_INPUT, followUpsOf, logFollowUp } from '../activities/follow-ups';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { logActivity } from '../activities/log-activity';
 import { REGISTER_CLIENT_INPUT, registerClient } from '../develop/register-client';
@@ -13,11 +21,12 @@ import { candidatesOf } from '../matching/list-candidates';
 import type { Access } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type {
-  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, LogActivityOutput, RegisterClientOutput, RegisterJobOutput,
-  SearchMembersOutput, WeekHeadline,
+  ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, FollowUpsOutput, GetMemberOutput, LeaveMemberOutput, ListJobsOutput,
+  LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchMembersOutput, SetJobStatusOutput,
+  WeekHeadline,
 } from '../shared/api-types';
 import { weekHeadlineOf } from '../weekly/week-headline';
-import { BOOTSTRAP_READS, CANDIDATE_READS, HEADLINE_READS } from './read-plans';
+import { BOOTSTRAP_READS, CANDIDATE_READS, FOLLOW_UP_READS, HEADLINE_READS, JOB_LIST_READS } from './read-plans';
 import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
@@ -40,13 +49,10 @@ export const LOG_ACTIVITY_INPUT = z.strictObject({
   notes: z.optional(text),
 });
 
-export const CHANGE_MATCH_INPUT = z.strictObject({
-  action: z.enum(['propose', 'interview', 'place', 'decline', 'end', 'reject']),
-  job_id: recordId,
-  member_id: recordId,
-  fit_score: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(100)))),
-  date: z.optional(civilDateArg),
-});
+export {
+  CHANGE_MATCH_INPUT, PROPOSE_TEAM_INPUT, SET_JOB_STATUS_INPUT, LIST_JOBS_INPUT, SAVE_MEMBER_INPUT, LEAVE_MEMBER_INPUT,
+  CORRECT_ACTIVITY_INPUT, WITHDRAW_ACTIVITY_INPUT, LOG_FOLLOW_UP_INPUT,
+};
 
 /** What the member picker types: an ID's start, or part of a kana or a name. */
 export const SEARCH_MEMBERS_INPUT = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
@@ -60,6 +66,16 @@ export interface SidebarApi {
   searchMembers(query: unknown): ApiResult<SearchMembersOutput>;
   registerClient(input: unknown): ApiResult<RegisterClientOutput>;
   registerJob(input: unknown): ApiResult<RegisterJobOutput>;
+  listJobs(input?: unknown): ApiResult<ListJobsOutput>;
+  setJobStatus(input: unknown): ApiResult<SetJobStatusOutput>;
+  proposeTeam(input: unknown): ApiResult<ProposeTeamOutput>;
+  getMember(memberId: unknown): ApiResult<GetMemberOutput>;
+  saveMember(input: unknown): ApiResult<SaveMemberOutput>;
+  leaveMember(input: unknown): ApiResult<LeaveMemberOutput>;
+  listFollowUps(): ApiResult<FollowUpsOutput>;
+  logFollowUp(input: unknown): ApiResult<LogActivityOutput>;
+  correctActivity(input: unknown): ApiResult<LogActivityOutput>;
+  withdrawActivity(activityId: unknown): ApiResult<LogActivityOutput>;
 }
 
 export function createSidebarApi(
@@ -85,6 +101,16 @@ export function createSidebarApi(
     searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
     registerClient: (input) => call('write', () => parse(REGISTER_CLIENT_INPUT, input), (ctx, valid) => registerClient(ports, ctx, valid)),
     registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),
+    listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => listJobs(workbookOf(ctx, JOB_LIST_READS), ctx.today, valid)),
+    setJobStatus: (input) => call('write', () => parse(SET_JOB_STATUS_INPUT, input), (ctx, valid) => setJobStatus(ports, ctx, valid)),
+    proposeTeam: (input) => call('write', () => parse(PROPOSE_TEAM_INPUT, input), (ctx, valid) => proposeTeam(ports, ctx, valid)),
+    getMember: (memberId) => call('read', () => parse(recordId, memberId), (ctx, valid) => getMember(ports, ctx, valid)),
+    saveMember: (input) => call('write', () => parse(SAVE_MEMBER_INPUT, input), (ctx, valid) => saveMember(ports, ctx, valid)),
+    leaveMember: (input) => call('write', () => parse(LEAVE_MEMBER_INPUT, input), (ctx, valid) => leaveMember(ports, ctx, valid)),
+    listFollowUps: () => call('read', noInput, (ctx) => followUpsOf(workbookOf(ctx, FOLLOW_UP_READS), ctx)),
+    logFollowUp: (input) => call('write', () => parse(LOG_FOLLOW_UP_INPUT, input), (ctx, valid) => logFollowUp(ports, ctx, valid)),
+    correctActivity: (input) => call('write', () => parse(CORRECT_ACTIVITY_INPUT, input), (ctx, valid) => correctActivity(ports, ctx, valid)),
+    withdrawActivity: (activityId) => call('write', () => parse(WITHDRAW_ACTIVITY_INPUT, activityId), (ctx, valid) => withdrawActivity(ports, ctx, valid)),
   };
 }
 

@@ -118,9 +118,10 @@ export const errors: typeof Ja.errors = {
 };
 
 export const words: typeof Ja.words = {
-  things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event' },
+  things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event', activity: 'Activity' },
   noStatus: 'none',
   missingTab: (tab) => `the tab ${tab.en} is missing`,
+  missingColumn: (tab, header) => `the tab ${tab} has no column ${header} (running setup again adds it)`,
   fullSlot: (slot, filled, headcount) => `${slot} (${filled}/${headcount})`,
   list: (items) => items.join(', '),
   followUp: {
@@ -152,7 +153,7 @@ export const sidebar: typeof Ja.sidebar = {
   matching: {
     job: 'Job', show: 'Show candidates', searching: 'Looking for candidates…', candidates: (n) => `${n} candidates (best first)`,
     none: 'No member fits this job.', score: 'Fit', status: 'Status',
-    actions: { propose: 'Propose', interview: 'Interview', place: 'Place', decline: 'Declined', reject: 'Rejected', end: 'End' },
+    actions: { propose: 'Propose', interview: 'Interview', place: 'Place', decline: 'Declined', reject: 'Rejected', end: 'End', undo_place: 'Undo placement' },
     done: (member, status) => `${member}: ${status}`, mosaic: 'Mosaic team (who covers which slot)',
     slot: 'Slot', backup: 'Backup', uncovered: 'Uncovered', covered: 'Covers', allCovered: 'Every slot can be covered.',
     recorded: 'Matches for this job', excluded: 'Members left out', pickJob: 'Pick a job.',

@@ -139,11 +139,13 @@ export const errors = {
 /** Words that go into those sentences. */
 export const words = {
   /** What was not found (errors.not_found's `what`). */
-  things: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント' },
+  things: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント', activity: '活動' },
   /** A match that is not open yet (errors.bad_transition's `from`). */
   noStatus: 'なし',
   /** errors.bad_workbook's detail when a tab the call needs is missing. */
   missingTab: (tab: TabNames) => `シート「${tab.ja}」がありません`,
+  /** errors.bad_workbook's detail when a column the call writes is missing (初期設定 adds it). */
+  missingColumn: (tab: string, header: string) => `シート「${tab}」に列「${header}」がありません（初期設定をもう一度実行すると追加されます）`,
   /** One full slot in errors.slots_full: 月AM（2/2名）. */
   fullSlot: (slot: string, filled: number, headcount: number) => `${slot}（${filled}/${headcount}名）`,
   /** Items of a list inside a sentence. */
@@ -183,7 +185,7 @@ export const sidebar = {
     job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…', candidates: (n: number) => `候補 ${n}人（適合度の高い順）`,
     none: '条件に合う会員がいません。', score: '適合度', status: '状態',
     /** The buttons, by MatchAction. */
-    actions: { propose: '提案', interview: '面接', place: '成立', decline: '辞退', reject: '不成立', end: '終了' },
+    actions: { propose: '提案', interview: '面接', place: '成立', decline: '辞退', reject: '不成立', end: '終了', undo_place: '成立を取消' },
     done: (member: string, status: string) => `${member} を「${status}」にしました`, mosaic: 'モザイク編成（誰がどの枠を担当するか）',
     slot: '枠', backup: '控え', uncovered: '未充足', covered: '担当', allCovered: 'すべての枠を担当できます。',
     recorded: 'この仕事のマッチング', excluded: '対象外の会員', pickJob: '仕事を選んでください。',

@@ -94,12 +94,16 @@ describe('registering a job for a client', () => {
     const out = ok(createSidebarApi(ports, quietLog).registerJob(cleaning));
     // The fixture's jobs are J001 and J002: J0003.
     expect(out).toEqual({
-      job: { id: 'J0003', title: '食堂の清掃', client_id: 'C001', status: 'open', slots: ['Mon-AM', 'Wed-AM'], headcount: 2 },
+      // A new job: both slots open, 2 places in each.
+      job: {
+        id: 'J0003', title: '食堂の清掃', client_id: 'C001', client_name: 'ひまわり園', status: 'open', slots: ['Mon-AM', 'Wed-AM'], headcount: 2,
+        open_slots: ['Mon-AM', 'Wed-AM'], places_left: 4,
+      },
       created_on: '2025-06-11',
     });
     const rows = ports.store.read(['仕事'])?.rows ?? [];
-    // No district, end date or pay: empty cells (null), not ''.
-    expect(rows[2]).toEqual(['J0003', 'C001', '食堂の清掃', '清掃', '請負', '清掃', '月AM、水AM', 2, null, { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
+    // No district given: the client's (ひまわり園, 柏). No end date or pay: empty cells (null), not ''.
+    expect(rows[2]).toEqual(['J0003', 'C001', '食堂の清掃', '清掃', '請負', '清掃', '月AM、水AM', 2, '柏', { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
   });
 
   test('marks a job still being put to the client as 提案中, with one person by default', () => {
@@ -115,12 +119,13 @@ describe('registering a job for a client', () => {
     const ports = sidebarPorts();
     const api = createSidebarApi(ports, quietLog);
     ok(api.registerJob(cleaning));
-    expect(ok(api.sidebarBootstrap()).jobs.map((j) => j.id)).toEqual(['J001', 'J002', 'J0003']);
+    // Open jobs, the newest first (J0003 today, J002 on 06-10, J001 on 05-20).
+    expect(ok(api.sidebarBootstrap()).jobs.map((j) => j.id)).toEqual(['J0003', 'J002', 'J001']);
     // M001 and M002 both work Mon-AM and Wed-AM and know 清掃.
     expect(ok(api.listCandidates('J0003')).candidates.map((c) => c.member_id)).toEqual(expect.arrayContaining(['M001', 'M002']));
   });
 
-  test('refuses a job for a client 業務提供先 does not hold, reading only the ID column there', () => {
+  test('refuses a job for a client 業務提供先 does not hold, reading only 提供先ID…地区 there (one run of columns)', () => {
     const ports = sidebarPorts();
     const columns: number[][] = [];
     const readColumns = ports.store.readColumns.bind(ports.store);
@@ -128,7 +133,7 @@ describe('registering a job for a client', () => {
     const read = jest.spyOn(ports.store, 'read');
     const r = createSidebarApi(ports, quietLog).registerJob({ ...cleaning, client_id: 'C999' });
     expect(r).toEqual({ ok: false, code: 'not_found', message: '提供先「C999」が見つかりません。シートを確認してください。' });
-    expect(columns).toEqual([[0]]);
+    expect(columns).toEqual([[0, 1, 2, 3]]);
     expect(read.mock.calls.map((c) => c[0][0])).not.toContain('業務提供先');
     expect(ports.store.read(['仕事'])?.rows).toHaveLength(2);
     expect(ports.store.read(['監査ログ'])?.rows).toHaveLength(0);

@@ -43,11 +43,12 @@ describe('searching members for the picker', () => {
   });
 
   test('finds a member by part of the kana, typed in katakana, hiragana or without the space', () => {
-    expect(ok(search('アオキ')).members).toEqual([{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true }]);
+    // Born 1950-04-01: 75 on 2025-06-11.
+    expect(ok(search('アオキ')).members).toEqual([{ id: 'M001', kana: 'アオキ イチロウ', name: '青木 一郎', enrolled: true, age: 75, district: '柏' }]);
     expect(ids(search('いのうえ'))).toEqual(['M002']);
     expect(ids(search('ウエノサブ'))).toEqual(['M003']);
-    // "ウエ" is inside イノウエ and starts ウエノ: both, in sheet order.
-    expect(ids(search('ウエ'))).toEqual(['M002', 'M003']);
+    // "ウエ" starts ウエノ and is inside イノウエ: both, the one it starts first.
+    expect(ids(search('ウエ'))).toEqual(['M003', 'M002']);
   });
 
   test('finds a member by part of the name in kanji', () => {
@@ -101,8 +102,8 @@ describe('searching members for the picker', () => {
     };
     const ports = { ...sidebarPorts(COORDINATOR), store };
     expect(ok(createSidebarApi(ports, quiet).searchMembers('アオキ')).members).toHaveLength(1);
-    // 5 members × 5 columns (ID, name, kana, 入会日, 退会日) = 25, less the 4 blank 退会日 = 21.
-    expect(seen).toEqual([{ tab: '会員', cells: 21 }]);
+    // 5 members × 7 columns (ID, name, kana, 生年月日, 入会日, 退会日, 地区) = 35, less the 4 blank 退会日 = 31.
+    expect(seen).toEqual([{ tab: '会員', cells: 31 }]);
   });
 
   test('lets a viewer search (it is a read) but refuses someone not in コーディネータ, with no data', () => {
@@ -136,6 +137,49 @@ describe('the bootstrap at a large center', () => {
     ok(api.logActivity({ date: '2025-06-11', area: 'matching', member_id: 'M003' }));
     const boot = ok(api.sidebarBootstrap());
     expect(boot.memberSearch).toBe(true);
-    expect(boot.members).toEqual([{ id: 'M003', kana: 'ウエノ サブロウ', name: '上野 三郎' }]);
+    expect(boot.members).toEqual([{ id: 'M003', kana: 'ウエノ サブロウ', name: '上野 三郎', age: 77, district: '我孫子' }]);
+  });
+});
+
+describe('a search that forgives (issue 12)', () => {
+  /** The fixture with two 山下 隆 (different ages and districts), a 髙橋 and a キヨウコ written with a large ヨ. */
+  function namesakes(): MemoryTableStore {
+    const store = MemoryTableStore.from(sidebarTables());
+    const row = (id: string, name: string, kana: string, birth: string, district: string): Cell[] => [
+      id, name, kana, '男性', { date: birth }, { date: '2020-04-01' }, null, '窓口', district, '', '', '', '', '', null, '', true, '',
+    ];
+    store.append('会員', [
+      row('M101', '山下 隆', 'ヤマシタ タカシ', '1950-07-01', '豊四季'),
+      row('M102', '山下　隆', 'ヤマシタ タカシ', '1944-02-10', '南柏'),
+      row('M103', '髙橋 恭子', 'タカハシ キヨウコ', '1952-12-01', '柏'),
+    ]);
+    return store;
+  }
+  const found = (q: string): { id: string; age: number | null; district: string }[] =>
+    ok(search(q, COORDINATOR, namesakes())).members.map((m) => ({ id: m.id, age: m.age, district: m.district }));
+
+  test('finds names kept in katakana from hiragana, half-width kana, and with or without the space', () => {
+    for (const q of ['やました', 'ﾔﾏｼﾀ', 'ヤマシタタカシ', 'やました　たかし']) expect(found(q).map((m) => m.id)).toEqual(['M101', 'M102']);
+  });
+
+  test('lists two members of one name with their IDs, ages and districts to choose between', () => {
+    // 山下 隆 typed with a half-width space finds the one written with a full-width space too.
+    // Ages on 2025-06-11: born 1950-07-01 → 74 (birthday not yet), 1944-02-10 → 81.
+    expect(found('山下 隆')).toEqual([{ id: 'M101', age: 74, district: '豊四季' }, { id: 'M102', age: 81, district: '南柏' }]);
+  });
+
+  test('finds an old kanji form by the common one and a large ヨ by the small one', () => {
+    expect(found('高橋').map((m) => m.id)).toEqual(['M103']);
+    expect(found('きょうこ').map((m) => m.id)).toEqual(['M103']);
+  });
+
+  test('puts the exact and starting matches before those found inside a name', () => {
+    // タカ starts タカハシ (M103) and is inside ヤマシタ タカシ (M101, M102).
+    expect(found('たか').map((m) => m.id)).toEqual(['M103', 'M101', 'M102']);
+  });
+
+  test('folds the way searchKey says, hiragana, width, spaces, small kana and old forms alike', () => {
+    expect(searchKey('ｷｮｳｺ　髙﨑')).toBe(searchKey('きようこ 高崎'));
+    expect(searchKey('ヂヅ')).toBe('ジズ');
   });
 });

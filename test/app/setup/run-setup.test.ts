@@ -39,7 +39,7 @@ describe('setup on an empty workbook', () => {
     const { p, surface } = ports(inner);
     const result = runSetup(p, { tabs: TABS });
     expect(inner.tabNames()).toEqual([
-      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '月次締め',
+      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
       '週次KPI', '監査ログ',
     ]);
     expect(inner.header(['会員'])?.header.slice(0, 4)).toEqual(['会員ID', '氏名', 'フリガナ', '性別']);
@@ -95,9 +95,9 @@ describe('setup on a half set-up workbook', () => {
     const { p } = ports(inner);
     const result = runSetup(p, { tabs: TABS });
     const members = inner.read(['Members']);
-    // The center's own four columns stay first and in their order; the 15 missing ones follow (18 - 3 = 15).
+    // The center's own four columns stay first and in their order; the 16 missing ones follow (19 - 3 = 16).
     expect(members?.header.slice(0, 4)).toEqual(['member_id', 'name', 'joined_on', '自治会']);
-    expect(members?.header).toHaveLength(4 + 15);
+    expect(members?.header).toHaveLength(4 + 16);
     expect(members?.header[4]).toBe('フリガナ');
     expect(members?.rows).toEqual([['M1', '佐藤 茂', { date: '2010-04-01' }, '豊四季']]);
     expect(inner.header(['会員'])).toBeNull();

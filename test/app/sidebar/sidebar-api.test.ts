@@ -57,7 +57,8 @@ describe('logging an activity', () => {
     expect(out.activity.activity_id).toBe('A000008');
     const rows = ports.store.read(['活動記録'])?.rows ?? [];
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, '開拓', '訪問', '', 'C001', '', 30, '好感触', '園長と面談', { date: '2025-06-11T10:00:00' }]);
+    // No member or job: empty cells (null), as the record codec writes every blank.
+    expect(rows[1]).toEqual(['A000008', { date: '2025-06-11' }, COORDINATOR, '開拓', '訪問', null, 'C001', null, 30, '好感触', '園長と面談', { date: '2025-06-11T10:00:00' }]);
   });
 
   test('keeps a formula typed into the notes as text: =HYPERLINK(...) is stored as \'=HYPERLINK(...)', () => {
@@ -141,19 +142,35 @@ describe('matching from the sidebar', () => {
     const ports = sidebarPorts();
     const api = createSidebarApi(ports, quietLog);
     const proposed = ok(api.changeMatchStatus({ action: 'propose', job_id: 'J001', member_id: 'M002', fit_score: 87, date: '2025-06-10' }));
-    expect(proposed).toEqual({ match_id: 'X000001', status: 'proposed', proposed_on: '2025-06-10', placed_on: null, ended_on: null });
+    // J001 needs one person on 月AM and 水AM; nobody is placed yet.
+    const openJob = { id: 'J001', status: 'open', slots: ['Mon-AM', 'Wed-AM'], headcount: 1, open_slots: ['Mon-AM', 'Wed-AM'], places_left: 2 };
+    expect(proposed).toEqual({ match_id: 'X000001', status: 'proposed', proposed_on: '2025-06-10', placed_on: null, ended_on: null, slots: [], job: openJob, activity_id: 'A000008' });
     ok(api.changeMatchStatus({ action: 'interview', job_id: 'J001', member_id: 'M002' }));
     const placed = ok(api.changeMatchStatus({ action: 'place', job_id: 'J001', member_id: 'M002' }));
-    expect(placed).toEqual({ match_id: 'X000001', status: 'placed', proposed_on: '2025-06-10', placed_on: '2025-06-11', ended_on: null });
+    // M002 works 月AM, 月PM and 水AM: she takes both of the job's slots, so J001 is covered and 充足.
+    expect(placed).toEqual({
+      match_id: 'X000001', status: 'placed', proposed_on: '2025-06-10', placed_on: '2025-06-11', ended_on: null, slots: ['Mon-AM', 'Wed-AM'],
+      job: { ...openJob, status: 'filled', open_slots: [], places_left: 0 }, activity_id: 'A000010',
+    });
     expect(ports.store.read(['マッチング'])?.rows).toEqual([
-      // No notes: the cell is left empty (null), not written as ''.
+      // No notes: the cell is left empty (null), not written as ''. The fixture's tab has no 担当枠
+      // column (a center that has not run setup since): nothing is written for it.
       ['X000001', 'J001', 'M002', '請負', '成立', { date: '2025-06-10' }, { date: '2025-06-11' }, null, COORDINATOR, 87, null],
     ]);
+    expect(ports.store.read(['仕事'])?.rows[0]?.[13]).toBe('充足');
     const audit = (ports.store.read(['監査ログ'])?.rows ?? []).map((r) => [r[2], r[4], r[5]]);
     expect(audit).toEqual([
       ['match_propose', 'X000001', 'job=J001 member=M002 status=none->proposed'],
+      ['log_activity', 'A000008', 'area=matching kind=proposal member=M002 client=C001 job=J001'],
       ['match_interview', 'X000001', 'job=J001 member=M002 status=proposed->interview'],
-      ['match_place', 'X000001', 'job=J001 member=M002 status=interview->placed'],
+      ['log_activity', 'A000009', 'area=matching kind=interview member=M002 client=C001 job=J001'],
+      ['match_place', 'X000001', 'job=J001 member=M002 status=interview->placed slots=Mon-AM,Wed-AM'],
+      ['job_status_auto', 'J001', 'status=open->filled placed=1'],
+      ['log_activity', 'A000010', 'area=matching member=M002 client=C001 job=J001'],
+    ]);
+    // Each change logged its マッチング activity, 結果 the new status.
+    expect((ports.store.read(['活動記録'])?.rows ?? []).slice(1).map((r) => [r[0], r[3], r[4], r[9]])).toEqual([
+      ['A000008', 'マッチング', '提案', '提案'], ['A000009', 'マッチング', '面談', '面接'], ['A000010', 'マッチング', null, '成立'],
     ]);
   });
 

@@ -86,11 +86,13 @@ describe('the sidebar reads only what it shows', () => {
     expect(how('アンケート')).toEqual([]);
   });
 
-  test('ranks candidates without reading activities, registrations or events', () => {
+  test('ranks candidates without reading activities, registrations or events, and of 業務提供先 only the ID and name', () => {
     const { ports, reads } = benchPorts();
     ok(createSidebarApi(ports).listCandidates('J00001'));
     const tabs = new Set(reads.map((r) => r.tab));
-    for (const tab of ['活動記録', '申込', 'イベント', '業務提供先']) expect(tabs.has(tab)).toBe(false);
+    for (const tab of ['活動記録', '申込', 'イベント']) expect(tabs.has(tab)).toBe(false);
+    // The job's client name for the picker's line.
+    expect(reads.filter((r) => r.tab === '業務提供先').map((r) => r.how)).toEqual(['columns']);
   });
 
   test('leaves out of the headline an activity typed in above the last rows (the weekly mail still counts it)', () => {

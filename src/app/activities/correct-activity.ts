@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import { ACTIVITY_KIND, AREA } from '../../domain/enums';
+import { wordText } from '../../domain/messages/catalog';
+import { parseTable } from '../../domain/parse/parse-table';
+import { ACTIVITIES_TAB, type Activity } from '../../domain/schema/tabs';
+import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
+import { writeAudit } from '../shared/audit';
+import { normaliseEmail } from '../shared/authorize';
+import { readTailOf } from '../shared/read-part';
+import { updateRecord } from '../shared/record-writes';
+import { checked } from '../shared/tab-read';
+import type { CallContext, SidebarPorts } from '../shared/call-context';
+import { ApiError } from '../shared/api-error';
+import type { CorrectActivityInput, LogActivityOutput } from '../shared/api-types';
+import { HEADLINE_ACTIVITY_ROWS } from '../sidebar/read-plans';
+import { activityAuditDetail, activityViewOf, isEmptyActivity } from './append-activities';
+
+// Corrections from the sidebar: a coordinator corrects or withdraws (取消) an activity of their
+// own — a manager any. A withdrawn activity stays in 活動記録 with 状態 取消, is audited, and
+// counts in no figure (kpi.md); nothing is ever deleted. The caller holds the lock. The activity
+// is looked for among the last CORRECTABLE_ROWS rows (the rows the sidebar's recent entries come
+// from): one read of the tab's tail, then only the changed cells of the row, one audit append
+// naming the fields changed (never their text).
+
+export const CORRECTABLE_ROWS = HEADLINE_ACTIVITY_ROWS;
+
+const optionalId = z.optional(z.union([recordId, z.literal('')]));
+const text = freeText(2000);
+
+export const CORRECT_ACTIVITY_INPUT = z.strictObject({
+  activity_id: recordId,
+  date: z.optional(civilDateArg),
+  area: z.optional(z.enum(AREA.codes)),
+  kind: z.optional(z.nullable(z.enum(ACTIVITY_KIND.codes))),
+  member_id: optionalId,
+  client_id: optionalId,
+  job_id: optionalId,
+  minutes: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(24 * 60)))),
+  outcome: z.optional(text),
+  notes: z.optional(text),
+});
+
+export const WITHDRAW_ACTIVITY_INPUT = recordId;
+
+const FIELDS = ['date', 'area', 'kind', 'member_id', 'client_id', 'job_id', 'minutes', 'outcome', 'notes'] as const;
+
+/** The activity, its row and the tab's layout, from the last CORRECTABLE_ROWS rows; refused when
+ *  it is not there, not the caller's (unless a manager), or already withdrawn. */
+function ownActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, activityId: string) {
+  const raw = readTailOf(ports.store, ACTIVITIES_TAB, CORRECTABLE_ROWS);
+  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingTab(ACTIVITIES_TAB) });
+  const tab = checked(raw.name, parseTable(ACTIVITIES_TAB, raw));
+  const at = tab.parsed.records.findIndex((a) => a.activity_id === activityId);
+  const activity: Activity | undefined = tab.parsed.records[at];
+  if (!activity) throw new ApiError('activity_too_old', { id: activityId, rows: CORRECTABLE_ROWS });
+  if (ctx.coordinator.role !== 'manager' && normaliseEmail(activity.coordinator) !== normaliseEmail(ctx.email)) {
+    throw new ApiError('not_yours', { what: wordText(ctx.lang).things.activity, id: activityId });
+  }
+  if (activity.status === 'withdrawn') throw new ApiError('activity_withdrawn', { id: activityId });
+  return { tab, activity, place: { tab: raw.name, index: tab.parsed.columnIndex, row: tab.parsed.rowNumbers[at] ?? 0 } };
+}
+
+export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, input: CorrectActivityInput): LogActivityOutput {
+  const { activity, place } = ownActivity(ports, ctx, input.activity_id);
+  const after: Activity = { ...activity };
+  const edits: Partial<Record<string, unknown>> = {};
+  for (const k of FIELDS) if (input[k] !== undefined) edits[k] = input[k];
+  Object.assign(after, edits);
+  if (isEmptyActivity(after)) throw new ApiError('empty_activity');
+  const changed = updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
+  if (changed.length === 0) throw new ApiError('no_change');
+  writeAudit(ports.store, ctx.lang, {
+    at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
+    detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,
+  });
+  return { activity: activityViewOf(after) };
+}
+
+export function withdrawActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, activityId: string): LogActivityOutput {
+  const { activity, place } = ownActivity(ports, ctx, activityId);
+  // Without the 状態 column the withdrawal could not be kept: say so rather than pretend.
+  if ((place.index.get('status') ?? -1) < 0) {
+    throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingColumn(place.tab, ctx.lang === 'ja' ? '状態' : 'status') });
+  }
+  const after: Activity = { ...activity, status: 'withdrawn' };
+  updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
+  writeAudit(ports.store, ctx.lang, {
+    at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: place.tab, recordId: activity.activity_id, detail: activityAuditDetail(activity),
+  });
+  return { activity: activityViewOf(after) };
+}

@@ -1,0 +1,57 @@
+import type { Language } from '../../domain/enums';
+import { jobCapacity, statusAfter, type CapacityChange, type JobCapacity } from '../../domain/jobs/capacity';
+import { wordText } from '../../domain/messages/catalog';
+import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
+import { readWholeTab, type TabRead } from '../shared/tab-read';
+import type { AuditInput } from '../shared/audit';
+import type { CallContext } from '../shared/call-context';
+import { updateRecord } from '../shared/record-writes';
+import type { TableStore } from '../ports';
+import { ApiError } from '../shared/api-error';
+import type { JobFill, JobOption } from '../shared/api-types';
+
+// A job's fill as the sidebar shows it, and the automatic 募集中 ⇄ 充足 of workbook.md
+// "Capacity, slot by slot", shared by every use case that places, ends or undoes a placement.
+
+export function jobFillOf(job: Job, capacity: JobCapacity): JobFill {
+  return {
+    id: job.job_id, status: job.status, slots: capacity.fill.map((f) => f.slot), headcount: capacity.headcount,
+    open_slots: capacity.open, places_left: capacity.places_left,
+  };
+}
+
+export function jobOptionOf(job: Job, clientName: string, capacity: JobCapacity): JobOption {
+  return { ...jobFillOf(job, capacity), title: job.title, client_id: job.client_id ?? '', client_name: clientName };
+}
+
+export type { TabRead };
+
+export const readJobs = (store: TableStore, lang: Language): TabRead<Job> => readWholeTab(store, JOBS_TAB, lang);
+export const readMatches = (store: TableStore, lang: Language): TabRead<Match> => readWholeTab(store, MATCHES_TAB, lang);
+
+/** The job `jobId` and its row, or ApiError('not_found'). */
+export function findJob(jobs: TabRead<Job>, jobId: string, lang: Language): { job: Job; row: number } {
+  const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);
+  const job = jobs.parsed.records[at];
+  if (!job) throw new ApiError('not_found', { what: wordText(lang).things.job, id: jobId });
+  return { job, row: jobs.parsed.rowNumbers[at] ?? 0 };
+}
+
+/**
+ * After `change` to the job's placements (`matches`: the tab as it now stands), writes 状態 when
+ * it moves between 募集中 and 充足 (one cell), and answers the job as it now is, its capacity,
+ * and the audit row of the move (null when the status stayed).
+ */
+export function settleJobStatus(
+  store: TableStore, ctx: CallContext, jobs: TabRead<Job>, job: Job, row: number, matches: Iterable<Match>, day: string, change: CapacityChange,
+): { job: Job; capacity: JobCapacity; audit: AuditInput | null } {
+  const capacity = jobCapacity(job, matches, day);
+  const status = statusAfter(job.status, capacity, change);
+  if (status === job.status) return { job, capacity, audit: null };
+  const next: Job = { ...job, status };
+  updateRecord(store, JOBS_TAB, { tab: jobs.name, index: jobs.parsed.columnIndex, row }, job, next, ctx.lang);
+  return {
+    job: next, capacity,
+    audit: { at: ctx.now, user: ctx.email, action: 'job_status_auto', sheet: jobs.name, recordId: job.job_id, detail: `status=${job.status ?? ''}->${status ?? ''} placed=${capacity.placed}` },
+  };
+}

@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
+import { jobCapacity } from '../../domain/jobs/capacity';
+import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
+import { MATCHES_TAB, type Match } from '../../domain/schema/tabs';
+import { civilDateArg, recordId, slotArg } from '../shared/arg-schemas';
+import { writeAudits, type AuditInput } from '../shared/audit';
+import { errorMessage } from '../shared/api-messages';
+import type { CallContext, SidebarPorts } from '../shared/call-context';
+import { ApiError } from '../shared/api-error';
+import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
+import { appendActivityRows } from '../activities/append-activities';
+import { findJob, jobFillOf, readJobs, readMatches } from './job-fill';
+import { jobSlotsOf, newMatch } from './change-match-status';
+
+// この編成で提案: every member of the mosaic team proposed in one call, under one lock. Each gets a
+// マッチング row 提案 with the slots the team gave them as its 担当枠 (what 成立 will take), and a
+// マッチング activity; a member who already has an open match for the job is left out and said so.
+// Service use whatever the team's size: 仕事 and マッチング read once, ONE append of the match rows,
+// 活動記録's header, the activity counter, ONE append of the activities, ONE audit append.
+
+const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
+
+export const PROPOSE_TEAM_INPUT = z.strictObject({
+  job_id: recordId,
+  members: z.array(z.strictObject({
+    member_id: recordId,
+    slots: z.optional(z.array(slotArg).check(z.maxLength(14))),
+    fit_score: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(100)))),
+  })).check(z.minLength(1), z.maxLength(14)),
+  date: z.optional(civilDateArg),
+});
+
+export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: ProposeTeamInput): ProposeTeamOutput {
+  const { store } = ports;
+  const lang = ctx.lang;
+  const day = input.date ?? ctx.today;
+  const jobs = readJobs(store, lang);
+  const { job } = findJob(jobs, input.job_id, lang);
+  if (job.status === 'closed') throw new ApiError('job_closed', { job: job.job_id });
+  const matches = readMatches(store, lang);
+
+  const proposed: Match[] = [];
+  const skipped: { member_id: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const m of input.members) {
+    if (seen.has(m.member_id)) continue;
+    seen.add(m.member_id);
+    const open = matches.parsed.records.find((x) => x.job_id === job.job_id && x.member_id === m.member_id && OPEN.has(x.status));
+    if (open) {
+      skipped.push({ member_id: m.member_id, message: errorMessage('duplicate_match', lang, { member: m.member_id, match: open.match_id }) });
+      continue;
+    }
+    // Numbered one after another from the counter, above every ID read and every one just made.
+    const known: typeof matches = { ...matches, parsed: { ...matches.parsed, records: [...matches.parsed.records, ...proposed] } };
+    const row = newMatch(ports, known, job, m.member_id, 'proposed', day, ctx, m.fit_score ?? null);
+    proposed.push({ ...row, slots: jobSlotsOf(job, m.slots ?? []) });
+  }
+
+  if (proposed.length > 0) {
+    store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), proposed.map((p) => encodeRecord(MATCHES_TAB, p, lang))));
+  }
+  const logged = appendActivityRows(ports, ctx, proposed.map((p) => ({
+    date: day, area: 'matching' as const, kind: 'proposal' as const, member_id: p.member_id, client_id: job.client_id ?? '', job_id: job.job_id,
+    outcome: labelOf(MATCH_STATUS, 'proposed', lang),
+  })));
+  const audits: AuditInput[] = proposed.map((p) => ({
+    at: ctx.now, user: ctx.email, action: 'match_propose', sheet: matches.name, recordId: p.match_id,
+    detail: [`job=${p.job_id}`, `member=${p.member_id}`, 'status=none->proposed', 'team', p.slots.length > 0 ? `slots=${p.slots.join(',')}` : ''].filter((s) => s !== '').join(' '),
+  }));
+  writeAudits(store, lang, [...audits, ...logged.audits]);
+  return {
+    job: jobFillOf(job, jobCapacity(job, matches.parsed.records, day)),
+    proposed: proposed.map((p) => ({ member_id: p.member_id, match_id: p.match_id, slots: p.slots })),
+    skipped,
+  };
+}

@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { addDays } from '../../domain/civil-date';
+import { LEAVE_REASON, MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
+import { MATCHES_TAB, MEMBERS_TAB, type Job, type Match } from '../../domain/schema/tabs';
+import { civilDateArg, recordId } from '../shared/arg-schemas';
+import { writeAudits, type AuditInput } from '../shared/audit';
+import { updateRecord } from '../shared/record-writes';
+import type { CallContext, SidebarPorts } from '../shared/call-context';
+import { ApiError } from '../shared/api-error';
+import type { LeaveMemberInput, LeaveMemberOutput } from '../shared/api-types';
+import { appendActivityRows, type ActivityDraft } from '../activities/append-activities';
+import { readJobs, readMatches, settleJobStatus } from '../matching/job-fill';
+import { findMember, memberViewOf, readMembers } from './member-view';
+
+// 退会: a member leaves on a day for a reason (workbook.md 退会理由). The caller holds the lock.
+// 退会日 and 退会理由 are written; the member's placements still running are ended on that day
+// (終了, 終了日 = the day: their last day), and their matches still in progress (候補・提案・面接)
+// become 辞退, each logging its マッチング activity; a job whose places this frees goes back from
+// 充足 to 募集中 (the places are free from the next day). Leaving again with another day or reason
+// corrects the first. Service use: 会員, マッチング and 仕事 read once each (whole), the changed cells
+// of the member, of each match and of each job reopened, one append of the activities, one audit
+// append of every row of it, IDs and codes only.
+
+export const LEAVE_MEMBER_INPUT = z.strictObject({
+  member_id: recordId,
+  date: civilDateArg,
+  reason: z.enum(LEAVE_REASON.codes),
+});
+
+const IN_PROGRESS: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview']);
+
+export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveMemberInput): LeaveMemberOutput {
+  const { store } = ports;
+  const lang = ctx.lang;
+  const members = readMembers(store, lang);
+  const { member: before, row } = findMember(members, input.member_id, lang);
+  if (input.date < before.joined_on) throw new ApiError('leave_before_join', { date: input.date, joined_on: before.joined_on });
+  const after = { ...before, left_on: input.date, leave_reason: input.reason };
+  const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, lang);
+  const audits: AuditInput[] = [{
+    at: ctx.now, user: ctx.email, action: 'member_leave', sheet: members.name, recordId: before.member_id,
+    detail: `left_on=${input.date} reason=${input.reason}${changed.length === 0 ? ' unchanged' : ''}`,
+  }];
+
+  const matches = readMatches(store, lang);
+  const records = [...matches.parsed.records];
+  const ended: { match_id: string; job_id: string }[] = [];
+  const declined: { match_id: string; job_id: string }[] = [];
+  const drafts: ActivityDraft[] = [];
+  records.forEach((m, i) => {
+    if (m.member_id !== before.member_id) return;
+    let next: Match | null = null;
+    if (m.status === 'placed' && (m.ended_on === null || m.ended_on > input.date)) {
+      // A placement that was to start after the day never started: it ends on its first day.
+      next = { ...m, status: 'ended', ended_on: m.placed_on !== null && m.placed_on > input.date ? m.placed_on : input.date };
+      if (m.job_id) ended.push({ match_id: m.match_id, job_id: m.job_id });
+    } else if (IN_PROGRESS.has(m.status)) {
+      next = { ...m, status: 'declined' };
+      declined.push({ match_id: m.match_id, job_id: m.job_id ?? '' });
+    }
+    if (!next) return;
+    updateRecord(store, MATCHES_TAB, { tab: matches.name, index: matches.parsed.columnIndex, row: matches.parsed.rowNumbers[i] ?? 0 }, m, next, lang);
+    records[i] = next;
+    audits.push({
+      at: ctx.now, user: ctx.email, action: next.status === 'ended' ? 'match_end' : 'match_decline', sheet: matches.name, recordId: m.match_id,
+      detail: `job=${m.job_id ?? ''} member=${m.member_id} status=${m.status}->${next.status} member_leave`,
+    });
+    drafts.push({
+      date: input.date, area: 'matching', member_id: m.member_id, job_id: m.job_id ?? '', outcome: labelOf(MATCH_STATUS, next.status, lang),
+    });
+  });
+
+  // The jobs whose places were freed: 充足 → 募集中 once no longer covered.
+  const reopened: string[] = [];
+  if (ended.length > 0) {
+    const jobs = readJobs(store, lang);
+    for (const jobId of new Set(ended.map((e) => e.job_id))) {
+      const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);
+      const job: Job | undefined = jobs.parsed.records[at];
+      if (!job) continue;
+      const settled = settleJobStatus(store, ctx, jobs, job, jobs.parsed.rowNumbers[at] ?? 0, records, addDays(input.date, 1), 'release');
+      if (settled.audit) { audits.push(settled.audit); reopened.push(jobId); }
+    }
+  }
+  const logged = appendActivityRows(ports, ctx, drafts);
+  writeAudits(store, lang, [...audits, ...logged.audits]);
+  return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened };
+}
