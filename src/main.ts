@@ -12,4 +12,6 @@ export const {
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
   createSignupForm, syncSignupForm, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
+  // The desk cache's invalidation (src/entry/cache-triggers.ts).
+  onDeskEdit, onDeskChange,
 } = GLOBALS;

@@ -99,7 +99,8 @@ export interface UserIdentity {
 
 export interface TriggerSpec {
   readonly handler: string;
-  readonly kind: 'weekly' | 'daily' | 'form_submit' | 'nightly';
+  /** on_edit / on_change: the spreadsheet's installable edit and change triggers. */
+  readonly kind: 'weekly' | 'daily' | 'form_submit' | 'nightly' | 'on_edit' | 'on_change';
   /** weekly: 0 = Monday … 6 = Sunday. */
   readonly weekday?: number;
   readonly hour?: number;

@@ -31,8 +31,9 @@ import {
  */
 export type CallAccess = 'read' | 'write' | 'manager' | 'trigger' | 'menu-open';
 
-/** The trigger whose runs a function also accepts: time-driven, or a spreadsheet's form submit. */
-export type TriggerKind = 'clock' | 'form_submit';
+/** The trigger whose runs a function also accepts: time-driven, or a spreadsheet's form submit,
+ *  edit or change. */
+export type TriggerKind = 'clock' | 'form_submit' | 'edit' | 'change';
 
 type Schema = z.ZodMiniType;
 
@@ -86,8 +87,11 @@ const hasMethod = (name: string) => z.custom<unknown>((v) => typeof v === 'objec
 /**
  * The event objects only Apps Script makes (its documented fields): a time-driven trigger's, and
  * an installable spreadsheet form-submit trigger's, whose `range` (and `source`) are a live Range
- * (and Spreadsheet) — things google.script.run, which carries JSON only, cannot pass. The shape is
- * the first half of the check; the second is that `triggerUid` is one of this project's
+ * (and Spreadsheet) — things google.script.run, which carries JSON only, cannot pass; an
+ * installable edit trigger's (a live `range` too) and change trigger's (`changeType`: EDIT,
+ * INSERT_ROW, INSERT_COLUMN, REMOVE_ROW, REMOVE_COLUMN, INSERT_GRID, REMOVE_GRID, FORMAT, OTHER;
+ * a JSON copy can imitate that one, and all such a run can do is empty the desk cache). The shape
+ * is the first half of the check; the second is that `triggerUid` is one of this project's
  * installed triggers for the function (src/entry/trigger-runs.ts).
  */
 export const TRIGGER_EVENTS = {
@@ -101,6 +105,12 @@ export const TRIGGER_EVENTS = {
     namedValues: z.record(z.string(), z.array(z.string())), values: z.array(z.string()),
     // `source` (the Spreadsheet) is not in every description of this event: when present it must be live.
     range: hasMethod('getSheet'), source: z.optional(hasMethod('getId')),
+  }),
+  edit: z.looseObject({
+    authMode: FULL, triggerUid: TRIGGER_UID, range: hasMethod('getSheet'), source: z.optional(hasMethod('getId')),
+  }),
+  change: z.looseObject({
+    authMode: FULL, triggerUid: TRIGGER_UID, changeType: z.string().check(z.minLength(1), z.maxLength(40)), source: z.optional(hasMethod('getId')),
   }),
 } as const satisfies Record<TriggerKind, Schema>;
 
@@ -151,6 +161,8 @@ export const SERVER_CALLS = {
   weeklySummaryTrigger: script('trigger', [], 'the weekly summary (time-driven)', { trigger: 'clock' }),
   sendEventReminders: script('manager', [], 'tomorrow\'s reminders (daily trigger; by hand a manager)', { trigger: 'clock' }),
   onSignupFormSubmit: script('trigger', [], 'one sign-up (the form\'s submit trigger, its own response tab only)', { trigger: 'form_submit' }),
+  onDeskEdit: script('trigger', [], 'empties the desk cache when a person edits 設定, コーディネータ or a header row', { trigger: 'edit' }),
+  onDeskChange: script('trigger', [], 'empties the desk cache when rows, columns or tabs are added, removed or moved', { trigger: 'change' }),
 } as const satisfies Record<string, ServerCall>;
 
 export type ServerCalls = typeof SERVER_CALLS;
@@ -172,6 +184,8 @@ export type SidebarServerApi = {
   [K in SidebarCallName]: ServerCalls[K] extends SidebarCall<infer A, infer R> ? (...args: ArgsIn<A>) => R : never;
 };
 
+const TRIGGER_WORDS: Readonly<Record<TriggerKind, string>> = { clock: 'time-driven', form_submit: 'form-submit', edit: 'on-edit', change: 'on-change' };
+
 /** "who may call it" in words, for the docs' table. */
 export function accessRule(call: ServerCall): string {
   const base: Record<CallAccess, string> = {
@@ -183,7 +197,7 @@ export function accessRule(call: ServerCall): string {
   };
   const parts = [base[call.access]];
   if (call.surface === 'apps-script' && call.bootstrap) parts.push('or anyone signed in before the desk has an active manager (bootstrap)');
-  if (call.surface === 'apps-script' && call.trigger) parts.push(`${call.access === 'trigger' ? 'only' : 'or'} a run of this project's own ${call.trigger === 'clock' ? 'time-driven' : 'form-submit'} trigger for it`);
+  if (call.surface === 'apps-script' && call.trigger) parts.push(`${call.access === 'trigger' ? 'only' : 'or'} a run of this project's own ${TRIGGER_WORDS[call.trigger]} trigger for it`);
   return parts.join('; ');
 }
 

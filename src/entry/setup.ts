@@ -15,6 +15,7 @@ import { createSignupFormLocked_, REMINDER_TRIGGER, SUBMIT_TRIGGER } from './for
 import { GasSignupForms } from '../gas/form-signup';
 import { setupNotes } from '../domain/setup/setup-notes';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
+import { CACHE_TRIGGERS } from './cache-triggers';
 import type { ScriptContext } from './dispatch';
 
 // Apps Script handlers of setup: the menu (onOpen/onInstall), 初期設定, and the first-run
@@ -48,10 +49,11 @@ export function onInstall(e?: unknown): void {
 }
 
 /** The triggers a set-up desk runs on: the weekly summary at 設定's day and hour, the daily
- *  reminders, and the form-submit trigger once there is a sign-up form. Setup installs them all
- *  itself, under the owner rule (src/app/setup/desk-triggers.ts). */
+ *  reminders, the form-submit trigger once there is a sign-up form, and the desk cache's edit and
+ *  change triggers (cache-triggers.ts). Setup installs them all itself, under the owner rule
+ *  (src/app/setup/desk-triggers.ts). */
 function desiredTriggers(settings: Settings): TriggerSpec[] {
-  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : [])];
+  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : []), ...CACHE_TRIGGERS];
 }
 
 function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | null {

@@ -3,7 +3,7 @@ import type { TriggerOwner, TriggerSpec, Triggers } from '../app/ports';
 type Trigger = GoogleAppsScript.Script.Trigger;
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-const DEFAULT_HOUR: Record<TriggerSpec['kind'], number> = { weekly: 8, daily: 8, nightly: 2, form_submit: 0 };
+const DEFAULT_HOUR: Record<TriggerSpec['kind'], number> = { weekly: 8, daily: 8, nightly: 2, form_submit: 0, on_edit: 0, on_change: 0 };
 
 /** Where the specs of the triggers this adapter installed are kept. A Trigger object tells its
  *  handler and event type but not its schedule, so list() could not otherwise say weekly from
@@ -47,14 +47,18 @@ export class ScriptAppTriggers implements Triggers {
   }
 
   /** The project's triggers for this user. One installed by hand (not recorded here) shows as
-   *  form_submit when it is one, else as daily with no hour: its schedule is not knowable. */
+   *  form_submit, on_edit or on_change when it is one, else as daily with no hour: its schedule is not knowable. */
   list(): TriggerSpec[] {
     const specs = this.specs();
     return ScriptApp.getProjectTriggers().map((t) => {
       const known = specs[t.getUniqueId()];
       if (known) return known;
       const handler = t.getHandlerFunction();
-      return t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT ? { handler, kind: 'form_submit' } : { handler, kind: 'daily' };
+      const type = t.getEventType();
+      if (type === ScriptApp.EventType.ON_FORM_SUBMIT) return { handler, kind: 'form_submit' };
+      if (type === ScriptApp.EventType.ON_EDIT) return { handler, kind: 'on_edit' };
+      if (type === ScriptApp.EventType.ON_CHANGE) return { handler, kind: 'on_change' };
+      return { handler, kind: 'daily' };
     });
   }
 
@@ -96,6 +100,8 @@ export class ScriptAppTriggers implements Triggers {
   private create(spec: TriggerSpec): Trigger {
     const builder = ScriptApp.newTrigger(spec.handler);
     if (spec.kind === 'form_submit') return builder.forSpreadsheet(this.spreadsheet()).onFormSubmit().create();
+    if (spec.kind === 'on_edit') return builder.forSpreadsheet(this.spreadsheet()).onEdit().create();
+    if (spec.kind === 'on_change') return builder.forSpreadsheet(this.spreadsheet()).onChange().create();
     const zone = spec.timeZone !== undefined && spec.timeZone !== '' ? spec.timeZone : this.timeZone();
     const hour = spec.hour ?? DEFAULT_HOUR[spec.kind];
     const clock = builder.timeBased();

@@ -31,6 +31,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   sendWeeklySummaryNow: 'manager', installWeeklyTrigger: 'manager', createSignupForm: 'manager',
   syncSignupForm: 'write', tallyAllSurveys: 'write+clock',
   weeklySummaryTrigger: 'trigger+clock', sendEventReminders: 'manager+clock', onSignupFormSubmit: 'trigger+form_submit',
+  onDeskEdit: 'trigger+edit', onDeskChange: 'trigger+change',
 };
 
 function ruleOf(call: ServerCall): string {
@@ -259,7 +260,19 @@ describe('trigger handlers run only for a real run of the project\'s own trigger
 
   it('refuses every trigger-only handler called with no event, even by a manager', () => {
     const { bundle } = world();
-    for (const name of ['weeklySummaryTrigger', 'onSignupFormSubmit']) expectRefusedQuietly(callByHand(bundle, name, []));
+    for (const name of ['weeklySummaryTrigger', 'onSignupFormSubmit', 'onDeskEdit', 'onDeskChange']) expectRefusedQuietly(callByHand(bundle, name, []));
+  });
+
+  it('runs the desk cache\'s edit and change handlers only for the installer\'s own trigger (test/bundle/desk-cache.test.ts runs them)', () => {
+    const { bundle } = world();
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    const change = installTrigger(bundle, 'onDeskChange', 'change');
+    // JSON copies: an edit event without a live Range; a change event with another function's trigger.
+    expectRefusedQuietly(callByHand(bundle, 'onDeskEdit', [{ authMode: 'FULL', triggerUid: edit, range: { row: 1 } }]));
+    expectRefusedQuietly(callByHand(bundle, 'onDeskChange', [{ authMode: 'FULL', triggerUid: edit, changeType: 'OTHER' }]));
+    // The installer's real change trigger, copied by another person: their getProjectTriggers lists none.
+    bundle.fakes!.actAs(COORDINATOR);
+    expectRefusedQuietly(callByHand(bundle, 'onDeskChange', [{ authMode: 'FULL', triggerUid: change, changeType: 'OTHER' }]));
   });
 });
 

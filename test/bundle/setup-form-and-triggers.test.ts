@@ -13,7 +13,8 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KANRI = 'kanri@kashiwa-silver.example';
 const JIMU = 'jimu@kashiwa-silver.example';
-const HANDLERS = ['onSignupFormSubmit', 'sendEventReminders', 'weeklySummaryTrigger'];
+// The desk cache's edit and change triggers too (src/entry/cache-triggers.ts).
+const HANDLERS = ['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'weeklySummaryTrigger'];
 
 function world(forms: FormAppOptions = {}, session = true): { bundle: LoadedBundle; ss: GSpreadsheet } {
   const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: '2015-03-20T01:00:00Z', activeUserEmail: KANRI, forms });
@@ -103,7 +104,7 @@ describe('初期設定 and whose the triggers are', () => {
     bundle.log.reset();
     const message = setup(bundle);
     expect(handlersOf(bundle, JIMU)).toEqual([]);
-    expect(bundle.fakes!.triggers.installed()).toHaveLength(3);
+    expect(bundle.fakes!.triggers.installed()).toHaveLength(HANDLERS.length);
     expect(bundle.log.count('ScriptApp.newTrigger')).toBe(0);
     expect(message).toContain(`トリガーは ${KANRI} が 2015-03-20 10:00 に設定済みのため、このアカウントでは設定しませんでした`);
     expect(message).toContain(`${KANRI} で初期設定を実行してください`);

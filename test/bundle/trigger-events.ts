@@ -7,12 +7,14 @@ import type { LoadedBundle } from './harness';
 // shape with a triggerUid the project does not have.
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Installs a trigger for `handler` (a clock trigger, or the spreadsheet's form submit) and
- *  returns its unique ID. The bundle's call log is reset afterwards. */
-export function installTrigger(bundle: LoadedBundle, handler: string, kind: 'clock' | 'form_submit' = 'clock'): string {
+const SPREADSHEET_EVENT = { form_submit: 'onFormSubmit', edit: 'onEdit', change: 'onChange' } as const;
+
+/** Installs a trigger for `handler` (a clock trigger, or the spreadsheet's form submit, edit or
+ *  change) and returns its unique ID. The bundle's call log is reset afterwards. */
+export function installTrigger(bundle: LoadedBundle, handler: string, kind: 'clock' | keyof typeof SPREADSHEET_EVENT = 'clock'): string {
   const builder = kind === 'clock'
     ? `ScriptApp.newTrigger(${JSON.stringify(handler)}).timeBased().everyDays(1).atHour(9).create()`
-    : `ScriptApp.newTrigger(${JSON.stringify(handler)}).forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onFormSubmit().create()`;
+    : `ScriptApp.newTrigger(${JSON.stringify(handler)}).forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).${SPREADSHEET_EVENT[kind]}().create()`;
   const uid = vm.runInContext(`${builder}.getUniqueId()`, bundle.context) as string;
   bundle.log.reset();
   return uid;
@@ -45,4 +47,22 @@ export function formSubmitEvent(sheet: GSheet, namedValues: Record<string, strin
   return {
     authMode: 'FULL', namedValues, values, range: sheet.getRange(row, 1, 1, header.length), source: sheet.getParent(), triggerUid,
   };
+}
+
+/** What Sheets does on a person's edit: the cells take the values (through the fake's own API,
+ *  which fires nothing), and the event the installable on-edit trigger receives (the edited
+ *  range, live; the spreadsheet; the trigger's ID; value and oldValue of a single cell). */
+export function editEvent(sheet: GSheet, row: number, column: number, values: unknown[][], triggerUid: string): Record<string, unknown> {
+  const range = sheet.getRange(row, column, values.length, values[0]?.length ?? 1);
+  const oldValue = values.length === 1 && values[0]?.length === 1 ? range.getValue() : undefined;
+  range.setValues(values);
+  return {
+    authMode: 'FULL', range, source: sheet.getParent(), triggerUid, user: { email: 'someone@example.org' },
+    ...(oldValue === undefined ? {} : { oldValue: String(oldValue), value: String(values[0]?.[0]) }),
+  };
+}
+
+/** The event of the installable on-change trigger: what kind of change, not where. */
+export function changeEvent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, changeType: string, triggerUid: string): Record<string, unknown> {
+  return { authMode: 'FULL', changeType, source: ss, triggerUid, user: { email: 'someone@example.org' } };
 }

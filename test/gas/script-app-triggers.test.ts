@@ -33,6 +33,21 @@ describe('ScriptAppTriggers', () => {
     ]);
   });
 
+  it('installs the spreadsheet\'s edit and change triggers, and lists them, also when installed by hand', () => {
+    triggers.replace({ handler: 'onDeskEdit', kind: 'on_edit' });
+    triggers.replace({ handler: 'onDeskChange', kind: 'on_change' });
+    expect(installed()).toEqual([
+      { handler: 'onDeskEdit', eventType: 'ON_EDIT', source: 'SPREADSHEETS', sourceId: 'fake-spreadsheet-id' },
+      { handler: 'onDeskChange', eventType: 'ON_CHANGE', source: 'SPREADSHEETS', sourceId: 'fake-spreadsheet-id' },
+    ]);
+    ScriptApp.newTrigger('editByHand').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
+    ScriptApp.newTrigger('changeByHand').forSpreadsheet(SpreadsheetApp.getActive()).onChange().create();
+    expect(triggers.list()).toEqual([
+      { handler: 'onDeskEdit', kind: 'on_edit' }, { handler: 'onDeskChange', kind: 'on_change' },
+      { handler: 'editByHand', kind: 'on_edit' }, { handler: 'changeByHand', kind: 'on_change' },
+    ]);
+  });
+
   it('never leaves two triggers for one handler', () => {
     triggers.replace({ handler: 'weeklySummary', kind: 'weekly', weekday: 0, hour: 8 });
     triggers.replace({ handler: 'weeklySummary', kind: 'weekly', weekday: 4, hour: 17 });
