@@ -9,6 +9,7 @@ export const {
   // The sidebar.
   sidebarBootstrap, weekHeadline, listCandidates, searchMembers, listEventSessions, listAttendance,
   logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration,
+  listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
   createSignupForm, syncSignupForm, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
