@@ -19,7 +19,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   // jobs developed by sector, clients developed
   clients: { columns: ['client_id', 'sector', 'developed_on'] },
   // jobs developed, open and stale open jobs
-  jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on'] },
+  // (engagement, unit_price, unit: 契約金額 of work.actual, and the unpriced-work check)
+  jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on', 'engagement', 'unit_price', 'unit'] },
   // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id); a
   // withdrawn one (status 取消) counts in nothing
   activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes', 'status'] },
@@ -29,6 +30,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   events: { whole: true },
   // per-event tallies; never the applicants' names or contacts
   registrations: { columns: ['registration_id', 'event_id', 'status', 'attended', 'member_id'] },
+  // work.actual: the week's 就業延人員 and the members over a cap (every row: a fiscal year's figures too)
+  work_log: { columns: ['work_id', 'date', 'member_id', 'job_id', 'hours', 'amount'] },
   // surveys: not in the weekly figures, not read
 };
 

@@ -59,7 +59,11 @@ export const MAX_IDS = 30;
 type Kind = 'count' | 'rate' | 'minutes';
 /** `stock`: a count on the week's last day (会員数, 募集中の仕事), for which a year-to-date
  *  total means nothing, so that column shows a dash. */
-interface Figure { key: keyof WeeklyStrings['figures']; kind: Kind; value: (r: Report) => number; stock?: boolean }
+interface Figure {
+  key: keyof WeeklyStrings['figures']; kind: Kind; value: (r: Report) => number; stock?: boolean;
+  /** From 就業実績: shown only when the center keeps work rows (work.actual is not null). */
+  actual?: boolean;
+}
 
 const HEADLINE: readonly Figure[] = [
   { key: 'members_enrolled', kind: 'count', value: (r) => r.members.enrolled.total, stock: true },
@@ -68,6 +72,7 @@ const HEADLINE: readonly Figure[] = [
   { key: 'placed_members', kind: 'count', value: (r) => r.work.placed_members.total },
   { key: 'working_members', kind: 'count', value: (r) => r.work.working_members },
   { key: 'employment_rate', kind: 'rate', value: (r) => r.work.employment_rate },
+  { key: 'person_days', kind: 'count', value: (r) => r.work.actual?.person_days ?? 0, actual: true },
   { key: 'jobs_developed', kind: 'count', value: (r) => r.work.jobs_developed.total },
   { key: 'clients_developed', kind: 'count', value: (r) => r.work.clients_developed },
   { key: 'open_jobs', kind: 'count', value: (r) => r.work.open_jobs, stock: true },
@@ -103,7 +108,7 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
   const s = WEEKLY_STRINGS[lang];
   const { week, previousWeek: prev, fiscalYearToDate: fy } = model;
 
-  const headline = HEADLINE.map((f): HeadlineRow => {
+  const headline = HEADLINE.filter((f) => !f.actual || week.work.actual !== null).map((f): HeadlineRow => {
     const now = f.value(week);
     const before = f.value(prev);
     return {
@@ -171,6 +176,11 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
       idList(s.attention.staleOpenJobs, week.work.stale_open_jobs),
       idList(s.attention.followUpsDue, week.activities.follow_ups_due),
       idList(s.attention.waitingMembers, week.activities.waiting_members),
+      // Members over a cap (issue 13), by ID: counted from the work rows, so only with a work log.
+      ...(week.work.actual === null ? [] : [
+        idList(s.attention.overMonthlyDays, week.work.actual.over_monthly_days),
+        idList(s.attention.overWeeklyHours, week.work.actual.over_weekly_hours),
+      ]),
     ],
   };
 }

@@ -17,6 +17,7 @@ export interface WeeklyStrings {
     readonly placed_members: string;
     readonly working_members: string;
     readonly employment_rate: string;
+    readonly person_days: string;
     readonly jobs_developed: string;
     readonly clients_developed: string;
     readonly open_jobs: string;
@@ -37,6 +38,8 @@ export interface WeeklyStrings {
   };
   readonly attention: {
     readonly staleOpenJobs: string;
+    readonly overMonthlyDays: string;
+    readonly overWeeklyHours: string;
     readonly followUpsDue: string;
     readonly waitingMembers: string;
     readonly none: string;
@@ -79,8 +82,10 @@ const ja: WeeklyStrings = {
     new_members: '新規入会者数',
     resigned_members: '退会者数',
     placed_members: '就労者数',
-    working_members: '就業実人員',
-    employment_rate: '就業率',
+    // Placement-based: who was placed, not who worked (the week's 就業延人員 below is from 就業実績).
+    working_members: '就業中の会員（成立ベース）',
+    employment_rate: '就業率（成立ベース）',
+    person_days: '就業延人員（就業実績）',
     jobs_developed: '新規開拓件数',
     clients_developed: '新規提供先',
     open_jobs: '募集中の仕事（週末時点）',
@@ -101,6 +106,8 @@ const ja: WeeklyStrings = {
   },
   attention: {
     staleOpenJobs: '未充足の長期募集（仕事ID）',
+    overMonthlyDays: '月の上限日数を超えた会員（会員ID）',
+    overWeeklyHours: '週の上限時間を超えた会員（会員ID）',
     followUpsDue: '要フォロー（マッチングID）',
     waitingMembers: '待機会員（会員ID）',
     none: 'なし',
@@ -144,8 +151,9 @@ const en: WeeklyStrings = {
     new_members: 'New members',
     resigned_members: 'Resigned',
     placed_members: 'Members placed',
-    working_members: 'Members working',
-    employment_rate: 'Employment rate',
+    working_members: 'Members placed (placements)',
+    employment_rate: 'Employment rate (placements)',
+    person_days: 'Person-days worked (work log)',
     jobs_developed: 'Jobs developed',
     clients_developed: 'New clients',
     open_jobs: 'Open jobs (at week end)',
@@ -166,6 +174,8 @@ const en: WeeklyStrings = {
   },
   attention: {
     staleOpenJobs: 'Open jobs unfilled for 14+ days (job IDs)',
+    overMonthlyDays: 'Over the monthly days cap (member IDs)',
+    overWeeklyHours: 'Over the weekly hours cap (member IDs)',
     followUpsDue: 'Follow-ups due (match IDs)',
     waitingMembers: 'Waiting members (member IDs)',
     none: 'none',

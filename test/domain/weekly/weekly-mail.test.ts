@@ -62,7 +62,7 @@ describe('the weekly mail', () => {
     // 5 − 7 = −2 → ▼2; 150 − 30 = 120 min → ▲2時間; 25.0% − 20.0% = 5.0 points.
     expect(text).toContain('新規入会者数: 5  (前週比 ▼2 / 前週 7');
     expect(text).toContain('活動時間: 2時間30分  (前週比 ▲2時間 / 前週 30分');
-    expect(text).toContain('就業率: 25.0%  (前週比 ▲5.0pt / 前週 20.0%');
+    expect(text).toContain('就業率（成立ベース）: 25.0%  (前週比 ▲5.0pt / 前週 20.0%');
   });
 
   it('shows a dash, not a year-to-date total, for the counts taken on the week\'s last day', () => {
