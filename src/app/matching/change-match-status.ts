@@ -5,7 +5,10 @@ import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobC
 import { slotMask, slotsOf } from '../../domain/matching/slot-bits';
 import { wordText } from '../../domain/messages/catalog';
 import { locateColumns, parseTable } from '../../domain/parse/parse-table';
-import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Job, type Match } from '../../domain/schema/tabs';
+import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { bestTake, checkHardRules } from '../../domain/matching/hard-rules';
+import { indexPlacements } from '../../domain/matching/placements';
+import { currentLoad } from '../../domain/matching/work-load';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { writeAudits, type AuditInput } from '../shared/audit';
@@ -78,20 +81,30 @@ export function fullSlotsText(capacity: JobCapacity, slots: readonly Slot[], lan
   return w.list(slots.map((s) => w.fullSlot(slotLabel(s, lang), capacity.fill.find((f) => f.slot === s)?.filled ?? 0, capacity.headcount)));
 }
 
-/** The member's 就業可能枠, reading 会員's ID and availability columns only; ApiError when unknown. */
-function availabilityOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: Language): Slot[] {
-  const raw = readColumnsOf(ports.store, MEMBERS_TAB, ['member_id', 'availability']);
+/** The member as the work caps need them (ID, dates, 就業可能枠, 週上限日数), reading those columns
+ *  of 会員 only; ApiError when unknown. */
+function memberOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: Language): Member {
+  const raw = readColumnsOf(ports.store, MEMBERS_TAB, ['member_id', 'joined_on', 'left_on', 'availability', 'max_days_per_week', 'consent']);
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(MEMBERS_TAB) });
   const member = parseTable(MEMBERS_TAB, raw).records.find((m) => m.member_id === memberId);
   if (!member) throw new ApiError('not_found', { what: wordText(lang).things.member, id: memberId });
-  return member.availability;
+  return member;
 }
 
-/** A new placement's 担当枠, or the refusal naming the full slots. */
-function placementSlots(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, job: Job, open: Match | undefined, input: ChangeMatchStatusInput, capacity: JobCapacity): Slot[] {
-  const planned = input.slots ?? open?.slots ?? [];
-  const availability = jobSlotsOf(job, planned).length > 0 ? [] : availabilityOf(ports, input.member_id, ctx.lang);
-  const wanted = wantedSlots(job, planned, availability);
+/**
+ * A new placement's 担当枠, or the refusal naming the full slots. The slots given, or those planned
+ * at the proposal, are the coordinator's: taken as they are where they have room. Otherwise the
+ * member's 就業可能枠 among the job's open slots, cut to the most of them the member can take at
+ * once within the work caps (matching.md, as the mosaic team would) — all of them when the caps
+ * allow none (the coordinator decides; the caps are the candidates' rules, not the placement's).
+ */
+function placementSlots(
+  ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, job: Job, jobs: readonly Job[], others: readonly Match[], open: Match | undefined,
+  input: ChangeMatchStatusInput, capacity: JobCapacity, day: string,
+): Slot[] {
+  const planned = jobSlotsOf(job, input.slots ?? open?.slots ?? []);
+  const member = planned.length > 0 ? null : memberOf(ports, input.member_id, ctx.lang);
+  const wanted = wantedSlots(job, planned, member?.availability ?? []);
   if (job.slots.length > 0 && wanted === 0) {
     throw new ApiError('no_shared_slot', { member: input.member_id, job: job.job_id, slots: wordText(ctx.lang).list(job.slots.map((s) => slotLabel(s, ctx.lang))) });
   }
@@ -100,7 +113,13 @@ function placementSlots(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, jo
     if (job.slots.length === 0) throw new ApiError('job_full', { job: job.job_id, headcount: capacity.headcount });
     throw new ApiError('slots_full', { job: job.job_id, slots: fullSlotsText(capacity, verdict.full, ctx.lang) });
   }
-  return slotsOf(verdict.take);
+  if (!member) return slotsOf(verdict.take);
+  const { slotHours, weeklyHoursCap, monthlyDaysCap } = ctx.settings;
+  const placements = indexPlacements(others.filter((m) => m.member_id === member.member_id), jobs).get(member.member_id);
+  const load = currentLoad(placements, day, slotHours);
+  const rules = checkHardRules({ ...member, consent: true }, job.job_id, slotMask(job.slots), load, { slotHours, weeklyHoursCap, monthlyDaysCap }, day, wanted, verdict.take);
+  const withinCaps = rules.ok ? bestTake(rules.capacity, verdict.take) : 0;
+  return slotsOf(withinCaps !== 0 ? withinCaps : verdict.take);
 }
 
 /** The open match of the member for the job, with its row. */
@@ -150,7 +169,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   if (input.action === 'propose' || input.action === 'interview') {
     if (input.slots) next = { ...next, slots: jobSlotsOf(job, input.slots) };
   } else if (input.action === 'place') {
-    next = { ...next, placed_on: day, slots: placementSlots(ports, ctx, job, open, input, jobCapacity(job, others, day)) };
+    next = { ...next, placed_on: day, slots: placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day) };
   } else if (input.action === 'end') {
     next = { ...next, ended_on: day };
   } else if (input.action === 'undo_place' && open) {
