@@ -96,6 +96,10 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   keep(run('sidebarOpen', 'sidebarBootstrap'));
   const activity = { date: '2025-03-10', area: 'matching', kind: 'call', member_id: center.memberId, minutes: 15, notes: '' };
   const logActivityFirst = run('logActivity', 'logActivity', activity);
+  // The steady state is a warm desk cache (src/app/shared/desk-cache.ts). The bench center has no
+  // 監査ログ until the first save creates it, and creating a desk tab empties the cache, so one more
+  // save (not measured) fills it first.
+  run('logActivity', 'logActivity', activity);
   keep(run('logActivity', 'logActivity', activity));
   keep(run('rankCandidates', 'listCandidates', center.jobId));
   keep(run('placeMatch', 'changeMatchStatus', { action: 'place', job_id: center.jobId, member_id: center.memberId }));
