@@ -12,7 +12,7 @@ export const {
   listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
-  createSignupForm, syncSignupForm, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
+  createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
   // The desk cache's invalidation (src/entry/cache-triggers.ts).
   onDeskEdit, onDeskChange,
 } = GLOBALS;

@@ -155,6 +155,7 @@ export const SERVER_CALLS = {
 
   // Keeping things in step: a coordinator or manager.
   syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),
+  recheckSignups: script('write', [], 'menu 申込を再確認: takes every answer of the form 申込 lacks, in order'),
   tallyAllSurveys: script('write', [], 'menu (or a clock trigger): writes アンケート集計', { trigger: 'clock' }),
 
   // Triggers: only a run of this project's own installed trigger.

@@ -108,11 +108,20 @@ export function civilDateIn(instant: Date, timeZone: string): CivilDate {
   return civilDateTimeIn(instant, timeZone).slice(0, 10);
 }
 
+/** One formatter per zone: making one costs far more than formatting with it (a sync formats a
+ *  time per answer). Filled on first use, never at load time. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** `YYYY-MM-DDTHH:MM:SS` of `instant` in `timeZone`. */
 export function civilDateTimeIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(instant);
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    FORMATS.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
 }

@@ -4,7 +4,9 @@ import { createSignupFormUseCase } from '../app/signup/create-form';
 import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup/submit';
 import { syncSignup } from '../app/signup/sync';
 import { tallyAllSurveysUseCase } from '../app/survey/tally-surveys';
-import { sendEventRemindersUseCase } from '../app/signup/reminders';
+import { DAILY_LOCK_MS, sendEventRemindersUseCase } from '../app/signup/reminders';
+import { OneOffTriggers } from '../gas/one-off-triggers';
+import { SheetsResponseTabs, submittedAtOf } from '../gas/signup-response-tab';
 import { formatProblem } from '../domain/messages/catalog';
 import { SystemClock } from '../gas/clock';
 import { FormPropertyBag } from '../gas/form-properties';
@@ -83,20 +85,54 @@ export function createSignupForm({ ports }: ScriptContext): SignupFormMade | Bus
 
 /** Menu: makes the form offer exactly the sessions with a place left (a coordinator or manager). */
 export function syncSignupForm({ ports, settings }: ScriptContext): { choices: string[]; accepting: boolean; problems: string[] } | Busy {
-  const locked = underWriteLock(ports, () => syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms() }));
+  const locked = underWriteLock(ports, () => syncSignup({ store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms(), log }));
   if (!locked.ok) return BUSY;
   const r = locked.value;
   return { choices: r.choices, accepting: r.accepting, problems: r.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }
 
+const RECHECKED: Readonly<Record<'ja' | 'en', (taken: number) => string>> = {
+  ja: (n) => (n === 0 ? '申込はフォームの回答とそろっています。' : `フォームの回答 ${n} 件を申込に取り込みました。`),
+  en: (n) => (n === 0 ? 'Registrations hold every answer of the form.' : `${n} answers of the form were added to Registrations.`),
+};
+
+/** Menu 申込を再確認 (a coordinator or manager): every answer of the form's response tab that 申込
+ *  does not hold yet is taken, in order (the daily trigger does the same), then the form is synced. */
+export function recheckSignups({ ports, settings }: ScriptContext): { taken: number; choices: string[]; problems: string[] } | Busy {
+  const ss = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+  const locked = underWriteLock(ports, () => syncSignup({
+    store: ports.store, props: new FormPropertyBag(), clock: ports.clock, forms: activeForms(), responses: new SheetsResponseTabs(ss), mailer: ports.mailer, log,
+  }), DAILY_LOCK_MS);
+  const lang = settings?.language ?? 'ja';
+  if (!locked.ok) return BUSY;
+  const r = locked.value;
+  try {
+    ss().toast(RECHECKED[lang](r.taken));
+  } catch {
+    // No UI (the editor's Run): the answer is enough.
+  }
+  return { taken: r.taken, choices: r.choices, problems: r.problems.map((p) => formatProblem(p, lang)) };
+}
+
+function log(line: string): void {
+  console.log(line);
+}
+
 /** Installable spreadsheet trigger: on form submit, already checked to be a real run of it from
- *  the sign-up form's response tab. `e.source` is the spreadsheet, so no lookup. */
+ *  the sign-up form's response tab. `e.source` is the spreadsheet, so no lookup. The answer's
+ *  time is read from its own row (the event's range): the sync recognises it by that second. */
 export function onSignupFormSubmit({ triggerEvent: e }: ScriptContext): SignupSubmitResult {
   const source = (e as { source?: Spreadsheet } | null)?.source;
   const ss = source ?? SpreadsheetApp.getActiveSpreadsheet();
+  let submittedAt: string | null = null;
+  try {
+    submittedAt = submittedAtOf((e as { range: GoogleAppsScript.Spreadsheet.Range }).range, ss.getSpreadsheetTimeZone());
+  } catch (error) {
+    console.warn(`signup: the answer's row could not be read (${String(error).slice(0, 120)}); its text time is used`);
+  }
   return handleSignupSubmit({
-    store: new SheetsTableStore(() => ss), props: new FormPropertyBag(), clock: new SystemClock(), lock: scriptLock(), mailer: new MailAppMailer(), forms: formsFor(() => ss),
-  }, e);
+    store: new SheetsTableStore(() => ss), props: new FormPropertyBag(), clock: new SystemClock(), lock: scriptLock(), mailer: new MailAppMailer(), forms: formsFor(() => ss), log,
+  }, e, submittedAt);
 }
 
 /** Menu (a coordinator or manager) and a clock trigger: writes アンケート集計. */
@@ -106,12 +142,22 @@ export function tallyAllSurveys({ ports, settings }: ScriptContext): { surveys: 
   return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }
 
-/** Daily trigger (or a manager by hand): reminders for tomorrow's sessions, then a form sync. */
-export function sendEventReminders({ ports }: ScriptContext): { date: string; sent: number } | Busy {
-  const locked = underWriteLock(ports, () => sendEventRemindersUseCase({
-    store: ports.store, props: new FormPropertyBag(), kv: ports.properties, clock: ports.clock, mailer: ports.mailer, forms: activeForms(),
-  }));
-  return locked.ok ? { date: locked.value.date, sent: locked.value.sent } : BUSY;
+/** Daily trigger (or a manager by hand): the sync (answers the submit trigger missed are taken,
+ *  the form synced), then reminders for tomorrow's sessions in batches, each under the lock. A run
+ *  that finds the lock busy tries again in 15 minutes (a one-off trigger). */
+export function sendEventReminders({ ports, triggerEvent }: ScriptContext): { date: string; sent: number; taken: number } | Busy {
+  const ss = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+  const later = new OneOffTriggers();
+  if (triggerEvent !== undefined) later.clearLater(REMINDER_TRIGGER.handler);
+  const r = sendEventRemindersUseCase({
+    store: ports.store, props: new FormPropertyBag(), clock: ports.clock, lock: ports.lock, mailer: ports.mailer, forms: activeForms(),
+    responses: new SheetsResponseTabs(ss), later, log,
+  });
+  if (r.busy) {
+    if (triggerEvent !== undefined) later.later(REMINDER_TRIGGER.handler, 15 * 60 * 1000);
+    return BUSY;
+  }
+  return { date: r.date, sent: r.sent, taken: r.taken };
 }
 
-export const FORMS_HANDLERS = { createSignupForm, syncSignupForm, onSignupFormSubmit, tallyAllSurveys, sendEventReminders };
+export const FORMS_HANDLERS = { createSignupForm, syncSignupForm, recheckSignups, onSignupFormSubmit, tallyAllSurveys, sendEventReminders };

@@ -1,5 +1,5 @@
 import { TRIGGER_EVENTS, type TriggerKind } from '../app/server-calls';
-import { LEDGER_CORE_KEY } from '../domain/signup/ledger';
+import { LEDGER_CORE_KEY } from '../domain/signup/signup-cache';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
 import type { TableStore } from '../app/ports';

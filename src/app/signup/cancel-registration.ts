@@ -1,13 +1,18 @@
 import { locateColumns } from '../../domain/parse/parse-table';
 import { REGISTRATIONS_TAB, type Registration } from '../../domain/schema/tabs';
-import { renderSignupMail } from '../../domain/signup/signup-mail';
 import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import type { CallContext } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import { wordText } from '../../domain/messages/catalog';
 import type { Mailer, PropertyBag, SignupForms, TableStore, Clock } from '../ports';
-import { readSheetsForSignup, syncSignup } from './sync';
+import { buildRegister, offeredLabels } from '../../domain/signup/register';
+import { singleMailAddress } from '../../domain/signup/mail-address';
+import { cacheEntries } from '../../domain/signup/signup-cache';
+import { MailBudget } from './mail-budget';
+import { loadCache } from './signup-state';
+import { pushChoices, readSheetsForSignup } from './sync';
+import { sendPending } from './take-answer';
 
 // Cancels a registration (sidebar; the caller holds the lock and is an active coordinator).
 // A confirmed place that frees goes to the first waitlisted person of that session (oldest
@@ -52,10 +57,20 @@ export function cancelRegistrationUseCase(
   }
   writeAudit(ports.store, ctx.lang, { at: ctx.now, user: ctx.email, action: 'registration_cancel', sheet: sheets.registrationsTab, recordId: registrationId, detail: `event=${reg.event_id ?? ''}${promoted ? ` promoted=${promoted.registration_id}` : ''}` });
   if (promoted) writeAudit(ports.store, ctx.lang, { at: ctx.now, user: ctx.email, action: 'registration_promote', sheet: sheets.registrationsTab, recordId: promoted.registration_id, detail: `event=${reg.event_id ?? ''}` });
-  const sync = syncSignup({ store: ports.store, props: ports.props, clock: ports.clock, forms: ports.forms }, sheets);
-  if (promoted && event && promoted.email.includes('@') && ports.mailer.remainingQuota() > 0) {
-    const m = renderSignupMail({ kind: 'promoted', language: lang, centerName: sheets.settings.centerName, personName: promoted.name, registrationId: promoted.registration_id, session: event });
-    ports.mailer.send({ to: [promoted.email.trim()], subject: m.subject, text: m.text, html: m.html });
+  // The form offers the session again when a place stays free (from the register as written now).
+  const cache = loadCache(ports.props, ports.store, ports.clock);
+  const register = buildRegister({ today: ctx.now.slice(0, 10), language: lang, events: sheets.events, registrations: sheets.registrations });
+  const pushed = pushChoices(ports.forms, cache, register);
+  if (pushed.cache.sessionItemId !== cache.sessionItemId) ports.props.setAll(cacheEntries(pushed.cache));
+  const to = promoted ? singleMailAddress(promoted.email) : null;
+  if (promoted && event && to !== null && new MailBudget(ports.mailer, cache.mailReserve).take()) {
+    // Sent inside the lock (a cancellation promotes one person at most), after the rows are flushed.
+    ports.store.flush();
+    sendPending(ports.mailer, { language: lang, centerName: sheets.settings.centerName }, {
+      kind: 'promoted', to, registration: promoted,
+      session: { kind: event.kind, title: event.title, date: event.date, start_time: event.start_time, venue: event.venue },
+    });
   }
-  return { registration_id: registrationId, promoted: promoted?.registration_id ?? null, choices: sync.choices };
+  const choices = offeredLabels(register);
+  return { registration_id: registrationId, promoted: promoted?.registration_id ?? null, choices };
 }

@@ -1,8 +1,10 @@
 import { SETTING_KEYS } from '../../domain/settings';
 import { signupFormSpec } from '../../domain/signup/form-spec';
-import { offeredLabels } from '../../domain/signup/ledger';
+import { offeredLabels } from '../../domain/signup/register';
+import { cacheEntries, cacheFromEntries } from '../../domain/signup/signup-cache';
 import type { Clock, PropertyBag, SignupForms, TableStore } from '../ports';
-import { loadLedger, readSheetsForSignup, rebuildLedger, saveLedger, type SheetsForSignup } from './sync';
+import { freshCache, readSignupState } from './signup-state';
+import { readSheetsForSignup, syncSignup, type SheetsForSignup } from './sync';
 
 // Creates the sign-up form (menu / setup), once: when 設定 already names a form, it only syncs
 // the choices. The form ID goes into 設定 申込フォームID so a coordinator can see and keep it.
@@ -10,21 +12,16 @@ export interface CreateFormResult { readonly formId: string; readonly publishedU
 
 export function createSignupFormUseCase(ports: { store: TableStore; props: PropertyBag; clock: Clock; forms: SignupForms }): CreateFormResult {
   const sheets = readSheetsForSignup(ports.store);
-  const { ledger: previous, keys } = loadLedger(ports.props);
   const existing = sheets.settings.signupFormId;
   if (existing !== '') {
-    let ledger = rebuildLedger(sheets, previous, ports.clock.now());
-    ledger.recentResponses = previous?.recentResponses ?? [];
-    const itemId = ports.forms.setSessions(existing, ledger.sessionItemId, offeredLabels(ledger), signupFormSpec(ledger.language, '', []).closedMessage);
-    ledger = { ...ledger, sessionItemId: itemId };
-    saveLedger(ports.props, ledger, keys);
-    return { formId: existing, publishedUrl: '', created: false, choices: offeredLabels(ledger) };
+    const synced = syncSignup({ store: ports.store, props: ports.props, clock: ports.clock, forms: ports.forms });
+    return { formId: existing, publishedUrl: '', created: false, choices: synced.choices };
   }
-  const draft = rebuildLedger(sheets, previous, ports.clock.now(), '', '');
-  const choices = offeredLabels(draft);
+  const { cache } = freshCache(ports.store, ports.clock, cacheFromEntries(ports.props.getAll()));
+  const state = readSignupState(ports.store, cache, ports.clock.now());
+  const choices = offeredLabels(state.register);
   const made = ports.forms.create(signupFormSpec(sheets.settings.language, sheets.settings.centerName, choices));
-  const ledger = { ...rebuildLedger(sheets, previous, ports.clock.now(), made.formId, made.sessionItemId), recentResponses: previous?.recentResponses ?? [] };
-  saveLedger(ports.props, ledger, keys);
+  ports.props.setAll(cacheEntries({ ...cache, formId: made.formId, sessionItemId: made.sessionItemId }));
   writeFormId(ports.store, sheets, made.formId);
   return { formId: made.formId, publishedUrl: made.publishedUrl, created: true, choices };
 }

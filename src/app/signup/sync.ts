@@ -1,22 +1,39 @@
-import { civilDateTimeIn } from '../../domain/civil-date';
 import { parseTable } from '../../domain/parse/parse-table';
 import { EVENTS_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, headerName, tabName, tabNames, type EventRecord, type Registration } from '../../domain/schema/tabs';
 import { parseSettings, settingsColumns, type Settings } from '../../domain/settings';
 import { closedMessage } from '../../domain/signup/form-spec';
-import {
-  buildLedger, ledgerEntries, ledgerFromEntries, offeredLabels, staleLedgerKeys, type SignupLedger,
-} from '../../domain/signup/ledger';
+import { answersFromResponseRow } from '../../domain/signup/form-answers';
+import { offeredLabels, type Register } from '../../domain/signup/register';
+import { cacheEntries, cacheFromEntries, staleSignupKeys, type SignupCache } from '../../domain/signup/signup-cache';
 import type { Problem } from '../../domain/messages/problem';
-import type { Clock, PropertyBag, SignupForms, TableStore } from '../ports';
+import type { Clock, Mailer, PropertyBag, SignupForms, TableStore } from '../ports';
+import { MailBudget } from './mail-budget';
+import { freshCache, readSignupState, type SignupState } from './signup-state';
+import { sendPending, takeAnswer, type Taken } from './take-answer';
 
-// Rebuilds the sign-up ledger from the sheets (one read each of 設定, イベント, 申込) and makes the
-// form offer exactly the sessions with a place left. Runs from the menu, at setup, from the
-// daily trigger and after every cancellation; the submit handler keeps the ledger in step between.
+// The sync (menu 申込を再確認 and 申込フォームを更新, the daily trigger, setup): under the script lock,
+// (1) every row of the sign-up form's response tab that 申込 does not hold yet is taken, in the
+// tab's order, exactly as the submit trigger would have taken it (an answer whose trigger found
+// the lock busy, or failed, is never lost: Forms wrote it to the response tab first); (2) the
+// form is made to offer exactly the sessions with a place left; (3) the small property cache is
+// rebuilt from 設定 and コーディネータ. The places themselves are 申込's (register.ts): nothing to rebuild.
+
+/** Where the form's answers land (Sheet.getFormUrl on Google; none locally). */
+export interface ResponseTabs {
+  /** The name of the tab the form `formId` writes its answers to, or null. */
+  tabOf(formId: string): string | null;
+}
+
 export interface SignupSyncPorts {
   readonly store: TableStore;
   readonly props: PropertyBag;
   readonly clock: Clock;
   readonly forms: SignupForms | null;
+  /** With both, the sync takes the answers 申込 misses (and mails them). */
+  readonly responses?: ResponseTabs | null;
+  readonly mailer?: Mailer | null;
+  /** Lines with counts and codes only. */
+  readonly log?: (line: string) => void;
 }
 
 export interface SignupSyncResult {
@@ -25,6 +42,10 @@ export interface SignupSyncResult {
   readonly choices: string[];
   readonly accepting: boolean;
   readonly problems: Problem[];
+  /** Answers of the response tab taken into 申込 by this sync, in order. */
+  readonly taken: number;
+  /** Whether the form was updated (false: no form, or Forms failed; the next sync tries again). */
+  readonly formUpdated: boolean;
 }
 
 export interface SheetsForSignup {
@@ -64,47 +85,67 @@ export function readSheetsForSignup(store: TableStore): SheetsForSignup {
   };
 }
 
-/** The stored ledger, or null. */
-export function loadLedger(props: PropertyBag): { ledger: SignupLedger | null; keys: string[] } {
-  const all = props.getAll();
-  return { ledger: ledgerFromEntries(all), keys: Object.keys(all) };
+/** The form offers exactly `register`'s sessions with a place left. A Forms failure is logged and
+ *  answered `updated: false`: the rows are written already, and the next sync or submit tries again. */
+export function pushChoices(forms: SignupForms | null, cache: SignupCache, register: Register, log?: (line: string) => void): { cache: SignupCache; updated: boolean } {
+  if (!forms || cache.formId === '') return { cache, updated: false };
+  try {
+    const itemId = forms.setSessions(cache.formId, cache.sessionItemId, offeredLabels(register), closedMessage(cache.language));
+    return { cache: itemId === cache.sessionItemId ? cache : { ...cache, sessionItemId: itemId }, updated: true };
+  } catch (error) {
+    log?.(`signup: the form could not be updated (${errorName(error)}); the next sync tries again`);
+    return { cache, updated: false };
+  }
 }
 
-/** Saves `ledger` whole, deleting entries of sessions it no longer has. */
-export function saveLedger(props: PropertyBag, ledger: SignupLedger, existingKeys: readonly string[]): void {
-  const entries = ledgerEntries(ledger);
-  props.setAll(entries);
-  const stale = staleLedgerKeys(existingKeys, entries);
-  if (stale.length > 0) props.delete(stale);
+/** Every answer of the form's response tab that 申込 does not hold yet, taken in the tab's order. */
+export function takeMissedAnswers(
+  ports: Pick<SignupSyncPorts, 'store' | 'responses' | 'log'>, state: SignupState, cache: SignupCache, budget: MailBudget,
+): Taken[] {
+  if (!ports.responses || cache.formId === '') return [];
+  const tab = ports.responses.tabOf(cache.formId);
+  const raw = tab === null ? null : ports.store.read([tab]);
+  if (!raw) return [];
+  const taken: Taken[] = [];
+  let undated = 0;
+  for (const row of raw.rows) {
+    const { answers, at } = answersFromResponseRow(raw.header, row);
+    if (answers.blank) continue;
+    if (at === null) { undated += 1; continue; }
+    const t = takeAnswer(ports.store, state, cache, answers, at, budget);
+    if (t.registration) taken.push(t);
+  }
+  if (undated > 0) ports.log?.(`signup: ${undated} response rows have no readable timestamp and were left alone`);
+  if (taken.length > 0) ports.log?.(`signup: took ${taken.length} answers the form had and 申込 did not`);
+  return taken;
 }
 
-export function rebuildLedger(sheets: SheetsForSignup, previous: SignupLedger | null, now: Date, formId?: string, itemId?: string): SignupLedger {
-  const { settings } = sheets;
-  const at = civilDateTimeIn(now, settings.timeZone);
-  const id = formId ?? (settings.signupFormId || previous?.formId || '');
-  return buildLedger({
-    today: at.slice(0, 10), syncedAt: at, language: settings.language, timeZone: settings.timeZone,
-    centerName: settings.centerName, formId: id,
-    sessionItemId: itemId ?? (previous && previous.formId === id ? previous.sessionItemId : ''),
-    registrationsTab: sheets.registrationsTab, header: sheets.registrationsHeader,
-    events: sheets.events, registrations: sheets.registrations,
-  });
+export function syncSignup(ports: SignupSyncPorts): SignupSyncResult {
+  const all = ports.props.getAll();
+  const fresh = freshCache(ports.store, ports.clock, cacheFromEntries(all));
+  const state = readSignupState(ports.store, fresh.cache, ports.clock.now());
+  const budget = new MailBudget(ports.mailer ?? { remainingQuota: () => 0, send: () => undefined }, fresh.cache.mailReserve);
+  const taken = ports.mailer ? takeMissedAnswers(ports, state, fresh.cache, budget) : [];
+  const pushed = pushChoices(ports.forms, fresh.cache, state.register, ports.log);
+  ports.props.setAll(cacheEntries(pushed.cache));
+  const stale = staleSignupKeys(Object.keys(all));
+  if (stale.length > 0) ports.props.delete(stale);
+  const mails = taken.flatMap((t) => (t.mail ? [t.mail] : []));
+  if (mails.length > 0 && ports.mailer) {
+    // The rows first: a mail must never go out for a row the next run cannot see.
+    ports.store.flush();
+    let failed = 0;
+    for (const m of mails) if (!sendPending(ports.mailer, pushed.cache, m)) failed += 1;
+    if (failed > 0) ports.log?.(`signup: ${failed} mails could not be sent`);
+  }
+  const choices = offeredLabels(state.register);
+  return {
+    formId: pushed.cache.formId, choices, accepting: choices.length > 0, problems: [...fresh.problems, ...state.problems],
+    taken: taken.length, formUpdated: pushed.updated,
+  };
 }
 
-/** Pushes the ledger's offered sessions to the form; returns the ledger with the item ID it found. */
-export function pushChoices(forms: SignupForms | null, ledger: SignupLedger): SignupLedger {
-  if (!forms || ledger.formId === '') return ledger;
-  const itemId = forms.setSessions(ledger.formId, ledger.sessionItemId, offeredLabels(ledger), closedMessage(ledger.language));
-  return itemId === ledger.sessionItemId ? ledger : { ...ledger, sessionItemId: itemId };
-}
-
-export function syncSignup(ports: SignupSyncPorts, sheets: SheetsForSignup = readSheetsForSignup(ports.store)): SignupSyncResult {
-  const { ledger: previous, keys } = loadLedger(ports.props);
-  let ledger = rebuildLedger(sheets, previous, ports.clock.now());
-  // Answers already seen stay seen: a late duplicate firing after a sync is still dropped.
-  ledger.recentResponses = previous?.recentResponses ?? [];
-  ledger = pushChoices(ports.forms, ledger);
-  saveLedger(ports.props, ledger, keys);
-  const choices = offeredLabels(ledger);
-  return { formId: ledger.formId, choices, accepting: choices.length > 0, problems: sheets.problems };
+function errorName(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0] ?? ''}`.slice(0, 200);
+  return String(error).slice(0, 200);
 }

@@ -164,6 +164,8 @@ export const REGISTRATIONS_TAB = tab('registrations', '申込', 'Registrations',
   col('response_id', 'フォーム回答ID', 'text'),
   col('consent', '個人情報同意', 'boolean'),
   col('notes', 'メモ', 'text'),
+  // When the day-before reminder went (one cell per row, so 2,000 reminders need no property).
+  col('reminded_at', 'リマインド送信日時', 'timestamp'),
 ], false);
 
 export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [

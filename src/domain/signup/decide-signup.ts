@@ -1,60 +1,72 @@
 import { AGE_BAND, codeOf, type AgeBand, type Gender, type RegistrationStatus } from '../enums';
 import { genderOfAnswer } from './form-spec';
 import type { SignupAnswers } from './form-answers';
-import { hasPlace, type LedgerSession, type SignupLedger } from './ledger';
-import { normalisePhone, personKeys } from './person-key';
+import { mailAnswerProblem, singleMailAddress } from './mail-address';
+import { contactKeys } from './person-key';
+import { hasPlace, isAnswered, markAnswered, senderOf, type Register, type RegisterSession } from './register';
 import { sameLabel } from './session-label';
 
-// What one form answer becomes. Pure: the caller holds the script lock, passes the ledger as it
-// stands, and applies `apply` to it only after the row is written.
+// What one form answer becomes. Pure: the caller holds the script lock, passes the register as
+// 申込 stands, writes the row, then applies the decision to the register (so a sync taking many
+// answers in a row decides each against the ones before it).
 export type ReviewReason = 'unknown_session' | 'no_consent' | 'no_name' | 'no_contact';
 
 export type SignupDecision =
-  | { readonly kind: 'skip'; readonly why: 'blank' | 'duplicate_delivery' }
-  | { readonly kind: 'duplicate_person'; readonly eventId: string }
+  | { readonly kind: 'skip'; readonly why: 'blank' | 'already_answered' }
   | {
     readonly kind: 'register';
-    readonly status: Extract<RegistrationStatus, 'confirmed' | 'waitlisted' | 'needs_review'>;
-    readonly session: LedgerSession | null;
+    /** `cancelled`: the same person already holds a place or a waitlist spot for the session;
+     *  the answer is kept as a 取消 row naming that registration, so it is taken exactly once. */
+    readonly status: Extract<RegistrationStatus, 'confirmed' | 'waitlisted' | 'needs_review' | 'cancelled'>;
+    readonly session: RegisterSession | null;
     readonly reasons: readonly ReviewReason[];
+    /** The registration the same person already has for this session (status cancelled). */
+    readonly duplicateOf: string | null;
     readonly ageBand: AgeBand | null;
     readonly gender: Gender | null;
     readonly consent: boolean;
-    readonly keys: readonly string[];
+    readonly contacts: readonly string[];
     /** True when this answer takes the session's last place (the form must drop the choice). */
     readonly fillsSession: boolean;
+    /** The one address to mail, or null (none given, or not one valid address). */
+    readonly mailTo: string | null;
+    readonly mailProblem: 'invalid_address' | null;
   };
 
-export function decideSignup(ledger: SignupLedger, a: SignupAnswers): SignupDecision {
+export function decideSignup(register: Register, a: SignupAnswers, at: string): SignupDecision {
   if (a.blank) return { kind: 'skip', why: 'blank' };
-  if (ledger.recentResponses.includes(a.responseKey)) return { kind: 'skip', why: 'duplicate_delivery' };
   const { answers } = a;
-  const session = answers.session === '' ? null : ledger.sessions.find((s) => sameLabel(s.label, answers.session)) ?? null;
-  const keys = personKeys(answers.phone, answers.email);
-  if (session && keys.some((k) => session.people.includes(k))) return { kind: 'duplicate_person', eventId: session.eventId };
-  const reasons: ReviewReason[] = [];
-  if (!session) reasons.push('unknown_session');
-  if (answers.consent === '') reasons.push('no_consent');
-  if (answers.name === '') reasons.push('no_name');
-  if (normalisePhone(answers.phone).length < 6 && !answers.email.includes('@')) reasons.push('no_contact');
+  if (isAnswered(register, at, senderOf(answers.name, answers.phone, answers.email))) return { kind: 'skip', why: 'already_answered' };
+  const session = answers.session === '' ? null : register.sessions.find((s) => sameLabel(s.label, answers.session)) ?? null;
+  const contacts = contactKeys(answers.phone, answers.email);
+  const mailTo = singleMailAddress(answers.email);
+  const mailProblem = mailAnswerProblem(answers.email);
   const consent = answers.consent !== '';
   const ageBand = codeOf(AGE_BAND, answers.age_band);
   const gender = genderOfAnswer(answers.gender);
-  if (reasons.length > 0 || !session) {
-    return { kind: 'register', status: 'needs_review', session, reasons, ageBand, gender, consent, keys, fillsSession: false };
+  const base = { session, ageBand, gender, consent, contacts, mailTo, mailProblem, fillsSession: false, duplicateOf: null };
+  const holder = session ? contacts.map((k) => session.holders.get(k)).find((id) => id !== undefined) : undefined;
+  if (holder !== undefined) {
+    return { ...base, kind: 'register', status: 'cancelled', reasons: [], duplicateOf: holder, mailTo: null };
   }
+  const reasons: ReviewReason[] = [];
+  if (!session) reasons.push('unknown_session');
+  if (!consent) reasons.push('no_consent');
+  if (answers.name === '') reasons.push('no_name');
+  if (contacts.length === 0) reasons.push('no_contact');
+  if (reasons.length > 0 || !session) return { ...base, kind: 'register', status: 'needs_review', reasons };
   const place = hasPlace(session);
   const fillsSession = place && session.capacity !== null && session.confirmed + 1 >= session.capacity;
-  return { kind: 'register', status: place ? 'confirmed' : 'waitlisted', session, reasons, ageBand, gender, consent, keys, fillsSession };
+  return { ...base, kind: 'register', status: place ? 'confirmed' : 'waitlisted', reasons, fillsSession };
 }
 
-/** The ledger after the decision's row is written. */
-export function applyDecision(ledger: SignupLedger, a: SignupAnswers, d: SignupDecision): void {
-  ledger.recentResponses = [...ledger.recentResponses, a.responseKey].slice(-200);
+/** The register after the decision's row (numbered `registrationId`) is written. */
+export function applyDecision(register: Register, a: SignupAnswers, at: string, d: SignupDecision, registrationId: string): void {
   if (d.kind !== 'register') return;
-  ledger.nextNumber += 1;
+  register.nextNumber += 1;
+  markAnswered(register, at, senderOf(a.answers.name, a.answers.phone, a.answers.email));
   const s = d.session;
-  if (!s || d.status === 'needs_review') return;
+  if (!s || (d.status !== 'confirmed' && d.status !== 'waitlisted')) return;
   if (d.status === 'confirmed') s.confirmed += 1; else s.waitlisted += 1;
-  for (const k of d.keys) if (!s.people.includes(k)) s.people.push(k);
+  for (const k of d.contacts) if (!s.holders.has(k)) s.holders.set(k, registrationId);
 }

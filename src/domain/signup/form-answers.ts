@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { SIGNUP_QUESTION_KEYS, questionKeyOf, type SignupQuestionKey } from './form-spec';
+import { cellText, isBlank, type Cell } from '../cell';
+import { parseTimestampCell } from '../parse/parse-cell';
 import { shortHash } from './person-key';
 
 // The event object of an installable spreadsheet "on form submit" trigger, as Apps Script
@@ -57,4 +59,39 @@ export function parseFormTimestamp(text: string): string | null {
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(t);
   if (m) return `${m[3]}-${p(m[1])}-${p(m[2])}T${p(m[4])}:${p(m[5])}:${p(m[6])}`;
   return null;
+}
+
+/** When an answer was sent, as 申込日時 records it: the response row's own timestamp when the
+ *  caller has it (`fromRow`: the cell Forms wrote, read through the event's range), else the
+ *  event's text; a text that does not read as a time within a day of `now` (another locale's
+ *  day/month order) gives way to `now`, the trigger running seconds after the answer. */
+export function answerTime(fromRow: string | null, timestampText: string, now: string): string {
+  if (fromRow !== null) return fromRow;
+  const parsed = parseFormTimestamp(timestampText);
+  if (parsed === null) return now;
+  const ms = (t: string): number => Date.parse(`${t}Z`);
+  return Math.abs(ms(parsed) - ms(now)) <= 86_400_000 ? parsed : now;
+}
+
+/** One row of the sign-up form's response tab as the answers it holds (columns found by the
+ *  question titles of the header, in either language; the timestamp is the first column or the
+ *  one titled タイムスタンプ / Timestamp) and the time it was sent; `at` null when the row has no
+ *  readable timestamp. */
+export function answersFromResponseRow(header: readonly string[], row: readonly Cell[]): { answers: SignupAnswers; at: string | null } {
+  const answers = emptyAnswers();
+  let stampAt = 0;
+  header.forEach((title, i) => {
+    if (TIMESTAMP_TITLES.has(String(title).normalize('NFKC').trim().toLowerCase())) stampAt = i;
+  });
+  header.forEach((title, i) => {
+    if (i === stampAt) return;
+    const key = questionKeyOf(String(title));
+    if (key && answers[key] === '') answers[key] = cellText(row[i]);
+  });
+  const stamp = row[stampAt];
+  const at = stamp === undefined || isBlank(stamp) ? null : parseTimestampCell(stamp ?? null);
+  const timestamp = cellText(stamp);
+  const blank = SIGNUP_QUESTION_KEYS.every((k) => answers[k] === '');
+  const identity = [timestamp, ...SIGNUP_QUESTION_KEYS.map((k) => answers[k])].join('\u0001');
+  return { answers: { timestamp, answers, blank, responseKey: shortHash(identity) }, at };
 }

@@ -29,6 +29,38 @@ export function reviewNote(reasons: readonly ReviewReason[], sessionAnswer: stri
   return parts.join(lang === 'ja' ? '。' : '; ');
 }
 
+/** Why no mail went to the person, when one should have (no personal data: never the address). */
+export type MailNote = 'invalid_address' | 'quota';
+
+const MAIL_NOTES: Readonly<Record<Language, Readonly<Record<MailNote, string>>>> = {
+  ja: {
+    invalid_address: 'メール欄が1つの正しいアドレスではないため、メールは送っていません',
+    quota: '本日のメール送信枠の残りが週次サマリーの分だけのため、確認メールは送っていません',
+  },
+  en: {
+    invalid_address: 'the e-mail answer is not one valid address, so no mail was sent',
+    quota: "today's mail quota is down to what the weekly summary needs, so no confirmation was sent",
+  },
+};
+
+export interface RowNote {
+  readonly reasons: readonly ReviewReason[];
+  readonly sessionAnswer: string;
+  /** The registration the same person already holds for the session. */
+  readonly duplicateOf: string | null;
+  readonly mail: MailNote | null;
+}
+
+/** 申込's メモ of a new row: why it needs review, whose duplicate it is, why no mail went. */
+export function rowNote(n: RowNote, lang: Language): string {
+  const parts: string[] = [];
+  if (n.duplicateOf !== null) parts.push(lang === 'ja' ? `同じ方の申込（${n.duplicateOf}）がすでにあります` : `the same person is already registered (${n.duplicateOf})`);
+  const review = reviewNote(n.reasons, n.sessionAnswer, lang);
+  if (review !== '') parts.push(review);
+  if (n.mail !== null) parts.push(MAIL_NOTES[lang][n.mail]);
+  return parts.join(lang === 'ja' ? '。' : '; ');
+}
+
 /** A new 申込 row's cells under `header` (the tab's header as read at the last sync): every
  *  column of the contract the tab has, and none of the center's own. */
 export function registrationCells(header: readonly string[], r: Registration, lang: Language): OwnedCells {

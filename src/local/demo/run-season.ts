@@ -415,9 +415,9 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       log.weeks += 1;
       if (weekly.status === 'sent') log.weeklyMails += 1;
     }
-    // The daily trigger at 9:00: reminders for tomorrow's sessions, then the form re-synced.
+    // The daily trigger at 9:00: the form synced, then reminders for tomorrow's sessions.
     const nine = { now: () => at(day, '09:00:00') };
-    log.reminders += sendEventRemindersUseCase({ store, props: bag, kv: props, clock: nine, mailer: ports.mailer(nine, 'reminder'), forms }).sent;
+    log.reminders += sendEventRemindersUseCase({ store, props: bag, clock: nine, lock, mailer: ports.mailer(nine, 'reminder'), forms }).sent;
     for (const h of byDay.get(day) ?? []) apply(h);
     const due = pending.filter((p) => p.date === day);
     for (const p of due) p.run();

@@ -46,7 +46,7 @@ describe('the daily reminders', () => {
     // 09:00 in Tokyo on Tuesday 2026-12-08: tomorrow is E002's day.
     const bundle = world('2026-12-08T00:00:00Z');
     const first = fire(bundle) as Reply;
-    expect(first).toEqual({ date: '2026-12-09', sent: 2 });
+    expect(first).toEqual({ date: '2026-12-09', sent: 2, taken: 0 });
     const sent = bundle.fakes!.mail.sent;
     // R00003 and R00011 are 確定 with an address; R00008 has none; R00009 waits; R00010 cancelled;
     // E001 (today) and E003 (past) are not tomorrow.
@@ -62,13 +62,13 @@ describe('the daily reminders', () => {
     expect(`${sent[1]?.body}${sent[1]?.htmlBody ?? ''}`).not.toMatch(/鈴木|saburo|090-/);
 
     bundle.setNow('2026-12-08T08:00:00Z'); // 17:00 the same day: a second firing (or a manual run)
-    expect(fire(bundle)).toEqual({ date: '2026-12-09', sent: 0 });
+    expect(fire(bundle)).toEqual({ date: '2026-12-09', sent: 0, taken: 0 });
     expect(bundle.fakes!.mail.sent).toHaveLength(2);
   });
 
   it('mail nobody on a day with no session tomorrow', () => {
     const bundle = world('2026-12-09T00:00:00Z');
-    expect(fire(bundle)).toEqual({ date: '2026-12-10', sent: 0 });
+    expect(fire(bundle)).toEqual({ date: '2026-12-10', sent: 0, taken: 0 });
     expect(bundle.fakes!.mail.sent).toHaveLength(0);
   });
 });

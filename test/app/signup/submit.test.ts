@@ -77,12 +77,16 @@ describe('a sign-up through the form', () => {
     expect(regs()).toHaveLength(1);
   });
 
-  it('does not add a person twice to the same session (same phone written differently)', () => {
-    const { ports, regs } = setup();
+  it('gives a person one place per session (same phone written differently): the second answer is kept as 取消, naming the first', () => {
+    const { ports, regs, mailer } = setup();
     handleSignupSubmit(ports, answer(1));
-    const again = answer(2, LABEL_E1, { 電話: ['０９０１２３４１００１'], メール: [''] });
+    const again = answer(2, LABEL_E1, { 電話: ['０９０１２３４１００１'], メール: ['hanako1@example.jp'] });
     expect(handleSignupSubmit(ports, again).outcome).toBe('duplicate_person');
-    expect(regs()).toHaveLength(1);
+    const rows = regs();
+    expect(rows.map((r) => r.status)).toEqual(['confirmed', 'cancelled']);
+    expect(rows[1]?.notes).toBe('同じ方の申込（R00001）がすでにあります');
+    // One mail: the first answer's confirmation; the duplicate is not mailed.
+    expect(mailer.sent).toHaveLength(1);
   });
 
   it('keeps an answer without consent or with an unknown session as 要確認, taking no place', () => {
