@@ -1,3 +1,4 @@
+import { slotLabel } from '../../../src/domain/slots';
 import { desk, ok, TODAY } from '../day-fixture';
 import { MANAGER } from '../sidebar/sidebar-fixture';
 
@@ -177,7 +178,7 @@ describe('proposing the mosaic team in one call', () => {
       { member_id: 'M002', match_id: 'X000002', slots: ['Mon-AM', 'Wed-AM'] }, { member_id: 'M001', match_id: 'X000003', slots: ['Mon-AM', 'Wed-AM'] },
       { member_id: 'M007', match_id: 'X000004', slots: ['Fri-AM'] },
     ]);
-    for (const p of out.proposed) expect([d.record('マッチング', p.match_id)['状態'], d.record('マッチング', p.match_id)['担当枠']]).toEqual(['提案', p.slots.map((s) => ({ 'Mon-AM': '月AM', 'Wed-AM': '水AM', 'Fri-AM': '金AM' })[s]).join('、')]);
+    for (const p of out.proposed) expect([d.record('マッチング', p.match_id)['状態'], d.record('マッチング', p.match_id)['担当枠']]).toEqual(['提案', p.slots.map((s) => slotLabel(s, 'ja')).join('、')]);
     // Placing the team then takes the planned slots: M007 only 金AM.
     expect(ok(api.changeMatchStatus({ action: 'place', job_id: 'J003', member_id: 'M007' })).slots).toEqual(['Fri-AM']);
     // One マッチング activity per member proposed, after M008's own, then the 成立's.
