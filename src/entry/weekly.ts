@@ -6,7 +6,9 @@ import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
-import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
+import { weeklyTriggerSpec, WEEKLY_TRIGGER_HANDLER } from '../triggers/weekly-trigger';
+import { civilDateIn } from '../domain/civil-date';
+import { OneOffTriggers } from '../gas/one-off-triggers';
 import { activeManagers, installDeskTriggers } from '../app/setup/desk-triggers';
 import { triggerOwnerRefusal } from '../domain/setup/setup-notes';
 import type { ScriptContext } from './dispatch';
@@ -39,10 +41,35 @@ function runLocked(ports: GooglePorts, resend: boolean): WeeklyEntryResult {
   }
 }
 
+/** How long a weekly run that found the lock held waits before it tries again. */
+export const WEEKLY_RETRY_MS = 30 * 60 * 1000;
+
 /** Time-driven trigger (installed by installWeeklyTrigger): the week that ended last Sunday.
- *  The event object only proves the run is the trigger's; the week comes from the clock. */
+ *  The event object only proves the run is the trigger's; the week comes from the clock. A run
+ *  that finds the script lock held tries again 30 minutes later (a one-off trigger), as long as
+ *  that is still the same day in the spreadsheet's zone; a week no run got through is sent with
+ *  the next week's (run-weekly-summary.ts missedWeek). */
 export function weeklySummaryTrigger({ ports }: ScriptContext): WeeklyEntryResult {
-  return runLocked(ports, false);
+  const later = new OneOffTriggers();
+  const result = runLocked(ports, false);
+  try {
+    if (result.status === 'locked') {
+      const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+      const now = ports.clock.now();
+      const retry = new Date(now.getTime() + WEEKLY_RETRY_MS);
+      if (civilDateIn(retry, zone) === civilDateIn(now, zone)) {
+        later.later(WEEKLY_TRIGGER_HANDLER, WEEKLY_RETRY_MS);
+        log(`weekly: retry scheduled in ${WEEKLY_RETRY_MS / 60000} minutes`);
+      } else {
+        log('weekly: no retry today; the week goes with next week\'s');
+      }
+    } else {
+      later.clearLater(WEEKLY_TRIGGER_HANDLER);
+    }
+  } catch (error) {
+    console.error(error);
+  }
+  return result;
 }
 
 /** What a send did, as the menu's toast says it (the catalog's weekly part). */

@@ -1,4 +1,5 @@
-import { civilDateIn, civilDateTimeIn, parseCivilDate, type CivilDate } from '../../domain/civil-date';
+import { addDays, civilDateIn, civilDateTimeIn, parseCivilDate, type CivilDate } from '../../domain/civil-date';
+import type { RawTable } from '../../domain/cell';
 import { formatProblem } from '../../domain/messages/catalog';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { weekBefore, weekHolding, type Period } from '../../domain/weekly/week-period';
@@ -55,6 +56,8 @@ export interface WeeklyRunResult {
   readonly failureNoticeSent: boolean;
   /** The center's language (設定), so an entry point can word its message without reading again. */
   readonly language: Language;
+  /** The week before, sent in this run because its own run never mailed it (missedWeek), or null. */
+  readonly caughtUp?: Period | null;
 }
 
 const BLOCKING = new Set(['missing_tab', 'missing_header', 'duplicate_header']);
@@ -101,7 +104,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
   }
 
-  let table;
+  let table: RawTable | null;
   try {
     table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
   } catch (error) {
@@ -109,6 +112,10 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
   }
   const previous = findWeekRow(table, week.from);
+  // A week whose own run never mailed it (the lock was held all day, the quota was short, the
+  // send failed) goes out with this one, before it: only for the regular run, not a resend or --week.
+  const missed = requested === null && !options.resend ? missedWeek(table, week) : null;
+  let caughtUp: Period | null = null;
   const { to, skipped } = weeklyRecipients(settings, workbook.coordinators);
   if (skipped > 0) log(`weekly: ${skipped} recipient entries are not mail addresses and were skipped`);
 
@@ -132,6 +139,24 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
       sending = { status: 'quota_short', sentAt: null, recipients: to.length };
       log(`weekly: quota short for ${week.from}: ${quota} left, ${to.length} needed; not sent`);
     } else {
+      if (missed && quota >= 2 * to.length) {
+        try {
+          const late = weeklySummary(workbook, missed);
+          ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
+          const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
+            status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,
+          }, lang), lang);
+          writeWeekRow(ports.store, lateRow);
+          // Read again: the current week's row goes below (or beside) the one just written.
+          table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
+          caughtUp = missed;
+          log(`weekly: ${missed.from} had not been sent; sent now, before ${week.from}`);
+        } catch (error) {
+          log(`weekly: the unsent week ${missed.from} could not be sent: ${errorName(error)}`);
+        }
+      } else if (missed) {
+        log(`weekly: ${missed.from} has not been sent, and the quota (${quota}) is short for both weeks; only ${week.from} goes`);
+      }
       try {
         ports.mailer.send({ to, subject: summary.mail.subject, text: summary.mail.text, html: summary.mail.html, senderName: settings.centerName || undefined });
         status = 'sent';
@@ -159,7 +184,20 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
         failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed'), language: lang };
     }
   }
-  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang };
+  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang, caughtUp };
+}
+
+/** The week before `week` when it was never mailed and should be: its 週次KPI row says 送信枠不足
+ *  or 送信失敗, or it has no row at all while an earlier week has one (the desk was running, and
+ *  that week's run never got through: the lock held past every retry). A desk's first week, or a
+ *  week with 送信先なし, is not chased. */
+export function missedWeek(table: RawTable | null, week: Period): Period | null {
+  if (!table) return null;
+  const before = weekHolding(addDays(week.from, -7));
+  const row = findWeekRow(table, before.from);
+  if (row) return row.sending.status === 'quota_short' || row.sending.status === 'send_failed' ? before : null;
+  const earlier = weekHolding(addDays(before.from, -7));
+  return findWeekRow(table, earlier.from) ? before : null;
 }
 
 /** The week's cells only: a new tab gets its header first; an existing one its missing header cells. */
