@@ -8,6 +8,7 @@ import {
   ARGUMENT_PAYLOADS, CONTRACT_TABS, STORED_PAYLOADS, TEXT_FIELDS, NOW, TODAY, contractColumnOf, contractTabOf, formulaAfter,
   layoutOf, writeCenter, type CenterWorkbook, type ContractTab, type ExtraColumn, type TabLayout,
 } from './center-workbook';
+import { MEMBER_FIELDS } from '../../src/app/members/save-member';
 
 // Every write use case, through dist/Code.js and the Apps Script fakes, over center workbooks a
 // generator makes: Japanese or English, every tab of workbook.md with its columns in a random
@@ -63,13 +64,33 @@ function policyOf(call: Call): Policy {
   const input = (first ?? {}) as Record<string, unknown>;
   const registration = (v: RowValue): boolean => v('registration_id') === first;
   switch (call.fn) {
-    case 'logActivity': return { ...AUDIT, activities: { append: true } };
+    case 'logActivity': case 'logFollowUp': return { ...AUDIT, activities: { append: true } };
     case 'registerClient': return { ...AUDIT, clients: { append: true } };
     case 'registerJob': return { ...AUDIT, jobs: { append: true } };
     case 'changeMatchStatus': return {
       ...AUDIT,
-      matches: { append: true, inPlace: ['status', 'proposed_on', 'placed_on', 'ended_on'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
+      matches: { append: true, inPlace: ['status', 'proposed_on', 'placed_on', 'ended_on', 'slots'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
+      // 充足 ⇄ 募集中 of the job; the マッチング activity (an undo withdraws the 成立's instead).
+      jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id },
+      activities: { append: true, inPlace: ['status'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
     };
+    case 'proposeTeam': return { ...AUDIT, matches: { append: true }, activities: { append: true } };
+    case 'setJobStatus': return { ...AUDIT, jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id } };
+    case 'saveMember': return {
+      ...AUDIT,
+      members: { append: true, inPlace: MEMBER_FIELDS, rows: (v) => v('member_id') === input.member_id },
+    };
+    case 'leaveMember': return {
+      ...AUDIT,
+      members: { inPlace: ['left_on', 'leave_reason'], rows: (v) => v('member_id') === input.member_id },
+      matches: { inPlace: ['status', 'ended_on'], rows: (v) => v('member_id') === input.member_id },
+      jobs: { inPlace: ['status'] },
+      activities: { append: true },
+    };
+    case 'correctActivity': return {
+      ...AUDIT, activities: { inPlace: ['date', 'area', 'kind', 'member_id', 'client_id', 'job_id', 'minutes', 'outcome', 'notes'], rows: (v) => v('activity_id') === input.activity_id },
+    };
+    case 'withdrawActivity': return { ...AUDIT, activities: { inPlace: ['status'], rows: (v) => v('activity_id') === first } };
     case 'checkIn': return { ...AUDIT, registrations: { inPlace: ['attended'], rows: registration } };
     case 'joinAsMember': return { ...AUDIT, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
     // The cancelled row, and the first waitlisted person of that session who takes the place.
@@ -364,6 +385,27 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
     action: fc.constantFrom('propose', 'interview', 'place', 'end', 'decline'), job_id: fc.constantFrom('J0001', 'J0002'),
     member_id: fc.constantFrom('M00001', 'M00002', 'M00003'),
   }).map((input) => ({ fn: 'changeMatchStatus', args: [input] })),
+  fc.record({
+    action: fc.constantFrom('place', 'end', 'undo_place'), job_id: fc.constantFrom('J0001', 'J0002'),
+    member_id: fc.constantFrom('M00001', 'M00002', 'M00003'), notes: textArb,
+  }).map((input) => ({ fn: 'changeMatchStatus', args: [input] })),
+  fc.record({ job_id: fc.constantFrom('J0001', 'J0002'), status: fc.constantFrom('closed', 'open') }).map((input) => ({ fn: 'setJobStatus', args: [input] })),
+  fc.record({
+    job_id: fc.constantFrom('J0001', 'J0002'),
+    members: fc.subarray(['M00001', 'M00002', 'M00003'], { minLength: 1 }).map((ids) => ids.map((member_id) => ({ member_id, slots: ['Mon-AM'] }))),
+  }).map((input) => ({ fn: 'proposeTeam', args: [input] })),
+  fc.record({
+    name: textArb, kana: textArb, district: textArb, notes: textArb, skills: fc.array(textArb, { maxLength: 2 }), availability: fc.subarray(['Mon-AM', 'Tue-AM']),
+    consent: fc.boolean(), join_route: fc.constantFrom('window', 'referral'),
+  }).map((input) => ({ fn: 'saveMember', args: [input] })),
+  fc.record({
+    member_id: fc.constantFrom('M00001', 'M00002', 'M00404'), district: textArb, phone: fc.constantFrom('04-7100-0001', '=1+1'), skills: fc.array(textArb, { maxLength: 2 }),
+  }).map((input) => ({ fn: 'saveMember', args: [input] })),
+  fc.record({ member_id: fc.constantFrom('M00001', 'M00002', 'M00003'), date: fc.constantFrom(TODAY, '2026-12-31'), reason: fc.constantFrom('health', 'moved') })
+    .map((input) => ({ fn: 'leaveMember', args: [input] })),
+  fc.record({ member_id: fc.constantFrom('M00001', 'M00002'), outcome: textArb, notes: textArb, minutes: fc.constantFrom(10, null) }).map((input) => ({ fn: 'logFollowUp', args: [input] })),
+  fc.record({ activity_id: fc.constantFrom('A000001', 'A000002'), notes: textArb, outcome: textArb, minutes: fc.constantFrom(5, 45) }).map((input) => ({ fn: 'correctActivity', args: [input] })),
+  fc.constantFrom('A000001', 'A000002', 'A000404').map((id) => ({ fn: 'withdrawActivity', args: [id] })),
   fc.tuple(regIdArb, fc.boolean()).map((args) => ({ fn: 'checkIn', args })),
   fc.tuple(regIdArb, fc.record({ district: textArb, skills: fc.array(textArb, { maxLength: 2 }) })).map((args) => ({ fn: 'joinAsMember', args })),
   regIdArb.map((id) => ({ fn: 'cancelRegistration', args: [id] })),
@@ -388,7 +430,8 @@ function verdict(o: Outcome): string {
 }
 
 const WRITE_CALLS = ['logActivity', 'registerClient', 'registerJob', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration',
-  'sendWeeklySummaryNow', 'tallyAllSurveys', 'runSetup', 'saveInitialSettings'] as const;
+  'sendWeeklySummaryNow', 'tallyAllSurveys', 'runSetup', 'saveInitialSettings',
+  'setJobStatus', 'proposeTeam', 'saveMember', 'leaveMember', 'logFollowUp', 'correctActivity', 'withdrawActivity'] as const;
 
 function runSequence(center: CenterWorkbook, setUp: boolean, calls: readonly Call[], tally?: Map<string, number>): void {
   const w = world(center, setUp);
@@ -518,6 +561,33 @@ describe('the red team\'s cases: a formula column between two contract columns s
 
   it('moving a proposal to an interview writes 状態 and keeps マッチング\'s formula column', () => {
     expectKept('マッチング', 'matches', [{ fn: 'changeMatchStatus', args: [{ action: 'interview', job_id: 'J0001', member_id: 'M00001' }] }]);
+  });
+
+  it('registering a member, editing one and a member leaving write 会員\'s own cells and keep its formula column', () => {
+    expectKept('会員', 'members', [
+      { fn: 'saveMember', args: [{ name: '=1+1', kana: 'あらい', availability: ['Mon-AM'] }] },
+      { fn: 'saveMember', args: [{ member_id: 'M00002', district: '@x', skills: ['=SUM(1)'] }] },
+      { fn: 'leaveMember', args: [{ member_id: 'M00002', date: TODAY, reason: 'moved' }] },
+    ]);
+  });
+
+  it('placing a member, the job filling and the placement undone keep 仕事\'s and マッチング\'s formula columns', () => {
+    // J0001 needs two on 月AM: M00001 (proposed) and M00003 fill it (充足), undoing M00003 reopens it.
+    expectKept('仕事', 'jobs', [
+      { fn: 'changeMatchStatus', args: [{ action: 'place', job_id: 'J0001', member_id: 'M00001', notes: '=HYPERLINK("x")' }] },
+      { fn: 'changeMatchStatus', args: [{ action: 'place', job_id: 'J0001', member_id: 'M00003' }] },
+      { fn: 'changeMatchStatus', args: [{ action: 'undo_place', job_id: 'J0001', member_id: 'M00003' }] },
+      { fn: 'setJobStatus', args: [{ job_id: 'J0001', status: 'closed' }] },
+    ]);
+    expectKept('マッチング', 'matches', [{ fn: 'proposeTeam', args: [{ job_id: 'J0002', members: [{ member_id: 'M00003', slots: ['Tue-AM'] }] }] }]);
+  });
+
+  it('correcting and withdrawing an activity write its own cells and keep 活動記録\'s formula column', () => {
+    expectKept('活動記録', 'activities', [
+      { fn: 'correctActivity', args: [{ activity_id: 'A000002', notes: '-x', minutes: 20 }] },
+      { fn: 'withdrawActivity', args: ['A000001'] },
+      { fn: 'logFollowUp', args: [{ member_id: 'M00001', notes: '+x' }] },
+    ]);
   });
 
   it('the weekly run rewrites the week\'s row of 週次KPI and keeps its formula column', () => {
