@@ -54,13 +54,23 @@ export const FOLLOW_UP_READS: WorkbookPlan = {
   activities: { tail: HEADLINE_ACTIVITY_ROWS },
 };
 
+/**
+ * The work rows the sidebar's ranking counts for the caps (matching.md "Real work"): the last
+ * ones of 就業実績, which recordWork appends in time order. The caps need the 4 weeks before today;
+ * 20,000 rows hold ~6 weeks at a Kashiwa-sized center (~1,300 members working ~10 days a month)
+ * and 1½ weeks at the 20-rows-a-member-a-month load of a 20,000-member one. A row entered out of
+ * order above them is not counted here; `ikigai match` reads every row.
+ */
+export const CANDIDATE_WORK_ROWS = 20_000;
+
 /** Ranking candidates for a job: every member field the rules and the score use, the jobs whole,
- *  and of the matches what placements and the job's own matches need. No activities, events or
- *  registrations. */
+ *  of the matches what placements and the job's own matches need, and the last work rows. No
+ *  activities, events or registrations. */
 export const CANDIDATE_READS: WorkbookPlan = {
   members: { whole: true },
   jobs: { whole: true },
   clients: { columns: ['client_id', 'name'] },
   matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
   skills: { whole: true },
+  work_log: { tail: CANDIDATE_WORK_ROWS },
 };

@@ -1,6 +1,7 @@
 import type { CivilDate } from '../civil-date';
 import type { Member } from '../schema/tabs';
 import type { CurrentLoad } from './work-load';
+import { NO_WORK, WORKED_WEEKS } from './worked-load';
 import { bitCount, slotMask, slotsOnWeekdays, weekdaysOf } from './slot-bits';
 
 // The hard rules of matching (issue 4): a member who breaks one is never a candidate. Checked in
@@ -63,15 +64,22 @@ export function checkHardRules(
   if (shared === 0) return { ok: false, rule: 'slots_full' };
   const free = shared & ~load.busySlots;
   if (free === 0) return { ok: false, rule: 'slots_busy' };
-  const maxSlots = Math.floor((caps.weeklyHoursCap - load.weeklyHours) / caps.slotHours);
+  // Real work (issue 13) counts beside the plan: the busier of the two, never their sum (a row on a
+  // placed job is that placement's work, not more of it).
+  const real = load.worked ?? NO_WORK;
+  const maxSlots = Math.floor((caps.weeklyHoursCap - Math.max(load.weeklyHours, real.weekHours)) / caps.slotHours);
   if (maxSlots < 1) return { ok: false, rule: 'weekly_hours' };
 
   const worked = bitCount(load.weekdays);
   const onWorkedDays = free & slotsOnWeekdays(load.weekdays);
-  const newDayBudgetWeek = (member.max_days_per_week ?? 7) - worked;
+  const newDayBudgetWeek = (member.max_days_per_week ?? 7) - Math.max(worked, real.weekDays);
   const byWeek = newDayBudgetWeek >= 1 ? free : onWorkedDays;
   if (byWeek === 0) return { ok: false, rule: 'max_days_per_week' };
-  const newDayBudgetMonth = weekdaysAllowedByMonthlyCap(caps.monthlyDaysCap) - worked;
+  // A new weekday adds about one day a week: WORKED_WEEKS days to the days of the last 4 weeks.
+  const newDayBudgetMonth = Math.min(
+    weekdaysAllowedByMonthlyCap(caps.monthlyDaysCap) - worked,
+    Math.floor((caps.monthlyDaysCap - real.days) / WORKED_WEEKS),
+  );
   const coverable = newDayBudgetMonth >= 1 ? byWeek : byWeek & onWorkedDays;
   if (coverable === 0) return { ok: false, rule: 'monthly_days' };
 

@@ -10,6 +10,8 @@ import { skillVocabulary, type SkillVocabulary } from '../skills/vocabulary';
 import { bitCount, slotMask, slotsOf } from './slot-bits';
 import type { Candidate, MatchResult } from './types';
 import { currentLoad, recentWindow, recentWorkDays } from './work-load';
+import { indexWork, workedLoad, type WorkIndex } from './worked-load';
+import { dayNumber } from './day-number';
 
 // Ranks the members for one job: hard rules, then score, then the mosaic team (issue 4).
 export interface MatchOptions {
@@ -23,18 +25,21 @@ export interface MatchContext {
   /** Each member's availability as a slot mask, parallel to `members`. */
   readonly availability: Int32Array;
   readonly placements: PlacementIndex;
+  /** 就業実績 by member: the caps count the last 4 weeks' real work too (worked-load.ts). */
+  readonly work: WorkIndex;
   readonly caps: WorkCaps;
   /** The 技能 tab's vocabulary: 掃除 holds a job's 清掃 (matching.md Score). */
   readonly vocabulary: SkillVocabulary;
 }
 
-export function matchContext(workbook: Pick<Workbook, 'members' | 'matches' | 'jobs'> & { settings: Pick<Settings, keyof WorkCaps> } & Partial<Pick<Workbook, 'skills'>>): MatchContext {
+export function matchContext(workbook: Pick<Workbook, 'members' | 'matches' | 'jobs'> & { settings: Pick<Settings, keyof WorkCaps> } & Partial<Pick<Workbook, 'skills' | 'workLog'>>): MatchContext {
   const { slotHours, weeklyHoursCap, monthlyDaysCap } = workbook.settings;
   return {
     vocabulary: skillVocabulary(workbook.skills ?? []),
     members: workbook.members,
     availability: Int32Array.from(workbook.members, (m) => slotMask(m.availability)),
     placements: indexPlacements(workbook.matches, workbook.jobs),
+    work: indexWork(workbook.workLog ?? []),
     caps: { slotHours, weeklyHoursCap, monthlyDaysCap },
   };
 }
@@ -77,10 +82,11 @@ export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, opt
   const placed: string[] = [];
 
   const window = recentWindow(asOf);
+  const asOfDay = dayNumber(asOf);
   const terms = jobTerms(job, context.vocabulary);
   context.members.forEach((member, i) => {
     const placements = context.placements.get(member.member_id);
-    const load = currentLoad(placements, asOf, context.caps.slotHours);
+    const load = { ...currentLoad(placements, asOf, context.caps.slotHours), worked: workedLoad(context.work.get(member.member_id), asOfDay) };
     // Placed members fill the headcount whatever else is true of them today.
     if (load.jobIds.includes(job.job_id)) placed.push(member.member_id);
     const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0, openSlots);

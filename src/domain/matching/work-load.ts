@@ -2,6 +2,7 @@ import type { CivilDate } from '../civil-date';
 import { dayNumber, weekdayOfDayNumber } from './day-number';
 import { activeOn, type Placement } from './placements';
 import { weekdaysOf } from './slot-bits';
+import type { WorkedLoad } from './worked-load';
 
 // What a member already works, counted from their placements: the base of the work caps
 // (hard-rules.ts) and of fairness (score.ts).
@@ -14,6 +15,8 @@ export interface CurrentLoad {
   readonly weekdays: number;
   /** Jobs the member is placed on, active on asOf. */
   readonly jobIds: readonly string[];
+  /** What 就業実績 says they worked in the last 4 weeks (worked-load.ts); absent = nothing known. */
+  readonly worked?: WorkedLoad;
 }
 
 export const NO_LOAD: CurrentLoad = { weeklyHours: 0, busySlots: 0, weekdays: 0, jobIds: [] };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { matchContext, rankForJob } from '../../../src/domain/matching/rank-candidates';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings';
 import { ALL_SLOTS, slotWeekday, type Slot } from '../../../src/domain/slots';
-import type { Job, Match, Member } from '../../../src/domain/schema/tabs';
+import type { Job, Match, Member, WorkRecord } from '../../../src/domain/schema/tabs';
 import type { MatchResult } from '../../../src/domain/matching/types';
 import { job, member, placement } from './fixtures';
 
@@ -29,15 +29,29 @@ const matchArb = fc.record({
   m: fc.nat(), j: fc.nat(), status: fc.constantFrom('placed', 'ended', 'proposed', 'declined') as fc.Arbitrary<Match['status']>,
   placed_on: fc.constantFrom(...DATES), ended_on: fc.option(fc.constantFrom(...DATES), { nil: null }),
 });
+// Work rows around AS_OF: days −35 … +2 from it, so some fall in the 4-week window (−28 … −1) and some not.
+const workArb = fc.record({ m: fc.nat(), offset: fc.integer({ min: -35, max: 2 }), hours: fc.constantFrom(1, 2.5, 4, 8) });
 const centerArb = fc.record({
   members: fc.array(memberArb, { maxLength: 14 }),
+  work: fc.array(workArb, { maxLength: 30 }),
   jobs: fc.array(jobArb, { minLength: 1, maxLength: 4 }),
   matches: fc.array(matchArb, { maxLength: 20 }),
   weeklyHoursCap: fc.constantFrom(8, 12, 20),
   monthlyDaysCap: fc.constantFrom(5, 10, 13, 31),
 });
 
-type Center = { members: Member[]; jobs: Job[]; matches: Match[]; settings: Settings };
+type Center = { members: Member[]; jobs: Job[]; matches: Match[]; workLog: WorkRecord[]; settings: Settings };
+
+/** AS_OF + n days, by Date in UTC (not the engine's day numbers). */
+function dayFrom(n: number): string {
+  return new Date(Date.parse(`${AS_OF}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+/** The Monday of a day's week. */
+function mondayOfDay(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const back = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - back * 86_400_000).toISOString().slice(0, 10);
+}
 
 type RawCenter = typeof centerArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -50,7 +64,11 @@ function build(c: RawCenter): Center {
     const ended_on = m.ended_on !== null && m.ended_on < m.placed_on ? m.placed_on : m.ended_on;
     return [placement({ match_id: `X${i}`, member_id: `M${m.m % members.length}`, job_id: `J${m.j % jobs.length}`, placed_on: m.placed_on, status: m.status, ended_on })];
   });
-  return { members, jobs, matches, settings: { ...DEFAULT_SETTINGS, weeklyHoursCap: c.weeklyHoursCap, monthlyDaysCap: c.monthlyDaysCap } };
+  const workLog: WorkRecord[] = members.length === 0 ? [] : c.work.map((w, i) => ({
+    work_id: `W${i}`, date: dayFrom(w.offset), member_id: `M${w.m % members.length}`, job_id: 'J0', hours: w.hours,
+    amount: null, confirmed: false, recorded_at: null, notes: '',
+  }));
+  return { members, jobs, matches, workLog, settings: { ...DEFAULT_SETTINGS, weeklyHoursCap: c.weeklyHoursCap, monthlyDaysCap: c.monthlyDaysCap } };
 }
 
 // ---- the rules, written out plainly ----
@@ -63,18 +81,42 @@ function currentJobs(center: Center, memberId: string): Job[] {
 function weekdaySet(slots: readonly Slot[]): Set<number> {
   return new Set(slots.map(slotWeekday));
 }
-/** Can this member take exactly `extra` slots of some job on top of their current work? */
+/** What the member really worked in the 4 weeks before AS_OF (AS_OF − 28 … − 1, matching.md
+ *  "Real work"): distinct days, and the most hours and distinct days of one Monday–Sunday week. */
+function realWork(center: Center, memberId: string): { days: number; weekHours: number; weekDays: number } {
+  const rows = center.workLog.filter((r) => r.member_id === memberId && r.date >= dayFrom(-28) && r.date <= dayFrom(-1));
+  const weeks = new Map<string, { hours: number; days: Set<string> }>();
+  for (const r of rows) {
+    const w = weeks.get(mondayOfDay(r.date)) ?? { hours: 0, days: new Set<string>() };
+    w.hours += r.hours;
+    w.days.add(r.date);
+    weeks.set(mondayOfDay(r.date), w);
+  }
+  const list = [...weeks.values()];
+  return {
+    days: new Set(rows.map((r) => r.date)).size,
+    weekHours: Math.max(0, ...list.map((w) => w.hours)),
+    weekDays: Math.max(0, ...list.map((w) => w.days.size)),
+  };
+}
+/** Can this member take exactly `extra` slots of some job on top of their current work: the
+ *  placements' plan, or what they really worked lately, whichever is busier? */
 function fits(center: Center, m: Member, extra: readonly Slot[]): boolean {
   const cur = currentJobs(center, m.member_id);
+  const real = realWork(center, m.member_id);
   const busy = new Set(cur.flatMap((j) => j.slots));
   if (extra.some((s) => busy.has(s) || !m.availability.includes(s))) return false;
-  const hours = cur.reduce((h, j) => h + j.slots.length * center.settings.slotHours, 0) + extra.length * center.settings.slotHours;
-  if (hours > center.settings.weeklyHoursCap) return false;
+  const planned = cur.reduce((h, j) => h + j.slots.length * center.settings.slotHours, 0);
+  if (Math.max(planned, real.weekHours) + extra.length * center.settings.slotHours > center.settings.weeklyHoursCap) return false;
   const before = weekdaySet(cur.flatMap((j) => j.slots));
   const after = new Set([...before, ...weekdaySet(extra)]);
   if (after.size === before.size) return true; // no new working day
-  if (m.max_days_per_week !== null && after.size > m.max_days_per_week) return false;
-  return (after.size * 52) / 12 <= center.settings.monthlyDaysCap;
+  const added = after.size - before.size;
+  // A week: the busier of the plan's weekdays and the most days really worked in one week, plus the new ones.
+  if (Math.max(before.size, real.weekDays) + added > (m.max_days_per_week ?? 7)) return false;
+  if ((after.size * 52) / 12 > center.settings.monthlyDaysCap) return false;
+  // A month: each new weekday is about 4 more days in 4 weeks, on top of the days really worked.
+  return real.days + 4 * added <= center.settings.monthlyDaysCap;
 }
 /** People still needed on slot `s` of job `j` (workbook.md "Capacity, slot by slot"): the
  *  headcount less the placements of the job holding a place on AS_OF — not ended before it (a
