@@ -100,9 +100,13 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
     const [given, givenKana] = pick(female ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES);
     const categories = rng.sample(CATEGORIES, rng.int(1, 3));
     const skills = [...new Set(categories.flatMap((c) => c.skills))];
-    const slots = ALL_SLOTS.filter(() => rng.chance(0.3)).map((s) => slotLabel(s, 'ja'));
+    const drawn = ALL_SLOTS.filter(() => rng.chance(0.3)).map((s) => slotLabel(s, 'ja'));
     const joined = dayIn(0, days.length - 1);
-    const left = rng.chance(0.08) ? dayIn(days.length - 365, days.length - 1) : null;
+    const drawnLeft = rng.chance(0.08) ? dayIn(days.length - 365, days.length - 1) : null;
+    // The member every bench operation places (memberId): enrolled and free every half day, so
+    // placing them on J00001 is allowed at every size (the same random draws for everyone else).
+    const slots = i === 0 ? ALL_SLOTS.map((s) => slotLabel(s, 'ja')) : drawn;
+    const left = i === 0 ? null : drawnLeft;
     memberRows.push([
       id, `${family} ${given}`, `${familyKana} ${givenKana}`, label(GENDER, female ? 'female' : 'male'),
       dateCell(`${rng.int(1940, 1962)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`), dateCell(joined),

@@ -1,10 +1,7 @@
-import vm from 'node:vm';
 import { join } from 'node:path';
 import type { CallLog, CallSnapshot } from '../test/fakes/call-log';
-import { FormAppImpl } from '../test/fakes/form-app';
-import type { Realm } from '../test/fakes/realm';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
-import { clockEvent, installTrigger } from '../test/bundle/trigger-events';
+import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
 import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
 import { loadTables } from './load-fake';
 import { repoRoot } from './repo-root';
@@ -64,9 +61,8 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     bundlePath: join(root, 'dist', 'Code.js'), distDir: join(root, 'dist'), timeZone: 'Asia/Tokyo',
     activeUserEmail: BENCH_USER, now: BENCH_NOW, mailQuota: 1500,
   });
-  const realm = vm.runInContext('({ Date: Date, Error: Error })', bundle.context) as Realm;
-  const formApp = FormAppImpl.create({ log: bundle.log, realm });
-  Object.defineProperty(bundle.context, 'FormApp', { value: formApp.service, configurable: true, writable: true });
+  // The harness's own FormApp: a linked form gets its response tab, as in Google.
+  const formApp = bundle.fakes!.forms;
   const ss = bundle.fakes!.spreadsheet;
   loadTables(ss, center.tables);
   const missing = ['weeklySummaryTrigger', 'sidebarBootstrap', 'logActivity', 'listCandidates', 'changeMatchStatus', 'onSignupFormSubmit', 'tallyAllSurveys', 'createSignupForm']
@@ -104,15 +100,18 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   keep(run('rankCandidates', 'listCandidates', center.jobId));
   keep(run('placeMatch', 'changeMatchStatus', { action: 'place', job_id: center.jobId, member_id: center.memberId }));
 
-  const form = [...formApp.handles.forms.values()][0];
+  const form = [...formApp.forms.values()][0];
   const choice = form?.items.find((i) => i.title === '参加する回')?.choices[0];
   if (choice) {
     const nv: Record<string, string[]> = {
       タイムスタンプ: ['2025/03/10 10:15:00'], 氏名: ['佐藤 一郎'], フリガナ: ['サトウ イチロウ'], 電話: ['04-7100-9999'], メール: ['ichiro@example.jp'],
       年代: ['70代'], 性別: ['男性'], きっかけ: ['広報かしわ'], 参加する回: [choice], 個人情報の利用: ['個人情報の利用に同意します'],
     };
-    const event = { authMode: 'FULL', namedValues: nv, values: Object.values(nv).map((v) => v.join(', ')), range: null, source: ss, triggerUid: 'bench' };
-    // Not through jsonRoundTrip: a trigger's event carries the Spreadsheet object itself.
+    // A real run of the form's submit trigger: the answer as a new row of the form's response tab.
+    const responses = ss.getSheets().find((sh) => sh.getFormUrl() !== null);
+    if (!responses) throw new Error('bench: the sign-up form has no response tab');
+    const event = formSubmitEvent(responses, nv, triggerUidOf(bundle, 'onSignupFormSubmit'));
+    // Not through jsonRoundTrip: a trigger's event carries the live Range and Spreadsheet.
     bundle.log.reset();
     const start = performance.now();
     const answer = bundle.call('onSignupFormSubmit', event);
