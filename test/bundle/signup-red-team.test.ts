@@ -68,7 +68,7 @@ describe('the sign-up form under attack and load (issue 11 red team)', () => {
     expect(rows.map((r) => r['申込ID'])).toEqual(['R00001', 'R00002', 'R00003', 'R00004']);
   });
 
-  it('takes 1,000 answers for one session with no property limit: every one a row, IDs unique, 1,000 mails', () => {
+  it('takes 1,000 answers for one session with no property limit (the ledger threw on 301 of 700): every one a row, IDs unique, 1,000 mails', () => {
     const w = signupWorld({ sessions: [{ id: 'E001', date: '2026-12-20', time: '10:00', title: '大説明会', capacity: 1000 }], mailQuota: 5000 });
     const label = labelOf({ id: 'E001', date: '2026-12-20', time: '10:00', title: '大説明会', capacity: 1000 });
     const outcomes = new Map<string, number>();
