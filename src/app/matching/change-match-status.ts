@@ -164,12 +164,16 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   }
 
   const others = matches.parsed.records.filter((_, i) => i !== at);
+  // A refused 成立 must not use up a match ID: its slots are settled before a new row is numbered.
+  const placing = input.action === 'place'
+    ? placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day)
+    : null;
   let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null);
   if (next.proposed_on === null) next = { ...next, proposed_on: day };
   if (input.action === 'propose' || input.action === 'interview') {
     if (input.slots) next = { ...next, slots: jobSlotsOf(job, input.slots) };
   } else if (input.action === 'place') {
-    next = { ...next, placed_on: day, slots: placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day) };
+    next = { ...next, placed_on: day, slots: placing ?? [] };
   } else if (input.action === 'end') {
     next = { ...next, ended_on: day };
   } else if (input.action === 'undo_place' && open) {

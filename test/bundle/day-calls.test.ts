@@ -1,0 +1,183 @@
+import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import type { CallSnapshot } from '../fakes';
+import { RangeImpl } from '../fakes/range';
+import { dayTables } from '../app/day-fixture';
+import type { Cell } from '../../src/domain/cell';
+
+// The calls of the coordinator's day (docs/design/sidebar-calls.md) through dist/Code.js and the
+// Apps Script fakes, as google.script.run calls them, one after another on the day fixture
+// (test/app/day-fixture.ts: 会員 19 columns × 9 members, 業務提供先 9 × 2, 仕事 16 × 4, 活動記録
+// 13 × 1, マッチング 12 × 0, 監査ログ 6 × 0), each with its reads (tab, first row, first column,
+// rows × columns of each getValues) and writes counted. The desk cache is warm (the sidebar was
+// opened first), so 設定, コーディネータ and the header rows it holds cost no getValues; a header
+// first read by one of these calls is put in the cache then (Cache.putAll) and free afterwards.
+// What does not move with the size of the center: the number of reads and writes. What does: the
+// cells of a tab read whole or by column (bench/README.md gives them at 1,600 to 50,000 members).
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function toSheetValue(c: Cell): unknown {
+  if (c === null) return '';
+  if (typeof c === 'object') return c.date;
+  return c;
+}
+
+/** Every getValues of the bundle: `tab rROW cCOL ROWSxCOLS`. */
+let reads: string[] = [];
+const proto = RangeImpl.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+const original = proto.getValues!;
+beforeAll(() => {
+  proto.getValues = function (this: { _sheet: { getName(): string }; _box: { row: number; col: number; numRows: number; numCols: number } }) {
+    reads.push(`${this._sheet.getName()} r${this._box.row} c${this._box.col} ${this._box.numRows}x${this._box.numCols}`);
+    return original.call(this);
+  };
+});
+afterAll(() => { proto.getValues = original; });
+
+interface Step { name: string; args: unknown[]; ok: boolean | string; reads: string[]; writes: Record<string, number>; cells: number; roundTrips: number }
+
+const WRITES = ['Range.setValues', 'Sheet.appendRow', 'Properties.getProperty', 'Properties.setProperty'];
+function writesOf(calls: CallSnapshot): Record<string, number> {
+  return Object.fromEntries(WRITES.map((m) => [m.split('.')[1]!, calls.byMethod[m] ?? 0]));
+}
+
+function world(): { bundle: LoadedBundle; ss: GSpreadsheet; step: (name: string, ...args: unknown[]) => Step } {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: 'tanaka@example.jp', now: '2025-06-11T01:00:00Z' });
+  const ss = bundle.fakes!.spreadsheet;
+  for (const t of dayTables()) {
+    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
+    ss.insertSheet(t.name).getRange(1, 1, rows.length, t.header.length).setValues(rows);
+  }
+  bundle.call('sidebarBootstrap');
+  const step = (name: string, ...args: unknown[]): Step => {
+    reads = [];
+    const m = bundle.log.measure(() => jsonRoundTrip(bundle.call(name, ...jsonRoundTrip(args)) as { ok: boolean; code?: string }));
+    // Every call, allowed or not, holds its one lock at most and flushes once when it writes.
+    expect(m.calls.byMethod['Lock.tryLock'] ?? 0).toBeLessThanOrEqual(1);
+    console.log(`${name}: ${m.calls.roundTrips} round trips, ${m.calls.cellsRead} cells read; ${reads.join(', ')}; ${JSON.stringify(writesOf(m.calls))}`);
+    return { name, args, ok: m.result.ok ? true : m.result.code ?? false, reads: [...reads], writes: writesOf(m.calls), cells: m.calls.cellsRead, roundTrips: m.calls.roundTrips };
+  };
+  return { bundle, ss, step };
+}
+
+describe('the coordinator\'s day through the bundle, call by call', () => {
+  const { step } = world();
+
+  test('saveMember (new): 会員\'s ID and 入会日 columns for the counter, one appendRow, one audit appendRow', () => {
+    const s = step('saveMember', { name: '山下 隆', kana: 'やました たかし', availability: ['Tue-AM'], consent: true, join_route: 'window' });
+    expect(s.ok).toBe(true);
+    // readColumns: the header, then 会員ID (A) and the required 入会日 (F) for 9 rows; 監査ログ's
+    // header (first use, then cached). Cells: 19 + 9 + 9 + 6 = 43.
+    expect(s.reads).toEqual(['会員 r1 c1 1x19', '会員 r2 c1 9x1', '会員 r2 c6 9x1', '監査ログ r1 c1 1x6']);
+    expect(s.cells).toBe(43);
+    // The member and the audit row (one appendRow each); the members' counter (get + set).
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 });
+  });
+
+  test('saveMember (edit): 会員 whole, only the two changed cells (two runs), one audit row', () => {
+    const s = step('saveMember', { member_id: 'M009', availability: ['Fri-AM'], district: '南柏' });
+    // 10 members now + the header, 19 columns: 209 cells. 地区 (I) and 就業可能枠 (N): two runs.
+    expect([s.reads, s.cells, s.writes]).toEqual([['会員 r1 c1 11x19'], 209, { setValues: 2, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+  });
+
+  test('getMember: 会員 whole and マッチング by column (its header only while it has no rows)', () => {
+    const s = step('getMember', 'M003');
+    expect([s.reads, s.cells, s.writes.setValues]).toEqual([['会員 r1 c1 11x19', 'マッチング r1 c1 1x12'], 209 + 12, 0]);
+  });
+
+  test('listJobs: three runs of 仕事 (仕事ID…仕事名, 勤務枠…必要人数, 状態…登録日), 業務提供先\'s ID and name', () => {
+    const s = step('listJobs', {});
+    // 9 + 2×2 + 16 + 4×3 + 4×2 + 4×2 + 12 = 69 cells, seven getValues at any size.
+    expect(s.reads).toEqual(['業務提供先 r1 c1 1x9', '業務提供先 r2 c1 2x2', '仕事 r1 c1 1x16', '仕事 r2 c1 4x3', '仕事 r2 c7 4x2', '仕事 r2 c14 4x2', 'マッチング r1 c1 1x12']);
+    expect(s.cells).toBe(69);
+  });
+
+  test('listCandidates: 会員 and 仕事 whole, 業務提供先\'s names, マッチング by column', () => {
+    const s = step('listCandidates', 'J002');
+    expect(s.reads).toEqual(['会員 r1 c1 11x19', '業務提供先 r1 c1 1x9', '業務提供先 r2 c1 2x2', '仕事 r1 c1 5x16', 'マッチング r1 c1 1x12']);
+  });
+
+  test('changeMatchStatus propose: 仕事 and マッチング whole; the match row and its マッチング activity', () => {
+    const s = step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M003' });
+    // 活動記録's header (first use), and again with its ID column for the activities' first ID
+    // (the counter's seed, once per document).
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 1x12', '活動記録 r1 c1 1x13', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
+    // Two appendRows (match, activity), the two audit rows in one setValues; both counters.
+    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 2, setProperty: 2 });
+  });
+
+  test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
+    const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' });
+    expect(s.ok).toBe(true);
+    // 会員: header + 会員ID (A) | 入会日…退会日 (F:G) | 就業可能枠…週上限日数 (N:O) | 個人情報同意 (Q).
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '会員 r1 c1 1x19', '会員 r2 c1 10x1', '会員 r2 c6 10x2', '会員 r2 c14 10x2', '会員 r2 c17 10x1']);
+    // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
+    // (match, job, activity) = 1; the activity's appendRow; the activity counter.
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 1, setProperty: 1 });
+  });
+
+  test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
+    const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M006' });
+    expect(s.ok).toBe('slots_full');
+    expect(s.reads).toHaveLength(7);
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, setProperty: 0 });
+  });
+
+  test('changeMatchStatus undo_place: the last rows of 活動記録 to withdraw the 成立\'s activity', () => {
+    const s = step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' });
+    // readTail: the header, then the rows (3 so far; at most UNDO_ACTIVITY_ROWS = 500).
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '活動記録 r1 c1 1x13', '活動記録 r2 c1 3x13']);
+    // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
+    // three audit rows (1). No activity is appended.
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, setProperty: 0 });
+  });
+
+  test('changeMatchStatus place with slots given: no 会員 read', () => {
+    const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12']);
+    expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 1, setProperty: 1 });
+  });
+
+  test('proposeTeam: one append of the matches, one of the activities, one of the audit rows, whatever the team', () => {
+    const s = step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M001', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] });
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12']);
+    // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters.
+    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 4, setProperty: 4 });
+  });
+
+  test('setJobStatus: 仕事 and マッチング whole, one cell, one audit row', () => {
+    const s = step('setJobStatus', { job_id: 'J004', status: 'open' });
+    expect([s.reads, s.writes]).toEqual([['仕事 r1 c1 5x16', 'マッチング r1 c1 4x12'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+  });
+
+  test('leaveMember: 会員, マッチング and 仕事 whole; the member\'s two cells, the placement\'s 状態 and 終了日, the job\'s 状態', () => {
+    const s = step('leaveMember', { member_id: 'M003', date: '2025-06-30', reason: 'health' });
+    expect(s.reads).toEqual(['会員 r1 c1 11x19', 'マッチング r1 c1 4x12', '仕事 r1 c1 5x16']);
+    // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
+    // the audit rows (member, match, job, activity): 1. The マッチング activity: one appendRow.
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 1, setProperty: 1 });
+  });
+
+  test('listFollowUps: 会員, 仕事 and マッチング by column, the last rows of 活動記録; no write', () => {
+    const s = step('listFollowUps');
+    expect(s.reads).toHaveLength(13);
+    expect(s.reads.filter((r) => r.startsWith('活動記録'))).toEqual(['活動記録 r1 c1 1x13', '活動記録 r2 c1 7x13']);
+    expect(Object.values(s.writes).every((n) => n === 0)).toBe(true);
+  });
+
+  test('logFollowUp: as logActivity — no read (the headers are cached), two appendRows, the counter', () => {
+    const s = step('logFollowUp', { member_id: 'M001' });
+    expect([s.reads, s.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 }]);
+  });
+
+  test('correctActivity and withdrawActivity: the last rows of 活動記録, one cell, one audit row', () => {
+    for (const s of [step('correctActivity', { activity_id: 'A000007', minutes: 45 }), step('withdrawActivity', 'A000007')]) {
+      expect(s.ok).toBe(true);
+      expect([s.reads, s.writes]).toEqual([['活動記録 r1 c1 1x13', '活動記録 r2 c1 8x13'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+    }
+  });
+
+  test('searchMembers: three runs of 会員 (会員ID…フリガナ, 生年月日…退会日, 地区)', () => {
+    const s = step('searchMembers', 'やました');
+    expect(s.reads).toEqual(['会員 r1 c1 1x19', '会員 r2 c1 10x3', '会員 r2 c5 10x3', '会員 r2 c9 10x1']);
+  });
+});
