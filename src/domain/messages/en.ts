@@ -31,7 +31,7 @@ export const problems: ProblemTexts = {
   not_finite: (p) => `"${p.value}" cannot be used as a value (it is what a failed calculation leaves)`,
   duplicate_tab: (p) => `both tabs "${p.tab}" and "${p.other}" are present; keep only one of them (reading "${p.tab}" for now)`,
   unpriced_work: (p) => `job "${p.job}" has no unit_price, so ${p.rows} WorkLog row(s) (the first at ${p.first}) pay 0 yen (give the job a unit_price, or the rows an amount)`,
-  unknown_skill: (p) => `the skill "${p.skill}" is not in the ${p.vocabulary} tab (add it as a skill or a synonym so matching compares it as the same skill)`,
+  unknown_skill: (p) => `(warning) the skill "${p.skill}" is not in the ${p.vocabulary} tab (add it as a skill or a synonym so matching compares it as the same skill)`,
   survey_form_unreadable: (p) => `the form of the survey "${p.tab}" cannot be opened (deleted, or not shared); its questions other than those in choice_questions were only counted`,
   unknown_question: (p) => `the choice question "${p.question}" is not a question of the tab ${p.tab}`,
 };

@@ -37,7 +37,7 @@ export const problems: ProblemTexts = {
   not_finite: (p) => `「${p.value}」は値として使えません（数の計算に失敗した結果です）`,
   duplicate_tab: (p) => `シート「${p.tab}」と「${p.other}」が両方あります。どちらか一方にしてください（今は「${p.tab}」を読んでいます）`,
   unpriced_work: (p) => `仕事「${p.job}」に単価がないため、就業実績の ${p.rows} 行（最初は ${p.first}）が 0 円になります（単価を入れるか、行に金額を入れてください）`,
-  unknown_skill: (p) => `技能「${p.skill}」は「${p.vocabulary}」シートにありません（技能か同義語に加えると、マッチングで同じ技能として比べられます）`,
+  unknown_skill: (p) => `（警告）技能「${p.skill}」は「${p.vocabulary}」シートにありません（技能か同義語に加えると、マッチングで同じ技能として比べられます）`,
   survey_form_unreadable: (p) => `アンケート「${p.tab}」のフォームを開けません（削除されたか、共有されていません）。選択式の設問が分からないため、選択式の設問 の列に挙げた設問のほかは件数だけを集計しました`,
   unknown_question: (p) => `選択式の設問「${p.question}」はシート「${p.tab}」の設問にありません`,
 };
