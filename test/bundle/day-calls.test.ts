@@ -131,9 +131,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, setProperty: 0 });
   });
 
-  test('changeMatchStatus place with slots given: no 会員 read', () => {
+  test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12']);
+    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '会員 r1 c1 1x19', '会員 r2 c1 10x1', '会員 r2 c6 10x2', '会員 r2 c14 10x2', '会員 r2 c17 10x1']);
     expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 1, setProperty: 1 });
   });
 

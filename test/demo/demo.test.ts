@@ -255,6 +255,49 @@ describe('the 申込 tab after the demo', () => {
   });
 });
 
+describe('the members and jobs of the year after the demo (issue 12: the 会員 panel and the job lifecycle)', () => {
+  type Row = Record<string, string>;
+  const tab = (name: string): Row[] => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
+    return XLSX.utils.sheet_to_json<Row>(book.Sheets[name] ?? {}, { raw: false, defval: '' });
+  };
+
+  it('registered the 167 members who joined outside an orientation through saveMember, and the 120 leavings through leaveMember with a reason', () => {
+    const audit = tab('監査ログ');
+    const members = tab('会員');
+    // 397 new members: 230 after an orientation (joinAsMember), 63 + 60 + 30 + 14 = 167 by the other routes.
+    const registered = audit.filter((a) => a['操作'] === 'member_register');
+    expect(registered).toHaveLength(167);
+    for (const a of registered) expect(members.find((m) => m['会員ID'] === a['ID'])?.['入会経路']).not.toBe('説明会');
+    // 90 men and 30 women left (kashiwa-2015.ts RESIGNED), each with 退会日 and a reason code's label.
+    const left = members.filter((m) => (m['退会日'] ?? '') >= '2015-04-01' && (m['退会日'] ?? '') <= '2016-03-31');
+    expect(left).toHaveLength(120);
+    expect(audit.filter((a) => a['操作'] === 'member_leave')).toHaveLength(120);
+    const reasons = new Set(['健康', '転居', '家庭の事情', '就業先が見つからない', '会費未納', '死亡', 'その他']);
+    for (const m of left) expect(reasons.has(m['退会理由'] ?? '')).toBe(true);
+    // No placement of a member who left is still 成立 after their leaving day.
+    const leftOn = new Map(left.map((m) => [m['会員ID'], m['退会日'] ?? '']));
+    const running = tab('マッチング').filter((x) => x['状態'] === '成立' && leftOn.has(x['会員ID'] ?? ''));
+    expect(running).toEqual([]);
+  });
+
+  it('turned jobs 充足 through changeMatchStatus and logged each status change as a マッチング activity', () => {
+    const audit = tab('監査ログ');
+    expect(audit.filter((a) => a['操作'] === 'job_status_auto' && (a['内容'] ?? '').startsWith('status=open->filled')).length).toBeGreaterThan(0);
+    const places = audit.filter((a) => a['操作'] === 'match_place');
+    // 72 placed members less the 10 consultations (typed by hand: no job) = 62 placements in the sidebar.
+    expect(places).toHaveLength(62);
+    const logged = tab('活動記録').filter((a) => a['分野'] === 'マッチング' && a['結果'] === '成立');
+    expect(logged).toHaveLength(62);
+  });
+
+  it('keeps a 技能 tab that knows every skill of the members and jobs: ikigai check has nothing to warn about', async () => {
+    expect(tab('技能').find((s) => s['技能'] === '清掃')?.['同義語']).toBe('掃除、清掃作業');
+    const run = await ikigai('check', '--workbook', join('out', 'workbook.xlsx'));
+    expect([run.code, run.out]).toEqual([0, '問題はありません']);
+  });
+});
+
 describe('the clients and jobs of the year after the demo', () => {
   type Row = Record<string, string>;
   // Dates as the cells show them (YYYY-MM-DD, audit times YYYY-MM-DD HH:MM:SS), not serials.

@@ -92,7 +92,8 @@ function memberOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: La
 }
 
 /**
- * A new placement's 担当枠, or the refusal naming the full slots. The slots given, or those planned
+ * A new placement's 担当枠, or the refusal naming the full slots (or the member gone: 退会日 on or
+ * before the day). The slots given, or those planned
  * at the proposal, are the coordinator's: taken as they are where they have room. Otherwise the
  * member's 就業可能枠 among the job's open slots, cut to the most of them the member can take at
  * once within the work caps (matching.md, as the mosaic team would) — all of them when the caps
@@ -103,8 +104,10 @@ function placementSlots(
   input: ChangeMatchStatusInput, capacity: JobCapacity, day: string,
 ): Slot[] {
   const planned = jobSlotsOf(job, input.slots ?? open?.slots ?? []);
-  const member = planned.length > 0 ? null : memberOf(ports, input.member_id, ctx.lang);
-  const wanted = wantedSlots(job, planned, member?.availability ?? []);
+  const member = memberOf(ports, input.member_id, ctx.lang);
+  // A member who has left by the day cannot start work (leaveMember ended their placements).
+  if (member.left_on !== null && member.left_on <= day) throw new ApiError('member_left', { member: member.member_id, date: member.left_on });
+  const wanted = wantedSlots(job, planned, planned.length > 0 ? [] : member.availability);
   if (job.slots.length > 0 && wanted === 0) {
     throw new ApiError('no_shared_slot', { member: input.member_id, job: job.job_id, slots: wordText(ctx.lang).list(job.slots.map((s) => slotLabel(s, ctx.lang))) });
   }
@@ -113,7 +116,7 @@ function placementSlots(
     if (job.slots.length === 0) throw new ApiError('job_full', { job: job.job_id, headcount: capacity.headcount });
     throw new ApiError('slots_full', { job: job.job_id, slots: fullSlotsText(capacity, verdict.full, ctx.lang) });
   }
-  if (!member) return slotsOf(verdict.take);
+  if (planned.length > 0) return slotsOf(verdict.take);
   const { slotHours, weeklyHoursCap, monthlyDaysCap } = ctx.settings;
   const placements = indexPlacements(others.filter((m) => m.member_id === member.member_id), jobs).get(member.member_id);
   const load = currentLoad(placements, day, slotHours);

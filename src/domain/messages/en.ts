@@ -115,6 +115,7 @@ export const errors: typeof Ja.errors = {
   leave_before_join: (p) => `The leaving date ${p.date} is before the joining date ${p.joined_on}. Check the dates.`,
   birth_after_join: (p) => `The birth date ${p.birth_date} is after the joining date ${p.joined_on}. Check the dates.`,
   no_change: () => 'There is nothing to change.',
+  member_left: (p) => `Member ${p.member} left on ${p.date}, so this cannot be placed.`,
 };
 
 export const words: typeof Ja.words = {

@@ -134,6 +134,7 @@ export const errors = {
   leave_before_join: (p) => `退会日 ${p.date} が入会日 ${p.joined_on} より前です。日付を確かめてください。`,
   birth_after_join: (p) => `生年月日 ${p.birth_date} が入会日 ${p.joined_on} より後です。日付を確かめてください。`,
   no_change: () => '変更する項目がありません。',
+  member_left: (p) => `会員 ${p.member} は ${p.date} に退会しているため、成立にできません。`,
 } satisfies MessageTable;
 
 /** Words that go into those sentences. */

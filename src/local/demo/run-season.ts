@@ -1,17 +1,16 @@
 import type { Cell } from '../../domain/cell';
-import { cellText, dateCell } from '../../domain/cell';
+import { cellText } from '../../domain/cell';
 import { addDays, mondayOf, weekdayIndex, type CivilDate } from '../../domain/civil-date';
-import { AGE_BAND, EVENT_STATUS, JOB_STATUS, labelOf } from '../../domain/enums';
+import { AGE_BAND, EVENT_STATUS, labelOf, type LeaveReason } from '../../domain/enums';
 import { rankCandidates } from '../../domain/matching/rank-candidates';
 import { normalizeHeader } from '../../domain/parse/parse-table';
 import { allSetupTabs } from '../../domain/setup/output-tabs';
 import {
-  CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB,
+  CLIENTS_TAB, COORDINATORS_TAB, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB, SKILLS_TAB,
   type TabDef,
 } from '../../domain/schema/tabs';
 import type { Match } from '../../domain/schema/tabs';
 import { loadWorkbook } from '../../app/shared/load-workbook';
-import { changeMatchStatus } from '../../app/matching/change-match-status';
 import { logActivity } from '../../app/activities/log-activity';
 import type { Clock, Mailer, TableStore } from '../../app/ports';
 import type { RawTable } from '../../domain/cell';
@@ -19,10 +18,9 @@ import type { Workbook } from '../../domain/workbook';
 import { runSetup, type SetupResult } from '../../app/setup/run-setup';
 import { openContext, readSettings, type SidebarPorts } from '../../app/shared/call-context';
 import { runWeeklySummary } from '../../app/weekly/run-weekly-summary';
-import { createAttendanceApi, MEMBER_IDS } from '../../app/events/attendance';
+import { createAttendanceApi } from '../../app/events/attendance';
 import { createSidebarApi } from '../../app/sidebar/sidebar-api';
-import type { ApiResult } from '../../app/shared/api-types';
-import { nextId } from '../../app/shared/next-id';
+import type { ApiResult, ChangeMatchStatusInput, ChangeMatchStatusOutput } from '../../app/shared/api-types';
 import { sendEventRemindersUseCase } from '../../app/signup/reminders';
 import { createSignupFormUseCase } from '../../app/signup/create-form';
 import { handleSignupSubmit, type SignupOutcome } from '../../app/signup/submit';
@@ -40,6 +38,7 @@ import { recordCells } from './record-row';
 import type { ColumnKey } from '../../domain/schema/record-cells';
 import type { OwnedCells } from '../../domain/cell';
 import { Prng } from './prng';
+import { SKILLS } from './names';
 
 // Plays the sample center's year on a workbook held in memory: setup (which makes the sign-up
 // form), the data a center brings with it (its roster and clients of earlier years), then day by
@@ -47,10 +46,12 @@ import { Prng } from './prng';
 // each sign-up as a form-submit event into handleSignupSubmit (onSignupFormSubmit), the daily
 // reminders and form sync (sendEventReminders), cancellations, check-in at the door and joining
 // as a member through the sidebar's attendance API, the year's new clients and jobs through the
-// sidebar's 開拓 panel (registerClient, registerJob), logActivity, changeMatchStatus, the matching
-// engine, and runWeeklySummary every Monday. The steps no use case covers yet (a member joining
-// at the window, a member leaving, a job marked 充足, a session closed, a consultation's match
-// row) are the plain sheet edits a coordinator makes by hand.
+// sidebar's 開拓 panel (registerClient, registerJob), the 会員 panel (saveMember for the members who
+// join at the window and by the other routes, leaveMember for the year's leavings, which ends their
+// placements), logActivity, changeMatchStatus (whose status changes log their own マッチング
+// activities, and which turns a job 充足 once its slots are covered), the matching engine, and
+// runWeeklySummary every Monday. The steps no use case covers yet (a session closed, a
+// consultation's match row, which has no job) are the plain sheet edits a coordinator makes by hand.
 
 /** The kinds of mail the year sends, each written with its own label in the file name. */
 export type DemoMailKind = 'weekly' | 'signup' | 'reminder' | 'promoted';
@@ -81,6 +82,12 @@ export interface SeasonLog {
   /** Of `joins`, the members made from a registration by joinAsMember. */
   joinsFromRegistrations: number;
   leaves: number;
+  /** Of `leaves`, the placements leaveMember ended. */
+  leavesEndedPlacements: number;
+  /** Jobs changeMatchStatus turned 充足 when their last slot was covered. */
+  jobsFilled: number;
+  /** 成立 refused because the member's slots were full by then: another candidate was placed. */
+  placementsRefused: number;
   clientsDeveloped: number;
   jobsOpened: number;
   activitiesLogged: number;
@@ -115,7 +122,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   const log: SeasonLog = {
     setup: null, weeks: 0, weeklyMails: 0, signups: 0,
     signupOutcomes: { confirmed: 0, waitlisted: 0, needs_review: 0, skipped_blank: 0, skipped_duplicate: 0, duplicate_person: 0, invalid_event: 0, busy: 0 },
-    cancellations: 0, promoted: 0, reminders: 0, formUpdates: 0, attendanceMarked: 0, joins: 0, joinsFromRegistrations: 0, leaves: 0,
+    cancellations: 0, promoted: 0, reminders: 0, formUpdates: 0, attendanceMarked: 0, joins: 0, joinsFromRegistrations: 0, leaves: 0, leavesEndedPlacements: 0, jobsFilled: 0, placementsRefused: 0,
     clientsDeveloped: 0, jobsOpened: 0, activitiesLogged: 0, proposals: 0, declines: 0, placements: 0, consultations: 0,
   };
   // Document properties: the ID counters (key by key) and the sign-up ledger (in bulk) live together.
@@ -148,6 +155,9 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   appendRecords(JOBS_TAB, center.jobs);
   appendRecords(MATCHES_TAB, center.matches);
   appendRecords(EVENTS_TAB, center.events);
+  // The center's skills vocabulary (技能): every skill its members and jobs use, with the other
+  // words people write for some of them (清掃 = 掃除).
+  appendRecords(SKILLS_TAB, demoSkills());
   // The manager has typed in the year's sessions: menu 申込フォームを同期 puts them on the form.
   syncSignup({ store, props: bag, clock, forms });
 
@@ -231,11 +241,16 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   const later = (date: CivilDate, run: () => void): void => { pending.push({ date, run }); };
   const rng = new Prng(7);
   const placedThisYear = new Set<string>();
-  const filledCount = new Map<string, number>();
 
   const logWork = (email: string, input: Parameters<typeof logActivity>[2]): void => {
     logActivity(sidebarPorts(email), asCoordinator(email), input);
     log.activitiesLogged += 1;
+  };
+  /** One status change from the マッチング panel as `email`: its answer, a refusal included. */
+  const match = (email: string, input: ChangeMatchStatusInput): ApiResult<ChangeMatchStatusOutput> => {
+    const r = sidebarApi(email).changeMatchStatus(input);
+    if (r.ok && input.action !== 'undo_place') log.activitiesLogged += 1;
+    return r;
   };
 
   const rankFor = (jobId: string, day: CivilDate, skip: ReadonlySet<string>): { member_id: string; score: number } | null => {
@@ -270,15 +285,15 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     const first = rankFor(jobId, h.date, declined);
     if (!first) return;
     placedThisYear.add(first.member_id);
-    changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'propose', job_id: jobId, member_id: first.member_id, fit_score: first.score, date: h.date });
-    logWork(email, { date: h.date, area: 'matching', kind: 'proposal', member_id: first.member_id, job_id: jobId, minutes: 30, outcome: '' });
+    // The proposal logs its own マッチング activity (30 minutes on the phone).
+    match(email, { action: 'propose', job_id: jobId, member_id: first.member_id, fit_score: first.score, date: h.date, minutes: 30 });
     log.proposals += 1;
     let chosen = first.member_id;
     if (h.declineFirst) {
       // The first candidate declines two days later; the next one is proposed the same day.
       const d = nextWeekday(addDays(h.date, 2));
       later(d, () => {
-        changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'decline', job_id: jobId, member_id: first.member_id, date: d });
+        match(email, { action: 'decline', job_id: jobId, member_id: first.member_id, date: d });
         placedThisYear.delete(first.member_id);
         declined.add(first.member_id);
         log.declines += 1;
@@ -286,19 +301,49 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         if (!second) return;
         chosen = second.member_id;
         placedThisYear.add(chosen);
-        changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'propose', job_id: jobId, member_id: chosen, fit_score: second.score, date: d });
+        match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: second.score, date: d, minutes: 30 });
         log.proposals += 1;
       });
     }
     const placeOn = h.placeOn > addDays(h.date, 2) ? h.placeOn : nextWeekday(addDays(h.date, 3));
     later(placeOn, () => {
-      changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'interview', job_id: jobId, member_id: chosen, date: placeOn });
-      changeMatchStatus(sidebarPorts(email), asCoordinator(email), { action: 'place', job_id: jobId, member_id: chosen, date: placeOn });
-      logWork(email, { date: placeOn, area: 'matching', kind: 'interview', member_id: chosen, job_id: jobId, minutes: 60, outcome: '成立' });
+      // The interview (an hour, logged by the change itself), then 成立. When the member's slots
+      // have filled since the proposal (another placement took them), 成立 is refused: the member
+      // declines and the next candidate with a slot still open is placed the same day.
+      const declinedHere = new Set(declined);
+      for (;;) {
+        // A member who left since the proposal (leaveMember declined it) is replaced first.
+        const gone = workbook().members.find((m) => m.member_id === chosen)?.left_on;
+        if (gone !== undefined && gone !== null && gone <= placeOn) {
+          placedThisYear.delete(chosen);
+          declinedHere.add(chosen);
+          const next = rankFor(jobId, placeOn, declinedHere);
+          if (!next) return;
+          chosen = next.member_id;
+          placedThisYear.add(chosen);
+          match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: next.score, date: placeOn, minutes: 30 });
+          log.proposals += 1;
+          continue;
+        }
+        match(email, { action: 'interview', job_id: jobId, member_id: chosen, date: placeOn, minutes: 60 });
+        const placed = match(email, { action: 'place', job_id: jobId, member_id: chosen, date: placeOn });
+        if (placed.ok) {
+          if (placed.data.job.status === 'filled') log.jobsFilled += 1;
+          break;
+        }
+        if (placed.code !== 'slots_full' && placed.code !== 'no_shared_slot') throw new Error(`place ${chosen} on ${jobId}: ${placed.code} ${placed.message}`);
+        log.placementsRefused += 1;
+        match(email, { action: 'decline', job_id: jobId, member_id: chosen, date: placeOn });
+        placedThisYear.delete(chosen);
+        declinedHere.add(chosen);
+        const next = rankFor(jobId, placeOn, declinedHere);
+        if (!next) return;
+        chosen = next.member_id;
+        placedThisYear.add(chosen);
+        match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: next.score, date: placeOn, minutes: 30 });
+        log.proposals += 1;
+      }
       log.placements += 1;
-      const filled = (filledCount.get(jobId) ?? 0) + 1;
-      filledCount.set(jobId, filled);
-      if (filled >= h.headcount) setCell(store, JOBS_TAB, 'job_id', jobId, 'status', labelOf(JOB_STATUS, 'filled', lang));
       // 継続支援: a follow-up call two to three weeks after the placement.
       const follow = nextWeekday(addDays(placeOn, rng.int(14, 21)));
       if (follow <= FY_END) {
@@ -347,18 +392,26 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
           memberIdOf.set(m.member_id, joined.member_id);
           log.joinsFromRegistrations += 1;
         } else {
-          // At the window and by the other routes the coordinator types the row, numbered like the add-in's.
-          const id = nextId(props, MEMBER_IDS, () => workbook().members.map((x) => x.member_id));
-          memberIdOf.set(m.member_id, id);
-          appendRecords(MEMBERS_TAB, [{ ...m, member_id: id }]);
+          // At the window and by the other routes the coordinator registers the member in the
+          // 会員 panel (saveMember), numbered M… from the members' counter like the add-in's.
+          const saved = ok(sidebarApi(h.coordinator).saveMember({
+            name: m.name, kana: m.kana, ...(m.gender ? { gender: m.gender } : {}), ...(m.birth_date ? { birth_date: m.birth_date } : {}),
+            joined_on: m.joined_on, ...(m.join_route ? { join_route: m.join_route } : {}), district: m.district, phone: m.phone, email: m.email,
+            skills: m.skills, preferred_categories: m.preferred_categories, availability: m.availability,
+            ...(m.max_days_per_week ? { max_days_per_week: m.max_days_per_week } : {}), motivations: m.motivations, consent: m.consent, notes: m.notes,
+          }), `register ${m.member_id}`);
+          memberIdOf.set(m.member_id, saved.member.member_id);
         }
         log.joins += 1;
         return;
       }
-      case 'leave':
-        setCell(store, MEMBERS_TAB, 'member_id', h.memberId, 'left_on', dateCell(h.date));
+      case 'leave': {
+        // The 会員 panel's 退会: the day, a reason, and the member's placements ended on it.
+        const left = ok(sidebarApi(reviewer).leaveMember({ member_id: h.memberId, date: h.date, reason: LEAVE_REASONS[log.leaves % LEAVE_REASONS.length] }), `leave ${h.memberId}`);
+        log.leavesEndedPlacements += left.ended.length;
         log.leaves += 1;
         return;
+      }
       case 'develop_client': {
         // Back from the visit, the coordinator who won the client enters it in the 開拓 panel.
         const c = h.client;
@@ -427,6 +480,24 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   }
   log.formUpdates = forms.updates;
   return log;
+}
+
+/** The year's reasons for leaving, in turn: of every 20 leavings 4 for health and 4 for unpaid
+ *  fees (one prefecture's published figures put each at about a fifth), 3 moved, 3 family, 3 no
+ *  work found, 1 died, 2 other. Not drawn from the season's PRNG, so the rest of the year is as before. */
+const LEAVE_REASONS: readonly LeaveReason[] = [
+  'health', 'unpaid_fee', 'moved', 'family', 'no_work', 'health', 'unpaid_fee', 'other', 'family', 'health',
+  'no_work', 'moved', 'unpaid_fee', 'deceased', 'health', 'family', 'no_work', 'unpaid_fee', 'moved', 'other',
+];
+
+/** The demo center's 技能 tab: every skill of names.ts as a list cell reads it (襖・障子張り is two,
+ *  since ・ separates a list), with the other words people write for some. */
+function demoSkills(): { skill: string; synonyms: string[] }[] {
+  const synonyms: Readonly<Record<string, string[]>> = {
+    清掃: ['掃除', '清掃作業'], 除草: ['草刈り', '草取り'], 植木剪定: ['剪定', '植木の手入れ'], パソコン: ['PC', 'パソコン入力'],
+    運転: ['送迎', '車の運転'], 家事援助: ['家事'], 襖: ['襖張り'],
+  };
+  return SKILLS.flatMap((s) => s.split('・')).map((skill) => ({ skill, synonyms: synonyms[skill] ?? [] }));
 }
 
 /** The form's timestamp text `minutes` earlier (same day: answers come in opening hours). */

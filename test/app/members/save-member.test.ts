@@ -120,9 +120,13 @@ describe('a member leaving (退会)', () => {
       ['log_activity', 'A000010', 'area=matching member=M003 job=J002'],
       ['log_activity', 'A000011', 'area=matching member=M003 job=J001'],
     ]);
-    // On 2025-06-30 M003 is no longer enrolled (left_on <= d), so not a candidate from that day.
+    // On 2025-06-30 M003 is no longer enrolled (left_on <= d), so not a candidate from that day,
+    // and cannot be placed from then on.
     d.day('2025-06-30');
     expect(ok(api.getMember('M003')).member.enrolled).toBe(false);
+    expect(api.changeMatchStatus({ action: 'place', job_id: 'J003', member_id: 'M003', slots: ['Mon-AM'] })).toEqual({
+      ok: false, code: 'member_left', message: '会員 M003 は 2025-06-30 に退会しているため、成立にできません。',
+    });
   });
 
   it('refuses a day before joining and a reason outside the list; a second leave corrects the first', () => {
