@@ -21,7 +21,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MARKER } from './commands/demo';
+import { FY_END } from './demo/kashiwa-2015';
 import { createAttendanceApi, type AttendanceApi } from '../app/events/attendance';
 import type { KeyValueStore, Lock, Mailer, PropertyBag } from '../app/ports';
 import { SIDEBAR_WRITES } from '../app/server-calls';
@@ -227,10 +229,27 @@ function defaultWorkbook(): string {
   return sample;
 }
 
+/**
+ * "Now" when --now is not given: for a workbook `ikigai demo` wrote (its folder's .ikigai-demo
+ * lists it), the demo's last day, 2016-03-31 at 10:00 in Tokyo, so 今週, イベント and the follow-ups
+ * show the demo's figures rather than an empty week ten years on; otherwise the real clock (null).
+ */
+export function defaultNow(workbookPath: string): string | null {
+  const marker = join(dirname(resolve(workbookPath)), MARKER);
+  if (!existsSync(marker)) return null;
+  try {
+    const listed = (JSON.parse(readFileSync(marker, 'utf8')) as { files?: unknown }).files;
+    return Array.isArray(listed) && listed.includes(basename(workbookPath)) ? `${FY_END}T10:00:00+09:00` : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const workbook = argValue(argv, '--workbook') ?? defaultWorkbook();
   const port = Number(argValue(argv, '--port') ?? 8765);
-  const now = argValue(argv, '--now');
+  const demoDay = argValue(argv, '--now') === undefined ? defaultNow(workbook) : null;
+  const now = argValue(argv, '--now') ?? demoDay ?? undefined;
   const user = argValue(argv, '--user');
   const limit = argValue(argv, '--member-list-limit');
   const server = await startDevServer({
@@ -238,6 +257,7 @@ async function main(argv: readonly string[]): Promise<void> {
     sidebarHtml: resolve('dist/sidebar.html'),
   });
   console.log(`生きがい就労 サイドバー: ${server.url}  (workbook: ${workbook}, user: ${server.user || '—'})`);
+  if (demoDay) console.log(`デモのワークブックなので今日を ${FY_END} とします（--now で変更） / a demo workbook: today is ${FY_END} (change it with --now)`);
   console.log('Ctrl+C で終了 / Ctrl+C to stop');
 }
 
