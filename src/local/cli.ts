@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   match: () => import('./commands/match'),
   tally: () => import('./commands/tally'),
   pay: () => import('./commands/pay'),
+  signup: () => import('./commands/signup'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]
@@ -23,7 +24,8 @@ const USAGE = `使い方 / usage: ikigai <command> [options]
   weekly  --workbook F --week DATE [--mail-dir DIR] [--resend]
   match   --workbook F --job ID [--as-of DATE] [--json]
   tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
-  pay     --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR] [--preview]`;
+  pay     --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR] [--preview]
+  signup  --workbook F --responses R.csv [--mail-dir DIR] [--json]`;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;

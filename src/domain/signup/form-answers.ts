@@ -12,6 +12,8 @@ export const formSubmitEventSchema = z.object({
   namedValues: z.optional(z.record(z.string(), z.array(z.string()))),
   values: z.optional(z.array(z.string())),
   triggerUid: z.optional(z.string()),
+  /** An answer's own ID when its source has one (`ikigai signup`'s フォーム回答ID): its identity. */
+  responseId: z.optional(z.string()),
 });
 
 export interface SignupAnswers {
@@ -46,7 +48,9 @@ export function readSignupAnswers(event: z.infer<typeof formSubmitEventSchema>):
     SIGNUP_QUESTION_KEYS.forEach((k, i) => { answers[k] = (event.values?.[i + 1] ?? '').trim(); });
   }
   const blank = SIGNUP_QUESTION_KEYS.every((k) => answers[k] === '');
-  const identity = [timestamp, ...SIGNUP_QUESTION_KEYS.map((k) => answers[k])].join('\u0001');
+  const identity = event.responseId
+    ? `id\u0001${event.responseId}`
+    : [timestamp, ...SIGNUP_QUESTION_KEYS.map((k) => answers[k])].join('\u0001');
   return { timestamp, answers, blank, responseKey: shortHash(identity) };
 }
 
