@@ -20,6 +20,7 @@ import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { MEMBER_IDS, nextId } from '../shared/next-id';
+import { PHONE_SIGNUP_INPUT, phoneSignupUseCase, type PhoneSignupResult } from '../signup/phone-signup';
 import type { Mailer, PropertyBag, SignupForms, TableStore } from '../ports';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
@@ -71,6 +72,8 @@ export interface AttendanceApi {
   checkIn(registrationId: unknown, attended: unknown): ApiResult<CheckInOutput>;
   joinAsMember(registrationId: unknown, details?: unknown): ApiResult<JoinOutput>;
   cancelRegistration(registrationId: unknown): ApiResult<CancelResult>;
+  /** A sign-up taken on the phone, by the form's rules (signup/phone-signup.ts). */
+  registerByPhone(input: unknown): ApiResult<PhoneSignupResult>;
 }
 
 export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unknown) => void): AttendanceApi {
@@ -85,6 +88,8 @@ export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unkno
       (ctx, a) => joinAsMember(ports, ctx, a.registrationId, a.details), log),
     cancelRegistration: (registrationId) => guardedCall(ports, 'write', () => parseArgs(id, registrationId),
       (ctx, r) => cancelRegistrationUseCase({ store: ports.store, props: ports.bag, clock: ports.clock, mailer: ports.mailer, forms: ports.forms }, ctx, r), log),
+    registerByPhone: (input) => guardedCall(ports, 'write', () => parseArgs(PHONE_SIGNUP_INPUT, input),
+      (ctx, a) => phoneSignupUseCase({ store: ports.store, props: ports.bag, clock: ports.clock, mailer: ports.mailer, forms: ports.forms }, ctx, a), log),
   };
 }
 

@@ -204,3 +204,33 @@ describe('cancelling from the panel', () => {
     expect(api.cancelRegistration('R09999')).toEqual({ ok: false, code: 'not_found', message: '申込「R09999」が見つかりません。シートを確認してください。' });
   });
 });
+
+describe('a sign-up taken on the phone', () => {
+  const yae = { event_id: 'E002', name: '小林 八重', kana: 'コバヤシ ヤエ', phone: '090-5555-0008', email: 'yae@example.jp', age_band: '70s', gender: 'female', consent: true };
+
+  it('goes through the form\'s rules and register: a place, one row, the same mail, an audit row; a second click adds nothing', () => {
+    const { api, regs, ports, audit } = world();
+    const before = regs().length;
+    const r = api.registerByPhone(yae);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data).toMatchObject({ outcome: 'confirmed', mailed: true });
+    const row = regs().find((x) => x.registration_id === r.data.registration_id);
+    expect(row).toMatchObject({ event_id: 'E002', name: '小林 八重', status: 'confirmed', age_band: '70s', gender: 'female', consent: true, registered_at: expect.stringMatching(/^2026-12-07T09:30/) });
+    expect(regs()).toHaveLength(before + 1);
+    expect(ports.mailer.sent.map((m) => m.to)).toEqual([['yae@example.jp']]);
+    expect(audit().map((x) => x[2])).toContain('registration_phone');
+    // The same answer in the same second (a double click): the register already holds it.
+    expect(api.registerByPhone(yae)).toMatchObject({ ok: true, data: { outcome: 'skipped_duplicate', registration_id: null } });
+    expect(regs()).toHaveLength(before + 1);
+  });
+
+  it('without consent the row is 要確認; a closed session, a viewer and a bad answer are refused', () => {
+    const { api, regs } = world();
+    const r = api.registerByPhone({ ...yae, consent: false, email: undefined });
+    expect(r).toMatchObject({ ok: true, data: { outcome: 'needs_review', mailed: false } });
+    expect(regs().at(-1)).toMatchObject({ status: 'needs_review', consent: false });
+    expect(api.registerByPhone({ ...yae, event_id: 'E001' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(world(VIEWER).api.registerByPhone(yae)).toMatchObject({ ok: false, code: 'read_only' });
+    expect(api.registerByPhone({ name: 'x' })).toMatchObject({ ok: false, code: 'bad_input' });
+  });
+});
