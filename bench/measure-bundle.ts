@@ -11,7 +11,12 @@ import { repoRoot } from './repo-root';
 // google.script.run calls with JSON-shaped arguments, a real-shaped form-submit event, the
 // survey menu item. The calls, cells and wall time of each call are kept.
 
-export const OPERATIONS = ['weekly', 'sidebarOpen', 'logActivity', 'rankCandidates', 'placeMatch', 'formSubmit', 'surveyTally'] as const;
+export const OPERATIONS = [
+  'weekly', 'sidebarOpen', 'logActivity', 'rankCandidates', 'placeMatch', 'formSubmit', 'surveyTally',
+  // The coordinator's day (issue 12, docs/design/sidebar-calls.md).
+  'undoPlace', 'listJobs', 'searchMembers', 'getMember', 'saveMemberNew', 'saveMemberEdit', 'proposeTeam', 'setJobStatus',
+  'leaveMember', 'listFollowUps', 'logFollowUp', 'correctActivity', 'withdrawActivity',
+] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
 export interface BundleMeasure {
@@ -73,12 +78,15 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   beforeOps?.(ss, bundle.log);
 
   const measures: BundleMeasure[] = [];
+  /** The last answer, for the IDs a later operation needs (the member just registered…). */
+  let lastAnswer: unknown = null;
   const run = (op: OperationName, fn: string, ...args: unknown[]): BundleMeasure | null => {
     if (missing.includes(fn)) return null;
     const sent = jsonRoundTrip(args);
     bundle.log.reset();
     const start = performance.now();
     const answer = bundle.call(fn, ...sent);
+    lastAnswer = answer;
     const wallMs = performance.now() - start;
     const calls = bundle.log.snapshot();
     const text = JSON.stringify(answer) ?? '';
@@ -121,6 +129,27 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     missing.push('sign-up form session choice');
   }
   keep(run('surveyTally', 'tallyAllSurveys'));
+
+  // The coordinator's day, in the order a coordinator would go: undo the placement above (made
+  // today), the job picker, the member search, a member opened, registered and edited, a team of
+  // that new member proposed, a job closed, the new member leaving (no placement: the same calls at
+  // every size), the follow-ups, one logged, an activity corrected and withdrawn.
+  const data = <T>(): T | null => ((lastAnswer as { ok?: boolean; data?: T } | null)?.ok ? (lastAnswer as { data: T }).data : null);
+  keep(run('undoPlace', 'changeMatchStatus', { action: 'undo_place', job_id: center.jobId, member_id: center.memberId }));
+  keep(run('listJobs', 'listJobs', {}));
+  keep(run('searchMembers', 'searchMembers', 'やまだ'));
+  keep(run('getMember', 'getMember', center.memberId));
+  keep(run('saveMemberNew', 'saveMember', { name: '新井 花子', kana: 'あらい はなこ', join_route: 'window', availability: ['Mon-AM'], consent: true }));
+  const newMember = data<{ member: { member_id: string } }>()?.member.member_id ?? center.memberId;
+  keep(run('saveMemberEdit', 'saveMember', { member_id: newMember, district: '豊四季', skills: ['清掃'] }));
+  keep(run('proposeTeam', 'proposeTeam', { job_id: center.jobId, members: [{ member_id: newMember, slots: ['Mon-AM'] }] }));
+  keep(run('setJobStatus', 'setJobStatus', { job_id: center.jobId, status: 'closed' }));
+  keep(run('leaveMember', 'leaveMember', { member_id: newMember, date: '2025-03-31', reason: 'moved' }));
+  keep(run('listFollowUps', 'listFollowUps'));
+  keep(run('logFollowUp', 'logFollowUp', { member_id: center.memberId, minutes: 10 }));
+  const followUp = data<{ activity: { activity_id: string } }>()?.activity.activity_id ?? '';
+  keep(run('correctActivity', 'correctActivity', { activity_id: followUp, minutes: 15 }));
+  keep(run('withdrawActivity', 'withdrawActivity', followUp));
 
   const weeklyExpectedCells = center.tables.filter((t) => t.name !== SURVEY_SHEET).reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
   return { measures, logActivityFirst, weeklyExpectedCells, missing, fixtureMs, spreadsheet: ss, log: bundle.log };

@@ -81,7 +81,7 @@ describe('ikigai match', () => {
     expect(json.placed).toEqual(['M06']);
     expect(json.need).toBe(1);
     expect(json.excluded).toEqual({
-      not_enrolled: 1, no_consent: 1, already_placed: 1, no_shared_slot: 0, slots_busy: 0,
+      not_enrolled: 1, no_consent: 1, already_placed: 1, no_shared_slot: 0, slots_full: 0, slots_busy: 0,
       weekly_hours: 0, max_days_per_week: 0, monthly_days: 1,
     });
     // No personal data beyond IDs: no member's name appears.
@@ -112,23 +112,23 @@ describe('ikigai match', () => {
     expect(text).toContain('Backups: Fri-AM M07');
   });
 
-  test('builds a team of two per slot before anyone is placed, keeping the runner-up as a backup', async () => {
-    // On 2015-11-15 M06 is not placed yet (need 2) and M04 has not left. Scores: M01 89, M04 and
-    // M06 30 + 8.33 + 15 + 0 + 15 = 68.33 → 68 (tie, 0 days: M04 first by ID), M02 62, M07
-    // 8.33 + 15 = 23.33 → 23 (its J02 work starts 12-01). Greedy: M01 (月AM 水PM, 2), then M02
-    // (水PM 金AM, 2 still needed), then 月AM: M04 before M06, then 金AM: M07. M06 is the backup.
+  test('counts a placement that starts later as holding its place already, and keeps the others as backups', async () => {
+    // On 2015-11-15 M06's placement on J01 starts on 12-01: it already holds one place on each of
+    // the three slots (担当枠 blank), so M06 is not a candidate (already placed) and each slot needs
+    // 1 (workbook.md "Capacity, slot by slot"). M04 has not left yet. Scores: M01 89, M04 30 + 8.33
+    // + 15 + 0 + 15 = 68.33 → 68, M02 62, M07 8.33 + 15 = 23.33 → 23 (its J02 work starts 12-01).
+    // Greedy: M01 (月AM 水PM, 2), then 金AM: M02 and M07 can each add 1, M02 ranks higher.
+    // Backups: 月AM M04; 水PM nobody else; 金AM M07.
     const c = captureIo(dir);
     expect(await run(['--workbook', 'center.xlsx', '--job', 'J01', '--as-of', '2015-11-15', '--json'], c.io)).toBe(0);
     const json = JSON.parse(c.out.join('\n'));
     expect(json.candidates.map((x: { member_id: string; score: number }) => [x.member_id, x.score]))
-      .toEqual([['M01', 89], ['M04', 68], ['M06', 68], ['M02', 62], ['M07', 23]]);
-    expect(json.need).toBe(2);
+      .toEqual([['M01', 89], ['M04', 68], ['M02', 62], ['M07', 23]]);
+    expect(json.need).toBe(1);
+    expect(json.excluded.already_placed).toBe(1);
     expect(json.team).toEqual({
-      members: [
-        { member_id: 'M01', slots: ['Mon-AM', 'Wed-PM'] }, { member_id: 'M02', slots: ['Wed-PM', 'Fri-AM'] },
-        { member_id: 'M04', slots: ['Mon-AM'] }, { member_id: 'M07', slots: ['Fri-AM'] },
-      ],
-      backups: [{ slot: 'Mon-AM', member_id: 'M06' }],
+      members: [{ member_id: 'M01', slots: ['Mon-AM', 'Wed-PM'] }, { member_id: 'M02', slots: ['Fri-AM'] }],
+      backups: [{ slot: 'Mon-AM', member_id: 'M04' }, { slot: 'Fri-AM', member_id: 'M07' }],
       uncovered_slots: [],
     });
   });

@@ -60,21 +60,23 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
 /** Places still open on each of the job's slots (index = slot bit), counting every placement
  *  that holds a place on `asOf` (not ended before it, one starting later included:
  *  src/domain/jobs/capacity.ts holdsPlace) over the slots it covers. */
-function needBySlot(job: Job, context: MatchContext, asOf: CivilDate): number[] {
+function needBySlot(job: Job, context: MatchContext, asOf: CivilDate): { need: number[]; holders: Set<string> } {
   const headcount = Math.max(1, job.headcount ?? 1);
   const filled = new Array<number>(14).fill(0);
-  for (const placements of context.placements.values()) {
+  const holders = new Set<string>();
+  for (const [memberId, placements] of context.placements) {
     for (const p of placements) {
       if (p.job_id !== job.job_id || (p.to !== null ? p.to < asOf : p.ended)) continue;
+      holders.add(memberId);
       for (let i = 0; i < 14; i++) if (p.slots & (1 << i)) filled[i] = (filled[i] ?? 0) + 1;
     }
   }
-  return filled.map((f) => Math.max(0, headcount - f));
+  return { need: filled.map((f) => Math.max(0, headcount - f)), holders };
 }
 
 export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, options: MatchOptions = {}): MatchResult {
   const jobSlots = slotMask(job.slots);
-  const need = needBySlot(job, context, asOf);
+  const { need, holders } = needBySlot(job, context, asOf);
   let openSlots = 0;
   for (let i = 0; i < 14; i++) if (jobSlots & (1 << i) && (need[i] ?? 0) > 0) openSlots |= 1 << i;
   const excluded = Object.fromEntries(EXCLUSIONS.map((e) => [e, 0])) as Record<Exclusion, number>;
@@ -89,7 +91,10 @@ export function rankForJob(job: Job, context: MatchContext, asOf: CivilDate, opt
     const load = { ...currentLoad(placements, asOf, context.caps.slotHours), worked: workedLoad(context.work.get(member.member_id), asOfDay) };
     // Placed members fill the headcount whatever else is true of them today.
     if (load.jobIds.includes(job.job_id)) placed.push(member.member_id);
-    const verdict = checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0, openSlots);
+    // A member whose placement on this job starts later already holds a place on it.
+    const verdict = holders.has(member.member_id) && !load.jobIds.includes(job.job_id)
+      ? { ok: false as const, rule: 'already_placed' as const }
+      : checkHardRules(member, job.job_id, jobSlots, load, context.caps, asOf, context.availability[i] ?? 0, openSlots);
     if (!verdict.ok) {
       excluded[verdict.rule]++;
       return;

@@ -131,6 +131,9 @@ function eligible(center: Center, m: Member, j: Job): boolean {
   if (!(m.joined_on <= AS_OF && (m.left_on === null || m.left_on > AS_OF))) return false;
   if (!m.consent) return false;
   if (currentJobs(center, m.member_id).some((c) => c.job_id === j.job_id)) return false;
+  // Holding a place on the job that starts later counts as placed on it too.
+  if (center.matches.some((x) => x.member_id === m.member_id && x.job_id === j.job_id && (x.status === 'placed' || x.status === 'ended')
+    && (x.ended_on === null ? x.status === 'placed' : x.ended_on >= AS_OF))) return false;
   return j.slots.some((s) => needOf(center, j, s) > 0 && fits(center, m, [s]));
 }
 
