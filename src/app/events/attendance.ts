@@ -72,8 +72,8 @@ export interface AttendanceApi {
   checkIn(registrationId: unknown, attended: unknown): ApiResult<CheckInOutput>;
   joinAsMember(registrationId: unknown, details?: unknown): ApiResult<JoinOutput>;
   cancelRegistration(registrationId: unknown): ApiResult<CancelResult>;
-  /** A sign-up taken on the phone, by the form's rules (signup/phone-signup.ts). */
-  registerByPhone(input: unknown): ApiResult<PhoneSignupResult>;
+  /** A sign-up taken on the phone, or a walk-in at the door (`walk_in`: also ticked 出席), by the form's rules (signup/phone-signup.ts). */
+  registerByPhone(input: unknown): ApiResult<PhoneSignupResult & { readonly attended: boolean }>;
 }
 
 export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unknown) => void): AttendanceApi {
@@ -89,7 +89,14 @@ export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unkno
     cancelRegistration: (registrationId) => guardedCall(ports, 'write', () => parseArgs(id, registrationId),
       (ctx, r) => cancelRegistrationUseCase({ store: ports.store, props: ports.bag, clock: ports.clock, mailer: ports.mailer, forms: ports.forms }, ctx, r), log),
     registerByPhone: (input) => guardedCall(ports, 'write', () => parseArgs(PHONE_SIGNUP_INPUT, input),
-      (ctx, a) => phoneSignupUseCase({ store: ports.store, props: ports.bag, clock: ports.clock, mailer: ports.mailer, forms: ports.forms }, ctx, a), log),
+      (ctx, a) => {
+        const out = phoneSignupUseCase({ store: ports.store, props: ports.bag, clock: ports.clock, mailer: ports.mailer, forms: ports.forms }, ctx, a);
+        // A walk-in at the door is there: ticked 出席 on the row just written (a 取消 row never).
+        const id = out.registration_id;
+        if (!a.walk_in || id === null || out.outcome === 'duplicate_person') return { ...out, attended: false };
+        ports.store.flush();
+        return { ...out, attended: checkIn(ports.store, ctx, id, true).attended };
+      }, log),
   };
 }
 

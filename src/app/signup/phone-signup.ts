@@ -29,6 +29,8 @@ export const PHONE_SIGNUP_INPUT = z.strictObject({
   source: z.optional(shortText),
   /** The person agreed, on the phone, to the use of their data (without it the row is 要確認). */
   consent: z.boolean(),
+  /** A walk-in at the door: the row is also ticked 出席 (the person is there, whatever the rules gave). */
+  walk_in: z.optional(z.boolean()),
 });
 export type PhoneSignupInput = z.infer<typeof PHONE_SIGNUP_INPUT>;
 

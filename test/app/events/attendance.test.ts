@@ -234,3 +234,16 @@ describe('a sign-up taken on the phone', () => {
     expect(api.registerByPhone({ name: 'x' })).toMatchObject({ ok: false, code: 'bad_input' });
   });
 });
+
+describe('a walk-in at the door', () => {
+  it('is signed up by the same rules and ticked 出席; without walk_in nothing is ticked', () => {
+    const { api, regs, audit } = world();
+    const r = api.registerByPhone({ event_id: 'E002', name: '木村 九', phone: '090-5555-0009', consent: true, walk_in: true });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data).toMatchObject({ outcome: 'confirmed', attended: true, mailed: false });
+    expect(regs().find((x) => x.registration_id === r.data.registration_id)).toMatchObject({ status: 'confirmed', attended: true });
+    expect(audit().map((x) => x[2]).slice(-2)).toEqual(['registration_phone', 'registration_check_in']);
+    const phone = api.registerByPhone({ event_id: 'E002', name: '林 十', phone: '090-5555-0010', consent: true });
+    expect(phone).toMatchObject({ ok: true, data: { outcome: 'confirmed', attended: false } });
+  });
+});
