@@ -8,7 +8,7 @@ import { GLOBALS } from './entry/globals';
 export const {
   // The sidebar.
   sidebarBootstrap, weekHeadline, listCandidates, searchMembers, listEventSessions, listAttendance,
-  logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration, registerByPhone,
+  logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration, registerByPhone, createEvent,
   listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,

@@ -3,6 +3,7 @@ import { InitialSettingsSchema } from '../domain/setup/initial-settings';
 import { recordId } from './shared/arg-schemas';
 import { JOIN_DETAILS, type AttendanceApi } from './events/attendance';
 import { PHONE_SIGNUP_INPUT } from './signup/phone-signup';
+import { CREATE_EVENT_INPUT } from './events/create-event';
 import { REGISTER_CLIENT_INPUT } from './develop/register-client';
 import { REGISTER_JOB_INPUT } from './develop/register-job';
 import {
@@ -130,7 +131,8 @@ export const SERVER_CALLS = {
   checkIn: sidebar('write', [recordId, z.boolean()], 'attendance at the door', (api, id, attended) => api.checkIn(id, attended)),
   joinAsMember: sidebar('write', [recordId, z.optional(JOIN_DETAILS)], 'an attendee becomes a member', (api, id, details) => api.joinAsMember(id, details)),
   cancelRegistration: sidebar('write', [recordId], 'a cancellation (the waitlist moves up)', (api, id) => api.cancelRegistration(id)),
-  registerByPhone: sidebar('write', [PHONE_SIGNUP_INPUT], 'a sign-up taken on the phone, by the form\'s rules', (api, input) => api.registerByPhone(input)),
+  registerByPhone: sidebar('write', [PHONE_SIGNUP_INPUT], 'a sign-up taken on the phone or a walk-in at the door, by the form\'s rules', (api, input) => api.registerByPhone(input)),
+  createEvent: sidebar('write', [CREATE_EVENT_INPUT], 'a new session (イベント)', (api, input) => api.createEvent(input)),
   // The coordinator's day (design/sidebar-calls.md): members, jobs, follow-ups, corrections.
   listJobs: sidebar('read', [LIST_JOBS_INPUT], 'the job picker: open jobs (or all) with client, slots and places left', (api, input) => api.listJobs(input)),
   setJobStatus: sidebar('write', [SET_JOB_STATUS_INPUT], 'a job closed (終了) or reopened (再開)', (api, input) => api.setJobStatus(input)),

@@ -23,7 +23,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The rule of each global: who may call it by hand, and the trigger whose runs it accepts. */
 const ACCESS: Readonly<Record<string, string>> = {
   sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', listEventSessions: 'read', listAttendance: 'read',
-  logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write', registerByPhone: 'write',
+  logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write', registerByPhone: 'write', createEvent: 'write',
   listJobs: 'read', getMember: 'read', listFollowUps: 'read',
   setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', correctActivity: 'write', withdrawActivity: 'write',
   onOpen: 'menu-open', onInstall: 'menu-open', showSidebar: 'menu-open',
@@ -60,6 +60,7 @@ const ARGS: Readonly<Record<string, unknown[]>> = {
   registerClient: [{ name: '新しい園' }], registerJob: [{ client_id: 'C001', title: '草取り' }],
   checkIn: ['R00001', true], joinAsMember: ['R00006', {}], cancelRegistration: ['R00002'],
   registerByPhone: [{ event_id: 'E002', name: '小林 八重', phone: '090-5555-0008', consent: true }],
+  createEvent: [{ kind: 'seminar', title: '冬のセミナー', date: '2027-01-20', start_time: '13:30', venue: '柏市役所', capacity: 30 }],
   listJobs: [{ include_all: true }], getMember: ['M001'], setJobStatus: [{ job_id: 'J002', status: 'closed' }],
   proposeTeam: [{ job_id: 'J001', members: [{ member_id: 'M001', slots: ['Mon-AM'] }] }],
   saveMember: [{ name: '新井 花子', kana: 'あらい はなこ', join_route: 'window' }], leaveMember: [{ member_id: 'M003', date: '2026-12-07', reason: 'moved' }],

@@ -20,6 +20,7 @@ import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { MEMBER_IDS, nextId } from '../shared/next-id';
+import { CREATE_EVENT_INPUT, createEvent, type CreateEventOutput } from './create-event';
 import { PHONE_SIGNUP_INPUT, phoneSignupUseCase, type PhoneSignupResult } from '../signup/phone-signup';
 import type { Mailer, PropertyBag, SignupForms, TableStore } from '../ports';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
@@ -74,6 +75,8 @@ export interface AttendanceApi {
   cancelRegistration(registrationId: unknown): ApiResult<CancelResult>;
   /** A sign-up taken on the phone, or a walk-in at the door (`walk_in`: also ticked 出席), by the form's rules (signup/phone-signup.ts). */
   registerByPhone(input: unknown): ApiResult<PhoneSignupResult & { readonly attended: boolean }>;
+  /** A new session (イベント row, 受付中): create-event.ts. */
+  createEvent(input: unknown): ApiResult<CreateEventOutput>;
 }
 
 export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unknown) => void): AttendanceApi {
@@ -97,6 +100,7 @@ export function createAttendanceApi(ports: AttendancePorts, log?: (detail: unkno
         ports.store.flush();
         return { ...out, attended: checkIn(ports.store, ctx, id, true).attended };
       }, log),
+    createEvent: (input) => guardedCall(ports, 'write', () => parseArgs(CREATE_EVENT_INPUT, input), (ctx, a) => createEvent(ports, ctx, a), log),
   };
 }
 

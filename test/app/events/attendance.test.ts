@@ -247,3 +247,24 @@ describe('a walk-in at the door', () => {
     expect(phone).toMatchObject({ ok: true, data: { outcome: 'confirmed', attended: false } });
   });
 });
+
+describe('a coordinator creates a session', () => {
+  it('appends one イベント row, 受付中, numbered above every E ID, that a phone sign-up can take at once', () => {
+    const { api, ports, audit } = world();
+    const r = api.createEvent({ kind: 'seminar', title: '冬のセミナー', date: '2027-01-20', start_time: '13:30', venue: '柏市役所', capacity: 2 });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data).toEqual({ event_id: 'E005', label: '2027/01/20（水）13:30 柏市役所 — 冬のセミナー' });
+    const events = ports.store.read(['イベント'])!.rows;
+    expect(events.at(-1)?.slice(0, 3)).toEqual(['E005', 'セミナー', '冬のセミナー']);
+    expect(events.at(-1)?.[6]).toBe(2);
+    expect(events.at(-1)?.[7]).toBe('受付中');
+    expect(audit().map((x) => x[2])).toContain('create_event');
+    const outcomes = ['090-5555-0101', '090-5555-0102', '090-5555-0103'].map((phone, i) => {
+      const s = api.registerByPhone({ event_id: 'E005', name: `名前 ${i}`, phone, consent: true });
+      return s.ok ? s.data.outcome : s.code;
+    });
+    expect(outcomes).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    expect(world(VIEWER).api.createEvent({ kind: 'seminar', date: '2027-01-20' })).toMatchObject({ ok: false, code: 'read_only' });
+    expect(api.createEvent({ kind: 'seminar', date: '2027-13-01' })).toMatchObject({ ok: false, code: 'bad_input' });
+  });
+});
