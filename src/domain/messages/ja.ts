@@ -204,7 +204,7 @@ export const sidebar = {
     thisWeek: '今週', lastWeek: '先週比',
     /** The headline figures, by HeadlineKey. */
     figures: {
-      members_enrolled: '会員数', new_members: '新規入会者数', placed_members: '就労者数（成立）', working_members: '就業実人員',
+      members_enrolled: '会員数', new_members: '新規入会者数', placed_members: '就労者数（成立）', working_members: '就業中（成立）',
       jobs_developed: '新規開拓件数', activities: '活動件数', activity_minutes: '活動時間（分）', open_jobs: '募集中の仕事',
       follow_ups_due: '要フォロー', waiting_members: '待機会員',
     },
