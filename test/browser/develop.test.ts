@@ -69,7 +69,8 @@ describeInBrowser('the 開拓 panel in Chromium', () => {
     const client = saved.read(['業務提供先'])?.rows.find((r) => r[0] === 'C0003');
     expect(client).toEqual(['C0003', 'さくら苑', '福祉施設', '柏', '山田 施設長', '04-7100-0001', null, { date: '2025-06-11' }, COORDINATOR]);
     const job = saved.read(['仕事'])?.rows.find((r) => r[0] === 'J0003');
-    expect(job).toEqual(['J0003', 'C0003', '食堂の清掃', '清掃', '請負', null, '月AM、水PM', 2, null, { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
+    // 地区 left blank: the client's (registerJob takes the client's district by default).
+    expect(job).toEqual(['J0003', 'C0003', '食堂の清掃', '清掃', '請負', null, '月AM、水PM', 2, '柏', { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
     const audit = saved.read(['監査ログ'])?.rows.map((r) => r.slice(2, 6));
     expect(audit).toEqual([
       ['register_client', '業務提供先', 'C0003', 'sector=welfare developed_on=2025-06-11'],

@@ -100,9 +100,9 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     await page.getByRole('tab', { name: '今週' }).click();
     await page.getByText('今週 2025-06-09〜2025-06-11').waitFor();
     const activities = page.locator('tr[data-key="activities"] td');
-    // By now this week holds A000007 (fixture) and A000008 (logged above) — but the panel shows the
-    // figures of the moment the page opened, which already included both: 2 this week, 0 last week.
-    await expect(activities.allTextContents()).resolves.toEqual(['2', '▲2']);
+    // By now this week holds A000007 (fixture), A000008 (logged above) and the マッチング activities
+    // the 提案 and the 成立 above logged themselves (A000009, A000010): 4 this week, 0 last week.
+    await expect(activities.allTextContents()).resolves.toEqual(['4', '▲4']);
     await noSideways(page);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-week.png'), fullPage: true });
     await page.close();
@@ -129,9 +129,9 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     await kb.press('Tab'); // 所要時間
     await kb.type('15');
     await kb.press('Enter'); // submits the form
-    await page.getByText('保存しました（A000009）').waitFor();
+    await page.getByText('保存しました（A000011）').waitFor();
     const saved = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
-    expect(saved.find((r) => r[0] === 'A000009')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', null, null, 15]);
+    expect(saved.find((r) => r[0] === 'A000011')?.slice(3, 9)).toEqual(['募集・支援', '電話', 'M003', null, null, 15]);
     // The tabs answer to arrow keys too.
     await page.getByRole('tab', { name: '活動記録' }).focus();
     await kb.press('ArrowRight');

@@ -16,7 +16,9 @@ export const LIST_JOBS_INPUT = z.optional(z.strictObject({ include_all: z.option
 const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, proposed: 1, none: 1, filled: 2, closed: 3 };
 
 /** Every job's option from one read of 仕事, 業務提供先's names and マッチング (matches grouped by job once). */
-export function jobOptions(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, keep: (status: JobStatus | null) => boolean): JobOption[] {
+export function jobOptions(
+  workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, keep: (status: JobStatus | null) => boolean, sorted = true,
+): JobOption[] {
   const clientName = new Map(workbook.clients.map((c) => [c.client_id, c.name]));
   const byJob = new Map<string, Match[]>();
   for (const m of workbook.matches) {
@@ -24,10 +26,9 @@ export function jobOptions(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matche
     const list = byJob.get(m.job_id);
     if (list) list.push(m); else byJob.set(m.job_id, [m]);
   }
-  return workbook.jobs
-    .filter((j) => keep(j.status))
-    .sort((a, b) => ORDER[a.status ?? 'none'] - ORDER[b.status ?? 'none'] || (b.created_on ?? '').localeCompare(a.created_on ?? '') || a.job_id.localeCompare(b.job_id))
-    .map((j) => jobOptionOf(j, clientName.get(j.client_id ?? '') ?? '', jobCapacity(j, byJob.get(j.job_id) ?? [], today)));
+  const kept = workbook.jobs.filter((j) => keep(j.status));
+  if (sorted) kept.sort((a, b) => ORDER[a.status ?? 'none'] - ORDER[b.status ?? 'none'] || (b.created_on ?? '').localeCompare(a.created_on ?? '') || a.job_id.localeCompare(b.job_id));
+  return kept.map((j) => jobOptionOf(j, clientName.get(j.client_id ?? '') ?? '', jobCapacity(j, byJob.get(j.job_id) ?? [], today)));
 }
 
 export function listJobs(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, input: ListJobsInput = {}): ListJobsOutput {

@@ -105,7 +105,7 @@ export interface Bootstrap {
   /** True at a large center: the member picker asks searchMembers as the person types. */
   readonly memberSearch: boolean;
   readonly clients: readonly ClientOption[];
-  /** Every job not closed (終了), each with its places left: the picker shows the open ones first. */
+  /** Every job not closed (終了), in sheet order, each with its places left (the picker filters them). */
   readonly jobs: readonly JobOption[];
   readonly recentActivities: readonly ActivityView[];
   /** For the member and job forms' dropdowns. */

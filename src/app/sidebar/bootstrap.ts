@@ -75,7 +75,8 @@ export function bootstrapOf(workbook: Workbook, ctx: CallContext, options: Boots
     members,
     memberSearch,
     clients: workbook.clients.map((c) => ({ id: c.client_id, name: c.name })),
-    jobs: jobOptions(workbook, ctx.today, (s) => s !== 'closed'),
+    // In sheet order, as before (the picker orders and filters them); listJobs sorts for itself.
+    jobs: jobOptions(workbook, ctx.today, (s) => s !== 'closed', false),
     recentActivities,
     vocabulary: vocabularyOf(workbook),
     week: weekHeadlineOf(workbook, ctx.today),

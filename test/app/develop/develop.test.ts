@@ -119,8 +119,8 @@ describe('registering a job for a client', () => {
     const ports = sidebarPorts();
     const api = createSidebarApi(ports, quietLog);
     ok(api.registerJob(cleaning));
-    // Open jobs, the newest first (J0003 today, J002 on 06-10, J001 on 05-20).
-    expect(ok(api.sidebarBootstrap()).jobs.map((j) => j.id)).toEqual(['J0003', 'J002', 'J001']);
+    // Every job not closed, in sheet order (the new one last); listJobs sorts them for the picker.
+    expect(ok(api.sidebarBootstrap()).jobs.map((j) => j.id)).toEqual(['J001', 'J002', 'J0003']);
     // M001 and M002 both work Mon-AM and Wed-AM and know 清掃.
     expect(ok(api.listCandidates('J0003')).candidates.map((c) => c.member_id)).toEqual(expect.arrayContaining(['M001', 'M002']));
   });
