@@ -10,7 +10,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
 const ALL_TABS = [
-  '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '月次締め',
+  '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
   '週次KPI', 'アンケート集計', '監査ログ',
 ];
 
@@ -107,9 +107,9 @@ describe('初期設定 through the bundle', () => {
     console.log(`setup half set-up: ${JSON.stringify(first.calls)}`);
     expect(first.result).toMatchObject({ dialog: false });
     const values = members.getDataRange().getValues();
-    // The center's 4 columns stay first; the 15 other columns of workbook.md follow (18 − 3).
+    // The center's 4 columns stay first; the 16 other columns of workbook.md follow (19 − 3).
     expect(values[0]?.slice(0, 5)).toEqual(['会員ID', '氏名', '入会日', '自治会', 'フリガナ']);
-    expect(values[0]).toHaveLength(19);
+    expect(values[0]).toHaveLength(20);
     expect(text(values.slice(1))).toEqual(before);
     expect(before.map((r) => [r[0], r[3]])).toEqual([['M00001', '豊四季'], ['M00002', '北柏']]);
     expect(settings.getDataRange().getValues()[1]).toEqual(['センター名', '柏市シルバー人材センター']);
