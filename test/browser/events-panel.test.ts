@@ -85,4 +85,26 @@ describeInBrowser('the イベント panel in Chromium', () => {
     await expect(panel.locator('li[data-registration="R00004"] .badge').first().textContent()).resolves.toBe('確定');
     await page.close();
   });
+
+  test('takes a walk-in for an open session by the form\'s rules: confirmed, ticked 出席, in the list', async () => {
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    await panel.getByLabel('回を選ぶ').selectOption('E002');
+    await panel.locator('li[data-registration]').first().waitFor();
+    await panel.getByText('電話・当日の受付').click();
+    await panel.getByLabel('氏名').fill('小林 八重');
+    await panel.getByLabel('電話', { exact: true }).fill('090-5555-0008');
+    await panel.getByLabel('個人情報の利用に同意をいただいた').check();
+    await panel.getByLabel('当日参加（出席にする）').check();
+    await panel.getByRole('button', { name: '受け付ける' }).click();
+    await panel.getByText(/^R\d{5} 確定しました$/).waitFor();
+    await expect(panel.getByLabel('出席（小林 八重）').isChecked()).resolves.toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(300);
+    expect(errors).toEqual([]);
+    await page.close();
+    const saved = await readWorkbookFile(session.workbook);
+    const regs = parseTable(REGISTRATIONS_TAB, saved.read(['申込'])!).records;
+    expect(regs.at(-1)).toMatchObject({ event_id: 'E002', name: '小林 八重', status: 'confirmed', attended: true, consent: true });
+  });
 });

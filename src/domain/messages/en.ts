@@ -196,5 +196,11 @@ export const sidebar: typeof Ja.sidebar = {
     checkedIn: (who, on) => (on ? `${who}: attended` : `${who}: attendance undone`),
     saving: 'Saving…',
     cancelledSession: ' (cancelled)',
+    phoneTitle: 'By phone or at the door',
+    name: 'Name', phone: 'Phone', email: 'E-mail',
+    consent: 'The person agreed to the use of their data',
+    walkIn: 'Walk-in today (mark as attended)',
+    take: 'Sign up',
+    taken: (outcome: string, id: string | null) => `${id ?? ''} ${({ confirmed: 'confirmed', waitlisted: 'on the waitlist', needs_review: 'taken, needs review', duplicate_person: 'already signed up', skipped_duplicate: 'already taken' } as Record<string, string>)[outcome] ?? outcome}`.trim(),
   },
 };

@@ -230,5 +230,11 @@ export const sidebar = {
     checkedIn: (who: string, on: boolean) => (on ? `${who} さん 出席` : `${who} さんの出席を取り消しました`),
     saving: '保存中…',
     cancelledSession: '（中止）',
+    phoneTitle: '電話・当日の受付',
+    name: '氏名', phone: '電話', email: 'メール',
+    consent: '個人情報の利用に同意をいただいた',
+    walkIn: '当日参加（出席にする）',
+    take: '受け付ける',
+    taken: (outcome: string, id: string | null) => `${id ?? ''} ${({ confirmed: '確定しました', waitlisted: 'キャンセル待ちになりました', needs_review: '要確認として受け付けました', duplicate_person: 'この方はすでに申込済みです', skipped_duplicate: 'すでに受付済みです' } as Record<string, string>)[outcome] ?? outcome}`.trim(),
   },
 };

@@ -47,6 +47,31 @@ export const eventsPanel: Panel = {
       }, (error: unknown) => { list.replaceChildren(); fail(error); });
     };
 
+    // A sign-up taken on the phone, or a walk-in at the door, for the chosen session: the form's
+    // rules on the server (registerByPhone), then the list reloaded with the outcome.
+    const name = el('input', { id: 'phone-name', type: 'text', autocomplete: 'off' });
+    const phone = el('input', { id: 'phone-phone', type: 'tel', autocomplete: 'off' });
+    const email = el('input', { id: 'phone-email', type: 'email', autocomplete: 'off' });
+    const consent = el('input', { id: 'phone-consent', type: 'checkbox' });
+    const walkIn = el('input', { id: 'phone-walk-in', type: 'checkbox' });
+    const take = el('button', { id: 'phone-take', type: 'button', text: s.take });
+    const phoneForm = el('details', { id: 'phone-signup' });
+    phoneForm.append(el('summary', { text: s.phoneTitle }), field(s.name, name), field(s.phone, phone), field(s.email, email),
+      el('label', {}, consent, ` ${s.consent}`), el('label', {}, walkIn, ` ${s.walkIn}`), take);
+    if (ctx.boot.user.canWrite) root.insertBefore(phoneForm, status);
+    take.addEventListener('click', () => {
+      const eventId = picker.value;
+      if (eventId === '') return;
+      take.disabled = true;
+      setStatus(status, s.saving, 'busy');
+      callServer('registerByPhone', ctx.t.unreachable, {
+        event_id: eventId, name: name.value, phone: phone.value, email: email.value, consent: consent.checked, walk_in: walkIn.checked,
+      }).then((res) => {
+        name.value = ''; phone.value = ''; email.value = ''; consent.checked = false; walkIn.checked = false;
+        load(eventId, s.taken(res.outcome, res.registration_id));
+      }, fail).finally(() => { take.disabled = false; });
+    });
+
     picker.addEventListener('change', () => load(picker.value));
     setStatus(status, ctx.t.loading, 'busy');
     callServer('listEventSessions', ctx.t.unreachable).then((out) => {
