@@ -171,7 +171,7 @@ export const sidebar: typeof Ja.sidebar = {
     period: (from, to) => `This week ${from} – ${to}`, previous: (from, to) => `compared with ${from} – ${to}`, refresh: 'Refresh',
     thisWeek: 'This week', lastWeek: 'vs last week',
     figures: {
-      members_enrolled: 'Members', new_members: 'New members', placed_members: 'Placed members', working_members: 'Members placed now',
+      members_enrolled: 'Members', new_members: 'New members', placed_members: 'Placed members', working_members: 'Placed now',
       jobs_developed: 'Jobs developed', activities: 'Activities', activity_minutes: 'Activity minutes', open_jobs: 'Open jobs',
       follow_ups_due: 'Follow-ups due', waiting_members: 'Waiting members',
     },
