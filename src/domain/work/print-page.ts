@@ -33,15 +33,22 @@ export function printPage(title: string, body: string): string {
     + `<body><div class="page">${body}</div></body></html>`;
 }
 
+/** 1234567.5 → `1,234,567.5`: up to 2 decimals, no trailing zeros. Plain string work, not Intl:
+ *  a 20,000-member close prints some 2 million numbers. */
+export function grouped(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const [int = '0', frac = ''] = (Math.round(Math.abs(n) * 100) / 100).toString().split('.');
+  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
 /** 12345 → `12,345円`; a fraction of a yen (a row's pay before the month's rounding) keeps up to 2 decimals. */
 export function yen(n: number): string {
-  const text = Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return `${text}円`;
+  return `${grouped(n)}円`;
 }
 
 /** 7.5 → `7.5時間`. */
 export function hoursText(h: number): string {
-  return `${h.toLocaleString('en-US', { maximumFractionDigits: 2 })}時間`;
+  return `${grouped(h)}時間`;
 }
 
 /** `2015-06` → `2015年6月`. */
