@@ -35,3 +35,16 @@ export async function openWorkbookFile(path: string, io: Io): Promise<Opened> {
 export function problemLines(problems: readonly Problem[], lang: Language): string[] {
   return problems.map((p) => formatProblem(p, lang));
 }
+
+/** The workbook at `path` (absolute), or null after saying in one line why it cannot be read
+ *  (the detail only under DEBUG=ikigai): what every writing command does first. */
+export async function readWorkbookOrSay(path: string, io: Io): Promise<MemoryTableStore | null> {
+  try {
+    return await readWorkbookFile(path);
+  } catch (error) {
+    if (!(error instanceof WorkbookFileError)) throw error;
+    debugDetail(io, error);
+    io.err(formatProblem(error.problem, 'ja'));
+    return null;
+  }
+}

@@ -1,13 +1,11 @@
-import type { ActivityKind, Area } from '../../domain/enums';
-import { encodeRecord } from '../../domain/schema/record-cells';
 import { ACTIVITIES_TAB, type Activity } from '../../domain/schema/tabs';
 import { layoutOf } from '../shared/append-record';
-import { ownedCells, type ColumnKey } from '../../domain/schema/record-cells';
+import { encodeRecord, ownedCells, type ColumnKey } from '../../domain/schema/record-cells';
 import { writeAudits, type AuditInput } from '../shared/audit';
 import { ACTIVITY_IDS, idsInColumn, nextId } from '../shared/next-id';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import type { ActivityView } from '../shared/api-types';
+import type { ActivityView, LogActivityInput } from '../shared/api-types';
 
 // New rows of 活動記録: the one way the sidebar adds activities (logActivity, a follow-up call,
 // the マッチング activities a status change logs, a leaving). The caller holds the script lock.
@@ -15,18 +13,9 @@ import type { ActivityView } from '../shared/api-types';
 // (document properties, read and set once per activity; the ID column is read once per document
 // to seed it), ONE append of all the rows, ONE audit append of their rows.
 
-/** What a new activity holds; the coordinator is the caller and the ID comes from the counter. */
-export interface ActivityDraft {
-  readonly date: string;
-  readonly area: Area;
-  readonly kind?: ActivityKind | null;
-  readonly member_id?: string;
-  readonly client_id?: string;
-  readonly job_id?: string;
-  readonly minutes?: number | null;
-  readonly outcome?: string;
-  readonly notes?: string;
-}
+/** What a new activity holds (the sidebar's logActivity input): the coordinator is the caller
+ *  and the ID comes from the counter. */
+export type ActivityDraft = LogActivityInput;
 
 /** workbook.md: an activity names at least one of member, client, job, minutes (≥ 1) or text. */
 export interface ActivityContent {

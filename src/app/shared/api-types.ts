@@ -319,18 +319,7 @@ export interface Vocabulary {
 }
 
 /** Corrections: only the activity's coordinator (or a manager); the fields given are rewritten. */
-export interface CorrectActivityInput {
-  readonly activity_id: string;
-  readonly date?: string;
-  readonly area?: Area;
-  readonly kind?: ActivityKind | null;
-  readonly member_id?: string;
-  readonly client_id?: string;
-  readonly job_id?: string;
-  readonly minutes?: number | null;
-  readonly outcome?: string;
-  readonly notes?: string;
-}
+export type CorrectActivityInput = { readonly activity_id: string } & Partial<LogActivityInput>;
 
 /** 継続支援: one person to call today (names and phones for the sidebar only). */
 export interface FollowUpView {

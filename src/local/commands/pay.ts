@@ -1,3 +1,4 @@
+import { readWorkbookOrSay } from '../open-workbook-file';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { closeMonth } from '../../app/work/close-month';
@@ -12,12 +13,10 @@ import { closedMonths } from '../../domain/work/closed-months';
 import { parseMonth, type Month } from '../../domain/work/month';
 import { monthlyPay, monthlyPayJson, type MonthlyPay } from '../../domain/work/monthly-pay';
 import { statementHtml } from '../../domain/work/statement-html';
-import { debugDetail } from '../debug';
 import type { Io } from '../io';
-import type { MemoryTableStore } from '../memory-table-store';
 import { renderPayTable, renderYearTable } from '../pay-table';
 import { writePrintouts, type Printout } from '../printout-files';
-import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../xlsx-workbook-file';
+import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
 // `ikigai pay --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR]
@@ -95,13 +94,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.preview && mode.kind !== 'month') return line.fail('--preview は --month と使います / --preview goes with --month');
 
   const path = resolve(io.cwd, values.workbook);
-  let store: MemoryTableStore;
-  try {
-    store = await readWorkbookFile(path);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
-    throw error;
-  }
+  const store = await readWorkbookOrSay(path, io);
+  if (!store) return 1;
   const workbook = loadWorkbook(store);
   const lang = workbook.settings.language;
   const say = SAY[lang];

@@ -1,8 +1,8 @@
+import { readWorkbookOrSay } from '../open-workbook-file';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { handleSignupSubmit, type SignupSubmitPorts } from '../../app/signup/submit';
 import { loadCache, readSignupState } from '../../app/signup/signup-state';
-import { formatProblem } from '../../domain/messages/catalog';
 import { REGISTRATIONS_TAB, tabNames } from '../../domain/schema/tabs';
 import { cellText } from '../../domain/cell';
 import { civilDateTimeIn } from '../../domain/civil-date';
@@ -15,7 +15,7 @@ import { EmlMailer } from '../eml-mailer';
 import type { Io } from '../io';
 import { MemoryKeyValueStore } from '../memory-key-value-store';
 import { MemoryPropertyBag } from '../memory-property-bag';
-import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../xlsx-workbook-file';
+import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
 // `ikigai signup --workbook F --responses R.csv [--mail-dir D] [--json]` (cli.md): sign-ups taken
@@ -102,13 +102,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (problems.length > 0) { for (const p of problems) io.err(p); return 1; }
 
-  let store;
-  try {
-    store = await readWorkbookFile(path);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
-    throw error;
-  }
+  const store = await readWorkbookOrSay(path, io);
+  if (!store) return 1;
   const mailDir = values['mail-dir'] ? resolve(io.cwd, values['mail-dir']) : join(dirname(path), 'mail');
   const clock = { now: () => new Date() };
   const mailer = new EmlMailer(mailDir, { clock, label: 'signup' });

@@ -1,3 +1,4 @@
+import { readWorkbookOrSay } from '../open-workbook-file';
 import { resolve } from 'node:path';
 import type { Language } from '../../domain/enums';
 import { formatProblem } from '../../domain/messages/catalog';
@@ -7,9 +8,7 @@ import { parseSettings } from '../../domain/settings';
 import { namedChoiceQuestions } from '../../domain/survey/named-questions';
 import { tallySurvey, type SurveyTally } from '../../domain/survey/tally';
 import { OTHER_ANSWERS } from '../../domain/survey/tally-rows';
-import { debugDetail } from '../debug';
 import type { Io } from '../io';
-import { readWorkbookFile, WorkbookFileError } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
 // `ikigai tally --workbook F --sheet TAB [--choice QUESTION]... [--by QUESTION] [--target N] [--json]`
@@ -59,13 +58,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = line;
   const target = values.target === undefined ? null : Number(values.target);
   if (target !== null && (!Number.isInteger(target) || target <= 0)) return line.fail('--target は1以上の整数 / --target must be a whole number ≥ 1');
-  let store;
-  try {
-    store = await readWorkbookFile(resolve(io.cwd, values.workbook));
-  } catch (error) {
-    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
-    throw error;
-  }
+  const store = await readWorkbookOrSay(resolve(io.cwd, values.workbook), io);
+  if (!store) return 1;
   const lang = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings.language;
   const table = store.read([values.sheet]);
   if (!table) {

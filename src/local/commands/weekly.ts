@@ -1,3 +1,4 @@
+import { readWorkbookOrSay } from '../open-workbook-file';
 import { dirname, join, resolve } from 'node:path';
 import { runWeeklySummary, type WeeklyRunResult } from '../../app/weekly/run-weekly-summary';
 import { parseCivilDate } from '../../domain/civil-date';
@@ -5,9 +6,9 @@ import type { Language } from '../../domain/enums';
 import { formatProblem, weeklyCommandText } from '../../domain/messages/catalog';
 import { loadWorkbook } from '../../app/shared/load-workbook';
 import { EmlMailer } from '../eml-mailer';
-import { debugDetail, debugging } from '../debug';
+import { debugging } from '../debug';
 import type { Io } from '../io';
-import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../xlsx-workbook-file';
+import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
 // `ikigai weekly --workbook F --week DATE [--mail-dir DIR] [--resend]` (cli.md): what the weekly
@@ -30,13 +31,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!week) return line.fail(`日付が正しくありません / not a date: ${values.week}`);
 
   const path = resolve(io.cwd, values.workbook);
-  let store;
-  try {
-    store = await readWorkbookFile(path);
-  } catch (error) {
-    if (error instanceof WorkbookFileError) { debugDetail(io, error); io.err(formatProblem(error.problem, 'ja')); return 1; }
-    throw error;
-  }
+  const store = await readWorkbookOrSay(path, io);
+  if (!store) return 1;
   const mailDir = values['mail-dir'] ? resolve(io.cwd, values['mail-dir']) : join(dirname(path), 'mail');
   const clock = { now: () => new Date() };
   const mailer = new EmlMailer(mailDir, { clock, label: 'weekly' });
