@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import type { CallLog, CallSnapshot } from '../test/fakes/call-log';
+import v8 from 'node:v8';
+import { CallLog, type CallSnapshot } from '../test/fakes/call-log';
+import type { StartKind } from './cost-model';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
 import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
 import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
@@ -19,6 +21,25 @@ export const OPERATIONS = [
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
+/** How each operation starts in Apps Script (its start-up cost differs: bench/cost-model.ts). */
+export function startKindOf(op: OperationName): StartKind {
+  if (op === 'weekly' || op === 'formSubmit') return 'trigger';
+  if (op === 'surveyTally') return 'menu';
+  return 'sidebar';
+}
+
+/** A call log that also samples the heap at every service call, for the peak of an operation:
+ *  the bundle's own allocations between two calls are not seen, so the figure is a lower bound
+ *  of the true peak (the answer, built after the last call, is sampled at the end). */
+class HeapSamplingLog extends CallLog {
+  peak = 0;
+  override record(call: string): void {
+    super.record(call);
+    const used = v8.getHeapStatistics().used_heap_size;
+    if (used > this.peak) this.peak = used;
+  }
+}
+
 export interface BundleMeasure {
   readonly op: OperationName;
   /** The bundle function called. */
@@ -30,6 +51,8 @@ export interface BundleMeasure {
   readonly outcome: string;
   /** Size of the JSON answer (what google.script.run carries back to the sidebar). */
   readonly answerBytes: number;
+  /** The heap's peak above its level when the call started (sampled at each service call and at the end). */
+  readonly peakHeapBytes: number;
 }
 
 export interface BundleRun {
@@ -62,8 +85,9 @@ function outcomeOf(v: unknown): string {
 export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: CallLog) => void): BundleRun {
   const root = repoRoot();
   const t0 = performance.now();
+  const log = new HeapSamplingLog();
   const bundle = loadBundle({
-    bundlePath: join(root, 'dist', 'Code.js'), distDir: join(root, 'dist'), timeZone: 'Asia/Tokyo',
+    log, bundlePath: join(root, 'dist', 'Code.js'), distDir: join(root, 'dist'), timeZone: 'Asia/Tokyo',
     activeUserEmail: BENCH_USER, now: BENCH_NOW, mailQuota: 1500,
   });
   // The harness's own FormApp: a linked form gets its response tab, as in Google.
@@ -80,9 +104,20 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   const measures: BundleMeasure[] = [];
   /** The last answer, for the IDs a later operation needs (the member just registered…). */
   let lastAnswer: unknown = null;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  /** Starts the heap sampling of one call: the garbage of the operation before is collected
+   *  first when --expose-gc allows it (the full bench runs with it). */
+  const heapStart = (): number => {
+    gc?.();
+    const used = v8.getHeapStatistics().used_heap_size;
+    log.peak = used;
+    return used;
+  };
+  const heapPeak = (start: number): number => Math.max(log.peak, v8.getHeapStatistics().used_heap_size) - start;
   const run = (op: OperationName, fn: string, ...args: unknown[]): BundleMeasure | null => {
     if (missing.includes(fn)) return null;
     const sent = jsonRoundTrip(args);
+    const heap0 = heapStart();
     bundle.log.reset();
     const start = performance.now();
     const answer = bundle.call(fn, ...sent);
@@ -90,7 +125,8 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     const wallMs = performance.now() - start;
     const calls = bundle.log.snapshot();
     const text = JSON.stringify(answer) ?? '';
-    return { op, fn, calls, wallMs, outcome: outcomeOf(answer), answerBytes: Buffer.byteLength(text, 'utf8') };
+    const peakHeapBytes = heapPeak(heap0);
+    return { op, fn, calls, wallMs, outcome: outcomeOf(answer), answerBytes: Buffer.byteLength(text, 'utf8'), peakHeapBytes };
   };
   const keep = (m: BundleMeasure | null): void => { if (m) measures.push(m); };
 
@@ -120,11 +156,15 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     if (!responses) throw new Error('bench: the sign-up form has no response tab');
     const event = formSubmitEvent(responses, nv, triggerUidOf(bundle, 'onSignupFormSubmit'));
     // Not through jsonRoundTrip: a trigger's event carries the live Range and Spreadsheet.
+    const heap0 = heapStart();
     bundle.log.reset();
     const start = performance.now();
     const answer = bundle.call('onSignupFormSubmit', event);
     const wallMs = performance.now() - start;
-    measures.push({ op: 'formSubmit', fn: 'onSignupFormSubmit', calls: bundle.log.snapshot(), wallMs, outcome: outcomeOf(answer), answerBytes: Buffer.byteLength(JSON.stringify(answer) ?? '', 'utf8') });
+    measures.push({
+      op: 'formSubmit', fn: 'onSignupFormSubmit', calls: bundle.log.snapshot(), wallMs, outcome: outcomeOf(answer),
+      answerBytes: Buffer.byteLength(JSON.stringify(answer) ?? '', 'utf8'), peakHeapBytes: heapPeak(heap0),
+    });
   } else {
     missing.push('sign-up form session choice');
   }

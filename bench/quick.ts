@@ -1,4 +1,5 @@
 import type { BenchSize } from './generate-center';
+import { measureStartup } from './startup';
 import { callsAcrossSizes } from './report';
 import { runSize } from './run-size';
 import { callDrift } from './targets';
@@ -11,7 +12,8 @@ export interface QuickResult {
 }
 
 export function runQuick(sizes: readonly BenchSize[]): QuickResult {
-  const results = sizes.map((s) => runSize(s, { full: false, computeRuns: 0, baselineCapRows: 0 }));
+  const startup = measureStartup(3);
+  const results = sizes.map((s) => runSize(s, { full: false, computeRuns: 0, baselineCapRows: 0, startup }));
   const drift = callDrift(new Map(results.map((r) => [r.size.name, r.measures])));
   const missing = [...new Set(results.flatMap((r) => r.missing))];
   const lines = [

@@ -1,5 +1,5 @@
-import { COSTS } from './cost-model';
-import type { SizeResult } from './run-size';
+import { COSTS, rangeText, type Startup } from './cost-model';
+import type { MeasureWithProjection, SizeResult } from './run-size';
 import type { TargetCheck } from './targets';
 
 // The Markdown printed to stdout: one table per size, the ratios to the baselines, the calls per
@@ -16,6 +16,7 @@ const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number | undefined): string => (n === undefined ? '—' : n < 10 ? n.toFixed(2) : int(n));
 const sec = (n: number): string => (n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : int(n));
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 const NODE_FIGURE: Record<string, (r: SizeResult) => number | undefined> = {
   weekly: (r) => r.compute?.weeklyMs,
@@ -28,28 +29,27 @@ export function sizeTable(r: SizeResult): string {
   const lines = [
     `### ${r.size.name}: ${int(r.size.members)} members, ${int(r.size.activities)} activities — ${int(r.cells)} cells in ${Object.keys(r.rows).length} tabs`,
     '',
-    '| operation | service calls (round trips + lookups) | round trips with metadata | cells read | cells written | projected Apps Script | Node compute (median) | answer | bundle wall (fakes incl.) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| operation | service calls (round trips + lookups) | round trips with metadata | cells read | cells written | answer | projected Apps Script, optimistic–pessimistic | Node compute (median) | peak heap | bundle wall (fakes incl.) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const m of r.measures) {
-    const node = NODE_FIGURE[m.op]?.(r);
-    lines.push(`| ${m.op} (${m.fn} → ${m.outcome}) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${m.calls.roundTripsWithMetadata} | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | ${node === undefined ? '—' : `${ms(node)} ms`} | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
-  }
-  if (r.logActivityFirst) {
-    const m = r.logActivityFirst;
-    lines.push(`| logActivity, first of the document (seeds the ID counter) | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${m.calls.roundTripsWithMetadata} | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${sec(m.projected.seconds)} s | — | ${kb(m.answerBytes)} | ${ms(m.wallMs)} ms |`);
-  }
+  const row = (label: string, m: MeasureWithProjection, node: number | undefined): string =>
+    `| ${label} | ${m.calls.total} (${m.calls.roundTrips} + ${m.calls.lookups}) | ${m.calls.roundTripsWithMetadata} | ${int(m.calls.cellsRead)} | ${int(m.calls.cellsWritten)} | ${kb(m.answerBytes)} | ` +
+    `${rangeText(m.projected)} | ${node === undefined ? '—' : `${ms(node)} ms`} | ${mb(m.peakHeapBytes)} | ${ms(m.wallMs)} ms |`;
+  for (const m of r.measures) lines.push(row(`${m.op} (${m.fn} → ${m.outcome})`, m, NODE_FIGURE[m.op]?.(r)));
+  if (r.logActivityFirst) lines.push(row('logActivity, first of the document (seeds the ID counter)', r.logActivityFirst, undefined));
   if (r.baseline) {
     const b = r.baseline;
     const note = b.extrapolated ? ` (read ${int(b.rowsRead)} of ${int(b.rowsTotal)} rows, rest extrapolated)` : '';
-    lines.push(`| weekly — per-cell baseline (getValue per cell)${note} | ${int(b.calls.total)} (${int(b.calls.roundTrips)} + ${int(b.calls.lookups)}) | ${int(b.calls.roundTripsWithMetadata)} | ${int(b.calls.cellsRead)} | ${int(b.calls.cellsWritten)} | ${sec(b.projected.seconds)} s | same figures${b.sameFigures === null ? '' : b.sameFigures ? ' (checked equal)' : ' (DIFFER!)'} | — | — |`);
+    lines.push(`| weekly — per-cell baseline (getValue per cell)${note} | ${int(b.calls.total)} (${int(b.calls.roundTrips)} + ${int(b.calls.lookups)}) | ${int(b.calls.roundTripsWithMetadata)} | ${int(b.calls.cellsRead)} | ${int(b.calls.cellsWritten)} | — | ${rangeText(b.projected, 0)} | same figures${b.sameFigures === null ? '' : b.sameFigures ? ' (checked equal)' : ' (DIFFER!)'} | — | — |`);
   }
   if (r.compute) {
-    lines.push(`| weekly — bare single pass (floor) | — | — | — | — | — | ${ms(r.compute.barePassMs)} ms | — | — |`);
+    lines.push(`| weekly — bare single pass (floor) | — | — | — | — | — | — | ${ms(r.compute.barePassMs)} ms | — | — |`);
   }
   const weekly = r.measures.find((m) => m.op === 'weekly');
   if (weekly && r.baseline && r.compute) {
-    lines.push('', `Weekly run: projected ${sec(weekly.projected.seconds)} s = ${(weekly.projected.seconds / r.baseline.projected.seconds * 100).toFixed(3)}% of the per-cell baseline's ${sec(r.baseline.projected.seconds)} s (${int(r.baseline.projected.seconds / weekly.projected.seconds)}× less); ` +
+    const w = weekly.projected.high.seconds;
+    const base = r.baseline.projected.high.seconds;
+    lines.push('', `Weekly run (pessimistic end): projected ${sec(w)} s = ${(w / base * 100).toFixed(3)}% of the per-cell baseline's ${sec(base)} s (${int(base / w)}× less); ` +
       `Node compute ${ms(r.compute.weeklyMs)} ms = ${(r.compute.weeklyMs / r.compute.barePassMs).toFixed(1)}× the bare pass (${ms(r.compute.barePassMs)} ms), of which parsing ${ms(r.compute.parseMs)} ms and the three reports + mail ${ms(r.compute.weeklyFiguresMs)} ms.`);
   }
   return lines.join('\n');
@@ -70,8 +70,12 @@ export function targetList(checks: readonly TargetCheck[]): string {
   return checks.map((c) => `- ${c.met ? 'MET' : 'MISSED'} — ${c.target}: ${c.measured}`).join('\n');
 }
 
-export function costNotes(): string {
-  return Object.values(COSTS).map((c) => `- ${c.what}: ${c.ms} ms — ${c.source}`).join('\n');
+export function costNotes(startup: Startup): string {
+  const range = (c: { low: number; high: number }): string => (c.low === c.high ? `${c.low} ms` : `${c.low}–${c.high} ms`);
+  return [
+    ...Object.values(COSTS).map((c) => `- ${c.what}: ${range(c)} — ${c.source}`),
+    `- start-up of every execution (the bundle compiled and evaluated in a fresh vm context, median): ${startup.bundleEvalMs.toFixed(1)} ms — OUR MEASUREMENT on this machine (bench/startup.ts), Node's V8`,
+  ].join('\n');
 }
 
 export function machineLine(m: Machine): string {

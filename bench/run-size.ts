@@ -1,8 +1,8 @@
 import { generateBenchCenter, SURVEY_SHEET, type BenchSize } from './generate-center';
 import { baselineWeekly, type BaselineResult } from './baseline';
 import { measureCompute, type ComputeTimes } from './compute';
-import { project, type Projection } from './cost-model';
-import { measureThroughBundle, type BundleMeasure } from './measure-bundle';
+import { project, type ProjectionRange, type Startup } from './cost-model';
+import { measureThroughBundle, startKindOf, type BundleMeasure } from './measure-bundle';
 import { callTargets, type TargetCheck } from './targets';
 import { readWorkbook } from '../src/domain/workbook';
 import { computeReport } from '../src/domain/kpi/compute-report';
@@ -16,7 +16,8 @@ import { WEEKLY_KPI_COLUMNS } from '../src/domain/weekly/weekly-kpi-tab';
 // through the bundle with the fakes, then the per-cell baseline on the same spreadsheet.
 
 export interface MeasureWithProjection extends BundleMeasure {
-  readonly projected: Projection;
+  /** Both ends of the cost model (bench/cost-model.ts), start-up included. */
+  readonly projected: ProjectionRange;
 }
 
 export interface SizeResult {
@@ -28,7 +29,7 @@ export interface SizeResult {
   readonly measures: MeasureWithProjection[];
   readonly logActivityFirst: MeasureWithProjection | null;
   readonly compute: Omit<ComputeTimes, 'weekReport'> | null;
-  readonly baseline: (Omit<BaselineResult, 'tables'> & { projected: Projection; sameFigures: boolean | null }) | null;
+  readonly baseline: (Omit<BaselineResult, 'tables'> & { projected: ProjectionRange; sameFigures: boolean | null }) | null;
   readonly checks: TargetCheck[];
   readonly missing: string[];
 }
@@ -39,11 +40,12 @@ export interface RunOptions {
   readonly computeRuns: number;
   /** Rows per tab the per-cell baseline really reads before extrapolating. */
   readonly baselineCapRows: number;
+  /** The execution's start-up, measured once per bench run (bench/startup.ts). */
+  readonly startup: Startup;
 }
 
-const withProjection = (m: BundleMeasure): MeasureWithProjection => ({ ...m, projected: project(m.calls) });
-
 export function runSize(size: BenchSize, options: RunOptions): SizeResult {
+  const withProjection = (m: BundleMeasure): MeasureWithProjection => ({ ...m, projected: project(m.calls, startKindOf(m.op), options.startup) });
   const t0 = performance.now();
   const center = generateBenchCenter(size);
   const generateMs = performance.now() - t0;
@@ -62,7 +64,7 @@ export function runSize(size: BenchSize, options: RunOptions): SizeResult {
       sameFigures = JSON.stringify(computeReport(readWorkbook(lookupOf(b.tables)), week)) === JSON.stringify(times.weekReport);
     }
     const { tables: _tables, ...rest } = b;
-    baseline = { ...rest, projected: project(b.calls), sameFigures };
+    baseline = { ...rest, projected: project(b.calls, 'trigger', options.startup), sameFigures };
   };
   const run = measureThroughBundle(center, options.full ? runBaseline : undefined);
   const checks = callTargets(run.measures, run.weeklyExpectedCells, weeklyTabs.length);

@@ -9,7 +9,8 @@ import { callsAcrossSizes, costNotes, machineLine, sizeTable, targetList, type M
 import { repoRoot } from './repo-root';
 import { runQuick } from './quick';
 import { runSize, type SizeResult } from './run-size';
-import { callDrift, type TargetCheck } from './targets';
+import { callDrift, sidebarTargets, type TargetCheck } from './targets';
+import { measureStartup } from './startup';
 
 // `npm run bench` (after the build): every size, a Markdown report to stdout, the numbers to
 // bench/results.json. `BENCH_QUICK=1`: two small centers, calls only, exit 1 if a call count
@@ -47,10 +48,11 @@ function main(): number {
   const sizes = SIZES.filter((s) => !wanted || wanted.includes(s.name));
   const results: SizeResult[] = [];
   const started = performance.now();
+  const startup = measureStartup(7);
   for (const size of sizes) {
     process.stderr.write(`bench: size ${size.name} (${size.members} members, ${size.activities} activities)…\n`);
     const t0 = performance.now();
-    results.push(runSize(size, { full: true, computeRuns: size.members > 10_000 ? 3 : 7, baselineCapRows: 20_000 }));
+    results.push(runSize(size, { full: true, computeRuns: size.members > 10_000 ? 3 : 7, baselineCapRows: 20_000, startup }));
     (globalThis as { gc?: () => void }).gc?.();
     process.stderr.write(`bench: size ${size.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`);
   }
@@ -68,9 +70,11 @@ function main(): number {
   const largest = results[results.length - 1];
   const weeklyL = largest?.measures.find((m) => m.op === 'weekly');
   if (largest && weeklyL) {
-    checks.push({ target: `weekly run at ${largest.size.name}: projected Apps Script time ≤ 60 s`, met: weeklyL.projected.seconds <= 60,
-      measured: `${weeklyL.projected.seconds.toFixed(1)} s (calls ${(weeklyL.projected.callsMs / 1000).toFixed(2)} s + cells ${(weeklyL.projected.cellsMs / 1000).toFixed(1)} s)` });
+    const p = weeklyL.projected.high;
+    checks.push({ target: `weekly run at ${largest.size.name}: projected Apps Script time ≤ 60 s (pessimistic end)`, met: p.seconds <= 60,
+      measured: `${p.seconds.toFixed(1)} s (calls ${(p.callsMs / 1000).toFixed(2)} s + cells ${(p.cellsMs / 1000).toFixed(1)} s + start-up ${(p.startupMs / 1000).toFixed(2)} s; optimistic ${weeklyL.projected.low.seconds.toFixed(1)} s)` });
   }
+  if (largest) checks.push(...sidebarTargets(largest.measures, largest.size.name));
   if (largest?.compute) {
     const c = largest.compute;
     checks.push({ target: `weekly run at ${largest.size.name}: Node compute ≤ 3× the bare single pass`, met: c.weeklyMs <= 3 * c.barePassMs,
@@ -85,12 +89,12 @@ function main(): number {
     ...results.flatMap((r) => [sizeTable(r), '']),
     '### Service calls per operation across sizes', '', callsAcrossSizes(results), '',
     '### Targets', '', targetList(checks), '',
-    '### Cost model (projected Apps Script time = Σ calls × cost + cells × cost)', '', costNotes(), '',
+    '### Cost model (projected Apps Script time = start-up + Σ calls × cost + cells × cost, at both ends of the range)', '', costNotes(startup), '',
     `Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n');
   process.stdout.write(`${md}\n`);
   const out = join(root, 'bench', 'results.json');
-  writeFileSync(out, `${JSON.stringify({ machine: m, at: new Date().toISOString(), bundle: { codeBytes, sidebarBytes }, costs: COSTS, results, checks }, null, 1)}\n`);
+  writeFileSync(out, `${JSON.stringify({ machine: m, at: new Date().toISOString(), bundle: { codeBytes, sidebarBytes }, costs: COSTS, startup, results, checks }, null, 1)}\n`);
   process.stderr.write(`bench: wrote ${out}\n`);
   return 0;
 }

@@ -1,0 +1,48 @@
+import { COSTS, project } from '../../bench/cost-model';
+import { roundTripsBesidesLock } from '../../bench/targets';
+
+// The bench's projection is arithmetic on public figures; these pin that arithmetic so a changed
+// constant or a call charged as the wrong kind shows here, not only as a moved table.
+describe('the cost model', () => {
+  const calls = {
+    byMethod: { 'Range.getValues': 2, 'Sheet.getLastRow': 1, 'Spreadsheet.getSheetByName': 1 },
+    cellsRead: 1000, cellsWritten: 10,
+  };
+
+  test('projects both ends: round trips and size questions at 50 ms, cells read at 10 and 31 µs, written at 12.5 µs', () => {
+    const p = project(calls, 'trigger', { bundleEvalMs: 20 });
+    expect(p.low.callsMs).toBe(2 * 50 + 50 + 1);
+    expect(p.low.cellsMs).toBeCloseTo(1000 * 0.010 + 10 * 0.0125);
+    expect(p.high.cellsMs).toBeCloseTo(1000 * 0.031 + 10 * 0.0125);
+    expect(p.low.startupMs).toBe(20);
+    expect(p.high.seconds).toBeCloseTo((151 + 31.125 + 20) / 1000);
+  });
+
+  test('a sidebar call pays the google.script.run trip too, a trigger and a menu item do not', () => {
+    const sidebar = project(calls, 'sidebar', { bundleEvalMs: 20 });
+    expect(sidebar.low.startupMs).toBe(20 + COSTS.scriptRun.low);
+    expect(sidebar.high.startupMs).toBe(20 + COSTS.scriptRun.high);
+    expect(project(calls, 'menu', { bundleEvalMs: 20 }).high.startupMs).toBe(20);
+  });
+
+  test('every constant names where it comes from', () => {
+    for (const c of Object.values(COSTS)) {
+      expect(c.source.length).toBeGreaterThan(20);
+      expect(c.low).toBeLessThanOrEqual(c.high);
+    }
+  });
+});
+
+describe('a sidebar write’s round trips besides the lock', () => {
+  test('are counted call by call: the lock’s tryLock/releaseLock come off, its getScriptLock lookup was never one', () => {
+    // logActivity's steady state as the bench measured it.
+    const byMethod = {
+      'Cache.getAll': 1, 'CacheService.getDocumentCache': 1, 'Lock.releaseLock': 1, 'Lock.tryLock': 1, 'LockService.getScriptLock': 1,
+      'Properties.getProperty': 1, 'Properties.setProperty': 1, 'PropertiesService.getDocumentProperties': 1, 'Session.getActiveUser': 1,
+      'Sheet.appendRow': 2, 'Spreadsheet.getSheetByName': 2, 'SpreadsheetApp.flush': 1, 'User.getEmail': 1,
+    };
+    const trips = roundTripsBesidesLock({ byMethod });
+    expect(trips.map(([k]) => k)).toEqual(['Cache.getAll', 'Properties.getProperty', 'Properties.setProperty', 'Sheet.appendRow', 'SpreadsheetApp.flush', 'User.getEmail']);
+    expect(trips.reduce((s, [, n]) => s + n, 0)).toBe(7);
+  });
+});
