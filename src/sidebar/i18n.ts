@@ -1,4 +1,4 @@
-import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, MATCH_STATUS, ROLE, SECTOR, type Enumeration, type Language } from '../domain/enums';
+import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, JOB_STATUS, MATCH_STATUS, ROLE, SECTOR, type Enumeration, type Language } from '../domain/enums';
 import { sidebarText, type SidebarText } from '../domain/messages/catalog';
 
 // Every word the sidebar shows, in Japanese (default) and English: the catalog's sidebar part
@@ -15,4 +15,4 @@ export function label<C extends string>(e: Enumeration<C>, code: C, lang: Langua
   return lang === 'ja' ? e.ja[code] : code.replace(/_/g, ' ');
 }
 
-export const ENUMS = { AREA, ACTIVITY_KIND, MATCH_STATUS, ROLE, SECTOR, JOB_ENGAGEMENT };
+export const ENUMS = { AREA, ACTIVITY_KIND, JOB_STATUS, MATCH_STATUS, ROLE, SECTOR, JOB_ENGAGEMENT };

@@ -96,10 +96,33 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     await page.getByRole('tab', { name: 'Matching' }).click();
     await page.locator('#panel-matching').getByLabel('Job', { exact: true }).selectOption('J001');
     await page.getByRole('button', { name: 'Show candidates' }).click();
-    await page.locator('li.candidate[data-member="M002"]').waitFor();
+    const m2 = page.locator('li.candidate[data-member="M002"]');
+    await m2.waitFor();
+    await expect(page.locator('#candidates-title').textContent()).resolves.toBe('Top 2 of 2 (best first)');
+    await expect(m2.locator('.facts').textContent()).resolves.toBe('イノウエ カズコ, age 73, Kashiwa');
+    await expect(page.locator('#match-job .places-left').textContent()).resolves.toBe('2 places left');
     await noSideways(page);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en-matching.png'), fullPage: true });
     expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+
+    // Place asks once more in the card; placed today, it can be undone (undo_place): the job is
+    // filled at once and open again after the undo, and the Matches row is back to proposed.
+    await m2.getByRole('button', { name: 'M002 Place' }).click();
+    await m2.getByText('Place M002 Kazuko Inoue?').waitFor();
+    expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await m2.getByRole('button', { name: 'M002 Yes, place' }).click();
+    await m2.getByRole('button', { name: 'M002 Undo' }).waitFor();
+    await expect(page.locator('#match-job .job-state').textContent()).resolves.toBe('filled');
+    await expect(page.locator('#match-job .places-left').textContent()).resolves.toBe('0 places left');
+    await noSideways(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en-matching-placed.png'), fullPage: true });
+    expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await m2.getByRole('button', { name: 'M002 Undo' }).click();
+    await m2.getByText('M002 Kazuko Inoue: proposed').waitFor();
+    await expect(page.locator('#match-job .job-state').textContent()).resolves.toBe('open');
+    const matches = (await readWorkbookFile(session.workbook)).read(['Matches'])?.rows ?? [];
+    expect(matches.map((r) => r.slice(1, 7))).toEqual([['J001', 'M002', 'contract', 'proposed', { date: '2025-06-11' }, null]]);
+    expect((await readWorkbookFile(session.workbook)).read(['Jobs'])?.rows.find((r) => r[0] === 'J001')?.[13]).toBe('open');
 
     await page.getByRole('tab', { name: 'This week' }).click();
     await page.getByText('This week 2025-06-09 – 2025-06-11').waitFor();

@@ -77,15 +77,29 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     await m2.waitFor();
     await expect(page.locator('li.candidate[data-member="M004"]').count()).resolves.toBe(0);
     await expect(m2.locator('.reasons li').count()).resolves.toBeGreaterThan(0);
+    // The card says who to call: kanji name, kana, age, district, the phone as a tel: link.
+    await expect(m2.locator('.name').textContent()).resolves.toBe('井上 和子');
+    await expect(m2.locator('.facts').textContent()).resolves.toBe('イノウエ カズコ、73歳、柏');
+    await expect(m2.locator('a.tel').getAttribute('href')).resolves.toBe('tel:0400000002');
+    await expect(m2.locator('.recent').textContent()).resolves.toBe('最近90日の就業 0日');
+    await expect(page.locator('#candidates-title').textContent()).resolves.toMatch(/^上位 \d+人 \/ \d+人（適合度の高い順）$/);
+    await expect(page.locator('#match-job .job-state').textContent()).resolves.toBe('募集中');
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-matching.png'), fullPage: true });
     await m2.getByRole('button', { name: 'M002 提案' }).click();
     await m2.locator('.badge', { hasText: '提案' }).waitFor();
     // After 提案 the next steps are offered: 面接, 成立, 辞退, 不成立.
     await expect(m2.locator('.actions button').allTextContents()).resolves.toEqual(['面接', '成立', '辞退', '不成立']);
+    // 成立 asks once more inside the card; やめる leaves everything as it was.
     await m2.getByRole('button', { name: 'M002 成立' }).click();
+    await m2.getByText('M002 井上 和子 さんを成立にしますか？').waitFor();
+    await m2.getByRole('button', { name: 'M002 やめる' }).click();
+    await m2.getByRole('button', { name: 'M002 成立' }).click();
+    await m2.getByRole('button', { name: 'M002 成立にする' }).click();
     await m2.getByRole('button', { name: 'M002 終了' }).waitFor();
     await expect(m2.locator('.badge').textContent()).resolves.toBe('成立');
-    await page.getByText('M002 イノウエ カズコ を「成立」にしました').waitFor();
+    await page.getByText('M002 井上 和子 を「成立」にしました').waitFor();
+    // Placed today: it can be taken back the same day.
+    await expect(m2.locator('.actions button').allTextContents()).resolves.toEqual(['終了', '取り消す']);
     await noSideways(page);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-matching-placed.png'), fullPage: true });
 

@@ -44,7 +44,7 @@ export function candidatesOf(workbook: Workbook, ctx: CallContext, jobId: string
       backups: result.team.backups,
       uncovered_slots: result.team.uncovered_slots,
     },
-    matches: jobMatches.map((m) => ({ match_id: m.match_id, member_id: m.member_id, status: m.status })),
+    matches: jobMatches.map((m) => ({ match_id: m.match_id, member_id: m.member_id, status: m.status, placed_on: m.placed_on })),
     excluded: EXCLUSIONS
       .filter((rule) => (result.excluded[rule] ?? 0) > 0)
       .map((rule) => `${exclusionText(rule, ctx.lang)}: ${result.excluded[rule] ?? 0}`),

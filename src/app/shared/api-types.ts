@@ -161,8 +161,8 @@ export interface CandidatesOutput {
     readonly backups: readonly { readonly slot: Slot; readonly member_id: string }[];
     readonly uncovered_slots: readonly Slot[];
   };
-  /** Matches already recorded for this job, any status. */
-  readonly matches: readonly { readonly match_id: string; readonly member_id: string; readonly status: MatchStatus }[];
+  /** Matches already recorded for this job, any status; `placed_on` so a 成立 of today offers 取り消す (undo_place). */
+  readonly matches: readonly { readonly match_id: string; readonly member_id: string; readonly status: MatchStatus; readonly placed_on: string | null }[];
   /** How many members each hard rule turned away, rendered in the user's language. */
   readonly excluded: readonly string[];
 }

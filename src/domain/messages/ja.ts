@@ -183,12 +183,26 @@ export const sidebar = {
     areaKind: (area: string, kind: string) => (kind ? `${area}・${kind}` : area),
   },
   matching: {
-    job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…', candidates: (n: number) => `候補 ${n}人（適合度の高い順）`,
+    job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…',
+    showAll: '充足・終了も表示', loadingJobs: '仕事を読み込んでいます…',
+    /** One job of the picker: six jobs called 夜間巡回 are told apart by client, slots and places left. */
+    jobOption: (id: string, title: string, client: string, slots: string, left: number, status: string) =>
+      `${id} ${title}・${client || '提供先なし'}・${slots}・${status === '' ? '' : `${status}・`}あと${left}名`,
+    client: '提供先', state: '状態', slotsLine: (slots: string, headcount: number) => `${slots}（各${headcount}名）`,
+    placesLeft: (n: number) => `あと ${n}名`, noSlots: '勤務枠なし',
+    close: '終了', reopen: '再開', jobChanged: (id: string, status: string) => `仕事 ${id} を「${status}」にしました`,
+    candidates: (shown: number, qualified: number) => `上位 ${shown}人 / ${qualified}人（適合度の高い順）`,
+    age: (n: number) => `${n}歳`, phone: '電話', recentWork: (days: number) => `最近90日の就業 ${days}日`,
     none: '条件に合う会員がいません。', score: '適合度', status: '状態',
     /** The buttons, by MatchAction. */
-    actions: { propose: '提案', interview: '面接', place: '成立', decline: '辞退', reject: '不成立', end: '終了', undo_place: '成立を取消' },
+    actions: { propose: '提案', interview: '面接', place: '成立', decline: '辞退', reject: '不成立', end: '終了', undo_place: '取り消す' },
+    /** 成立 is asked once more in the card itself (not window.confirm, which Sheets' sidebar blocks). */
+    confirmPlace: (who: string) => `${who} さんを成立にしますか？`, confirm: '成立にする', keep: 'やめる',
     done: (member: string, status: string) => `${member} を「${status}」にしました`, mosaic: 'モザイク編成（誰がどの枠を担当するか）',
-    slot: '枠', backup: '控え', uncovered: '未充足', covered: '担当', allCovered: 'すべての枠を担当できます。',
+    slot: '枠', team: '担当', backup: '控え', uncovered: '未充足', covered: '担当', allCovered: 'すべての枠を担当できます。',
+    noTeam: '編成できる会員がいません。',
+    proposeTeam: 'この編成で提案', proposing: '提案しています…',
+    teamProposed: (ids: string) => `提案しました: ${ids}`, teamSkipped: '提案しなかった会員',
     recorded: 'この仕事のマッチング', excluded: '対象外の会員', pickJob: '仕事を選んでください。',
   },
   develop: {
