@@ -4,6 +4,7 @@ import { createSignupFormUseCase } from '../app/signup/create-form';
 import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup/submit';
 import { syncSignup } from '../app/signup/sync';
 import { tallyAllSurveysUseCase } from '../app/survey/tally-surveys';
+import { runNightlySurveys, type NightlySurveyResult } from '../app/survey/nightly-surveys';
 import { DAILY_LOCK_MS, sendEventRemindersUseCase } from '../app/signup/reminders';
 import { OneOffTriggers } from '../gas/one-off-triggers';
 import { SheetsResponseTabs, submittedAtOf } from '../gas/signup-response-tab';
@@ -135,9 +136,28 @@ export function onSignupFormSubmit({ triggerEvent: e }: ScriptContext): SignupSu
   }, e, submittedAt);
 }
 
-/** Menu (a coordinator or manager) and a clock trigger: writes アンケート集計. */
-export function tallyAllSurveys({ ports, settings }: ScriptContext): { surveys: number; problems: string[] } | Busy {
-  const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store, new GasSurveyForms(() => SpreadsheetApp.getActiveSpreadsheet())));
+/** The nightly survey trigger: tallies the surveys with new answers and mails each survey with
+ *  answers its last mail lacked (src/app/survey/nightly-surveys.ts). Setup installs it; the same
+ *  spec everywhere, so neither undoes the other. */
+export const SURVEY_TRIGGER: TriggerSpec = { handler: 'tallyAllSurveys', kind: 'nightly', hour: 5 };
+
+/** What the nightly run answers: what it did, or that another run held the lock (nothing sent). */
+export type NightlySurveyAnswer = NightlySurveyResult | (Busy & { readonly sent: 0 });
+
+/** Menu (a coordinator or manager): writes アンケート集計. As the nightly trigger (a real run of
+ *  it, checked before this runs): the nightly survey run, tally and mails. A night that finds the
+ *  lock busy writes and sends nothing and says so in the log; the next night sends what is due. */
+export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext): { surveys: number; problems: string[] } | NightlySurveyAnswer | Busy {
+  const forms = new GasSurveyForms(() => SpreadsheetApp.getActiveSpreadsheet());
+  if (triggerEvent !== undefined) {
+    const night = underWriteLock(ports, () => runNightlySurveys({
+      store: ports.store, mailer: ports.mailer, clock: ports.clock, props: new FormPropertyBag(), forms, log,
+    }));
+    if (night.ok) return night.value;
+    log('survey: another run holds the script lock; nothing tallied or mailed tonight (the next night sends what is due)');
+    return { busy: true, sent: 0 };
+  }
+  const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store, forms));
   if (!locked.ok) return BUSY;
   return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
 }

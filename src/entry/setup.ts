@@ -11,7 +11,7 @@ import { underWriteLock } from '../app/shared/write-boundary';
 import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
-import { createSignupFormLocked_, REMINDER_TRIGGER, SUBMIT_TRIGGER } from './forms';
+import { createSignupFormLocked_, REMINDER_TRIGGER, SUBMIT_TRIGGER, SURVEY_TRIGGER } from './forms';
 import { GasSignupForms } from '../gas/form-signup';
 import { setupNotes } from '../domain/setup/setup-notes';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
@@ -49,11 +49,11 @@ export function onInstall(e?: unknown): void {
 }
 
 /** The triggers a set-up desk runs on: the weekly summary at 設定's day and hour, the daily
- *  reminders, the form-submit trigger once there is a sign-up form, and the desk cache's edit and
+ *  reminders, the nightly survey run, the form-submit trigger once there is a sign-up form, and the desk cache's edit and
  *  change triggers (cache-triggers.ts). Setup installs them all itself, under the owner rule
  *  (src/app/setup/desk-triggers.ts). */
 function desiredTriggers(settings: Settings): TriggerSpec[] {
-  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : []), ...CACHE_TRIGGERS];
+  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, SURVEY_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : []), ...CACHE_TRIGGERS];
 }
 
 function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | null {

@@ -74,7 +74,7 @@ describe('初期設定 through the bundle', () => {
     const settings = ss.getSheetByName('設定')!.getDataRange().getValues();
     expect(settings).toContainEqual(['センター名', '柏市シルバー人材センター']);
     const handlers = bundle.fakes!.triggers.installed().map((t) => t.handler).sort();
-    expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'weeklySummaryTrigger']);
+    expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger']);
     expect(settings.find((r) => r[0] === '申込フォームID')?.[1]).not.toBe('');
 
     // Run again from the menu: nothing changes and nothing is written.
@@ -89,7 +89,7 @@ describe('初期設定 through the bundle', () => {
       'トリガーは kanri@kashiwa-silver.example のアカウントで動きます（2015-03-20 10:00 に設定）。',
     ].join('\n') });
     expect(bundle.log.sequence().filter((c) => WRITES.test(c) && !c.startsWith('Spreadsheet.toast'))).toEqual([]);
-    expect(bundle.fakes!.triggers.installed()).toHaveLength(5);
+    expect(bundle.fakes!.triggers.installed()).toHaveLength(6);
   });
 
   it('keeps a half set-up spreadsheet\'s data and extra columns, and adds only what is missing', () => {

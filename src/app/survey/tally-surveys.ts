@@ -1,8 +1,8 @@
-import type { Cell } from '../../domain/cell';
+import type { Cell, RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import { normalizeHeader, parseTable } from '../../domain/parse/parse-table';
-import { SETTINGS_TAB, SURVEYS_TAB, tabNames } from '../../domain/schema/tabs';
-import { parseSettings } from '../../domain/settings';
+import { SETTINGS_TAB, SURVEYS_TAB, tabNames, type SurveyDef } from '../../domain/schema/tabs';
+import { parseSettings, type Settings } from '../../domain/settings';
 import { namedChoiceQuestions } from '../../domain/survey/named-questions';
 import { tallySurvey, type DeclaredQuestion, type SurveyTally } from '../../domain/survey/tally';
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB, surveyTallyRows } from '../../domain/survey/tally-rows';
@@ -29,44 +29,76 @@ export interface TallyAllResult {
   readonly tab: string;
 }
 
-export function tallyAllSurveysUseCase(store: TableStore, forms?: SurveyForms): TallyAllResult {
+/** One survey of アンケート with its response tab as read. */
+export interface SurveyTab {
+  readonly def: SurveyDef;
+  /** アンケート!A of its row, for problems. */
+  readonly cell: string;
+  readonly responses: RawTable;
+}
+
+/** 設定, アンケート and every survey's response tab, each read once. */
+export interface SurveyTabs {
+  readonly settings: Settings;
+  readonly language: Language;
+  /** アンケート's actual name ('' when there is none). */
+  readonly surveysTab: string;
+  readonly surveys: SurveyTab[];
+  readonly problems: Problem[];
+}
+
+export function readSurveyTabs(store: TableStore): SurveyTabs {
   const { settings } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
   const lang: Language = settings.language;
   const raw = store.read(tabNames(SURVEYS_TAB, lang));
   const parsed = raw ? parseTable(SURVEYS_TAB, raw) : null;
   const problems: Problem[] = [...(parsed?.problems ?? [])];
-  const tallies: SurveyTally[] = [];
-  parsed?.records.forEach((s, i) => {
-    const responses = store.read([s.sheet]);
+  const surveys: SurveyTab[] = [];
+  parsed?.records.forEach((def, i) => {
+    const cell = `A${parsed.rowNumbers[i] ?? ''}`;
+    const responses = store.read([def.sheet]);
     if (!responses) {
-      problems.push({ tab: parsed.tab, cell: `A${parsed.rowNumbers[i] ?? ''}`, code: 'missing_tab', params: { tab: s.sheet, en: s.sheet } });
+      problems.push({ tab: parsed.tab, cell, code: 'missing_tab', params: { tab: def.sheet, en: def.sheet } });
       return;
     }
-    const cell = `A${parsed.rowNumbers[i] ?? ''}`;
-    let declared: DeclaredQuestion[] | null = null;
-    try {
-      declared = forms?.questionsOf({ formId: s.form_id, tab: s.sheet }) ?? null;
-    } catch {
-      // Deleted, or not shared with whoever runs the tally: the row's own list, if any.
-      problems.push({ tab: parsed.tab, cell, code: 'survey_form_unreadable', params: { tab: s.sheet }, severity: 'warning' });
-    }
-    if (declared === null) {
-      const named = namedChoiceQuestions(s.choice_questions, responses.header.map((h) => String(h ?? '')));
-      declared = named.declared;
-      for (const question of named.unknown) {
-        problems.push({ tab: parsed.tab, cell, code: 'unknown_question', params: { tab: s.sheet, question }, severity: 'warning' });
-      }
-    }
-    tallies.push(tallySurvey(responses, { name: s.name, target: s.target, crossBy: s.cross_by, declared }));
+    surveys.push({ def, cell, responses });
   });
-  const tab = writeTallies(store, lang, surveyTallyRows(tallies, lang));
+  return { settings, language: lang, surveysTab: parsed?.tab ?? '', surveys, problems };
+}
+
+/** The tally of one survey read, its choice questions from its form or its row (problems added
+ *  to `problems`). */
+export function tallyOne(read: SurveyTabs, survey: SurveyTab, problems: Problem[], forms?: SurveyForms): SurveyTally {
+  const { def: s, cell, responses } = survey;
+  let declared: DeclaredQuestion[] | null = null;
+  try {
+    declared = forms?.questionsOf({ formId: s.form_id, tab: s.sheet }) ?? null;
+  } catch {
+    // Deleted, or not shared with whoever runs the tally: the row's own list, if any.
+    problems.push({ tab: read.surveysTab, cell, code: 'survey_form_unreadable', params: { tab: s.sheet }, severity: 'warning' });
+  }
+  if (declared === null) {
+    const named = namedChoiceQuestions(s.choice_questions, responses.header.map((h) => String(h ?? '')));
+    declared = named.declared;
+    for (const question of named.unknown) {
+      problems.push({ tab: read.surveysTab, cell, code: 'unknown_question', params: { tab: s.sheet, question }, severity: 'warning' });
+    }
+  }
+  return tallySurvey(responses, { name: s.name, target: s.target, crossBy: s.cross_by, declared });
+}
+
+export function tallyAllSurveysUseCase(store: TableStore, forms?: SurveyForms): TallyAllResult {
+  const read = readSurveyTabs(store);
+  const problems = [...read.problems];
+  const tallies = read.surveys.map((s) => tallyOne(read, s, problems, forms));
+  const tab = writeTallies(store, read.language, surveyTallyRows(tallies, read.language));
   return { tallies, problems, tab };
 }
 
 /** アンケート集計's own columns only: each found by its header (either language), a missing one
  *  added at the right, the tally written from row 2 and the rows of an older, longer tally
  *  blanked in those columns. A column the center added beside them is never written. */
-function writeTallies(store: TableStore, lang: Language, rows: readonly (readonly Cell[])[]): string {
+export function writeTallies(store: TableStore, lang: Language, rows: readonly (readonly Cell[])[]): string {
   const existing = store.read([SURVEY_TALLY_TAB.ja, SURVEY_TALLY_TAB.en]);
   if (!existing) {
     const tab = lang === 'ja' ? SURVEY_TALLY_TAB.ja : SURVEY_TALLY_TAB.en;

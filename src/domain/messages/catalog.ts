@@ -23,6 +23,7 @@ export type WeeklyCommandText = Catalog['weeklyCommand'];
 export type ErrorText = Catalog['errors'];
 export type WordText = Catalog['words'];
 export type SidebarText = Catalog['sidebar'];
+export type SurveyMailText = Catalog['surveyMail'];
 
 export const problemText = (lang: Language): ProblemText => (lang === 'en' ? en.problems : ja.problems);
 export const menuText = (lang: Language): MenuText => (lang === 'en' ? en.menu : ja.menu);
@@ -34,6 +35,7 @@ export const weeklyCommandText = (lang: Language): WeeklyCommandText => (lang ==
 export const errorText = (lang: Language): ErrorText => (lang === 'en' ? en.errors : ja.errors);
 export const wordText = (lang: Language): WordText => (lang === 'en' ? en.words : ja.words);
 export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.sidebar : ja.sidebar);
+export const surveyMailText = (lang: Language): SurveyMailText => (lang === 'en' ? en.surveyMail : ja.surveyMail);
 
 export function problemMessage(problem: Problem, lang: Language): string {
   return problemText(lang)[problem.code](problem.params);

@@ -118,6 +118,33 @@ export const errors: typeof Ja.errors = {
   member_left: (p) => `Member ${p.member} left on ${p.date}, so this cannot be placed.`,
 };
 
+export const surveyMail: typeof Ja.surveyMail = {
+  defaultCenter: 'Center',
+  title: 'Survey results',
+  subject: (center: string, survey: string, responses: string) => `[${center}] Survey results: ${survey} (${responses} responses)`,
+  asOf: (day: string) => `as of ${day}`,
+  intro: (survey: string) => `The survey "${survey}" has new responses. Its tally follows (the same figures as the SurveyTally tab).`,
+  responseRate: 'Response rate',
+  responses: (n: string) => `${n} responses`,
+  ofTarget: (n: string, target: string) => `${n} of ${target} asked`,
+  noTarget: (n: string) => `${n} responses (no response rate: the survey's target in Surveys is blank)`,
+  newSince: (n: string) => `${n} new since the last survey mail`,
+  firstMail: 'The first mail of this survey',
+  kinds: { choice: 'single choice', multi: 'multiple choice (shares of respondents)', scale: 'scale', text: 'free text' },
+  answers: (n: string) => `${n} answers`,
+  separator: ' · ',
+  meanMedian: (mean: string, median: string) => `mean ${mean}, median ${median}`,
+  freeText: (n: string) => `${n} free-text answers (not in the mail: read them in the sheet)`,
+  crossTab: (by: string) => `by ${by}`,
+  group: 'Respondents',
+  noQuestions: 'No questions to tally.',
+  footer: 'Ikigai Desk sends this mail each night for a survey with new responses (at most one a day). It never carries names, phone numbers, e-mail addresses or what free-text answers say.',
+  weeklySection: 'Surveys',
+  weeklyLine: (rate: string, week: string, total: string) => `${rate}, ${week} responses this week (${total} in all)`,
+  weeklyRate: (rate: string) => `response rate ${rate}`,
+  weeklyNoTarget: 'response rate —',
+};
+
 export const words: typeof Ja.words = {
   things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event', activity: 'Activity' },
   noStatus: 'none',

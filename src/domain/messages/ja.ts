@@ -137,6 +137,37 @@ export const errors = {
   member_left: (p) => `会員 ${p.member} は ${p.date} に退会しているため、成立にできません。`,
 } satisfies MessageTable;
 
+/** The survey mail (src/domain/mail/survey-*.ts): a survey's tally as the nightly run mails it to
+ *  coordinators and managers, and the weekly mail's short survey section. Figures come in as
+ *  text, already formatted. */
+export const surveyMail = {
+  defaultCenter: 'シルバー人材センター',
+  title: 'アンケート集計',
+  subject: (center: string, survey: string, responses: string) => `【${center}】アンケート集計 ${survey}（回答 ${responses}件）`,
+  asOf: (day: string) => `${day} 時点`,
+  intro: (survey: string) => `アンケート「${survey}」に新しい回答がありました。集計は次のとおりです（アンケート集計 シートと同じ数字です）。`,
+  responseRate: '回答率',
+  responses: (n: string) => `回答 ${n}件`,
+  ofTarget: (n: string, target: string) => `${n} / 対象 ${target}人`,
+  noTarget: (n: string) => `回答 ${n}件（アンケート シートの 対象数 が空のため回答率は出していません）`,
+  newSince: (n: string) => `前回の集計メールから 新しい回答 ${n}件`,
+  firstMail: 'このアンケートの最初の集計メールです',
+  kinds: { choice: '単一選択', multi: '複数選択（割合は回答者に対して）', scale: '数値', text: '自由記述' },
+  answers: (n: string) => `回答 ${n}件`,
+  /** Between a question's kind and its count. */
+  separator: '・',
+  meanMedian: (mean: string, median: string) => `平均 ${mean}・中央値 ${median}`,
+  freeText: (n: string) => `自由記述の回答 ${n}件（内容はメールに載せません。シートで読んでください）`,
+  crossTab: (by: string) => `「${by}」別`,
+  group: '回答者',
+  noQuestions: '集計する設問がありません。',
+  footer: 'このメールは 生きがい就労デスク が、新しい回答のあったアンケートについて毎晩（1日に1通まで）送ります。氏名・電話・メールアドレス・自由記述の内容は載せません。',
+  weeklySection: 'アンケート',
+  weeklyLine: (rate: string, week: string, total: string) => `${rate}・今週の回答 ${week}件（累計 ${total}件）`,
+  weeklyRate: (rate: string) => `回答率 ${rate}`,
+  weeklyNoTarget: '回答率 —',
+};
+
 /** Words that go into those sentences. */
 export const words = {
   /** What was not found (errors.not_found's `what`). */
