@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -9,7 +9,7 @@ import { run } from '../../src/local/commands/tally';
 //   性別: 女性 rows 1,3,5,7,8 = 5; 男性 rows 2,4,6 = 3.
 //   参加したい活動 (checkbox): 清掃 rows 1,2,4,7 = 4; 子育て支援 rows 1,3,8 = 3; 家事援助 rows 3,5 = 2; 空欄 row 6.
 //   満足度: 4,3,5,2,4,4,5,3 → sum 30, mean 3.75; sorted 2 3 3 4 4 4 5 5 → median (4+4)/2 = 4.
-function workbook(surveys?: unknown[][]): string {
+function workbook(surveys?: unknown[][], coordinators?: unknown[][]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ikigai-tally-'));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['項目', '値'], ['言語', 'ja']]), '設定');
@@ -25,6 +25,7 @@ function workbook(surveys?: unknown[][]): string {
     ['2026/05/04 11:00:00', 'h@x.jp', '女性', '子育て支援', 3, ''],
   ]), 'フォームの回答 1');
   if (surveys) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(surveys), 'アンケート');
+  if (coordinators) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(coordinators), 'コーディネータ');
   const path = join(dir, 'survey.xlsx');
   XLSX.writeFile(wb, path);
   return path;
@@ -88,5 +89,30 @@ describe('ikigai tally', () => {
     expect(c.err.join('')).toContain('ない');
     expect(await run(['--workbook', path], io().io)).toBe(2);
     expect(await run(['--workbook', path, '--sheet', 'フォームの回答 1', '--target', 'x'], io().io)).toBe(2);
+  });
+
+  it('writes the nightly survey mail as one .eml with --mail-dir: to the active coordinators and managers, no free text or address', async () => {
+    const path = workbook([['シート', '名称', '対象数', '集計軸', 'フォームID', '選択式の設問'], ['フォームの回答 1', '会員アンケート', 10, '性別', '', '性別\n参加したい活動\n満足度']],
+      [['メール', '氏名', '役割', '有効'], ['kanri@x.jp', '管理', '管理者', true], ['jc@x.jp', 'JC', 'コーディネータ', true], ['view@x.jp', '閲覧', '閲覧', true]]);
+    const before = readFileSync(path);
+    const dir = mkdtempSync(join(tmpdir(), 'ikigai-tally-mail-'));
+    const c = io();
+    expect(await run(['--workbook', path, '--sheet', 'フォームの回答 1', '--mail-dir', dir], c.io)).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    const eml = readFileSync(join(dir, files[0]!), 'utf8');
+    expect(eml).toMatch(/^To: kanri@x\.jp,\r\n jc@x\.jp\r$/m);
+    // The bodies are base64 parts: decode each.
+    const parts = [...eml.matchAll(/base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n(?:--|$)/g)].map((m) => Buffer.from(m[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8'));
+    expect(parts).toHaveLength(2);
+    const [text, html] = parts;
+    // 8 answers of 10 asked; 性別 女性 5 of 8.
+    expect(text).toContain('回答率: 80.0%');
+    expect(text).toContain('女性: 5 (62.5%)');
+    expect(text).toContain('自由記述の回答 3件');
+    expect(html).toContain('「性別」別');
+    for (const words of ['送迎がほしい', '楽しい', '時間が合わない', 'a@x.jp', 'view@x.jp']) expect(`${text}${html}`).not.toContain(words);
+    expect(c.err.join('\n')).toContain('メールを保存しました');
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
