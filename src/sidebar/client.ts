@@ -3,6 +3,7 @@ import { ENUMS, label, stringsFor } from './i18n';
 import { activityPanel } from './panels/activity';
 import { developPanel } from './panels/develop';
 import { eventsPanel } from './panels/events-panel';
+import { followUpsPanel } from './panels/follow-ups';
 import { matchingPanel } from './panels/matching';
 import { weekPanel } from './panels/week';
 import { registerPanel, registeredPanels, type PanelContext } from './registry';
@@ -17,6 +18,7 @@ function registerPanels(): void {
   registerPanel(matchingPanel);
   registerPanel(weekPanel);
   registerPanel(eventsPanel);
+  registerPanel(followUpsPanel);
 }
 
 function start(): void {
@@ -30,7 +32,15 @@ function start(): void {
     const t = stringsFor(lang);
     document.documentElement.lang = lang;
     document.title = t.title;
-    const ctx: PanelContext = { boot, lang, t };
+    const ctx: PanelContext = {
+      boot, lang, t,
+      open: (id) => {
+        const index = panels.findIndex((p) => p.id === id);
+        if (index < 0) return;
+        select(index, false);
+        tabs[index]?.focus();
+      },
+    };
     const header = el('header', {},
       el('h1', { text: boot.centerName || t.title }),
       el('p', { class: 'muted small', text: `${boot.user.name || boot.user.email}${t.paren(label(ENUMS.ROLE, boot.user.role, lang))}` }));
@@ -56,6 +66,7 @@ function start(): void {
       const body = bodies[index];
       const panel = panels[index];
       if (body && panel?.onShow && !focus) panel.onShow(body);
+      if (body && panel?.onOpen) panel.onOpen(body);
     };
     panels.forEach((panel, i) => {
       const tab = el('button', { type: 'button', role: 'tab', id: `tab-${panel.id}`, 'aria-controls': `panel-${panel.id}`, text: panel.title(t, lang) });

@@ -1,16 +1,18 @@
-import type { ClientOption, JobOption } from '../app/shared/api-types';
+import type { ActivityView, ClientOption, JobOption } from '../app/shared/api-types';
 
 // Records one panel creates that other panels list: each panel builds its pick lists once from
 // the bootstrap (which is read-only and shared), so a client or job registered in 開拓 reaches
-// マッチング and 活動記録 through here instead of a second bootstrap call.
+// マッチング and 活動記録 through here instead of a second bootstrap call; a follow-up logged in
+// 継続支援 reaches 活動記録's recent entries the same way.
 interface Added {
   readonly client: ClientOption;
   readonly job: JobOption;
+  readonly activity: ActivityView;
 }
 
 type Listener<K extends keyof Added> = (record: Added[K]) => void;
 
-const listeners: { [K in keyof Added]: Listener<K>[] } = { client: [], job: [] };
+const listeners: { [K in keyof Added]: Listener<K>[] } = { client: [], job: [], activity: [] };
 
 /** Tells every panel listening that `record` now exists. */
 export function announce<K extends keyof Added>(kind: K, record: Added[K]): void {

@@ -14,6 +14,9 @@ export interface Picker {
   clear(): void;
   /** Offers one more option (a record just created in another form); `choose` also fills it in. */
   add(option: PickOption, choose?: boolean): void;
+  /** Fills in the record `id` (a correction opens an entry's member, client and job): the known
+   *  option's text, or `text` offered as a new option ('' clears). */
+  set(id: string, text?: string): void;
 }
 
 /** Fetches the options matching what was typed (the server's searchMembers). */
@@ -53,6 +56,11 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
       }, DEBOUNCE_MS);
     });
   }
+  const add = (option: PickOption, choose = false): void => {
+    known.set(option.id.toLowerCase(), option);
+    list.append(el('option', { value: `${option.id} ${option.text}` }));
+    if (choose) input.value = `${option.id} ${option.text}`.trim();
+  };
   return {
     element: wrap,
     input,
@@ -69,10 +77,12 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
     clear(): void {
       input.value = '';
     },
-    add(option: PickOption, choose = false): void {
-      known.set(option.id.toLowerCase(), option);
-      list.append(el('option', { value: `${option.id} ${option.text}` }));
-      if (choose) input.value = `${option.id} ${option.text}`;
+    add,
+    set(id: string, text = ''): void {
+      if (id === '') { input.value = ''; return; }
+      const known1 = known.get(id.toLowerCase());
+      if (known1) input.value = `${known1.id} ${known1.text}`.trim();
+      else add({ id, text }, true);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface PanelContext {
   readonly boot: Bootstrap;
   readonly lang: Language;
   readonly t: Strings;
+  /** Shows another panel by its id (the 今週 panel's 要フォロー opens 継続支援). */
+  readonly open: (id: string) => void;
 }
 
 export interface Panel {
@@ -19,6 +21,9 @@ export interface Panel {
   readonly render: (root: HTMLElement, ctx: PanelContext) => void;
   /** Called when the tab is shown (optional: e.g. to focus the first field). */
   readonly onShow?: (root: HTMLElement) => void;
+  /** Called each time the tab is shown, by click, keyboard or `open` (optional: e.g. to load
+   *  what the bootstrap does not carry, only when someone looks at it). */
+  readonly onOpen?: (root: HTMLElement) => void;
 }
 
 const panels: Panel[] = [];

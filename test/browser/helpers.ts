@@ -101,7 +101,13 @@ type Tables = Parameters<typeof MemoryTableStore.from>[0];
  * server on a frozen clock and launches Chromium. Whatever was started is stopped again if a
  * later step fails, so a broken build leaves no server or browser behind.
  */
-export async function openSidebarSession(tables: Tables, options: { now: Date; tempPrefix: string; memberListLimit?: number; locale?: string }): Promise<SidebarSession> {
+export async function openSidebarSession(tables: Tables, options: {
+  now: Date; tempPrefix: string; memberListLimit?: number; locale?: string;
+  /** The signed-in user (default: the first active coordinator or manager). */
+  user?: string;
+  /** Runs on the written .xlsx before the server reads it: e.g. a center's own formula column. */
+  prepareWorkbook?: (path: string) => Promise<void>;
+}): Promise<SidebarSession> {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(build.stderr);
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -116,8 +122,10 @@ export async function openSidebarSession(tables: Tables, options: { now: Date; t
   try {
     const workbook = join(dir, 'center.xlsx');
     await writeWorkbookFile(MemoryTableStore.from(tables), workbook);
+    await options.prepareWorkbook?.(workbook);
     const started = await startDevServer({
       workbook, now: options.now.toISOString(), sidebarHtml: join(ROOT, 'dist', 'sidebar.html'),
+      ...(options.user === undefined ? {} : { user: options.user }),
       ...(options.memberListLimit === undefined ? {} : { memberListLimit: options.memberListLimit }),
     });
     server = started;

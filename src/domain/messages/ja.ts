@@ -204,7 +204,7 @@ export const sidebar = {
   paren: (text: string) => `（${text}）`,
   /** Items of a short list, joined as the language writes them (、 or a comma). */
   list: (items: readonly string[]) => items.join('、'),
-  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週', events: 'イベント' },
+  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週', events: 'イベント', followUps: '継続支援' },
   activity: {
     date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
     pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
@@ -212,6 +212,15 @@ export const sidebar = {
     notFound: (what: string, text: string) => `${what}「${text}」が見つかりません。候補から選んでください。`,
     minutesShort: (n: number) => `${n}分`,
     areaKind: (area: string, kind: string) => (kind ? `${area}・${kind}` : area),
+    /** Checked before the call: the server's rule (errors.empty_activity), said for the form. */
+    empty: '記録する内容がありません。会員・提供先・仕事を選ぶか、所要時間（1分以上）・結果・メモのどれかを入れてください。',
+    /** Corrections and withdrawals (取消) of one's own recent entries. */
+    correct: '訂正', correctOf: (id: string) => `訂正（${id}）`, correcting: (id: string) => `${id} を訂正しています`,
+    saveCorrection: '訂正を保存', stopCorrecting: '訂正をやめる', corrected: (id: string) => `${id} を訂正しました`,
+    unchanged: '変更された項目がありません。',
+    withdraw: '取消', withdrawOf: (id: string) => `取消（${id}）`, confirmWithdraw: '取消を確定', confirmWithdrawOf: (id: string) => `取消を確定（${id}）`,
+    keep: 'やめる', withdrawQuestion: 'この記録を取り消しますか？ シートには「取消」として残り、集計には入りません。',
+    withdrawn: (id: string) => `${id} を取り消しました`, withdrawnBadge: '取消',
   },
   matching: {
     job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…',
@@ -253,6 +262,8 @@ export const sidebar = {
       jobs_developed: '新規開拓件数', activities: '活動件数', activity_minutes: '活動時間（分）', open_jobs: '募集中の仕事',
       follow_ups_due: '要フォロー', waiting_members: '待機会員',
     },
+    /** The 要フォロー figure opens the 継続支援 panel. */
+    openFollowUps: '継続支援を開く',
     change: (d: number) => (d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : '±0'),
   },
   /** The イベント panel: at the door of an orientation or a seminar. */
@@ -281,5 +292,22 @@ export const sidebar = {
     walkIn: '当日参加（出席にする）',
     take: '受け付ける',
     taken: (outcome: string, id: string | null) => `${id ?? ''} ${({ confirmed: '確定しました', waitlisted: 'キャンセル待ちになりました', needs_review: '要確認として受け付けました', duplicate_person: 'この方はすでに申込済みです', skipped_duplicate: 'すでに受付済みです' } as Record<string, string>)[outcome] ?? outcome}`.trim(),
+  },
+  /** 継続支援: who to call today, each logged as a follow-up in one click. */
+  followUps: {
+    intro: (today: string) => `${today} に連絡する人`,
+    loading: '読み込み中…', refresh: '更新',
+    /** Group headings, by FollowUpReason. */
+    groups: { placed_1w: '成立から1週間', placed_1m: '成立から1か月', placed_3m: '成立から3か月', waiting: '仕事を待っている会員', no_contact: '連絡が途絶えている会員' },
+    count: (shown: number, total: number) => (total > shown ? `${total}人（うち${shown}人を表示）` : `${shown}人`),
+    nobody: '今日連絡が必要な人はいません。',
+    noPhone: '電話番号の登録なし',
+    call: (who: string) => `${who} さんに電話`,
+    addNote: '結果・メモを添える',
+    outcome: '結果', notes: 'メモ',
+    done: 'フォロー済み', doneOf: (who: string) => `フォロー済み（${who}）`,
+    saving: '保存中…',
+    logged: (who: string, id: string) => `${who} さんのフォローを記録しました（${id}）。一覧から外しました`,
+    allDone: 'このグループは全員済みです。',
   },
 };

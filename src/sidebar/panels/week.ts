@@ -1,16 +1,10 @@
 import type { WeekHeadline } from '../../app/shared/api-types';
-import { el, setStatus } from '../dom';
+import { datesUnbroken, el, setStatus } from '../dom';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
 // 今週: the weekly mail's headline figures for this week so far, with the change from last week.
 
-/** A sentence with its dates kept whole: at 300px Chromium otherwise breaks "2025-06-11" after a
- *  hyphen, leaving "2025-" at the end of a line. */
-function datesUnbroken(text: string): (string | HTMLElement)[] {
-  return text.split(/(\d{4}-\d{2}-\d{2})/).filter((part) => part !== '')
-    .map((part) => (/^\d{4}-\d{2}-\d{2}$/.test(part) ? el('span', { class: 'nowrap', text: part }) : part));
-}
 export const weekPanel: Panel = {
   id: 'week',
   title: (t) => t.tabs.week,
@@ -19,11 +13,19 @@ export const weekPanel: Panel = {
     const body = el('div');
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const refresh = el('button', { type: 'button', text: t.week.refresh });
+    const followUpsLink = (text: string): HTMLElement => {
+      const a = el('a', { href: '#panel-follow-ups', title: t.week.openFollowUps, text });
+      a.addEventListener('click', (e) => { e.preventDefault(); ctx.open('follow-ups'); });
+      return a;
+    };
     const draw = (w: WeekHeadline): void => {
       const rows = w.figures.map((f) => {
         const d = f.current - f.previous;
-        return el('tr', { 'data-key': f.key },
-          el('th', { scope: 'row', text: t.week.figures[f.key] }),
+        // 要フォロー opens the 継続支援 panel: the people behind the number, to call.
+        const name = f.key === 'follow_ups_due'
+          ? el('th', { scope: 'row' }, followUpsLink(t.week.figures[f.key]))
+          : el('th', { scope: 'row', text: t.week.figures[f.key] });
+        return el('tr', { 'data-key': f.key }, name,
           el('td', { class: 'num', text: String(f.current) }),
           el('td', { class: `num change ${d > 0 ? 'up' : d < 0 ? 'down' : ''}`.trim(), text: t.week.change(d) }));
       });

@@ -1,0 +1,112 @@
+import type { FollowUpView, FollowUpsOutput } from '../../app/shared/api-types';
+import type { FollowUpReason } from '../../domain/follow-up/worklist';
+import { datesUnbroken, el, field, setStatus } from '../dom';
+import { announce } from '../new-records';
+import type { Panel, PanelContext } from '../registry';
+import { callServer, ServerError } from '../script-run';
+
+// 継続支援: who to call today (listFollowUps, design/sidebar-calls.md) — placements at 1 week /
+// 1 month / 3 months, members waiting longest, members not contacted for long — grouped, each
+// person with name, kana, a tel: link and the reason, and one click 「フォロー済み」 (logFollowUp)
+// that records the call, with an optional outcome and note, and takes the person off the list.
+// The list is loaded when the tab is first opened, not with the bootstrap: most sidebar opens
+// never look at it. Names and phones live only in this page's DOM: nothing here is logged.
+
+/** The order of the groups: the worklist's own (placements first). */
+const GROUPS: readonly FollowUpReason[] = ['placed_1w', 'placed_1m', 'placed_3m', 'waiting', 'no_contact'];
+
+/** A phone number as a tel: URI: digits and a leading + only (04-0000-0003 → tel:0400000003). */
+export function telHref(phone: string): string | null {
+  const normal = phone.normalize('NFKC');
+  const digits = normal.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+  return /\d{3,}/.test(digits) ? `tel:${digits}` : null;
+}
+
+export const followUpsPanel: Panel = {
+  id: 'follow-ups',
+  title: (t) => t.tabs.followUps,
+  render(root: HTMLElement, ctx: PanelContext): void {
+    const { t, boot } = ctx;
+    const s = t.followUps;
+    const canWrite = boot.user.canWrite;
+    const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const intro = el('p', { class: 'muted small' });
+    const body = el('div', { id: 'follow-up-groups' });
+    const refresh = el('button', { type: 'button', text: s.refresh });
+    root.append(intro, status, body, refresh);
+
+    const item = (f: FollowUpView, onLogged: () => void): HTMLElement => {
+      const who = f.name || f.kana || f.member_id;
+      const href = telHref(f.phone);
+      const outcome = el('input', { type: 'text', maxlength: 200, disabled: !canWrite });
+      const notes = el('textarea', { rows: 2, maxlength: 500, disabled: !canWrite });
+      const done = el('button', { type: 'button', class: 'primary', text: s.done, 'aria-label': s.doneOf(who), disabled: !canWrite });
+      const li = el('li', { class: 'follow-up', 'data-member': f.member_id },
+        el('div', { class: 'who' }, el('strong', { text: f.name || f.member_id }), f.kana ? el('span', { class: 'muted small kana', text: ` ${f.kana}` }) : null),
+        el('div', { class: 'muted small', text: f.member_id }),
+        el('div', { class: 'phone' }, href
+          ? el('a', { href, 'aria-label': s.call(who), text: f.phone })
+          : el('span', { class: 'muted small', text: s.noPhone })),
+        el('div', { class: 'reason' }, ...datesUnbroken(f.reason_text)),
+        el('details', { class: 'note' }, el('summary', { class: 'small', text: s.addNote }), field(s.outcome, outcome), field(s.notes, notes)),
+        done);
+      done.addEventListener('click', () => {
+        done.disabled = true;
+        setStatus(status, s.saving, 'busy');
+        callServer('logFollowUp', t.unreachable, {
+          member_id: f.member_id, ...(f.job_id ? { job_id: f.job_id } : {}),
+          outcome: outcome.value.trim(), notes: notes.value.trim(),
+        }).then((out) => {
+          li.remove();
+          onLogged();
+          setStatus(status, s.logged(who, out.activity.activity_id), 'ok');
+          announce('activity', out.activity);
+        }, (error: unknown) => {
+          done.disabled = !canWrite;
+          setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
+        });
+      });
+      return li;
+    };
+
+    const draw = (list: FollowUpsOutput): void => {
+      intro.replaceChildren(...datesUnbroken(s.intro(list.today)));
+      body.replaceChildren();
+      if (list.items.length === 0) body.append(el('p', { class: 'muted', text: s.nobody }));
+      for (const reason of GROUPS) {
+        const items = list.items.filter((i) => i.reason === reason);
+        if (items.length === 0) continue;
+        const headingId = `follow-ups-${reason}`;
+        const count = el('span', { class: 'count' });
+        let left = items.length;
+        const total = Math.max(list.counts[reason], items.length);
+        const ul = el('ul', { class: 'follow-ups' });
+        const showCount = (): void => {
+          count.textContent = ` ${s.count(left, total - (items.length - left))}`;
+          if (left === 0) ul.replaceChildren(el('li', { class: 'muted small', text: s.allDone }));
+        };
+        for (const f of items) ul.append(item(f, () => { left -= 1; showCount(); }));
+        showCount();
+        body.append(el('section', { class: 'follow-up-group', 'data-reason': reason, 'aria-labelledby': headingId },
+          el('h2', { id: headingId }, s.groups[reason], count), ul));
+      }
+    };
+
+    let loaded = false;
+    const load = (): void => {
+      refresh.disabled = true;
+      setStatus(status, s.loading, 'busy');
+      callServer('listFollowUps', t.unreachable).then((list) => {
+        loaded = true;
+        draw(list);
+        setStatus(status, '');
+      }, (error: unknown) => {
+        setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
+      }).finally(() => { refresh.disabled = false; });
+    };
+    refresh.addEventListener('click', load);
+    // The first time the tab is shown, the list is fetched; later, 更新 fetches it again.
+    root.addEventListener('follow-ups:open', () => { if (!loaded && !refresh.disabled) load(); });
+  },
+  onOpen: (root) => { root.dispatchEvent(new Event('follow-ups:open')); },
+};
