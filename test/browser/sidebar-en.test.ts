@@ -132,6 +132,37 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     await page.close();
   });
 
+  test('the job picker, Close / Reopen and Propose this team speak English too', async () => {
+    const page = await open();
+    await page.getByRole('tab', { name: 'Matching' }).click();
+    const panel = page.locator('#panel-matching');
+    await expect(panel.locator('select option').allTextContents()).resolves.toEqual([
+      'Pick a job.', 'J001 Cleaning a care home · Himawari Home · Mon-AM, Wed-AM · 2 left', 'J002 Garden upkeep · Kashiwa Trading · Tue-AM · 1 left',
+    ]);
+    await panel.getByLabel('Show filled and closed too').check();
+    await panel.getByLabel('Job', { exact: true }).selectOption('J002');
+    await panel.getByRole('button', { name: 'J002 Close' }).click();
+    await panel.getByText('Job J002: closed').waitFor();
+    await expect(panel.locator('option[value="J002"]').textContent()).resolves.toBe('J002 Garden upkeep · Kashiwa Trading · Tue-AM · closed · 1 left');
+    expect((await readWorkbookFile(session.workbook)).read(['Jobs'])?.rows.find((r) => r[0] === 'J002')?.[13]).toBe('closed');
+    expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await panel.getByRole('button', { name: 'J002 Reopen' }).click();
+    await panel.getByText('Job J002: open').waitFor();
+    expect((await readWorkbookFile(session.workbook)).read(['Jobs'])?.rows.find((r) => r[0] === 'J002')?.[13]).toBe('open');
+
+    // M002 is already proposed for J001 (the test above): the team proposal skips them, saying why.
+    await panel.getByLabel('Job', { exact: true }).selectOption('J001');
+    await panel.getByRole('button', { name: 'Show candidates' }).click();
+    await panel.locator('#mosaic').waitFor();
+    await panel.getByRole('button', { name: 'Propose this team' }).click();
+    await panel.locator('ul.skipped li[data-member="M002"]', { hasText: 'M002' }).waitFor();
+    await expect(panel.locator('ul.skipped li.head').textContent()).resolves.toBe('Not proposed');
+    await noSideways(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en-team.png'), fullPage: true });
+    expect((await addInText(page)).filter((x) => JAPANESE.test(x))).toEqual([]);
+    await page.close();
+  });
+
   test('develops a client and a job in English: English labels, codes in the Clients and Jobs tabs', async () => {
     const page = await open();
     await page.getByRole('tab', { name: 'Develop' }).click();

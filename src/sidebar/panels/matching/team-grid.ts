@@ -40,7 +40,7 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
   const button = el('button', { type: 'button', class: 'propose-team', text: s.proposeTeam });
   let done = false;
   const refresh = (job: JobOption): void => {
-    button.disabled = done || team.length === 0 || !boot.user.canWrite || job.status === 'closed' || job.status === 'filled';
+    button.disabled = done || !boot.user.canWrite || job.status === 'closed' || job.status === 'filled';
   };
   refresh(jobs.get(out.job.id) ?? out.job);
   button.addEventListener('click', () => {
@@ -52,7 +52,7 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
       setStatus(status, res.proposed.length > 0 ? s.teamProposed(t.list(res.proposed.map((p) => p.member_id))) : '', 'ok');
       skipped.hidden = res.skipped.length === 0;
       skipped.replaceChildren(...(res.skipped.length > 0 ? [el('li', { class: 'head', text: s.teamSkipped })] : []),
-        ...res.skipped.map((x) => el('li', {}, el('span', { class: 'chip', text: x.member_id }), ` ${x.message}`)));
+        ...res.skipped.map((x) => el('li', { 'data-member': x.member_id, text: x.message }))); // the message names the member
       proposed(res.proposed.map((p) => p.member_id));
       jobs.update(res.job);
       refresh(jobs.get(out.job.id) ?? out.job);
@@ -62,10 +62,14 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
     });
   });
 
-  const who = team.length === 0 ? el('p', { class: 'muted', text: s.noTeam })
-    : el('ul', { class: 'team small' }, ...team.map((m) => el('li', {}, el('span', { class: 'chip', text: m.member_id }), ` ${m.name}`)));
+  const title = el('h2', { id: 'mosaic-title', text: s.mosaic });
+  // Nobody to propose (a covered job offers no candidates): no grid saying "every slot can be covered".
+  if (team.length === 0) {
+    return { element: el('section', { class: 'mosaic', id: 'mosaic', 'aria-labelledby': 'mosaic-title' }, title, el('p', { class: 'muted', text: s.noTeam })), refresh: () => undefined };
+  }
+  const who = el('ul', { class: 'team small' }, ...team.map((m) => el('li', {}, el('span', { class: 'chip', text: m.member_id }), ` ${m.name}`)));
   const element = el('section', { class: 'mosaic', id: 'mosaic', 'aria-labelledby': 'mosaic-title' },
-    el('h2', { id: 'mosaic-title', text: s.mosaic }),
+    title,
     el('table', { class: 'team-grid' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: s.slot }), el('th', { scope: 'col', text: s.team }), el('th', { scope: 'col', text: s.backup }))),
       el('tbody', {}, ...rows)),
