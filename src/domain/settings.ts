@@ -22,6 +22,16 @@ export interface Settings {
   signupFormId: string;
   /** 事務費率: the fee billed on top of 請負・委任 pay, in percent (src/domain/work/money.ts). */
   feeRate: number;
+  /** The fiscal year's targets (年度目標, kpi.md "Targets"); null = not set. The weekly mail shows
+   *  the year to date against each target taken pro rata to the days of the year gone by. */
+  targetNewMembers: number | null;
+  targetPlacedDispatch: number | null;
+  targetPlacedPlacement: number | null;
+  targetPlacedContract: number | null;
+  targetPlacedMandate: number | null;
+  targetPlacedConsultation: number | null;
+  targetJobsDeveloped: number | null;
+  targetPersonDays: number | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -38,9 +48,29 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   monthlyDaysCap: 10,
   signupFormId: '',
   feeRate: 10,
+  targetNewMembers: null,
+  targetPlacedDispatch: null,
+  targetPlacedPlacement: null,
+  targetPlacedContract: null,
+  targetPlacedMandate: null,
+  targetPlacedConsultation: null,
+  targetJobsDeveloped: null,
+  targetPersonDays: null,
 };
 
 export type SettingKey = keyof Settings;
+
+/** The 年度目標 rows: one per figure a center sets a target for (workbook.md 設定). */
+export const TARGET_SETTING_KEYS: ReadonlyArray<{ key: TargetKey; ja: string; en: string }> = [
+  { key: 'targetNewMembers', ja: '年度目標（新規入会者数）', en: 'target_new_members' },
+  { key: 'targetPlacedDispatch', ja: '年度目標（就労者数・派遣）', en: 'target_placed_dispatch' },
+  { key: 'targetPlacedPlacement', ja: '年度目標（就労者数・職業紹介）', en: 'target_placed_placement' },
+  { key: 'targetPlacedContract', ja: '年度目標（就労者数・請負）', en: 'target_placed_contract' },
+  { key: 'targetPlacedMandate', ja: '年度目標（就労者数・委任）', en: 'target_placed_mandate' },
+  { key: 'targetPlacedConsultation', ja: '年度目標（就労者数・就労相談）', en: 'target_placed_consultation' },
+  { key: 'targetJobsDeveloped', ja: '年度目標（新規開拓件数）', en: 'target_jobs_developed' },
+  { key: 'targetPersonDays', ja: '年度目標（就業延人員）', en: 'target_person_days' },
+];
 
 /** Each setting's Japanese and English key, in the order setup writes them. */
 export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: string }> = [
@@ -57,7 +87,12 @@ export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: stri
   { key: 'monthlyDaysCap', ja: '月上限日数', en: 'monthly_days_cap' },
   { key: 'signupFormId', ja: '申込フォームID', en: 'signup_form_id' },
   { key: 'feeRate', ja: '事務費率', en: 'fee_rate' },
+  ...TARGET_SETTING_KEYS,
 ];
+
+/** The settings that hold a fiscal-year target. */
+export type TargetKey = 'targetNewMembers' | 'targetPlacedDispatch' | 'targetPlacedPlacement' | 'targetPlacedContract'
+  | 'targetPlacedMandate' | 'targetPlacedConsultation' | 'targetJobsDeveloped' | 'targetPersonDays';
 
 /** A percentage such as `10`, `8.5` or `10%` (at most two decimals, so fees stay exact in yen).
  *  A cell Sheets shows as `10%` holds 0.1: a value between 0 and 1 is read as that fraction. */
@@ -140,6 +175,11 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
       case 'weeklyHoursCap': { const n = intIn(text, 1, 168); if (n === null) bad('1–168'); else settings.weeklyHoursCap = n; break; }
       case 'monthlyDaysCap': { const n = intIn(text, 1, 31); if (n === null) bad('1–31'); else settings.monthlyDaysCap = n; break; }
       case 'feeRate': { const n = percentIn(text, 0, 100); if (n === null) bad('0–100'); else settings.feeRate = n; break; }
+      case 'targetNewMembers': case 'targetPlacedDispatch': case 'targetPlacedPlacement': case 'targetPlacedContract':
+      case 'targetPlacedMandate': case 'targetPlacedConsultation': case 'targetJobsDeveloped': case 'targetPersonDays': {
+        // A target of 0 is a target (none expected); blank is no target.
+        const n = intIn(text, 0, 1e9); if (n === null) bad('0 以上の整数 / a whole number ≥ 0'); else settings[def.key] = n; break;
+      }
     }
   });
   return { settings, problems, rowOf };

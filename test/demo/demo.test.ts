@@ -203,6 +203,35 @@ describe('ikigai demo', () => {
       for (const name of names) expect(text.includes(name)).toBe(false);
     }
   });
+  it('ends the year with a weekly mail a manager can steer by: 13 weeks of trends, the targets, each coordinator, under Gmail\'s 102 KB clip', async () => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
+    const coordinators = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['コーディネータ'] ?? {}, {})
+      .filter((c) => c['役割'] === 'コーディネータ').map((c) => String(c['氏名']));
+    const members = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['会員'] ?? {}, {});
+    const personal = members.flatMap((m) => [m['電話'], m['メール']]).filter((v): v is string => typeof v === 'string' && v.length > 5);
+    const last = demoMails().filter((f) => f.endsWith('-weekly.eml')).sort().at(-1) ?? '';
+    const raw = readFileSync(join(dir, 'out', 'mail', last));
+    const mail = await simpleParser(raw);
+    const html = typeof mail.html === 'string' ? mail.html : '';
+    const text = mail.text ?? '';
+    // Six trend rows, each of 13 weeks the demo's weekly runs all recorded (no gap '·').
+    const trends = text.split('\n').filter((l) => /^ {2}\S+: [\d,]+ {2}[▁-█]{13} {2}\(/u.test(l));
+    expect(trends).toHaveLength(6);
+    // The targets the demo's manager set, each with its year to date and pro-rata share.
+    expect(text).toMatch(/新規入会者数: \d+%  \(実績 [\d,]+ ／ 按分 [\d,]+ ／ 年間 380\)/u);
+    expect(text).toMatch(/就労者数（派遣）: \d+%/u);
+    // Every coordinator by name, with their week and year figures.
+    expect(coordinators.length).toBeGreaterThan(1);
+    for (const name of coordinators) expect(text).toMatch(new RegExp(`  ${name}: 活動 \\d+/\\d+  提案 \\d+/\\d+  成立 \\d+/\\d+  開拓 \\d+/\\d+`, 'u'));
+    // Long-open jobs by title, waiting members by ID with their days.
+    expect(text).toMatch(/J\d{4} {2}募集\d+日 · \d+\/\d+人 · \S+/u);
+    expect(text).toMatch(/M\d{5} {2}待機\d+日/u);
+    for (const p of personal) expect([p, `${text}${html}`.includes(p)]).toEqual([p, false]);
+    // Gmail clips a message over 102 KB: the whole message, as sent, stays under it.
+    expect(raw.length).toBeLessThan(102 * 1024);
+    // eslint-disable-next-line no-console
+    console.log(`demo's last weekly mail: ${(raw.length / 1024).toFixed(1)} KB as sent (.eml), HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB, text ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`);
+  });
 });
 
 describe('the 申込 tab after the demo', () => {

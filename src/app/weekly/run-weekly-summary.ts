@@ -31,6 +31,8 @@ export interface WeeklyPorts {
   /** The e-mail of the recorded owner of the desk's triggers (null: none recorded; absent locally).
    *  When it is not an active manager in コーディネータ the mail ends with a note saying so. */
   readonly triggerOwner?: () => string | null;
+  /** The spreadsheet's address, for the link at the end of the mail (absent locally: no link). */
+  readonly spreadsheetUrl?: () => string | null;
 }
 
 export interface WeeklyOptions {
@@ -96,20 +98,23 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length, lang);
   }
 
-  let summary;
-  try {
-    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log));
-  } catch (error) {
-    log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
-    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
-  }
-
+  // 週次KPI first: its rows are the trends' history (the 12 weeks before this one) as well as
+  // where this week's row goes.
   let table: RawTable | null;
   try {
     table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
   } catch (error) {
     log(`weekly: read_failed (${WEEKLY_KPI_TAB.ja}) for ${week.from}: ${errorName(error)}`);
     return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
+  }
+  const spreadsheetUrl = readUrl(ports, log);
+
+  let summary;
+  try {
+    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl });
+  } catch (error) {
+    log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
+    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
   }
   const previous = findWeekRow(table, week.from);
   // A week whose own run never mailed it (the lock was held all day, the quota was short, the
@@ -141,7 +146,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } else {
       if (missed && quota >= 2 * to.length) {
         try {
-          const late = weeklySummary(workbook, missed);
+          const late = weeklySummary(workbook, missed, workbook.problems.length, [], { history: table, spreadsheetUrl });
           ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
           const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
             status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,
@@ -217,6 +222,16 @@ function failed(week: Period | null, kind: WeeklyFailureKind, noticeSent: boolea
 function errorName(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0] ?? ''}`.slice(0, 200);
   return String(error).slice(0, 200);
+}
+
+/** The spreadsheet's address, or null (none, or it could not be had: the mail goes without the link). */
+function readUrl(ports: WeeklyPorts, log: (line: string) => void): string | null {
+  try {
+    return ports.spreadsheetUrl?.() ?? null;
+  } catch (error) {
+    log(`weekly: spreadsheet address unreadable: ${errorName(error)}`);
+    return null;
+  }
 }
 
 /** The notes at the end of the mail: the trigger owner who is no longer an active manager (the

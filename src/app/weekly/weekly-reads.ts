@@ -20,12 +20,14 @@ export const WEEKLY_READS: WorkbookPlan = {
   clients: { columns: ['client_id', 'sector', 'developed_on'] },
   // jobs developed, open and stale open jobs
   // (engagement, unit_price, unit: 契約金額 of work.actual, and the unpriced-work check)
-  jobs: { columns: ['job_id', 'client_id', 'status', 'headcount', 'created_on', 'engagement', 'unit_price', 'unit'] },
+  // (title: the long-open jobs and follow-ups of the attention lists; coordinator: jobs developed per coordinator)
+  jobs: { columns: ['job_id', 'client_id', 'title', 'status', 'headcount', 'created_on', 'coordinator', 'engagement', 'unit_price', 'unit'] },
   // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id); a
   // withdrawn one (status 取消) counts in nothing
   activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes', 'status'] },
   // placements, working members, stale jobs' fill, follow-ups due, waiting members
-  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
+  // (coordinator: proposals and placements per coordinator)
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on', 'coordinator'] },
   // events held and upcoming use every column but the venue: a few hundred rows, one getValues
   events: { whole: true },
   // per-event tallies; never the applicants' names or contacts

@@ -3,6 +3,9 @@ import { weekdayIndex } from '../civil-date';
 import type { Report } from '../kpi/report';
 import type { WeeklyMailModel } from '../weekly/weekly-mail-model';
 import { formatChange, formatCount, formatPercent, shortDay } from './weekly-format';
+import type { UrgentItem } from '../kpi/attention-items';
+import type { CoordinatorFigures } from '../kpi/coordinator-figures';
+import type { TrendFigure } from '../weekly/weekly-trends';
 import { WEEKLY_STRINGS, type WeeklyStrings } from './weekly-strings';
 
 // The weekly mail's content as plain (unescaped) strings and numbers, section by section.
@@ -35,10 +38,40 @@ export interface EventRow {
   readonly fill: number | null;
 }
 
-export interface IdList {
+/** An attention list: its count first, then its most urgent entries with what makes them so. */
+export interface AttentionList {
   readonly label: string;
-  readonly ids: readonly string[];
+  readonly count: number;
+  readonly items: readonly { readonly id: string; readonly detail: string }[];
   readonly more: number;
+}
+
+export interface TrendRow {
+  readonly label: string;
+  /** This week's figure. */
+  readonly latest: string;
+  /** `1,346–1,623`: the 13 weeks' low and high. */
+  readonly range: string;
+  /** Oldest first: each bar's height 0..1, null for a week without a row. */
+  readonly heights: readonly (number | null)[];
+}
+
+export interface TargetRow {
+  readonly label: string;
+  readonly line: string;
+  /** `82%`: the year to date against the pro-rata target; `—` when that is 0. */
+  readonly achievement: string;
+  /** 0..1 for the bar (achievement capped at 100%). */
+  readonly fraction: number;
+  /** At least 90% of the pro-rata target: the bar is green, else orange. */
+  readonly onTrack: boolean;
+}
+
+export interface CoordinatorRow {
+  readonly name: string;
+  /** Activities, proposals, placements, jobs developed. */
+  readonly week: readonly string[];
+  readonly year: readonly string[];
 }
 
 export interface WeeklySections {
@@ -50,11 +83,54 @@ export interface WeeklySections {
   readonly activitiesByCoordinator: readonly Bar[];
   readonly eventsHeld: { readonly columns: readonly string[]; readonly rows: readonly EventRow[] };
   readonly upcoming: { readonly columns: readonly string[]; readonly rows: readonly EventRow[] };
-  readonly attention: readonly IdList[];
+  readonly attention: readonly AttentionList[];
+  readonly trends: readonly TrendRow[];
+  readonly trendsNote: string;
+  readonly targets: readonly TargetRow[];
+  readonly targetsNote: string;
+  readonly coordinators: { readonly columns: readonly string[]; readonly rows: readonly CoordinatorRow[] };
+  readonly spreadsheetUrl: string | null;
 }
 
-/** IDs shown per attention list; the rest are counted, so a long list cannot swamp the mail. */
-export const MAX_IDS = 30;
+/** Entries shown per attention list, most urgent first; the rest are counted, so a list of
+ *  1,367 waiting members cannot swamp the mail (issue 14). */
+export const MOST_URGENT = 10;
+
+/** A stock (a count on the week's last day) moves little against its size: its trend bars span
+ *  the 13 weeks' low to high (the low drawn at 15%), where a flow's bars start from zero. */
+const STOCK_TRENDS: ReadonlySet<TrendFigure> = new Set(['members_enrolled', 'waiting_members']);
+
+function trendHeights(key: TrendFigure, values: readonly (number | null)[]): (number | null)[] {
+  const known = values.filter((v): v is number => v !== null);
+  const max = Math.max(0, ...known);
+  const min = Math.min(max, ...known);
+  if (STOCK_TRENDS.has(key)) {
+    return values.map((v) => (v === null ? null : max === min ? (max === 0 ? 0 : 0.6) : 0.15 + (0.85 * (v - min)) / (max - min)));
+  }
+  return values.map((v) => (v === null ? null : max === 0 ? 0 : Math.max(0, v) / max));
+}
+
+function urgentDetail(kind: 'job' | 'follow_up' | 'member', item: UrgentItem, s: WeeklyStrings): string {
+  const u = s.urgency;
+  if (kind === 'job') return [u.daysOpen(item.days), item.filled ? u.filled(item.filled.placed, item.filled.headcount) : '', item.jobTitle ?? ''].filter((p) => p !== '').join(' · ');
+  if (kind === 'follow_up') return [u.sincePlacement(item.days), item.memberId ? u.member(item.memberId) : '', item.jobTitle ?? ''].filter((p) => p !== '').join(' · ');
+  return u.waiting(item.days);
+}
+
+function attentionList(label: string, count: number, items: readonly { id: string; detail: string }[]): AttentionList {
+  const shown = items.slice(0, MOST_URGENT);
+  return { label, count, items: shown, more: Math.max(0, count - shown.length) };
+}
+
+/** A list from the report alone (IDs, sorted), when no urgency was worked out (a model without the workbook). */
+function idsOnly(label: string, ids: readonly string[]): AttentionList {
+  return attentionList(label, ids.length, [...ids].sort().map((id) => ({ id, detail: '' })));
+}
+
+function coordinatorCells(f: CoordinatorFigures | undefined): string[] {
+  const z = f ?? { activities: 0, proposals: 0, placements: 0, jobs_developed: 0 };
+  return [z.activities, z.proposals, z.placements, z.jobs_developed].map(formatCount);
+}
 
 type Kind = 'count' | 'rate' | 'minutes';
 /** `stock`: a count on the week's last day (会員数, 募集中の仕事), for which a year-to-date
@@ -98,10 +174,6 @@ function enumBars<C extends string>(
   }));
 }
 
-function idList(label: string, ids: readonly string[]): IdList {
-  const sorted = [...ids].sort();
-  return { label, ids: sorted.slice(0, MAX_IDS), more: Math.max(0, sorted.length - MAX_IDS) };
-}
 
 export function weeklySections(model: WeeklyMailModel): WeeklySections {
   const lang = model.language;
@@ -128,7 +200,7 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
     aside: s.minutesUnit(week.activities.minutes_by_area[code]),
   }));
 
-  const noName = lang === 'ja' ? '（担当未記入）' : '(no coordinator)';
+  const noName = s.noCoordinator;
   const activitiesByCoordinator = Object.entries(week.activities.by_coordinator)
     .map(([email, count]): Bar => ({
       label: email === '' ? noName : model.coordinatorNames[email.toLowerCase()] ?? email,
@@ -163,6 +235,40 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
     })),
   };
 
+  const a = model.attention;
+  const attention: AttentionList[] = [
+    a ? attentionList(s.attention.staleOpenJobs, week.work.stale_open_jobs.length, a.staleOpenJobs.map((i) => ({ id: i.id, detail: urgentDetail('job', i, s) })))
+      : idsOnly(s.attention.staleOpenJobs, week.work.stale_open_jobs),
+    a ? attentionList(s.attention.followUpsDue, week.activities.follow_ups_due.length, a.followUpsDue.map((i) => ({ id: i.id, detail: urgentDetail('follow_up', i, s) })))
+      : idsOnly(s.attention.followUpsDue, week.activities.follow_ups_due),
+    a ? attentionList(s.attention.waitingMembers, week.activities.waiting_members.length, a.waitingMembers.map((i) => ({ id: i.id, detail: urgentDetail('member', i, s) })))
+      : idsOnly(s.attention.waitingMembers, week.activities.waiting_members),
+    // Members over a cap (issue 13), by ID: counted from the work rows, so only with a work log.
+    ...(week.work.actual === null ? [] : [
+      idsOnly(s.attention.overMonthlyDays, week.work.actual.over_monthly_days),
+      idsOnly(s.attention.overWeeklyHours, week.work.actual.over_weekly_hours),
+    ]),
+  ];
+
+  const trends = (model.trends?.series ?? []).map((t): TrendRow => {
+    const known = t.values.filter((v): v is number => v !== null);
+    const latest = t.values[t.values.length - 1] ?? null;
+    return {
+      label: s.trendFigures[t.key],
+      latest: latest === null ? '—' : formatCount(latest),
+      range: known.length === 0 ? '—' : `${formatCount(Math.min(...known))}–${formatCount(Math.max(...known))}`,
+      heights: trendHeights(t.key, t.values),
+    };
+  });
+
+  const targets = model.targets.map((t): TargetRow => ({
+    label: s.targets.labels[t.key],
+    line: s.targets.line(formatCount(t.actual), formatCount(t.proRata), formatCount(t.annual)),
+    achievement: t.achievement === null ? '—' : `${Math.round(t.achievement * 100)}%`,
+    fraction: t.achievement === null ? (t.actual > 0 ? 1 : 0) : Math.min(1, t.achievement),
+    onTrack: t.achievement === null || t.achievement >= 0.9,
+  }));
+
   return {
     strings: s,
     headline,
@@ -172,15 +278,25 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
     activitiesByCoordinator,
     eventsHeld,
     upcoming,
-    attention: [
-      idList(s.attention.staleOpenJobs, week.work.stale_open_jobs),
-      idList(s.attention.followUpsDue, week.activities.follow_ups_due),
-      idList(s.attention.waitingMembers, week.activities.waiting_members),
-      // Members over a cap (issue 13), by ID: counted from the work rows, so only with a work log.
-      ...(week.work.actual === null ? [] : [
-        idList(s.attention.overMonthlyDays, week.work.actual.over_monthly_days),
-        idList(s.attention.overWeeklyHours, week.work.actual.over_weekly_hours),
-      ]),
-    ],
+    attention,
+    trends,
+    trendsNote: model.trends ? s.trendsNote(weekShort(model.trends.weeks[0] ?? '', lang), weekShort(model.periods.week.from, lang)) : '',
+    targets,
+    targetsNote: s.targets.note(formatPercent(model.yearShareGone)),
+    coordinators: {
+      columns: [s.coordinatorColumns.activities, s.coordinatorColumns.proposals, s.coordinatorColumns.placements, s.coordinatorColumns.jobs],
+      rows: model.coordinatorRows.map((key): CoordinatorRow => ({
+        name: key === '' ? noName : model.coordinatorNames[key] ?? key,
+        week: coordinatorCells(model.coordinatorWeek.get(key)),
+        year: coordinatorCells(model.coordinatorYear.get(key)),
+      })),
+    },
+    spreadsheetUrl: model.spreadsheetUrl !== null && /^https:\/\/[^\s"'<>]+$/.test(model.spreadsheetUrl) ? model.spreadsheetUrl : null,
   };
+}
+
+/** `11/23` / `11-23`: a week's Monday in the trends' note. */
+function weekShort(day: string, lang: Language): string {
+  const md = day.slice(5);
+  return lang === 'ja' ? md.replace('-', '/') : md;
 }

@@ -1,4 +1,6 @@
 import type { Language } from '../enums';
+import type { TargetKey } from '../settings';
+import type { TrendFigure } from '../weekly/weekly-trends';
 
 // Every fixed word of the weekly mail, per language (same keys; a test keeps them in step).
 export interface WeeklyStrings {
@@ -35,7 +37,39 @@ export interface WeeklyStrings {
     readonly eventsHeld: string;
     readonly upcoming: string;
     readonly attention: string;
+    readonly trends: string;
+    readonly targets: string;
+    readonly coordinators: string;
   };
+  /** The trend rows' labels: short, so they fit one line beside the figure on a phone. */
+  readonly trendFigures: Readonly<Record<TrendFigure, string>>;
+  /** `11/23〜2/22 の13週（左が古い週）…` under the trend rows. */
+  readonly trendsNote: (from: string, to: string) => string;
+  readonly targets: {
+    readonly labels: Readonly<Record<TargetKey, string>>;
+    /** `実績 120 ／ 按分 150 ／ 年間 300` */
+    readonly line: (actual: string, proRata: string, annual: string) => string;
+    readonly note: (shareGone: string) => string;
+    readonly none: string;
+  };
+  readonly coordinatorColumns: {
+    readonly activities: string;
+    readonly proposals: string;
+    readonly placements: string;
+    readonly jobs: string;
+  };
+  readonly coordinatorNote: string;
+  readonly noCoordinator: string;
+  readonly urgency: {
+    readonly daysOpen: (days: number) => string;
+    readonly filled: (placed: number, headcount: number) => string;
+    readonly sincePlacement: (days: number) => string;
+    readonly member: (id: string) => string;
+    readonly waiting: (days: number) => string;
+    /** `急ぐ順に10件` above a list cut to its first ten. */
+    readonly mostUrgent: (shown: number) => string;
+  };
+  readonly openSheet: string;
   readonly attention: {
     readonly staleOpenJobs: string;
     readonly overMonthlyDays: string;
@@ -103,7 +137,46 @@ const ja: WeeklyStrings = {
     eventsHeld: '開催したイベント',
     upcoming: '今後14日間のイベント',
     attention: '要対応',
+    trends: '13週の推移',
+    targets: '年度目標の進み具合',
+    coordinators: '担当者別',
   },
+  trendFigures: {
+    members_enrolled: '会員数',
+    new_members: '新規入会',
+    placed_members: '就労者数',
+    jobs_developed: '新規開拓',
+    activities: '活動件数',
+    waiting_members: '待機会員',
+  },
+  trendsNote: (from, to) => `${from}〜${to} の13週（左が古い週、右端が今週）。空欄は週次KPIに記録のない週です。会員数と待機会員は13週の最小〜最大の幅で描いています。`,
+  targets: {
+    labels: {
+      targetNewMembers: '新規入会者数',
+      targetPlacedDispatch: '就労者数（派遣）',
+      targetPlacedPlacement: '就労者数（職業紹介）',
+      targetPlacedContract: '就労者数（請負）',
+      targetPlacedMandate: '就労者数（委任）',
+      targetPlacedConsultation: '就労者数（就労相談）',
+      targetJobsDeveloped: '新規開拓件数',
+      targetPersonDays: '就業延人員',
+    },
+    line: (actual, proRata, annual) => `実績 ${actual} ／ 按分 ${proRata} ／ 年間 ${annual}`,
+    note: (share) => `年度の ${share} が経過。按分 = 年間目標 × 経過日数 ÷ 年度の日数。達成率 = 実績 ÷ 按分。`,
+    none: '年度目標は設定されていません（設定シートの「年度目標（…）」の行に年間の数を入れると、ここに進み具合が出ます）。',
+  },
+  coordinatorColumns: { activities: '活動', proposals: '提案', placements: '成立', jobs: '開拓' },
+  coordinatorNote: '上段は今週、下段は年度累計。提案・成立はマッチングの担当、開拓は仕事の担当で数えています。',
+  noCoordinator: '（担当未記入）',
+  urgency: {
+    daysOpen: (d) => `募集${d}日`,
+    filled: (p, h) => `${p}/${h}人`,
+    sincePlacement: (d) => `成立から${d}日`,
+    member: (id) => `会員 ${id}`,
+    waiting: (d) => `待機${d}日`,
+    mostUrgent: (n) => `急ぐ順に${n}件`,
+  },
+  openSheet: 'スプレッドシートを開く',
   attention: {
     staleOpenJobs: '未充足の長期募集（仕事ID）',
     overMonthlyDays: '月の上限日数を超えた会員（会員ID）',
@@ -171,7 +244,46 @@ const en: WeeklyStrings = {
     eventsHeld: 'Events held',
     upcoming: 'Events in the next 14 days',
     attention: 'Needs attention',
+    trends: 'Last 13 weeks',
+    targets: 'Targets for the year',
+    coordinators: 'By coordinator',
   },
+  trendFigures: {
+    members_enrolled: 'Members',
+    new_members: 'New members',
+    placed_members: 'Placed',
+    jobs_developed: 'Jobs developed',
+    activities: 'Activities',
+    waiting_members: 'Waiting',
+  },
+  trendsNote: (from, to) => `The 13 weeks ${from} – ${to}, oldest on the left, this week on the right. A blank is a week WeeklyKPI has no row for. Members and Waiting are drawn between their 13-week low and high.`,
+  targets: {
+    labels: {
+      targetNewMembers: 'New members',
+      targetPlacedDispatch: 'Placed (dispatch)',
+      targetPlacedPlacement: 'Placed (job placement)',
+      targetPlacedContract: 'Placed (contract)',
+      targetPlacedMandate: 'Placed (mandate)',
+      targetPlacedConsultation: 'Placed (consultation)',
+      targetJobsDeveloped: 'Jobs developed',
+      targetPersonDays: 'Person-days worked',
+    },
+    line: (actual, proRata, annual) => `${actual} of ${proRata} due so far (year: ${annual})`,
+    note: (share) => `${share} of the fiscal year has gone by. Due so far = the year's target × days gone by ÷ days in the year.`,
+    none: 'No targets are set (put the year\'s numbers in the target_… rows of Settings to see progress here).',
+  },
+  coordinatorColumns: { activities: 'Act.', proposals: 'Prop.', placements: 'Placed', jobs: 'Jobs' },
+  coordinatorNote: 'Top: this week; below: fiscal year to date. Proposals and placements count by the match\'s coordinator, jobs by the job\'s.',
+  noCoordinator: '(no coordinator)',
+  urgency: {
+    daysOpen: (d) => `open ${d} days`,
+    filled: (p, h) => `${p}/${h} filled`,
+    sincePlacement: (d) => `placed ${d} days ago`,
+    member: (id) => `member ${id}`,
+    waiting: (d) => `waiting ${d} days`,
+    mostUrgent: (n) => `the ${n} most urgent`,
+  },
+  openSheet: 'Open the spreadsheet',
   attention: {
     staleOpenJobs: 'Open jobs unfilled for 14+ days (job IDs)',
     overMonthlyDays: 'Over the monthly days cap (member IDs)',

@@ -18,6 +18,12 @@ function bars(list: readonly Bar[], nothing: string): string[] {
   });
 }
 
+/** Eight steps of ▁..█ per week, `·` for a week without a row: the trend in one line of text. */
+function spark(heights: readonly (number | null)[]): string {
+  const steps = '▁▂▃▄▅▆▇█';
+  return heights.map((h) => (h === null ? '·' : steps[Math.min(7, Math.round(h * 7))] ?? '▁')).join('');
+}
+
 function events(rows: readonly EventRow[], columns: readonly string[], nothing: string): string[] {
   if (rows.length === 0) return [`  ${nothing}`];
   return rows.map((r) => `  ${r.day} ${r.title} — ${columns.map((c, i) => `${c} ${r.cells[i] ?? ''}`).join(' / ')}`);
@@ -39,6 +45,21 @@ export function renderWeeklyText(model: WeeklyMailModel): string {
   for (const r of x.headline) {
     lines.push(`  ${r.label}: ${r.week}  (${s.change} ${r.change} / ${s.lastWeek} ${r.lastWeek} / ${s.fyToDate} ${r.fiscalYearToDate})`);
   }
+  if (x.trends.length > 0) {
+    lines.push(heading(s.sections.trends));
+    for (const t of x.trends) lines.push(`  ${t.label}: ${t.latest}  ${spark(t.heights)}  (${t.range})`);
+    lines.push(`  ${x.trendsNote}`);
+  }
+  lines.push(heading(s.sections.targets));
+  if (x.targets.length === 0) lines.push(`  ${s.targets.none}`);
+  for (const t of x.targets) lines.push(`  ${t.label}: ${t.achievement}  (${t.line})`);
+  if (x.targets.length > 0) lines.push(`  ${x.targetsNote}`);
+  lines.push(heading(s.sections.coordinators));
+  if (x.coordinators.rows.length === 0) lines.push(`  ${s.nothing}`);
+  for (const c of x.coordinators.rows) {
+    lines.push(`  ${c.name}: ${x.coordinators.columns.map((col, i) => `${col} ${c.week[i] ?? ''}/${c.year[i] ?? ''}`).join('  ')}`);
+  }
+  if (x.coordinators.rows.length > 0) lines.push(`  ${s.coordinatorNote}`);
   lines.push(heading(s.sections.placements), ...bars(x.placements, s.nothing));
   lines.push(heading(s.sections.newMembers), ...bars(x.newMembers, s.nothing));
   lines.push(heading(s.sections.activitiesByArea), ...bars(x.activitiesByArea, s.nothing));
@@ -47,11 +68,14 @@ export function renderWeeklyText(model: WeeklyMailModel): string {
   lines.push(heading(s.sections.upcoming), ...events(x.upcoming.rows, x.upcoming.columns, s.nothing));
   lines.push(heading(s.sections.attention));
   for (const l of x.attention) {
-    const count = l.ids.length + l.more;
-    lines.push(`  ${l.label}: ${count}`);
-    lines.push(count === 0 ? `    ${s.attention.none}` : `    ${l.ids.join(', ')}${l.more > 0 ? ` ${s.attention.more(l.more)}` : ''}`);
+    lines.push(`  ${l.label}: ${l.count}${l.more > 0 ? ` (${s.urgency.mostUrgent(l.items.length)})` : ''}`);
+    if (l.count === 0) lines.push(`    ${s.attention.none}`);
+    else if (l.items.every((i) => i.detail === '')) lines.push(`    ${l.items.map((i) => i.id).join(', ')}`);
+    else for (const i of l.items) lines.push(`    ${i.id}  ${i.detail}`);
+    if (l.more > 0) lines.push(`    ${s.attention.more(l.more)}`);
   }
   lines.push(`  ${s.attention.note}`);
+  if (x.spreadsheetUrl !== null) lines.push('', `${s.openSheet}: ${x.spreadsheetUrl}`);
   for (const n of model.notices) lines.push('', `※ ${s.notices[n]}`);
   lines.push('', '--', s.footer, '');
   return lines.join('\n');

@@ -82,6 +82,30 @@ export function findWeekRow(table: RawTable | null, from: CivilDate): WeekRowFou
   };
 }
 
+/** The figures of every week the tab holds, by the week's first day: `keys` are figure column
+ *  keys; a blank or non-numeric cell (or a column the tab lacks) is null. One pass over the rows. */
+export function weekFigures(table: RawTable | null, keys: readonly string[]): Map<CivilDate, Map<string, number | null>> {
+  const weeks = new Map<CivilDate, Map<string, number | null>>();
+  if (!table) return weeks;
+  const index = headerIndex(table.header);
+  const startAt = index.get('week_start');
+  if (startAt === undefined) return weeks;
+  for (const row of table.rows) {
+    const from = dayOf(row[startAt]);
+    if (from === null) continue;
+    const figures = new Map<string, number | null>();
+    for (const key of keys) {
+      const at = index.get(key);
+      const cell = at === undefined ? null : row[at];
+      const text = cell === undefined || cell === null || typeof cell === 'object' ? '' : cellText(cell);
+      const n = text === '' ? NaN : Number(text);
+      figures.set(key, Number.isFinite(n) ? n : null);
+    }
+    weeks.set(from, figures);
+  }
+  return weeks;
+}
+
 /** The values of the week's row, keyed by column key. */
 export function weekRowValues(week: Period, report: Report, sending: WeekSending, lang: Language): Map<string, Cell> {
   const values = new Map<string, Cell>();

@@ -4,6 +4,11 @@ import { renderWeeklyMail, type RenderedMail } from '../mail/weekly-mail';
 import type { Workbook } from '../workbook';
 import { weeklyPeriods, type Period, type WeeklyPeriods } from './week-period';
 import { weeklyMailModel, type WeeklyNotice } from './weekly-mail-model';
+import type { RawTable } from '../cell';
+import { attentionItems } from '../kpi/attention-items';
+import { coordinatorFigures } from '../kpi/coordinator-figures';
+import { fiscalTargets, yearShareGone } from './fiscal-targets';
+import { weeklyTrends } from './weekly-trends';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -20,10 +25,17 @@ export interface WeeklySummary {
   readonly mail: RenderedMail;
 }
 
+/** What the run knows beyond the workbook: 週次KPI as read (the trends' history) and the
+ *  spreadsheet's address (the link at the end of the mail). */
+export interface WeeklyContext {
+  readonly history?: RawTable | null;
+  readonly spreadsheetUrl?: string | null;
+}
+
 /** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
  *  `notices` the notes about the desk at its end. */
 export function weeklySummary(workbook: Workbook, week: Period, problemCount: number = workbook.problems.length,
-  notices: readonly WeeklyNotice[] = []): WeeklySummary {
+  notices: readonly WeeklyNotice[] = [], context: WeeklyContext = {}): WeeklySummary {
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
   const reports: WeeklyReports = {
@@ -34,6 +46,15 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   const mail = renderWeeklyMail(weeklyMailModel({
     language: settings.language, centerName: settings.centerName, periods, reports,
     coordinators: workbook.coordinators, events: workbook.events, problemCount, notices,
+    extras: {
+      trends: weeklyTrends(context.history ?? null, week, reports.week),
+      targets: fiscalTargets(settings, periods.fiscalYear, reports.fiscalYearToDate),
+      yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
+      coordinatorWeek: coordinatorFigures(workbook, periods.week),
+      coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate),
+      attention: attentionItems(workbook, reports.week),
+      spreadsheetUrl: context.spreadsheetUrl ?? null,
+    },
   }));
   return { periods, reports, mail };
 }

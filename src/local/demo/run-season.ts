@@ -150,6 +150,10 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
   appendRecords(COORDINATORS_TAB, center.coordinators.filter((c) => c.email !== center.manager));
   // 柏市の60歳以上人口 (about 123,000 in 2015; an approximation for the crude enrollment rate).
   setSetting(store, '60歳以上人口', 123000);
+  // The year's targets (年度目標, kpi.md "Targets"), as a manager sets them in April: the weekly
+  // mail shows the year to date against them pro rata (the demo's year ends a little short of some).
+  for (const [key, target] of [['新規入会者数', 380], ['就労者数・派遣', 40], ['就労者数・職業紹介', 12], ['就労者数・請負', 15],
+    ['就労者数・就労相談', 10], ['新規開拓件数', 45], ['就業延人員', 2400]] as const) setSetting(store, `年度目標（${key}）`, target);
   appendRecords(MEMBERS_TAB, center.members);
   appendRecords(CLIENTS_TAB, center.clients);
   appendRecords(JOBS_TAB, center.jobs);

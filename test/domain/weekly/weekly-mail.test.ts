@@ -84,13 +84,14 @@ describe('the weekly mail', () => {
     expect(text).toContain('11/18(水) <img src=x onerror=alert(1)> — 申込 4 / 出席 3 / 入会 1');
   });
 
-  it('lists at most 30 IDs per attention list and counts the rest', () => {
+  it('gives each attention list\'s count first, then at most 10 entries, and counts the rest', () => {
     const ids = Array.from({ length: 45 }, (_, i) => `M${String(i + 1).padStart(3, '0')}`);
     const week = report('2026-11-16', '2026-11-22', (r) => { r.activities.waiting_members = ids; });
     const { text } = mail('ja', week);
-    expect(text).toContain('待機会員（会員ID）: 45');
-    expect(text).toContain('M030 ほか15件');
-    expect(text).not.toContain('M031');
+    expect(text).toContain('待機会員（会員ID）: 45 (急ぐ順に10件)');
+    expect(text).toContain('M010');
+    expect(text).toContain('ほか35件');
+    expect(text).not.toContain('M011');
   });
 
   it('shows upcoming events with their fill rate and a bar', () => {

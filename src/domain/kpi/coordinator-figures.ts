@@ -1,0 +1,38 @@
+import { inPeriod } from '../civil-date';
+import type { Activity, Job, Match } from '../schema/tabs';
+import type { Period } from './period';
+import { isPlacement } from './placements';
+
+// What each coordinator did in a period (issue 14 "Per coordinator"): activities logged, matches
+// proposed, placements made and jobs developed, keyed by the 担当 cell (an e-mail of コーディネータ,
+// compared in lower case; blank is ""). Coordinators are staff: the mail names them.
+
+export interface CoordinatorFigures {
+  activities: number;
+  proposals: number;
+  placements: number;
+  jobs_developed: number;
+}
+
+/** kpi.md's readings: a withdrawn activity counts nowhere; a proposal is a match whose 提案日 is
+ *  in the period (whatever became of it); a placement a placed or ended match placed in it; a job
+ *  developed one registered (登録日) in it, under the job's 担当. */
+export function coordinatorFigures(
+  data: { readonly activities: readonly Activity[]; readonly matches: readonly Match[]; readonly jobs: readonly Job[] },
+  period: Period,
+): Map<string, CoordinatorFigures> {
+  const by = new Map<string, CoordinatorFigures>();
+  const of = (who: string | null): CoordinatorFigures => {
+    const key = (who ?? '').trim().toLowerCase();
+    let f = by.get(key);
+    if (!f) by.set(key, (f = { activities: 0, proposals: 0, placements: 0, jobs_developed: 0 }));
+    return f;
+  };
+  for (const a of data.activities) if (a.status !== 'withdrawn' && inPeriod(a.date, period.from, period.to)) of(a.coordinator).activities++;
+  for (const m of data.matches) {
+    if (inPeriod(m.proposed_on, period.from, period.to)) of(m.coordinator).proposals++;
+    if (isPlacement(m) && inPeriod(m.placed_on, period.from, period.to)) of(m.coordinator).placements++;
+  }
+  for (const j of data.jobs) if (inPeriod(j.created_on, period.from, period.to)) of(j.coordinator).jobs_developed++;
+  return by;
+}
