@@ -10,6 +10,7 @@ export const {
   sidebarBootstrap, weekHeadline, listCandidates, searchMembers, listEventSessions, listAttendance,
   logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration, registerByPhone, createEvent,
   listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
+  listMemberWork, recordWork, confirmWork,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
   createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,

@@ -6,6 +6,10 @@ import { PHONE_SIGNUP_INPUT } from './signup/phone-signup';
 import { CREATE_EVENT_INPUT } from './events/create-event';
 import { REGISTER_CLIENT_INPUT } from './develop/register-client';
 import { REGISTER_JOB_INPUT } from './develop/register-job';
+import type { WorkApi } from './work/work-api';
+import { MEMBER_WORK_INPUT } from './work/member-work';
+import { RECORD_MEMBER_WORK_INPUT } from './work/record-member-work';
+import { CONFIRM_WORK_INPUT } from './work/confirm-work';
 import {
   CHANGE_MATCH_INPUT, CORRECT_ACTIVITY_INPUT, LEAVE_MEMBER_INPUT, LIST_JOBS_INPUT, LOG_ACTIVITY_INPUT, LOG_FOLLOW_UP_INPUT, PROPOSE_TEAM_INPUT,
   SAVE_MEMBER_INPUT, SEARCH_MEMBERS_INPUT, SET_JOB_STATUS_INPUT, WITHDRAW_ACTIVITY_INPUT, type SidebarApi,
@@ -39,8 +43,8 @@ export type TriggerKind = 'clock' | 'form_submit' | 'edit' | 'change';
 
 type Schema = z.ZodMiniType;
 
-/** Both halves of the sidebar's server: the sidebar API and the イベント panel's. */
-export type DeskApi = SidebarApi & AttendanceApi;
+/** The sidebar's server: the sidebar API, the イベント panel's and the 就業実績 panel's. */
+export type DeskApi = SidebarApi & AttendanceApi & WorkApi;
 
 interface BaseCall<A extends readonly Schema[]> {
   readonly access: CallAccess;
@@ -144,6 +148,10 @@ export const SERVER_CALLS = {
   logFollowUp: sidebar('write', [LOG_FOLLOW_UP_INPUT], 'a follow-up call logged in one tap', (api, input) => api.logFollowUp(input)),
   correctActivity: sidebar('write', [CORRECT_ACTIVITY_INPUT], 'a correction of one\'s own activity', (api, input) => api.correctActivity(input)),
   withdrawActivity: sidebar('write', [WITHDRAW_ACTIVITY_INPUT], 'withdraws (取消) one\'s own activity, kept in the tab', (api, id) => api.withdrawActivity(id)),
+  // The 就業実績 panel (issue 13): work recorded for a day or a month at once, rows ticked 確認.
+  listMemberWork: sidebar('read', [MEMBER_WORK_INPUT], 'a member\'s placements and work rows of a month, with the caps they go over', (api, input) => api.listMemberWork(input)),
+  recordWork: sidebar('write', [RECORD_MEMBER_WORK_INPUT], 'a member\'s work on one placement, one row per day (closed months refused, caps warned)', (api, input) => api.recordWork(input)),
+  confirmWork: sidebar('write', [CONFIRM_WORK_INPUT], 'work rows ticked (or unticked) 確認: the client confirmed', (api, input) => api.confirmWork(input)),
 
   // The menu and what it opens.
   onOpen: script('menu-open', [OPEN_EVENT], 'builds the 生きがい就労 menu (reads nothing)'),

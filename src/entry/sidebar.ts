@@ -4,6 +4,7 @@ import { menuText } from '../domain/messages/catalog';
 import { googlePorts } from '../gas/google-ports';
 import { rememberedLanguage } from '../gas/center-language';
 import { attendanceApi } from './attendance';
+import { createWorkApi } from '../app/work/work-api';
 
 // The coordinator sidebar on Google: the menu item that opens it, and the desk API its
 // google.script.run calls reach (their names, arguments and rules: src/app/server-calls.ts).
@@ -18,7 +19,10 @@ export function deskApi(): DeskApi {
   const sidebar = createSidebarApi({
     store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties, cache: ports.deskCache,
   });
-  return { ...sidebar, ...attendanceApi(ports) };
+  const work = createWorkApi({
+    store: ports.store, lock: ports.lock, clock: ports.clock, user: ports.user, props: ports.properties, cache: ports.deskCache,
+  });
+  return { ...sidebar, ...attendanceApi(ports), ...work };
 }
 
 /** Menu: 生きがい就労 → サイドバーを開く. The HTML is dist/sidebar.html, served as it is (no template). */

@@ -25,6 +25,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { MARKER } from './commands/demo';
 import { FY_END } from './demo/kashiwa-2015';
 import { createAttendanceApi, type AttendanceApi } from '../app/events/attendance';
+import { createWorkApi, type WorkApi } from '../app/work/work-api';
 import type { KeyValueStore, Lock, Mailer, PropertyBag } from '../app/ports';
 import { SIDEBAR_WRITES } from '../app/server-calls';
 import { createSidebarApi, type SidebarApi } from '../app/sidebar/sidebar-api';
@@ -135,7 +136,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const ports = { store, lock: new ProcessLock(), props, clock: { now: () => fixedNow ?? new Date() }, user: { email: () => user } };
   const limitOption = options.memberListLimit === undefined ? {} : { memberListLimit: options.memberListLimit };
   // The イベント panel's calls too; there is no Google Form locally, so a cancel re-syncs no form.
-  const api: SidebarApi & AttendanceApi = { ...createSidebarApi(ports, undefined, limitOption), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }) };
+  const api: SidebarApi & AttendanceApi & WorkApi = {
+    ...createSidebarApi(ports, undefined, limitOption), ...createAttendanceApi({ ...ports, bag: props, mailer: NO_MAIL, forms: null }), ...createWorkApi(ports),
+  };
   const htmlPath = options.sidebarHtml ?? join(__dirname, '..', '..', '..', 'dist', 'sidebar.html');
   const sidebarFile = existsSync(htmlPath) ? htmlPath : resolve('dist/sidebar.html');
 

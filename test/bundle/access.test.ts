@@ -24,7 +24,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const ACCESS: Readonly<Record<string, string>> = {
   sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', listEventSessions: 'read', listAttendance: 'read',
   logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write', registerByPhone: 'write', createEvent: 'write',
-  listJobs: 'read', getMember: 'read', listFollowUps: 'read',
+  listJobs: 'read', getMember: 'read', listFollowUps: 'read', listMemberWork: 'read', recordWork: 'write', confirmWork: 'write',
   setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', correctActivity: 'write', withdrawActivity: 'write',
   onOpen: 'menu-open', onInstall: 'menu-open', showSidebar: 'menu-open',
   runSetup: 'manager+bootstrap', saveInitialSettings: 'manager+bootstrap',
@@ -64,6 +64,8 @@ const ARGS: Readonly<Record<string, unknown[]>> = {
   listJobs: [{ include_all: true }], getMember: ['M001'], setJobStatus: [{ job_id: 'J002', status: 'closed' }],
   proposeTeam: [{ job_id: 'J001', members: [{ member_id: 'M001', slots: ['Mon-AM'] }] }],
   saveMember: [{ name: '新井 花子', kana: 'あらい はなこ', join_route: 'window' }], leaveMember: [{ member_id: 'M003', date: '2026-12-07', reason: 'moved' }],
+  listMemberWork: [{ member_id: 'M002', month: '2026-12' }],
+  recordWork: [{ member_id: 'M002', job_id: 'J002', days: [{ date: '2026-12-07', hours: 3 }] }], confirmWork: [{ work_ids: ['W0000001'], confirmed: true }],
   logFollowUp: [{ member_id: 'M001' }], correctActivity: [{ activity_id: 'A000007', minutes: 45 }], withdrawActivity: ['A000007'],
   onOpen: [{ authMode: 'FULL' }], onInstall: [{ authMode: 'FULL' }],
   saveInitialSettings: [{ centerName: '【重要】アカウント確認 https://phish.example', language: 'ja', weeklyDay: 3, weeklyHour: 7 }],
@@ -87,10 +89,14 @@ function world(options: { email?: string; language?: 'ja' | 'en'; tables?: boole
       const sheet = ss.insertSheet(t.name);
       // Setup has run since 活動記録 gained 状態 (withdrawActivity needs the column).
       const header = t.name === '活動記録' ? [...t.header, '状態'] : t.header;
-      let rows = [header, ...t.rows.map((r) => header.map((_, i) => toSheetValue(r[i] ?? null)))];
+      // M002 placed on J002 (the 就業実績 panel's calls record and confirm her work).
+      const data = t.name === 'マッチング' ? [...t.rows, ['X001', 'J002', 'M002', '派遣', '成立', '2026-11-20', '2026-11-25', null, MANAGER, null, null]] : t.rows;
+      let rows = [header, ...data.map((r) => header.map((_, i) => toSheetValue(r[i] ?? null)))];
       if (t.name === '設定' && options.language === 'en') rows = rows.map((r) => (r[0] === '言語' ? ['言語', 'en'] : r));
       sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
     }
+    // One work row of M002's (confirmWork ticks it).
+    ss.insertSheet('就業実績').getRange(1, 1, 2, 7).setValues([['実績ID', '就業日', '会員ID', '仕事ID', '時間', '金額', '確認'], ['W0000001', '2026-12-01', 'M002', 'J002', 2, '', false]]);
   }
   bundle.log.reset();
   if (options.email !== undefined) bundle.fakes!.actAs(options.email);

@@ -16,7 +16,8 @@ export type ApiErrorCode =
   | 'not_found' | 'bad_transition' | 'duplicate_match' | 'bad_workbook' | 'internal'
   | 'already_member' | 'not_attended' | 'registration_cancelled'
   | 'slots_full' | 'job_full' | 'no_shared_slot' | 'job_closed' | 'empty_activity' | 'not_yours' | 'activity_withdrawn'
-  | 'activity_too_old' | 'undo_not_today' | 'leave_before_join' | 'birth_after_join' | 'no_change' | 'member_left';
+  | 'activity_too_old' | 'undo_not_today' | 'leave_before_join' | 'birth_after_join' | 'no_change' | 'member_left'
+  | 'month_closed' | 'not_placed' | 'work_exists';
 
 export interface SidebarUser {
   readonly email: string;

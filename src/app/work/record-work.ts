@@ -77,13 +77,21 @@ export function recordWork(ports: RecordWorkPorts, ctx: WorkContext, input: unkn
   return locked.ok ? locked.value : { ok: false, code: 'busy' };
 }
 
-function recordUnderLock(ports: RecordWorkPorts, ctx: WorkContext, rows: readonly WorkRowInput[]): RecordWorkResult {
+/** 就業実績 as found: its name and column positions (from a read the caller already made). */
+export interface WorkLogLayout { readonly name: string; readonly index: ReadonlyMap<string, number> }
+
+/** The body of recordWork for a caller that already holds the write lock (the sidebar's and the
+ *  form's recorders, `ikigai work import`); `layout`, when the caller has read 就業実績 already,
+ *  saves the header read. Throws ApiError('bad_workbook') for broken headers. */
+export function recordUnderLock(ports: Omit<RecordWorkPorts, 'lock'>, ctx: WorkContext, rows: readonly WorkRowInput[], layout?: WorkLogLayout): RecordWorkResult {
   // Read under the lock: a close that ran a moment ago is seen.
   const closes = readMonthCloses(ports.store, ctx.lang);
   const refused = [...new Set(rows.map((r) => monthOf(r.date)).filter((m) => closes.closed.has(m)))].sort();
   if (refused.length > 0) return { ok: false, code: 'month_closed', months: refused };
+  return appendWork(ports, ctx, rows, layout ?? workLogLayout(ports.store, ctx.lang));
+}
 
-  const layout = workLogLayout(ports.store, ctx.lang);
+function appendWork(ports: Omit<RecordWorkPorts, 'lock'>, ctx: WorkContext, rows: readonly WorkRowInput[], layout: WorkLogLayout): RecordWorkResult {
   const ids = reserveWorkIds(ports.props, ports.store, layout.name, layout.index.get('work_id') ?? -1, rows.length);
   const cells = rows.map((r, i) => encodeRecord(WORK_LOG_TAB, {
     work_id: ids[i] ?? null, date: r.date, member_id: r.member_id, job_id: r.job_id, hours: r.hours,
@@ -100,7 +108,7 @@ function recordUnderLock(ports: RecordWorkPorts, ctx: WorkContext, rows: readonl
 }
 
 /** 就業実績's layout; the tab is made (header in the center's language) when the workbook has none. */
-function workLogLayout(store: TableStore, lang: Language): { name: string; index: ReadonlyMap<string, number> } {
+export function workLogLayout(store: TableStore, lang: Language): WorkLogLayout {
   const found = store.header([WORK_LOG_TAB.ja, WORK_LOG_TAB.en]);
   if (found) return layoutFromHeader(found.name, found.header);
   const name = tabName(WORK_LOG_TAB, lang);
@@ -109,7 +117,7 @@ function workLogLayout(store: TableStore, lang: Language): { name: string; index
   return layoutFromHeader(name, header);
 }
 
-function layoutFromHeader(name: string, header: readonly string[]): { name: string; index: ReadonlyMap<string, number> } {
+export function layoutFromHeader(name: string, header: readonly string[]): WorkLogLayout {
   const { index, problems } = locateColumns(WORK_LOG_TAB, name, header);
   if (problems.length > 0) throw new ApiError('bad_workbook', { detail: problems.map((p) => `${p.tab}!${p.cell} ${String(p.params.header ?? '')}`).join(', ') });
   return { name, index };

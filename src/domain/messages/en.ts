@@ -116,6 +116,9 @@ export const errors: typeof Ja.errors = {
   birth_after_join: (p) => `The birth date ${p.birth_date} is after the joining date ${p.joined_on}. Check the dates.`,
   no_change: () => 'There is nothing to change.',
   member_left: (p) => `Member ${p.member} left on ${p.date}, so this cannot be placed.`,
+  month_closed: (p) => `${p.months} is closed (monthly close), so its work cannot be recorded or changed. A manager can reopen the month if needed.`,
+  not_placed: (p) => `Member ${p.member} is not placed on job ${p.job} on ${p.dates}. Check the placement's dates in Matches.`,
+  work_exists: (p) => `Work of member ${p.member} on job ${p.job} on ${p.dates} is already recorded. Correct it in the WorkLog tab.`,
 };
 
 export const surveyMail: typeof Ja.surveyMail = {
@@ -146,7 +149,7 @@ export const surveyMail: typeof Ja.surveyMail = {
 };
 
 export const words: typeof Ja.words = {
-  things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event', activity: 'Activity' },
+  things: { job: 'Job', member: 'Member', client: 'Client', match: 'Match', registration: 'Registration', event: 'Event', activity: 'Activity', work: 'Work row' },
   noStatus: 'none',
   missingTab: (tab) => `the tab ${tab.en} is missing`,
   missingColumn: (tab, header) => `the tab ${tab} has no column ${header} (running setup again adds it)`,
@@ -169,7 +172,7 @@ export const sidebar: typeof Ja.sidebar = {
   problems: (n) => `${n} problems in the sheets (see ikigai check)`,
   paren: (text) => ` (${text})`,
   list: (items) => items.join(', '),
-  tabs: { activity: 'Activity', develop: 'Develop', matching: 'Matching', week: 'This week', events: 'Events', followUps: 'Follow-ups' },
+  tabs: { activity: 'Activity', develop: 'Develop', matching: 'Matching', week: 'This week', events: 'Events', followUps: 'Follow-ups', work: 'Work log' },
   activity: {
     date: 'Date', area: 'Area', kind: 'Kind', none: '(none)', member: 'Member', client: 'Client', job: 'Job',
     pickHint: 'Search by ID or kana', minutes: 'Minutes', outcome: 'Outcome', notes: 'Notes', save: 'Save',
@@ -264,5 +267,20 @@ export const sidebar: typeof Ja.sidebar = {
     saving: 'Saving…',
     logged: (who, id) => `Follow-up with ${who} recorded (${id}) and taken off the list`,
     allDone: 'Everyone in this group is done.',
+  },
+  work: {
+    member: 'Member', month: 'Month', show: 'Show', job: 'Job (placed)', noPlacement: 'No placement holds in this month.',
+    days: 'Hours by day', hoursOf: (day) => `Hours on ${day}`, weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    day: (date, weekday) => `${weekday} ${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}`,
+    recorded: (hours) => `recorded ${hours}\u00a0h`,
+    save: 'Save all', saving: 'Saving…', nothing: 'No day has hours.',
+    saved: (n) => `Saved ${n} ${n === 1 ? 'day' : 'days'}`,
+    closed: (month) => `${month} is closed (no recording or confirming).`,
+    rows: (month) => `Work in ${month}`, noRows: 'Nothing recorded this month yet.',
+    hours: (h) => `${h}\u00a0h`, amount: (yen) => `¥${yen.toLocaleString('en-US')}`,
+    confirm: (date) => `Confirmed (${date})`, confirmAll: 'Confirm all', confirmed: (n) => `${n} confirmed`, unconfirmed: (n) => `${n} unconfirmed`,
+    overDays: (month, days, cap) => `Note: ${days} work days in ${month}, over the cap of ${cap}`,
+    overHours: (monday, hours, cap) => `Note: ${hours}\u00a0h in the week of ${monday}, over the cap of ${cap}`,
+    pickMember: 'Pick a member.',
   },
 };

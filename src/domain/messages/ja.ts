@@ -135,6 +135,9 @@ export const errors = {
   birth_after_join: (p) => `生年月日 ${p.birth_date} が入会日 ${p.joined_on} より後です。日付を確かめてください。`,
   no_change: () => '変更する項目がありません。',
   member_left: (p) => `会員 ${p.member} は ${p.date} に退会しているため、成立にできません。`,
+  month_closed: (p) => `${p.months} は月次締め済みのため記録・変更できません。必要なら管理者が月次締めを再開してください。`,
+  not_placed: (p) => `会員 ${p.member} は ${p.dates} に仕事 ${p.job} で成立していません。マッチングの成立日・終了日を確かめてください。`,
+  work_exists: (p) => `会員 ${p.member} の仕事 ${p.job} の ${p.dates} はすでに記録されています。直す場合はシート「就業実績」で直してください。`,
 } satisfies MessageTable;
 
 /** The survey mail (src/domain/mail/survey-*.ts): a survey's tally as the nightly run mails it to
@@ -171,7 +174,7 @@ export const surveyMail = {
 /** Words that go into those sentences. */
 export const words = {
   /** What was not found (errors.not_found's `what`). */
-  things: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント', activity: '活動' },
+  things: { job: '仕事', member: '会員', client: '提供先', match: 'マッチング', registration: '申込', event: 'イベント', activity: '活動', work: '就業実績' },
   /** A match that is not open yet (errors.bad_transition's `from`). */
   noStatus: 'なし',
   /** errors.bad_workbook's detail when a tab the call needs is missing. */
@@ -204,7 +207,7 @@ export const sidebar = {
   paren: (text: string) => `（${text}）`,
   /** Items of a short list, joined as the language writes them (、 or a comma). */
   list: (items: readonly string[]) => items.join('、'),
-  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週', events: 'イベント', followUps: '継続支援' },
+  tabs: { activity: '活動記録', develop: '開拓', matching: 'マッチング', week: '今週', events: 'イベント', followUps: '継続支援', work: '就業実績' },
   activity: {
     date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
     pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
@@ -309,5 +312,21 @@ export const sidebar = {
     saving: '保存中…',
     logged: (who: string, id: string) => `${who} さんのフォローを記録しました（${id}）。一覧から外しました`,
     allDone: 'このグループは全員済みです。',
+  },
+  /** The 就業実績 panel: a member's work for a day or a month at once, and the client's 確認. */
+  work: {
+    member: '会員', month: '月', show: '表示', job: '仕事（成立中）', noPlacement: 'この月に成立している仕事がありません。',
+    days: '日ごとの時間', hoursOf: (day: string) => `${day} の時間`, weekdays: ['日', '月', '火', '水', '木', '金', '土'],
+    day: (date: string, weekday: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}（${weekday}）`,
+    recorded: (hours: number) => `記録済み ${hours}時間`,
+    save: 'まとめて保存', saving: '保存中…', nothing: '時間を入れた日がありません。',
+    saved: (n: number) => `${n}日分を保存しました`,
+    closed: (month: string) => `${month} は月次締め済みです（記録・確認はできません）。`,
+    rows: (month: string) => `${month} の就業実績`, noRows: 'この月の記録はまだありません。',
+    hours: (h: number) => `${h}時間`, amount: (yen: number) => `${yen.toLocaleString('ja-JP')}円`,
+    confirm: (date: string) => `確認（${date}）`, confirmAll: 'すべて確認', confirmed: (n: number) => `${n}件を確認にしました`, unconfirmed: (n: number) => `${n}件の確認を外しました`,
+    overDays: (month: string, days: number, cap: number) => `注意: ${month} の就業日数 ${days}日は月上限 ${cap}日を超えています`,
+    overHours: (monday: string, hours: number, cap: number) => `注意: ${monday} からの週 ${hours}時間は週上限 ${cap}時間を超えています`,
+    pickMember: '会員を選んでください。',
   },
 };

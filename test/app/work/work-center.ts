@@ -52,3 +52,26 @@ export function workCenterTabs(options: { closed?: readonly string[] } = {}): Ra
 /** June with W11 priced at ¥800: M003 is 2,625 + 1,600 = 4,225; C03's pay 1,600, fee 160, 1,760;
  *  配分金 10,875 + 787 + 4,225 = 15,887; billed 10,230 + 5,485 + 1,760 = 17,475; wages 4,400. */
 export const JUNE = { amount: 15887, billed: 17475, fee: 1588, wages: 4400, rows: 11 } as const;
+
+/** The same center with placements and a coordinator, for the 就業実績 panel (work-api.test.ts,
+ *  the browser test): M004 placed on J01 from 2015-07-01, on J03 2015-06-01 … 2015-07-10 (終了),
+ *  proposed for J06 (not a placement); M001 on J01 since May. */
+export const PANEL_COORDINATOR = 'coord@c.jp';
+export const PANEL_VIEWER = 'etsu@c.jp';
+
+export function workPanelTabs(options: { language?: 'ja' | 'en' } = {}): RawTab[] {
+  const d = (date: string): Cell => ({ date });
+  return workCenterTabs().map((t) => {
+    if (t.name === 'マッチング') {
+      return { ...t, header: ['マッチングID', '仕事ID', '会員ID', '契約形態', '状態', '成立日', '終了日'], rows: [
+        ['X01', 'J01', 'M004', '請負', '成立', d('2015-07-01'), null],
+        ['X02', 'J03', 'M004', '請負', '終了', d('2015-06-01'), d('2015-07-10')],
+        ['X03', 'J01', 'M001', '請負', '成立', d('2015-05-01'), null],
+        ['X04', 'J06', 'M004', '請負', '提案', null, null],
+      ] };
+    }
+    if (t.name === 'コーディネータ') return { ...t, rows: [...t.rows, [PANEL_VIEWER, '閲覧', '閲覧', true], [PANEL_COORDINATOR, 'コ', 'コーディネータ', true]] };
+    if (t.name === '設定' && options.language === 'en') return { ...t, rows: t.rows.map((r) => (r[0] === '言語' ? ['言語', 'en'] : r)) };
+    return t;
+  });
+}
