@@ -6,6 +6,7 @@ import { eventsPanel } from './panels/events-panel';
 import { followUpsPanel } from './panels/follow-ups';
 import { matchingPanel } from './panels/matching';
 import { weekPanel } from './panels/week';
+import { workPanel } from './panels/work';
 import { registerPanel, registeredPanels, type PanelContext } from './registry';
 import { callServer, ServerError } from './script-run';
 
@@ -19,6 +20,7 @@ function registerPanels(): void {
   registerPanel(weekPanel);
   registerPanel(eventsPanel);
   registerPanel(followUpsPanel);
+  registerPanel(workPanel);
 }
 
 function start(): void {

@@ -50,12 +50,12 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     return page;
   }
 
-  test('opens in English with the five tabs, the center name and the English role', async () => {
+  test('opens in English with its tabs, the center name and the English role', async () => {
     expect(session.server.user).toBe(COORDINATOR);
     const page = await open();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.title()).resolves.toBe('Ikigai Desk');
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Develop', 'Matching', 'This week', 'Events', 'Follow-ups']);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Develop', 'Matching', 'This week', 'Events', 'Follow-ups', 'Work log']);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kashiwa Silver Human Resource Center');
     await expect(page.locator('header p').textContent()).resolves.toBe('Hanako Tanaka (coordinator)');
     const panel = page.locator('#panel-activity');
