@@ -37,6 +37,6 @@ export function capsExceeded(rows: readonly Pick<WorkRecord, 'date' | 'hours'>[]
   }
   return {
     months: [...days].filter(([, s]) => s.size > caps.monthlyDaysCap).map(([month, s]) => ({ month, days: s.size })).sort((a, b) => a.month.localeCompare(b.month)),
-    weeks: [...hours].filter(([, h]) => h > caps.weeklyHoursCap * MICRO).map(([monday, h]) => ({ monday, hours: h / MICRO })).sort((a, b) => a.monday.localeCompare(b.monday)),
+    weeks: [...hours].filter(([, h]) => h > Math.round(caps.weeklyHoursCap * MICRO)).map(([monday, h]) => ({ monday, hours: h / MICRO })).sort((a, b) => a.monday.localeCompare(b.monday)),
   };
 }
