@@ -23,6 +23,13 @@ export interface TableStore {
    *  tab is shorter); `firstRow` of the answer is the sheet row of its first row. Sheets: the
    *  header, getLastRow, ONE getValues. Optional, as readColumns. */
   readTail?(names: readonly string[], count: number): RawTable | null;
+  /** The rows of the first of `names` whose cell in the key column (`key(header)`: 0-based, -1 when
+   *  the tab lacks it) is one of `keys` (spaces around the cell's text ignored, case kept), whole
+   *  and in sheet order, with the sheet row of each in `rowNumbers`; shaped as `read` answers.
+   *  Sheets: the header, getLastRow, ONE TextFinder search of the key column for every key at once,
+   *  then ONE getValues per run of adjacent rows found — the calls depend on the rows found, never
+   *  on the tab's size. Optional, as readColumns (find-rows.ts reads a store without it whole). */
+  findRows?(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Only for a tab that does not exist yet, or for one the
    *  caller owns cell by cell (the in-memory store of a test or the demo): a writer of a center's

@@ -14,6 +14,8 @@ export interface RawTable {
   readonly rows: readonly (readonly Cell[])[];
   /** The sheet row of `rows[0]`: 2 (just below the header) unless only the tab's last rows were read. */
   readonly firstRow?: number;
+  /** The sheet row of each row, when the rows read are not one block (rows found by key): overrides firstRow. */
+  readonly rowNumbers?: readonly number[];
 }
 
 /** Some columns of some rows of a tab: `columns` are 0-based positions in the tab's header, in

@@ -135,6 +135,31 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows: values.map((row) => row.map((v) => this.toCell(v))), firstRow };
   }
 
+  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const header = this.headerOf(sheet);
+    const name = sheet.getName();
+    const column = key(header);
+    const wanted = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
+    const lastRow = sheet.getLastRow();
+    if (column < 0 || column >= header.length || wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [] };
+    // One search on Google's servers for every key: the whole cell is one of them, spaces around
+    // it allowed (a typed `M00012 ` is still M00012), as the ID readers trim.
+    const pattern = `\\s*(?:${wanted.map(regexQuoted).join('|')})\\s*`;
+    const found = sheet.getRange(2, column + 1, lastRow - 1, 1).createTextFinder(pattern)
+      .matchEntireCell(true).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
+    const sheetRows = [...new Set(found.map((r) => r.getRow()))].sort((a, b) => a - b);
+    const rows: Cell[][] = [];
+    // One getValues per run of adjacent rows: a member's matches are rarely next to each other,
+    // but a block typed in one go is read in one call.
+    for (const [first, count] of rowRuns(sheetRows)) {
+      const values = sheet.getRange(first, 1, count, header.length).getValues() as unknown[][];
+      for (const row of values) rows.push(row.map((v) => this.toCell(v)));
+    }
+    return { name, header, rows, rowNumbers: sheetRows };
+  }
+
   /** The header row as text: getLastColumn, then one getValues of row 1. */
   private headerOf(sheet: Sheet): string[] {
     const width = sheet.getLastColumn();
@@ -236,6 +261,22 @@ export function columnRuns(wanted: readonly number[], width: number): [number, n
     else runs.push([c, 1]);
   }
   return runs;
+}
+
+/** `[first, count]` for each run of consecutive numbers among `sorted` (ascending, each once). */
+export function rowRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1] += 1;
+    else runs.push([r, 1]);
+  }
+  return runs;
+}
+
+/** `text` as a regular expression that matches it literally (RE2, as Sheets' TextFinder uses). */
+export function regexQuoted(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The longest row's length (a loop, not Math.max(...rows): spreading 100,000 rows overflows the stack). */

@@ -55,6 +55,25 @@ export class MemoryTableStore implements TableStore {
     return { name, header: [...tab.header], rows: tab.rows.slice(first).map((r) => [...r]), firstRow: first + 2 };
   }
 
+  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {
+    const found = this.find(names);
+    if (!found) return null;
+    const { name, tab } = found;
+    const column = key(tab.header);
+    const wanted = new Set(keys.map((k) => k.trim()));
+    const rows: Cell[][] = [];
+    const rowNumbers: number[] = [];
+    if (column >= 0) {
+      tab.rows.forEach((r, i) => {
+        // The text the cell shows, as Sheets' TextFinder matches it (an ID typed as a number too).
+        const c = r[column];
+        const shown = typeof c === 'string' || typeof c === 'number' ? String(c).trim() : '';
+        if (shown !== '' && wanted.has(shown)) { rows.push([...r]); rowNumbers.push(i + 2); }
+      });
+    }
+    return { name, header: [...tab.header], rows, rowNumbers };
+  }
+
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.tabs.set(name, { header: [...header], rows: rows.map((r) => [...r]) });
   }

@@ -73,15 +73,20 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 });
   });
 
-  test('saveMember (edit): 会員 whole, only the two changed cells (two runs), one audit row', () => {
+  test('saveMember (edit): the member\'s row of 会員 found by ID, only the two changed cells (two runs), one audit row', () => {
     const s = step('saveMember', { member_id: 'M009', availability: ['Fri-AM'], district: '南柏' });
-    // 10 members now + the header, 19 columns: 209 cells. 地区 (I) and 就業可能枠 (N): two runs.
-    expect([s.reads, s.cells, s.writes]).toEqual([['会員 r1 c1 11x19'], 209, { setValues: 2, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+    // Not 会員 whole (that was 11 × 19 = 209 cells here, a million at 50,000 members): its header,
+    // one TextFinder search of the ID column, the one row found (row 10): 38 cells at any size.
+    // 地区 (I) and 就業可能枠 (N): two runs.
+    expect([s.reads, s.cells, s.writes]).toEqual([['会員 r1 c1 1x19', '会員 r10 c1 1x19'], 38, { setValues: 2, appendRow: 1, getProperty: 0, setProperty: 0 }]);
   });
 
-  test('getMember: 会員 whole and マッチング by column (its header only while it has no rows)', () => {
+  test('getMember: the member\'s row of 会員 and their rows of マッチング, each found by ID (no match yet: its header only)', () => {
     const s = step('getMember', 'M003');
-    expect([s.reads, s.cells, s.writes.setValues]).toEqual([['会員 r1 c1 11x19', 'マッチング r1 c1 1x12'], 209 + 12, 0]);
+    // Was 会員 whole and five columns of マッチング; now two TextFinder searches and the rows they
+    // find, so the cells are the member's own whatever the center's size.
+    expect([s.reads, s.cells, s.writes.setValues]).toEqual([['会員 r1 c1 1x19', '会員 r4 c1 1x19', 'マッチング r1 c1 1x12'], 19 + 19 + 12, 0]);
+    expect(s.roundTrips).toBe(6);
   });
 
   test('listJobs: three runs of 仕事 (仕事ID…仕事名, 勤務枠…必要人数, 状態…登録日), 業務提供先\'s ID and name', () => {
@@ -149,9 +154,15 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect([s.reads, s.writes]).toEqual([['仕事 r1 c1 5x16', 'マッチング r1 c1 4x12'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
   });
 
-  test('leaveMember: 会員, マッチング and 仕事 whole; the member\'s two cells, the placement\'s 状態 and 終了日, the job\'s 状態', () => {
+  test('leaveMember: rows found by ID — the member, their matches, the freed job and its matches; the member\'s two cells, the placement\'s 状態 and 終了日, the job\'s 状態', () => {
     const s = step('leaveMember', { member_id: 'M003', date: '2025-06-30', reason: 'health' });
-    expect(s.reads).toEqual(['会員 r1 c1 11x19', 'マッチング r1 c1 4x12', '仕事 r1 c1 5x16']);
+    // Was 会員, マッチング and 仕事 whole. Now each read is a header, one TextFinder search and the
+    // rows found: the member (row 4), their one match (row 2), and because that placement ends,
+    // its job J002 (row 3) and the job's matches (row 2 again: its only one) for the job's places.
+    expect(s.reads).toEqual([
+      '会員 r1 c1 1x19', '会員 r4 c1 1x19', 'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12',
+      '仕事 r1 c1 1x16', '仕事 r3 c1 1x16', 'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12',
+    ]);
     // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
     // the audit rows (member, match, job, activity): 1. The マッチング activity: one appendRow.
     expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 1, setProperty: 1 });

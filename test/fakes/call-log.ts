@@ -12,6 +12,8 @@ export const DATA_ROUND_TRIPS: ReadonlySet<string> = new Set([
   'Range.getValues', 'Range.getValue', 'Range.getDisplayValues', 'Range.getFormulas',
   'Range.setValues', 'Range.setValue', 'Range.clearContent',
   'Range.setDataValidation', 'Range.setNumberFormat', 'Range.insertCheckboxes',
+  // A search runs on Google's servers and answers the cells found (test/fakes/text-finder.ts).
+  'TextFinder.findAll', 'TextFinder.findNext',
   'Sheet.appendRow', 'Sheet.deleteRows', 'Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter',
   'Sheet.setFrozenRows', 'Sheet.clear', 'Sheet.protect',
   'Spreadsheet.insertSheet', 'Spreadsheet.deleteSheet', 'Spreadsheet.toast',

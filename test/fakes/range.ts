@@ -3,16 +3,18 @@ import { toA1, type Box } from './a1';
 import { DataValidationImpl } from './data-validation';
 import { DEFAULT_NUMBER_FORMAT } from './fake-cell';
 import type { SheetImpl } from './sheet';
+import { TextFinderImpl } from './text-finder';
 import type { Stored } from './user-entered';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GTextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
 
 type RangeMethods = 'getValues' | 'getValue' | 'setValues' | 'setValue' | 'getFormulas' | 'clearContent'
   | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getSheet'
   | 'setDataValidation' | 'getDataValidation' | 'getDataValidations' | 'setNumberFormat' | 'getNumberFormat'
-  | 'getNumberFormats' | 'insertCheckboxes';
+  | 'getNumberFormats' | 'insertCheckboxes' | 'createTextFinder';
 
 /** What getValues shows for a formula: the fake does not evaluate formulas, and must never make a
  *  formula look like the text it was written from (injection tests compare the two). */
@@ -135,6 +137,11 @@ export class RangeImpl implements Pick<GRange, RangeMethods> {
 
   getNumberFormats(): string[][] {
     return this._each((r, c) => this._sheet._cell(r, c)?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+  }
+
+  /** A search of this range on Google's servers (test/fakes/text-finder.ts). */
+  createTextFinder(findText: string): GTextFinder {
+    return TextFinderImpl.create(this._sheet, this._box, String(findText), (box) => RangeImpl.create(this._sheet, box))._self;
   }
 
   /** Like Sheets: every cell gets checkbox validation and the value FALSE. */

@@ -9,17 +9,21 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { LeaveMemberInput, LeaveMemberOutput } from '../shared/api-types';
 import { appendActivityRows, type ActivityDraft } from '../activities/append-activities';
-import { readJobs, readMatches, settleJobStatus } from '../matching/job-fill';
-import { findMember, memberViewOf, readMembers } from './member-view';
+import { settleJobStatus } from '../matching/job-fill';
+import { readRowsByKey } from '../shared/find-rows';
+import { JOBS_TAB } from '../../domain/schema/tabs';
+import { findMember, memberViewOf, readMemberRow } from './member-view';
 
 // 退会: a member leaves on a day for a reason (workbook.md 退会理由). The caller holds the lock.
 // 退会日 and 退会理由 are written; the member's placements still running are ended on that day
 // (終了, 終了日 = the day: their last day), and their matches still in progress (候補・提案・面接)
 // become 辞退, each logging its マッチング activity; a job whose places this frees goes back from
 // 充足 to 募集中 (the places are free from the next day). Leaving again with another day or reason
-// corrects the first. Service use: 会員, マッチング and 仕事 read once each (whole), the changed cells
-// of the member, of each match and of each job reopened, one append of the activities, one audit
-// append of every row of it, IDs and codes only.
+// corrects the first. Service use, the same at any center size: the member's row of 会員 and their
+// rows of マッチング found by ID (TableStore.findRows); only when a placement ends, the rows of
+// 仕事 and マッチング of the jobs it frees (by 仕事ID, for their places); the changed cells of the
+// member, of each match and of each job reopened, one append of the activities, one audit append
+// of every row of it, IDs and codes only.
 
 export const LEAVE_MEMBER_INPUT = z.strictObject({
   member_id: recordId,
@@ -32,7 +36,7 @@ const IN_PROGRESS: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 
 export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveMemberInput): LeaveMemberOutput {
   const { store } = ports;
   const lang = ctx.lang;
-  const members = readMembers(store, lang);
+  const members = readMemberRow(store, input.member_id, lang);
   const { member: before, row } = findMember(members, input.member_id, lang);
   if (input.date < before.joined_on) throw new ApiError('leave_before_join', { date: input.date, joined_on: before.joined_on });
   const after = { ...before, left_on: input.date, leave_reason: input.reason };
@@ -42,7 +46,7 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
     detail: `left_on=${input.date} reason=${input.reason}${changed.length === 0 ? ' unchanged' : ''}`,
   }];
 
-  const matches = readMatches(store, lang);
+  const matches = readRowsByKey(store, MATCHES_TAB, 'member_id', [before.member_id], lang);
   const records = [...matches.parsed.records];
   const ended: { match_id: string; job_id: string }[] = [];
   const declined: { match_id: string; job_id: string }[] = [];
@@ -73,12 +77,16 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   // The jobs whose places were freed: 充足 → 募集中 once no longer covered.
   const reopened: string[] = [];
   if (ended.length > 0) {
-    const jobs = readJobs(store, lang);
-    for (const jobId of new Set(ended.map((e) => e.job_id))) {
+    const jobIds = [...new Set(ended.map((e) => e.job_id))];
+    const jobs = readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, lang);
+    // Each freed job's places count every match of the job, the member's as just changed.
+    const changedById = new Map(records.map((m) => [m.match_id, m]));
+    const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', jobIds, lang).parsed.records.map((m) => changedById.get(m.match_id) ?? m);
+    for (const jobId of jobIds) {
       const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);
       const job: Job | undefined = jobs.parsed.records[at];
       if (!job) continue;
-      const settled = settleJobStatus(store, ctx, jobs, job, jobs.parsed.rowNumbers[at] ?? 0, records, addDays(input.date, 1), 'release');
+      const settled = settleJobStatus(store, ctx, jobs, job, jobs.parsed.rowNumbers[at] ?? 0, jobMatches, addDays(input.date, 1), 'release');
       if (settled.audit) { audits.push(settled.audit); reopened.push(jobId); }
     }
   }

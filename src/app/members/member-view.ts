@@ -6,7 +6,8 @@ import { MEMBERS_TAB, type Member } from '../../domain/schema/tabs';
 import type { TableStore } from '../ports';
 import { ApiError } from '../shared/api-error';
 import type { MemberView } from '../shared/api-types';
-import { readWholeTab, type TabRead } from '../shared/tab-read';
+import type { TabRead } from '../shared/tab-read';
+import { readRowsByKey } from '../shared/find-rows';
 
 // A member as the 会員 panel shows and edits it: the record's fields as codes and arrays, its age
 // and whether the member is enrolled today.
@@ -20,9 +21,11 @@ export function memberViewOf(m: Member, today: string): MemberView {
   };
 }
 
-/** 会員 read whole (one read): the member's every field is shown and may be saved. */
-export function readMembers(store: TableStore, lang: Language): TabRead<Member> {
-  return readWholeTab(store, MEMBERS_TAB, lang);
+
+/** The row of 会員 of the member `memberId` found by its ID (not the whole tab: at 50,000 members
+ *  that is a million cells), as a TabRead findMember and updateRecord use. */
+export function readMemberRow(store: TableStore, memberId: string, lang: Language): TabRead<Member> {
+  return readRowsByKey(store, MEMBERS_TAB, 'member_id', [memberId.trim()], lang);
 }
 
 /** The member `memberId` and their sheet row, or ApiError('not_found'). */

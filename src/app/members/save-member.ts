@@ -13,7 +13,7 @@ import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { SaveMemberInput, SaveMemberOutput } from '../shared/api-types';
-import { findMember, memberViewOf, readMembers } from './member-view';
+import { findMember, memberViewOf, readMemberRow } from './member-view';
 
 // 会員 panel: register a member (a walk-in at the window, a referral…) or edit one — also the
 // profile of a member who joined from an event with only a name and a phone. The caller holds
@@ -22,7 +22,8 @@ import { findMember, memberViewOf, readMembers } from './member-view';
 // (matching.md no_consent), so a member without it is saved and never offered as a candidate.
 // - New (no member_id): 会員's ID column is read (to number the member M00001… from the members'
 //   counter, above every M ID in the tab), one append of the row, one audit append.
-// - Edit: 会員 is read whole (the answer is the whole member), only the cells of the fields given
+// - Edit: the member's row of 会員 found by ID (the answer is the whole member; not the whole tab,
+//   a million cells at 50,000 members), only the cells of the fields given
 //   that change are written (updateRecord), one audit append naming the fields, never their values.
 
 /** The fields a save may carry: every column of 会員 but the ID, 退会日 and 退会理由 (leaveMember). */
@@ -111,7 +112,7 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
 
 function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, input: SaveMemberInput): SaveMemberOutput {
   const { store } = ports;
-  const members = readMembers(store, ctx.lang);
+  const members = readMemberRow(store, memberId, ctx.lang);
   const { member: before, row } = findMember(members, memberId, ctx.lang);
   const after: Member = { ...before, ...givenFields(input) };
   checkDates(after);

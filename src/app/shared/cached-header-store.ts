@@ -5,7 +5,7 @@ import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, type DeskCache } from '.
 // The store with its header rows kept in the desk cache (desk-cache.ts): header(names) of a desk
 // tab answers from the run's cache snapshot when it can, else reads row 1 and remembers it. Only
 // header() is cached — the rows a writer then appends go under the headers it was given — and
-// never readColumns' or readTail's own header read, which picks the columns it reads.
+// never readColumns', readTail's or findRows' own header read, which picks the columns it reads.
 // Every write that changes what the cache holds drops it: any write to 設定 or コーディネータ,
 // and replace or a write from row 1 of a desk tab (the add-in's own writes fire no on-edit trigger).
 
@@ -18,12 +18,14 @@ function isHeader(v: unknown): v is { name: string; header: string[] } {
 export class CachedHeaderStore implements TableStore {
   readonly readColumns?: TableStore['readColumns'];
   readonly readTail?: TableStore['readTail'];
+  readonly findRows?: TableStore['findRows'];
 
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
     // Only what the inner store has: read-part.ts reads a store without them whole.
-    const { readColumns, readTail } = inner;
+    const { readColumns, readTail, findRows } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count) => readTail.call(inner, names, count);
+    if (findRows) this.findRows = (names, key, keys) => findRows.call(inner, names, key, keys);
   }
 
   read(names: readonly string[]): RawTable | null {

@@ -63,16 +63,19 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
   const rows = raw.rows;
   // Rows below the header are 0-based from sheet row 2 in cellRef; a tail starts further down.
   const skipped = (raw.firstRow ?? 2) - 2;
+  // Rows found by key carry their own sheet rows.
+  const sheetRows = raw.rowNumbers;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     // (A hole in a sparse array is skipped, as forEach skipped it.)
     if (row === undefined || isBlankRow(row)) continue;
+    const sheetRow = sheetRows?.[r] ?? r + skipped + 2;
     const record: Record<string, unknown> = { ...template };
     let usable = true;
     for (const { column, key, at, reader } of plan) {
       const value = reader.read(at >= 0 ? row[at] : null);
       if (value instanceof CellProblem) {
-        problems.push({ tab: raw.name, cell: at >= 0 ? cellRef(r + skipped, at) : `${r + skipped + 2}`, code: value.code, params: value.params });
+        problems.push({ tab: raw.name, cell: at >= 0 ? cellRef(sheetRow - 2, at) : `${sheetRow}`, code: value.code, params: value.params });
         if (column.required) usable = false;
         record[key] = reader.blank();
       } else {
@@ -82,7 +85,7 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
     if (usable) {
       // The record's shape is exactly the columns' keys and the readers' per-type values: RecordOf<Cols>.
       records.push(record as RecordOf<Cols>);
-      rowNumbers.push(r + skipped + 2);
+      rowNumbers.push(sheetRow);
     } else if (primary && typeof record[primary.key] === 'string' && record[primary.key] !== '') {
       droppedIds.push(record[primary.key] as string);
     }
