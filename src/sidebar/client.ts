@@ -5,6 +5,7 @@ import { developPanel } from './panels/develop';
 import { eventsPanel } from './panels/events-panel';
 import { followUpsPanel } from './panels/follow-ups';
 import { matchingPanel } from './panels/matching';
+import { membersPanel } from './panels/members';
 import { weekPanel } from './panels/week';
 import { workPanel } from './panels/work';
 import { registerPanel, registeredPanels, type PanelContext } from './registry';
@@ -21,6 +22,7 @@ function registerPanels(): void {
   registerPanel(eventsPanel);
   registerPanel(followUpsPanel);
   registerPanel(workPanel);
+  registerPanel(membersPanel);
 }
 
 function start(): void {
@@ -36,10 +38,10 @@ function start(): void {
     document.title = t.title;
     const ctx: PanelContext = {
       boot, lang, t,
-      open: (id) => {
+      open: (id, recordId) => {
         const index = panels.findIndex((p) => p.id === id);
         if (index < 0) return;
-        select(index, false);
+        select(index, false, recordId);
         tabs[index]?.focus();
       },
     };
@@ -56,7 +58,7 @@ function start(): void {
     const bodies: HTMLElement[] = [];
     const tabs: HTMLButtonElement[] = [];
     const panels = registeredPanels();
-    const select = (index: number, focus: boolean): void => {
+    const select = (index: number, focus: boolean, recordId?: string): void => {
       tabs.forEach((tab, i) => {
         const on = i === index;
         tab.setAttribute('aria-selected', String(on));
@@ -67,7 +69,8 @@ function start(): void {
       if (focus) tabs[index]?.focus();
       const body = bodies[index];
       const panel = panels[index];
-      if (body && panel?.onShow && !focus) panel.onShow(body);
+      if (body && recordId !== undefined && panel?.onRecord) panel.onRecord(body, recordId);
+      else if (body && panel?.onShow && !focus) panel.onShow(body);
       if (body && panel?.onOpen) panel.onOpen(body);
     };
     panels.forEach((panel, i) => {

@@ -1,10 +1,26 @@
+import { searchKey } from '../domain/text/search-key';
 import { el, field, uid } from './dom';
 
 // A type-ahead picker: a text input with a <datalist> of "ID フリガナ 名前" options. The browser
 // filters the list as one types an ID or kana, and the keyboard works as everywhere else.
 // At a large center the options are not sent up front: `search` asks the server once the person
 // has typed MIN_QUERY characters and paused for DEBOUNCE_MS, and the datalist shows its answer.
-export interface PickOption { readonly id: string; readonly text: string }
+// What was typed is compared as the server's search compares it (searchKey: hiragana ⇄ katakana,
+// widths, spaces between family and given name), and when it is exactly the name of several
+// options (two members called 山下 隆) the picker lists them under the field with their ID and
+// `detail` (age, district) as buttons to choose from.
+export interface PickOption {
+  readonly id: string;
+  readonly text: string;
+  /** What tells two options of one name apart (a member's age and district), shown beside them. */
+  readonly detail?: string;
+  /** The names an option is known by (a member's 氏名 and フリガナ): several options whose name is
+   *  exactly what was typed are listed to choose from. */
+  readonly names?: readonly string[];
+}
+
+/** The list of options sharing the typed name: its heading, given the count. */
+export type SameNameHeading = (count: number) => string;
 
 export interface Picker {
   readonly element: HTMLElement;
@@ -27,40 +43,68 @@ export const DEBOUNCE_MS = 250;
 /** One character matches a good part of 50,000 members: nothing worth showing. */
 export const MIN_QUERY = 2;
 
-export function picker(labelText: string, hint: string, options: readonly PickOption[], search?: PickSearch): Picker {
+const optionValue = (o: PickOption): string => `${o.id} ${o.text}`.trim();
+
+export function picker(labelText: string, hint: string, options: readonly PickOption[], search?: PickSearch, sameName?: SameNameHeading): Picker {
   const listId = uid('list');
   const input = el('input', { type: 'text', list: listId, autocomplete: 'off', spellcheck: 'false' });
   const list = el('datalist', { id: listId });
+  const choices = el('div', { class: 'same-name', hidden: true });
   // Every option seen so far (given, or answered by a search), so a chosen one is recognised.
   const known = new Map<string, PickOption>();
+  const option = (o: PickOption): HTMLOptionElement => el('option', { value: optionValue(o), label: o.detail ? `${optionValue(o)} ${o.detail}` : null });
+  /** Options whose name is exactly what was typed, when there are several. */
+  const namesakes = (): PickOption[] => {
+    const key = searchKey(input.value);
+    if (key === '') return [];
+    const hits = [...known.values()].filter((o) => (o.names ?? []).some((n) => searchKey(n) === key));
+    return hits.length >= 2 ? hits : [];
+  };
+  const showChoices = (): void => {
+    const hits = sameName ? namesakes() : [];
+    choices.hidden = hits.length === 0;
+    if (hits.length === 0) { choices.replaceChildren(); return; }
+    choices.replaceChildren(el('div', { class: 'hint', text: sameName?.(hits.length) ?? '' }), ...hits.map((o) => {
+      const b = el('button', { type: 'button', class: 'choice', 'data-id': o.id },
+        el('span', { class: 'nowrap', text: o.id }), ' ', el('span', { text: o.text }), o.detail ? el('span', { class: 'muted', text: ` ${o.detail}` }) : null);
+      b.addEventListener('click', () => {
+        input.value = optionValue(o);
+        choices.hidden = true;
+        choices.replaceChildren();
+        input.focus();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      return b;
+    }));
+  };
   const show = (shown: readonly PickOption[]): void => {
     for (const o of shown) known.set(o.id.toLowerCase(), o);
-    list.replaceChildren(...shown.map((o) => el('option', { value: `${o.id} ${o.text}` })));
+    list.replaceChildren(...shown.map(option));
+    showChoices();
   };
   show(options);
   const wrap = field(labelText, input, hint);
-  wrap.append(list);
-  if (search) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let latest = '';
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      const query = input.value.normalize('NFKC').trim();
-      // A chosen option ("M000123 アオキ …") is already known: no search for it.
-      if (query.length < MIN_QUERY || (/\s/.test(query) && known.has((query.split(/\s+/)[0] ?? '').toLowerCase()))) return;
-      timer = setTimeout(() => {
-        latest = query;
-        search(query).then((found) => {
-          if (latest === query) show(found); // an older answer arriving late must not win
-        }, () => undefined); // the list stays as it was; saving says "not found" if need be
-      }, DEBOUNCE_MS);
-    });
-  }
-  const add = (option: PickOption, choose = false): void => {
-    known.set(option.id.toLowerCase(), option);
-    list.append(el('option', { value: `${option.id} ${option.text}` }));
-    if (choose) input.value = `${option.id} ${option.text}`.trim();
+  wrap.append(list, choices);
+  const add = (o: PickOption, choose = false): void => {
+    known.set(o.id.toLowerCase(), o);
+    list.append(option(o));
+    if (choose) input.value = optionValue(o);
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = '';
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const query = input.value.normalize('NFKC').trim();
+    // A chosen option ("M000123 アオキ …") is already known: no search for it.
+    if (query.length < MIN_QUERY || (/\s/.test(query) && known.has((query.split(/\s+/)[0] ?? '').toLowerCase()))) { showChoices(); return; }
+    timer = setTimeout(() => {
+      if (!search) { showChoices(); return; }
+      latest = query;
+      search(query).then((found) => {
+        if (latest === query) show(found); // an older answer arriving late must not win
+      }, () => undefined); // the list stays as it was; saving says "not found" if need be
+    }, DEBOUNCE_MS);
+  });
   return {
     element: wrap,
     input,
@@ -70,18 +114,24 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
       const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
       const exact = known.get(first);
       if (exact) return exact.id;
-      // Typed a name or kana without choosing from the list: accept it when exactly one matches.
-      const hits = [...known.values()].filter((o) => `${o.id} ${o.text}`.normalize('NFKC').includes(text));
+      // Typed a name or kana without choosing from the list: accept it when exactly one matches
+      // (folded as the server's search folds: やました finds ヤマシタ, 山下隆 finds 山下 隆).
+      const key = searchKey(text);
+      const hits = [...known.values()].filter((o) => searchKey(optionValue(o)).includes(key));
       return hits.length === 1 ? (hits[0]?.id ?? null) : null;
     },
     clear(): void {
       input.value = '';
+      choices.hidden = true;
+      choices.replaceChildren();
     },
     add,
     set(id: string, text = ''): void {
+      choices.hidden = true;
+      choices.replaceChildren();
       if (id === '') { input.value = ''; return; }
       const known1 = known.get(id.toLowerCase());
-      if (known1) input.value = `${known1.id} ${known1.text}`.trim();
+      if (known1) input.value = optionValue(known1);
       else add({ id, text }, true);
     },
   };

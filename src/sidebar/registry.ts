@@ -9,8 +9,9 @@ export interface PanelContext {
   readonly boot: Bootstrap;
   readonly lang: Language;
   readonly t: Strings;
-  /** Shows another panel by its id (the 今週 panel's 要フォロー opens 継続支援). */
-  readonly open: (id: string) => void;
+  /** Shows another panel by its id (the 今週 panel's 要フォロー opens 継続支援); with a record ID,
+   *  about that record (the イベント panel's 入会 opens the new member in 会員: its onRecord). */
+  readonly open: (id: string, recordId?: string) => void;
 }
 
 export interface Panel {
@@ -24,6 +25,8 @@ export interface Panel {
   /** Called each time the tab is shown, by click, keyboard or `open` (optional: e.g. to load
    *  what the bootstrap does not carry, only when someone looks at it). */
   readonly onOpen?: (root: HTMLElement) => void;
+  /** Called instead of onShow when another panel sends the person here about one record. */
+  readonly onRecord?: (root: HTMLElement, recordId: string) => void;
 }
 
 const panels: Panel[] = [];

@@ -55,7 +55,7 @@ describeInBrowser('the sidebar in Chromium (English)', () => {
     const page = await open();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.title()).resolves.toBe('Ikigai Desk');
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Develop', 'Matching', 'This week', 'Events', 'Follow-ups', 'Work log']);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Activity', 'Develop', 'Matching', 'This week', 'Events', 'Follow-ups', 'Work log', 'Members']);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kashiwa Silver Human Resource Center');
     await expect(page.locator('header p').textContent()).resolves.toBe('Hanako Tanaka (coordinator)');
     const panel = page.locator('#panel-activity');

@@ -30,11 +30,11 @@ describeInBrowser('the sidebar in Chromium (Japanese)', () => {
     expect(width).toBeLessThanOrEqual(300);
   }
 
-  test('opens in Japanese as the first active coordinator, with the six tabs', async () => {
+  test('opens in Japanese as the first active coordinator, with its tabs', async () => {
     expect(session.server.user).toBe(COORDINATOR);
     const page = await open();
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', '開拓', 'マッチング', '今週', 'イベント', '継続支援', '就業実績']);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['活動記録', '開拓', 'マッチング', '今週', 'イベント', '継続支援', '就業実績', '会員']);
     await expect(page.locator('h1').textContent()).resolves.toBe('柏市シルバー人材センター');
     await page.close();
   });

@@ -1,11 +1,11 @@
 import { JOB_ENGAGEMENT, SECTOR, type JobEngagement, type Sector } from '../../domain/enums';
-import { HALVES, WEEKDAYS, slotLabel, type Slot } from '../../domain/slots';
 import { el, field, setStatus, uid } from '../dom';
-import { label, type Strings } from '../i18n';
+import { label } from '../i18n';
 import { announce, onAdded } from '../new-records';
 import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
+import { slotGrid } from '../slot-grid';
 
 // 開拓: back from a visit, the coordinator records the client that agreed to give work and the
 // job itself, each in one short form and one click. The new client is chosen in the job form at
@@ -41,7 +41,7 @@ export const developPanel: Panel = {
     for (const code of JOB_ENGAGEMENT.codes) engagement.append(el('option', { value: code, text: label(JOB_ENGAGEMENT, code, lang) }));
     // 請負 is how a silver center ordinarily takes on work.
     engagement.value = 'contract';
-    const grid = slotGrid(t, lang);
+    const grid = slotGrid({ id: 'develop-slots', legend: s.slots, hint: s.slotsHint, lang });
     const headcount = el('input', { type: 'number', min: 1, max: 999, step: 1, value: 1, inputmode: 'numeric', required: true });
     const social = el('input', { type: 'checkbox', id: uid('social') });
     const startOn = el('input', { type: 'date' });
@@ -111,29 +111,4 @@ function invalid(control: HTMLElement, status: HTMLElement, message: string): vo
   control.setAttribute('aria-invalid', 'true');
   setStatus(status, message, 'error');
   control.focus();
-}
-
-/** 勤務枠 as 14 tick boxes: a row per weekday (月〜日), a column per half day (AM, PM). */
-function slotGrid(t: Strings, lang: PanelContext['lang']): { element: HTMLElement; value: () => Slot[]; clear: () => void } {
-  const boxes: { slot: Slot; box: HTMLInputElement }[] = [];
-  const head = el('tr', {}, el('td', {}), ...HALVES.map((h) => el('th', { scope: 'col', text: h })));
-  const rows = WEEKDAYS.map((day) => {
-    const dayText = slotLabel(`${day}-AM`, lang).replace(/-?AM$/, '');
-    return el('tr', {}, el('th', { scope: 'row', text: dayText }), ...HALVES.map((half) => {
-      const slot = `${day}-${half}` as Slot;
-      const box = el('input', { type: 'checkbox', value: slot, 'aria-label': slotLabel(slot, lang), 'data-slot': slot });
-      boxes.push({ slot, box });
-      // The whole cell toggles the box: a bigger target for a finger or an unsteady hand.
-      return el('td', {}, el('label', { class: 'slot-box' }, box));
-    }));
-  });
-  const element = el('fieldset', { class: 'slots', 'aria-describedby': 'develop-slots-hint' },
-    el('legend', { text: t.develop.slots }),
-    el('div', { class: 'hint', id: 'develop-slots-hint', text: t.develop.slotsHint }),
-    el('table', { class: 'slot-grid' }, el('thead', {}, head), el('tbody', {}, ...rows)));
-  return {
-    element,
-    value: () => boxes.filter((b) => b.box.checked).map((b) => b.slot),
-    clear: () => { for (const b of boxes) b.box.checked = false; },
-  };
 }
