@@ -57,11 +57,15 @@ describeInBrowser('the 開拓 panel in Chromium', () => {
 
     await page.getByRole('tab', { name: 'マッチング' }).click();
     const jobs = page.locator('#panel-matching select option');
-    await expect(jobs.allTextContents()).resolves.toEqual(['仕事を選んでください。', 'J001 施設の清掃', 'J002 植木の手入れ', 'J0003 食堂の清掃']);
+    await expect(jobs.allTextContents()).resolves.toEqual([
+      '仕事を選んでください。', 'J001 施設の清掃・ひまわり園・月AM、水AM・あと2名', 'J002 植木の手入れ・柏商事・火AM・あと1名',
+      'J0003 食堂の清掃・さくら苑・月AM、水PM・あと4名',
+    ]);
     await page.locator('#panel-matching select').selectOption('J0003');
     await page.getByRole('button', { name: '候補を表示' }).click();
-    await page.locator('#match-results h2').first().waitFor();
-    await expect(page.locator('#match-results h2').first().textContent()).resolves.toBe('J0003 食堂の清掃');
+    await page.locator('#match-job-title').waitFor();
+    await expect(page.locator('#match-job-title').textContent()).resolves.toBe('J0003 食堂の清掃');
+    await page.locator('#mosaic-title').waitFor();
     await expect(page.locator('#match-results .mosaic th[scope=row]').allTextContents()).resolves.toEqual(['月AM', '水PM']);
     expect(errors).toEqual([]);
 
