@@ -22,6 +22,8 @@ const NEXT: Readonly<Record<MatchStatus | 'none', readonly MatchAction[]>> = {
   ended: [], declined: [], rejected: [],
 };
 const STARTS: ReadonlySet<MatchAction> = new Set(['propose', 'interview', 'place']);
+/** changeMatchStatus' refusals of a 成立 for want of room (sidebar-calls.md "Capacity"). */
+const ROOM_REFUSALS: ReadonlySet<string> = new Set(['slots_full', 'job_full']);
 
 /** The buttons a member's row offers, given the match and the job as they are now. */
 export function nextActions(match: MatchState, job: Pick<JobOption, 'status'>, today: string): readonly MatchAction[] {
@@ -55,6 +57,9 @@ export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobLi
   const statusText = (st: MatchStatus | 'none'): string => (st === 'none' ? '' : label(MATCH_STATUS, st, lang));
   const job = (): JobOption => jobs.get(out.job.id) ?? out.job;
   const rows: { memberId: string; score: number | null; holder: HTMLElement }[] = [];
+  // Members whose 成立 the server refused for want of room: asking again would be refused again
+  // (until the list is shown afresh), so their card stops offering it.
+  const full = new Set<string>();
 
   const drawRow = (memberId: string, score: number | null, holder: HTMLElement): void => {
     const st = state.get(memberId) ?? { status: 'none', placed_on: null };
@@ -77,6 +82,7 @@ export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobLi
       }, (error: unknown) => {
         // A refusal (the slots already full, the member gone…) is the server's own sentence.
         setStatus(note, error instanceof ServerError ? error.message : t.unreachable, 'error');
+        if (action === 'place' && error instanceof ServerError && ROOM_REFUSALS.has(error.code)) full.add(memberId);
         drawRow(memberId, score, holder);
       });
     };
@@ -88,7 +94,7 @@ export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobLi
       bar.replaceChildren(el('p', { class: 'confirm', text: s.confirmPlace(who) }), sure, keep);
       sure.focus();
     };
-    bar.replaceChildren(...nextActions(st, job(), boot.today).map((action) => {
+    bar.replaceChildren(...nextActions(st, job(), boot.today).filter((a) => !(a === 'place' && full.has(memberId))).map((action) => {
       const b = el('button', { type: 'button', class: `action ${action}`, 'data-action': action, text: s.actions[action], disabled: !boot.user.canWrite,
         'aria-label': `${memberId} ${s.actions[action]}` });
       b.addEventListener('click', () => (action === 'place' ? confirmPlace() : run(action)));
