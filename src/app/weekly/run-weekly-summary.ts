@@ -15,6 +15,8 @@ import type { WeeklyNotice } from '../../domain/weekly/weekly-mail-model';
 import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
 import { managerAddresses, weeklyRecipients } from './recipients';
 import { loadWeeklyWorkbook } from './weekly-reads';
+import { readWeeklySurveys } from './weekly-surveys';
+import type { WeeklySurveyInput } from '../../domain/mail/weekly-survey-section';
 
 // The weekly job (kpi.md "Weekly summary"): figures for the week, the week before and the
 // fiscal year to date; one row in 週次KPI per week; one mail per week unless asked to resend.
@@ -108,10 +110,17 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
   }
   const spreadsheetUrl = readUrl(ports, log);
+  // The survey section: a survey that cannot be read leaves the section out, never the mail.
+  let surveys: WeeklySurveyInput[] = [];
+  try {
+    surveys = readWeeklySurveys(ports.store, lang);
+  } catch (error) {
+    log(`weekly: surveys unreadable, the mail goes without them: ${errorName(error)}`);
+  }
 
   let summary;
   try {
-    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl });
+    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys });
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
@@ -146,7 +155,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } else {
       if (missed && quota >= 2 * to.length) {
         try {
-          const late = weeklySummary(workbook, missed, workbook.problems.length, [], { history: table, spreadsheetUrl });
+          const late = weeklySummary(workbook, missed, workbook.problems.length, [], { history: table, spreadsheetUrl, surveys });
           ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
           const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
             status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,

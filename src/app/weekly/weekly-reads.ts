@@ -34,7 +34,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   registrations: { columns: ['registration_id', 'event_id', 'status', 'attended', 'member_id'] },
   // work.actual: the week's 就業延人員 and the members over a cap (every row: a fiscal year's figures too)
   work_log: { columns: ['work_id', 'date', 'member_id', 'job_id', 'hours', 'amount'] },
-  // surveys: not in the weekly figures, not read
+  // surveys: not in the figures; the mail's survey section reads アンケート and each response tab's
+  // time column apart (weekly-surveys.ts)
 };
 
 /**

@@ -3,6 +3,7 @@ import type { WeeklyMailModel } from '../weekly/weekly-mail-model';
 import { BAR_COLOUR, barCell, barChart } from './html-bar-chart';
 import { weekRange } from './weekly-format';
 import { weeklySubject } from './weekly-subject';
+import { weeklySurveyHtml } from './weekly-survey-section';
 import { weeklySections, type AttentionList, type CoordinatorRow, type EventRow, type HeadlineRow, type TargetRow, type TrendRow } from './weekly-sections';
 
 // The HTML body of the weekly mail, for Gmail on a phone first: one column at most 600px wide,
@@ -162,6 +163,7 @@ export function renderWeeklyHtml(model: WeeklyMailModel): string {
     section(s.sections.activitiesByCoordinator, x.activitiesByCoordinator.length === 0 ? nothing(s.nothing) : barChart(x.activitiesByCoordinator)),
     section(s.sections.eventsHeld, eventTable(x.eventsHeld.columns, x.eventsHeld.rows, s.nothing, false)),
     section(s.sections.upcoming, eventTable(x.upcoming.columns, x.upcoming.rows, s.nothing, true)),
+    weeklySurveyHtml(model.surveys, lang),
     section(s.sections.attention, attentionLists(x.attention, { ...s.attention, mostUrgent: s.urgency.mostUrgent })),
     x.spreadsheetUrl === null ? ''
       : `<tr><td style="padding:14px 16px 0 16px;font-size:14px;line-height:20px;"><a href="${escapeHtml(x.spreadsheetUrl)}" style="color:${UP};font-weight:bold;">${escapeHtml(s.openSheet)} →</a></td></tr>`,

@@ -1,6 +1,7 @@
 import type { WeeklyMailModel } from '../weekly/weekly-mail-model';
 import { weekRange } from './weekly-format';
 import { weeklySections, type Bar, type EventRow } from './weekly-sections';
+import { weeklySurveyText } from './weekly-survey-section';
 
 // The plain-text body: the same sections as the HTML, for clients that show text only and
 // for people who read mail as text. Lines stay short so they do not wrap badly on a phone.
@@ -66,6 +67,7 @@ export function renderWeeklyText(model: WeeklyMailModel): string {
   lines.push(heading(s.sections.activitiesByCoordinator), ...bars(x.activitiesByCoordinator, s.nothing));
   lines.push(heading(s.sections.eventsHeld), ...events(x.eventsHeld.rows, x.eventsHeld.columns, s.nothing));
   lines.push(heading(s.sections.upcoming), ...events(x.upcoming.rows, x.upcoming.columns, s.nothing));
+  lines.push(...weeklySurveyText(model.surveys, model.language));
   lines.push(heading(s.sections.attention));
   for (const l of x.attention) {
     lines.push(`  ${l.label}: ${l.count}${l.more > 0 ? ` (${s.urgency.mostUrgent(l.items.length)})` : ''}`);

@@ -6,6 +6,7 @@ import type { AttentionItems } from '../kpi/attention-items';
 import type { CoordinatorFigures } from '../kpi/coordinator-figures';
 import type { TargetLine } from './fiscal-targets';
 import type { WeeklyTrends } from './weekly-trends';
+import type { WeeklySurveyLine } from '../mail/weekly-survey-section';
 
 // Everything the weekly mail shows, gathered once so the HTML and the text body say the same
 // thing. Members appear only as IDs (the Report carries IDs, never member records); the only
@@ -42,6 +43,8 @@ export interface WeeklyMailModel {
   readonly attention: AttentionItems | null;
   /** The spreadsheet's address for the link at the end; null when there is none (a local file). */
   readonly spreadsheetUrl: string | null;
+  /** The surveys open in the week (mail/weekly-survey-section.ts): rate and answers, counts only. */
+  readonly surveys: readonly WeeklySurveyLine[];
 }
 
 /** What the weekly mail adds to the three reports when the workbook is at hand (weekly-summary.ts). */
@@ -53,6 +56,7 @@ export interface WeeklyMailExtras {
   readonly coordinatorYear?: ReadonlyMap<string, CoordinatorFigures>;
   readonly attention?: AttentionItems | null;
   readonly spreadsheetUrl?: string | null;
+  readonly surveys?: readonly WeeklySurveyLine[];
 }
 
 export function weeklyMailModel(input: {
@@ -92,6 +96,7 @@ export function weeklyMailModel(input: {
     coordinatorRows: coordinatorRows(input.coordinators, coordinatorWeek, coordinatorYear),
     attention: x.attention ?? null,
     spreadsheetUrl: x.spreadsheetUrl ?? null,
+    surveys: x.surveys ?? [],
   };
 }
 

@@ -9,6 +9,7 @@ import { attentionItems } from '../kpi/attention-items';
 import { coordinatorFigures } from '../kpi/coordinator-figures';
 import { fiscalTargets, yearShareGone } from './fiscal-targets';
 import { weeklyTrends } from './weekly-trends';
+import { weeklySurveyLines, type WeeklySurveyInput } from '../mail/weekly-survey-section';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -30,6 +31,8 @@ export interface WeeklySummary {
 export interface WeeklyContext {
   readonly history?: RawTable | null;
   readonly spreadsheetUrl?: string | null;
+  /** The surveys of アンケート with their answers' times (the mail's survey section). */
+  readonly surveys?: readonly WeeklySurveyInput[];
 }
 
 /** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
@@ -54,6 +57,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate),
       attention: attentionItems(workbook, reports.week),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
+      surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },
   }));
   return { periods, reports, mail };
