@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   tally: () => import('./commands/tally'),
   pay: () => import('./commands/pay'),
   signup: () => import('./commands/signup'),
+  work: () => import('./commands/work'),
 };
 
 const USAGE = `使い方 / usage: ikigai <command> [options]
@@ -25,7 +26,8 @@ const USAGE = `使い方 / usage: ikigai <command> [options]
   match   --workbook F --job ID [--as-of DATE] [--json]
   tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
   pay     --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR] [--preview]
-  signup  --workbook F --responses R.csv [--mail-dir DIR] [--json]`;
+  signup  --workbook F --responses R.csv [--mail-dir DIR] [--json]
+  work    import --workbook F --csv R.csv [--dry-run] [--by NAME]`;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
