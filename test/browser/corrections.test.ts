@@ -48,7 +48,7 @@ describeInBrowser('corrections in the 活動記録 panel in Chromium (Japanese)'
     expect(errors).toEqual([]);
     await page.close();
     const rows = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
-    expect(rows.map((r) => r[0])).toEqual(['A000007', 'A000008', 'A000009']);
+    expect(rows.map((r) => r[0])).toEqual(['A000007', 'A000008', 'A000009', 'A000005']);
   });
 
   test('訂正 opens the entry in the form and saves only the changed cells; the formula column stays', async () => {
@@ -66,7 +66,7 @@ describeInBrowser('corrections in the 活動記録 panel in Chromium (Japanese)'
     await expect(field('提供先').inputValue()).resolves.toBe('C002 柏商事');
     await expect(field('所要時間（分）').inputValue()).resolves.toBe('60');
     await expect(field('結果').inputValue()).resolves.toBe('新規開拓');
-    await field('所要時間（分）').fill('90');
+    await field('所要時間（分）').fill('92'); // not a multiple of 5: the form takes any whole minute
     await field('メモ').fill('=1+1 園長と面談');
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-correction-form.png'), fullPage: true });
     await noSideways(page);
@@ -75,16 +75,16 @@ describeInBrowser('corrections in the 活動記録 panel in Chromium (Japanese)'
     await expect(panel.locator('#activity-mode').isHidden()).resolves.toBe(true);
     // The form is back to a new entry of today's.
     await expect(field('日付').inputValue()).resolves.toBe('2025-06-11');
-    await expect(panel.locator('li[data-id="A000007"]').textContent()).resolves.toContain('90分');
+    await expect(panel.locator('li[data-id="A000007"]').textContent()).resolves.toContain('92分');
     await expect(page.getByRole('button', { name: '保存する' }).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
     await page.close();
 
     const after = await activityRowsByExcelJs(session.workbook);
     // 所要分 and メモ changed; every other cell of the row, the formula included, is as it was.
-    expect(after['A000007']).toEqual({ ...before['A000007'], 所要分: 90, メモ: '\'=1+1 園長と面談' });
+    expect(after['A000007']).toEqual({ ...before['A000007'], 所要分: 92, メモ: '\'=1+1 園長と面談' });
     expect(after['A000007']?.[FORMULA_HEADER]).toBe('=IF(I2="","",I2/60)');
-    expect([after['A000008'], after['A000009']]).toEqual([before['A000008'], before['A000009']]);
+    expect([after['A000008'], after['A000009'], after['A000005']]).toEqual([before['A000008'], before['A000009'], before['A000005']]);
     const audit = (await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows ?? [];
     expect(audit.map((r) => [r[2], r[4], String(r[5]).split(' ')[0]])).toEqual([['activity_correct', 'A000007', 'fields=minutes,notes']]);
   });
@@ -134,7 +134,7 @@ describeInBrowser('corrections in the 活動記録 panel in Chromium (Japanese)'
     await stale.page.close();
 
     const rows = (await readWorkbookFile(session.workbook)).read(['活動記録'])?.rows ?? [];
-    expect(rows.map((r) => r[0])).toEqual(['A000007', 'A000008', 'A000009']);
+    expect(rows.map((r) => r[0])).toEqual(['A000007', 'A000008', 'A000009', 'A000005']);
     const row = rows.find((r) => r[0] === 'A000008');
     // Every cell as the fixture wrote it ('' kept as ''), and 状態 取消.
     expect(row?.slice(0, 13)).toEqual(['A000008', { date: '2025-06-10' }, COORDINATOR, 'マッチング', '電話', 'M001', '', 'J001', 15, '面談日を調整', '', { date: '2025-06-10T11:00:00' }, '取消']);

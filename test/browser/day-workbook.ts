@@ -5,8 +5,9 @@ import { COORDINATOR, MANAGER } from '../app/sidebar/sidebar-fixture';
 
 // The day fixture (test/app/day-fixture.ts, today 2025-06-11) as the browser tests of the
 // 継続支援 and correction panels see it: M003 placed on J002 on 2025-06-02 (so 1 week is due
-// since 06-09), a second entry of tanaka's (A000008, a call with M001 yesterday) and one of the
-// manager's (A000009, never in tanaka's recent list); 設定 言語 as asked. After the file is
+// since 06-09), a second entry of tanaka's (A000008, a call with M001 yesterday) and two of the
+// manager's (A000009, and A000005, a call to M002 on 05-01; never in tanaka's recent list);
+// 設定 言語 as asked. After the file is
 // written, `addFormulaColumn` gives 活動記録 a column the center added itself: 時間 = 所要分 / 60,
 // a formula in every row, which no write of the add-in may touch.
 
@@ -28,6 +29,8 @@ export function dayWorkbook(language: 'ja' | 'en'): Table[] {
           ...t.rows,
           ['A000008', d('2025-06-10'), COORDINATOR, 'マッチング', '電話', 'M001', '', 'J001', 15, '面談日を調整', '', d('2025-06-10T11:00:00'), null],
           ['A000009', d('2025-06-10'), MANAGER, '開拓', '訪問', '', 'C001', '', 30, '契約更新', '', d('2025-06-10T16:00:00'), null],
+          // Entered late by the manager: M002 was phoned on 05-01 and is still waiting.
+          ['A000005', d('2025-05-01'), MANAGER, '継続支援', '電話', 'M002', '', '', 5, '不在', '', d('2025-06-10T17:00:00'), null],
         ],
       };
     }

@@ -30,6 +30,7 @@ describeInBrowser('the 継続支援 panel in Chromium (Japanese, coordinator)', 
     expect(session.server.user).toBe(COORDINATOR);
     const { page, errors } = await session.openPage();
     await page.getByRole('tab', { name: '今週' }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-week-follow-ups-link.png'), fullPage: true });
     await page.locator('#panel-week').getByRole('link', { name: '要フォロー' }).click();
     await expect(page.getByRole('tab', { name: '継続支援' }).getAttribute('aria-selected')).resolves.toBe('true');
     const panel = page.locator('#panel-follow-ups');
@@ -44,6 +45,8 @@ describeInBrowser('the 継続支援 panel in Chromium (Japanese, coordinator)', 
     await expect(m3.getByRole('link', { name: '上野 三郎 さんに電話' }).getAttribute('href')).resolves.toBe('tel:0400000003');
     await expect(m3.locator('.reason').textContent()).resolves.toBe('就業1週間（植木の手入れ、2025-06-02 成立）');
     await expect(panel.locator('li.follow-up[data-member="M002"] .reason').textContent()).resolves.toBe('仕事を待って 1532日（2021-04-01 から）');
+    // M002's last call (05-01, the manager's) is shown: the wait counts from joining all the same.
+    await expect(panel.locator('li.follow-up[data-member="M002"] .reason + div').textContent()).resolves.toBe('最後の連絡 2025-05-01');
     // M004 has no phone in 会員: said so, no link.
     await expect(panel.locator('li.follow-up[data-member="M004"] .phone').textContent()).resolves.toBe('電話番号の登録なし');
     await noSideways(page);
@@ -65,6 +68,8 @@ describeInBrowser('the 継続支援 panel in Chromium (Japanese, coordinator)', 
     await panel.getByRole('button', { name: 'フォロー済み（上野 三郎）' }).click();
     await panel.getByText('上野 三郎 さんのフォローを記録しました（A000010）。一覧から外しました').waitFor();
     await expect(m3.count()).resolves.toBe(0);
+    // Focus moved on (the group's heading: M003 was its only person), not to the top of the page.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('follow-ups-placed_1w');
     await expect(panel.locator('section[data-reason="placed_1w"]').textContent()).resolves.toContain('このグループは全員済みです。');
     await expect(panel.locator('h2').first().textContent()).resolves.toBe('成立から1週間 0人');
     // A waiting member, no note: one click.
@@ -86,7 +91,7 @@ describeInBrowser('the 継続支援 panel in Chromium (Japanese, coordinator)', 
     expect(byId.get('A000011')).toEqual(['A000011', { date: '2025-06-11' }, COORDINATOR, '継続支援', 'フォロー', 'M002', null, null, null, null, null]);
     // The center's formula column is untouched on the rows that were there.
     const excel = await activityRowsByExcelJs(session.workbook);
-    expect(['A000007', 'A000008', 'A000009'].map((id) => excel[id]?.[FORMULA_HEADER])).toEqual(['=IF(I2="","",I2/60)', '=IF(I3="","",I3/60)', '=IF(I4="","",I4/60)']);
+    expect(['A000007', 'A000008', 'A000009', 'A000005'].map((id) => excel[id]?.[FORMULA_HEADER])).toEqual(['=IF(I2="","",I2/60)', '=IF(I3="","",I3/60)', '=IF(I4="","",I4/60)', '=IF(I5="","",I5/60)']);
     // Names and phones never reach the audit tab.
     const audit = JSON.stringify((await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows ?? []);
     expect(audit).toContain('A000010');

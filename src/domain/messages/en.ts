@@ -307,6 +307,7 @@ export const sidebar: typeof Ja.sidebar = {
     groups: { placed_1w: 'One week since placement', placed_1m: 'One month since placement', placed_3m: 'Three months since placement', waiting: 'Waiting for work', no_contact: 'Not contacted for long' },
     count: (shown, total) => (total > shown ? `${total} (${shown} shown)` : `${shown}`),
     nobody: 'Nobody needs a call today.',
+    lastContact: (date) => `last contact ${date}`,
     noPhone: 'No phone number',
     call: (who) => `Call ${who}`,
     addNote: 'Add outcome or notes',

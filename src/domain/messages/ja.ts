@@ -355,6 +355,7 @@ export const sidebar = {
     groups: { placed_1w: '成立から1週間', placed_1m: '成立から1か月', placed_3m: '成立から3か月', waiting: '仕事を待っている会員', no_contact: '連絡が途絶えている会員' },
     count: (shown: number, total: number) => (total > shown ? `${total}人（うち${shown}人を表示）` : `${shown}人`),
     nobody: '今日連絡が必要な人はいません。',
+    lastContact: (date: string) => `最後の連絡 ${date}`,
     noPhone: '電話番号の登録なし',
     call: (who: string) => `${who} さんに電話`,
     addNote: '結果・メモを添える',

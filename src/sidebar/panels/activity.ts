@@ -61,7 +61,9 @@ export const activityPanel: Panel = {
     // Clients and jobs registered in 開拓 can be logged against at once (the visit itself, say).
     onAdded('client', (c) => { client.add({ id: c.id, text: c.name }); clientNames.set(c.id, c.name); });
     onAdded('job', (j) => job.add({ id: j.id, text: j.title }));
-    const minutes = el('input', { type: 'number', min: 0, max: 1440, step: 5, inputmode: 'numeric' });
+    // Any whole number of minutes: with step 5 the browser refused a 3-minute call, and an entry
+    // of 12 minutes typed in the sheet could not be corrected at all.
+    const minutes = el('input', { type: 'number', min: 0, max: 1440, step: 1, inputmode: 'numeric' });
     const outcome = el('input', { type: 'text', maxlength: 200 });
     const notes = el('textarea', { rows: 3, maxlength: 2000 });
     const save = el('button', { type: 'submit', class: 'primary', text: s.save, disabled: !boot.user.canWrite });
@@ -144,6 +146,8 @@ export const activityPanel: Panel = {
             if (editing?.activity_id === id) { stopEditing(); resetForm(); }
             drawRecent();
             setStatus(status, s.withdrawn(id), 'ok');
+            // The buttons are gone with the withdrawal: focus stays on the entry, now 取消.
+            recentList.querySelector<HTMLElement>(`li[data-id="${id}"]`)?.focus();
           }, (error: unknown) => {
             yes.disabled = false; no.disabled = false;
             setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
@@ -172,7 +176,7 @@ export const activityPanel: Panel = {
         const kindText = a.kind ? label(ACTIVITY_KIND, a.kind, lang) : '';
         const withdrawn = a.status === 'withdrawn';
         const classes = [withdrawn ? 'withdrawn' : '', editing?.activity_id === a.activity_id ? 'editing' : ''].filter((c) => c).join(' ');
-        recentList.append(el('li', { 'data-id': a.activity_id, 'data-status': a.status, class: classes || null },
+        recentList.append(el('li', { 'data-id': a.activity_id, 'data-status': a.status, class: classes || null, tabindex: -1 },
           el('div', { class: 'line1' }, el('strong', { text: a.date }), ` ${s.areaKind(label(AREA, a.area, lang), kindText)}`,
             a.minutes !== null ? ` ${s.minutesShort(a.minutes)}` : '',
             withdrawn ? el('span', { class: 'badge off', text: s.withdrawnBadge }) : null),

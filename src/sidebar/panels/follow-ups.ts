@@ -48,6 +48,8 @@ export const followUpsPanel: Panel = {
           ? el('a', { href, 'aria-label': s.call(who), text: f.phone })
           : el('span', { class: 'muted small', text: s.noPhone })),
         el('div', { class: 'reason' }, ...datesUnbroken(f.reason_text)),
+        // Whoever calls wants to know when the member last heard from the center.
+        f.last_contact && f.reason !== 'no_contact' ? el('div', { class: 'muted small' }, ...datesUnbroken(s.lastContact(f.last_contact))) : null,
         el('details', { class: 'note' }, el('summary', { class: 'small', text: s.addNote }), field(s.outcome, outcome), field(s.notes, notes)),
         done);
       done.addEventListener('click', () => {
@@ -57,8 +59,12 @@ export const followUpsPanel: Panel = {
           member_id: f.member_id, ...(f.job_id ? { job_id: f.job_id } : {}),
           outcome: outcome.value.trim(), notes: notes.value.trim(),
         }).then((out) => {
+          // Focus goes on to the next person (or the group), not to the page's top.
+          const next = li.nextElementSibling?.querySelector<HTMLElement>('button')
+            ?? li.closest('section')?.querySelector<HTMLElement>('h2') ?? status;
           li.remove();
           onLogged();
+          next.focus();
           setStatus(status, s.logged(who, out.activity.activity_id), 'ok');
           announce('activity', out.activity);
         }, (error: unknown) => {
@@ -88,7 +94,7 @@ export const followUpsPanel: Panel = {
         for (const f of items) ul.append(item(f, () => { left -= 1; showCount(); }));
         showCount();
         body.append(el('section', { class: 'follow-up-group', 'data-reason': reason, 'aria-labelledby': headingId },
-          el('h2', { id: headingId }, s.groups[reason], count), ul));
+          el('h2', { id: headingId, tabindex: -1 }, s.groups[reason], count), ul));
       }
     };
 
