@@ -71,6 +71,7 @@ describeInBrowser('the マッチング panel in Chromium: jobs, lifecycle, the t
     await expect(panel.locator('button[data-action="place"]').count()).resolves.toBe(0);
     // Nobody to team up: no grid claiming every slot can be covered, no この編成で提案.
     await expect(panel.locator('#mosaic').textContent()).resolves.toBe('モザイク編成（誰がどの枠を担当するか）編成できる会員がいません。');
+    await expect(panel.locator('#candidates-title').textContent()).resolves.toBe('候補 0人');
     await expect(panel.getByRole('button', { name: 'この編成で提案' }).count()).resolves.toBe(0);
     expect(await width(page)).toBeLessThanOrEqual(300);
     await page.screenshot({ path: join(ARTIFACTS, 'matching-filled-job.png'), fullPage: true });

@@ -202,7 +202,7 @@ export const sidebar: typeof Ja.sidebar = {
     client: 'Client', state: 'Status', slotsLine: (slots, headcount) => `${slots} (${headcount} each)`,
     placesLeft: (n) => `${n} ${n === 1 ? 'place' : 'places'} left`, noSlots: 'no slots',
     close: 'Close', reopen: 'Reopen', jobChanged: (id, status) => `Job ${id}: ${status}`,
-    candidates: (shown, qualified) => `Top ${shown} of ${qualified} (best first)`,
+    candidates: (shown, qualified) => (qualified === 0 ? 'No candidates' : `Top ${shown} of ${qualified} (best first)`),
     age: (n) => `age ${n}`, phone: 'Phone', recentWork: (days) => `${days} ${days === 1 ? 'day' : 'days'} worked in 90 days`,
     none: 'No member fits this job.', score: 'Fit', status: 'Status',
     actions: { propose: 'Propose', interview: 'Interview', place: 'Place', decline: 'Declined', reject: 'Rejected', end: 'End', undo_place: 'Undo' },

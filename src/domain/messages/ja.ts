@@ -241,7 +241,7 @@ export const sidebar = {
     client: '提供先', state: '状態', slotsLine: (slots: string, headcount: number) => `${slots}（各${headcount}名）`,
     placesLeft: (n: number) => `あと ${n}名`, noSlots: '勤務枠なし',
     close: '終了', reopen: '再開', jobChanged: (id: string, status: string) => `仕事 ${id} を「${status}」にしました`,
-    candidates: (shown: number, qualified: number) => `上位 ${shown}人 / ${qualified}人（適合度の高い順）`,
+    candidates: (shown: number, qualified: number) => (qualified === 0 ? '候補 0人' : `上位 ${shown}人 / ${qualified}人（適合度の高い順）`),
     age: (n: number) => `${n}歳`, phone: '電話', recentWork: (days: number) => `最近90日の就業 ${days}日`,
     none: '条件に合う会員がいません。', score: '適合度', status: '状態',
     /** The buttons, by MatchAction. */
