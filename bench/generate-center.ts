@@ -54,6 +54,8 @@ export interface BenchCenter {
   /** An open job to rank and place for, and a member to place. */
   readonly jobId: string;
   readonly memberId: string;
+  /** Rows of マッチング (its IDs are X000001 … X<matchCount>). */
+  readonly matchCount: number;
   readonly cells: number;
 }
 
@@ -66,6 +68,9 @@ function header(def: TabDef): string[] {
 function label<C extends string>(e: Enumeration<C>, code: C): string {
   return labelOf(e, code, 'ja');
 }
+
+/** The matches of J00001 (the job the bench's status changes are about), the same at every size. */
+export const JOB_ONE_MATCHES = 8;
 
 export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCenter {
   const rng = new Prng(seed + size.members);
@@ -159,15 +164,22 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
   }
 
   // Placements and the pipeline around them; member 1 stays free so the bench can place them.
+  // J00001, the job the bench places member 1 on, has JOB_ONE_MATCHES matches at every size, one
+  // every `spread` rows (none next to another) and none placed (it has room): its status changes
+  // then find the same rows at every size, as a real job's would whatever the center's size.
+  const spread = Math.floor(matches / JOB_ONE_MATCHES);
+  const jobOne = (i: number): boolean => i % spread === spread - 1 && i < spread * JOB_ONE_MATCHES;
+  const JOB_ONE_STATUS = ['proposed', 'declined', 'ended', 'rejected'] as const;
+  const otherJobs = jobIds.slice(1);
   const matchRows: Cell[][] = [];
   for (let i = 0; i < matches; i++) {
-    const status = pick(MATCH_STATUS.codes);
+    const status = jobOne(i) ? JOB_ONE_STATUS[Math.floor(i / spread) % JOB_ONE_STATUS.length] ?? 'proposed' : pick(MATCH_STATUS.codes);
     const proposed = dayIn(days.length - 730, days.length - 8);
     const placed = status === 'placed' || status === 'ended' ? addDays(proposed, rng.int(1, 7)) : null;
     const ended = status === 'ended' && placed !== null ? addDays(placed, rng.int(1, 300)) : null;
-    const consultation = rng.chance(0.05);
+    const consultation = !jobOne(i) && rng.chance(0.05);
     matchRows.push([
-      `X${pad(i + 1, 6)}`, consultation ? null : pick(jobIds), memberIds[rng.int(1, n - 1)] ?? 'M000002',
+      `X${pad(i + 1, 6)}`, consultation ? null : jobOne(i) ? jobIds[0] ?? 'J00001' : pick(otherJobs), memberIds[rng.int(1, n - 1)] ?? 'M000002',
       label(MATCH_ENGAGEMENT, consultation ? 'consultation' : pick(JOB_ENGAGEMENT.codes)), label(MATCH_STATUS, status),
       dateCell(proposed), placed === null ? null : dateCell(placed), ended === null || ended > BENCH_TODAY ? null : dateCell(ended),
       pick(jcs), rng.int(40, 95), null,
@@ -229,5 +241,5 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
     { name: SURVEY_SHEET, header: responseHeader, rows: responseRows },
   ];
   const cells = tables.reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
-  return { size, tables, jobId: 'J00001', memberId: 'M000001', cells };
+  return { size, tables, jobId: 'J00001', memberId: 'M000001', matchCount: matches, cells };
 }

@@ -101,11 +101,16 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.reads).toEqual(['会員 r1 c1 11x19', '業務提供先 r1 c1 1x9', '業務提供先 r2 c1 2x2', '仕事 r1 c1 5x16', 'マッチング r1 c1 1x12']);
   });
 
-  test('changeMatchStatus propose: 仕事 and マッチング whole; the match row and its マッチング activity', () => {
+  test('changeMatchStatus propose: rows found by key, not 仕事 and マッチング whole; the match row and its マッチング activity', () => {
     const s = step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M003' });
-    // 活動記録's header (first use), and again with its ID column for the activities' first ID
-    // (the counter's seed, once per document).
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 1x12', '活動記録 r1 c1 1x13', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
+    // マッチング searched by 仕事ID and by 会員ID (a header each, nothing found yet); 仕事's header and
+    // J002's row (3); the new match ID checked free (a header, one search) and, the counter being
+    // new, its seed (the ID column: no rows yet). 活動記録's header (first use), and again with its
+    // ID column for the activities' first ID (the counter's seed, once per document).
+    expect(s.reads).toEqual([
+      'マッチング r1 c1 1x12', 'マッチング r1 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16', 'マッチング r1 c1 1x12', 'マッチング r1 c1 1x12',
+      '活動記録 r1 c1 1x13', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1',
+    ]);
     // Two appendRows (match, activity), the two audit rows in one setValues; both counters.
     expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 2, setProperty: 2 });
   });
@@ -113,8 +118,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' });
     expect(s.ok).toBe(true);
-    // 会員: header + 会員ID (A) | 入会日…退会日 (F:G) | 就業可能枠…週上限日数 (N:O) | 個人情報同意 (Q).
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '会員 r1 c1 1x19', '会員 r2 c1 10x1', '会員 r2 c6 10x2', '会員 r2 c14 10x2', '会員 r2 c17 10x1']);
+    // マッチング by 仕事ID and by 会員ID (the proposal, row 2, found by both: read twice, kept once),
+    // J002's row of 仕事, the member's row of 会員 (was five columns of 会員 whole) for the caps.
+    expect(s.reads).toEqual([
+      'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', 'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16',
+      '会員 r1 c1 1x19', '会員 r4 c1 1x19',
+    ]);
+    expect(s.cells).toBe(12 * 4 + 16 * 2 + 19 * 2);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter.
     expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 1, setProperty: 1 });
@@ -123,14 +133,20 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M006' });
     expect(s.ok).toBe('slots_full');
-    expect(s.reads).toHaveLength(7);
+    // M006 has no match: マッチング by 仕事ID finds J002's placement (row 2), by 会員ID nothing.
+    expect(s.reads).toEqual([
+      'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', 'マッチング r1 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16', '会員 r1 c1 1x19', '会員 r7 c1 1x19',
+    ]);
     expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, setProperty: 0 });
   });
 
   test('changeMatchStatus undo_place: the last rows of 活動記録 to withdraw the 成立\'s activity', () => {
     const s = step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' });
     // readTail: the header, then the rows (3 so far; at most UNDO_ACTIVITY_ROWS = 500).
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '活動記録 r1 c1 1x13', '活動記録 r2 c1 3x13']);
+    expect(s.reads).toEqual([
+      'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', 'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16',
+      '活動記録 r1 c1 1x13', '活動記録 r2 c1 3x13',
+    ]);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
     // three audit rows (1). No activity is appended.
     expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, setProperty: 0 });
@@ -138,7 +154,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
 
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12', '会員 r1 c1 1x19', '会員 r2 c1 10x1', '会員 r2 c6 10x2', '会員 r2 c14 10x2', '会員 r2 c17 10x1']);
+    expect(s.reads).toEqual([
+      'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', 'マッチング r1 c1 1x12', 'マッチング r2 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16',
+      '会員 r1 c1 1x19', '会員 r4 c1 1x19',
+    ]);
     expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 1, setProperty: 1 });
   });
 
@@ -149,9 +168,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 4, setProperty: 4 });
   });
 
-  test('setJobStatus: 仕事 and マッチング whole, one cell, one audit row', () => {
+  test('setJobStatus: the job\'s row of 仕事 and its rows of マッチング found by 仕事ID, one cell, one audit row', () => {
     const s = step('setJobStatus', { job_id: 'J004', status: 'open' });
-    expect([s.reads, s.writes]).toEqual([['仕事 r1 c1 5x16', 'マッチング r1 c1 4x12'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+    // Was 仕事 and マッチング whole; J004 (row 5) has no match: マッチング's header only.
+    expect([s.reads, s.writes]).toEqual([['仕事 r1 c1 1x16', '仕事 r5 c1 1x16', 'マッチング r1 c1 1x12'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
   });
 
   test('leaveMember: rows found by ID — the member, their matches, the freed job and its matches; the member\'s two cells, the placement\'s 状態 and 終了日, the job\'s 状態', () => {

@@ -5,7 +5,7 @@ import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobC
 import { slotMask, slotsOf } from '../../domain/matching/slot-bits';
 import { wordText } from '../../domain/messages/catalog';
 import { locateColumns, parseTable } from '../../domain/parse/parse-table';
-import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { ACTIVITIES_TAB, MATCHES_TAB, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
 import { bestTake, checkHardRules } from '../../domain/matching/hard-rules';
 import { indexPlacements } from '../../domain/matching/placements';
 import { currentLoad } from '../../domain/matching/work-load';
@@ -13,15 +13,17 @@ import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { writeAudits, type AuditInput } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
-import { MATCH_IDS, nextId } from '../shared/next-id';
-import { readColumnsOf, readTailOf } from '../shared/read-part';
+import { MATCH_IDS, idsInColumn, nextId } from '../shared/next-id';
+import { readTailOf } from '../shared/read-part';
 import { civilDateArg, freeText, recordId, slotArg } from '../shared/arg-schemas';
 import { normaliseEmail } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 import { appendActivityRows } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobs, readMatches, settleJobStatus, type TabRead } from './job-fill';
+import { findJob, jobFillOf, readJobRows, readMatchRows, settleJobStatus, type TabRead } from './job-fill';
+import { readRowsByKey } from '../shared/find-rows';
+import { readMemberRow } from '../members/member-view';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
 // holds the script lock (shared/write-boundary.ts). A member has at most one open match per job
@@ -81,12 +83,9 @@ export function fullSlotsText(capacity: JobCapacity, slots: readonly Slot[], lan
   return w.list(slots.map((s) => w.fullSlot(slotLabel(s, lang), capacity.fill.find((f) => f.slot === s)?.filled ?? 0, capacity.headcount)));
 }
 
-/** The member as the work caps need them (ID, dates, 就業可能枠, 週上限日数), reading those columns
- *  of 会員 only; ApiError when unknown. */
+/** The member as the work caps need them, their row of 会員 found by ID; ApiError when unknown. */
 function memberOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: Language): Member {
-  const raw = readColumnsOf(ports.store, MEMBERS_TAB, ['member_id', 'joined_on', 'left_on', 'availability', 'max_days_per_week', 'consent']);
-  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(MEMBERS_TAB) });
-  const member = parseTable(MEMBERS_TAB, raw).records.find((m) => m.member_id === memberId);
+  const member = readMemberRow(ports.store, memberId, lang).parsed.records.find((m) => m.member_id === memberId);
   if (!member) throw new ApiError('not_found', { what: wordText(lang).things.member, id: memberId });
   return member;
 }
@@ -143,22 +142,44 @@ export function checkTransition(action: MatchAction, open: Match | undefined, me
 
 /** A new match row (no open match yet). 請負 stands in for a job that names no engagement: it is the
  *  ordinary way a silver center takes on work. */
-export function newMatch(ports: Pick<SidebarPorts, 'props'>, matches: TabRead<Match>, job: Job, memberId: string, status: MatchStatus, day: string, ctx: CallContext, fitScore: number | null): Match {
+export function newMatch(
+  ports: Pick<SidebarPorts, 'props'>, matches: TabRead<Match>, job: Job, memberId: string, status: MatchStatus, day: string, ctx: CallContext, fitScore: number | null,
+  freshId?: () => string,
+): Match {
+  // `matches` read whole: the new ID is one above every ID in it. Rows found by key: `freshId`.
   const ids = matches.parsed.records.map((m) => m.match_id);
   return {
-    match_id: nextId(ports.props, MATCH_IDS, () => ids, ids),
+    match_id: freshId ? freshId() : nextId(ports.props, MATCH_IDS, () => ids, ids),
     job_id: job.job_id, member_id: memberId, engagement: job.engagement ?? 'contract',
     status, proposed_on: day, placed_on: null, ended_on: null, coordinator: ctx.email, fit_score: fitScore, notes: '', slots: [],
   };
 }
 
+/** A new match's ID from the counter, checked free by one search of the ID column; only when a
+ *  match typed by hand holds it is the ID column read, and the counter moved above every ID in it. */
+function freshMatchId(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, lang: Language): string {
+  const column = matches.parsed.columnIndex.get('match_id') ?? -1;
+  const all = (): string[] => idsInColumn(ports.store, matches.name, column);
+  const id = nextId(ports.props, MATCH_IDS, all, matches.parsed.records.map((m) => m.match_id));
+  if (readRowsByKey(ports.store, MATCHES_TAB, 'match_id', [id], lang).parsed.records.length === 0) return id;
+  const ids = all();
+  return nextId(ports.props, MATCH_IDS, () => ids, ids);
+}
+
+/**
+ * Service use, the same at any center size: the job's rows and the member's rows of マッチング found
+ * by key (TableStore.findRows), then the rows of 仕事 of the job and of the member's other
+ * placements (their slots are the member's load), for 成立 the member's row of 会員; a new match's
+ * ID checked free by one search; the changed cells, the activity, one audit append.
+ */
 export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: ChangeMatchStatusInput): ChangeMatchStatusOutput {
   const { store } = ports;
   const lang = ctx.lang;
   const day = input.date ?? ctx.today;
-  const jobs = readJobs(store, lang);
+  const matches = readMatchRows(store, input.job_id, input.member_id, lang);
+  const placedJobs = matches.parsed.records.filter((m) => m.member_id === input.member_id && m.job_id).map((m) => m.job_id ?? '');
+  const jobs = readJobRows(store, [input.job_id, ...placedJobs], lang);
   const { job, row: jobRow } = findJob(jobs, input.job_id, lang);
-  const matches = readMatches(store, lang);
   const { open, row, at } = openMatchOf(matches, input.job_id, input.member_id);
   checkTransition(input.action, open, input.member_id, lang);
   const to = TRANSITIONS[input.action].to;
@@ -171,7 +192,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   const placing = input.action === 'place'
     ? placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day)
     : null;
-  let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null);
+  let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null, () => freshMatchId(ports, matches, lang));
   if (next.proposed_on === null) next = { ...next, proposed_on: day };
   if (input.action === 'propose' || input.action === 'interview') {
     if (input.slots) next = { ...next, slots: jobSlotsOf(job, input.slots) };

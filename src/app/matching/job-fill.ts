@@ -3,6 +3,7 @@ import { jobCapacity, statusAfter, type CapacityChange, type JobCapacity } from 
 import { wordText } from '../../domain/messages/catalog';
 import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
 import { readWholeTab, type TabRead } from '../shared/tab-read';
+import { readRowsByKey } from '../shared/find-rows';
 import type { AuditInput } from '../shared/audit';
 import type { CallContext } from '../shared/call-context';
 import { updateRecord } from '../shared/record-writes';
@@ -28,6 +29,26 @@ export type { TabRead };
 
 export const readJobs = (store: TableStore, lang: Language): TabRead<Job> => readWholeTab(store, JOBS_TAB, lang);
 export const readMatches = (store: TableStore, lang: Language): TabRead<Match> => readWholeTab(store, MATCHES_TAB, lang);
+
+/** The rows of 仕事 of these jobs, found by 仕事ID (not the whole tab). */
+export const readJobRows = (store: TableStore, jobIds: readonly string[], lang: Language): TabRead<Job> =>
+  readRowsByKey(store, JOBS_TAB, 'job_id', [...new Set(jobIds)], lang);
+
+/** The rows of マッチング of a job and those of a member (either may be null), found by key and
+ *  merged in sheet order, each row once: what a status change needs — the job's places and the
+ *  member's open match and work load — whatever the size of the tab. */
+export function readMatchRows(store: TableStore, jobId: string | null, memberId: string | null, lang: Language): TabRead<Match> {
+  const parts = [
+    jobId === null ? null : readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang),
+    memberId === null ? null : readRowsByKey(store, MATCHES_TAB, 'member_id', [memberId], lang),
+  ].filter((p): p is TabRead<Match> => p !== null);
+  const first = parts[0];
+  if (!first) throw new Error('readMatchRows: neither a job nor a member');
+  const byRow = new Map<number, Match>();
+  for (const p of parts) p.parsed.records.forEach((m, i) => byRow.set(p.parsed.rowNumbers[i] ?? 0, m));
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  return { name: first.name, parsed: { ...first.parsed, records: rows.map((r) => byRow.get(r) as Match), rowNumbers: rows } };
+}
 
 /** The job `jobId` and its row, or ApiError('not_found'). */
 export function findJob(jobs: TabRead<Job>, jobId: string, lang: Language): { job: Job; row: number } {

@@ -6,13 +6,14 @@ import { writeAudit } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type { SetJobStatusInput, SetJobStatusOutput } from '../shared/api-types';
-import { findJob, jobFillOf, readJobs, readMatches } from './job-fill';
+import { findJob, jobFillOf, readJobRows, readMatchRows } from './job-fill';
 
 // A coordinator's own decision about a job: 終了 (the client no longer needs it), or 再開 (open it
 // again, or a 提案中 job the client has agreed to): 募集中, or 充足 when its placements already
 // cover every slot. The caller holds the lock. Placements are left as they are: a job closed while
-// members still work it keeps their placements until each is ended. Service use: 仕事 and マッチング
-// read once, one cell written (状態), one audit append; nothing when the status is already that.
+// members still work it keeps their placements until each is ended. Service use, the same at any
+// center size: the job's row of 仕事 and its rows of マッチング found by 仕事ID (TableStore.findRows),
+// one cell written (状態), one audit append; nothing when the status is already that.
 
 export const SET_JOB_STATUS_INPUT = z.strictObject({
   job_id: recordId,
@@ -21,9 +22,9 @@ export const SET_JOB_STATUS_INPUT = z.strictObject({
 
 export function setJobStatus(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, input: SetJobStatusInput): SetJobStatusOutput {
   const { store } = ports;
-  const jobs = readJobs(store, ctx.lang);
+  const jobs = readJobRows(store, [input.job_id], ctx.lang);
   const { job, row } = findJob(jobs, input.job_id, ctx.lang);
-  const capacity = jobCapacity(job, readMatches(store, ctx.lang).parsed.records, ctx.today);
+  const capacity = jobCapacity(job, readMatchRows(store, input.job_id, null, ctx.lang).parsed.records, ctx.today);
   const status = input.status === 'closed' ? 'closed' : capacity.covered ? 'filled' : 'open';
   if (status === job.status) return { job: jobFillOf(job, capacity), changed: false };
   const next: Job = { ...job, status };
