@@ -1,7 +1,7 @@
 import type { BenchSize } from './generate-center';
 import { measureStartup } from './startup';
 import { callsAcrossSizes } from './report';
-import { runSize } from './run-size';
+import { runSize, type SizeResult } from './run-size';
 import { callDrift } from './targets';
 
 // BENCH_QUICK: the operations on two small centers through the bundle, calls only. A call count
@@ -9,6 +9,8 @@ import { callDrift } from './targets';
 export interface QuickResult {
   readonly ok: boolean;
   readonly lines: string[];
+  /** Each size's measures, for the checks of test/bench/quick.test.ts. */
+  readonly results: readonly SizeResult[];
 }
 
 export function runQuick(sizes: readonly BenchSize[]): QuickResult {
@@ -22,5 +24,5 @@ export function runQuick(sizes: readonly BenchSize[]): QuickResult {
     ...(missing.length > 0 ? [`not in the bundle (not measured): ${missing.join(', ')}`] : []),
     drift.length === 0 ? 'OK: every operation makes the same service calls at both sizes' : `FAILED: calls move with size: ${drift.map((d) => `${d.op} (${d.totals})`).join('; ')}`,
   ];
-  return { ok: drift.length === 0 && results.every((r) => r.measures.length > 0), lines };
+  return { ok: drift.length === 0 && results.every((r) => r.measures.length > 0), lines, results };
 }

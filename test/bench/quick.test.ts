@@ -1,18 +1,32 @@
 import { QUICK_SIZES } from '../../bench/generate-center';
-import { runQuick } from '../../bench/quick';
+import { runQuick, type QuickResult } from '../../bench/quick';
+import { cellGrowth, KNOWN_GROWING, SIZE_INDEPENDENT, unclassified } from '../../bench/size-independence';
 import { ensureBuilt } from '../bundle/harness';
 
 // BENCH_QUICK in the test suite: every measured operation, driven through dist/Code.js with the
 // counting fakes on two small centers (300 and 900 members), must make exactly the same service
 // calls, method by method, at both sizes. A count that grows with the center is a loop over rows
-// calling Google, which the Apps Script time limit punishes at 50,000 members.
+// calling Google, which the Apps Script time limit punishes at 50,000 members. And the sidebar
+// calls that find their rows by key must read no more cells at the bigger center (issue 15):
+// reading a tab whole again would triple their cells here and cost seconds at 50,000 members.
 describe('the benchmark quick check', () => {
-  beforeAll(() => ensureBuilt());
+  let result: QuickResult;
+  beforeAll(() => {
+    ensureBuilt();
+    result = runQuick(QUICK_SIZES);
+  });
 
   test('makes the same service calls for every operation at two center sizes', () => {
-    const result = runQuick(QUICK_SIZES);
     console.log(result.lines.join('\n'));
     expect(result.lines.join('\n')).not.toContain('not in the bundle');
     expect(result.ok).toBe(true);
+  });
+
+  test('the size-independent sidebar calls read no more cells at three times the center', () => {
+    const cells = SIZE_INDEPENDENT.map((op) => `${op}: ${result.results.map((r) => r.measures.find((m) => m.op === op)?.calls.cellsRead).join(' / ')}`);
+    console.log(`cells read at ${QUICK_SIZES.map((s) => s.name).join(' / ')}:\n${cells.join('\n')}\nknown to grow:\n${Object.entries(KNOWN_GROWING).map(([op, why]) => `${op} — ${why}`).join('\n')}`);
+    expect(cellGrowth(result.results)).toEqual([]);
+    // Every sidebar call is in one list or the other.
+    expect(unclassified(result.results)).toEqual([]);
   });
 });
