@@ -1,4 +1,5 @@
 import { runSetup as runSetupUseCase, type SetupResult } from '../app/setup/run-setup';
+import { TREND_CHART, TREND_TAB } from '../domain/weekly/trend-tab';
 import { commonText, menuText, setupText, type MenuText } from '../domain/messages/catalog';
 import type { TriggerSpec } from '../app/ports';
 import type { Language } from '../domain/enums';
@@ -69,6 +70,7 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
     { surface: new SheetsSetupSurface(ss), store: ports.store, properties: ports.properties, user: ports.user, clock: ports.clock, triggers: ports.triggers },
     {
       tabs: allSetupTabs(), ...(initial ? { initial } : {}), triggers: desiredTriggers,
+      charts: [{ tab: TREND_TAB, spec: TREND_CHART }],
       ensureSignupForm: () => {
         // The form is one step of many: if Forms fails, the tabs and triggers still get set up,
         // and the next 初期設定 (or 申込フォームを作成) tries the form again.

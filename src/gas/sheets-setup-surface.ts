@@ -1,6 +1,8 @@
 import type { SetupSurface } from '../app/setup/run-setup';
 import type { PlacedFormat } from '../domain/setup/column-format';
 import type { TabLayout } from '../domain/setup/plan-setup';
+import type { Language } from '../domain/enums';
+import type { ChartSpec } from '../domain/weekly/trend-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,6 +62,25 @@ export class SheetsSetupSurface implements SetupSurface {
     if (protect && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       sheet.protect().setDescription('生きがい就労デスクが書き込むシートです / written by Ikigai Desk').setWarningOnly(true);
     }
+  }
+
+  /** One line chart over the tab's block (header + rows), below it, unless the tab has a chart
+   *  already (a center may have moved or restyled it: it is theirs then). 2 calls on a run that
+   *  finds one (getCharts), about 10 on the run that builds it. */
+  ensureChart(names: readonly string[], chart: ChartSpec, language: Language): boolean {
+    const sheet = names.map((n) => this.sheets.get(n)).find((s) => s !== undefined);
+    if (!sheet || sheet.getCharts().length > 0) return false;
+    const series: Record<number, { targetAxisIndex: number }> = {};
+    for (const i of chart.rightAxisSeries) series[i] = { targetAxisIndex: 1 };
+    sheet.insertChart(sheet.newChart()
+      .setChartType(Charts.ChartType.LINE)
+      .addRange(sheet.getRange(1, 1, chart.rows, chart.columns))
+      .setNumHeaders(1)
+      .setPosition(chart.anchorRow, 1, 0, 0)
+      .setOption('title', chart.title[language])
+      .setOption('series', series)
+      .build());
+    return true;
   }
 
   private rule(key: string, build: () => DataValidation): DataValidation {

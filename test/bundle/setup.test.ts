@@ -11,11 +11,11 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
 const ALL_TABS = [
   '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
-  '週次KPI', 'アンケート集計', '監査ログ',
+  '週次KPI', '推移', 'アンケート集計', '監査ログ',
 ];
 
 /** Calls that change the spreadsheet, the properties or the triggers. */
-const WRITES = /\.(setValues|setValue|insertSheet|insertColumnsAfter|setFrozenRows|setDataValidation|setNumberFormat|protect|setProperty|setProperties|create|deleteTrigger|appendRow)$/;
+const WRITES = /\.(setValues|setValue|insertSheet|insertColumnsAfter|setFrozenRows|setDataValidation|setNumberFormat|protect|setProperty|setProperties|create|deleteTrigger|appendRow|insertChart|removeChart)$/;
 
 function world(): { bundle: LoadedBundle; ss: GSpreadsheet } {
   const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: '2015-03-20T01:00:00Z', activeUserEmail: 'kanri@kashiwa-silver.example' });
@@ -76,6 +76,19 @@ describe('初期設定 through the bundle', () => {
     const handlers = bundle.fakes!.triggers.installed().map((t) => t.handler).sort();
     expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger']);
     expect(settings.find((r) => r[0] === '申込フォームID')?.[1]).not.toBe('');
+    // 推移: the header of the weekly mail's 13 weeks and one native line chart over A1:G14,
+    // below the block, the stocks (会員数, 待機会員数: series 0 and 5) on the right axis.
+    const trends = ss.getSheetByName('推移')!;
+    expect(trends.getRange(1, 1, 1, 7).getValues()[0]).toEqual(['週開始', '会員数', '新規入会者数', '就労者数', '新規開拓件数', '活動件数', '待機会員数']);
+    const charts = trends.getCharts();
+    expect(charts).toHaveLength(1);
+    expect(charts[0]!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:G14']);
+    expect(charts[0]!.getNumHeaders()).toBe(1);
+    expect(charts[0]!.getContainerInfo().getAnchorRow()).toBe(16);
+    expect(charts[0]!.getOptions().get('series')).toEqual({ 0: { targetAxisIndex: 1 }, 5: { targetAxisIndex: 1 } });
+    expect(charts[0]!.getOptions().get('title')).toBe('13週の推移（右軸: 会員数・待機会員数）');
+    expect(bundle.log.count('Sheet.insertChart')).toBe(1);
+    expect(bundle.log.count('EmbeddedChartBuilder.setChartType')).toBe(1);
 
     // Run again from the menu: nothing changes and nothing is written.
     const again = bundle.log.measure(() => json(bundle.call('runSetup')));
@@ -90,6 +103,8 @@ describe('初期設定 through the bundle', () => {
     ].join('\n') });
     expect(bundle.log.sequence().filter((c) => WRITES.test(c) && !c.startsWith('Spreadsheet.toast'))).toEqual([]);
     expect(bundle.fakes!.triggers.installed()).toHaveLength(6);
+    // The chart is built once: the re-run finds it (getCharts) and adds none.
+    expect(trends.getCharts()).toHaveLength(1);
   });
 
   it('keeps a half set-up spreadsheet\'s data and extra columns, and adds only what is missing', () => {

@@ -120,6 +120,25 @@ describe('the weekly trigger through the bundle', () => {
     expect(mail.htmlBody).toMatch(/<a href="https:\/\/docs\.google\.com\/spreadsheets\/d\/[^"]+\/edit"/);
   });
 
+  it('writes the 13 weeks into 推移 under the chart setup built: one more header look-up and one setValues, nothing else', () => {
+    const { bundle } = world(0);
+    const before = (() => { bundle.call('weeklySummaryTrigger', CLOCK_EVENT); return bundle.log.snapshot().byMethod; })();
+    const second = world(0);
+    // 推移 as setup makes it (header only), with a center's note in column H that must survive.
+    const tab = second.ss.insertSheet('推移');
+    tab.getRange(1, 1, 2, 8).setValues([['週開始', '会員数', '新規入会者数', '就労者数', '新規開拓件数', '活動件数', '待機会員数', 'メモ'], ['', '', '', '', '', '', '', '=1+1']]);
+    second.bundle.log.reset();
+    second.bundle.call('weeklySummaryTrigger', CLOCK_EVENT);
+    const after = second.bundle.log.snapshot().byMethod;
+    expect(after['Range.setValues']).toBe((before['Range.setValues'] ?? 0) + 1);
+    expect(after['Range.getValues']).toBe((before['Range.getValues'] ?? 0) + 1);
+    const rows = tab.getRange(2, 1, 13, 8).getValues();
+    // The newest week last: 2016-03-28, 会員数 4 (the week's report); the 12 before have no 週次KPI row.
+    expect(rows[12]?.slice(1, 7)).toEqual([4, 2, 2, 1, 3, 1]);
+    expect(rows[0]?.slice(1, 7)).toEqual(['', '', '', '', '', '']);
+    expect(tab.getRange('H2').getFormulas()).toEqual([['=1+1']]);
+  });
+
   it('sends nothing and writes nothing when the trigger fires again for a week already sent', () => {
     const { bundle, ss } = world(0);
     bundle.call('weeklySummaryTrigger', CLOCK_EVENT);

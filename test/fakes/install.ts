@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CacheServiceImpl, type CacheHandles } from './cache-service';
+import { CHART_TYPE } from './charts';
 import { CallLog } from './call-log';
 import { Executions } from './executions';
 import { FormAppImpl, type FormAppOptions, type FormHandles } from './form-app';
@@ -122,6 +123,8 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
     Logger: LoggerImpl.wrap(ctx, logs),
     FormApp: forms.service,
     CacheService: cache.service,
+    // Charts.ChartType for Sheet.newChart().setChartType (test/fakes/charts.ts).
+    Charts: Object.freeze({ ChartType: CHART_TYPE }),
   };
   if (options.console) globals.console = ConsoleImpl.wrap(ctx, logs);
 

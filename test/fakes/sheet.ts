@@ -5,6 +5,7 @@ import { parseA1, type Box } from './a1';
 import { RangeImpl } from './range';
 import { ProtectionImpl } from './protection';
 import { PROTECTION_TYPE } from './enums';
+import { SheetCharts } from './charts';
 import { DEFAULT_NUMBER_FORMAT, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type FakeCell } from './fake-cell';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,7 +24,7 @@ export interface SheetHost extends Guarded {
 type SheetMethods = 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange'
   | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
   | 'appendRow' | 'deleteRows' | 'deleteRow' | 'clear' | 'clearContents' | 'setFrozenRows' | 'getFrozenRows'
-  | 'protect' | 'getProtections' | 'getFormUrl';
+  | 'protect' | 'getProtections' | 'getFormUrl' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart';
 
 export class SheetImpl implements Pick<GSheet, SheetMethods> {
   _self!: GSheet;
@@ -34,12 +35,15 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   private _protections: ProtectionImpl[] = [];
   /** The form whose responses Forms writes into this sheet (Form.setDestination made it), or null. */
   _formUrl: string | null = null;
+  /** The sheet's embedded charts (test/fakes/charts.ts). */
+  _charts!: SheetCharts;
 
   constructor(readonly _host: SheetHost, private _name: string, private readonly _id: number) {}
 
   static create(host: SheetHost, name: string, id: number): SheetImpl {
     const impl = new SheetImpl(host, name, id);
     impl._self = guard<GSheet>(impl, 'Sheet', host);
+    impl._charts = new SheetCharts(host);
     return impl;
   }
 
@@ -210,6 +214,11 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
     this._protections.push(p);
     return p._self;
   }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return this._charts.newChart(); }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this._charts.insert(chart); }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return this._charts.list(); }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this._charts.remove(chart); }
 
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GProtection[] {
     // Only sheet protections exist in the fake; RANGE asks for none.

@@ -17,6 +17,8 @@ import { civilDateTimeIn } from '../../domain/civil-date';
 
 /** The parts of a spreadsheet setup touches beyond cell values: tabs, frozen rows, formats,
  *  protection. The Google adapter reads the whole layout in one pass (`inspect`). */
+import type { ChartSpec } from '../../domain/weekly/trend-tab';
+
 export interface SetupSurface {
   /** Every tab's name, header row and frozen rows. */
   inspect(): TabLayout[];
@@ -28,6 +30,9 @@ export interface SetupSurface {
   /** Dropdowns, checkboxes and number formats on the data rows of each column; warning-only
    *  protection when `protect`. */
   applyFormats(name: string, formats: readonly PlacedFormat[], protect: boolean): void;
+  /** Puts `chart` on the tab named one of `names` unless the tab already has a chart; true when
+   *  it inserted one. Absent on a surface that cannot draw charts (the local .xlsx). */
+  ensureChart?(names: readonly string[], chart: ChartSpec, language: Language): boolean;
 }
 
 export interface SetupPorts {
@@ -51,6 +56,8 @@ export interface SetupOptions {
   /** Publishes the sign-up form (new or not) where Google allows and says who can answer it;
    *  null when the form could not be opened. */
   readonly signupFormAccess?: (formId: string) => FormAccess | null;
+  /** Native charts setup builds once, each on its tab (推移: domain/weekly/trend-tab.ts). */
+  readonly charts?: readonly { readonly tab: { readonly ja: string; readonly en: string }; readonly spec: ChartSpec }[];
 }
 
 /** Whose the desk's triggers are (src/app/setup/desk-triggers.ts). */
@@ -73,6 +80,8 @@ export interface SetupResult {
   readonly rowsAdded: { tab: string; rows: number }[];
   readonly settingsChanged: string[];
   readonly triggersInstalled: string[];
+  /** The tabs a chart was put on (once: a tab with a chart gets none). */
+  readonly chartsAdded: string[];
   /** Whose the triggers are; null when setup was given no triggers to install. */
   readonly triggerOwnership: SetupTriggerOwnership | null;
   readonly signupFormId: string;
@@ -106,7 +115,7 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   const result = {
     language, timeZone: settings.timeZone, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
     formatted: [] as string[], rowsAdded: [] as { tab: string; rows: number }[], settingsChanged: [] as string[],
-    triggersInstalled: [] as string[], triggerOwnership: null as SetupTriggerOwnership | null, signupFormId: settings.signupFormId,
+    triggersInstalled: [] as string[], chartsAdded: [] as string[], triggerOwnership: null as SetupTriggerOwnership | null, signupFormId: settings.signupFormId,
     signupForm: null as FormAccess | null,
   };
   const newFingerprints: Record<string, string> = { ...formatted };
@@ -114,6 +123,12 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   if (steps.some((s) => s.kind === 'format')) properties.set(FORMATS_PROPERTY, JSON.stringify(newFingerprints));
 
   if (initial) result.settingsChanged.push(...applyInitialSettings(store, settings, language));
+
+  if (surface.ensureChart) {
+    for (const { tab, spec } of options.charts ?? []) {
+      if (surface.ensureChart([tab.ja, tab.en], spec, language)) result.chartsAdded.push(language === 'ja' ? tab.ja : tab.en);
+    }
+  }
 
   if (options.ensureSignupForm && settings.signupFormId === '') {
     const id = options.ensureSignupForm(settings);
@@ -134,7 +149,8 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   }
 
   const formOpened = result.signupForm?.publishing === 'published_now' || result.signupForm?.signIn === 'turned_off';
-  const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0 || formOpened;
+  const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0
+    || result.chartsAdded.length > 0 || formOpened;
   if (changed) audit(ports, result, settings.timeZone);
   return { ...result, changed };
 }

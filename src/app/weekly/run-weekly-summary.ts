@@ -17,6 +17,8 @@ import { managerAddresses, weeklyRecipients } from './recipients';
 import { loadWeeklyWorkbook } from './weekly-reads';
 import { readWeeklySurveys } from './weekly-surveys';
 import type { WeeklySurveyInput } from '../../domain/mail/weekly-survey-section';
+import { TREND_TAB, trendTabCells } from '../../domain/weekly/trend-tab';
+import type { WeeklyTrends } from '../../domain/weekly/weekly-trends';
 
 // The weekly job (kpi.md "Weekly summary"): figures for the week, the week before and the
 // fiscal year to date; one row in 週次KPI per week; one mail per week unless asked to resend.
@@ -198,7 +200,22 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
         failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed'), language: lang };
     }
   }
+  writeTrendTab(ports.store, summary.trends, log);
   return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang, caughtUp };
+}
+
+/** The 13 weeks into 推移 (trend-tab.ts), under the chart setup built, when the tab exists: its
+ *  header once (usually from the desk cache), one write of 13 rows. A failure here costs the
+ *  chart a week, not the run: the mail went and 週次KPI holds the figures. */
+function writeTrendTab(store: TableStore, trends: WeeklyTrends, log: (line: string) => void): void {
+  try {
+    const found = store.header([TREND_TAB.ja, TREND_TAB.en]);
+    if (!found) return;
+    const cells = trendTabCells(found.header, trends);
+    if (cells.columns.length > 0) store.writeCells(found.name, 2, cells);
+  } catch (error) {
+    log(`weekly: ${TREND_TAB.ja} not written: ${errorName(error)}`);
+  }
 }
 
 /** The week before `week` when it was never mailed and should be: its 週次KPI row says 送信枠不足

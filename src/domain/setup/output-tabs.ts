@@ -1,11 +1,14 @@
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../survey/tally-rows';
 import { WEEKLY_KPI_COLUMNS, WEEKLY_KPI_TAB } from '../weekly/weekly-kpi-tab';
+import { TREND_TAB, TREND_TAB_COLUMNS } from '../weekly/trend-tab';
 import { setupTabs, type OutputTab, type SetupTab } from './setup-tabs';
 
 // The add-in's output tabs, with the columns their own modules write: setup only makes them
 // (header, frozen, protected) so a new center sees every tab from day one.
 export const OUTPUT_TABS: readonly OutputTab[] = [
   { key: 'weekly_kpi', ja: WEEKLY_KPI_TAB.ja, en: WEEKLY_KPI_TAB.en, columns: WEEKLY_KPI_COLUMNS },
+  // The weekly mail's 13 weeks under a native chart (trend-tab.ts); setup adds the chart.
+  { key: 'trends', ja: TREND_TAB.ja, en: TREND_TAB.en, columns: TREND_TAB_COLUMNS },
   {
     key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
     columns: SURVEY_TALLY_HEADER.ja.map((ja, i) => ({ ja, key: SURVEY_TALLY_HEADER.en[i] ?? ja })),

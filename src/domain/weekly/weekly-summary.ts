@@ -8,7 +8,7 @@ import type { RawTable } from '../cell';
 import { attentionItems } from '../kpi/attention-items';
 import { coordinatorFigures } from '../kpi/coordinator-figures';
 import { fiscalTargets, yearShareGone } from './fiscal-targets';
-import { weeklyTrends } from './weekly-trends';
+import { weeklyTrends, type WeeklyTrends } from './weekly-trends';
 import { weeklySurveyLines, type WeeklySurveyInput } from '../mail/weekly-survey-section';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
@@ -24,6 +24,8 @@ export interface WeeklySummary {
   readonly periods: WeeklyPeriods;
   readonly reports: WeeklyReports;
   readonly mail: RenderedMail;
+  /** The 13 weeks the mail draws (also written to 推移: trend-tab.ts). */
+  readonly trends: WeeklyTrends;
 }
 
 /** What the run knows beyond the workbook: 週次KPI as read (the trends' history) and the
@@ -46,11 +48,12 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
     previousWeek: computeReport(workbook, periods.previousWeek),
     fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate),
   };
+  const trends = weeklyTrends(context.history ?? null, week, reports.week);
   const mail = renderWeeklyMail(weeklyMailModel({
     language: settings.language, centerName: settings.centerName, periods, reports,
     coordinators: workbook.coordinators, events: workbook.events, problemCount, notices,
     extras: {
-      trends: weeklyTrends(context.history ?? null, week, reports.week),
+      trends,
       targets: fiscalTargets(settings, periods.fiscalYear, reports.fiscalYearToDate),
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
       coordinatorWeek: coordinatorFigures(workbook, periods.week),
@@ -60,5 +63,5 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },
   }));
-  return { periods, reports, mail };
+  return { periods, reports, mail, trends };
 }
