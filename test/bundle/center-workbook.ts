@@ -7,6 +7,7 @@ import { DATA_TABS } from '../../src/domain/schema/tabs';
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../../src/domain/survey/tally-rows';
 import { SEND_STATUS } from '../../src/domain/weekly/send-status';
 import { WEEKLY_KPI_COLUMNS, WEEKLY_KPI_TAB } from '../../src/domain/weekly/weekly-kpi-tab';
+import { TREND_TAB, TREND_TAB_COLUMNS } from '../../src/domain/weekly/trend-tab';
 
 // A center's workbook as a person would have it in Google Sheets, for the bundle tests that check
 // what a writer may touch (owned-cells.property.test.ts): every tab of docs/design/workbook.md in
@@ -26,10 +27,12 @@ export interface ContractTab {
 }
 
 /** Every tab of workbook.md with the columns the add-in owns there: the data tabs (tabs.ts), 監査ログ,
- *  and the add-in's output tabs 週次KPI and アンケート集計 (their own modules' columns). */
+ *  and the add-in's output tabs 週次KPI, 推移 and アンケート集計 (their own modules' columns). */
 export const CONTRACT_TABS: readonly ContractTab[] = [
   ...DATA_TABS.map((t) => ({ key: t.key, ja: t.ja, en: t.en, columns: t.columns.map((c) => ({ key: c.key, ja: c.ja })) })),
   { key: 'weekly_kpi', ja: WEEKLY_KPI_TAB.ja, en: WEEKLY_KPI_TAB.en, columns: WEEKLY_KPI_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
+  // 推移: the weekly run's 13 rows under setup's chart (trend-tab.ts).
+  { key: 'trends', ja: TREND_TAB.ja, en: TREND_TAB.en, columns: TREND_TAB_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
   {
     key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
     columns: SURVEY_TALLY_HEADER.en.map((key, i) => ({ key, ja: SURVEY_TALLY_HEADER.ja[i] ?? key })),

@@ -95,7 +95,11 @@ function policyOf(call: Call): Policy {
     case 'joinAsMember': return { ...AUDIT, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
     // The cancelled row, and the first waitlisted person of that session who takes the place.
     case 'cancelRegistration': return { ...AUDIT, registrations: { inPlace: ['status'] } };
-    case 'sendWeeklySummaryNow': return { weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED } };
+    // 週次KPI: the week's row; 推移: its 13 rows under the header, every week (trend-tab.ts).
+    case 'sendWeeklySummaryNow': return {
+      weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED },
+      trends: { append: true, inPlace: 'any' },
+    };
     case 'tallyAllSurveys': return { survey_tally: { append: true, inPlace: 'any', headers: true } };
     case 'runSetup': case 'saveInitialSettings': return SETUP;
     default: return {};
