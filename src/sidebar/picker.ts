@@ -33,6 +33,8 @@ export interface Picker {
   /** Fills in the record `id` (a correction opens an entry's member, client and job): the known
    *  option's text, or `text` offered as a new option ('' clears). */
   set(id: string, text?: string): void;
+  /** Lists now the options whose name is exactly what was typed, if there are several; true if so. */
+  showNamesakes(): boolean;
 }
 
 /** Fetches the options matching what was typed (the server's searchMembers). */
@@ -60,13 +62,13 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
     const hits = [...known.values()].filter((o) => (o.names ?? []).some((n) => searchKey(n) === key));
     return hits.length >= 2 ? hits : [];
   };
-  const showChoices = (): void => {
+  const showChoices = (): boolean => {
     const hits = sameName ? namesakes() : [];
     choices.hidden = hits.length === 0;
-    if (hits.length === 0) { choices.replaceChildren(); return; }
+    if (hits.length === 0) { choices.replaceChildren(); return false; }
     choices.replaceChildren(el('div', { class: 'hint', text: sameName?.(hits.length) ?? '' }), ...hits.map((o) => {
       const b = el('button', { type: 'button', class: 'choice', 'data-id': o.id },
-        el('span', { class: 'nowrap', text: o.id }), ' ', el('span', { text: o.text }), o.detail ? el('span', { class: 'muted', text: ` ${o.detail}` }) : null);
+        el('span', { class: 'nowrap', text: o.id }), ' ', el('span', { text: o.text }), o.detail ? ' ' : null, o.detail ? el('span', { class: 'muted nowrap', text: o.detail }) : null);
       b.addEventListener('click', () => {
         input.value = optionValue(o);
         choices.hidden = true;
@@ -76,6 +78,7 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
       });
       return b;
     }));
+    return true;
   };
   const show = (shown: readonly PickOption[]): void => {
     for (const o of shown) known.set(o.id.toLowerCase(), o);
@@ -126,6 +129,7 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
       choices.replaceChildren();
     },
     add,
+    showNamesakes: showChoices,
     set(id: string, text = ''): void {
       choices.hidden = true;
       choices.replaceChildren();

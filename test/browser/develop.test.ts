@@ -29,7 +29,7 @@ describeInBrowser('the 開拓 panel in Chromium', () => {
 
     await panel.getByLabel('名称', { exact: true }).fill('さくら苑');
     await panel.getByLabel('業種', { exact: true }).selectOption({ label: '福祉施設' });
-    await panel.getByLabel('地区', { exact: true }).fill('柏');
+    await panel.locator('#develop-client').getByLabel('地区', { exact: true }).fill('柏');
     await panel.getByLabel('担当者', { exact: true }).fill('山田 施設長');
     await panel.getByLabel('電話', { exact: true }).fill('04-7100-0001');
     await panel.getByRole('button', { name: '提供先を登録' }).click();
@@ -46,6 +46,10 @@ describeInBrowser('the 開拓 panel in Chromium', () => {
     await panel.getByRole('checkbox', { name: '水PM' }).focus();
     await page.keyboard.press('Space');
     await panel.getByLabel('必要人数（各枠）', { exact: true }).fill('2');
+    // 必要技能: this center has no 技能 tab, so the word is typed; 地区 left blank (the client's).
+    await panel.getByLabel('ほかの技能', { exact: true }).fill('清掃、窓拭き');
+    await expect(panel.getByText('空欄なら提供先の地区になります').isVisible()).resolves.toBe(true);
+    await panel.getByLabel('報酬', { exact: true }).fill('時給1000円');
     await panel.getByLabel('社会貢献の仕事', { exact: true }).check();
     await panel.getByLabel('開始日', { exact: true }).fill('2025-07-01');
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-develop.png'), fullPage: true });
@@ -74,7 +78,7 @@ describeInBrowser('the 開拓 panel in Chromium', () => {
     expect(client).toEqual(['C0003', 'さくら苑', '福祉施設', '柏', '山田 施設長', '04-7100-0001', null, { date: '2025-06-11' }, COORDINATOR]);
     const job = saved.read(['仕事'])?.rows.find((r) => r[0] === 'J0003');
     // 地区 left blank: the client's (registerJob takes the client's district by default).
-    expect(job).toEqual(['J0003', 'C0003', '食堂の清掃', '清掃', '請負', null, '月AM、水PM', 2, '柏', { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
+    expect(job).toEqual(['J0003', 'C0003', '食堂の清掃', '清掃', '請負', '清掃、窓拭き', '月AM、水PM', 2, '柏', { date: '2025-07-01' }, null, '時給1000円', true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
     const audit = saved.read(['監査ログ'])?.rows.map((r) => r.slice(2, 6));
     expect(audit).toEqual([
       ['register_client', '業務提供先', 'C0003', 'sector=welfare developed_on=2025-06-11'],

@@ -8,7 +8,8 @@ import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession }
 
 // The イベント panel of the built sidebar in Debian's Chromium at the Sheets sidebar's width
 // (300px), against the dev server on a copy of the attendance fixture (the morning of E001,
-// 2026-12-07): check a person in, join them, see the member ID appear, and read the .xlsx.
+// 2026-12-07): check a person in, join them (the 会員 form opens them to complete the profile),
+// see the member ID appear, and read the .xlsx.
 describeInBrowser('the イベント panel in Chromium', () => {
   let session: SidebarSession;
 
@@ -56,6 +57,16 @@ describeInBrowser('the イベント panel in Chromium', () => {
     const joinButton = panel.getByRole('button', { name: '入会（山田 花子）' });
     await joinButton.focus();
     await page.keyboard.press('Enter');
+    // 入会 leads straight to the 会員 form with the new member opened, to complete the profile.
+    await page.locator('#member-status.ok').waitFor();
+    await expect(page.getByRole('tab', { name: '会員' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('#member-title').textContent()).resolves.toBe('M00037 山田 花子');
+    await expect(page.locator('#member-status').textContent()).resolves.toBe('会員 M00037 を開きました。技能・就業可能枠・地区・生年月日を入力して保存してください。');
+    await page.locator('#member-birth-date').fill('1958-05-05');
+    await page.locator('#member-availability').getByRole('checkbox', { name: '火AM' }).check();
+    await page.locator('#member-save').click();
+    await page.locator('#member-status.ok').getByText('M00037 を保存しました（生年月日、就業可能枠）').waitFor();
+    await page.getByRole('tab', { name: 'イベント' }).click();
     await panel.getByText('山田 花子 さんを会員 M00037 として登録しました').waitFor();
     await expect(panel.locator('li[data-registration="R00001"] .member').textContent()).resolves.toBe('会員 M00037');
     await expect(panel.getByRole('button', { name: '入会（山田 花子）' }).count()).resolves.toBe(0);
@@ -72,8 +83,10 @@ describeInBrowser('the イベント panel in Chromium', () => {
     expect(regs.filter((r) => r.attended).map((r) => r.registration_id)).toEqual(['R00001', 'R00002', 'R00006', 'R00007']);
     expect(regs.find((r) => r.registration_id === 'R00001')?.member_id).toBe('M00037');
     const members = parseTable(MEMBERS_TAB, saved.read(['会員'])!).records;
-    expect(members.at(-1)).toMatchObject({ member_id: 'M00037', name: '山田 花子', join_route: 'orientation', joined_on: '2026-12-07' });
-    expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['registration_check_in', 'member_join', 'registration_check_in']);
+    expect(members.at(-1)).toMatchObject({
+      member_id: 'M00037', name: '山田 花子', join_route: 'orientation', joined_on: '2026-12-07', birth_date: '1958-05-05', availability: ['Tue-AM'],
+    });
+    expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['registration_check_in', 'member_join', 'member_edit', 'registration_check_in']);
   });
 
   test('cancels in two steps and the waitlisted person takes the place', async () => {

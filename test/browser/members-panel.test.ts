@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
-import { NOW } from '../app/sidebar/sidebar-fixture';
+import { NOW, VIEWER } from '../app/sidebar/sidebar-fixture';
 import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
 import { addAgeFormulas, ageFormulas, membersTables } from './members-fixture';
 
@@ -90,6 +91,138 @@ describeInBrowser('the 会員 panel in Chromium (ja)', () => {
     ]);
     // The center's 年齢 formulas are still formulas, on every row that had one.
     await expect(ageFormulas(session.workbook)).resolves.toEqual([...[2, 3, 4, 5, 6, 7, 8].map(DATEDIF), null]);
+    await page.close();
+  });
+
+  test('opens a member by hiragana and saves one changed field: only that cell is written', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    const before = await membersRow(session.workbook, 'M001');
+    const auditBefore = (await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows.length ?? 0;
+    await expect(page.locator('#member-find .hint').first().textContent()).resolves.toBe('ID・氏名・フリガナで検索');
+    await page.locator('#member-find input').fill('あおき いちろう');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M001 青木 一郎').waitFor();
+    await expect(page.locator('#member-phone').inputValue()).resolves.toBe('04-0000-0001');
+    await expect(page.locator('#member-availability input:checked').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot'))))
+      .resolves.toEqual(['Mon-AM', 'Wed-AM']);
+    await expect(page.locator('#member-consent').isChecked()).resolves.toBe(true);
+    // Saving what was opened sends nothing.
+    await page.locator('#member-save').click();
+    await expect(said(page, '#member-status')).resolves.toBe('変更はありません。');
+    await page.locator('#member-phone').fill('04-7100-1234');
+    await page.locator('#member-save').click();
+    await expect(said(page, '#member-status')).resolves.toBe('M001 を保存しました（電話）');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const after = await membersRow(session.workbook, 'M001');
+    // Only 電話 (column J, index 9) differs.
+    expect(after).toEqual(before?.map((c, i) => (i === 9 ? '04-7100-1234' : c)));
+    const audit = (await readWorkbookFile(session.workbook)).read(['監査ログ'])?.rows ?? [];
+    expect(audit.slice(auditBefore).map((r) => r.slice(2, 6))).toEqual([['member_edit', '会員', 'M001', 'fields=phone']]);
+    await expect(ageFormulas(session.workbook)).resolves.toEqual([...[2, 3, 4, 5, 6, 7, 8].map(DATEDIF), null]);
+  });
+
+  test('退会 says first which placement it ends, then ends it and reopens the job', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    await page.locator('#member-find input').fill('M002');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M002 井上 和子').waitFor();
+    await expect(page.locator('#member-leave-date').inputValue()).resolves.toBe('2025-06-11');
+    // A reason is needed; the codes are the seven.
+    await expect(page.locator('#member-leave-reason option').allTextContents()).resolves.toEqual(
+      ['（選ぶ）', '健康', '転居', '家庭の事情', '就業先が見つからない', '会費未納', '死亡', 'その他']);
+    await page.locator('#member-leave').click();
+    await expect(said(page, '#member-leave-status')).resolves.toBe('退会理由を入力してください。');
+    await page.locator('#member-leave-reason').selectOption({ label: '健康' });
+    await page.locator('#member-leave').click();
+    await page.locator('#member-leave-confirm').waitFor();
+    await expect(page.locator('#member-leave-summary').textContent()).resolves.toBe('退会日に次の就業・マッチングを終了します: MT0001（仕事 J001・成立）');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-members-leave-confirm.png'), fullPage: true });
+    await noOverflow(page);
+    await page.locator('#member-leave-confirm').click();
+    await expect(said(page, '#member-leave-status')).resolves.toBe(
+      'M002 を 2025-06-11 付で退会にしました。 終了した就業: MT0001（J001） 募集中に戻った仕事: J001');
+    await expect(page.locator('#member-left-note').textContent()).resolves.toBe('2025-06-11 退会（健康）');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-members-left.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const saved = await readWorkbookFile(session.workbook);
+    const member = await membersRow(session.workbook, 'M002');
+    expect([member?.[6], member?.[18]]).toEqual([{ date: '2025-06-11' }, '健康']);
+    const match = saved.read(['マッチング'])?.rows.find((r) => r[0] === 'MT0001');
+    expect([match?.[4], match?.[7]]).toEqual(['終了', { date: '2025-06-11' }]);
+    expect(saved.read(['仕事'])?.rows.find((r) => r[0] === 'J001')?.[13]).toBe('募集中');
+    await expect(ageFormulas(session.workbook)).resolves.toEqual([...[2, 3, 4, 5, 6, 7, 8].map(DATEDIF), null]);
+  });
+
+  test('lists two members of one name with ID, age and district, and opens the one chosen', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    // Typed without the space the sheet has, as people do.
+    await page.locator('#member-find input').fill('山下隆');
+    await page.locator('#member-open').click();
+    const choices = page.locator('#member-find .same-name button');
+    await choices.first().waitFor();
+    // Several of that name is not "not found": the list is the answer.
+    await expect(page.locator('#member-find ~ .status, .finder > .status').first().textContent()).resolves.toBe('');
+    await expect(page.locator('#member-find .same-name .hint').textContent()).resolves.toBe('同じ名前の会員が 2人います。選んでください:');
+    await expect(choices.allTextContents()).resolves.toEqual(['M006 ヤマシタ タカシ 山下 隆 72歳・柏', 'M007 ヤマシタ タカシ 山下 隆 77歳・我孫子']);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-members-namesakes.png'), fullPage: true });
+    await noOverflow(page);
+    await choices.nth(1).click();
+    await page.locator('#member-title').getByText('M007 山下 隆').waitFor();
+    await expect(page.locator('#member-district').inputValue()).resolves.toBe('我孫子');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('keeps a formula typed as a name as text, in the page and in the .xlsx', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    await page.locator('#member-name').fill('=HYPERLINK("http://evil.example","x")');
+    await page.locator('#member-save').click();
+    await expect(said(page, '#member-status')).resolves.toBe('=HYPERLINK("http://evil.example","x") さんを会員 M00009 として登録しました');
+    await expect(page.locator('#member-title').textContent()).resolves.toBe('M00009 =HYPERLINK("http://evil.example","x")');
+    await expect(page.locator('#member-title a').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    // The store wrote it as text (a leading apostrophe), so the sheet never evaluates it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(session.workbook);
+    const sheet = book.getWorksheet('会員');
+    const cell = sheet?.getCell(sheet.rowCount, 2).value;
+    expect(typeof cell).toBe('string');
+    expect(sheet?.getCell(sheet.rowCount, 1).value).toBe('M00009');
+  });
+});
+
+describeInBrowser('the 会員 panel for a viewer', () => {
+  let session: SidebarSession;
+
+  beforeAll(async () => {
+    session = await openSidebarSession(membersTables(), { now: NOW, tempPrefix: 'ikigai-members-viewer-', user: VIEWER });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('opens a member read-only: every field and button of the form is disabled', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    await page.locator('#member-find input').fill('M001');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M001 青木 一郎').waitFor();
+    for (const id of ['#member-name', '#member-kana', '#member-phone', '#member-consent', '#member-save', '#member-leave', '#member-leave-reason']) {
+      await expect(page.locator(id).isDisabled()).resolves.toBe(true);
+    }
+    await expect(page.locator('#member-availability input').first().isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-members-viewer.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

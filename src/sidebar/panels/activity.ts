@@ -1,9 +1,10 @@
-import type { ActivityView, LogActivityInput, MemberOption } from '../../app/shared/api-types';
+import type { ActivityView, LogActivityInput } from '../../app/shared/api-types';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';
 import { onAdded } from '../new-records';
-import { picker, type PickOption } from '../picker';
+import { memberPick, memberSearch } from '../member-options';
+import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -47,17 +48,14 @@ export const activityPanel: Panel = {
     kind.append(el('option', { value: '', text: s.none }));
     for (const code of ACTIVITY_KIND.codes) kind.append(el('option', { value: code, text: label(ACTIVITY_KIND, code, lang) }));
     const names = new Map(boot.members.map((m) => [m.id, m.kana || m.name]));
-    const memberText = (m: MemberOption): string => `${m.kana} ${m.name}`.trim();
     // A large center sends no member list: the picker asks the server (searchMembers) instead.
-    const searchMembers = (query: string): Promise<PickOption[]> =>
-      callServer('searchMembers', t.unreachable, query).then((out) => out.members.map((m) => {
-        names.set(m.id, m.kana || m.name);
-        return { id: m.id, text: memberText(m) };
-      }));
-    const member = picker(s.member, s.pickHint, boot.memberSearch ? [] : boot.members.map((m) => ({ id: m.id, text: memberText(m) })),
-      boot.memberSearch ? searchMembers : undefined);
-    const client = picker(s.client, s.pickHint, boot.clients.map((c) => ({ id: c.id, text: c.name })));
-    const job = picker(s.job, s.pickHint, boot.jobs.map((j) => ({ id: j.id, text: j.title })));
+    // Each field says what it searches by; two members of one name are listed with age and district.
+    const searchMembers = memberSearch(t, (m) => names.set(m.id, m.kana || m.name));
+    const member = picker(s.member, t.pick.member, boot.memberSearch ? [] : boot.members.map((m) => memberPick(m, t)),
+      boot.memberSearch ? searchMembers : undefined, t.pick.sameName);
+    const client = picker(s.client, t.pick.client, boot.clients.map((c) => ({ id: c.id, text: c.name })));
+    const job = picker(s.job, t.pick.job, boot.jobs.map((j) => ({ id: j.id, text: j.title })));
+    onAdded('member', (m) => { member.add(memberPick(m, t)); names.set(m.id, m.kana || m.name); });
     // Clients and jobs registered in 開拓 can be logged against at once (the visit itself, say).
     onAdded('client', (c) => { client.add({ id: c.id, text: c.name }); clientNames.set(c.id, c.name); });
     onAdded('job', (j) => job.add({ id: j.id, text: j.title }));

@@ -6,6 +6,7 @@ import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 import { slotGrid } from '../slot-grid';
+import { wordTicks } from '../word-ticks';
 
 // 開拓: back from a visit, the coordinator records the client that agreed to give work and the
 // job itself, each in one short form and one click. The new client is chosen in the job form at
@@ -34,9 +35,18 @@ export const developPanel: Panel = {
       saveClient, clientStatus);
 
     // 新しい仕事
-    const client = picker(s.client, t.activity.pickHint, boot.clients.map((c) => ({ id: c.id, text: c.name })));
+    const client = picker(s.client, t.pick.client, boot.clients.map((c) => ({ id: c.id, text: c.name })));
     const title = el('input', { type: 'text', maxlength: 100, required: true, autocomplete: 'off' });
-    const category = el('input', { type: 'text', maxlength: 100 });
+    // 職種 and 必要技能 in the center's words (the 職種 in use, the 技能 tab), so the job matches the
+    // members who wrote the same (issue 12: a job made here had no 必要技能 and ranked by ID order).
+    const categoryList = uid('categories');
+    const category = el('input', { type: 'text', maxlength: 100, list: categoryList, autocomplete: 'off' });
+    const categories = el('datalist', { id: categoryList }, ...boot.vocabulary.categories.map((c) => el('option', { value: c })));
+    const skills = wordTicks({ id: 'develop-skills', legend: s.requiredSkills, words: boot.vocabulary.skills, otherLabel: s.otherSkill, otherHint: s.otherHint });
+    const districtList = uid('districts');
+    const jobDistrict = el('input', { type: 'text', id: 'develop-job-district', maxlength: 100, list: districtList, autocomplete: 'off' });
+    const districts = el('datalist', { id: districtList }, ...boot.vocabulary.districts.map((d) => el('option', { value: d })));
+    const pay = el('input', { type: 'text', id: 'develop-job-pay', maxlength: 100, autocomplete: 'off' });
     const engagement = el('select');
     for (const code of JOB_ENGAGEMENT.codes) engagement.append(el('option', { value: code, text: label(JOB_ENGAGEMENT, code, lang) }));
     // 請負 is how a silver center ordinarily takes on work.
@@ -49,8 +59,9 @@ export const developPanel: Panel = {
     const jobStatus = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const jobForm = el('form', { class: 'form', id: 'develop-job', 'aria-labelledby': 'develop-job-title', novalidate: true },
       el('h2', { id: 'develop-job-title', text: s.newJob }),
-      client.element, field(s.title, title), field(s.category, category), field(s.engagement, engagement),
-      grid.element, field(s.headcount, headcount),
+      client.element, field(s.title, title), field(s.category, category), categories, field(s.engagement, engagement),
+      skills.element, grid.element, field(s.headcount, headcount),
+      field(s.jobDistrict, jobDistrict, s.jobDistrictHint), districts, field(s.pay, pay, s.payHint),
       el('div', { class: 'check' }, social, el('label', { for: social.id, text: s.social })),
       field(s.startOn, startOn),
       saveJob, jobStatus);
@@ -93,12 +104,13 @@ export const developPanel: Panel = {
       callServer('registerJob', t.unreachable, {
         client_id: clientId, title: title.value, category: category.value, engagement: engagement.value as JobEngagement,
         slots: grid.value(), headcount: people, social_contribution: social.checked, start_on: startOn.value === '' ? null : startOn.value,
+        required_skills: skills.value(), district: jobDistrict.value.trim(), pay: pay.value.trim(),
       }).then((out) => {
         announce('job', out.job);
         setStatus(jobStatus, s.jobSaved(out.job.id, out.job.title), 'ok');
         // Keep the client (a second job from the same visit is common); clear the job's own fields.
         title.value = ''; category.value = ''; headcount.value = '1'; social.checked = false; startOn.value = '';
-        grid.clear();
+        grid.clear(); skills.clear(); jobDistrict.value = ''; pay.value = '';
       }, (error: unknown) => {
         setStatus(jobStatus, error instanceof ServerError ? error.message : t.unreachable, 'error');
       }).finally(() => { saveJob.disabled = !canWrite; });

@@ -7,7 +7,8 @@ import { callServer, ServerError } from '../script-run';
 
 // イベント: at the door of an orientation or a seminar. Pick the session (today's is chosen),
 // tick 出席 as each person arrives (one server call per tick), press 入会 for an attendee who
-// joins (the member appears in 会員 and the ID shows here), or cancel a registration (the first
+// joins (the member appears in 会員, the ID shows here and the 会員 panel opens them to complete
+// the profile), or cancel a registration (the first
 // waitlisted person gets the place). A viewer sees the list with every control disabled.
 type EventStrings = Strings['events'];
 
@@ -124,7 +125,13 @@ function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status
 
   const drawActions = (): void => {
     actionBar.replaceChildren();
-    if (current.member_id !== '') actionBar.append(el('span', { class: 'badge member', text: s.member(current.member_id) }));
+    if (current.member_id !== '') {
+      // The member's ID, as a way back to their profile in 会員 (what 入会 left to complete).
+      const memberId = current.member_id;
+      const link = el('button', { type: 'button', class: 'action member', text: s.member(memberId), 'aria-label': s.openMember(memberId), 'data-member': memberId });
+      link.addEventListener('click', () => ctx.open('members', memberId));
+      actionBar.append(link);
+    }
     else if (current.attended && current.status !== 'cancelled') {
       const join = el('button', { type: 'button', class: 'action place', text: s.join, disabled: !canWrite, 'aria-label': `${s.join}${ctx.t.paren(who)}` });
       join.addEventListener('click', () => {
@@ -134,8 +141,9 @@ function personCard(r: AttendanceRow, ctx: PanelContext, s: EventStrings, status
           current = { ...current, member_id: res.member_id };
           setStatus(status, s.joined(who, res.member_id), 'ok');
           drawActions();
-          actionBar.querySelector<HTMLElement>('.member')?.setAttribute('tabindex', '-1');
-          actionBar.querySelector<HTMLElement>('.member')?.focus();
+          // 入会 makes a bare member (no 技能, 就業可能枠, 地区, 生年月日), whom no match would find:
+          // straight on to the 会員 form to complete the profile while the person is still there.
+          ctx.open('members', res.member_id);
         }, (error: unknown) => { join.disabled = false; actions.fail(error); });
       });
       actionBar.append(join);

@@ -268,7 +268,7 @@ export const membersPanel: Panel = {
       if (id === '') { setStatus(findStatus, s.required(s.find), 'error'); find.input.focus(); return; }
       // Several members of that name: the picker lists them to choose from, nothing to say here.
       if (id === null) {
-        if (find.element.querySelector('.same-name:not([hidden])')) { setStatus(findStatus, ''); return; }
+        if (find.showNamesakes()) { setStatus(findStatus, ''); return; }
         setStatus(findStatus, s.notFound(find.input.value), 'error');
         return;
       }
