@@ -214,4 +214,21 @@ describe('the nightly survey run, through the bundle', () => {
     expect(bundle.call('tallyAllSurveys')).toMatchObject({ surveys: 2 });
     expect(bundle.fakes!.mail.sent).toHaveLength(0);
   });
+
+  it('writes only アンケート集計\'s own columns at night: a center\'s formula column beside them survives, an answer starting with = never becomes a formula', () => {
+    const { bundle, ss, responses } = world();
+    setUp(bundle);
+    night(bundle, '2026-05-10T20:00:00Z');
+    const tab = ss.getSheetByName('アンケート集計')!;
+    const own = tab.getLastColumn();
+    tab.getRange(1, own + 1).setValue('メモ');
+    tab.getRange(2, own + 1).setValue('=LEN(A2)');
+    // A new answer whose "other" box starts with = (counted without its words) brings the next night.
+    responses.appendRow(['2026/05/11 12:00:00', '=HYPERLINK("http://x")', '内容', 5, '', '', '']);
+    expect(night(bundle, '2026-05-11T20:00:00Z')).toMatchObject({ tallied: true });
+    expect(tab.getRange(2, own + 1).getFormulas()[0]![0]).toBe('=LEN(A2)');
+    const cells = tab.getDataRange().getValues().flat().map(String);
+    expect(cells.some((c) => c.startsWith('=HYPERLINK'))).toBe(false);
+    expect(tab.getRange(1, 1, tab.getLastRow(), own).getFormulas().flat().every((f) => f === '')).toBe(true);
+  });
 });
