@@ -13,7 +13,7 @@ export const {
   listMemberWork, recordWork, confirmWork,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger,
-  createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit,
+  createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit, onWorkReportSubmit,
   // The desk cache's invalidation (src/entry/cache-triggers.ts).
   onDeskEdit, onDeskChange,
 } = GLOBALS;

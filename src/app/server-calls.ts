@@ -174,6 +174,7 @@ export const SERVER_CALLS = {
   weeklySummaryTrigger: script('trigger', [], 'the weekly summary (time-driven)', { trigger: 'clock' }),
   sendEventReminders: script('manager', [], 'tomorrow\'s reminders (daily trigger; by hand a manager)', { trigger: 'clock' }),
   onSignupFormSubmit: script('trigger', [], 'one sign-up (the form\'s submit trigger, its own response tab only)', { trigger: 'form_submit' }),
+  onWorkReportSubmit: script('trigger', [], 'one monthly 就業報告 (its form\'s submit trigger, its own response tab only): 就業実績 rows, or kept 要確認', { trigger: 'form_submit' }),
   onDeskEdit: script('trigger', [], 'empties the desk cache when a person edits 設定, コーディネータ or a header row', { trigger: 'edit' }),
   onDeskChange: script('trigger', [], 'empties the desk cache when rows, columns or tabs are added, removed or moved', { trigger: 'change' }),
 } as const satisfies Record<string, ServerCall>;

@@ -7,6 +7,7 @@ import type { Settings } from '../domain/settings';
 import { rememberedLanguage } from '../gas/center-language';
 import { googlePorts, type GooglePorts } from '../gas/google-ports';
 import { isSignupResponseTab, triggerRunRefusal } from './trigger-runs';
+import { isWorkReportResponseTab } from './work-report';
 
 // Turns the table of server calls (src/app/server-calls.ts) into the Apps Script globals. Every
 // function a person can reach is checked here before its handler runs, by the rule the table
@@ -68,7 +69,11 @@ function scriptGlobal(name: ScriptCallName, spec: ScriptCall, handler: AnyHandle
       if (why === null) {
         if (spec.trigger === 'form_submit') {
           const range = (event as { range: GoogleAppsScript.Spreadsheet.Range }).range;
-          if (!isSignupResponseTab(range, () => ports.store)) return refuseTrigger(name, 'not_signup_form');
+          // Every form linked to the spreadsheet fires every form-submit trigger: each handler takes
+          // only the answers of its own form's response tab.
+          if (name === 'onWorkReportSubmit') {
+            if (!isWorkReportResponseTab(range)) return refuseTrigger(name, 'not_work_report_form');
+          } else if (!isSignupResponseTab(range, () => ports.store)) return refuseTrigger(name, 'not_signup_form');
         }
         return handler({ ports, caller: null, settings: null, triggerEvent: event } satisfies ScriptContext);
       }

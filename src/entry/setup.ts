@@ -13,6 +13,7 @@ import { SheetsSetupSurface } from '../gas/sheets-setup-surface';
 import { setupDialogHtml, dialogTitle } from '../setup-dialog/dialog-html';
 import { weeklyTriggerSpec } from '../triggers/weekly-trigger';
 import { createSignupFormLocked_, REMINDER_TRIGGER, SUBMIT_TRIGGER, SURVEY_TRIGGER } from './forms';
+import { ensureWorkReportForm, WORK_REPORT_FORM_KEY, WORK_REPORT_TRIGGER } from './work-report';
 import { GasSignupForms } from '../gas/form-signup';
 import { setupNotes } from '../domain/setup/setup-notes';
 import { LANGUAGE_PROPERTY, rememberedLanguage } from '../gas/center-language';
@@ -53,8 +54,9 @@ export function onInstall(e?: unknown): void {
  *  reminders, the nightly survey run, the form-submit trigger once there is a sign-up form, and the desk cache's edit and
  *  change triggers (cache-triggers.ts). Setup installs them all itself, under the owner rule
  *  (src/app/setup/desk-triggers.ts). */
-function desiredTriggers(settings: Settings): TriggerSpec[] {
-  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, SURVEY_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : []), ...CACHE_TRIGGERS];
+function desiredTriggers(settings: Settings, workReportForm: boolean): TriggerSpec[] {
+  return [weeklyTriggerSpec(settings), REMINDER_TRIGGER, SURVEY_TRIGGER, ...(settings.signupFormId !== '' ? [SUBMIT_TRIGGER] : []),
+    ...(workReportForm ? [WORK_REPORT_TRIGGER] : []), ...CACHE_TRIGGERS];
 }
 
 function setUp(ports: GooglePorts, initial?: InitialSettings): SetupResult | null {
@@ -69,8 +71,10 @@ function setUpLocked(ports: GooglePorts, initial?: InitialSettings): SetupResult
   const result = runSetupUseCase(
     { surface: new SheetsSetupSurface(ss), store: ports.store, properties: ports.properties, user: ports.user, clock: ports.clock, triggers: ports.triggers },
     {
-      tabs: allSetupTabs(), ...(initial ? { initial } : {}), triggers: desiredTriggers,
+      tabs: allSetupTabs(), ...(initial ? { initial } : {}), triggers: (s) => desiredTriggers(s, (ports.properties.get(WORK_REPORT_FORM_KEY) ?? '') !== ''),
       charts: [{ tab: TREND_TAB, spec: TREND_CHART }],
+      // The monthly 就業報告 form, next to the sign-up form (made once; Forms failing stops nothing).
+      ensureWorkReportForm: (s) => ensureWorkReportForm(ports.properties, s),
       ensureSignupForm: () => {
         // The form is one step of many: if Forms fails, the tabs and triggers still get set up,
         // and the next 初期設定 (or 申込フォームを作成) tries the form again.

@@ -14,7 +14,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const KANRI = 'kanri@kashiwa-silver.example';
 const JIMU = 'jimu@kashiwa-silver.example';
 // The desk cache's edit and change triggers too (src/entry/cache-triggers.ts).
-const HANDLERS = ['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger'];
+const HANDLERS = ['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'onWorkReportSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger'];
 
 function world(forms: FormAppOptions = {}, session = true): { bundle: LoadedBundle; ss: GSpreadsheet } {
   const bundle = loadBundle({ timeZone: 'Asia/Tokyo', now: '2015-03-20T01:00:00Z', activeUserEmail: KANRI, forms });

@@ -74,7 +74,7 @@ describe('初期設定 through the bundle', () => {
     const settings = ss.getSheetByName('設定')!.getDataRange().getValues();
     expect(settings).toContainEqual(['センター名', '柏市シルバー人材センター']);
     const handlers = bundle.fakes!.triggers.installed().map((t) => t.handler).sort();
-    expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger']);
+    expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'onWorkReportSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger']);
     expect(settings.find((r) => r[0] === '申込フォームID')?.[1]).not.toBe('');
     // 推移: the header of the weekly mail's 13 weeks and one native line chart over A1:G14,
     // below the block, the stocks (会員数, 待機会員数: series 0 and 5) on the right axis.
@@ -102,7 +102,7 @@ describe('初期設定 through the bundle', () => {
       'トリガーは kanri@kashiwa-silver.example のアカウントで動きます（2015-03-20 10:00 に設定）。',
     ].join('\n') });
     expect(bundle.log.sequence().filter((c) => WRITES.test(c) && !c.startsWith('Spreadsheet.toast'))).toEqual([]);
-    expect(bundle.fakes!.triggers.installed()).toHaveLength(6);
+    expect(bundle.fakes!.triggers.installed()).toHaveLength(7);
     // The chart is built once: the re-run finds it (getCharts) and adds none.
     expect(trends.getCharts()).toHaveLength(1);
   });

@@ -58,6 +58,9 @@ export interface SetupOptions {
   readonly signupFormAccess?: (formId: string) => FormAccess | null;
   /** Native charts setup builds once, each on its tab (推移: domain/weekly/trend-tab.ts). */
   readonly charts?: readonly { readonly tab: { readonly ja: string; readonly en: string }; readonly spec: ChartSpec }[];
+  /** Makes the monthly 就業報告 form when the center has none (its ID in the document properties);
+   *  returns its ID, or null when Forms failed (the next setup tries again). */
+  readonly ensureWorkReportForm?: (settings: Settings) => string | null;
 }
 
 /** Whose the desk's triggers are (src/app/setup/desk-triggers.ts). */
@@ -87,6 +90,8 @@ export interface SetupResult {
   readonly signupFormId: string;
   /** Who can answer the sign-up form after this run (null: no form, or it could not be opened). */
   readonly signupForm: FormAccess | null;
+  /** The 就業報告 form's ID ('' when there is none). */
+  readonly workReportFormId: string;
   /** False when the spreadsheet was already set up: nothing was written. */
   readonly changed: boolean;
 }
@@ -116,7 +121,7 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
     language, timeZone: settings.timeZone, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
     formatted: [] as string[], rowsAdded: [] as { tab: string; rows: number }[], settingsChanged: [] as string[],
     triggersInstalled: [] as string[], chartsAdded: [] as string[], triggerOwnership: null as SetupTriggerOwnership | null, signupFormId: settings.signupFormId,
-    signupForm: null as FormAccess | null,
+    signupForm: null as FormAccess | null, workReportFormId: '',
   };
   const newFingerprints: Record<string, string> = { ...formatted };
   for (const step of steps) execute(step, ports, result, newFingerprints);
@@ -138,6 +143,8 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
       result.settingsChanged.push('signupFormId');
     }
   }
+
+  if (options.ensureWorkReportForm) result.workReportFormId = options.ensureWorkReportForm(settings) ?? '';
 
   if (options.signupFormAccess && result.signupFormId !== '') result.signupForm = options.signupFormAccess(result.signupFormId);
 

@@ -9,7 +9,7 @@ import type { ApiErrorCode } from './api-types';
 // found, a missing tab) are the catalog's words part (wordText).
 
 /** Every code a person can be answered with: the sidebar's, and the refusals of guarded-call.ts. */
-export type MessageCode = ApiErrorCode | 'not_manager' | 'not_a_trigger' | 'not_signup_form';
+export type MessageCode = ApiErrorCode | 'not_manager' | 'not_a_trigger' | 'not_signup_form' | 'not_work_report_form';
 
 /** The catalog's sentence for each code (a code the catalog lacks is a type error here). */
 function sentences(lang: Language): Readonly<Record<MessageCode, (p: MessageParams) => string>> {

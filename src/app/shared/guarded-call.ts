@@ -55,7 +55,7 @@ export function parseArgs<S extends z.ZodMiniType>(schema: S, value: unknown): z
 }
 
 /** Why a function refused to run: a person not allowed, or a call that is not a real trigger run. */
-export type RefusalCode = CallerRefusal | 'not_a_trigger' | 'not_signup_form' | 'bad_input';
+export type RefusalCode = CallerRefusal | 'not_a_trigger' | 'not_signup_form' | 'not_work_report_form' | 'bad_input';
 
 /** What a refused call answers: a code and a sentence, never any of the center's data. */
 export interface Refusal { readonly ok: false; readonly code: RefusalCode; readonly message: string }

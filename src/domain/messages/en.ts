@@ -93,6 +93,7 @@ export const errors: typeof Ja.errors = {
   not_manager: () => 'Only a manager in the Coordinators tab may do this. Ask a manager.',
   not_a_trigger: () => 'This function runs only from its installed trigger. Nothing was changed.',
   not_signup_form: () => 'This answer does not come from the sign-up form\'s response tab, so it was not taken in.',
+  not_work_report_form: () => 'This answer does not come from the work report form\'s response tab, so it was not taken in.',
   busy: () => 'Someone else is saving right now. Wait a few seconds and press again.',
   bad_input: (p) => `Please check the input: ${p.detail}`,
   not_found: (p) => `${p.what} "${p.id}" was not found. Check the sheet.`,

@@ -1,0 +1,51 @@
+import type { KeyValueStore, TriggerSpec } from '../app/ports';
+import { handleWorkReportSubmit, type WorkReportResult } from '../app/work/work-report-submit';
+import type { Settings } from '../domain/settings';
+import { workReportFormSpec } from '../domain/work/report-form';
+import { SystemClock } from '../gas/clock';
+import { SheetsTableStore } from '../gas/sheets-table-store';
+import { scriptLock } from '../gas/script-lock';
+import { createWorkReportForm } from '../gas/work-report-form';
+import { DocumentProperties } from '../gas/document-properties';
+import type { ScriptContext } from './dispatch';
+import { formIdOfUrl } from './trigger-runs';
+
+// The monthly 就業報告 form on Google (forms.md "就業報告"): setup makes it once, next to the
+// sign-up form; its own form-submit trigger takes each answer (only from its own response tab:
+// dispatch.ts checks that before this runs) into 就業実績, or keeps it 要確認 in 就業報告.
+
+/** Where the form's ID is kept: document properties (one read for the response-tab check). */
+export const WORK_REPORT_FORM_KEY = 'ikigai.work_report.form_id';
+
+/** Its submit trigger (a spreadsheet trigger: every linked form fires it; the tab check sorts). */
+export const WORK_REPORT_TRIGGER: TriggerSpec = { handler: 'onWorkReportSubmit', kind: 'form_submit' };
+
+/** Makes the form when the desk has none; its ID, or null when Forms failed (setup goes on). */
+export function ensureWorkReportForm(props: KeyValueStore, settings: Settings): string | null {
+  const known = props.get(WORK_REPORT_FORM_KEY);
+  if (known) return known;
+  try {
+    const made = createWorkReportForm(workReportFormSpec(settings.language, settings.centerName), SpreadsheetApp.getActiveSpreadsheet().getId());
+    props.set(WORK_REPORT_FORM_KEY, made.formId);
+    return made.formId;
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}
+
+/** Whether the answer's row is on the 就業報告 form's own response tab (Sheet.getFormUrl, one call). */
+export function isWorkReportResponseTab(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  const url = range.getSheet().getFormUrl();
+  const formId = new DocumentProperties().get(WORK_REPORT_FORM_KEY) ?? '';
+  return url !== null && url !== '' && formId !== '' && formIdOfUrl(url) === formId;
+}
+
+/** The form-submit trigger of the 就業報告 form (already checked: a real run, its own tab). */
+export function onWorkReportSubmit({ triggerEvent: e, ports }: ScriptContext): WorkReportResult {
+  const source = (e as { source?: GoogleAppsScript.Spreadsheet.Spreadsheet } | null)?.source;
+  const ss = source ?? SpreadsheetApp.getActiveSpreadsheet();
+  return handleWorkReportSubmit({ store: new SheetsTableStore(() => ss), lock: scriptLock(), clock: new SystemClock(), props: ports.properties, log: (l) => console.log(l) }, e);
+}
+
+export const WORK_REPORT_HANDLERS = { onWorkReportSubmit };
