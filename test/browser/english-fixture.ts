@@ -31,7 +31,12 @@ function english(cell: Cell, column: (typeof DATA_TABS)[number]['columns'][numbe
 }
 
 export function englishSidebarTables(): Table[] {
-  return sidebarTables().map((table) => {
+  return inEnglish(sidebarTables());
+}
+
+/** Any variant of the sidebar fixture (more rows, more tabs), as the English center keeps it. */
+export function inEnglish(tables: readonly Table[]): Table[] {
+  return tables.map((table) => {
     const def = DATA_TABS.find((d) => d.ja === table.name);
     if (!def) throw new Error(`no tab ${table.name} in the schema`);
     const columns = table.header.map((h) => def.columns.find((c) => c.ja === h));

@@ -34,10 +34,10 @@ export function membersTables(): Table[] {
 
 /** The center's own 年齢 column in 会員 (after 退会理由): a formula per member, as a center adds one. */
 export const FORMULA_COLUMN = 20; // T: 19 columns of the contract, then the center's
-export async function addAgeFormulas(workbook: string): Promise<void> {
+export async function addAgeFormulas(workbook: string, tab = '会員'): Promise<void> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(workbook);
-  const sheet = book.getWorksheet('会員');
+  const sheet = book.getWorksheet(tab);
   if (!sheet) throw new Error('no 会員 tab');
   sheet.getCell(1, FORMULA_COLUMN).value = '年齢';
   for (let row = 2; row <= sheet.rowCount; row++) {
@@ -47,10 +47,10 @@ export async function addAgeFormulas(workbook: string): Promise<void> {
 }
 
 /** The formulas of the 年齢 column as the file holds them, by sheet row. */
-export async function ageFormulas(workbook: string): Promise<(string | null)[]> {
+export async function ageFormulas(workbook: string, tab = '会員'): Promise<(string | null)[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(workbook);
-  const sheet = book.getWorksheet('会員');
+  const sheet = book.getWorksheet(tab);
   if (!sheet) throw new Error('no 会員 tab');
   const out: (string | null)[] = [];
   for (let row = 2; row <= sheet.rowCount; row++) {
