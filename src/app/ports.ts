@@ -20,9 +20,10 @@ export interface TableStore {
    *  to `read` for a store without it (a test's counting wrapper, the demo's versioned store). */
   readColumns?(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
   /** The header and the last `count` data rows of the first of `names` that exists (fewer when the
-   *  tab is shorter); `firstRow` of the answer is the sheet row of its first row. Sheets: the
-   *  header, getLastRow, ONE getValues. Optional, as readColumns. */
-  readTail?(names: readonly string[], count: number): RawTable | null;
+   *  tab is shorter); `firstRow` of the answer is the sheet row of its first row. With `pick`, only
+   *  those columns are read (the others null), as readColumns. Sheets: the header, getLastRow, ONE
+   *  getValues (with `pick`, one per run of adjacent wanted columns). Optional, as readColumns. */
+  readTail?(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null;
   /** The rows of the first of `names` whose cell in the key column (`key(header)`: 0-based, -1 when
    *  the tab lacks it) is one of `keys` (spaces around the cell's text ignored, case kept), whole
    *  and in sheet order, with the sheet row of each in `rowNumbers`; shaped as `read` answers.

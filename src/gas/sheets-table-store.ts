@@ -123,7 +123,7 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows };
   }
 
-  readTail(names: readonly string[], count: number): RawTable | null {
+  readTail(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const header = this.headerOf(sheet);
@@ -131,8 +131,23 @@ export class SheetsTableStore implements TableStore {
     const lastRow = sheet.getLastRow();
     const firstRow = Math.max(2, lastRow - count + 1);
     if (lastRow < 2 || count <= 0 || header.length === 0) return { name, header, rows: [], firstRow: lastRow + 1 };
-    const values = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, header.length).getValues() as unknown[][];
-    return { name, header, rows: values.map((row) => row.map((v) => this.toCell(v))), firstRow };
+    const height = lastRow - firstRow + 1;
+    if (!pick) {
+      const values = sheet.getRange(firstRow, 1, height, header.length).getValues() as unknown[][];
+      return { name, header, rows: values.map((row) => row.map((v) => this.toCell(v))), firstRow };
+    }
+    // Only the wanted columns of the last rows, one getValues per run of adjacent ones (readColumns).
+    const width = header.length;
+    const rows: Cell[][] = [];
+    for (let r = 0; r < height; r++) rows.push(new Array<Cell>(width).fill(null));
+    for (const [first, n] of columnRuns(pick(header), width)) {
+      const values = sheet.getRange(firstRow, first + 1, height, n).getValues() as unknown[][];
+      values.forEach((row, r) => {
+        const target = rows[r] as Cell[];
+        for (let c = 0; c < n; c++) target[first + c] = this.toCell(row[c]);
+      });
+    }
+    return { name, header, rows, firstRow };
   }
 
   findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {

@@ -47,12 +47,20 @@ export class MemoryTableStore implements TableStore {
     return { name, header: [...tab.header], rows };
   }
 
-  readTail(names: readonly string[], count: number): RawTable | null {
+  readTail(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
     const found = this.find(names);
     if (!found) return null;
     const { name, tab } = found;
     const first = Math.max(0, tab.rows.length - Math.max(0, count));
-    return { name, header: [...tab.header], rows: tab.rows.slice(first).map((r) => [...r]), firstRow: first + 2 };
+    const width = tab.header.length;
+    const wanted = pick ? pick(tab.header).filter((c) => c >= 0 && c < width) : null;
+    const rows = tab.rows.slice(first).map((r) => {
+      if (!wanted) return [...r];
+      const out = new Array<Cell>(width).fill(null);
+      for (const c of wanted) out[c] = r[c] ?? null;
+      return out;
+    });
+    return { name, header: [...tab.header], rows, firstRow: first + 2 };
   }
 
   findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {

@@ -270,6 +270,17 @@ describe('SheetsTableStore', () => {
       expect(calls.cellsRead).toBe(7 + 500 * 7);
     });
 
+    it('reads only the picked columns of the last rows, one getValues per run of adjacent ones', () => {
+      bigTab();
+      // Columns A and D:E of the last 500 rows: two runs, two getValues besides the header's.
+      const { result, calls } = fakes.log.measure(() => store.readTail(['会員'], 500, () => [4, 0, 3]));
+      expect(result?.firstRow).toBe(1502);
+      expect(result?.rows[0]).toEqual(['M1501', null, null, { date: '2015-04-01' }, 3, null, null]);
+      expect(result?.rows[499]?.[0]).toBe('M2000');
+      expect(calls.byMethod['Range.getValues']).toBe(3);
+      expect(calls.cellsRead).toBe(7 + 500 * 3);
+    });
+
     it('reads a tab shorter than the tail whole, and a tab with only a header as no rows', () => {
       tab('短い', [['ID', '名'], ['a', 'x'], ['b', 'y']]);
       expect(store.readTail(['短い'], 5000)).toEqual({ name: '短い', header: ['ID', '名'], rows: [['a', 'x'], ['b', 'y']], firstRow: 2 });

@@ -5,10 +5,12 @@ import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobC
 import { slotMask, slotsOf } from '../../domain/matching/slot-bits';
 import { wordText } from '../../domain/messages/catalog';
 import { locateColumns, parseTable } from '../../domain/parse/parse-table';
-import { ACTIVITIES_TAB, MATCHES_TAB, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { ACTIVITIES_TAB, MATCHES_TAB, WORK_LOG_TAB, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
 import { bestTake, checkHardRules } from '../../domain/matching/hard-rules';
 import { indexPlacements } from '../../domain/matching/placements';
 import { currentLoad } from '../../domain/matching/work-load';
+import { indexWork, workedLoad, type WorkedRow } from '../../domain/matching/worked-load';
+import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { writeAudits, type AuditInput } from '../shared/audit';
@@ -118,10 +120,19 @@ function placementSlots(
   if (planned.length > 0) return slotsOf(verdict.take);
   const { slotHours, weeklyHoursCap, monthlyDaysCap } = ctx.settings;
   const placements = indexPlacements(others.filter((m) => m.member_id === member.member_id), jobs).get(member.member_id);
-  const load = currentLoad(placements, day, slotHours);
+  // What the member really worked in the last 4 weeks counts beside the plan, as in the ranking.
+  const load = { ...currentLoad(placements, day, slotHours), worked: workedLoad(recentWorkOf(ports, member.member_id), day) };
   const rules = checkHardRules({ ...member, consent: true }, job.job_id, slotMask(job.slots), load, { slotHours, weeklyHoursCap, monthlyDaysCap }, day, wanted, verdict.take);
   const withinCaps = rules.ok ? bestTake(rules.capacity, verdict.take) : 0;
   return slotsOf(withinCaps !== 0 ? withinCaps : verdict.take);
+}
+
+/** The member's rows among the last CANDIDATE_WORK_ROWS of 就業実績 (the ranking's window: read-plans.ts),
+ *  reading only the columns the caps count (its required ones: 就業日, 会員ID, 仕事ID, 時間). */
+function recentWorkOf(ports: Pick<SidebarPorts, 'store'>, memberId: string): WorkedRow[] {
+  const raw = readTailOf(ports.store, WORK_LOG_TAB, CANDIDATE_WORK_ROWS, ['date', 'member_id', 'hours']);
+  if (!raw) return [];
+  return indexWork(parseTable(WORK_LOG_TAB, raw).records.filter((r) => r.member_id === memberId)).get(memberId)?.slice() ?? [];
 }
 
 /** The open match of the member for the job, with its row. */

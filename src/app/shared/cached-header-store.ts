@@ -24,7 +24,7 @@ export class CachedHeaderStore implements TableStore {
     // Only what the inner store has: read-part.ts reads a store without them whole.
     const { readColumns, readTail, findRows } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
-    if (readTail) this.readTail = (names, count) => readTail.call(inner, names, count);
+    if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
     if (findRows) this.findRows = (names, key, keys) => findRows.call(inner, names, key, keys);
   }
 

@@ -25,20 +25,25 @@ function namesOf(def: TabDef): [string, string] {
   return [def.ja, def.en];
 }
 
-/** The columns `keys` of `def`'s tab (plus its required ones); other cells read as null. */
-export function readColumnsOf(store: TableStore, def: TabDef, keys: readonly string[]): RawTable | null {
+/** Which columns of a header hold `keys` of `def` (plus its required ones). */
+function pickOf(def: TabDef, keys: readonly string[]): (header: readonly string[]) => number[] {
   const wanted = new Set([...keys, ...def.columns.filter((c) => c.required).map((c) => c.key)]);
-  const pick = (header: readonly string[]): number[] => {
+  return (header) => {
     const { index } = locateColumns(def, '', header);
     return [...wanted].map((k) => index.get(k) ?? -1).filter((i) => i >= 0);
   };
-  // A store without column reads answers with every column: more than asked, never less.
-  return store.readColumns ? store.readColumns(namesOf(def), pick) : store.read(namesOf(def));
 }
 
-/** The last `count` data rows of `def`'s tab, with `firstRow` set so problems name the right cells. */
-export function readTailOf(store: TableStore, def: TabDef, count: number): RawTable | null {
-  if (store.readTail) return store.readTail(namesOf(def), count);
+/** The columns `keys` of `def`'s tab (plus its required ones); other cells read as null. */
+export function readColumnsOf(store: TableStore, def: TabDef, keys: readonly string[]): RawTable | null {
+  // A store without column reads answers with every column: more than asked, never less.
+  return store.readColumns ? store.readColumns(namesOf(def), pickOf(def, keys)) : store.read(namesOf(def));
+}
+
+/** The last `count` data rows of `def`'s tab, with `firstRow` set so problems name the right cells;
+ *  with `keys`, only those columns (plus the required ones), the others null. */
+export function readTailOf(store: TableStore, def: TabDef, count: number, keys?: readonly string[]): RawTable | null {
+  if (store.readTail) return store.readTail(namesOf(def), count, keys ? pickOf(def, keys) : undefined);
   const whole = store.read(namesOf(def));
   if (!whole) return null;
   const first = Math.max(0, whole.rows.length - count);

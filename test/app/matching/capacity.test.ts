@@ -68,6 +68,23 @@ describe('a job with three slots and two people in each', () => {
     expect(ok(api.changeMatchStatus({ action: 'place', job_id: 'J003', member_id: 'M009' }))).toMatchObject({ slots: ['Mon-AM', 'Wed-AM'] });
   });
 
+  it('counts what the member really worked in the last 4 weeks (就業実績) for the caps of a 成立', () => {
+    const work = (rows: [string, string, number][]) => {
+      const d = desk();
+      d.store.replace('就業実績', ['実績ID', '就業日', '会員ID', '仕事ID', '時間', '金額', '確認', '記録日時', 'メモ'],
+        rows.map(([date, member, hours], i) => [`W${String(i + 1).padStart(7, '0')}`, { date }, member, 'J001', hours, null, true, null, '']));
+      return d.api().changeMatchStatus({ action: 'place', job_id: 'J003', member_id: 'M007' });
+    };
+    // Today 2025-06-11: the window is 2025-05-14 … 06-10. M007 worked 8 + 8 = 16 hours in the week
+    // of Monday 06-02: (20 − 16) / 4 = 1 more slot a week, so of 月AM, 水AM, 金AM only 月AM (Monday first).
+    expect(ok(work([['2025-06-02', 'M007', 8], ['2025-06-03', 'M007', 8], ['2025-06-03', 'M001', 8]]))).toMatchObject({ slots: ['Mon-AM'] });
+    // The same hours in the week of 05-05 are older than 4 weeks; another member's rows are not hers:
+    // two weekdays, as with no work at all.
+    expect(ok(work([['2025-05-05', 'M007', 8], ['2025-05-06', 'M007', 8], ['2025-06-02', 'M001', 8], ['2025-06-03', 'M001', 8]]))).toMatchObject({ slots: ['Mon-AM', 'Wed-AM'] });
+    // 4 days in the window: (10 − 4) / 4 = 1 new weekday within 月上限日数 → 月AM only.
+    expect(ok(work([['2025-05-19', 'M007', 2], ['2025-05-26', 'M007', 2], ['2025-06-02', 'M007', 2], ['2025-06-09', 'M007', 2]]))).toMatchObject({ slots: ['Mon-AM'] });
+  });
+
   it('takes only the slots given (the mosaic team\'s), and those planned at the proposal', () => {
     const d = desk();
     const api = d.api();
