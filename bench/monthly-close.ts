@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { closeMonth } from '../src/app/work/close-month';
 import { loadWorkbook } from '../src/app/shared/load-workbook';
 import type { RawTable } from '../src/domain/cell';
-import { statements } from '../src/local/commands/pay';
+import { statements } from '../src/local/pay-printouts';
 import { main } from '../src/local/cli';
 import { MemoryTableStore } from '../src/local/memory-table-store';
 import { writePrintouts } from '../src/local/printout-files';

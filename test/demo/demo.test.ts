@@ -78,7 +78,8 @@ describe('ikigai demo over a folder that holds other files', () => {
   it('with --force writes beside them and deletes none of them, then lists what it wrote in .ikigai-demo', () => {
     expect([demo.code, demo.err]).toEqual([0, '']);
     expect(firstMarker.complete).toBe(true);
-    expect(firstMarker.files).toEqual(['workbook.xlsx', ...firstMails.map((f) => `mail/${f}`)].sort());
+    const printouts = readdirSync(join(dir, 'out', 'pay')).map((f) => `pay/${f}`);
+    expect(firstMarker.files).toEqual(['workbook.xlsx', ...firstMails.map((f) => `mail/${f}`), ...printouts].sort());
     expect(firstMails.length).toBeGreaterThan(500);
   });
 
@@ -91,7 +92,7 @@ describe('ikigai demo over a folder that holds other files', () => {
     expect(demoMails().sort()).toEqual(firstMails);
     expect(readdirSync(join(dir, 'out', 'mail')).sort()).toEqual([...firstMails, USER_MAIL].sort());
     expect(marker()).toMatchObject({ writtenBy: 'ikigai demo', complete: true, files: firstMarker.files });
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.ikigai-demo', 'mail', 'notes.txt', 'workbook.xlsx']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.ikigai-demo', 'mail', 'notes.txt', 'pay', 'workbook.xlsx']);
   });
 });
 
@@ -363,6 +364,91 @@ describe('the clients and jobs of the year after the demo', () => {
     const placed = tab('マッチング').filter((m) => m['状態'] === '成立' && m['仕事ID'] !== '');
     expect(placed.length).toBeGreaterThan(0);
     expect(placed.filter((m) => !jobs.has(m['仕事ID'] ?? ''))).toEqual([]);
+  });
+});
+
+describe('the work log and the monthly closes of the demo (issue 13)', () => {
+  type Row = Record<string, string>;
+  const tab = (name: string): Row[] => {
+    const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
+    return XLSX.utils.sheet_to_json<Row>(book.Sheets[name] ?? {}, { raw: false, defval: '' });
+  };
+
+  it('closed every month of the year through closeMonth, on the 10th or the next weekday, its totals those of its rows', () => {
+    const closes = tab('月次締め');
+    expect(closes.map((c) => c['対象月'])).toEqual(['2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09', '2015-10', '2015-11', '2015-12', '2016-01', '2016-02', '2016-03']);
+    expect(closes.every((c) => c['状態'] === '締め' && c['締め担当'] === 'kanri@kashiwa-silver.example')).toBe(true);
+    // 2015-05-10 was a Sunday, so May's close (of April) is Monday 11th; 2016-04-10 a Sunday too.
+    expect(closes[0]?.['締め日時']?.slice(0, 10)).toBe('2015-05-11');
+    expect(closes[11]?.['締め日時']?.slice(0, 10)).toBe('2016-04-11');
+    // Each close counted the rows dated in its month (counted here from the tab, not by the close).
+    const work = tab('就業実績');
+    for (const c of closes) expect(Number(c['就業行数'])).toBe(work.filter((w) => (w['就業日'] ?? '').startsWith(c['対象月'] ?? '?')).length);
+  });
+
+  it('records work only for placements on listed jobs, within the 臨短軽 caps but for a few member-months', async () => {
+    const work = tab('就業実績');
+    const placed = new Set(tab('マッチング').filter((m) => m['仕事ID'] !== '' && (m['状態'] === '成立' || m['状態'] === '終了')).map((m) => `${m['会員ID']}|${m['仕事ID']}`));
+    expect(work.length).toBeGreaterThan(5000);
+    expect(work.filter((w) => !placed.has(`${w['会員ID']}|${w['仕事ID']}`))).toEqual([]);
+    // Numbered W0000001… in order by recordWork, never on a weekend, never more than a day's hours.
+    expect(work.map((w) => w['実績ID'])).toEqual(work.map((_, i) => `W${String(i + 1).padStart(7, '0')}`));
+    expect(work.filter((w) => [0, 6].includes(new Date(`${w['就業日'] ?? ''}T12:00:00Z`).getUTCDay()))).toEqual([]);
+    // Over a cap, counted here from the tab: days per member-month > 10, hours per Monday–Sunday week > 20.
+    const days = new Map<string, Set<string>>();
+    const hours = new Map<string, number>();
+    for (const w of work) {
+      const d = w['就業日'] ?? '';
+      const key = `${w['会員ID']}|${d.slice(0, 7)}`;
+      days.set(key, (days.get(key) ?? new Set()).add(d));
+      const monday = new Date(`${d}T12:00:00Z`);
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+      const wk = `${w['会員ID']}|${monday.toISOString().slice(0, 10)}`;
+      hours.set(wk, (hours.get(wk) ?? 0) + Number(w['時間']));
+    }
+    const overDays = [...new Set([...days].filter(([, s]) => s.size > 10).map(([k]) => k.split('|')[0]))].sort();
+    const overHours = [...new Set([...hours].filter(([, h]) => h > 20).map(([k]) => k.split('|')[0]))].sort();
+    expect(overDays.length).toBeGreaterThanOrEqual(1);
+    expect(overDays.length).toBeLessThanOrEqual(3);
+    expect(overHours.length).toBeGreaterThanOrEqual(1);
+    expect(overHours.length).toBeLessThanOrEqual(3);
+    // The report names the same members (work.actual of the fiscal year), and its 就業延人員 is the
+    // distinct (member, day) pairs of the tab.
+    const run = await ikigai('report', '--workbook', join('out', 'workbook.xlsx'), '--fiscal-year', '2015', '--json');
+    const actual = JSON.parse(run.out).work.actual;
+    expect([actual.over_monthly_days, actual.over_weekly_hours]).toEqual([overDays, overHours]);
+    expect(actual.person_days).toBe(new Set(work.map((w) => `${w['会員ID']}|${w['就業日']}`)).size);
+    expect(actual.members).toBe(new Set(work.map((w) => w['会員ID'])).size);
+    // 職業紹介 work is counted too (the employer pays it: no 単価 on those jobs).
+    const placementJobs = new Set(tab('仕事').filter((j) => j['契約形態'] === '職業紹介').map((j) => j['仕事ID']));
+    expect(work.some((w) => placementJobs.has(w['仕事ID'] ?? ''))).toBe(true);
+  });
+
+  it('prints the year\'s 就業実人員, 就業延人員 and 配分金 total, the sum of the twelve closes', async () => {
+    const run = await ikigai('report', '--workbook', join('out', 'workbook.xlsx'), '--fiscal-year', '2015', '--json');
+    const actual = JSON.parse(run.out).work.actual;
+    const allocation = tab('月次締め').reduce((sum, c) => sum + Number((c['配分金合計'] ?? '').replace(/,/g, '')), 0);
+    const yen = (x: number): string => x.toLocaleString('en-US');
+    expect(demo.out).toContain(`就業実人員 ${yen(actual.members)} 人・就業延人員 ${yen(actual.person_days)} 人日・配分金 ${yen(allocation)} 円`);
+    expect(allocation).toBeGreaterThan(1_000_000);
+  });
+
+  it('writes three members\' statements of October and the certificates of 2015 under pay/, listed in .ikigai-demo, each a closed month\'s figures', async () => {
+    const files = readdirSync(join(dir, 'out', 'pay')).sort();
+    const statements = files.filter((f) => f.startsWith('statement-2015-10-'));
+    const certificates = files.filter((f) => f.startsWith('certificate-2015-'));
+    expect(statements).toHaveLength(3);
+    expect(certificates.length).toBeGreaterThan(10);
+    expect(statements.length + certificates.length).toBe(files.length);
+    expect(marker().files.filter((f) => f.startsWith('pay/')).sort()).toEqual(files.map((f) => `pay/${f}`));
+    // The same statements as `ikigai pay --month 2015-10 --out` writes from the closed month, which
+    // it finds closed with the same amounts (nothing rewritten).
+    const again = await ikigai('pay', '--workbook', join('out', 'workbook.xlsx'), '--month', '2015-10', '--out', 'again');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('2015-10 は締め済みで、金額に変わりはありません');
+    // Only the day of issue differs (the close's day in the demo, today here).
+    const body = (path: string): string => readFileSync(path, 'utf8').replace(/<p class="issued">[^<　]*/, '<p class="issued">');
+    for (const f of statements) expect(body(join(dir, 'out', 'pay', f))).toBe(body(join(dir, 'again', f)));
   });
 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { JOB_ENGAGEMENT } from '../../domain/enums';
+import { JOB_ENGAGEMENT, PAY_UNIT } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { CLIENTS_TAB, JOBS_TAB } from '../../domain/schema/tabs';
 import { encodeRecord } from '../../domain/schema/record-cells';
@@ -31,6 +31,8 @@ export const REGISTER_JOB_INPUT = z.strictObject({
   start_on: z.optional(z.nullable(civilDateArg)),
   end_on: z.optional(z.nullable(civilDateArg)),
   pay: z.optional(shortText),
+  unit_price: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1_000_000)))),
+  unit: z.optional(z.nullable(z.enum(PAY_UNIT.codes))),
   social_contribution: z.optional(z.boolean()),
   status: z.optional(z.enum(['open', 'proposed'])),
   created_on: z.optional(civilDateArg),
@@ -67,6 +69,9 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
     status,
     created_on: createdOn,
     coordinator: ctx.email,
+    // What a member's work on it pays (単価, per hour unless 単価区分 says per day): the monthly
+    // close's input. Written only when given, so a 仕事 tab without those columns is no problem.
+    ...(input.unit_price !== undefined && input.unit_price !== null ? { unit_price: input.unit_price, unit: input.unit ?? null } : {}),
   }, lang));
 
   writeAudit(store, lang, {

@@ -1,5 +1,5 @@
 import type {
-  ActivityKind, ActivityStatus, Area, Gender, JobEngagement, JobStatus, JoinRoute, Language, LeaveReason, MatchStatus, Motivation, Role, Sector,
+  ActivityKind, ActivityStatus, Area, Gender, JobEngagement, JobStatus, JoinRoute, Language, LeaveReason, MatchStatus, Motivation, PayUnit, Role, Sector,
 } from '../../domain/enums';
 import type { FollowUpReason } from '../../domain/follow-up/worklist';
 import type { Slot } from '../../domain/slots';
@@ -387,6 +387,9 @@ export interface RegisterJobInput {
   readonly start_on?: string | null;
   readonly end_on?: string | null;
   readonly pay?: string;
+  /** 単価 in yen (per hour, or per day when `unit` is day); blank when not agreed yet. */
+  readonly unit_price?: number | null;
+  readonly unit?: PayUnit | null;
   readonly social_contribution?: boolean;
   /** 募集中 (open, the default) or 提案中 (proposed: still being put to the client). */
   readonly status?: 'open' | 'proposed';

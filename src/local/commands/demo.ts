@@ -13,6 +13,9 @@ import { runSeason, type DemoMailKind } from '../demo/run-season';
 import { deterministicMailIds } from '../demo/mail-ids';
 import { demoSummary } from '../demo/summary';
 import { readCommandLine } from './command-line';
+import { annualPay } from '../../domain/work/annual-pay';
+import { certificates, statements } from '../pay-printouts';
+import { writePrintouts, type Printout } from '../printout-files';
 
 // `ikigai demo [--out DIR]` (cli.md): the sample center modelled on Kashiwa FY2015, its year
 // played through the add-in's use cases, written as DIR/workbook.xlsx and DIR/mail/*.eml.
@@ -42,7 +45,7 @@ export interface DemoMarker {
 
 /** The only paths the demo ever writes, so a marker edited by hand cannot make it delete anything else. */
 function isDemoPath(path: string): boolean {
-  return path === WORKBOOK || /^mail\/[A-Za-z0-9][A-Za-z0-9_-]*\.eml$/.test(path);
+  return path === WORKBOOK || /^mail\/[A-Za-z0-9][A-Za-z0-9_-]*\.eml$/.test(path) || /^pay\/(statement|certificate)-[A-Za-z0-9_-]+\.html$/.test(path);
 }
 
 export function readMarker(out: string): DemoMarker | null {
@@ -91,8 +94,10 @@ export function planOut(out: string, force: boolean): { ok: true; replace: reado
     };
   }
   const replace = marker ? marker.files : [];
-  if (kindOf(join(out, 'mail')) !== 'missing' && kindOf(join(out, 'mail')) !== 'dir') {
-    return { ok: false, message: `${join(out, 'mail')} がフォルダではないので書けません / ${join(out, 'mail')} is not a folder, so the mails cannot be written there` };
+  for (const sub of ['mail', 'pay']) {
+    if (kindOf(join(out, sub)) !== 'missing' && kindOf(join(out, sub)) !== 'dir') {
+      return { ok: false, message: `${join(out, sub)} がフォルダではないので書けません / ${join(out, sub)} is not a folder, so the demo cannot write there` };
+    }
   }
   if (kindOf(join(out, WORKBOOK)) !== 'missing' && !replace.includes(WORKBOOK)) {
     const path = join(out, WORKBOOK);
@@ -121,8 +126,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const mailers: { kind: DemoMailKind; mailer: EmlMailer }[] = [];
   const mailIds = deterministicMailIds();
   const workbookPath = join(out, WORKBOOK);
+  const printouts: string[] = [];
   const written = (): string[] => [
     ...mailers.flatMap((m) => m.mailer.written.map((p) => relative(out, p).split(sep).join('/'))),
+    ...printouts.map((p) => relative(out, p).split(sep).join('/')),
     ...(existsSync(workbookPath) ? [WORKBOOK] : []),
   ];
   let log: ReturnType<typeof runSeason>;
@@ -136,6 +143,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       },
     });
     await writeWorkbookFile(store, workbookPath);
+    printouts.push(...writeDemoPrintouts(loadWorkbook(store), log, join(out, 'pay')));
   } catch (error) {
     writeMarker(out, false, written());
     throw error;
@@ -147,6 +155,32 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const mailsByKind: Partial<Record<DemoMailKind, number>> = {};
   for (const { kind, mailer } of mailers) mailsByKind[kind] = (mailsByKind[kind] ?? 0) + mailer.written.length;
   const mails = mailers.reduce((n, m) => n + m.mailer.written.length, 0);
-  for (const line of demoSummary({ log, report, workbookPath, mailDir, mails, mailsByKind, problems: workbook.problems.length, seconds: (performance.now() - started) / 1000 })) io.out(line);
+  const pay = { dir: join(out, 'pay'), statements: printouts.filter((p) => /statement-[^/\\]*$/.test(p)).length, certificates: printouts.filter((p) => /certificate-[^/\\]*$/.test(p)).length };
+  for (const line of demoSummary({ log, report, workbookPath, mailDir, mails, mailsByKind, pay, problems: workbook.problems.length, seconds: (performance.now() - started) / 1000 })) io.out(line);
   return workbook.problems.length > 0 ? 1 : 0;
+}
+
+/** The month whose statements the demo prints (a month mid-year), and the year of the certificates
+ *  (calendar 2015: the work of April to November, paid May to December), issued in February. */
+const STATEMENT_MONTH = '2015-10';
+const CERTIFICATE_YEAR = 2015;
+const CERTIFICATES_ISSUED_ON = '2016-02-01';
+
+/** Three members' 配分金明細 of STATEMENT_MONTH — those with the most jobs that month, then the
+ *  most days (a member on two jobs, one who is also dispatched if any) — and every certificate of
+ *  the year, through the same code as `ikigai pay --out`. */
+function writeDemoPrintouts(workbook: ReturnType<typeof loadWorkbook>, log: ReturnType<typeof runSeason>, dir: string): string[] {
+  const close = log.closes.find((c) => c.month === STATEMENT_MONTH);
+  const files: Printout[] = [];
+  if (close) {
+    const dispatched = new Set(close.pay.dispatch.map((d) => d.member_id));
+    const three = [...close.pay.members]
+      .map((m) => ({ id: m.member_id, jobs: new Set(m.rows.map((r) => r.job_id)).size + (dispatched.has(m.member_id) ? 1 : 0), days: m.days }))
+      .sort((a, b) => b.jobs - a.jobs || b.days - a.days || (a.id < b.id ? -1 : 1))
+      .slice(0, 3).map((m) => m.id);
+    files.push(...statements(workbook, close.pay, close.closedOn, three));
+  }
+  const year = annualPay({ workLog: workbook.workLog, jobs: workbook.jobs, feeRate: workbook.settings.feeRate }, CERTIFICATE_YEAR);
+  files.push(...certificates(workbook, year, CERTIFICATES_ISSUED_ON));
+  return writePrintouts(dir, files);
 }

@@ -6,16 +6,14 @@ import { reopenMonth } from '../../app/work/reopen-month';
 import { loadWorkbook } from '../../app/shared/load-workbook';
 import { civilDateIn, civilDateTimeIn } from '../../domain/civil-date';
 import { formatProblem } from '../../domain/messages/catalog';
-import type { Workbook } from '../../domain/workbook';
 import { annualPay } from '../../domain/work/annual-pay';
-import { certificateHtml } from '../../domain/work/certificate-html';
 import { closedMonths } from '../../domain/work/closed-months';
 import { parseMonth, type Month } from '../../domain/work/month';
 import { monthlyPay, monthlyPayJson, type MonthlyPay } from '../../domain/work/monthly-pay';
-import { statementHtml } from '../../domain/work/statement-html';
 import type { Io } from '../io';
 import { renderPayTable, renderYearTable } from '../pay-table';
-import { writePrintouts, type Printout } from '../printout-files';
+import { writePrintouts } from '../printout-files';
+import { certificates, statements } from '../pay-printouts';
 import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
@@ -127,11 +125,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const open = year.work_months.filter((m) => worked.has(m) && !closed.has(m));
     if (open.length > 0) io.err(say.unclosed(open.join(', ')));
     if (values.out) {
-      const names = memberNames(workbook);
-      const files = writePrintouts(resolve(io.cwd, values.out), year.members.map((m): Printout => ({
-        kind: 'certificate', period: String(mode.year), memberId: m.member_id,
-        html: certificateHtml({ centerName: workbook.settings.centerName, memberId: m.member_id, memberName: names.get(m.member_id) ?? '', year: mode.year, member: m, issuedOn: today }),
-      })));
+      const files = writePrintouts(resolve(io.cwd, values.out), certificates(workbook, year, today));
       (values.json ? io.err : io.out)(say.wrote(files.length, resolve(io.cwd, values.out)));
     }
     return 0;
@@ -161,23 +155,3 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   return 0;
 }
-
-function memberNames(workbook: Workbook): Map<string, string> {
-  return new Map(workbook.members.map((m) => [m.member_id, m.name]));
-}
-
-/** One 配分金明細 per member with 配分金 that month. */
-export function statements(workbook: Workbook, pay: MonthlyPay, issuedOn: string): Printout[] {
-  const names = memberNames(workbook);
-  const titles = new Map(workbook.jobs.map((j) => [j.job_id, j.title]));
-  const dispatch = new Map(pay.dispatch.map((d) => [d.member_id, d]));
-  return pay.members.map((m): Printout => ({
-    kind: 'statement', period: pay.month, memberId: m.member_id,
-    html: statementHtml({
-      centerName: workbook.settings.centerName, memberId: m.member_id, memberName: names.get(m.member_id) ?? '', month: pay.month,
-      pay: m, dispatch: dispatch.get(m.member_id), jobTitles: titles, issuedOn,
-    }),
-  }));
-}
-
-

@@ -229,7 +229,7 @@ const SECTOR_CLIENTS: Readonly<Record<Sector, readonly string[]>> = {
   other: ['NPO法人 かしわ地域の輪', '柏神社 社務所', '自治会館（新柏）'],
 };
 
-interface JobTemplate { title: string; category: string; slots: Slot[]; pay: string; social: boolean }
+interface JobTemplate { title: string; category: string; slots: Slot[]; pay: string; hourly: number; social: boolean }
 
 function jobTemplate(b: Builder, sector: Sector): JobTemplate {
   const byCategory: Readonly<Record<string, readonly string[]>> = {
@@ -257,8 +257,8 @@ function jobTemplate(b: Builder, sector: Sector): JobTemplate {
   const half = b.rng.chance(0.6) ? ['AM'] : b.rng.chance(0.5) ? ['PM'] : ['AM', 'PM'];
   const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
   const slots = days.flatMap((d) => half.map((h) => `${names[d]}-${h}` as Slot));
-  const pay = `時給 ${b.rng.pick([900, 950, 1000, 1050, 1100])}円`;
-  return { title, category, slots, pay, social: sector === 'welfare' || sector === 'public' };
+  const hourly = b.rng.pick([900, 950, 1000, 1050, 1100]);
+  return { title, category, slots, pay: `時給 ${hourly}円`, hourly, social: sector === 'welfare' || sector === 'public' };
 }
 
 export function generateCenter(): DemoCenter {
@@ -309,7 +309,10 @@ export function generateCenter(): DemoCenter {
       job_id: b.jobId(), client_id: client.client_id, title: t.title, category: t.category, engagement,
       required_skills: CATEGORIES.find((c) => c.category === t.category)?.skills.slice(0, 1) ?? [], slots: t.slots, headcount,
       district: client.district, start_on: addDays(createdOn, 14), end_on: null, pay: t.pay, social_contribution: t.social,
-      status: 'open', created_on: createdOn, coordinator, unit_price: null, unit: null,
+      status: 'open', created_on: createdOn, coordinator,
+      // 単価 is the 報酬's hourly rate (the monthly close pays 時間 × 単価); a 職業紹介 job has none:
+      // the employer pays, the center only counts the work.
+      unit_price: engagement === 'placement' ? null : t.hourly, unit: engagement === 'placement' ? null : 'hour',
     };
   };
   const enrolledBefore = members.filter((m) => m.joined_on < '2015-01-01');

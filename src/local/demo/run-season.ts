@@ -38,6 +38,12 @@ import { recordCells } from './record-row';
 import type { ColumnKey } from '../../domain/schema/record-cells';
 import type { OwnedCells } from '../../domain/cell';
 import { Prng } from './prng';
+import { recordWork, type WorkContext } from '../../app/work/record-work';
+import { closeMonth } from '../../app/work/close-month';
+import { addMonthsTo, monthOf, type Month } from '../../domain/work/month';
+import type { MonthlyPay } from '../../domain/work/monthly-pay';
+import { formatProblem } from '../../domain/messages/catalog';
+import { monthWork } from './work-plan';
 import { SKILLS } from './names';
 
 // Plays the sample center's year on a workbook held in memory: setup (which makes the sign-up
@@ -95,6 +101,9 @@ export interface SeasonLog {
   declines: number;
   placements: number;
   consultations: number;
+  /** 就業実績 rows the paper reports gave (recordWork), and each month's close (closeMonth), in order. */
+  workRows: number;
+  closes: { readonly month: Month; readonly closedOn: CivilDate; readonly pay: MonthlyPay }[];
 }
 
 interface Pending {
@@ -124,6 +133,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     signupOutcomes: { confirmed: 0, waitlisted: 0, needs_review: 0, skipped_blank: 0, skipped_duplicate: 0, duplicate_person: 0, invalid_event: 0, busy: 0 },
     cancellations: 0, promoted: 0, reminders: 0, formUpdates: 0, attendanceMarked: 0, joins: 0, joinsFromRegistrations: 0, leaves: 0, leavesEndedPlacements: 0, jobsFilled: 0, placementsRefused: 0,
     clientsDeveloped: 0, jobsOpened: 0, activitiesLogged: 0, proposals: 0, declines: 0, placements: 0, consultations: 0,
+    workRows: 0, closes: [],
   };
   // Document properties: the ID counters (key by key) and the sign-up ledger (in bulk) live together.
   const bag = new MemoryPropertyBag(props);
@@ -436,7 +446,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         const r = ok(sidebarApi(by).registerJob({
           client_id: clientId(j.client_id), title: j.title, category: j.category, engagement: j.engagement,
           required_skills: j.required_skills, slots: j.slots, headcount: j.headcount ?? 1, district: j.district,
-          start_on: j.start_on, end_on: j.end_on, pay: j.pay, social_contribution: j.social_contribution, status: 'open', created_on: h.date,
+          start_on: j.start_on, end_on: j.end_on, pay: j.pay, unit_price: j.unit_price, unit: j.unit, social_contribution: j.social_contribution, status: 'open', created_on: h.date,
         }), `register job ${j.job_id}`);
         jobIdOf.set(j.job_id, r.job.id);
         log.jobsOpened += 1;
@@ -454,6 +464,36 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         return;
       }
     }
+  };
+
+  // ---- 就業実績 and 月次締め: each month's paper reports reach the desk by the 5th of the next
+  // month and a coordinator types them in (recordWork, as `ikigai work import` would); the
+  // manager closes the month on the 10th (closeMonth, as menu 月次締め and `ikigai pay --month`
+  // do), after which the month's rows are locked.
+  const firstWorkMonth = monthOf(FY_START);
+  const monthIndexOf = (m: Month): number => {
+    let i = 0;
+    for (let x = firstWorkMonth; x < m; x = addMonthsTo(x, 1)) i++;
+    return i;
+  };
+  const workCtx = (email: string, time: string): WorkContext => ({ lang, now: `${today}T${time}`, user: email });
+  const recordMonth = (month: Month): void => {
+    const rows = monthWork(workbook(), month, monthIndexOf(month));
+    if (rows.length === 0) return;
+    const r = recordWork({ store, lock, props }, workCtx(reviewer, '14:00:00'), rows);
+    if (!r.ok) throw new Error(`record work of ${month}: ${r.code}`);
+    log.workRows += r.workIds.length;
+  };
+  const closeOf = (month: Month): void => {
+    const r = closeMonth({ store, lock }, workCtx(center.manager, '16:00:00'), month);
+    if (!r.ok) throw new Error(`close ${month}: ${r.code === 'busy' ? 'busy' : r.problems.map((p) => formatProblem(p, lang)).join('; ')}`);
+    log.closes.push({ month, closedOn: today, pay: r.pay });
+  };
+  /** The month whose reports come in (on the 5th, or the next weekday) or that closes (the 10th). */
+  const dueOn = (day: CivilDate, dayOfMonth: number): Month | null => {
+    const due = nextWeekday(`${day.slice(0, 7)}-${String(dayOfMonth).padStart(2, '0')}`);
+    const month = addMonthsTo(day.slice(0, 7), -1);
+    return day === due && month >= firstWorkMonth && month <= monthOf(FY_END) ? month : null;
   };
 
   // ---- the year, day by day; the weekly job runs each Monday morning for the week before.
@@ -475,6 +515,10 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     // The daily trigger at 9:00: the form synced, then reminders for tomorrow's sessions.
     const nine = { now: () => at(day, '09:00:00') };
     log.reminders += sendEventRemindersUseCase({ store, props: bag, clock: nine, lock, mailer: ports.mailer(nine, 'reminder'), forms }).sent;
+    const reported = dueOn(day, 5);
+    if (reported) recordMonth(reported);
+    const closing = dueOn(day, 10);
+    if (closing) closeOf(closing);
     for (const h of byDay.get(day) ?? []) apply(h);
     const due = pending.filter((p) => p.date === day);
     for (const p of due) p.run();
@@ -482,6 +526,12 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
     for (const p of pending.filter((q) => q.date < day)) p.run();
     for (let i = pending.length - 1; i >= 0; i--) if ((pending[i]?.date ?? '') <= day) pending.splice(i, 1);
   }
+  // The year's last month: March's reports come in and it is closed in April, after the year.
+  const lastMonth = monthOf(FY_END);
+  today = nextWeekday(`${addMonthsTo(lastMonth, 1)}-05`);
+  recordMonth(lastMonth);
+  today = nextWeekday(`${addMonthsTo(lastMonth, 1)}-10`);
+  closeOf(lastMonth);
   log.formUpdates = forms.updates;
   return log;
 }

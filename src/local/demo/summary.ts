@@ -11,6 +11,8 @@ export interface SummaryInput {
   readonly mails: number;
   /** Mails written, by kind (weekly, signup, reminder, promoted). */
   readonly mailsByKind: Readonly<Record<string, number>>;
+  /** Where the statements and certificates went, and how many. */
+  readonly pay: { readonly dir: string; readonly statements: number; readonly certificates: number };
   readonly problems: number;
   readonly seconds: number;
 }
@@ -23,6 +25,11 @@ export function demoSummary(s: SummaryInput): string[] {
   const p = r.work.placed_members;
   const o = log.signupOutcomes;
   const byHand = log.joins - log.joinsFromRegistrations;
+  const a = r.work.actual;
+  const closes = log.closes;
+  const allocation = closes.reduce((sum, c) => sum + c.pay.totals.amount, 0);
+  const wages = closes.reduce((sum, c) => sum + c.pay.totals.wages, 0);
+  const overCap = a ? new Set([...a.over_monthly_days, ...a.over_weekly_hours]).size : 0;
   const mailKinds = Object.entries(s.mailsByKind).map(([k, v]) => `${k} ${n(v)}`).join(', ');
   return [
     '生きがい就労デスク デモ: 柏市シルバー人材センター 平成27年度（2015-04-01〜2016-03-31）をモデルにしたサンプルセンター',
@@ -39,6 +46,8 @@ export function demoSummary(s: SummaryInput): string[] {
     `  新規会員 ${n(m.new_members.total)} 人（うち窓口経由 ${n(m.new_members.by_route.window)} 人）、退会 ${n(m.resigned_members)} 人`,
     `  就労者数 ${n(p.total)} 人: 派遣 ${p.by_engagement.dispatch}・職業紹介 ${p.by_engagement.placement}・請負 ${p.by_engagement.contract}・就労相談 ${p.by_engagement.consultation}`,
     `  入会説明会 ${r.events.held.by_kind.orientation} 回、参加者 ${n(r.events.attendees)} 人`,
+    `  就業実績（recordWork）${n(log.workRows)} 行、月次締め（closeMonth）${closes.length} か月: 就業実人員 ${n(a?.members ?? 0)} 人・就業延人員 ${n(a?.person_days ?? 0)} 人日・配分金 ${n(allocation)} 円（派遣賃金 ${n(wages)} 円、契約金額 ${n(a?.contract_amount ?? 0)} 円）、上限を超えた会員 ${overCap} 人`,
+    `  配分金明細 ${s.pay.statements} 件・支払証明書 ${n(s.pay.certificates)} 件: ${s.pay.dir}`,
     `  ワークブック: ${s.workbookPath}`,
     `  メール: ${s.mailDir}（${n(s.mails)} 通: ${mailKinds}）`,
     `  確認: npx ikigai report --workbook ${s.workbookPath} --fiscal-year 2015`,
@@ -49,6 +58,7 @@ export function demoSummary(s: SummaryInput): string[] {
     `  ${n(log.clientsDeveloped)} new clients and ${n(log.jobsOpened)} jobs registered through the sidebar's Develop panel (registerClient, registerJob) on the day, by the coordinator who won them; still typed by hand: consultations (no job), closing a session`,
     `  ${n(log.activitiesLogged)} activities (matching ones logged by the status changes), ${n(log.proposals)} proposals, ${n(log.placements)} placements (${n(log.placementsRefused)} refused for full slots and given to the next candidate), ${n(log.jobsFilled)} jobs filled, ${n(log.weeklyMails)} weekly mails`,
     `  members ${n(m.enrolled_at_start.total)} → ${n(m.enrolled.total)}; new ${n(m.new_members.total)} (city-hall window ${m.new_members.by_route.window}); placed ${p.total} (dispatch ${p.by_engagement.dispatch}, placement ${p.by_engagement.placement}, contract ${p.by_engagement.contract}, consultation ${p.by_engagement.consultation})`,
+    `  ${n(log.workRows)} work rows (recordWork), ${closes.length} monthly closes (closeMonth): ${n(a?.members ?? 0)} members worked, ${n(a?.person_days ?? 0)} person-days, 配分金 ¥${n(allocation)} (dispatch wages ¥${n(wages)}, contract amount ¥${n(a?.contract_amount ?? 0)}), ${overCap} over a cap; ${s.pay.statements} statements and ${n(s.pay.certificates)} certificates in ${s.pay.dir}`,
     `  workbook ${s.workbookPath}, mails in ${s.mailDir}; ${s.problems === 0 ? 'no data problems' : `${s.problems} data problems`}; ${s.seconds.toFixed(1)} s`,
   ];
 }
