@@ -36,6 +36,26 @@ describe('ikigai report with 就業実績', () => {
     expect(run.out).toMatch(/就業率\s+75\.0%/);
   });
 
+  test('--write-stats writes the fiscal year\'s 年度統計 into the file (the menu\'s use case), and a second run changes nothing', async () => {
+    const { copyFileSync, statSync } = await import('node:fs');
+    copyFileSync(join(dir, 'center.xlsx'), join(dir, 'stats.xlsx'));
+    const run = await runIkigai(dir, ['report', '--workbook', 'stats.xlsx', '--fiscal-year', '2015', '--write-stats', '--json']);
+    expect([run.code, run.err]).toEqual([0, '2015年度の年度統計をシート「年度統計」に書きました（26 行、変わったセル 182）']);
+    // stdout is the report alone with --json.
+    expect(JSON.parse(run.out).work.actual.members).toBe(3);
+    const { readWorkbookFile } = await import('../../src/local/xlsx-workbook-file');
+    const tab = (await readWorkbookFile(join(dir, 'stats.xlsx'))).read(['年度統計']);
+    // 就業実人員 M001, M003 (男) and M002 (女); 契約金額 20,775 + 4,400 (test/app/work/write-annual-stats.test.ts).
+    expect(tab?.rows.find((r) => r[1] === '就業実人員')).toEqual([2015, '就業実人員', '計', 2, 1, 0, 3]);
+    expect(tab?.rows.find((r) => r[1] === '契約金額（円）' && r[2] === '計')?.[6]).toBe(25175);
+    const mtime = statSync(join(dir, 'stats.xlsx')).mtimeMs;
+    const again = await runIkigai(dir, ['report', '--workbook', 'stats.xlsx', '--fiscal-year', '2015', '--write-stats']);
+    expect(again.out).toContain('2015年度の年度統計はシート「年度統計」の内容と同じです（書き換えていません）');
+    expect(statSync(join(dir, 'stats.xlsx')).mtimeMs).toBe(mtime);
+    const wrong = await runIkigai(dir, ['report', '--workbook', 'stats.xlsx', '--week', '2015-06-01', '--write-stats']);
+    expect(wrong.code).toBe(2);
+  });
+
   test('a center without work rows is told so, and work.actual is null', async () => {
     await writeWorkbookFile(MemoryTableStore.from(workCenterTabs().filter((t) => t.name !== '就業実績')), join(dir, 'none.xlsx'));
     const json = await runIkigai(dir, ['report', '--workbook', 'none.xlsx', '--fiscal-year', '2015', '--json']);

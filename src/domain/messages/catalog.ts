@@ -24,6 +24,7 @@ export type ErrorText = Catalog['errors'];
 export type WordText = Catalog['words'];
 export type SidebarText = Catalog['sidebar'];
 export type SurveyMailText = Catalog['surveyMail'];
+export type StatsText = Catalog['stats'];
 
 export const problemText = (lang: Language): ProblemText => (lang === 'en' ? en.problems : ja.problems);
 export const menuText = (lang: Language): MenuText => (lang === 'en' ? en.menu : ja.menu);
@@ -36,6 +37,7 @@ export const errorText = (lang: Language): ErrorText => (lang === 'en' ? en.erro
 export const wordText = (lang: Language): WordText => (lang === 'en' ? en.words : ja.words);
 export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.sidebar : ja.sidebar);
 export const surveyMailText = (lang: Language): SurveyMailText => (lang === 'en' ? en.surveyMail : ja.surveyMail);
+export const statsText = (lang: Language): StatsText => (lang === 'en' ? en.stats : ja.stats);
 
 export function problemMessage(problem: Problem, lang: Language): string {
   return problemText(lang)[problem.code](problem.params);

@@ -334,3 +334,20 @@ export const sidebar: typeof Ja.sidebar = {
     pickMember: 'Pick a member.',
   },
 };
+
+export const stats: typeof Ja.stats = {
+  sections: {
+    members: 'Members (at year end)', workers: 'Members who worked', person_days_engagement: 'Person-days by engagement',
+    person_days_sector: 'Person-days by sector', contract_amount: 'Contract amount (yen)', employment_rate: 'Employment rate (%)',
+  },
+  ageBands: {
+    under_60: 'Under 60', '60_64': '60–64', '65_69': '65–69', '70_74': '70–74', '75_79': '75–79',
+    '80_84': '80–84', '85_plus': '85 and over', unknown: 'Age unknown',
+  },
+  total: 'Total',
+  sectorUnknown: 'Sector unknown',
+  allocation: 'Contract and mandate (pay + fee)',
+  dispatch: 'Dispatch (wages)',
+  written: (year: number, tab: string, lines: number, changed: number) => `Wrote the annual statistics of fiscal ${year} to the ${tab} tab (${lines} lines, ${changed} cells changed)`,
+  unchanged: (year: number, tab: string) => `The annual statistics of fiscal ${year} are what the ${tab} tab holds already (nothing rewritten)`,
+};

@@ -383,3 +383,22 @@ export const sidebar = {
     pickMember: '会員を選んでください。',
   },
 };
+
+/** The 年度統計 tab (src/app/work/write-annual-stats.ts): its 区分 and 項目 cells, as a federation's
+ *  yearly form names them; engagements and sectors use their enumeration labels. */
+export const stats = {
+  sections: {
+    members: '会員数（年度末現在）', workers: '就業実人員', person_days_engagement: '就業延人員（契約形態別）',
+    person_days_sector: '就業延人員（業種別）', contract_amount: '契約金額（円）', employment_rate: '就業率（%）',
+  },
+  ageBands: {
+    under_60: '60歳未満', '60_64': '60〜64歳', '65_69': '65〜69歳', '70_74': '70〜74歳', '75_79': '75〜79歳',
+    '80_84': '80〜84歳', '85_plus': '85歳以上', unknown: '年齢不明',
+  },
+  total: '計',
+  sectorUnknown: '業種不明',
+  allocation: '請負・委任（配分金＋事務費）',
+  dispatch: '派遣（賃金）',
+  written: (year: number, tab: string, lines: number, changed: number) => `${year}年度の年度統計をシート「${tab}」に書きました（${lines} 行、変わったセル ${changed}）`,
+  unchanged: (year: number, tab: string) => `${year}年度の年度統計はシート「${tab}」の内容と同じです（書き換えていません）`,
+};

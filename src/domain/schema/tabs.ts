@@ -181,6 +181,19 @@ export const SURVEYS_TAB = tab('surveys', 'アンケート', 'Surveys', [
 
 // The months closed by 月次締め (src/app/work/close-month.ts): one row per month, its state and
 // the totals it was closed with. A closed month's work rows are refused until a manager reopens it.
+// 年度統計: the federation's yearly form, one line a row, several years side by side; written by
+// menu 年度統計を書き出す and `ikigai report --write-stats` (src/app/work/write-annual-stats.ts),
+// which rewrite only the cells of the year's lines that changed. Not made by setup.
+export const ANNUAL_STATS_TAB = tab('annual_stats', '年度統計', 'AnnualStats', [
+  col('fiscal_year', '年度', 'int', { required: true }),
+  col('section', '区分', 'text', { required: true }),
+  col('item', '項目', 'text', { required: true }),
+  col('male', '男性', 'number'),
+  col('female', '女性', 'number'),
+  col('other', 'その他・未回答', 'number'),
+  col('total', '計', 'number'),
+], false, true);
+
 export const MONTHLY_CLOSE_TAB = tab('monthly_close', '月次締め', 'MonthlyClose', [
   col('month', '対象月', 'id', { required: true, primary: true }),
   enumCol('status', '状態', CLOSE_STATUS, { required: true }),
@@ -243,3 +256,5 @@ export function headerName(column: Column, lang: Language): string {
 export function tabNames(def: { ja: string; en: string }, lang: Language = 'ja'): [string, string] {
   return lang === 'ja' ? [def.ja, def.en] : [def.en, def.ja];
 }
+
+export type AnnualStatsRow = RecordOf<typeof ANNUAL_STATS_TAB.columns>;
