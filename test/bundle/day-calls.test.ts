@@ -172,15 +172,16 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     ss.insertSheet('就業実績').getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
     const s = stepHere('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' });
     expect(s.ok).toBe(true);
-    // After 会員's columns: 就業実績's header, then its last rows (at most CANDIDATE_WORK_ROWS =
+    // After the member's row of 会員 (found by key): 就業実績's header, then its last rows (at most CANDIDATE_WORK_ROWS =
     // 20,000) of the four columns the caps count (就業日, 会員ID, 仕事ID, 時間: B:E, adjacent, so
     // one getValues), never 金額, 記録日時 or メモ. Cells: 9 + 3 × 4 = 21 more than without the log;
     // at 20,000 rows 80,000 cells (~0.8 s by bench/README.md's cost model), two round trips.
     // (A fresh desk: the first match and activity also read 活動記録's header and ID column and
     // 監査ログ's header, as the propose above did.)
     expect(s.reads).toEqual([
-      '仕事 r1 c1 5x16', 'マッチング r1 c1 1x12', '会員 r1 c1 1x19', '会員 r2 c1 9x1', '会員 r2 c6 9x2', '会員 r2 c14 9x2', '会員 r2 c17 9x1',
-      '就業実績 r1 c1 1x9', '就業実績 r2 c2 3x4', '活動記録 r1 c1 1x13', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1', '監査ログ r1 c1 1x6',
+      'マッチング r1 c1 1x12', 'マッチング r1 c1 1x12', '仕事 r1 c1 1x16', '仕事 r3 c1 1x16', '会員 r1 c1 1x19', '会員 r4 c1 1x19',
+      '就業実績 r1 c1 1x9', '就業実績 r2 c2 3x4', 'マッチング r1 c1 1x12', 'マッチング r1 c1 1x12',
+      '活動記録 r1 c1 1x13', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1', '監査ログ r1 c1 1x6',
     ]);
   });
 
