@@ -1,5 +1,5 @@
 import { COSTS, project } from '../../bench/cost-model';
-import { roundTripsBesidesLock } from '../../bench/targets';
+import { roundTripsBesidesLock, sidebarTargets } from '../../bench/targets';
 
 // The bench's projection is arithmetic on public figures; these pin that arithmetic so a changed
 // constant or a call charged as the wrong kind shows here, not only as a moved table.
@@ -44,5 +44,22 @@ describe('a sidebar write’s round trips besides the lock', () => {
     const trips = roundTripsBesidesLock({ byMethod });
     expect(trips.map(([k]) => k)).toEqual(['Cache.getAll', 'Properties.getProperty', 'Properties.setProperty', 'Sheet.appendRow', 'SpreadsheetApp.flush', 'User.getEmail']);
     expect(trips.reduce((s, [, n]) => s + n, 0)).toBe(7);
+  });
+});
+
+describe('the sidebar target', () => {
+  test('is checked at the pessimistic end, on sidebar calls only, and says each call’s cost without the assumed trip', () => {
+    const snapshot = (getValues: number) => ({
+      total: getValues, roundTrips: getValues, lookups: 0, roundTripsWithMetadata: getValues, cellsRead: 0, cellsWritten: 0, byMethod: { 'Range.getValues': getValues },
+    });
+    const measure = (op: 'getMember' | 'weekly', getValues: number) => {
+      const calls = snapshot(getValues);
+      return { op, fn: op, calls, wallMs: 0, outcome: 'ok', answerBytes: 0, peakHeapBytes: 0, projected: project(calls, op === 'weekly' ? 'trigger' : 'sidebar', { bundleEvalMs: 0 }) };
+    };
+    // 2 round trips: 0.1 s + the trip (0.3–1 s): within 1.5 s at both ends. 20: 1 s + 1 s, over.
+    expect(sidebarTargets([measure('getMember', 2), measure('weekly', 1000)], 'L')[0]?.met).toBe(true);
+    const [check] = sidebarTargets([measure('getMember', 20)], 'L');
+    expect(check?.met).toBe(false);
+    expect(check?.measured).toContain('getMember 2.00 s (1.00 s without the assumed google.script.run trip)');
   });
 });
