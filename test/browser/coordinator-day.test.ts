@@ -12,10 +12,10 @@ import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession }
 // column the center added itself (表示名 = 氏名&"様", a formula in every row): a coordinator
 // registers a walk-in member in 会員, finds them among J002's candidates, places them (成立,
 // confirmed in the card), J002 becomes 充足 at once; a second 成立 (M003, from a sidebar opened
-// before the first) is refused with the full slot named; the member leaves (退会, 転居), the
-// placement ends that day and J002 is 募集中 again. Each step is read back from the .xlsx, and
-// the center's formulas are still formulas at the end (read with exceljs). The next morning the
-// freed place is taken by M003.
+// before the first) is refused with the full slot named; the next morning the member leaves
+// (退会, 転居), the placement ends (its last day the day before) and J002 is 募集中 again, its
+// place taken by M003 that same morning. Each step is read back from the .xlsx, and the center's
+// formulas are still formulas at the end (read with exceljs).
 const FORMULA_HEADER = '表示名';
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -138,47 +138,44 @@ describeInBrowser('the coordinator\'s day in Chromium: a walk-in registered, pla
     expect((await matches()).filter((m) => m.job_id === 'J002').map((m) => [m.member_id, m.status])).toEqual([[id, 'placed']]);
     await other.page.close();
 
-    // 5. The member leaves (転居, today): the placement ends today, J002 is 募集中 again.
-    await page.getByRole('tab', { name: '会員' }).click();
-    await page.locator('#member-leave-reason').selectOption('moved');
-    await expect(page.locator('#member-leave-date').inputValue()).resolves.toBe('2025-06-11');
-    await page.locator('#member-leave').click();
-    await page.locator('#member-leave-confirm').click();
-    await page.locator('#member-leave-status', { hasText: 'J002' }).waitFor();
-    await narrow(page, '5-left');
-    expect((await members()).find((m) => m.member_id === id)).toMatchObject({ left_on: '2025-06-11', leave_reason: 'moved' });
-    expect((await matches()).filter((m) => m.job_id === 'J002').map((m) => [m.member_id, m.status, m.ended_on])).toEqual([[id, 'ended', '2025-06-11']]);
-    expect((await job('J002'))?.status).toBe('open');
-
-    // 6. J002 in マッチング again: 募集中. Today is still the leaver's last day (終了日 counts as worked:
-    // the place frees from tomorrow, sidebar-calls.md "Capacity"), so today there is no place left
-    // and nobody to place yet; the walk-in is no candidate any more.
-    const again = await showCandidates(page, 'J002');
-    await expect(again.locator('#match-job .job-state').textContent()).resolves.toBe('募集中');
-    await expect(again.locator('#match-job .places-left').textContent()).resolves.toBe('あと 0名');
-    await expect(again.locator('option[value="J002"]').textContent()).resolves.toBe('J002 植木の手入れ・柏商事・火AM・あと0名');
-    await expect(again.locator(`li.candidate[data-member="${id}"]`).count()).resolves.toBe(0);
-    await expect(again.locator('button[data-action="place"]').count()).resolves.toBe(0);
-    await narrow(page, '6-reopened');
     expect(errors).toEqual([]);
     expect(other.errors).toEqual([]);
     await page.close();
 
-    // 7. The next morning (the same .xlsx, served with tomorrow's clock): J002 has its place back
-    // and M003, refused yesterday, is placed; J002 is 充足 again.
+    // 5. The next morning (the same .xlsx, served with tomorrow's clock) the member leaves (転居,
+    // today): not enrolled on their 退会日, so the placement's last day was yesterday and J002 is
+    // 募集中 again with its place free today (sidebar-calls.md "leaveMember").
     const tomorrow = await startDevServer({ workbook: session.workbook, now: '2025-06-12T01:00:00Z', sidebarHtml: join(ROOT, 'dist', 'sidebar.html') });
     try {
       const next = await session.openPage();
       await next.page.goto(tomorrow.url);
-      await next.page.getByRole('tab', { name: 'マッチング' }).waitFor();
+      await next.page.getByRole('tab', { name: '会員' }).click();
+      const membersPanel = next.page.locator('#panel-members');
+      await membersPanel.getByLabel('会員を開く', { exact: true }).fill(id);
+      await membersPanel.getByRole('button', { name: '開く', exact: true }).click();
+      await next.page.locator('#member-leave-reason').selectOption('moved');
+      await expect(next.page.locator('#member-leave-date').inputValue()).resolves.toBe('2025-06-12');
+      await next.page.locator('#member-leave').click();
+      await next.page.locator('#member-leave-confirm').click();
+      await next.page.locator('#member-leave-status', { hasText: 'J002' }).waitFor();
+      await narrow(next.page, '5-left');
+      expect((await members()).find((m) => m.member_id === id)).toMatchObject({ left_on: '2025-06-12', leave_reason: 'moved' });
+      expect((await matches()).filter((m) => m.job_id === 'J002').map((m) => [m.member_id, m.status, m.ended_on])).toEqual([[id, 'ended', '2025-06-11']]);
+      expect((await job('J002'))?.status).toBe('open');
+
+      // 6. J002 in マッチング: 募集中 with its place back, the leaver no candidate any more; M003,
+      // refused yesterday, is placed the same morning and J002 is 充足 again.
       const day2 = await showCandidates(next.page, 'J002');
+      await expect(day2.locator('#match-job .job-state').textContent()).resolves.toBe('募集中');
       await expect(day2.locator('#match-job .places-left').textContent()).resolves.toBe('あと 1名');
+      await expect(day2.locator(`li.candidate[data-member="${id}"]`).count()).resolves.toBe(0);
+      await narrow(next.page, '6-reopened');
       const m3 = day2.locator('li.candidate[data-member="M003"]');
       await m3.getByRole('button', { name: 'M003 成立' }).click();
       await m3.getByRole('button', { name: 'M003 成立にする' }).click();
       await m3.getByRole('button', { name: 'M003 取り消す' }).waitFor();
       await expect(day2.locator('#match-job .job-state').textContent()).resolves.toBe('充足');
-      await narrow(next.page, '7-next-day');
+      await narrow(next.page, '7-next-placed');
       expect(next.errors).toEqual([]);
       await next.page.close();
     } finally {

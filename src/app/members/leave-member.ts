@@ -7,18 +7,19 @@ import { writeAudits, type AuditInput } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
-import type { LeaveMemberInput, LeaveMemberOutput } from '../shared/api-types';
+import type { JobFill, LeaveMemberInput, LeaveMemberOutput } from '../shared/api-types';
 import { appendActivityRows, type ActivityDraft } from '../activities/append-activities';
-import { settleJobStatus } from '../matching/job-fill';
+import { jobFillOf, settleJobStatus } from '../matching/job-fill';
 import { readRowsByKey } from '../shared/find-rows';
 import { JOBS_TAB } from '../../domain/schema/tabs';
 import { findMember, memberViewOf, readMemberRow } from './member-view';
 
 // 退会: a member leaves on a day for a reason (workbook.md 退会理由). The caller holds the lock.
-// 退会日 and 退会理由 are written; the member's placements still running are ended on that day
-// (終了, 終了日 = the day: their last day), and their matches still in progress (候補・提案・面接)
-// become 辞退, each logging its マッチング activity; a job whose places this frees goes back from
-// 充足 to 募集中 (the places are free from the next day). Leaving again with another day or reason
+// 退会日 and 退会理由 are written. A member is not enrolled on their 退会日 (kpi.md), so their
+// placements still running end the day before (終了, 終了日 = their last day as a member), one
+// that was to start on the day or later never started and becomes 辞退, and their matches still in
+// progress (候補・提案・面接) become 辞退, each logging its マッチング activity; a job whose places
+// this frees goes back from 充足 to 募集中 on the leaving day itself (the place is free that day). Leaving again with another day or reason
 // corrects the first. Service use, the same at any center size: the member's row of 会員 and their
 // rows of マッチング found by ID (TableStore.findRows); only when a placement ends, the rows of
 // 仕事 and マッチング of the jobs it frees (by 仕事ID, for their places); the changed cells of the
@@ -51,13 +52,24 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   const ended: { match_id: string; job_id: string }[] = [];
   const declined: { match_id: string; job_id: string }[] = [];
   const drafts: ActivityDraft[] = [];
+  const freed = new Set<string>();
+  const lastDay = addDays(input.date, -1);
   records.forEach((m, i) => {
     if (m.member_id !== before.member_id) return;
     let next: Match | null = null;
-    if (m.status === 'placed' && (m.ended_on === null || m.ended_on > input.date)) {
-      // A placement that was to start after the day never started: it ends on its first day.
-      next = { ...m, status: 'ended', ended_on: m.placed_on !== null && m.placed_on > input.date ? m.placed_on : input.date };
-      if (m.job_id) ended.push({ match_id: m.match_id, job_id: m.job_id });
+    if (m.status === 'placed' && (m.ended_on === null || m.ended_on > lastDay)) {
+      if (m.placed_on !== null && m.placed_on >= input.date) {
+        // A placement that was to start on the leaving day or later never started (the member
+        // is no longer enrolled then): it is declined, so it holds no place and is no 就労者.
+        next = { ...m, status: 'declined' };
+        declined.push({ match_id: m.match_id, job_id: m.job_id ?? '' });
+      } else {
+        // A member is not enrolled on their 退会日 (kpi.md), so the placement's last day is the
+        // day before: the place is free on the leaving day itself.
+        next = { ...m, status: 'ended', ended_on: lastDay };
+        if (m.job_id) ended.push({ match_id: m.match_id, job_id: m.job_id });
+      }
+      if (m.job_id) freed.add(m.job_id);
     } else if (IN_PROGRESS.has(m.status)) {
       next = { ...m, status: 'declined' };
       declined.push({ match_id: m.match_id, job_id: m.job_id ?? '' });
@@ -76,8 +88,9 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
 
   // The jobs whose places were freed: 充足 → 募集中 once no longer covered.
   const reopened: string[] = [];
-  if (ended.length > 0) {
-    const jobIds = [...new Set(ended.map((e) => e.job_id))];
+  const fills: JobFill[] = [];
+  if (freed.size > 0) {
+    const jobIds = [...freed];
     const jobs = readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, lang);
     // Each freed job's places count every match of the job, the member's as just changed.
     const changedById = new Map(records.map((m) => [m.match_id, m]));
@@ -86,11 +99,12 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
       const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);
       const job: Job | undefined = jobs.parsed.records[at];
       if (!job) continue;
-      const settled = settleJobStatus(store, ctx, jobs, job, jobs.parsed.rowNumbers[at] ?? 0, jobMatches, addDays(input.date, 1), 'release');
+      const settled = settleJobStatus(store, ctx, jobs, job, jobs.parsed.rowNumbers[at] ?? 0, jobMatches, input.date, 'release');
+      fills.push(jobFillOf(settled.job, settled.capacity));
       if (settled.audit) { audits.push(settled.audit); reopened.push(jobId); }
     }
   }
   const logged = appendActivityRows(ports, ctx, drafts);
   writeAudits(store, lang, [...audits, ...logged.audits]);
-  return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened };
+  return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened, jobs: fills };
 }

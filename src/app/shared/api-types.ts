@@ -300,10 +300,12 @@ export interface LeaveMemberInput {
 
 export interface LeaveMemberOutput {
   readonly member: MemberView;
-  /** Placements ended on the leaving day, proposals declined, and jobs back to 募集中. */
+  /** Placements ended (their last day the day before leaving), matches declined, jobs back to 募集中. */
   readonly ended: readonly { readonly match_id: string; readonly job_id: string }[];
   readonly declined: readonly { readonly match_id: string; readonly job_id: string }[];
   readonly reopened_jobs: readonly string[];
+  /** The fill of every job whose place this freed, so the sidebar's job lists redraw at once. */
+  readonly jobs: readonly JobFill[];
 }
 
 export interface GetMemberOutput {

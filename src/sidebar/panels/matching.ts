@@ -28,6 +28,8 @@ export const matchingPanel: Panel = {
     const jobs = jobList(ctx.boot.jobs);
     // A job just registered in 開拓 joins the list without reloading the sidebar.
     onAdded('job', (j) => jobs.add(j));
+    // A 退会 in 会員 frees places: the job's state and places left redraw here at once.
+    onAdded('fill', (f) => jobs.update(f));
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const picker = jobPicker(ctx, jobs, status);
     const show = el('button', { type: 'submit', class: 'primary', text: s.show });

@@ -347,6 +347,7 @@ export const membersPanel: Panel = {
           callServer('leaveMember', t.unreachable, { member_id: member.member_id, date: leaveDate.value, reason: leaveReason.value as LeaveReason }).then((res) => {
             fill(res.member);
             setStatus(status, '');
+            for (const job of res.jobs) announce('fill', job);
             const lines = [s.leaveDone(res.member.member_id, res.member.left_on ?? leaveDate.value)];
             if (res.ended.length > 0) lines.push(s.leaveEnded(res.ended.map((m) => `${m.match_id}${t.paren(m.job_id)}`)));
             if (res.declined.length > 0) lines.push(s.leaveDeclined(res.declined.map((m) => `${m.match_id}${t.paren(m.job_id)}`)));

@@ -105,9 +105,11 @@ describe('a member leaving (退会)', () => {
     expect(out).toEqual({
       member: expect.objectContaining({ member_id: 'M003', left_on: '2025-06-30', leave_reason: 'health', enrolled: true }),
       ended: [{ match_id: 'X000001', job_id: 'J002' }], declined: [{ match_id: 'X000002', job_id: 'J001' }], reopened_jobs: ['J002'],
+      // J002's fill, so the sidebar's マッチング panel redraws it without a call: its place is back.
+      jobs: [{ id: 'J002', status: 'open', slots: ['Tue-AM'], headcount: 1, open_slots: ['Tue-AM'], places_left: 1 }],
     });
     expect([d.record('会員', 'M003')['退会日'], d.record('会員', 'M003')['退会理由']]).toEqual([{ date: '2025-06-30' }, '健康']);
-    expect([d.record('マッチング', 'X000001')['状態'], d.record('マッチング', 'X000001')['終了日']]).toEqual(['終了', { date: '2025-06-30' }]);
+    expect([d.record('マッチング', 'X000001')['状態'], d.record('マッチング', 'X000001')['終了日']]).toEqual(['終了', { date: '2025-06-29' }]);
     expect(d.record('マッチング', 'X000002')['状態']).toBe('辞退');
     expect(d.record('仕事', 'J002')['状態']).toBe('募集中');
     // Each status change logged its マッチング activity; the audit names codes and IDs only.
@@ -127,6 +129,20 @@ describe('a member leaving (退会)', () => {
     expect(api.changeMatchStatus({ action: 'place', job_id: 'J003', member_id: 'M003', slots: ['Mon-AM'] })).toEqual({
       ok: false, code: 'member_left', message: '会員 M003 は 2025-06-30 に退会しているため、成立にできません。',
     });
+  });
+
+  it('frees the place on the leaving day itself: a placement that had not started is declined, the job reopens at once', () => {
+    const d = desk();
+    const api = d.api();
+    // Placed today and leaving today: the member is not enrolled on their 退会日, so the
+    // placement never started — 辞退, no 終了日, no 就労者 — and J002 has its place back today.
+    ok(api.changeMatchStatus({ action: 'place', job_id: 'J002', member_id: 'M003' }));
+    expect(d.record('仕事', 'J002')['状態']).toBe('充足');
+    const out = ok(api.leaveMember({ member_id: 'M003', date: TODAY, reason: 'moved' }));
+    expect(out).toMatchObject({ ended: [], declined: [{ match_id: 'X000001', job_id: 'J002' }], reopened_jobs: ['J002'] });
+    expect([d.record('マッチング', 'X000001')['状態'], d.record('マッチング', 'X000001')['終了日']]).toEqual(['辞退', null]);
+    expect(d.record('仕事', 'J002')['状態']).toBe('募集中');
+    expect(ok(api.changeMatchStatus({ action: 'place', job_id: 'J002', member_id: 'M006' })).status).toBe('placed');
   });
 
   it('refuses a day before joining and a reason outside the list; a second leave corrects the first', () => {
