@@ -154,7 +154,8 @@ describeInBrowser('the 会員 panel in Chromium (ja)', () => {
     const member = await membersRow(session.workbook, 'M002');
     expect([member?.[6], member?.[18]]).toEqual([{ date: '2025-06-11' }, '健康']);
     const match = saved.read(['マッチング'])?.rows.find((r) => r[0] === 'MT0001');
-    expect([match?.[4], match?.[7]]).toEqual(['終了', { date: '2025-06-11' }]);
+    // Not enrolled on the 退会日: the placement's last day is the day before.
+    expect([match?.[4], match?.[7]]).toEqual(['終了', { date: '2025-06-10' }]);
     expect(saved.read(['仕事'])?.rows.find((r) => r[0] === 'J001')?.[13]).toBe('募集中');
     await expect(ageFormulas(session.workbook)).resolves.toEqual([...[2, 3, 4, 5, 6, 7, 8].map(DATEDIF), null]);
   });
