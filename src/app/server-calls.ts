@@ -164,6 +164,9 @@ export const SERVER_CALLS = {
   sendWeeklySummaryNow: script('manager', [], 'menu: sends last week\'s summary now'),
   installWeeklyTrigger: script('manager', [], 'installs the weekly trigger at 設定\'s day and hour'),
   createSignupForm: script('manager', [], 'creates the sign-up form and its triggers'),
+  closeLastMonth: script('manager', [], 'menu 月次締め: closes last month (配分金, bills, wages; the month locked)'),
+  reopenLastClose: script('manager', [], 'menu: reopens the month closed last, so its work rows are taken again'),
+  writeAnnualStats: script('manager', [], 'menu 年度統計を書き出す: the last fiscal year into 年度統計'),
 
   // Keeping things in step: a coordinator or manager.
   syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),

@@ -29,7 +29,7 @@ function world(): { bundle: LoadedBundle; ss: GSpreadsheet } {
 const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
 describe('the 生きがい就労 menu', () => {
-  it('is built in AuthMode.NONE from the menu calls alone, with the six items in Japanese', () => {
+  it('is built in AuthMode.NONE from the menu calls alone, with the nine items in Japanese', () => {
     const { bundle } = world();
     bundle.call('onOpen', { authMode: 'NONE' });
     const menu = bundle.fakes!.ui.menus[0];
@@ -38,6 +38,8 @@ describe('the 生きがい就労 menu', () => {
       { caption: 'サイドバーを開く', functionName: 'showSidebar' }, { caption: '初期設定', functionName: 'runSetup' },
       { caption: '週次サマリーを今すぐ送信', functionName: 'sendWeeklySummaryNow' }, { caption: '申込フォームを更新', functionName: 'syncSignupForm' },
       { caption: '申込を再確認', functionName: 'recheckSignups' }, { caption: 'アンケートを集計', functionName: 'tallyAllSurveys' },
+      { caption: '月次締め（先月）', functionName: 'closeLastMonth' }, { caption: '月次締めを再開（最後に締めた月）', functionName: 'reopenLastClose' },
+      { caption: '年度統計を書き出す（前年度）', functionName: 'writeAnnualStats' },
     ]);
     // Every item names a global function of the bundle.
     for (const e of menu?.entries ?? []) if ('functionName' in e) expect(bundle.functionNames).toContain(e.functionName);

@@ -25,6 +25,7 @@ export type WordText = Catalog['words'];
 export type SidebarText = Catalog['sidebar'];
 export type SurveyMailText = Catalog['surveyMail'];
 export type StatsText = Catalog['stats'];
+export type WorkCloseText = Catalog['workClose'];
 
 export const problemText = (lang: Language): ProblemText => (lang === 'en' ? en.problems : ja.problems);
 export const menuText = (lang: Language): MenuText => (lang === 'en' ? en.menu : ja.menu);
@@ -38,6 +39,7 @@ export const wordText = (lang: Language): WordText => (lang === 'en' ? en.words 
 export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.sidebar : ja.sidebar);
 export const surveyMailText = (lang: Language): SurveyMailText => (lang === 'en' ? en.surveyMail : ja.surveyMail);
 export const statsText = (lang: Language): StatsText => (lang === 'en' ? en.stats : ja.stats);
+export const workCloseText = (lang: Language): WorkCloseText => (lang === 'en' ? en.workClose : ja.workClose);
 
 export function problemMessage(problem: Problem, lang: Language): string {
   return problemText(lang)[problem.code](problem.params);

@@ -41,6 +41,7 @@ export const menu: typeof Ja.menu = {
   items: {
     showSidebar: 'Open sidebar', runSetup: 'Set up', sendWeeklySummaryNow: 'Send weekly summary now',
     syncSignupForm: 'Update sign-up form', recheckSignups: 'Recheck sign-ups', tallyAllSurveys: 'Tally surveys',
+    closeLastMonth: 'Close last month', reopenLastClose: 'Reopen the last closed month', writeAnnualStats: 'Write annual statistics (last fiscal year)',
   },
 };
 
@@ -350,4 +351,20 @@ export const stats: typeof Ja.stats = {
   dispatch: 'Dispatch (wages)',
   written: (year: number, tab: string, lines: number, changed: number) => `Wrote the annual statistics of fiscal ${year} to the ${tab} tab (${lines} lines, ${changed} cells changed)`,
   unchanged: (year: number, tab: string) => `The annual statistics of fiscal ${year} are what the ${tab} tab holds already (nothing rewritten)`,
+};
+
+export const workClose: typeof Ja.workClose = {
+  closed: (month: string, where: string) => `Closed ${month} (recorded in MonthlyClose: ${where})`,
+  closedSummary: (members: number, amount: string, billed: string, wages: string) => `pay for ${members} member(s) ¥${amount}, billed ¥${billed}, dispatch wages ¥${wages}`,
+  unchanged: (month: string) => `${month} is closed already with the same amounts (nothing was rewritten)`,
+  reclosed: (month: string, where: string) => `${month} was closed, but its rows changed: closed again (${where})`,
+  preview: (month: string) => `${month} not closed (--preview)`,
+  reopened: (month: string, where: string) => `Reopened ${month} (${where}); work rows for it are taken again`,
+  notClosed: (month: string) => `${month} is not closed`,
+  noneClosed: 'No month is closed, so there is nothing to reopen',
+  problems: (count: number, first: string) => `Not closed: the data has ${count} problem(s) (first: ${first}). Fix them and close again`,
+  statsProblems: (count: number, first: string) => `The annual statistics were not written: the data has ${count} problem(s) (first: ${first})`,
+  busy: 'another run is using the file',
+  wrote: (n: number, dir: string) => `Wrote ${n} printout(s) to ${dir}`,
+  unclosed: (months: string) => `Some months are not closed (computed from the work rows): ${months}`,
 };

@@ -48,6 +48,7 @@ export const menu = {
   items: {
     showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
     syncSignupForm: '申込フォームを更新', recheckSignups: '申込を再確認', tallyAllSurveys: 'アンケートを集計',
+    closeLastMonth: '月次締め（先月）', reopenLastClose: '月次締めを再開（最後に締めた月）', writeAnnualStats: '年度統計を書き出す（前年度）',
   },
 };
 
@@ -401,4 +402,22 @@ export const stats = {
   dispatch: '派遣（賃金）',
   written: (year: number, tab: string, lines: number, changed: number) => `${year}年度の年度統計をシート「${tab}」に書きました（${lines} 行、変わったセル ${changed}）`,
   unchanged: (year: number, tab: string) => `${year}年度の年度統計はシート「${tab}」の内容と同じです（書き換えていません）`,
+};
+
+/** The monthly close (menu 月次締め, 締めを再開 and `ikigai pay`): what a close, a reopening or a
+ *  refusal says. `where` is the tab (menu) or the file (command line) it was recorded in. */
+export const workClose = {
+  closed: (month: string, where: string) => `${month} を締めました（月次締めに記録: ${where}）`,
+  closedSummary: (members: number, amount: string, billed: string, wages: string) => `配分金 ${members} 人 ${amount} 円、請求 ${billed} 円、派遣賃金 ${wages} 円`,
+  unchanged: (month: string) => `${month} は締め済みで、金額に変わりはありません（何も書き換えていません）`,
+  reclosed: (month: string, where: string) => `${month} は締め済みでしたが、行が変わっていたため締め直しました（${where}）`,
+  preview: (month: string) => `${month} は締めていません（--preview）`,
+  reopened: (month: string, where: string) => `${month} を再開しました（${where}）。就業実績の行をまた受け付けます`,
+  notClosed: (month: string) => `${month} は締められていません`,
+  noneClosed: '締めた月がありません。再開するものはありません',
+  problems: (count: number, first: string) => `データに問題が ${count} 件あるため締めませんでした（最初: ${first}）。直してからもう一度締めてください`,
+  statsProblems: (count: number, first: string) => `データに問題が ${count} 件あるため年度統計を書きませんでした（最初: ${first}）`,
+  busy: 'ほかの処理がファイルを使用中です',
+  wrote: (n: number, dir: string) => `${n} 件の明細を書きました: ${dir}`,
+  unclosed: (months: string) => `締めていない月があります（就業実績から計算しました）: ${months}`,
 };

@@ -5,7 +5,7 @@ import { closeMonth } from '../../app/work/close-month';
 import { reopenMonth } from '../../app/work/reopen-month';
 import { loadWorkbook } from '../../app/shared/load-workbook';
 import { civilDateIn, civilDateTimeIn } from '../../domain/civil-date';
-import { formatProblem } from '../../domain/messages/catalog';
+import { formatProblem, workCloseText } from '../../domain/messages/catalog';
 import { annualPay } from '../../domain/work/annual-pay';
 import { closedMonths } from '../../domain/work/closed-months';
 import { parseMonth, type Month } from '../../domain/work/month';
@@ -32,30 +32,6 @@ export const USAGE = `使い方 / usage: ikigai pay --workbook F (--month YYYY-M
   --by NAME         締め・再開した人として記録する名前（既定: OS のユーザー名）/ who closes or reopens (default: the OS user name)
   終了コード / exit: 0 完了 done, 1 データに問題・失敗 the data has problems or the step failed, 2 指定の誤り bad command line`;
 
-const SAY = {
-  ja: {
-    closed: (m: string, f: string) => `${m} を締めました（月次締めに記録: ${f}）`,
-    unchanged: (m: string) => `${m} は締め済みで、金額に変わりはありません（ファイルは書き換えていません）`,
-    reclosed: (m: string, f: string) => `${m} は締め済みでしたが、行が変わっていたため締め直しました（${f}）`,
-    preview: (m: string) => `${m} は締めていません（--preview）`,
-    reopened: (m: string, f: string) => `${m} を再開しました（${f}）。就業実績の行をまた受け付けます`,
-    notClosed: (m: string) => `${m} は締められていません`,
-    busy: 'ほかの処理がファイルを使用中です',
-    wrote: (n: number, dir: string) => `${n} 件の明細を書きました: ${dir}`,
-    unclosed: (ms: string) => `締めていない月があります（就業実績から計算しました）: ${ms}`,
-  },
-  en: {
-    closed: (m: string, f: string) => `Closed ${m} (recorded in MonthlyClose: ${f})`,
-    unchanged: (m: string) => `${m} is closed already with the same amounts (the file was not rewritten)`,
-    reclosed: (m: string, f: string) => `${m} was closed, but its rows changed: closed again (${f})`,
-    preview: (m: string) => `${m} not closed (--preview)`,
-    reopened: (m: string, f: string) => `Reopened ${m} (${f}); work rows for it are taken again`,
-    notClosed: (m: string) => `${m} is not closed`,
-    busy: 'another run is using the file',
-    wrote: (n: number, dir: string) => `Wrote ${n} printout(s) to ${dir}`,
-    unclosed: (ms: string) => `Some months are not closed (computed from the work rows): ${ms}`,
-  },
-} as const;
 
 type Mode = { kind: 'month' | 'reopen'; month: Month } | { kind: 'year'; year: number };
 
@@ -96,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!store) return 1;
   const workbook = loadWorkbook(store);
   const lang = workbook.settings.language;
-  const say = SAY[lang];
+  const say = workCloseText(lang);
   // Amounts from data with problems would be quietly wrong, and a closed month's are paid.
   if (workbook.problems.length > 0 && mode.kind !== 'reopen') {
     for (const p of workbook.problems) io.err(formatProblem(p, lang));
