@@ -25,6 +25,11 @@ type SheetValue = string | number | boolean | Date;
 export class SheetsTableStore implements TableStore {
   private spreadsheet: Spreadsheet | null = null;
   private zone: string | null = null;
+  /** findRows' header rows, by tab name, for the rest of the run: a status change searches
+   *  マッチング two or three times (by 仕事ID, by 会員ID, for a free ID), and each header read is a
+   *  round trip and a size question. Dropped by this store's own writes to row 1 (replace, or
+   *  writeCells from row 1); an empty header is never kept (the first append writes row 1). */
+  private readonly foundHeaders = new Map<string, string[]>();
 
   /** `open` is called at most once, on first use (nothing may happen at load time). */
   constructor(private readonly open: () => Spreadsheet) {}
@@ -153,8 +158,9 @@ export class SheetsTableStore implements TableStore {
   findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {
     const sheet = this.find(names);
     if (!sheet) return null;
-    const header = this.headerOf(sheet);
     const name = sheet.getName();
+    const header = this.foundHeaders.get(name) ?? this.headerOf(sheet);
+    if (header.some((h) => h !== '')) this.foundHeaders.set(name, header);
     const column = key(header);
     const wanted = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
     const lastRow = sheet.getLastRow();
@@ -184,6 +190,7 @@ export class SheetsTableStore implements TableStore {
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+    this.foundHeaders.delete(name);
     const sheet = this.ss().getSheetByName(name) ?? this.ss().insertSheet(name);
     const oldRows = sheet.getLastRow();
     const oldCols = sheet.getLastColumn();
@@ -215,6 +222,7 @@ export class SheetsTableStore implements TableStore {
 
   writeCells(name: string, firstRow: number, cells: OwnedCells): void {
     if (cells.rows.length === 0 || cells.columns.length === 0) return;
+    if (firstRow <= 1) this.foundHeaders.delete(name);
     const sheet = this.existing(name);
     try {
       this.writeRuns(sheet, firstRow, cells);

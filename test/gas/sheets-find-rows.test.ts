@@ -91,6 +91,21 @@ describe('findRows', () => {
     }), { numRuns: 150 });
   });
 
+  it('reads a tab\'s header once a run for its searches, again after this store writes row 1', () => {
+    matchTab(10);
+    const first = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('仕事ID'), ['J3']));
+    const second = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('会員ID'), ['M4']));
+    expect(first.calls.byMethod['Range.getValues']).toBe(1 + 2);
+    // No getLastColumn nor header getValues: only the row found (M4 is match 3, row 4).
+    expect(second.calls.byMethod['Sheet.getLastColumn']).toBeUndefined();
+    expect(second.calls.byMethod['Range.getValues']).toBe(1);
+    expect(second.result?.rowNumbers).toEqual([4]);
+    store.writeCells('マッチング', 1, { columns: [2], rows: [['会員番号']] });
+    const third = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('会員番号'), ['M4']));
+    expect(third.calls.byMethod['Sheet.getLastColumn']).toBe(1);
+    expect(third.result?.rowNumbers).toEqual([4]);
+  });
+
   it('finds a job\'s matches by another key column (仕事ID), J3 not J31', () => {
     matchTab(31);
     // Matches 3, 10, 17, 24, 31 hold J3 (i % 7): sheet rows 4, 11, 18, 25, 32.
