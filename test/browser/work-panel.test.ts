@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Cell } from '../../src/domain/cell';
 import { parseTable } from '../../src/domain/parse/parse-table';
 import { WORK_LOG_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
@@ -98,6 +99,53 @@ describeInBrowser('the 就業実績 panel in Chromium (Japanese)', () => {
     await panel.getByLabel('7/10（金） の時間').fill('1.5');
     await panel.getByRole('button', { name: 'まとめて保存' }).click();
     await panel.getByText('1日分を保存しました').waitFor();
+    await page.close();
+  });
+});
+
+/** The work center with a second 松戸 四季 (M005) and the 生年月日 / 地区 that tell the two apart. */
+function withNamesake(): ReturnType<typeof workPanelTabs> {
+  return workPanelTabs().map((t) => {
+    if (t.name !== '会員') return t;
+    const extra: Record<string, [Cell, Cell]> = { M004: [{ date: '1950-03-01' }, '松戸'], M005: [{ date: '1945-08-01' }, '柏'] };
+    const rows = [...t.rows, ['M005', '松戸 四季', 'マツド シキ', '男性', { date: '2015-02-01' }, null]];
+    return { ...t, header: [...t.header, '生年月日', '地区'], rows: rows.map((r) => [...r, ...(extra[String(r[0])] ?? [null, null])]) };
+  });
+}
+
+describeInBrowser('the 就業実績 panel\'s member picker in Chromium (Japanese)', () => {
+  let session: SidebarSession;
+
+  beforeAll(async () => {
+    session = await openSidebarSession(withNamesake(), { now: NOW, tempPrefix: 'ikigai-work-names-' });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('says what it searches by as every member picker does, and lists two members of one name to choose from', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '就業実績' }).click();
+    const panel = page.locator('#panel-work');
+    // The catalog's member hint (t.pick.member), not the old "IDかフリガナで検索".
+    await expect(panel.locator('.hint').first().textContent()).resolves.toBe('ID・氏名・フリガナで検索');
+    // Typed in hiragana without the space: two members are called 松戸 四季.
+    await panel.locator('input[list]').fill('まつどしき');
+    await panel.locator('#work-month').fill('2015-07');
+    await panel.getByRole('button', { name: '表示', exact: true }).click();
+    const choices = panel.locator('.same-name button');
+    await choices.first().waitFor();
+    await expect(panel.locator('.same-name .hint').textContent()).resolves.toBe('同じ名前の会員が 2人います。選んでください:');
+    await expect(choices.allTextContents()).resolves.toEqual(['M004 マツド シキ 松戸 四季 65歳・松戸', 'M005 マツド シキ 松戸 四季 69歳・柏']);
+    // Several of that name is not "not found": the list is the answer.
+    await expect(panel.locator(':scope > .status').textContent()).resolves.toBe('');
+    await noSideways(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-work-namesakes.png'), fullPage: true });
+    await choices.first().click();
+    await panel.locator('#work-rows').waitFor();
+    await expect(panel.locator('#work-job option').allTextContents()).resolves.toEqual(['J01 公園清掃（請負）', 'J03 除草（請負）']);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

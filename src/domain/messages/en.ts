@@ -183,7 +183,7 @@ export const sidebar: typeof Ja.sidebar = {
   },
   activity: {
     date: 'Date', area: 'Area', kind: 'Kind', none: '(none)', member: 'Member', client: 'Client', job: 'Job',
-    pickHint: 'Search by ID or kana', minutes: 'Minutes', outcome: 'Outcome', notes: 'Notes', save: 'Save',
+    minutes: 'Minutes', outcome: 'Outcome', notes: 'Notes', save: 'Save',
     saving: 'Saving…', saved: (id) => `Saved (${id})`, recent: 'Recent entries', noRecent: 'Nothing recorded yet.',
     notFound: (what, text) => `${what} "${text}" was not found. Pick one from the list.`,
     minutesShort: (n) => `${n}\u00a0min`,

@@ -219,7 +219,7 @@ export const sidebar = {
   },
   activity: {
     date: '日付', area: '分野', kind: '種別', none: '（なし）', member: '会員', client: '提供先', job: '仕事',
-    pickHint: 'IDかフリガナで検索', minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
+    minutes: '所要時間（分）', outcome: '結果', notes: 'メモ', save: '保存する',
     saving: '保存中…', saved: (id: string) => `保存しました（${id}）`, recent: '最近の記録', noRecent: 'まだ記録はありません。',
     notFound: (what: string, text: string) => `${what}「${text}」が見つかりません。候補から選んでください。`,
     minutesShort: (n: number) => `${n}分`,

@@ -1,9 +1,9 @@
-import type { MemberOption } from '../../app/shared/api-types';
 import type { MemberWorkOutput, WorkRowView } from '../../app/work/member-work';
 import type { CapExcess } from '../../domain/work/caps-exceeded';
 import { el, field, setStatus } from '../dom';
 import { ENUMS, label } from '../i18n';
-import { picker, type PickOption } from '../picker';
+import { memberPick, memberSearch } from '../member-options';
+import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -21,11 +21,9 @@ export const workPanel: Panel = {
   render(root: HTMLElement, ctx: PanelContext): void {
     const { t, boot } = ctx;
     const s = t.work;
-    const memberText = (m: MemberOption): string => `${m.kana} ${m.name}`.trim();
-    const searchMembers = (query: string): Promise<PickOption[]> =>
-      callServer('searchMembers', t.unreachable, query).then((out) => out.members.map((m) => ({ id: m.id, text: memberText(m) })));
-    const member = picker(s.member, t.activity.pickHint, boot.memberSearch ? [] : boot.members.map((m) => ({ id: m.id, text: memberText(m) })),
-      boot.memberSearch ? searchMembers : undefined);
+    // The catalog's member hint and the same-name list, as in every member picker (会員, 活動記録).
+    const member = picker(s.member, t.pick.member, boot.memberSearch ? [] : boot.members.map((m) => memberPick(m, t)),
+      boot.memberSearch ? memberSearch(t) : undefined, t.pick.sameName);
     const month = el('input', { type: 'month', id: 'work-month', value: boot.today.slice(0, 7), required: true });
     const show = el('button', { type: 'button', id: 'work-show', text: s.show });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -38,6 +36,8 @@ export const workPanel: Panel = {
 
     const load = (done = ''): void => {
       const id = member.value();
+      // Several members of that name: the picker lists them to choose from, nothing to say here.
+      if (id === null && member.showNamesakes()) { setStatus(status, ''); return; }
       if (!id) { setStatus(status, id === '' ? s.pickMember : t.activity.notFound(s.member, member.input.value), 'error'); member.input.focus(); return; }
       setStatus(status, t.loading, 'busy');
       callServer('listMemberWork', t.unreachable, { member_id: id, month: month.value }).then((out) => {
