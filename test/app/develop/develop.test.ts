@@ -106,6 +106,21 @@ describe('registering a job for a client', () => {
     expect(rows[2]).toEqual(['J0003', 'C001', '食堂の清掃', '清掃', '請負', '清掃', '月AM、水AM', 2, '柏', { date: '2025-07-01' }, null, null, true, '募集中', { date: '2025-06-11' }, COORDINATOR]);
   });
 
+  test('writes 単価 and 単価区分 when given and the tab has them (the monthly close\'s pricing), and refuses a negative 単価', () => {
+    const ports = sidebarPorts();
+    const jobs = ports.store.read(['仕事'])!;
+    ports.store.replace('仕事', [...jobs.header, '単価', '単価区分'], jobs.rows.map((r) => [...r, null, null]));
+    ok(createSidebarApi(ports, quietLog).registerJob({ ...cleaning, unit_price: 1050, unit: 'hour' }));
+    expect(ports.store.read(['仕事'])?.rows[2]?.slice(-2)).toEqual([1050, '時間']);
+    ok(createSidebarApi(ports, quietLog).registerJob({ ...cleaning, unit_price: 3500, unit: 'day' }));
+    expect(ports.store.read(['仕事'])?.rows[3]?.slice(-2)).toEqual([3500, '日']);
+    // None given: both cells left empty (a job priced later by hand).
+    ok(createSidebarApi(ports, quietLog).registerJob(cleaning));
+    expect(ports.store.read(['仕事'])?.rows[4]?.slice(-2)).toEqual([null, null]);
+    expect(createSidebarApi(ports, quietLog).registerJob({ ...cleaning, unit_price: -1 })).toMatchObject({ ok: false, code: 'bad_input' });
+    expect(ports.store.read(['仕事'])?.rows).toHaveLength(5);
+  });
+
   test('marks a job still being put to the client as 提案中, with one person by default', () => {
     const ports = sidebarPorts();
     const out = ok(createSidebarApi(ports, quietLog).registerJob({ client_id: 'C002', title: '受付', status: 'proposed' }));
