@@ -57,6 +57,8 @@ export const ACTIVITY_STATUS = enumeration('activity_status', { active: '有効'
 export const PAY_UNIT = enumeration('pay_unit', { hour: '時間', day: '日' });
 // 月次締め 状態: a closed month refuses new work rows until a manager reopens it.
 export const CLOSE_STATUS = enumeration('close_status', { closed: '締め', reopened: '再開' });
+// A 就業報告 answer kept for a coordinator: open (要確認), taken into 就業実績 after checking, or left.
+export const WORK_REPORT_STATUS = enumeration('work_report_status', { needs_review: '要確認', recorded: '記録済', dismissed: '見送り' });
 
 export type Gender = (typeof GENDER.codes)[number];
 export type JoinRoute = (typeof JOIN_ROUTE.codes)[number];
@@ -77,6 +79,7 @@ export type LeaveReason = (typeof LEAVE_REASON.codes)[number];
 export type ActivityStatus = (typeof ACTIVITY_STATUS.codes)[number];
 export type PayUnit = (typeof PAY_UNIT.codes)[number];
 export type CloseStatus = (typeof CLOSE_STATUS.codes)[number];
+export type WorkReportStatus = (typeof WORK_REPORT_STATUS.codes)[number];
 
 /** Where each code of an enumeration stands, by lower-cased code and by Japanese label. */
 interface CodeIndex {
@@ -124,5 +127,5 @@ export function labelOf<C extends string>(e: Enumeration<C>, code: C, lang: Lang
 /** Every enumeration, for setup's dropdowns and for the messages listing allowed values. */
 export const ENUMERATIONS = [
   GENDER, JOIN_ROUTE, MOTIVATION, SECTOR, JOB_ENGAGEMENT, MATCH_ENGAGEMENT, JOB_STATUS, AREA, ACTIVITY_KIND,
-  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE, LEAVE_REASON, ACTIVITY_STATUS, PAY_UNIT, CLOSE_STATUS,
+  MATCH_STATUS, EVENT_KIND, EVENT_STATUS, AGE_BAND, REGISTRATION_STATUS, ROLE, LEAVE_REASON, ACTIVITY_STATUS, PAY_UNIT, CLOSE_STATUS, WORK_REPORT_STATUS,
 ] as const;

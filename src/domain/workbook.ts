@@ -2,9 +2,9 @@ import { columnLetter, type RawTable } from './cell';
 import type { Column, RecordOf } from './schema/column';
 import {
   ACTIVITIES_TAB, CLIENTS_TAB, COORDINATORS_TAB, DATA_TABS, EVENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB,
-  MONTHLY_CLOSE_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, SKILLS_TAB, SURVEYS_TAB, WORK_LOG_TAB, type Activity, type Client,
+  MONTHLY_CLOSE_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, SKILLS_TAB, SURVEYS_TAB, WORK_LOG_TAB, WORK_REPORTS_TAB, type Activity, type Client,
   type Coordinator, type EventRecord, type Job, type Match, type Member, type MonthlyClose, type Registration,
-  type Skill, type SurveyDef, type TabDef, type WorkRecord,
+  type Skill, type SurveyDef, type TabDef, type WorkRecord, type WorkReportRow,
 } from './schema/tabs';
 import { parseTable, type ParsedTable } from './parse/parse-table';
 import { parseSettings, type Settings } from './settings';
@@ -27,6 +27,8 @@ export interface Workbook {
   readonly surveys: SurveyDef[];
   /** 就業実績: one member's work on one job on one day (empty when the tab is absent). */
   readonly workLog: WorkRecord[];
+  /** 就業報告: form answers kept for a coordinator (要確認, 記録済, 見送り). */
+  readonly workReports: WorkReportRow[];
   /** 月次締め: the months closed (and reopened). */
   readonly monthlyCloses: MonthlyClose[];
   /** 技能: the skills vocabulary (empty when the tab is absent). */
@@ -42,7 +44,7 @@ export type TabLookup = (names: readonly [string, string]) => RawTable | null;
 /** The tabs read for a workbook: the data tabs of workbook.md. */
 export const READ_TABS = [
   COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB,
-  WORK_LOG_TAB, MONTHLY_CLOSE_TAB, SKILLS_TAB,
+  WORK_LOG_TAB, WORK_REPORTS_TAB, MONTHLY_CLOSE_TAB, SKILLS_TAB,
 ] as const;
 
 function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[]): ParsedTable<RecordOf<Cols>> | undefined {
@@ -77,12 +79,13 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): W
   const registrations = readTab(REGISTRATIONS_TAB, lookup, problems);
   const surveys = readTab(SURVEYS_TAB, lookup, problems);
   const workLog = readTab(WORK_LOG_TAB, lookup, problems);
+  const workReports = readTab(WORK_REPORTS_TAB, lookup, problems);
   const monthlyCloses = readTab(MONTHLY_CLOSE_TAB, lookup, problems);
   const skills = readTab(SKILLS_TAB, lookup, problems);
 
   const tables: Record<string, ParsedTable<unknown> | undefined> = {
     coordinators, members, clients, jobs, activities, matches, events, registrations, surveys,
-    work_log: workLog, monthly_close: monthlyCloses, skills,
+    work_log: workLog, work_reports: workReports, monthly_close: monthlyCloses, skills,
   };
   problems.push(...crossTabProblems(tables));
   problems.push(...recordRuleProblems(members, matches));
@@ -100,6 +103,7 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): W
     registrations: registrations?.records ?? [],
     surveys: surveys?.records ?? [],
     workLog: workLog?.records ?? [],
+    workReports: workReports?.records ?? [],
     monthlyCloses: monthlyCloses?.records ?? [],
     skills: skills?.records ?? [],
     tables,

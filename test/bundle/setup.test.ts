@@ -10,7 +10,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
 const ALL_TABS = [
-  '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
+  '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
   '週次KPI', '推移', 'アンケート集計', '監査ログ',
 ];
 

@@ -63,9 +63,14 @@ export function placementHolds(m: Pick<Match, 'status' | 'placed_on' | 'ended_on
 
 /** The member's placements from マッチング (a few columns, one read). */
 export function readPlacements(store: TableStore, memberId: string): Match[] {
+  return readAllPlacements(store).filter((m) => m.member_id === memberId);
+}
+
+/** Every member's placements on a job from マッチング (the same read, for a run over many members). */
+export function readAllPlacements(store: TableStore): Match[] {
   const raw = readColumnsOf(store, MATCHES_TAB, ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on']);
   if (!raw) return [];
-  return parseTable(MATCHES_TAB, raw).records.filter((m) => m.member_id === memberId && m.job_id !== null && m.job_id !== '' && (m.status === 'placed' || m.status === 'ended'));
+  return parseTable(MATCHES_TAB, raw).records.filter((m) => m.job_id !== null && m.job_id !== '' && (m.status === 'placed' || m.status === 'ended'));
 }
 
 export interface WorkLogRead {

@@ -1,6 +1,6 @@
 import {
   ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
-  ACTIVITY_STATUS, LEAVE_REASON, MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, type Language,
+  ACTIVITY_STATUS, LEAVE_REASON, MATCH_ENGAGEMENT, MATCH_STATUS, MOTIVATION, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, WORK_REPORT_STATUS, type Language,
 } from '../enums';
 import { col, enumCol, enumListCol, type Column, type RecordOf } from './column';
 
@@ -136,6 +136,21 @@ export const WORK_LOG_TAB = tab('work_log', '就業実績', 'WorkLog', [
   col('notes', 'メモ', 'text'),
 ], false);
 
+// Answers of the monthly 就業報告 form that could not be taken into 就業実績 as they came
+// (forms.md "The monthly 就業報告 form"): kept as the member typed them (an unreadable answer's
+// ID, month, days and hours stay text), so a coordinator can check and take them or leave them.
+// IDs, dates and numbers only: no name, phone or address. Never read for pay or statistics.
+export const WORK_REPORTS_TAB = tab('work_reports', '就業報告', 'WorkReports', [
+  col('answered_at', '回答日時', 'timestamp'),
+  col('member_id', '会員ID', 'text'),
+  col('job_id', '仕事ID', 'text'),
+  col('month', '対象月', 'text'),
+  col('days', '就業日', 'text'),
+  col('hours', '時間', 'text'),
+  enumCol('status', '状態', WORK_REPORT_STATUS, { required: true }),
+  col('notes', 'メモ', 'text'),
+], false);
+
 export const EVENTS_TAB = tab('events', 'イベント', 'Events', [
   col('event_id', 'イベントID', 'id', { required: true, primary: true }),
   enumCol('kind', '種別', EVENT_KIND, { required: true }),
@@ -227,7 +242,7 @@ export const AUDIT_LOG_TAB = tab('audit_log', '監査ログ', 'AuditLog', [
  *  (週次KPI, アンケート集計) have their own modules since their columns are figures, not records. */
 export const DATA_TABS = [
   SETTINGS_TAB, COORDINATORS_TAB, MEMBERS_TAB, CLIENTS_TAB, JOBS_TAB, ACTIVITIES_TAB, MATCHES_TAB,
-  WORK_LOG_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, SKILLS_TAB, MONTHLY_CLOSE_TAB, AUDIT_LOG_TAB,
+  WORK_LOG_TAB, WORK_REPORTS_TAB, EVENTS_TAB, REGISTRATIONS_TAB, SURVEYS_TAB, SKILLS_TAB, MONTHLY_CLOSE_TAB, AUDIT_LOG_TAB,
 ] as const;
 
 export type Member = RecordOf<typeof MEMBERS_TAB.columns>;
@@ -243,6 +258,7 @@ export type AuditEntry = RecordOf<typeof AUDIT_LOG_TAB.columns>;
 export type Skill = RecordOf<typeof SKILLS_TAB.columns>;
 export type WorkRecord = RecordOf<typeof WORK_LOG_TAB.columns>;
 export type MonthlyClose = RecordOf<typeof MONTHLY_CLOSE_TAB.columns>;
+export type WorkReportRow = RecordOf<typeof WORK_REPORTS_TAB.columns>;
 
 export function tabName(def: { ja: string; en: string }, lang: Language): string {
   return lang === 'ja' ? def.ja : def.en;

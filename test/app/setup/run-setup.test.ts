@@ -39,7 +39,7 @@ describe('setup on an empty workbook', () => {
     const { p, surface } = ports(inner);
     const result = runSetup(p, { tabs: TABS });
     expect(inner.tabNames()).toEqual([
-      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
+      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
       '週次KPI', '監査ログ',
     ]);
     expect(inner.header(['会員'])?.header.slice(0, 4)).toEqual(['会員ID', '氏名', 'フリガナ', '性別']);
