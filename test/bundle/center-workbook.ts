@@ -1,7 +1,7 @@
 import { columnLetters } from '../fakes/a1';
 import {
   ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
-  MATCH_ENGAGEMENT, MATCH_STATUS, REGISTRATION_STATUS, ROLE, SECTOR, labelOf, type Enumeration, type Language,
+  MATCH_ENGAGEMENT, MATCH_STATUS, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, labelOf, type Enumeration, type Language,
 } from '../../src/domain/enums';
 import { DATA_TABS } from '../../src/domain/schema/tabs';
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../../src/domain/survey/tally-rows';
@@ -33,6 +33,12 @@ export const CONTRACT_TABS: readonly ContractTab[] = [
   { key: 'weekly_kpi', ja: WEEKLY_KPI_TAB.ja, en: WEEKLY_KPI_TAB.en, columns: WEEKLY_KPI_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
   // 推移: the weekly run's 13 rows under setup's chart (trend-tab.ts).
   { key: 'trends', ja: TREND_TAB.ja, en: TREND_TAB.en, columns: TREND_TAB_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
+  // 就業報告: the 就業報告 form's answers kept 要確認 (src/app/work/work-report-submit.ts), restated here.
+  {
+    key: 'work_reports', ja: '就業報告', en: 'WorkReports',
+    columns: [['answered_at', '回答日時'], ['member_id', '会員ID'], ['job_id', '仕事ID'], ['month', '対象月'], ['days', '就業日'], ['hours', '時間'], ['status', '状態'], ['notes', 'メモ']]
+      .map(([key, ja]) => ({ key: key ?? '', ja: ja ?? '' })),
+  },
   {
     key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
     columns: SURVEY_TALLY_HEADER.en.map((key, i) => ({ key, ja: SURVEY_TALLY_HEADER.ja[i] ?? key })),
@@ -148,6 +154,7 @@ export const TEXT_FIELDS: readonly string[] = [
   'jobs.0.title', 'jobs.1.pay', 'activities.0.outcome', 'activities.1.notes', 'matches.0.notes', 'events.0.venue',
   'events.1.title', 'registrations.0.name', 'registrations.1.kana', 'registrations.1.name', 'registrations.2.source',
   'registrations.3.notes', 'surveys.0.name', 'audit_log.0.detail', 'survey_tally.0.choice', 'coordinators.1.name',
+  'work_log.0.notes', 'work_reports.0.notes',
 ];
 
 /** The records of every tab, keyed by column key, in the center's language. */
@@ -178,7 +185,7 @@ export function centerRecords(o: CenterOptions): Record<string, RecordValues[]> 
     ],
     jobs: [
       { job_id: 'J0001', client_id: 'C0001', title: '食堂の配膳', engagement: label(JOB_ENGAGEMENT, 'contract', L), slots: ja ? '月AM' : 'Mon-AM', headcount: 2, status: label(JOB_STATUS, 'open', L), created_on: '2025-04-12', coordinator: COORDINATOR },
-      { job_id: 'J0002', client_id: 'C0002', title: '店番', engagement: label(JOB_ENGAGEMENT, 'dispatch', L), slots: ja ? '火AM' : 'Tue-AM', headcount: 1, status: label(JOB_STATUS, 'open', L), created_on: '2025-05-02', pay: '時給1100円' },
+      { job_id: 'J0002', client_id: 'C0002', title: '店番', engagement: label(JOB_ENGAGEMENT, 'dispatch', L), slots: ja ? '火AM' : 'Tue-AM', headcount: 1, status: label(JOB_STATUS, 'open', L), created_on: '2025-05-02', pay: '時給1100円', unit_price: 1100, unit: label(PAY_UNIT, 'hour', L) },
     ],
     activities: [
       { activity_id: 'A000001', date: '2026-12-01', coordinator: COORDINATOR, area: label(AREA, 'development', L), kind: label(ACTIVITY_KIND, 'visit', L), client_id: 'C0001', minutes: 60, outcome: '好感触', recorded_at: '2026-12-01 15:00' },
@@ -187,6 +194,18 @@ export function centerRecords(o: CenterOptions): Record<string, RecordValues[]> 
     matches: [
       { match_id: 'X000001', job_id: 'J0001', member_id: 'M00001', engagement: label(MATCH_ENGAGEMENT, 'contract', L), status: label(MATCH_STATUS, 'proposed', L), proposed_on: '2026-11-20', coordinator: COORDINATOR, fit_score: 80, notes: '本人乗り気' },
       { match_id: 'X000002', job_id: 'J0002', member_id: 'M00002', engagement: label(MATCH_ENGAGEMENT, 'dispatch', L), status: label(MATCH_STATUS, 'placed', L), proposed_on: '2026-10-01', placed_on: '2026-10-15', coordinator: COORDINATOR },
+    ],
+    // M00002's 店番 (J0002, 火AM, placed 2026-10-15): October closed by 月次締め, November and December open.
+    work_log: [
+      { work_id: 'W0000001', date: '2026-10-20', member_id: 'M00002', job_id: 'J0002', hours: 3, confirmed: true, recorded_at: '2026-10-21 09:00', notes: '' },
+      { work_id: 'W0000002', date: '2026-11-24', member_id: 'M00002', job_id: 'J0002', hours: 3, confirmed: false, recorded_at: '2026-11-25 09:00', notes: '代行' },
+      { work_id: 'W0000003', date: '2026-12-01', member_id: 'M00002', job_id: 'J0002', hours: 2.5, confirmed: false, recorded_at: '2026-12-02 09:00' },
+    ],
+    monthly_close: [
+      { month: "'2026-10", status: label(CLOSE_STATUS, 'closed', L), closed_at: '2026-11-10 10:00', closed_by: o.manager, rows: 1, amount_total: 3300, billed_total: 3630, wages_total: 0 },
+    ],
+    work_reports: [
+      { answered_at: '2026-12-01 10:00', member_id: 'M00404', job_id: 'J0002', month: "'2026-12", days: '1', hours: 2, status: ja ? '要確認' : 'needs_review', notes: ja ? '会員IDが会員シートにありません' : 'the member ID is not in Members' },
     ],
     events: [
       { event_id: 'E001', kind: label(EVENT_KIND, 'orientation', L), title: '入会説明会', date: '2026-12-07', start_time: "'10:00", venue: '柏市センター会議室', capacity: 2, status: label(EVENT_STATUS, 'open', L) },

@@ -9,8 +9,11 @@ import {
   layoutOf, writeCenter, type CenterWorkbook, type ContractTab, type ExtraColumn, type TabLayout,
 } from './center-workbook';
 import { MEMBER_FIELDS } from '../../src/app/members/save-member';
+import { clockEvent, formSubmitEvent, installTrigger } from './trigger-events';
 
-// Every write use case, through dist/Code.js and the Apps Script fakes, over center workbooks a
+// Every write use case — the sidebar's, the menu's (月次締め, 年度統計 included) and the triggers'
+// (the weekly and nightly survey runs from their clock triggers, a 就業報告 answer from its form's
+// submit trigger, and 申込を再確認 after a sign-up its trigger missed) —, through dist/Code.js and the Apps Script fakes, over center workbooks a
 // generator makes: Japanese or English, every tab of workbook.md with its columns in a random
 // order and one or two columns of the center's own among them (formulas or typed text), text
 // cells that hold formula payloads as text, and arguments that carry payloads. After each call:
@@ -27,6 +30,7 @@ import { MEMBER_FIELDS } from '../../src/app/members/save-member';
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MANAGER = 'kanri@center.example';
+// 40 workbooks of up to 8 calls: 7–10 s a project on this 2-core machine (the whole file ≈ 45 s for both).
 const NUM_RUNS = 40;
 const SEED = 20261208;
 
@@ -100,7 +104,24 @@ function policyOf(call: Call): Policy {
       weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED },
       trends: { append: true, inPlace: 'any' },
     };
+    case 'weeklySummaryTrigger': return policyOf({ fn: 'sendWeeklySummaryNow', args: [] });
     case 'tallyAllSurveys': return { survey_tally: { append: true, inPlace: 'any', headers: true } };
+    // A phone sign-up, and the answers 申込 lacks (recheck), are new 申込 rows (a walk-in's 出席 in its own row).
+    case 'registerByPhone': case 'recheckSignups': return { ...AUDIT, registrations: { append: true } };
+    case 'createEvent': return { ...AUDIT, events: { append: true } };
+    case 'recordWork': return { ...AUDIT, work_log: { append: true } };
+    case 'confirmWork': {
+      const ids = new Set((input.work_ids as string[] | undefined) ?? []);
+      return { ...AUDIT, work_log: { inPlace: ['confirmed'], rows: (v) => ids.has(String(v('work_id'))) } };
+    }
+    // A good answer: 就業実績 rows; any other: a 要確認 row of 就業報告.
+    case 'onWorkReportSubmit': return { ...AUDIT, work_log: { append: true }, work_reports: { append: true } };
+    // 先月 (2026-11) is closed: its 月次締め row, added or (once reopened) closed again.
+    case 'closeLastMonth': return {
+      ...AUDIT, monthly_close: { append: true, inPlace: ['status', 'closed_at', 'closed_by', 'rows', 'amount_total', 'billed_total', 'wages_total'], rows: (v) => String(v('month')) === '2026-11' },
+    };
+    case 'reopenLastClose': return { ...AUDIT, monthly_close: { inPlace: ['status', 'reopened_at', 'reopened_by'] } };
+    case 'writeAnnualStats': return { ...AUDIT, annual_stats: { append: true, inPlace: 'any' } };
     case 'runSetup': case 'saveInitialSettings': return SETUP;
     default: return {};
   }
@@ -208,10 +229,15 @@ function headerAt(before: SheetSnap | undefined, after: SheetSnap | undefined, c
 // ---------------------------------------------------------------------------------------------
 // The oracle
 
-interface Call { readonly fn: string; readonly args: readonly unknown[] }
+/** A call by google.script.run or the menu (JSON arguments); or a trigger's run, whose event (a live
+ *  Range for a form submit) the world makes just before: `trigger` says which. */
+interface Call { readonly fn: string; readonly args: readonly unknown[]; readonly trigger?: 'clock' | WorkAnswer | 'signup_missed' }
+/** A 就業報告 answer as Forms writes it into the form's response tab. */
+interface WorkAnswer { readonly stamp: string; readonly member: string; readonly job: string; readonly month: string; readonly days: readonly string[]; readonly hours: string }
 
 function describeCall(c: Call): string {
-  return `${c.fn}(${c.args.map((a) => JSON.stringify(a)).join(', ')})`;
+  const args = c.trigger === undefined ? c.args : [c.trigger === 'clock' ? 'its clock trigger' : c.trigger === 'signup_missed' ? 'after a sign-up answer its trigger missed' : { work_report: c.trigger }];
+  return `${c.fn}(${args.map((a) => JSON.stringify(a)).join(', ')})`;
 }
 
 /** Why `policy` does not let the use case write cell (row, contract column `key`) of `tab`; null when it does. */
@@ -304,18 +330,54 @@ interface Outcome { readonly result: unknown; readonly threw: string | null; rea
 function runChecked(w: World, call: Call): Outcome {
   // A global the bundle lost is the test's failure, not a refusal to tolerate.
   if (!w.bundle.functionNames.includes(call.fn)) throw new Error(`dist/Code.js has no global ${call.fn}: run npm run build on a complete tree`);
+  const args = prepare(w, call);
   const before = snapshot(w.ss);
   recording = [];
   let result: unknown = null;
   let threw: string | null = null;
   try {
-    result = w.bundle.call(call.fn, ...jsonRoundTrip([...call.args]));
+    result = w.bundle.call(call.fn, ...args);
   } catch (error) {
     threw = error instanceof Error ? error.message : String(error);
   }
   const writes = recording;
   recording = null;
   return { result, threw, violations: violations(call, before, snapshot(w.ss), writes), writes };
+}
+
+/** The arguments the global gets. For a trigger's run, Apps Script's event for the project's
+ *  trigger (installed when setup has not); for a 就業報告 answer, the row Forms adds to the form's
+ *  response tab (made by 初期設定, run here first when the world was not set up); for a sign-up
+ *  whose trigger never ran, its row in the sign-up form's response tab. Done before the snapshot: these are not the bundle's writes. */
+function prepare(w: World, call: Call): unknown[] {
+  const t = call.trigger;
+  if (t === undefined) return jsonRoundTrip([...call.args]);
+  const uidOf = (handler: string, kind: 'clock' | 'form_submit'): string => w.bundle.fakes!.triggers.installed().find((i) => i.handler === handler && i.afterMs === undefined)?.uniqueId
+    ?? installTrigger(w.bundle, handler, kind);
+  if (t === 'clock') return [clockEvent(uidOf(call.fn, 'clock'), new Date(NOW))];
+  const formTab = (work: boolean): GoogleAppsScript.Spreadsheet.Sheet | undefined => {
+    const id = w.bundle.fakes!.properties.document.getProperty('ikigai.work_report.form_id') ?? '\u0000';
+    return w.ss.getSheets().find((s) => s.getFormUrl() !== null && (s.getFormUrl() ?? '').includes(`/d/${id}/`) === work);
+  };
+  if (t === 'signup_missed') {
+    // Forms' answer in either language: each text question a payload, each choice its first choice (a session, consent).
+    const form = [...w.bundle.fakes!.forms.forms.values()].find((f) => f.items.some((i) => i.kind !== 'CHECKBOX' && i.choices.length > 0) && !f.items.some((i) => i.kind === 'CHECKBOX' && i.choices.length === 31));
+    const tab = formTab(false);
+    if (form && tab) {
+      const stampTitle = String(tab.getRange(1, 1).getValue());
+      const texts = ['=HYPERLINK("http://evil.example","x")', '＋1', '-1', 'x@example.jp\r\nBcc: y@example.jp', '@x'];
+      const named: Record<string, string[]> = { [stampTitle]: ['2026/12/08 09:30:00'] };
+      form.items.forEach((item, i) => { named[item.title] = [item.choices.length > 0 ? item.choices[0]! : texts[i % texts.length]!]; });
+      formSubmitEvent(tab, named, 'missed');
+    }
+    return [];
+  }
+  if (!formTab(true)) w.bundle.call('runSetup');
+  const tab = formTab(true)!;
+  w.bundle.log.reset();
+  return [formSubmitEvent(tab, {
+    タイムスタンプ: [t.stamp], 会員ID: [t.member], 仕事ID: [t.job], 対象月: [t.month], 就業した日: [t.days.join(', ')], '1日の時間': [t.hours],
+  }, uidOf('onWorkReportSubmit', 'form_submit'))];
 }
 
 function report(step: number, call: Call, found: readonly string[]): string {
@@ -415,6 +477,44 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
   regIdArb.map((id) => ({ fn: 'cancelRegistration', args: [id] })),
   fc.constant({ fn: 'sendWeeklySummaryNow', args: [] }),
   fc.constant({ fn: 'tallyAllSurveys', args: [] }),
+  // The weekly run and the nightly survey run from their own triggers (the nightly one also mails).
+  fc.constant<Call>({ fn: 'weeklySummaryTrigger', args: [], trigger: 'clock' }),
+  fc.constant<Call>({ fn: 'tallyAllSurveys', args: [], trigger: 'clock' }),
+  fc.record({
+    event_id: fc.constantFrom('E001', 'E002', 'E404'), name: textArb, kana: textArb, phone: fc.constantFrom('04-7100-3001', '=1+1'),
+    email: fc.constantFrom('a@example.jp', 'x@example.jp\r\nBcc: y@example.jp', 'a@example.jp, b@example.jp'), source: textArb,
+    consent: fc.boolean(), walk_in: fc.boolean(),
+  }).map((input) => ({ fn: 'registerByPhone', args: [input] })),
+  fc.record({
+    kind: fc.constantFrom('orientation', 'seminar'), title: textArb, date: fc.constantFrom('2026-12-20', '2027-01-15'), venue: textArb, capacity: fc.constantFrom(null, 5),
+  }).map((input) => ({ fn: 'createEvent', args: [input] })),
+  fc.constant<Call>({ fn: 'recheckSignups', args: [], trigger: 'signup_missed' }),
+  // M00002's 火AM placement on J0002: Tuesdays of October (closed), November and December (one recorded).
+  fc.record({
+    member_id: fc.constantFrom('M00002', 'M00002', 'M00001'), job_id: fc.constantFrom('J0002', 'J0002', 'J0001'),
+    days: fc.oneof(
+      fc.subarray(['2026-11-17', '2026-12-08'], { minLength: 1 }),
+      fc.subarray(['2026-10-27', '2026-11-17', '2026-12-01', '2026-12-08'], { minLength: 1 }),
+    ).map((ds) => ds.map((date) => ({ date, hours: 3 }))),
+    notes: textArb,
+  }).map((input) => ({ fn: 'recordWork', args: [input] })),
+  fc.record({ work_ids: fc.subarray(['W0000001', 'W0000002', 'W0000003', 'W0000004'], { minLength: 1 }), confirmed: fc.boolean() })
+    .map((input) => ({ fn: 'confirmWork', args: [input] })),
+  fc.oneof(
+    // A good answer (M00002 on J0002 in an open month), or one of payloads, other members, jobs and months.
+    fc.record({
+      stamp: fc.constantFrom('2026/12/08 09:00:00', '2026/12/08 09:05:00'), member: fc.constantFrom('M00002', 'm00002'), job: fc.constant('J0002'),
+      month: fc.constant('2026-11'), days: fc.subarray(['3', '10', '17'], { minLength: 1 }), hours: fc.constantFrom('2', '２.５'),
+    }),
+    fc.record({
+      stamp: fc.constantFrom('2026/12/08 09:00:00', '2026/12/08 09:05:00'), member: fc.constantFrom('M00002', 'm00002', 'M00404', '=1+1', '＝M00002'),
+      job: fc.constantFrom('J0002', 'J0001', '@J0002'), month: fc.constantFrom('2026-12', '2026-11', '2026-10', '-1'),
+      days: fc.subarray(['1', '8', '17', '24'], { minLength: 1 }), hours: fc.constantFrom('2', '２.５', '+2', '=2'),
+    }),
+  ).map((answer): Call => ({ fn: 'onWorkReportSubmit', args: [], trigger: answer })),
+  fc.constant({ fn: 'closeLastMonth', args: [] }),
+  fc.constant({ fn: 'reopenLastClose', args: [] }),
+  fc.constant({ fn: 'writeAnnualStats', args: [] }),
   fc.constant({ fn: 'runSetup', args: [] }),
   fc.record({
     centerName: textArb, language: fc.constantFrom<Language>('ja', 'en'), weeklyDay: fc.integer({ min: 0, max: 6 }), weeklyHour: fc.integer({ min: 0, max: 23 }),
@@ -426,7 +526,9 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
 /** What a call answered: 'ok' for a success of any shape, else the refusal's kind. */
 function verdict(o: Outcome): string {
   if (o.threw !== null) return 'threw';
-  const r = o.result as { ok?: unknown; status?: unknown; busy?: unknown } | null;
+  const r = o.result as { ok?: unknown; status?: unknown; busy?: unknown; outcome?: unknown } | null;
+  // A 就業報告 answer: written as 就業実績 rows or kept 要確認 (both writes), or not.
+  if (r && typeof r === 'object' && 'outcome' in r) return r.outcome === 'recorded' || r.outcome === 'needs_review' ? 'ok' : String(r.outcome);
   if (r && typeof r === 'object' && 'ok' in r) return r.ok ? 'ok' : `refused ${String((r as { code?: unknown }).code ?? '')}`.trim();
   if (r && typeof r === 'object' && 'status' in r) return r.status === 'sent' || r.status === 'already_sent' ? 'ok' : String(r.status);
   if (r && typeof r === 'object' && 'busy' in r) return 'busy';
@@ -435,14 +537,21 @@ function verdict(o: Outcome): string {
 
 const WRITE_CALLS = ['logActivity', 'registerClient', 'registerJob', 'changeMatchStatus', 'checkIn', 'joinAsMember', 'cancelRegistration',
   'sendWeeklySummaryNow', 'tallyAllSurveys', 'runSetup', 'saveInitialSettings',
-  'setJobStatus', 'proposeTeam', 'saveMember', 'leaveMember', 'logFollowUp', 'correctActivity', 'withdrawActivity'] as const;
+  'setJobStatus', 'proposeTeam', 'saveMember', 'leaveMember', 'logFollowUp', 'correctActivity', 'withdrawActivity',
+  'weeklySummaryTrigger', 'registerByPhone', 'createEvent', 'recheckSignups', 'recordWork', 'confirmWork', 'onWorkReportSubmit',
+  'closeLastMonth', 'reopenLastClose', 'writeAnnualStats'] as const;
 
 function runSequence(center: CenterWorkbook, setUp: boolean, calls: readonly Call[], tally?: Map<string, number>): void {
   const w = world(center, setUp);
   calls.forEach((call, i) => {
     const o = runChecked(w, call);
-    const key = `${call.fn} ${verdict(o)}`;
-    tally?.set(key, (tally.get(key) ?? 0) + 1);
+    const keys = [`${call.fn} ${verdict(o)}`];
+    if (call.trigger === 'clock') keys.push(`${call.fn}@trigger ${verdict(o)}`);
+    const outcome = (o.result as { outcome?: unknown } | null)?.outcome;
+    if (call.fn === 'onWorkReportSubmit') keys.push(`${call.fn} ${String(outcome)}`);
+    // Besides the audit row: the call wrote a cell of a tab it is about.
+    if (o.writes.some((x) => contractTabOf(x.sheet)?.key !== 'audit_log')) keys.push(`${call.fn} wrote`);
+    for (const key of keys) tally?.set(key, (tally.get(key) ?? 0) + 1);
     // A global answers (ok or a refusal in words); it never throws at Apps Script.
     if (o.threw !== null) throw new Error(`call #${i + 1} ${describeCall(call)} threw: ${o.threw}`);
     if (o.violations.length > 0) throw new Error(report(i, call, o.violations));
@@ -466,6 +575,9 @@ describe('every write use case writes only the cells it owns, over random center
     console.log(`owned cells: ${NUM_RUNS} workbooks in ${Date.now() - started} ms; calls ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
     // The generator reaches every use case and lets each of them write at least once.
     expect(WRITE_CALLS.filter((fn) => (tally.get(`${fn} ok`) ?? 0) === 0)).toEqual([]);
+    // The nightly survey run from its trigger, and a 就業報告 answer that became 就業実績 rows.
+    expect(WRITE_CALLS.filter((fn) => (tally.get(`${fn} wrote`) ?? 0) === 0)).toEqual([]);
+    expect(['tallyAllSurveys@trigger ok', 'onWorkReportSubmit recorded', 'onWorkReportSubmit needs_review'].filter((k) => (tally.get(k) ?? 0) === 0)).toEqual([]);
   });
 });
 
