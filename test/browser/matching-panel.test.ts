@@ -120,4 +120,36 @@ describeInBrowser('the マッチング panel in Chromium: jobs, lifecycle, the t
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Runs after the team above was proposed: M002 is J001's proposed team.
+  test('after a 成立 the team says it is out of date, offers no この編成で提案, and 編成を更新 draws the server\'s team again', async () => {
+    const { page, errors } = await openMatching();
+    const panel = page.locator('#panel-matching');
+    await panel.getByLabel('仕事を選ぶ', { exact: true }).selectOption('J001');
+    await panel.getByRole('button', { name: '候補を表示' }).click();
+    await panel.locator('#mosaic tbody tr').first().waitFor();
+    await expect(panel.locator('#mosaic-stale').count()).resolves.toBe(0);
+    await expect(panel.getByRole('button', { name: 'この編成で提案' }).isDisabled()).resolves.toBe(false);
+    const team = panel.locator('#mosaic tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-slot'), r.querySelector('td')?.textContent]));
+    await expect(team).resolves.toEqual([['Mon-AM', 'M002'], ['Wed-AM', 'M002']]);
+    const card = panel.locator('li.candidate[data-member="M002"]');
+    await card.getByRole('button', { name: 'M002 成立', exact: true }).click();
+    await card.getByRole('button', { name: 'M002 成立にする' }).click();
+    await card.getByText('を「成立」にしました').waitFor();
+    // The grid still shows the team of before the 成立: it says so and cannot be proposed.
+    await panel.locator('#mosaic-stale').waitFor();
+    await expect(panel.locator('#mosaic-stale p').textContent()).resolves.toBe('この編成は変更前のものです（候補の状態が変わりました）。提案する前に編成を更新してください。');
+    await expect(panel.getByRole('button', { name: 'この編成で提案' }).isDisabled()).resolves.toBe(true);
+    expect(await width(page)).toBeLessThanOrEqual(300);
+    await page.locator('#mosaic').screenshot({ path: join(ARTIFACTS, 'matching-team-stale.png') });
+    await panel.getByRole('button', { name: '編成を更新' }).click();
+    await panel.locator('#mosaic-stale').waitFor({ state: 'detached' });
+    // The server's team now: M002 holds both slots, nobody is left to team up.
+    await expect(panel.locator('#mosaic').textContent()).resolves.toBe('モザイク編成（誰がどの枠を担当するか）編成できる会員がいません。');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mosaic-title');
+    expect((await matches()).find((m) => m.job_id === 'J001' && m.member_id === 'M002')?.status).toBe('placed');
+    await page.screenshot({ path: join(ARTIFACTS, 'matching-team-refreshed.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -214,6 +214,7 @@ export const sidebar: typeof Ja.sidebar = {
     noTeam: 'No member can make up a team.',
     proposeTeam: 'Propose this team', proposing: 'Proposing…',
     teamProposed: (ids) => `Proposed: ${ids}`, teamSkipped: 'Not proposed',
+    teamStale: 'This team is out of date (a candidate\'s status changed). Refresh it before proposing.', refreshTeam: 'Refresh the team',
     recorded: 'Matches for this job', excluded: 'Members left out', pickJob: 'Pick a job.',
   },
   develop: {

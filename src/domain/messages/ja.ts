@@ -255,6 +255,7 @@ export const sidebar = {
     noTeam: '編成できる会員がいません。',
     proposeTeam: 'この編成で提案', proposing: '提案しています…',
     teamProposed: (ids: string) => `提案しました: ${ids}`, teamSkipped: '提案しなかった会員',
+    teamStale: 'この編成は変更前のものです（候補の状態が変わりました）。提案する前に編成を更新してください。', refreshTeam: '編成を更新',
     recorded: 'この仕事のマッチング', excluded: '対象外の会員', pickJob: '仕事を選んでください。',
   },
   develop: {

@@ -28,8 +28,9 @@ export const matchingPanel: Panel = {
     const jobs = jobList(ctx.boot.jobs);
     // A job just registered in 開拓 joins the list without reloading the sidebar.
     onAdded('job', (j) => jobs.add(j));
-    // A 退会 in 会員 frees places: the job's state and places left redraw here at once.
-    onAdded('fill', (f) => jobs.update(f));
+    // A 退会 in 会員 frees places: the job's state and places left redraw here at once, and the
+    // team drawn before may name the member who left.
+    onAdded('fill', (f) => { jobs.update(f); view?.team?.stale(); });
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const picker = jobPicker(ctx, jobs, status);
     const show = el('button', { type: 'submit', class: 'primary', text: s.show });
@@ -56,10 +57,7 @@ export const matchingPanel: Panel = {
     };
     picker.select.addEventListener('change', () => { setStatus(status, ''); choose(jobs.get(picker.select.value)); });
 
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const jobId = picker.select.value;
-      if (jobId === '') { setStatus(status, s.pickJob, 'error'); picker.select.focus(); return; }
+    const load = (jobId: string, again = false): void => {
       if (view?.job.element.dataset.job !== jobId) choose(jobs.get(jobId));
       show.disabled = true;
       setStatus(status, s.searching, 'busy');
@@ -69,19 +67,29 @@ export const matchingPanel: Panel = {
         if (!jobs.get(out.job.id)) jobs.add(out.job);
         if (!view || view.job.element.dataset.job !== out.job.id) choose(jobs.get(out.job.id));
         jobs.update(out.job);
-        if (view) view = drawResults(results, out, ctx, jobs, view.job);
+        if (view) view = drawResults(results, out, ctx, jobs, view.job, () => load(out.job.id, true));
+        // 編成を更新: the new team is where the eye was.
+        if (again) results.querySelector<HTMLElement>('#mosaic-title')?.focus();
       }, (error: unknown) => {
         results.replaceChildren();
         setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
       }).finally(() => { show.disabled = false; });
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const jobId = picker.select.value;
+      if (jobId === '') { setStatus(status, s.pickJob, 'error'); picker.select.focus(); return; }
+      load(jobId);
     });
   },
 };
 
-function drawResults(root: HTMLElement, out: CandidatesOutput, ctx: PanelContext, jobs: JobList, job: JobCard): View {
+function drawResults(root: HTMLElement, out: CandidatesOutput, ctx: PanelContext, jobs: JobList, job: JobCard, reload: () => void): View {
   const s = ctx.t.matching;
-  const cards = matchCards(out, ctx, jobs);
-  const team = teamGrid(out, ctx, jobs, (ids) => cards.proposed(ids));
+  // A card's status change leaves the team above out of date (team-grid.ts): it says so.
+  let team: TeamGrid | null = null;
+  const cards = matchCards(out, ctx, jobs, () => team?.stale());
+  team = teamGrid(out, ctx, jobs, (ids) => cards.proposed(ids), reload);
   const parts: (HTMLElement | null)[] = [
     team.element,
     el('h2', { id: 'candidates-title', text: s.candidates(out.candidates.length, out.qualified) }),

@@ -44,7 +44,8 @@ export interface MatchCards {
   proposed(memberIds: readonly string[]): void;
 }
 
-export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobList): MatchCards {
+/** `changed` hears each status change the server made (the mosaic team is then out of date). */
+export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobList, changed: () => void = () => undefined): MatchCards {
   const { t, lang, boot } = ctx;
   const s = t.matching;
   const names = new Map<string, string>([
@@ -79,6 +80,7 @@ export function matchCards(out: CandidatesOutput, ctx: PanelContext, jobs: JobLi
         jobs.update(res.job); // redraws every row: a 成立 that fills the job takes the others' 成立 away
         drawRow(memberId, score, holder);
         bar.querySelector<HTMLElement>('button')?.focus();
+        changed();
       }, (error: unknown) => {
         // A refusal (the slots already full, the member gone…) is the server's own sentence.
         setStatus(note, error instanceof ServerError ? error.message : t.unreachable, 'error');

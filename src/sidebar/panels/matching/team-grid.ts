@@ -9,14 +9,19 @@ import type { JobList } from './job-list';
 // row per slot of the job with the IDs of the members who would cover it (an ID never breaks
 // across lines), the backup, and the uncovered slots in red; then who the IDs are; then
 // この編成で提案, which proposes the whole team in one call (proposeTeam) with the team's slots
-// as each member's 担当枠.
+// as each member's 担当枠. The team is the server's answer to 候補を表示: once a match of the job
+// changes (a card's 提案, 成立, 終了, 取り消す…, or a 退会 in 会員), it may name someone already
+// placed or leave a freed slot uncovered, so the grid says it is out of date, stops offering
+// この編成で提案, and offers 編成を更新 (listCandidates again) — no coordinator proposes a stale team.
 export interface TeamGrid {
   readonly element: HTMLElement;
   /** Redraws the button from the job's latest state (no proposal to a 充足 or 終了 job). */
   refresh(job: JobOption): void;
+  /** A match of the job changed since the team was drawn: says so and offers 編成を更新. */
+  stale(): void;
 }
 
-export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList, proposed: (memberIds: readonly string[]) => void): TeamGrid {
+export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList, proposed: (memberIds: readonly string[]) => void, reload: () => void): TeamGrid {
   const { t, lang, boot } = ctx;
   const s = t.matching;
   const team = out.team.members;
@@ -39,8 +44,19 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
   const skipped = el('ul', { class: 'small skipped', hidden: true });
   const button = el('button', { type: 'button', class: 'propose-team', text: s.proposeTeam });
   let done = false;
+  let outdated = false;
   const refresh = (job: JobOption): void => {
-    button.disabled = done || !boot.user.canWrite || job.status === 'closed' || job.status === 'filled';
+    button.disabled = done || outdated || !boot.user.canWrite || job.status === 'closed' || job.status === 'filled';
+  };
+  const again = el('button', { type: 'button', class: 'primary', id: 'mosaic-refresh', text: s.refreshTeam });
+  again.addEventListener('click', () => { again.disabled = true; reload(); });
+  const staleNote = el('div', { class: 'notice', id: 'mosaic-stale', role: 'note' }, el('p', { text: s.teamStale }), again);
+  const title = el('h2', { id: 'mosaic-title', tabindex: -1, text: s.mosaic });
+  const stale = (): void => {
+    outdated = true;
+    if (!staleNote.isConnected) title.after(staleNote);
+    title.closest('section')?.classList.add('stale'); // the old team greyed under the note
+    refresh(jobs.get(out.job.id) ?? out.job);
   };
   refresh(jobs.get(out.job.id) ?? out.job);
   button.addEventListener('click', () => {
@@ -62,10 +78,10 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
     });
   });
 
-  const title = el('h2', { id: 'mosaic-title', text: s.mosaic });
   // Nobody to propose (a covered job offers no candidates): no grid saying "every slot can be covered".
   if (team.length === 0) {
-    return { element: el('section', { class: 'mosaic', id: 'mosaic', 'aria-labelledby': 'mosaic-title' }, title, el('p', { class: 'muted', text: s.noTeam })), refresh: () => undefined };
+    // A freed place (a 終了 below) may make a team possible: the note offers to look again.
+    return { element: el('section', { class: 'mosaic', id: 'mosaic', 'aria-labelledby': 'mosaic-title' }, title, el('p', { class: 'muted', text: s.noTeam })), refresh: () => undefined, stale };
   }
   const who = el('ul', { class: 'team small' }, ...team.map((m) => el('li', {}, el('span', { class: 'chip', text: m.member_id }), ` ${m.name}`)));
   const element = el('section', { class: 'mosaic', id: 'mosaic', 'aria-labelledby': 'mosaic-title' },
@@ -75,5 +91,5 @@ export function teamGrid(out: CandidatesOutput, ctx: PanelContext, jobs: JobList
       el('tbody', {}, ...rows)),
     el('p', { class: uncovered.size > 0 ? 'warn' : 'muted', text: summary }),
     who, button, status, skipped);
-  return { element, refresh };
+  return { element, refresh, stale };
 }
