@@ -1,7 +1,7 @@
 import { columnLetters } from '../fakes/a1';
 import {
   ACTIVITY_KIND, AGE_BAND, AREA, EVENT_KIND, EVENT_STATUS, GENDER, JOB_ENGAGEMENT, JOB_STATUS, JOIN_ROUTE,
-  MATCH_ENGAGEMENT, MATCH_STATUS, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, labelOf, type Enumeration, type Language,
+  MATCH_ENGAGEMENT, MATCH_STATUS, REGISTRATION_STATUS, ROLE, SECTOR, PAY_UNIT, CLOSE_STATUS, WORK_REPORT_STATUS, labelOf, type Enumeration, type Language,
 } from '../../src/domain/enums';
 import { DATA_TABS } from '../../src/domain/schema/tabs';
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../../src/domain/survey/tally-rows';
@@ -33,12 +33,6 @@ export const CONTRACT_TABS: readonly ContractTab[] = [
   { key: 'weekly_kpi', ja: WEEKLY_KPI_TAB.ja, en: WEEKLY_KPI_TAB.en, columns: WEEKLY_KPI_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
   // 推移: the weekly run's 13 rows under setup's chart (trend-tab.ts).
   { key: 'trends', ja: TREND_TAB.ja, en: TREND_TAB.en, columns: TREND_TAB_COLUMNS.map((c) => ({ key: c.key, ja: c.ja })) },
-  // 就業報告: the 就業報告 form's answers kept 要確認 (src/app/work/work-report-submit.ts), restated here.
-  {
-    key: 'work_reports', ja: '就業報告', en: 'WorkReports',
-    columns: [['answered_at', '回答日時'], ['member_id', '会員ID'], ['job_id', '仕事ID'], ['month', '対象月'], ['days', '就業日'], ['hours', '時間'], ['status', '状態'], ['notes', 'メモ']]
-      .map(([key, ja]) => ({ key: key ?? '', ja: ja ?? '' })),
-  },
   {
     key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
     columns: SURVEY_TALLY_HEADER.en.map((key, i) => ({ key, ja: SURVEY_TALLY_HEADER.ja[i] ?? key })),
@@ -205,7 +199,7 @@ export function centerRecords(o: CenterOptions): Record<string, RecordValues[]> 
       { month: "'2026-10", status: label(CLOSE_STATUS, 'closed', L), closed_at: '2026-11-10 10:00', closed_by: o.manager, rows: 1, amount_total: 3300, billed_total: 3630, wages_total: 0 },
     ],
     work_reports: [
-      { answered_at: '2026-12-01 10:00', member_id: 'M00404', job_id: 'J0002', month: "'2026-12", days: '1', hours: 2, status: ja ? '要確認' : 'needs_review', notes: ja ? '会員IDが会員シートにありません' : 'the member ID is not in Members' },
+      { answered_at: '2026-12-01 10:00', member_id: 'M00404', job_id: 'J0002', month: "'2026-12", days: '1', hours: 2, status: label(WORK_REPORT_STATUS, 'needs_review', L), notes: ja ? '会員IDが会員シートにありません' : 'the member ID is not in Members' },
     ],
     events: [
       { event_id: 'E001', kind: label(EVENT_KIND, 'orientation', L), title: '入会説明会', date: '2026-12-07', start_time: "'10:00", venue: '柏市センター会議室', capacity: 2, status: label(EVENT_STATUS, 'open', L) },

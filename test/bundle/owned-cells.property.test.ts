@@ -498,7 +498,8 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
     ).map((ds) => ds.map((date) => ({ date, hours: 3 }))),
     notes: textArb,
   }).map((input) => ({ fn: 'recordWork', args: [input] })),
-  fc.record({ work_ids: fc.subarray(['W0000001', 'W0000002', 'W0000003', 'W0000004'], { minLength: 1 }), confirmed: fc.boolean() })
+  // W0000001 is in the closed October; W0000004 exists once a day was recorded.
+  fc.record({ work_ids: fc.oneof(fc.subarray(['W0000002', 'W0000003'], { minLength: 1 }), fc.subarray(['W0000001', 'W0000002', 'W0000003', 'W0000004'], { minLength: 1 })), confirmed: fc.boolean() })
     .map((input) => ({ fn: 'confirmWork', args: [input] })),
   fc.oneof(
     // A good answer (M00002 on J0002 in an open month), or one of payloads, other members, jobs and months.
