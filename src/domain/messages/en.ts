@@ -235,7 +235,8 @@ export const sidebar: typeof Ja.sidebar = {
       jobs_developed: 'Jobs developed', activities: 'Activities', activity_minutes: 'Activity minutes', open_jobs: 'Open jobs',
       follow_ups_due: 'Follow-ups due', waiting_members: 'Waiting members',
     },
-    openFollowUps: 'Open Follow-ups',
+    openFollowUps: 'Open Follow-ups (who to call today)',
+    followUpsNote: 'Follow-ups due (the weekly figure) counts placements 14–60 days old with no follow-up logged since. The Follow-ups list (1 week, 1 month and 3 months after placement, members waiting, members not contacted) counts differently.',
     change: (d) => (d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '±0'),
   },
   members: {

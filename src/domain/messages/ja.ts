@@ -277,8 +277,9 @@ export const sidebar = {
       jobs_developed: '新規開拓件数', activities: '活動件数', activity_minutes: '活動時間（分）', open_jobs: '募集中の仕事',
       follow_ups_due: '要フォロー', waiting_members: '待機会員',
     },
-    /** The 要フォロー figure opens the 継続支援 panel. */
-    openFollowUps: '継続支援を開く',
+    /** The way to the 継続支援 panel, named as the panel (its count is not the 要フォロー KPI's). */
+    openFollowUps: '継続支援を開く（今日連絡する人の一覧）',
+    followUpsNote: '要フォロー（週次の指標）は、成立から14〜60日たち、その後に継続支援の記録がない就業の数です。継続支援の一覧（成立1週・1か月・3か月、仕事を待っている会員、連絡が途絶えている会員）とは数え方が違います。',
     change: (d: number) => (d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : '±0'),
   },
   /** The 会員 panel: register a member at the window, open one and edit, 退会. */

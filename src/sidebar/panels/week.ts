@@ -4,6 +4,10 @@ import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
 // 今週: the weekly mail's headline figures for this week so far, with the change from last week.
+// 要フォロー is the weekly KPI (kpi.md: placements 14–60 days old with no follow-up since), not the
+// 継続支援 list (who to call today: milestones, waiting members, the oldest contact), whose count is
+// another: so the figure is no link. The way to the list is its own line, named as the panel, with
+// the KPI's definition under it, so "要フォロー 1" opening 40 people surprises nobody.
 
 export const weekPanel: Panel = {
   id: 'week',
@@ -13,18 +17,15 @@ export const weekPanel: Panel = {
     const body = el('div');
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const refresh = el('button', { type: 'button', text: t.week.refresh });
-    const followUpsLink = (text: string): HTMLElement => {
-      const a = el('a', { href: '#panel-follow-ups', title: t.week.openFollowUps, text });
+    const followUpsLink = (): HTMLElement => {
+      const a = el('a', { href: '#panel-follow-ups', id: 'week-follow-ups', text: t.week.openFollowUps });
       a.addEventListener('click', (e) => { e.preventDefault(); ctx.open('follow-ups'); });
       return a;
     };
     const draw = (w: WeekHeadline): void => {
       const rows = w.figures.map((f) => {
         const d = f.current - f.previous;
-        // 要フォロー opens the 継続支援 panel: the people behind the number, to call.
-        const name = f.key === 'follow_ups_due'
-          ? el('th', { scope: 'row' }, followUpsLink(t.week.figures[f.key]))
-          : el('th', { scope: 'row', text: t.week.figures[f.key] });
+        const name = el('th', { scope: 'row', text: t.week.figures[f.key] });
         return el('tr', { 'data-key': f.key }, name,
           el('td', { class: 'num', text: String(f.current) }),
           el('td', { class: `num change ${d > 0 ? 'up' : d < 0 ? 'down' : ''}`.trim(), text: t.week.change(d) }));
@@ -34,7 +35,9 @@ export const weekPanel: Panel = {
         el('p', { class: 'muted small' }, ...datesUnbroken(t.week.previous(w.previous.from, w.previous.to))),
         el('table', { class: 'figures' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), el('th', { scope: 'col', text: t.week.thisWeek }), el('th', { scope: 'col', text: t.week.lastWeek }))),
-          el('tbody', {}, ...rows)));
+          el('tbody', {}, ...rows)),
+        el('p', { class: 'muted small', id: 'week-follow-ups-note', text: t.week.followUpsNote }),
+        el('p', {}, followUpsLink()));
     };
     draw(ctx.boot.week);
     refresh.addEventListener('click', () => {
