@@ -20,6 +20,8 @@ export interface Settings {
   weeklyHoursCap: number;
   monthlyDaysCap: number;
   signupFormId: string;
+  /** The monthly 就業報告 form (forms.md), written by setup like the sign-up form's. */
+  workReportFormId: string;
   /** 事務費率: the fee billed on top of 請負・委任 pay, in percent (src/domain/work/money.ts). */
   feeRate: number;
   /** The fiscal year's targets (年度目標, kpi.md "Targets"); null = not set. The weekly mail shows
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   weeklyHoursCap: 20,
   monthlyDaysCap: 10,
   signupFormId: '',
+  workReportFormId: '',
   feeRate: 10,
   targetNewMembers: null,
   targetPlacedDispatch: null,
@@ -88,6 +91,8 @@ export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: stri
   { key: 'signupFormId', ja: '申込フォームID', en: 'signup_form_id' },
   { key: 'feeRate', ja: '事務費率', en: 'fee_rate' },
   ...TARGET_SETTING_KEYS,
+  // Last, so the rows a center already has keep their places.
+  { key: 'workReportFormId', ja: '就業報告フォームID', en: 'work_report_form_id' },
 ];
 
 /** The settings that hold a fiscal-year target. */
@@ -148,6 +153,7 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
     switch (def.key) {
       case 'centerName': settings.centerName = text; break;
       case 'signupFormId': settings.signupFormId = text; break;
+      case 'workReportFormId': settings.workReportFormId = text; break;
       case 'language': {
         const l = text.toLowerCase();
         if (l === 'ja' || l === '日本語') settings.language = 'ja';

@@ -1,4 +1,5 @@
-import type { KeyValueStore, TriggerSpec } from '../app/ports';
+import type { FormAccess, KeyValueStore, TriggerSpec } from '../app/ports';
+import { openToRespondents } from '../gas/form-signup';
 import { handleWorkReportSubmit, type WorkReportResult } from '../app/work/work-report-submit';
 import type { Settings } from '../domain/settings';
 import { workReportFormSpec } from '../domain/work/report-form';
@@ -20,14 +21,26 @@ export const WORK_REPORT_FORM_KEY = 'ikigai.work_report.form_id';
 /** Its submit trigger (a spreadsheet trigger: every linked form fires it; the tab check sorts). */
 export const WORK_REPORT_TRIGGER: TriggerSpec = { handler: 'onWorkReportSubmit', kind: 'form_submit' };
 
-/** Makes the form when the desk has none; its ID, or null when Forms failed (setup goes on). */
-export function ensureWorkReportForm(props: KeyValueStore, settings: Settings): string | null {
-  const known = props.get(WORK_REPORT_FORM_KEY);
-  if (known) return known;
+/** Makes the form when the desk has none (設定's 就業報告フォームID, or the property of a desk set up
+ *  before 設定 kept it) and opens it to respondents as the sign-up form is; its ID and who can
+ *  answer it, or null when Forms failed (setup goes on). */
+export function ensureWorkReportForm(props: KeyValueStore, settings: Settings): { formId: string; access: FormAccess | null } | null {
+  const known = settings.workReportFormId !== '' ? settings.workReportFormId : props.get(WORK_REPORT_FORM_KEY);
+  if (known) {
+    // The trigger's tab check reads the property (one read a submit): it follows 設定.
+    if (props.get(WORK_REPORT_FORM_KEY) !== known) props.set(WORK_REPORT_FORM_KEY, known);
+    try {
+      return { formId: known, access: openToRespondents(FormApp.openById(known)) };
+    } catch (error) {
+      // A form deleted or not shared with this account: setup says nothing about it.
+      console.error(error);
+      return { formId: known, access: null };
+    }
+  }
   try {
     const made = createWorkReportForm(workReportFormSpec(settings.language, settings.centerName), SpreadsheetApp.getActiveSpreadsheet().getId());
     props.set(WORK_REPORT_FORM_KEY, made.formId);
-    return made.formId;
+    return { formId: made.formId, access: made.access };
   } catch (error) {
     console.error(error);
     return null;

@@ -78,6 +78,10 @@ describe('初期設定 through the bundle', () => {
     const handlers = bundle.fakes!.triggers.installed().map((t) => t.handler).sort();
     expect(handlers).toEqual(['onDeskChange', 'onDeskEdit', 'onSignupFormSubmit', 'onWorkReportSubmit', 'sendEventReminders', 'tallyAllSurveys', 'weeklySummaryTrigger']);
     expect(settings.find((r) => r[0] === '申込フォームID')?.[1]).not.toBe('');
+    // The 就業報告 form's ID is kept in 設定 like the sign-up form's (and its property follows it).
+    const workFormId = settings.find((r) => r[0] === '就業報告フォームID')?.[1];
+    expect(workFormId).toBe(bundle.fakes!.properties.document.getProperty('ikigai.work_report.form_id'));
+    expect(workFormId).not.toBe('');
     // 推移: the header of the weekly mail's 13 weeks and one native line chart over A1:G14,
     // below the block, the stocks (会員数, 待機会員数: series 0 and 5) on the right axis.
     const trends = ss.getSheetByName('推移')!;
@@ -101,6 +105,7 @@ describe('初期設定 through the bundle', () => {
       'すでに設定済みです。何も変更していません。',
       `申込フォームは公開済みです: https://docs.google.com/forms/d/e/${settings.find((r) => r[0] === '申込フォームID')?.[1]}/viewform`,
       '受付中で空きのある回がないため、いまは回答を締め切っています（イベントに回を登録すると、次の同期で開きます）。',
+      `就業報告フォーム（会員が月に一度、働いた日と時間を送ります）: https://docs.google.com/forms/d/e/${String(workFormId)}/viewform`,
       'トリガーは kanri@kashiwa-silver.example のアカウントで動きます（2015-03-20 10:00 に設定）。',
     ].join('\n') });
     expect(bundle.log.sequence().filter((c) => WRITES.test(c) && !c.startsWith('Spreadsheet.toast'))).toEqual([]);

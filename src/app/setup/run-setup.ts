@@ -58,9 +58,10 @@ export interface SetupOptions {
   readonly signupFormAccess?: (formId: string) => FormAccess | null;
   /** Native charts setup builds once, each on its tab (推移: domain/weekly/trend-tab.ts). */
   readonly charts?: readonly { readonly tab: { readonly ja: string; readonly en: string }; readonly spec: ChartSpec }[];
-  /** Makes the monthly 就業報告 form when the center has none (its ID in the document properties);
-   *  returns its ID, or null when Forms failed (the next setup tries again). */
-  readonly ensureWorkReportForm?: (settings: Settings) => string | null;
+  /** Makes the monthly 就業報告 form when the center has none (settings.workReportFormId, or the
+   *  document property of a desk set up before 設定 kept it); returns its ID and who can answer it,
+   *  or null when Forms failed (the next setup tries again). */
+  readonly ensureWorkReportForm?: (settings: Settings) => { readonly formId: string; readonly access: FormAccess | null } | null;
 }
 
 /** Whose the desk's triggers are (src/app/setup/desk-triggers.ts). */
@@ -92,6 +93,8 @@ export interface SetupResult {
   readonly signupForm: FormAccess | null;
   /** The 就業報告 form's ID ('' when there is none). */
   readonly workReportFormId: string;
+  /** Who can answer the 就業報告 form after this run (null: no form, or it could not be opened). */
+  readonly workReportForm: FormAccess | null;
   /** False when the spreadsheet was already set up: nothing was written. */
   readonly changed: boolean;
 }
@@ -121,7 +124,7 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
     language, timeZone: settings.timeZone, created: [] as string[], columnsAdded: [] as { tab: string; headers: string[] }[], frozen: [] as string[],
     formatted: [] as string[], rowsAdded: [] as { tab: string; rows: number }[], settingsChanged: [] as string[],
     triggersInstalled: [] as string[], chartsAdded: [] as string[], triggerOwnership: null as SetupTriggerOwnership | null, signupFormId: settings.signupFormId,
-    signupForm: null as FormAccess | null, workReportFormId: '',
+    signupForm: null as FormAccess | null, workReportFormId: settings.workReportFormId, workReportForm: null as FormAccess | null,
   };
   const newFingerprints: Record<string, string> = { ...formatted };
   for (const step of steps) execute(step, ports, result, newFingerprints);
@@ -144,7 +147,15 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
     }
   }
 
-  if (options.ensureWorkReportForm) result.workReportFormId = options.ensureWorkReportForm(settings) ?? '';
+  if (options.ensureWorkReportForm) {
+    const made = options.ensureWorkReportForm(settings);
+    if (made) {
+      result.workReportFormId = made.formId;
+      result.workReportForm = made.access;
+      // Kept in 設定 like the sign-up form's ID (only its 値 cell, only when it differs).
+      if (settings.workReportFormId !== made.formId && writeSetting(store, 'workReportFormId', made.formId, language)) result.settingsChanged.push('workReportFormId');
+    }
+  }
 
   if (options.signupFormAccess && result.signupFormId !== '') result.signupForm = options.signupFormAccess(result.signupFormId);
 
@@ -210,8 +221,8 @@ function applyInitialSettings(store: TableStore, settings: Settings, lang: Langu
   return rewriteSettings(store, values, lang);
 }
 
-function writeSetting(store: TableStore, key: SettingKey, value: Cell, lang: Language): void {
-  rewriteSettings(store, new Map([[key, value]]), lang);
+function writeSetting(store: TableStore, key: SettingKey, value: Cell, lang: Language): boolean {
+  return rewriteSettings(store, new Map([[key, value]]), lang).length > 0;
 }
 
 function rewriteSettings(store: TableStore, values: ReadonlyMap<SettingKey, Cell>, lang: Language): string[] {

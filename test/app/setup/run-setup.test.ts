@@ -101,8 +101,8 @@ describe('setup on a half set-up workbook', () => {
     expect(members?.header[4]).toBe('フリガナ');
     expect(members?.rows).toEqual([['M1', '佐藤 茂', { date: '2010-04-01' }, '豊四季']]);
     expect(inner.header(['会員'])).toBeNull();
-    // 設定 had 2 of the 21 keys (13 settings and 8 年度目標 rows): the 19 others are added, the center name is untouched.
-    expect(inner.read(['設定'])?.rows).toHaveLength(21);
+    // 設定 had 2 of the 22 keys (14 settings and 8 年度目標 rows): the 20 others are added, the center name is untouched.
+    expect(inner.read(['設定'])?.rows).toHaveLength(22);
     expect(inner.read(['設定'])?.rows[0]).toEqual(['センター名', '柏市シルバー人材センター']);
     // A coordinator is already listed: nobody is added.
     expect(inner.read(['コーディネータ'])?.rows).toHaveLength(1);
