@@ -47,13 +47,25 @@ export const READ_TABS = [
   WORK_LOG_TAB, WORK_REPORTS_TAB, MONTHLY_CLOSE_TAB, SKILLS_TAB,
 ] as const;
 
-function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[]): ParsedTable<RecordOf<Cols>> | undefined {
+/** How much checking a reader of the workbook asks for. `ikigai check`, setup and the sidebar read
+ *  with the defaults (every column of what was read, every check of workbook.md). */
+export interface ReadOptions {
+  /** Per tab key, the only columns to parse (the required ones are always added): a reader that
+   *  read only those columns (the weekly run) saves the readers of the others' empty cells. */
+  readonly columns?: Readonly<Partial<Record<string, readonly string[]>>>;
+  /** false: no duplicate-ID check (references to missing records are still found). The weekly run
+   *  (500,000 activity IDs in a Map used only for that) leaves duplicates to `ikigai check`, setup
+   *  and the sidebar, which read with the default. */
+  readonly duplicateIds?: boolean;
+}
+
+function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[], options: ReadOptions): ParsedTable<RecordOf<Cols>> | undefined {
   const raw = lookup([def.ja, def.en]);
   if (!raw) {
     if (def.required) problems.push({ tab: def.ja, cell: '', code: 'missing_tab', params: { tab: def.ja, en: def.en } });
     return undefined;
   }
-  const parsed = parseTable(def, raw);
+  const parsed = parseTable(def, raw, options.columns?.[def.key]);
   problems.push(...parsed.problems);
   return parsed;
 }
@@ -63,31 +75,31 @@ function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabL
  * lets it also name two tabs that stand for one table (`会員` and `Members`); the lookup reads
  * the first of them, as it would without the names.
  */
-export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[]): Workbook {
+export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[], options: ReadOptions = {}): Workbook {
   const problems: Problem[] = tabNames ? duplicateTabProblems(tabNames) : [];
   const settingsRaw = lookup([SETTINGS_TAB.ja, SETTINGS_TAB.en]);
   const { settings, problems: settingProblems } = parseSettings(settingsRaw);
   problems.push(...settingProblems);
 
-  const coordinators = readTab(COORDINATORS_TAB, lookup, problems);
-  const members = readTab(MEMBERS_TAB, lookup, problems);
-  const clients = readTab(CLIENTS_TAB, lookup, problems);
-  const jobs = readTab(JOBS_TAB, lookup, problems);
-  const activities = readTab(ACTIVITIES_TAB, lookup, problems);
-  const matches = readTab(MATCHES_TAB, lookup, problems);
-  const events = readTab(EVENTS_TAB, lookup, problems);
-  const registrations = readTab(REGISTRATIONS_TAB, lookup, problems);
-  const surveys = readTab(SURVEYS_TAB, lookup, problems);
-  const workLog = readTab(WORK_LOG_TAB, lookup, problems);
-  const workReports = readTab(WORK_REPORTS_TAB, lookup, problems);
-  const monthlyCloses = readTab(MONTHLY_CLOSE_TAB, lookup, problems);
-  const skills = readTab(SKILLS_TAB, lookup, problems);
+  const coordinators = readTab(COORDINATORS_TAB, lookup, problems, options);
+  const members = readTab(MEMBERS_TAB, lookup, problems, options);
+  const clients = readTab(CLIENTS_TAB, lookup, problems, options);
+  const jobs = readTab(JOBS_TAB, lookup, problems, options);
+  const activities = readTab(ACTIVITIES_TAB, lookup, problems, options);
+  const matches = readTab(MATCHES_TAB, lookup, problems, options);
+  const events = readTab(EVENTS_TAB, lookup, problems, options);
+  const registrations = readTab(REGISTRATIONS_TAB, lookup, problems, options);
+  const surveys = readTab(SURVEYS_TAB, lookup, problems, options);
+  const workLog = readTab(WORK_LOG_TAB, lookup, problems, options);
+  const workReports = readTab(WORK_REPORTS_TAB, lookup, problems, options);
+  const monthlyCloses = readTab(MONTHLY_CLOSE_TAB, lookup, problems, options);
+  const skills = readTab(SKILLS_TAB, lookup, problems, options);
 
   const tables: Record<string, ParsedTable<unknown> | undefined> = {
     coordinators, members, clients, jobs, activities, matches, events, registrations, surveys,
     work_log: workLog, work_reports: workReports, monthly_close: monthlyCloses, skills,
   };
-  problems.push(...crossTabProblems(tables));
+  problems.push(...crossTabProblems(tables, options.duplicateIds ?? true));
   problems.push(...recordRuleProblems(members, matches));
   problems.push(...unpricedWorkProblems(workLog, jobs));
 
@@ -136,14 +148,31 @@ function cellOf(parsed: ParsedTable<unknown>, key: string, i: number): string {
   return `${letter}${parsed.rowNumbers[i] ?? ''}`;
 }
 
-/** Duplicate IDs (naming both rows) and references to records that do not exist. */
-function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefined>): Problem[] {
+/** The tabs some column refers to: only their IDs are needed for the reference check. */
+const REFERENCED = new Set(READ_TABS.flatMap((d) => d.columns.flatMap((c: Column) => (c.ref ? [c.ref] : []))));
+
+/** IDs of a tab, for the reference check alone (no row kept: duplicates are not looked for). */
+function idsOf(parsed: ParsedTable<unknown>, key: string): ReadonlySet<string> {
+  const ids = new Set<string>(parsed.droppedIds);
+  for (const rec of parsed.records) {
+    const id = (rec as Record<string, unknown>)[key];
+    if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
+/** Duplicate IDs (naming both rows; unless `duplicates` is false) and references to records that do not exist. */
+function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefined>, duplicates: boolean): Problem[] {
   const problems: Problem[] = [];
-  const ids = new Map<string, ReadonlyMap<string, number>>();
+  const ids = new Map<string, { has(id: string): boolean }>();
   for (const def of READ_TABS) {
     const parsed = tables[def.key];
     const primary = primaryColumn(def);
     if (!parsed || !primary || def.key === 'coordinators') continue;
+    if (!duplicates) {
+      if (REFERENCED.has(def.key)) ids.set(def.key, idsOf(parsed, primary.key));
+      continue;
+    }
     // First row of each ID; also the tab's set of IDs for the reference check below (one map, not
     // a map and a set: at 500,000 activities the second copy cost a tenth of the parse).
     const seen = new Map<string, number>();

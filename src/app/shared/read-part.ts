@@ -2,7 +2,7 @@ import type { RawTable } from '../../domain/cell';
 import { locateColumns } from '../../domain/parse/parse-table';
 import type { TabDef } from '../../domain/schema/tabs';
 import type { Settings } from '../../domain/settings';
-import { READ_TABS, readWorkbook, type Workbook } from '../../domain/workbook';
+import { READ_TABS, readWorkbook, type ReadOptions, type Workbook } from '../../domain/workbook';
 import type { TableStore } from '../ports';
 
 // Reading only part of a workbook. The weekly mail and `ikigai check` read every tab whole; a
@@ -56,18 +56,27 @@ function readPart(store: TableStore, def: TabDef, part: TabPart): RawTable | nul
   return store.read(namesOf(def));
 }
 
+/** The columns of each tab `plan` reads by column, as readWorkbook's `columns` option: only those
+ *  are parsed (the others hold their blank, as the empty cells a column read leaves would read). */
+export function parsedColumnsOf(plan: WorkbookPlan): NonNullable<ReadOptions['columns']> {
+  const columns: Record<string, readonly string[]> = {};
+  for (const [key, part] of Object.entries(plan)) if (part && 'columns' in part) columns[key] = part.columns;
+  return columns;
+}
+
 /**
  * The typed workbook of the tabs in `plan`, read as the plan says, with `settings` already read
  * by the caller. Tabs left out read as empty (no records and no problem for them), so its figures
- * are only those the plan was made for; its problems are those of what was read.
+ * are only those the plan was made for; its problems are those of what was read (and of what was
+ * parsed: `options`, readWorkbook's).
  */
-export function loadWorkbookPart(store: TableStore, plan: WorkbookPlan, settings: Settings): Workbook {
+export function loadWorkbookPart(store: TableStore, plan: WorkbookPlan, settings: Settings, options: ReadOptions = {}): Workbook {
   const byName = new Map<string, TabDef>(READ_TABS.map((d) => [d.ja, d]));
   const workbook = readWorkbook((names) => {
     const def = byName.get(names[0]);
     if (!def) return null; // 設定: the caller's settings stand in for it
     const part = plan[def.key as TabKey];
     return part ? readPart(store, def, part) : { name: def.ja, header: def.columns.map((c) => c.ja), rows: [] };
-  });
+  }, undefined, options);
   return { ...workbook, settings };
 }

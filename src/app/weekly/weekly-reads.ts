@@ -2,7 +2,8 @@ import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
 import type { Workbook } from '../../domain/workbook';
 import type { TableStore } from '../ports';
-import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
+import { loadWorkbookPart, parsedColumnsOf, type WorkbookPlan } from '../shared/read-part';
+import type { ReadOptions } from '../../domain/workbook';
 
 // What the weekly run reads (read-part.ts), column by column. Reading every tab whole cost
 // 8.0 million cells at 50,000 members / 500,000 activities, ≈ 80 s of projected Apps Script time
@@ -38,13 +39,20 @@ export const WEEKLY_READS: WorkbookPlan = {
   // time column apart (weekly-surveys.ts)
 };
 
+/** How the weekly run parses what it read (issue 15 item 4; bench/README.md has the times): only
+ *  the columns of WEEKLY_READS (a store that answers with whole rows gets the others ignored, not
+ *  parsed), and no duplicate-ID check — `ikigai check`, setup and the sidebar's problem list read
+ *  with every check; a duplicate ID changes no weekly figure. */
+export const WEEKLY_PARSE: ReadOptions = { columns: parsedColumnsOf(WEEKLY_READS), duplicateIds: false };
+
 /**
  * The workbook the weekly run needs: 設定 whole (with its problems, as readWorkbook gives them),
- * then the columns of WEEKLY_READS. Its problems are those of what was read: a bad cell in a
- * column the figures do not use (a phone number, say) is left to `ikigai check` and the sidebar.
+ * then the columns of WEEKLY_READS. Its problems are those of what was read and parsed: a bad cell
+ * in a column the figures do not use (a phone number, say), and a duplicate ID, are left to
+ * `ikigai check`, setup and the sidebar.
  */
 export function loadWeeklyWorkbook(store: TableStore): Workbook {
   const { settings, problems } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
-  const part = loadWorkbookPart(store, WEEKLY_READS, settings);
+  const part = loadWorkbookPart(store, WEEKLY_READS, settings, WEEKLY_PARSE);
   return { ...part, problems: [...problems, ...part.problems] };
 }

@@ -11,23 +11,47 @@ export const FOLLOW_UP_UNTIL_DAYS = 60;
 /** kpi.md: a member is waiting with no match active in the last 90 days. */
 export const WAITING_DAYS = 90;
 
+/** Each member's 継続支援 days, sorted: one pass over the activities, made once per run and asked
+ *  for every period (the weekly run's three reports scanned 500,000 activities three times). */
+export type FollowUpDays = ReadonlyMap<string, readonly CivilDate[]>;
+
+export function followUpDaysOf(activities: readonly Activity[]): FollowUpDays {
+  const days = new Map<string, CivilDate[]>();
+  for (const a of activities) {
+    if (a.area !== 'follow_up' || a.member_id === null) continue;
+    const seen = days.get(a.member_id);
+    if (seen === undefined) days.set(a.member_id, [a.date]);
+    else seen.push(a.date);
+  }
+  for (const d of days.values()) d.sort();
+  return days;
+}
+
+/** The latest of sorted `days` on or before `to`, or undefined. */
+function lastOnOrBefore(days: readonly CivilDate[], to: CivilDate): CivilDate | undefined {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] as CivilDate) <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? days[lo - 1] : undefined;
+}
+
 /** Match IDs of placed (成立) matches with placed_on between 60 and 14 days before `to` and no
- *  継続支援 activity for that member dated on or after placed_on (up to `to`: the report is as of `to`). */
-export function followUpsDue(matches: readonly Match[], activities: readonly Activity[], to: CivilDate): string[] {
+ *  継続支援 activity for that member dated on or after placed_on (up to `to`: the report is as of `to`).
+ *  `followUps` may be given when made once for several periods (followUpDaysOf of the same activities). */
+export function followUpsDue(matches: readonly Match[], activities: readonly Activity[], to: CivilDate,
+  followUps: FollowUpDays = followUpDaysOf(activities)): string[] {
   const earliest = addDays(to, -FOLLOW_UP_UNTIL_DAYS);
   const latest = addDays(to, -FOLLOW_UP_FROM_DAYS);
-  // The latest follow-up each member had by `to`: one pass, then one look-up per match.
-  const lastFollowUp = new Map<string, CivilDate>();
-  for (const a of activities) {
-    if (a.area !== 'follow_up' || a.member_id === null || a.date > to) continue;
-    const seen = lastFollowUp.get(a.member_id);
-    if (seen === undefined || a.date > seen) lastFollowUp.set(a.member_id, a.date);
-  }
   const due: string[] = [];
   for (const m of matches) {
     if (m.status !== 'placed' || m.placed_on === null) continue;
     if (m.placed_on < earliest || m.placed_on > latest) continue;
-    const last = lastFollowUp.get(m.member_id);
+    const days = followUps.get(m.member_id);
+    const last = days === undefined ? undefined : lastOnOrBefore(days, to);
     if (last === undefined || last < m.placed_on) due.push(m.match_id);
   }
   return due.sort();

@@ -42,8 +42,12 @@ export function locateColumns(def: TabDef, tabName: string, header: readonly str
 }
 
 /** Turns a raw tab into typed records, collecting every problem with its cell. Blank rows are
- *  skipped; a row whose required cell is bad is left out of `records`, other bad cells read as blank. */
-export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, raw: RawTable): ParsedTable<RecordOf<Cols>> {
+ *  skipped; a row whose required cell is bad is left out of `records`, other bad cells read as blank.
+ *  With `only` (column keys; the required ones are always added), the other columns are not looked
+ *  at: they hold their blank (as an empty cell would read) and none of their problems is found —
+ *  for a reader that read only those columns (the weekly run, read-part.ts), whose other cells are
+ *  empty anyway, so running their readers on half a tab's empty cells was wasted work. */
+export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, raw: RawTable, only?: readonly string[]): ParsedTable<RecordOf<Cols>> {
   const { index, problems } = locateColumns(def, raw.name, raw.header);
   const records: RecordOf<Cols>[] = [];
   const rowNumbers: number[] = [];
@@ -54,12 +58,22 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
   const primary = def.columns.find((c) => c.primary);
   // Everything per column is worked out once per table; the loop below runs for millions of
   // cells in a large center and allocates nothing but the records (and problems).
-  const plan = def.columns.map((column) => ({ column, key: column.key, at: index.get(column.key) ?? -1, reader: readerOf(column) }));
+  const wanted = only ? new Set(only) : null;
+  const read = (column: Column): boolean => wanted === null || column.required === true || wanted.has(column.key);
+  const plan = def.columns.filter(read).map((column) => ({ column, key: column.key, at: index.get(column.key) ?? -1, reader: readerOf(column) }));
   // Every record starts as a copy of one with all the keys: V8 clones that shape in one step, with
   // every field inside the object, where adding 12–18 keys one by one to `{}` reallocates the
   // record's property store on the way (the garbage was a quarter of a large parse).
   const template: Record<string, unknown> = {};
-  for (const { key } of plan) template[key] = null;
+  // A column not read holds its blank; a list's blank is a new array per record (never shared).
+  const freshBlanks: { key: string; blank: () => unknown }[] = [];
+  for (const column of def.columns) {
+    if (read(column)) { template[column.key] = null; continue; }
+    const blank = readerOf(column).blank;
+    const value = blank();
+    template[column.key] = Array.isArray(value) ? null : value;
+    if (Array.isArray(value)) freshBlanks.push({ key: column.key, blank });
+  }
   const rows = raw.rows;
   // Rows below the header are 0-based from sheet row 2 in cellRef; a tail starts further down.
   const skipped = (raw.firstRow ?? 2) - 2;
@@ -71,6 +85,10 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
     if (row === undefined || isBlankRow(row)) continue;
     const sheetRow = sheetRows?.[r] ?? r + skipped + 2;
     const record: Record<string, unknown> = { ...template };
+    for (let b = 0; b < freshBlanks.length; b++) {
+      const fresh = freshBlanks[b] as (typeof freshBlanks)[number];
+      record[fresh.key] = fresh.blank();
+    }
     let usable = true;
     for (const { column, key, at, reader } of plan) {
       const value = reader.read(at >= 0 ? row[at] : null);

@@ -1,4 +1,4 @@
-import { computeReport } from '../kpi/compute-report';
+import { computeReport, reportBasisOf } from '../kpi/compute-report';
 import type { Report } from '../kpi/report';
 import { renderWeeklyMail, type RenderedMail } from '../mail/weekly-mail';
 import type { Workbook } from '../workbook';
@@ -43,10 +43,12 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   notices: readonly WeeklyNotice[] = [], context: WeeklyContext = {}): WeeklySummary {
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
+  // The counted activities and the follow-up days once, for the three reports.
+  const basis = reportBasisOf(workbook);
   const reports: WeeklyReports = {
-    week: computeReport(workbook, periods.week),
-    previousWeek: computeReport(workbook, periods.previousWeek),
-    fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate),
+    week: computeReport(workbook, periods.week, {}, basis),
+    previousWeek: computeReport(workbook, periods.previousWeek, {}, basis),
+    fiscalYearToDate: computeReport(workbook, periods.fiscalYearToDate, {}, basis),
   };
   const trends = weeklyTrends(context.history ?? null, week, reports.week);
   const mail = renderWeeklyMail(weeklyMailModel({
