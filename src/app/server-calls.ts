@@ -171,6 +171,7 @@ export const SERVER_CALLS = {
   // Keeping things in step: a coordinator or manager.
   syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),
   recheckSignups: script('write', [], 'menu 申込を再確認: takes every answer of the form 申込 lacks, in order'),
+  recheckWorkReports: script('write', [], 'menu 就業報告を再確認: takes every answer of the 就業報告 form that 就業実績 and 就業報告 lack, in order'),
   tallyAllSurveys: script('write', [], 'menu: writes アンケート集計; its nightly trigger also mails each survey with new answers', { trigger: 'clock' }),
 
   // Triggers: only a run of this project's own installed trigger.

@@ -1,6 +1,11 @@
 import type { FormAccess, KeyValueStore, TriggerSpec } from '../app/ports';
 import { openToRespondents } from '../gas/form-signup';
 import { handleWorkReportSubmit, type WorkReportResult } from '../app/work/work-report-submit';
+import { recheckWorkReports as recheckWorkReports_, type RecheckWorkReportsResult } from '../app/work/work-report-recheck';
+import { commonText, workReportRecheckText } from '../domain/messages/catalog';
+import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
+import { parseSettings } from '../domain/settings';
+import { SheetsResponseTabs } from '../gas/signup-response-tab';
 import type { Settings } from '../domain/settings';
 import { workReportFormSpec } from '../domain/work/report-form';
 import { SystemClock } from '../gas/clock';
@@ -61,4 +66,23 @@ export function onWorkReportSubmit({ triggerEvent: e, ports }: ScriptContext): W
   return handleWorkReportSubmit({ store: new SheetsTableStore(() => ss), lock: scriptLock(), clock: new SystemClock(), props: ports.properties, log: (l) => console.log(l) }, e);
 }
 
-export const WORK_REPORT_HANDLERS = { onWorkReportSubmit };
+/** Menu 就業報告を再確認 (a coordinator or manager): takes every answer of the form's response tab
+ *  that 就業実績 and 就業報告 lack (src/app/work/work-report-recheck.ts) and says how many. */
+export function recheckWorkReports({ ports, settings }: ScriptContext): RecheckWorkReportsResult & { message: string } {
+  const s = settings ?? parseSettings(ports.store.read(tabNames(SETTINGS_TAB))).settings;
+  const formId = s.workReportFormId !== '' ? s.workReportFormId : ports.properties.get(WORK_REPORT_FORM_KEY) ?? '';
+  const ss = (): GoogleAppsScript.Spreadsheet.Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+  const r = recheckWorkReports_(
+    { store: ports.store, lock: ports.lock, clock: ports.clock, props: ports.properties, responses: new SheetsResponseTabs(ss) }, formId, ports.user.email(),
+  );
+  const t = workReportRecheckText(s.language);
+  const message = r.ok ? t.done(r.recorded, r.rows, r.kept) : r.code === 'busy' ? commonText(s.language).anotherRun : t.noForm;
+  try {
+    ss().toast(message);
+  } catch {
+    // No UI (the editor's Run): the answer is enough.
+  }
+  return { ...r, message };
+}
+
+export const WORK_REPORT_HANDLERS = { onWorkReportSubmit, recheckWorkReports };

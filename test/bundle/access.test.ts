@@ -30,7 +30,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   runSetup: 'manager+bootstrap', saveInitialSettings: 'manager+bootstrap',
   sendWeeklySummaryNow: 'manager', installWeeklyTrigger: 'manager', createSignupForm: 'manager',
   closeLastMonth: 'manager', reopenLastClose: 'manager', writeAnnualStats: 'manager',
-  syncSignupForm: 'write', recheckSignups: 'write', tallyAllSurveys: 'write+clock',
+  syncSignupForm: 'write', recheckSignups: 'write', recheckWorkReports: 'write', tallyAllSurveys: 'write+clock',
   weeklySummaryTrigger: 'trigger+clock', sendEventReminders: 'manager+clock', onSignupFormSubmit: 'trigger+form_submit', onWorkReportSubmit: 'trigger+form_submit',
   onDeskEdit: 'trigger+edit', onDeskChange: 'trigger+change',
 };

@@ -37,7 +37,7 @@ describe('the 生きがい就労 menu', () => {
     expect(menu?.entries).toEqual([
       { caption: 'サイドバーを開く', functionName: 'showSidebar' }, { caption: '初期設定', functionName: 'runSetup' },
       { caption: '週次サマリーを今すぐ送信', functionName: 'sendWeeklySummaryNow' }, { caption: '申込フォームを更新', functionName: 'syncSignupForm' },
-      { caption: '申込を再確認', functionName: 'recheckSignups' }, { caption: 'アンケートを集計', functionName: 'tallyAllSurveys' },
+      { caption: '申込を再確認', functionName: 'recheckSignups' }, { caption: '就業報告を再確認', functionName: 'recheckWorkReports' }, { caption: 'アンケートを集計', functionName: 'tallyAllSurveys' },
       { caption: '月次締め（先月）', functionName: 'closeLastMonth' }, { caption: '月次締めを再開（最後に締めた月）', functionName: 'reopenLastClose' },
       { caption: '年度統計を書き出す（前年度）', functionName: 'writeAnnualStats' },
     ]);

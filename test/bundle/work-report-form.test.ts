@@ -114,3 +114,86 @@ describe('the 就業報告 form through the bundle', () => {
     expect(tab.getLastRow()).toBe(2);
   });
 });
+
+// Menu 就業報告を再確認: the answers a busy lock (or a trigger that never ran) left in the response
+// tab are taken, in order, once; the answers already taken are not taken again.
+describe('menu 就業報告を再確認 through the bundle', () => {
+  const stamped = (a: Record<string, string[]>, at: string): Record<string, string[]> => ({ ...a, タイムスタンプ: [`2015/07/31 ${at}`] });
+
+  test('takes the answers a busy lock missed into 就業実績 or 就業報告, once; a second run adds nothing; the calls do not grow with the answers', () => {
+    const { bundle, ss, tab, uid } = world();
+    const log = ss.getSheetByName('就業実績')!;
+    const kept = ss.getSheetByName('就業報告')!;
+    // The center's own formula column right of each tab's columns: never written by the sweep.
+    log.getRange(1, log.getLastColumn() + 1, 2, 1).setValues([['確認欄'], ['=LEN(A2)']]);
+    kept.getRange(1, 9, 1, 1).setValues([['担当メモ']]);
+    const logBefore = workRows(ss).length;
+    // Answered while another run held the lock: written nowhere, left in the response tab.
+    bundle.fakes!.locks.holdElsewhere('script');
+    const missed = [
+      stamped(answer('M004', 'J01', '2015-07', ['6', '7'], '2'), '11:00:00'),
+      stamped(answer('M004', 'J01', '2015-07', ['6', '7'], '2'), '11:00:30'), // the same report sent twice: recorded once
+      // Unreadable, kept as text. (Forms stores an answer as text: the leading ' makes the fake's
+      // response tab hold the text `=HYPERLINK(…)`, as Sheets would, rather than a formula.)
+      stamped(answer('\'=HYPERLINK("http://x.example")', 'J01', '2015-07', ['8'], '2'), '11:01:00'),
+      stamped(answer('M999', 'J01', '2015-07', ['9'], '2'), '11:02:00'),
+    ];
+    for (const a of missed) expect(jsonRoundTrip(bundle.call('onWorkReportSubmit', formSubmitEvent(tab, a, uid)))).toEqual({ outcome: 'busy' });
+    bundle.fakes!.locks.releaseElsewhere('script');
+    // One answer taken by its trigger as usual: the sweep must not take it again.
+    expect(jsonRoundTrip(bundle.call('onWorkReportSubmit', formSubmitEvent(tab, stamped(answer('M004', 'J01', '2015-07', ['13'], '3'), '12:00:00'), uid))))
+      .toMatchObject({ outcome: 'recorded' });
+    expect(workRows(ss)).toHaveLength(logBefore + 1);
+
+    bundle.log.reset();
+    const first = bundle.log.measure(() => jsonRoundTrip(bundle.call('recheckWorkReports')));
+    expect(first.result).toMatchObject({ ok: true, answers: 5, recorded: 1, rows: 2, kept: 2 });
+    expect((first.result as { message: string }).message).toBe('フォームの回答を取り込みました: 就業実績に 1 件（2 行）、要確認として就業報告に 2 件。');
+    const rows = workRows(ss).slice(logBefore + 1);
+    expect(rows.map((r) => [r[2], r[3], r[4], r[8]])).toEqual([['M004', 'J01', 2, '就業報告'], ['M004', 'J01', 2, '就業報告']]);
+    const reports = kept.getDataRange().getValues();
+    expect(reports.slice(1).map((r) => [r[1], r[6]])).toEqual([['=HYPERLINK("http://x.example")', '要確認'], ['M999', '要確認']]);
+    // The member's `=` text is a text cell, not a formula; the center's columns untouched.
+    expect(kept.getRange(2, 1, 2, 9).getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+    expect(reports.slice(1).map((r) => r[8])).toEqual(['', '']);
+    expect(log.getRange(2, log.getLastColumn(), 1, 1).getFormulas()[0]![0]).toBe('=LEN(A2)');
+    expect(log.getRange(logBefore + 2, log.getLastColumn(), 3, 1).getValues().flat()).toEqual(['', '', '']);
+    // Service calls: the response tab, 設定, 会員's IDs, マッチング, 月次締め, 就業実績, 就業報告 read
+    // once each; one setValues of the work rows, one of the kept answers, one of the audit rows.
+    // Nothing per answer or per day (pinned: the same count for 5 answers as for 25 below).
+    expect(first.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(3);
+    // 30 round trips measured (lock, caller check and its cache, the getSheets/getFormUrl walk for
+    // the response tab, seven reads, three writes, flush, toast).
+    expect(first.calls.roundTrips).toBeLessThanOrEqual(30);
+    console.log(`work report recheck (5 answers): ${first.calls.roundTrips} round trips, ${JSON.stringify(first.calls.byMethod)}`);
+
+    // Again: everything is taken; nothing is written (but the lock's flush).
+    const again = bundle.log.measure(() => jsonRoundTrip(bundle.call('recheckWorkReports')));
+    expect(again.result).toMatchObject({ ok: true, answers: 5, recorded: 0, rows: 0, kept: 0, message: '就業報告はフォームの回答とそろっています。' });
+    expect((again.calls.byMethod['Range.setValues'] ?? 0) + (again.calls.byMethod['Sheet.appendRow'] ?? 0)).toBe(0);
+    expect(workRows(ss)).toHaveLength(logBefore + 3);
+    expect(kept.getLastRow()).toBe(3);
+
+    // 20 more missed answers (one day each): the same reads and writes as for 5.
+    bundle.fakes!.locks.holdElsewhere('script');
+    for (let d = 14; d < 34; d++) {
+      const day = String(d <= 31 ? d : d - 20);
+      const a = stamped(answer(d <= 31 ? 'M004' : 'M998', 'J01', '2015-07', [day], '1'), `13:${String(d).padStart(2, '0')}:00`);
+      bundle.call('onWorkReportSubmit', formSubmitEvent(tab, a, uid));
+    }
+    bundle.fakes!.locks.releaseElsewhere('script');
+    const many = bundle.log.measure(() => jsonRoundTrip(bundle.call('recheckWorkReports')));
+    expect(many.result).toMatchObject({ ok: true, answers: 25, recorded: 18, rows: 18, kept: 2 });
+    expect(many.calls.roundTrips).toBeLessThanOrEqual(first.calls.roundTrips + 1);
+    expect(many.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(3);
+  });
+
+  test('a busy lock writes nothing and says so (who may run it: access.test.ts, write)', () => {
+    const { bundle, ss, tab, uid } = world();
+    bundle.fakes!.locks.holdElsewhere('script');
+    bundle.call('onWorkReportSubmit', formSubmitEvent(tab, answer('M004', 'J01', '2015-07', ['6'], '2'), uid));
+    const before = workRows(ss).length;
+    expect(jsonRoundTrip(bundle.call('recheckWorkReports'))).toMatchObject({ ok: false, code: 'busy', message: '別の処理が実行中です。しばらくしてからもう一度お試しください' });
+    expect(workRows(ss)).toHaveLength(before);
+  });
+});

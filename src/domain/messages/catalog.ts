@@ -26,6 +26,7 @@ export type SidebarText = Catalog['sidebar'];
 export type SurveyMailText = Catalog['surveyMail'];
 export type StatsText = Catalog['stats'];
 export type WorkCloseText = Catalog['workClose'];
+export type WorkReportRecheckText = Catalog['workReportRecheck'];
 
 export const problemText = (lang: Language): ProblemText => (lang === 'en' ? en.problems : ja.problems);
 export const menuText = (lang: Language): MenuText => (lang === 'en' ? en.menu : ja.menu);
@@ -40,6 +41,7 @@ export const sidebarText = (lang: Language): SidebarText => (lang === 'en' ? en.
 export const surveyMailText = (lang: Language): SurveyMailText => (lang === 'en' ? en.surveyMail : ja.surveyMail);
 export const statsText = (lang: Language): StatsText => (lang === 'en' ? en.stats : ja.stats);
 export const workCloseText = (lang: Language): WorkCloseText => (lang === 'en' ? en.workClose : ja.workClose);
+export const workReportRecheckText = (lang: Language): WorkReportRecheckText => (lang === 'en' ? en.workReportRecheck : ja.workReportRecheck);
 
 export function problemMessage(problem: Problem, lang: Language): string {
   return problemText(lang)[problem.code](problem.params);

@@ -41,7 +41,7 @@ export const menu: typeof Ja.menu = {
   items: {
     showSidebar: 'Open sidebar', runSetup: 'Set up', sendWeeklySummaryNow: 'Send weekly summary now',
     syncSignupForm: 'Update sign-up form', recheckSignups: 'Recheck sign-ups', tallyAllSurveys: 'Tally surveys',
-    closeLastMonth: 'Close last month', reopenLastClose: 'Reopen the last closed month', writeAnnualStats: 'Write annual statistics (last fiscal year)',
+    recheckWorkReports: 'Recheck work reports', closeLastMonth: 'Close last month', reopenLastClose: 'Reopen the last closed month', writeAnnualStats: 'Write annual statistics (last fiscal year)',
   },
 };
 
@@ -369,4 +369,11 @@ export const workClose: typeof Ja.workClose = {
   busy: 'another run is using the file',
   wrote: (n: number, dir: string) => `Wrote ${n} printout(s) to ${dir}`,
   unclosed: (months: string) => `Some months are not closed (computed from the work rows): ${months}`,
+};
+
+export const workReportRecheck: typeof Ja.workReportRecheck = {
+  done: (recorded, rows, kept) => (recorded + kept === 0
+    ? 'Work reports hold every answer of the form.'
+    : `Answers of the form were taken: ${recorded} into WorkLog (${rows} rows), ${kept} kept in WorkReports to review.`),
+  noForm: 'The work report form\'s response tab was not found. Run Set up to make the form.',
 };

@@ -48,7 +48,7 @@ export const menu = {
   items: {
     showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
     syncSignupForm: '申込フォームを更新', recheckSignups: '申込を再確認', tallyAllSurveys: 'アンケートを集計',
-    closeLastMonth: '月次締め（先月）', reopenLastClose: '月次締めを再開（最後に締めた月）', writeAnnualStats: '年度統計を書き出す（前年度）',
+    recheckWorkReports: '就業報告を再確認', closeLastMonth: '月次締め（先月）', reopenLastClose: '月次締めを再開（最後に締めた月）', writeAnnualStats: '年度統計を書き出す（前年度）',
   },
 };
 
@@ -422,4 +422,12 @@ export const workClose = {
   busy: 'ほかの処理がファイルを使用中です',
   wrote: (n: number, dir: string) => `${n} 件の明細を書きました: ${dir}`,
   unclosed: (months: string) => `締めていない月があります（就業実績から計算しました）: ${months}`,
+};
+
+/** Menu 就業報告を再確認's toast (src/entry/work-report.ts). */
+export const workReportRecheck = {
+  done: (recorded: number, rows: number, kept: number) => (recorded + kept === 0
+    ? '就業報告はフォームの回答とそろっています。'
+    : `フォームの回答を取り込みました: 就業実績に ${recorded} 件（${rows} 行）、要確認として就業報告に ${kept} 件。`),
+  noForm: '就業報告フォームの回答シートが見つかりません。初期設定でフォームを作成してください。',
 };
