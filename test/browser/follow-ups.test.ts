@@ -55,7 +55,7 @@ describeInBrowser('the 継続支援 panel in Chromium (Japanese, coordinator)', 
     await expect(m3.locator('.who').textContent()).resolves.toBe('上野 三郎 ウエノ サブロウ');
     await expect(m3.getByRole('link', { name: '上野 三郎 さんに電話' }).getAttribute('href')).resolves.toBe('tel:0400000003');
     await expect(m3.locator('.reason').textContent()).resolves.toBe('就業1週間（植木の手入れ、2025-06-02 成立）');
-    await expect(panel.locator('li.follow-up[data-member="M002"] .reason').textContent()).resolves.toBe('仕事を待って 1532日（2021-04-01 から）');
+    await expect(panel.locator('li.follow-up[data-member="M002"] .reason').textContent()).resolves.toBe('入会から4年以上（2021-04-01 入会）');
     // M002's last call (05-01, the manager's) is shown: the wait counts from joining all the same.
     await expect(panel.locator('li.follow-up[data-member="M002"] .reason + div').textContent()).resolves.toBe('最後の連絡 2025-05-01');
     // M004 has no phone in 会員: said so, no link.

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ACTIVITY_KIND } from '../../domain/enums';
 import { followUpWorklist, type FollowUpItem } from '../../domain/follow-up/worklist';
+import { waitYears } from '../../domain/kpi/wait-span';
 import { wordText } from '../../domain/messages/catalog';
 import type { Workbook } from '../../domain/workbook';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
@@ -31,8 +32,9 @@ export function followUpsOf(workbook: Workbook, ctx: CallContext): FollowUpsOutp
   const titles = new Map(workbook.jobs.map((j) => [j.job_id, j.title]));
   const words = wordText(ctx.lang).followUp;
   const text = (item: FollowUpItem): string => {
-    if (item.reason === 'waiting') return words.waiting(item.since, item.days);
-    if (item.reason === 'no_contact') return words.no_contact(item.last_contact, item.days);
+    // Past a year, in whole years; from the join day, said so (kpi/wait-span.ts): not "5800日".
+    if (item.reason === 'waiting') return words.waiting(item.since, item.days, waitYears(item.days), item.since === byId.get(item.member_id)?.joined_on);
+    if (item.reason === 'no_contact') return words.no_contact(item.last_contact, item.days, waitYears(item.days));
     const placedOn = workbook.matches.find((m) => m.match_id === item.match_id)?.placed_on ?? '';
     const job = (item.job_id ? titles.get(item.job_id) : '') || item.job_id || '';
     return words[item.reason](job, placedOn);

@@ -17,6 +17,9 @@ export interface UrgentItem {
   /** A follow-up's member (by ID), or a stale job's placed / headcount. */
   readonly memberId: string | null;
   readonly filled: { readonly placed: number; readonly headcount: number } | null;
+  /** A waiting member's wait counts from the join day: no match of theirs dated since (the mail
+   *  says "入会から15年以上", not "待機5800日": kpi/wait-span.ts). */
+  readonly fromJoining?: boolean;
 }
 
 export interface AttentionItems {
@@ -68,7 +71,7 @@ export function attentionItems(
   const waitingMembers = data.members.filter((m) => waiting.has(m.member_id)).map((m): UrgentItem => {
     const contact = lastContact.get(m.member_id);
     const since = contact !== undefined && (m.joined_on === null || contact > m.joined_on) ? contact : m.joined_on;
-    return { id: m.member_id, days: days(since), jobTitle: null, memberId: null, filled: null };
+    return { id: m.member_id, days: days(since), jobTitle: null, memberId: null, filled: null, fromJoining: since === m.joined_on };
   });
   return {
     staleOpenJobs: staleOpenJobs.sort(byUrgency),

@@ -1,6 +1,7 @@
 import { AREA, EVENT_KIND, JOIN_ROUTE, MATCH_ENGAGEMENT, labelOf, type Language } from '../enums';
 import { weekdayIndex } from '../civil-date';
 import type { Report } from '../kpi/report';
+import { waitYears } from '../kpi/wait-span';
 import type { WeeklyMailModel } from '../weekly/weekly-mail-model';
 import { formatChange, formatCount, formatPercent, shortDay } from './weekly-format';
 import type { UrgentItem } from '../kpi/attention-items';
@@ -114,7 +115,7 @@ function urgentDetail(kind: 'job' | 'follow_up' | 'member', item: UrgentItem, s:
   const u = s.urgency;
   if (kind === 'job') return [u.daysOpen(item.days), item.filled ? u.filled(item.filled.placed, item.filled.headcount) : '', item.jobTitle ?? ''].filter((p) => p !== '').join(' · ');
   if (kind === 'follow_up') return [u.sincePlacement(item.days), item.memberId ? u.member(item.memberId) : '', item.jobTitle ?? ''].filter((p) => p !== '').join(' · ');
-  return u.waiting(item.days);
+  return u.waiting(item.days, waitYears(item.days), item.fromJoining === true);
 }
 
 function attentionList(label: string, count: number, items: readonly { id: string; detail: string }[]): AttentionList {

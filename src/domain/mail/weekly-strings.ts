@@ -65,7 +65,9 @@ export interface WeeklyStrings {
     readonly filled: (placed: number, headcount: number) => string;
     readonly sincePlacement: (days: number) => string;
     readonly member: (id: string) => string;
-    readonly waiting: (days: number) => string;
+    /** A waiting member's days; past a year in whole years (`years`, kpi/wait-span.ts), said from
+     *  joining when the wait counts from the join day (never placed nor proposed). */
+    readonly waiting: (days: number, years: number | null, fromJoining: boolean) => string;
     /** `急ぐ順に10件` above a list cut to its first ten. */
     readonly mostUrgent: (shown: number) => string;
   };
@@ -173,7 +175,7 @@ const ja: WeeklyStrings = {
     filled: (p, h) => `${p}/${h}人`,
     sincePlacement: (d) => `成立から${d}日`,
     member: (id) => `会員 ${id}`,
-    waiting: (d) => `待機${d}日`,
+    waiting: (d, y, joining) => (y === null ? `待機${d}日` : joining ? `入会から${y}年以上` : `待機${y}年以上`),
     mostUrgent: (n) => `急ぐ順に${n}件`,
   },
   openSheet: 'スプレッドシートを開く',
@@ -280,7 +282,7 @@ const en: WeeklyStrings = {
     filled: (p, h) => `${p}/${h} filled`,
     sincePlacement: (d) => `placed ${d} days ago`,
     member: (id) => `member ${id}`,
-    waiting: (d) => `waiting ${d} days`,
+    waiting: (d, y, joining) => (y === null ? `waiting ${d} days` : joining ? `${y}+ years since joining` : `waiting ${y}+ years`),
     mostUrgent: (n) => `the ${n} most urgent`,
   },
   openSheet: 'Open the spreadsheet',

@@ -161,8 +161,12 @@ export const words: typeof Ja.words = {
     placed_1w: (job, placedOn) => `one week at work (${job}, placed ${placedOn})`,
     placed_1m: (job, placedOn) => `one month at work (${job}, placed ${placedOn})`,
     placed_3m: (job, placedOn) => `three months at work (${job}, placed ${placedOn})`,
-    waiting: (since, days) => `waiting for work for ${days} days (since ${since})`,
-    no_contact: (last, days) => (last ? `${days} days since the last contact (${last})` : `no contact recorded (${days} days since joining)`),
+    waiting: (since, days, years, fromJoining) => (years === null ? `waiting for work for ${days} days (since ${since})`
+      : fromJoining ? `${years}+ years since joining (joined ${since})` : `waiting for work for ${years}+ years (since ${since})`),
+    no_contact: (last, days, years) => {
+      const span = years === null ? `${days} days` : `${years}+ years`;
+      return last ? `${span} since the last contact (${last})` : `no contact recorded (${span} since joining)`;
+    },
   },
 };
 

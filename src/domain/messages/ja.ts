@@ -192,8 +192,14 @@ export const words = {
     placed_1w: (job: string, placedOn: string) => `就業1週間（${job}、${placedOn} 成立）`,
     placed_1m: (job: string, placedOn: string) => `就業1か月（${job}、${placedOn} 成立）`,
     placed_3m: (job: string, placedOn: string) => `就業3か月（${job}、${placedOn} 成立）`,
-    waiting: (since: string, days: number) => `仕事を待って ${days}日（${since} から）`,
-    no_contact: (last: string | null, days: number) => (last ? `最後の連絡から ${days}日（${last}）` : `連絡の記録なし（入会から ${days}日）`),
+    /** `years`: the wait in whole years from a year on (kpi/wait-span.ts), else null; `fromJoining`:
+     *  counted from the join day (no placement ended since). */
+    waiting: (since: string, days: number, years: number | null, fromJoining: boolean) => (years === null ? `仕事を待って ${days}日（${since} から）`
+      : fromJoining ? `入会から${years}年以上（${since} 入会）` : `仕事を待って ${years}年以上（${since} から）`),
+    no_contact: (last: string | null, days: number, years: number | null) => {
+      const span = years === null ? ` ${days}日` : `${years}年以上`;
+      return last ? `最後の連絡から${span}（${last}）` : `連絡の記録なし（入会から${span}）`;
+    },
   },
 };
 

@@ -22,8 +22,9 @@ describe('the follow-up worklist', () => {
       ['M008', 'waiting', '2022-04-01'], ['M004', 'no_contact', '2019-04-01'], ['M009', 'no_contact', '2022-04-01'],
     ]);
     // 2021-04-01 → 2025-06-11: 4 years (365 × 4 + 1 leap day) + 71 days = 1,532.
-    expect(list.items[2]?.reason_text).toBe('仕事を待って 1532日（2021-04-01 から）');
-    expect(list.items[6]?.reason_text).toBe('連絡の記録なし（入会から 2263日）');
+    expect(list.items[2]?.reason_text).toBe('入会から4年以上（2021-04-01 入会）');
+    // 2,263 days: said in whole years, as a manager reads it (kpi/wait-span.ts).
+    expect(list.items[6]?.reason_text).toBe('連絡の記録なし（入会から6年以上）');
     expect(list.counts.placed_1w).toBe(1);
     const logged = ok(api.logFollowUp({ member_id: 'M003', job_id: 'J002', minutes: 10, outcome: '順調' }));
     expect(logged.activity).toMatchObject({ area: 'follow_up', kind: 'follow_up_contact', member_id: 'M003', job_id: 'J002', date: '2025-06-11', minutes: 10 });

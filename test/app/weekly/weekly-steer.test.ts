@@ -103,6 +103,8 @@ describe('the attention lists with what makes them urgent', () => {
     // are placed (busy).
     const july = attentionItems(wb, computeReport(wb, { from: '2016-07-04', to: '2016-07-10' }));
     expect(july.waitingMembers.map((i) => [i.id, i.days])).toEqual([['M002', 103], ['M003', 100]]);
+    // Both count from their join day (M002's match ended before it): the mail says "入会から" past a year.
+    expect(july.waitingMembers.map((i) => i.fromJoining)).toEqual([true, true]);
   });
 });
 
