@@ -143,6 +143,22 @@ describe('fields that reach a mail', () => {
     expect(w.bundle.fakes!.mail.sent).toEqual([]);
   });
 
+  test('a new session whose title and venue carry CR/LF and a Bcc: the sign-up mail that names it keeps one subject line and one recipient', () => {
+    const w = world();
+    const made = w.call('createEvent', { kind: 'seminar', title: `講座\r\nBcc: ${EVIL}`, venue: `会場\nBcc: ${EVIL}`, date: '2026-12-24', capacity: 5 }) as { ok: boolean; data?: { event_id: string } };
+    // Refused in words, or made: either way no header comes of it.
+    if (made.ok) {
+      const r = w.call('registerByPhone', { event_id: made.data!.event_id, name: '電話 花子', email: 'hanako@example.jp', consent: true });
+      expect(r).toMatchObject({ ok: true, data: { mailed: true } });
+    } else {
+      expect(made).toMatchObject({ code: 'bad_input' });
+    }
+    for (const m of w.bundle.fakes!.mail.sent) {
+      expect(m.to).toBe('hanako@example.jp');
+      expect(m.subject).not.toMatch(/[\r\n\u2028\u2029]/);
+    }
+  });
+
   test('a survey name with CR/LF and a Bcc goes into the nightly mail\'s subject on one line, to the desk\'s people only', () => {
     const w = world();
     w.ss.getSheetByName('アンケート')!.getRange(2, 2).setValue(`説明会\r\nBcc: ${EVIL}\u2028X`);
