@@ -49,7 +49,7 @@ export interface ReportAnswer {
 
 type ReportText = Record<'member_id' | 'job_id' | 'month' | 'days' | 'hours', string>;
 type Decision =
-  | { readonly kind: 'record'; readonly report: WorkReport }
+  | { readonly kind: 'record'; readonly report: WorkReport; readonly at: string | null }
   | { readonly kind: 'keep'; readonly text: ReportText; readonly at: string | null; readonly reason: WorkReportReason }
   | { readonly kind: 'taken' };
 
@@ -102,7 +102,7 @@ function decide(desk: Desk, answer: ReportAnswer): Decision {
     return keepOnce(desk, text, at, 'unreadable');
   }
   const report = read.report;
-  const text = { member_id: report.member_id, job_id: report.job_id, month: report.month, days: report.days.map((d) => String(Number(d.slice(8)))).join(', '), hours: String(report.hours) };
+  const text = textOf(report);
   const recorded = new Map(desk.work.filter((r) => r.member_id === report.member_id && r.job_id === report.job_id).map((r) => [r.date, r.hours]));
   // Taken before (the trigger fired twice, the sweep ran after the submit, the member sent it again):
   // first, so an answer recorded before its month was closed is not kept 要確認 afterwards.
@@ -113,7 +113,7 @@ function decide(desk: Desk, answer: ReportAnswer): Decision {
   if (report.days.some((day) => !mine.some((m) => placementHolds(m, day)))) return keepOnce(desk, text, at, 'not_placed');
   if (desk.closed.has(report.month)) return keepOnce(desk, text, at, 'month_closed');
   if (report.days.some((d) => recorded.has(d))) return keepOnce(desk, text, at, 'already_recorded');
-  return { kind: 'record', report };
+  return { kind: 'record', report, at };
 }
 
 function keepOnce(desk: Desk, text: ReportText, at: string | null, reason: WorkReportReason): Decision {
@@ -170,7 +170,7 @@ export function takeReports(ports: TakePorts, ctx: TakeContext, answers: readonl
   });
   // recordWork refused (a month closed between the read and the write, which the lock makes
   // rare): those answers are kept 要確認 like any other.
-  const keeps = decisions.flatMap((d) => (d.kind === 'keep' ? [d] : d.kind === 'record' && closedNow ? [{ kind: 'keep' as const, text: textOf(d.report), at: null, reason: 'month_closed' as const }] : []));
+  const keeps = decisions.flatMap((d) => (d.kind === 'keep' ? [d] : d.kind === 'record' && closedNow ? [{ kind: 'keep' as const, text: textOf(d.report), at: d.at, reason: 'month_closed' as const }] : []));
   keepAll(ports.store, ctx, desk, keeps);
   return { outcomes, work: desk.work };
 }
