@@ -161,7 +161,7 @@ describe('ikigai demo', () => {
   it('is read back by SheetJS with the same tabs, in order, and the Japanese headers of workbook.md', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
-      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', 'イベント', '申込', 'アンケート', '技能', '月次締め',
+      '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
       '週次KPI', '推移', 'アンケート集計', '監査ログ',
     ]);
     const header = (name: string): string[] => {
