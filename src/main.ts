@@ -12,7 +12,7 @@ export const {
   listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
   listMemberWork, recordWork, confirmWork,
   // The menu, setup, sends and triggers.
-  onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger, closeLastMonth, reopenLastClose, writeAnnualStats,
+  onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger, closeLastMonth, reopenLastClose, writeAnnualStats, printClosedStatements,
   createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit, onWorkReportSubmit, recheckWorkReports,
   // The desk cache's invalidation (src/entry/cache-triggers.ts).
   onDeskEdit, onDeskChange,

@@ -167,6 +167,7 @@ export const SERVER_CALLS = {
   closeLastMonth: script('manager', [], 'menu 月次締め: closes last month (配分金, bills, wages; the month locked)'),
   reopenLastClose: script('manager', [], 'menu: reopens the month closed last, so its work rows are taken again'),
   writeAnnualStats: script('manager', [], 'menu 年度統計を書き出す: the last fiscal year into 年度統計'),
+  printClosedStatements: script('manager', [z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000)))], 'menu 配分金明細を印刷: the month closed last in a print dialog (reads only; its range choice passes the first member)'),
 
   // Keeping things in step: a coordinator or manager.
   syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),

@@ -1,7 +1,8 @@
 import { closeLastMonth as closeLast, reopenLastClose as reopenLast, writeLastYearStats, type MenuAnswer } from '../app/work/menu-close';
 import type { WorkContext } from '../app/work/record-work';
+import { closedMonthStatements } from '../app/work/print-statements';
 import { civilDateIn, civilDateTimeIn } from '../domain/civil-date';
-import { commonText } from '../domain/messages/catalog';
+import { commonText, workCloseText } from '../domain/messages/catalog';
 import { parseSettings, type Settings } from '../domain/settings';
 import { SETTINGS_TAB } from '../domain/schema/tabs';
 import type { ScriptContext } from './dispatch';
@@ -9,7 +10,8 @@ import type { ScriptContext } from './dispatch';
 // Apps Script handlers of the manager's menu items for work records (issue 13): 月次締め（先月）,
 // 月次締めを再開, 年度統計を書き出す. Each is let in only for an active manager (src/app/server-calls.ts),
 // calls one use case under the write boundary (src/app/work/menu-close.ts) and shows its sentence
-// as a toast. Statements as PDF in Drive are not made here: that needs the Drive scope (README).
+// as a toast. 配分金明細を印刷 opens a print dialog instead of writing PDFs into Drive, which
+// would need a Drive scope (README): the browser's print screen saves the PDF.
 
 function toast(message: string): void {
   try {
@@ -53,4 +55,21 @@ export function writeAnnualStats(sc: ScriptContext): MenuAnswer {
   return shown(writeLastYearStats({ store: sc.ports.store, lock: sc.ports.lock }, ctx, today, settings.fiscalYearStartMonth, busy));
 }
 
-export const WORK_HANDLERS = { closeLastMonth, reopenLastClose, writeAnnualStats };
+/** Dialog size: an A4 page (210 mm ≈ 794 px) with room for the scroll bar. */
+const PRINT_DIALOG = { width: 860, height: 640 };
+
+/** Menu 配分金明細を印刷（締めた月）: the month closed last, in a print dialog; the dialog's member
+ *  range choice calls it again with the range's first member (1-based). Reads only. */
+export function printClosedStatements(sc: ScriptContext, first?: number): { ok: boolean; message: string; first?: number; count?: number; total?: number } {
+  const { settings, today } = contextOf(sc);
+  const r = closedMonthStatements(sc.ports.store, settings.language, today, first ?? 1, 'printClosedStatements');
+  if (!r.ok) {
+    toast(r.message);
+    return r;
+  }
+  const html = HtmlService.createHtmlOutput(r.html).setWidth(PRINT_DIALOG.width).setHeight(PRINT_DIALOG.height);
+  SpreadsheetApp.getUi().showModalDialog(html, workCloseText(settings.language).printTitle(r.month));
+  return { ok: true, message: '', first: r.first, count: r.count, total: r.total };
+}
+
+export const WORK_HANDLERS = { closeLastMonth, reopenLastClose, writeAnnualStats, printClosedStatements };

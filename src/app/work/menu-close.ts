@@ -10,7 +10,8 @@ import { writeAnnualStats } from './write-annual-stats';
 // The manager's menu items of the monthly close and the 年度統計 (issue 13), each one use case
 // under the write boundary and one sentence for the toast, from the catalog (workClose, stats):
 // - 月次締め（先月）: closes the last finished month (the month before today's in the center's
-//   zone), as `ikigai pay --month` does; the statements are printed with `ikigai pay --out`;
+//   zone), as `ikigai pay --month` does; its statements are printed from 配分金明細を印刷
+//   (print-statements.ts) or `ikigai pay --out`;
 // - 月次締めを再開: reopens the month closed last (the latest 締め row of 月次締め), for a late report;
 // - 年度統計を書き出す: writes the last finished fiscal year (the one a federation's form asks for).
 // The caller check (manager) is the table of server calls'; `ctx.user` is the manager's address.

@@ -42,6 +42,7 @@ export const menu: typeof Ja.menu = {
     showSidebar: 'Open sidebar', runSetup: 'Set up', sendWeeklySummaryNow: 'Send weekly summary now',
     syncSignupForm: 'Update sign-up form', recheckSignups: 'Recheck sign-ups', tallyAllSurveys: 'Tally surveys',
     recheckWorkReports: 'Recheck work reports', closeLastMonth: 'Close last month', reopenLastClose: 'Reopen the last closed month', writeAnnualStats: 'Write annual statistics (last fiscal year)',
+    printClosedStatements: 'Print pay statements (closed month)',
   },
 };
 
@@ -373,6 +374,15 @@ export const workClose: typeof Ja.workClose = {
   busy: 'another run is using the file',
   wrote: (n: number, dir: string) => `Wrote ${n} printout(s) to ${dir}`,
   unclosed: (months: string) => `Some months are not closed (computed from the work rows): ${months}`,
+  printTitle: (month: string) => `Pay statements ${month}`,
+  printButton: 'Print',
+  printMembers: 'Members to print',
+  printRange: (first: number, last: number, total: number) => `members ${first}–${last} (of ${total})`,
+  printHint: (pages: number) => `${pages} statement(s), one A4 page each. Print opens the browser's print screen; to get a PDF choose "Save as PDF" as the destination`,
+  printLoading: 'Loading…',
+  printNoneClosed: 'No month is closed yet. Run "Close last month" first',
+  printNobody: (month: string) => `No member has pay in ${month}`,
+  printProblems: (count: number, first: string) => `No statements made: the data has ${count} problem(s) (first: ${first})`,
 };
 
 export const workReportRecheck: typeof Ja.workReportRecheck = {

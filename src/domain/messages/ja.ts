@@ -49,6 +49,7 @@ export const menu = {
     showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
     syncSignupForm: '申込フォームを更新', recheckSignups: '申込を再確認', tallyAllSurveys: 'アンケートを集計',
     recheckWorkReports: '就業報告を再確認', closeLastMonth: '月次締め（先月）', reopenLastClose: '月次締めを再開（最後に締めた月）', writeAnnualStats: '年度統計を書き出す（前年度）',
+    printClosedStatements: '配分金明細を印刷（締めた月）',
   },
 };
 
@@ -428,6 +429,15 @@ export const workClose = {
   busy: 'ほかの処理がファイルを使用中です',
   wrote: (n: number, dir: string) => `${n} 件の明細を書きました: ${dir}`,
   unclosed: (months: string) => `締めていない月があります（就業実績から計算しました）: ${months}`,
+  printTitle: (month: string) => `配分金明細 ${month}`,
+  printButton: '印刷',
+  printMembers: '印刷する会員',
+  printRange: (first: number, last: number, total: number) => `${first}〜${last} 人目（全 ${total} 人）`,
+  printHint: (pages: number) => `${pages} 人分の明細（1 人 1 ページ、A4）。「印刷」で印刷画面が開きます。PDF にするには送信先で「PDF に保存」を選びます`,
+  printLoading: '読み込み中…',
+  printNoneClosed: '締めた月がありません。先に「月次締め（先月）」を実行してください',
+  printNobody: (month: string) => `${month} に配分金のある会員はいません`,
+  printProblems: (count: number, first: string) => `データに問題が ${count} 件あるため明細を作りませんでした（最初: ${first}）`,
 };
 
 /** Menu 就業報告を再確認's toast (src/entry/work-report.ts). */

@@ -51,7 +51,13 @@ function jobRows(rows: readonly PaidRow[], titles: ReadonlyMap<string, string>):
     + `<td class="n">${escapeHtml(hoursText(Math.round(j.hours) / 1_000_000))}</td><td class="n">${escapeHtml(yen(Math.round(j.pay) / 1_000_000))}</td></tr>`).join('');
 }
 
+/** The statement's page as a whole printable document (`ikigai pay --out`). */
 export function statementHtml(input: StatementInput): string {
+  return printPage(`配分金明細書 ${monthJa(input.month)} ${input.memberId}`, statementBody(input));
+}
+
+/** The statement's page inside `<div class="page">` (the menu's print dialog holds many). */
+export function statementBody(input: StatementInput): string {
   const { pay } = input;
   const daily = pay.rows.length <= DAILY_ROWS_MAX;
   const head = daily ? ['就業日', '仕事', '時間', '金額'] : ['日数', '仕事', '時間', '金額'];
@@ -72,5 +78,5 @@ export function statementHtml(input: StatementInput): string {
     `<p class="note">配分金は請負・委任の仕事に対してセンターがお支払いするもので、給与（賃金）ではありません。</p>`,
     `<p class="issued">${escapeHtml(dayJa(input.issuedOn))}　${escapeHtml(input.centerName)}</p>`,
   ].join('');
-  return printPage(`配分金明細書 ${monthJa(input.month)} ${input.memberId}`, body);
+  return body;
 }
