@@ -8,6 +8,7 @@ import { rememberedLanguage } from '../gas/center-language';
 import { googlePorts, type GooglePorts } from '../gas/google-ports';
 import { isSignupResponseTab, triggerRunRefusal } from './trigger-runs';
 import { isWorkReportResponseTab } from './work-report';
+import { inputIssuesOf, inputIssuesText } from '../app/shared/input-issues';
 
 // Turns the table of server calls (src/app/server-calls.ts) into the Apps Script globals. Every
 // function a person can reach is checked here before its handler runs, by the rule the table
@@ -92,7 +93,7 @@ function scriptGlobal(name: ScriptCallName, spec: ScriptCall, handler: AnyHandle
     for (const [i, schema] of spec.args.entries()) {
       const r = schema.safeParse(args[i]);
       if (!r.success) {
-        const detail = r.error.issues.map((issue) => `${issue.path.join('.') || 'input'} (${issue.message})`).join(', ');
+        const detail = inputIssuesText(inputIssuesOf(r.error.issues, 'input'), admitted.settings.language);
         return refusal('bad_input', admitted.settings.language, { detail });
       }
       parsed.push(r.data);

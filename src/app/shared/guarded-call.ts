@@ -8,6 +8,7 @@ import type { TableStore, UserIdentity } from '../ports';
 import { openContext, readSettings, type CallContext, type SidebarPorts } from './call-context';
 import { ApiError } from './api-error';
 import { errorMessage } from './api-messages';
+import { inputIssuesOf, inputIssuesText } from './input-issues';
 import type { ApiResult } from './api-types';
 import { underWriteLock } from './write-boundary';
 import { cachedTable, coordinatorsKey, type DeskCache } from './desk-cache';
@@ -36,7 +37,10 @@ export function guardedCall<I, T>(
     if (!written.ok) throw new ApiError('busy');
     return { ok: true, data: written.value };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, code: error.code, message: errorMessage(error.code, lang, error.params) };
+    if (error instanceof ApiError) {
+      const params = error.issues.length > 0 ? { ...error.params, detail: inputIssuesText(error.issues, lang) } : error.params;
+      return { ok: false, code: error.code, message: errorMessage(error.code, lang, params) };
+    }
     log(error);
     return { ok: false, code: 'internal', message: errorMessage('internal', lang) };
   } finally {
@@ -49,7 +53,7 @@ export function guardedCall<I, T>(
 export function parseArgs<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError('bad_input', { detail: result.error.issues.map((i) => `${i.path.join('.') || 'input'} (${i.message})`).join(', ') });
+    throw new ApiError('bad_input', {}, inputIssuesOf(result.error.issues, 'input'));
   }
   return result.data;
 }

@@ -12,6 +12,7 @@ import { appendRecords } from './append-records';
 import { underWriteLock } from '../shared/write-boundary';
 import { readMonthCloses } from './month-closes';
 import { reserveWorkIds } from './work-ids';
+import { inputIssuesOf, inputIssuesText } from '../shared/input-issues';
 
 // Records work: rows of 就業実績, one per member, job and day, under the write boundary. The one
 // way the add-in adds work rows (the sidebar's work panel, the monthly work-report form and
@@ -62,7 +63,7 @@ const COLUMNS: readonly ColumnKey<typeof WORK_LOG_TAB>[] = WORK_LOG_TAB.columns.
 export function recordWork(ports: RecordWorkPorts, ctx: WorkContext, input: unknown): RecordWorkResult {
   const parsed = WORK_ROWS_INPUT.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: 'bad_input', detail: parsed.error.issues.map((i) => `${i.path.join('.') || 'rows'} (${i.message})`).join(', ') };
+    return { ok: false, code: 'bad_input', detail: inputIssuesText(inputIssuesOf(parsed.error.issues, 'rows'), ctx.lang) };
   }
   const rows = parsed.data;
   const locked = underWriteLock(ports, (): RecordWorkResult => {

@@ -158,6 +158,10 @@ export const words: typeof Ja.words = {
   missingColumn: (tab, header) => `the tab ${tab} has no column ${header} (running setup again adds it)`,
   fullSlot: (slot, filled, headcount) => `${slot} (${filled}/${headcount})`,
   list: (items) => items.join(', '),
+  inputIssues: {
+    type: 'not of the right kind', too_big: 'too large or too long', too_small: 'too small or too short',
+    value: 'not one of the values allowed', format: 'not written the right way', keys: 'not a known field', other: 'cannot be read',
+  },
   followUp: {
     placed_1w: (job, placedOn) => `one week at work (${job}, placed ${placedOn})`,
     placed_1m: (job, placedOn) => `one month at work (${job}, placed ${placedOn})`,

@@ -188,6 +188,11 @@ export const words = {
   fullSlot: (slot: string, filled: number, headcount: number) => `${slot}（${filled}/${headcount}名）`,
   /** Items of a list inside a sentence. */
   list: (items: readonly string[]) => items.join('、'),
+  /** Why a field of a call was refused (errors.bad_input's detail: `field (why)`), by kind. */
+  inputIssues: {
+    type: '形式が違います', too_big: '大きすぎるか長すぎます', too_small: '小さすぎるか短すぎます',
+    value: '選べる値ではありません', format: '書き方が違います', keys: '知らない項目です', other: '読み取れません',
+  },
   /** Why a member is on the 継続支援 worklist (listFollowUps), by reason. */
   followUp: {
     placed_1w: (job: string, placedOn: string) => `就業1週間（${job}、${placedOn} 成立）`,

@@ -109,6 +109,9 @@ describe('logging an activity', () => {
     const r = createSidebarApi(ports, quietLog).logActivity({ date: '2025-02-30', area: 'gardening', minutes: -5 });
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.message).toMatch(/^入力を確認してください: .*date.*area.*minutes/);
+    // Each field with why, in the catalog's words: zod's English ("Invalid input") never shows.
+    expect(r.ok ? '' : r.message).toBe(
+      '入力を確認してください: date (書き方が違います: YYYY-MM-DD), area (選べる値ではありません), minutes (小さすぎるか短すぎます)');
     expect(ports.lock.tries).toBe(0);
   });
 
