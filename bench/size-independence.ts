@@ -11,6 +11,7 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   'logActivity', 'logFollowUp', // appends only (headers from the desk cache)
   'placeMatch', 'undoPlace', 'setJobStatus', // the job's and the member's rows found by key (findRows)
   'getMember', 'saveMemberEdit', 'leaveMember', // the member's rows found by key
+  'correctActivity', 'withdrawActivity', // the activity's row found by its ID (the 5,000-row window a rule on its position)
 ];
 
 /** Sidebar calls that still read more at a bigger center, and why (issue 15 items not built yet). */
@@ -22,8 +23,6 @@ export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
   saveMemberNew: '会員\'s ID column, so a new member is numbered above every M ID typed by hand',
   proposeTeam: '仕事 and マッチング whole (a team of any size; not yet moved to rows found by key)',
   listFollowUps: '会員, 仕事 and マッチング by column, to name the people on the worklist',
-  correctActivity: 'the last 5,000 rows of 活動記録: bounded, grows only until the tab holds 5,000 rows (the quick centers hold 2,000 and 6,000)',
-  withdrawActivity: 'as correctActivity',
 };
 
 export interface Growth {

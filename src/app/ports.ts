@@ -2,6 +2,9 @@ import type { Cell, OwnedCells, RawTable } from '../domain/cell';
 
 export type { OwnedCells } from '../domain/cell';
 
+/** TableStore.findRows' answer: the rows found, and the sheet row of the tab's last row. */
+export type FoundRows = RawTable & { readonly lastRow: number };
+
 // The ports of the architecture (design/README.md). Use cases take these as arguments; the
 // Google side (src/gas) and the local side (src/local) each implement them.
 
@@ -29,8 +32,11 @@ export interface TableStore {
    *  and in sheet order, with the sheet row of each in `rowNumbers`; shaped as `read` answers.
    *  Sheets: the header, getLastRow, ONE TextFinder search of the key column for every key at once,
    *  then ONE getValues per run of adjacent rows found — the calls depend on the rows found, never
-   *  on the tab's size. Optional, as readColumns (find-rows.ts reads a store without it whole). */
-  findRows?(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null;
+   *  on the tab's size. `lastRow` is the sheet row of the tab's last row (getLastRow, already
+   *  asked; 1 when the tab holds only its header), so a caller can tell whether a row found is
+   *  among the tab's last ones (correctActivity's window) without reading them. Optional, as
+   *  readColumns (find-rows.ts reads a store without it whole). */
+  findRows?(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Only for a tab that does not exist yet, or for one the
    *  caller owns cell by cell (the in-memory store of a test or the demo): a writer of a center's

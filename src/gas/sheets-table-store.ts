@@ -1,5 +1,5 @@
 import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
-import type { OwnedCells, TableStore } from '../app/ports';
+import type { FoundRows, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
@@ -155,7 +155,7 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, firstRow };
   }
 
-  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {
+  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const name = sheet.getName();
@@ -164,7 +164,7 @@ export class SheetsTableStore implements TableStore {
     const column = key(header);
     const wanted = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
     const lastRow = sheet.getLastRow();
-    if (column < 0 || column >= header.length || wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [] };
+    if (column < 0 || column >= header.length || wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [], lastRow: Math.max(1, lastRow) };
     // One search on Google's servers for every key: the whole cell is one of them, spaces around
     // it allowed (a typed `M00012 ` is still M00012), as the ID readers trim.
     const pattern = `\\s*(?:${wanted.map(regexQuoted).join('|')})\\s*`;
@@ -178,7 +178,7 @@ export class SheetsTableStore implements TableStore {
       const values = sheet.getRange(first, 1, count, header.length).getValues() as unknown[][];
       for (const row of values) rows.push(row.map((v) => this.toCell(v)));
     }
-    return { name, header, rows, rowNumbers: sheetRows };
+    return { name, header, rows, rowNumbers: sheetRows, lastRow };
   }
 
   /** The header row as text: getLastColumn, then one getValues of row 1. */

@@ -1,6 +1,6 @@
 import type { Cell, RawTable } from '../domain/cell';
 import { findTab } from '../domain/schema/tab-lookup';
-import type { OwnedCells, TableStore } from '../app/ports';
+import type { FoundRows, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
@@ -63,7 +63,7 @@ export class MemoryTableStore implements TableStore {
     return { name, header: [...tab.header], rows, firstRow: first + 2 };
   }
 
-  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): RawTable | null {
+  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null {
     const found = this.find(names);
     if (!found) return null;
     const { name, tab } = found;
@@ -79,7 +79,7 @@ export class MemoryTableStore implements TableStore {
         if (shown !== '' && wanted.has(shown)) { rows.push([...r]); rowNumbers.push(i + 2); }
       });
     }
-    return { name, header: [...tab.header], rows, rowNumbers };
+    return { name, header: [...tab.header], rows, rowNumbers, lastRow: tab.rows.length + 1 };
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {

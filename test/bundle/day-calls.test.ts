@@ -225,10 +225,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect([s.reads, s.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 }]);
   });
 
-  test('correctActivity and withdrawActivity: the last rows of 活動記録, one cell, one audit row', () => {
+  test('correctActivity and withdrawActivity: the activity\'s row of 活動記録 found by its ID, one cell, one audit row', () => {
+    // Issue 15: the row is found by a TextFinder search of 活動ID and read alone (1x13), not in the
+    // tab's last 5,000 rows (8x13 here, 5,000x13 = 65,000 cells at a real center); the 5,000-row
+    // window stays a rule on the row found, counted from getLastRow (the search asks it anyway).
     for (const s of [step('correctActivity', { activity_id: 'A000007', minutes: 45 }), step('withdrawActivity', 'A000007')]) {
       expect(s.ok).toBe(true);
-      expect([s.reads, s.writes]).toEqual([['活動記録 r1 c1 1x13', '活動記録 r2 c1 8x13'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+      expect([s.reads, s.writes]).toEqual([['活動記録 r1 c1 1x13', '活動記録 r2 c1 1x13'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
     }
   });
 

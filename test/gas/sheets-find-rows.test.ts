@@ -57,7 +57,7 @@ describe('findRows', () => {
     tab('会員', [['会員ID', '氏名'], ['M1', 'a'], [' M2 ', 'b'], ['M3', 'c'], ['M10', 'd'], ['m2', 'e'], ['M2x', 'f']]);
     const { result, calls } = fakes.log.measure(() => store.findRows(['会員'], (h) => h.indexOf('会員ID'), ['M2', 'M3', 'M1']));
     // Case is kept (m2 is not M2), the whole cell must match (M2x, M10 are not M2 or M1).
-    expect(result).toEqual({ name: '会員', header: ['会員ID', '氏名'], rows: [['M1', 'a'], [' M2 ', 'b'], ['M3', 'c']], rowNumbers: [2, 3, 4] });
+    expect(result).toEqual({ name: '会員', header: ['会員ID', '氏名'], rows: [['M1', 'a'], [' M2 ', 'b'], ['M3', 'c']], rowNumbers: [2, 3, 4], lastRow: 7 });
     expect(calls.byMethod['TextFinder.findAll']).toBe(1);
     expect(calls.byMethod['Range.getValues']).toBe(2);
   });
@@ -69,7 +69,7 @@ describe('findRows', () => {
     expect(store.findRows(['仕事'], () => 0, [])?.rows).toEqual([]);
     expect(store.findRows(['仕事'], () => -1, ['J.1'])?.rows).toEqual([]);
     tab('空', [['仕事ID']]);
-    expect(store.findRows(['空'], () => 0, ['J1'])).toEqual({ name: '空', header: ['仕事ID'], rows: [], rowNumbers: [] });
+    expect(store.findRows(['空'], () => 0, ['J1'])).toEqual({ name: '空', header: ['仕事ID'], rows: [], rowNumbers: [], lastRow: 1 });
     expect(store.findRows(['ない'], () => 0, ['J1'])).toBeNull();
   });
 
@@ -88,6 +88,8 @@ describe('findRows', () => {
       const b = memory.findRows(['会員'], () => 0, keys);
       expect(a?.rowNumbers).toEqual(b?.rowNumbers);
       expect(a?.rows).toEqual(b?.rows);
+      // The tab's last row too: correctActivity's window of the last 5,000 rows is counted from it.
+      expect(a?.lastRow).toBe(b?.lastRow);
     }), { numRuns: 150 });
   });
 

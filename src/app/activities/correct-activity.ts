@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { wordText } from '../../domain/messages/catalog';
-import { parseTable } from '../../domain/parse/parse-table';
 import { ACTIVITIES_TAB, type Activity } from '../../domain/schema/tabs';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import { writeAudit } from '../shared/audit';
 import { normaliseEmail } from '../shared/authorize';
-import { readTailOf } from '../shared/read-part';
+import { readRowsByKey } from '../shared/find-rows';
 import { updateRecord } from '../shared/record-writes';
-import { checked } from '../shared/tab-read';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { CorrectActivityInput, LogActivityOutput } from '../shared/api-types';
@@ -17,10 +15,12 @@ import { activityAuditDetail, activityViewOf, isEmptyActivity } from './append-a
 
 // Corrections from the sidebar: a coordinator corrects or withdraws (取消) an activity of their
 // own — a manager any. A withdrawn activity stays in 活動記録 with 状態 取消, is audited, and
-// counts in no figure (kpi.md); nothing is ever deleted. The caller holds the lock. The activity
-// is looked for among the last CORRECTABLE_ROWS rows (the rows the sidebar's recent entries come
-// from): one read of the tab's tail, then only the changed cells of the row, one audit append
-// naming the fields changed (never their text).
+// counts in no figure (kpi.md); nothing is ever deleted. The caller holds the lock. Only an
+// activity among the last CORRECTABLE_ROWS rows can be corrected (the rows the sidebar's recent
+// entries come from; older ones in the sheet): a rule on the row's position, kept. The activity
+// is found by its ID (TableStore.findRows: one search, one short read of its row, whatever the
+// size of 活動記録 — reading the 5,000-row tail was 65,000 cells), then only the changed cells of
+// the row are written, and one audit append names the fields changed (never their text).
 
 export const CORRECTABLE_ROWS = HEADLINE_ACTIVITY_ROWS;
 
@@ -44,20 +44,20 @@ export const WITHDRAW_ACTIVITY_INPUT = recordId;
 
 const FIELDS = ['date', 'area', 'kind', 'member_id', 'client_id', 'job_id', 'minutes', 'outcome', 'notes'] as const;
 
-/** The activity, its row and the tab's layout, from the last CORRECTABLE_ROWS rows; refused when
- *  it is not there, not the caller's (unless a manager), or already withdrawn. */
+/** The activity, its row and the tab's layout, when it is among the last CORRECTABLE_ROWS rows
+ *  (the first such row holding the ID, as the tail read found it); refused when it is not there,
+ *  not the caller's (unless a manager), or already withdrawn. */
 function ownActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, activityId: string) {
-  const raw = readTailOf(ports.store, ACTIVITIES_TAB, CORRECTABLE_ROWS);
-  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingTab(ACTIVITIES_TAB) });
-  const tab = checked(raw.name, parseTable(ACTIVITIES_TAB, raw));
-  const at = tab.parsed.records.findIndex((a) => a.activity_id === activityId);
+  const tab = readRowsByKey(ports.store, ACTIVITIES_TAB, 'activity_id', [activityId], ctx.lang);
+  const firstCorrectable = Math.max(2, tab.lastRow - CORRECTABLE_ROWS + 1);
+  const at = tab.parsed.records.findIndex((a, i) => a.activity_id === activityId && (tab.parsed.rowNumbers[i] ?? 0) >= firstCorrectable);
   const activity: Activity | undefined = tab.parsed.records[at];
   if (!activity) throw new ApiError('activity_too_old', { id: activityId, rows: CORRECTABLE_ROWS });
   if (ctx.coordinator.role !== 'manager' && normaliseEmail(activity.coordinator) !== normaliseEmail(ctx.email)) {
     throw new ApiError('not_yours', { what: wordText(ctx.lang).things.activity, id: activityId });
   }
   if (activity.status === 'withdrawn') throw new ApiError('activity_withdrawn', { id: activityId });
-  return { tab, activity, place: { tab: raw.name, index: tab.parsed.columnIndex, row: tab.parsed.rowNumbers[at] ?? 0 } };
+  return { tab, activity, place: { tab: tab.name, index: tab.parsed.columnIndex, row: tab.parsed.rowNumbers[at] ?? 0 } };
 }
 
 export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, input: CorrectActivityInput): LogActivityOutput {

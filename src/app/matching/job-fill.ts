@@ -3,7 +3,7 @@ import { jobCapacity, statusAfter, type CapacityChange, type JobCapacity } from 
 import { wordText } from '../../domain/messages/catalog';
 import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
 import { readWholeTab, type TabRead } from '../shared/tab-read';
-import { readRowsByKey } from '../shared/find-rows';
+import { readRowsByKey, type FoundRead } from '../shared/find-rows';
 import type { AuditInput } from '../shared/audit';
 import type { CallContext } from '../shared/call-context';
 import { updateRecord } from '../shared/record-writes';
@@ -41,7 +41,7 @@ export function readMatchRows(store: TableStore, jobId: string | null, memberId:
   const parts = [
     jobId === null ? null : readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang),
     memberId === null ? null : readRowsByKey(store, MATCHES_TAB, 'member_id', [memberId], lang),
-  ].filter((p): p is TabRead<Match> => p !== null);
+  ].filter((p): p is FoundRead<Match> => p !== null);
   const first = parts[0];
   if (!first) throw new Error('readMatchRows: neither a job nor a member');
   const byRow = new Map<number, Match>();

@@ -14,15 +14,21 @@ import { checked, type TabRead } from './tab-read';
 // member is a million cells, 10–30 s in Apps Script; found by key it is one search and one short
 // read (TableStore.findRows). A store without findRows (a test's counting wrapper) is read whole.
 
+/** Rows found by key, and the sheet row of the tab's last row (TableStore.findRows' `lastRow`). */
+export type FoundRead<T> = TabRead<T> & { readonly lastRow: number };
+
 /** The records of `def`'s tab whose `key` column holds one of `keys`, in sheet order; ApiError('bad_workbook')
  *  when the tab or a required header is missing. */
-export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language): TabRead<RecordOf<D['columns']>> {
+export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language): FoundRead<RecordOf<D['columns']>> {
   const names = tabNames(def, lang);
   const column = (header: readonly string[]): number => locateColumns(def, '', header).index.get(key) ?? -1;
-  const raw = store.findRows ? store.findRows(names, column, keys) : store.read(names);
+  const found = store.findRows ? store.findRows(names, column, keys) : null;
+  const raw = found ?? (store.findRows ? null : store.read(names));
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
   const parsed = checked(raw.name, parseTable(def, raw) as ParsedTable<RecordOf<D['columns']>>);
-  if (store.findRows) return parsed;
+  if (found) return { ...parsed, lastRow: found.lastRow };
+  // Read whole, the last row is the last one read (as the memory store's findRows counts it).
+  const lastRow = (raw.firstRow ?? 2) + raw.rows.length - 1;
   // Read whole: keep the rows asked for, as findRows would have answered.
   const wanted = new Set(keys.map((k) => k.trim()));
   const records: RecordOf<D['columns']>[] = [];
@@ -31,5 +37,5 @@ export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: 
     const v = (r as Record<string, unknown>)[key];
     if (typeof v === 'string' && wanted.has(v)) { records.push(r); rowNumbers.push(parsed.parsed.rowNumbers[i] ?? 0); }
   });
-  return { name: parsed.name, parsed: { ...parsed.parsed, records, rowNumbers } };
+  return { name: parsed.name, parsed: { ...parsed.parsed, records, rowNumbers }, lastRow };
 }

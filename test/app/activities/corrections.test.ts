@@ -62,6 +62,25 @@ describe('correcting and withdrawing one\'s own activity', () => {
     expect(d.api().withdrawActivity('A999999')).toMatchObject({ ok: false, code: 'activity_too_old' });
   });
 
+  it('corrects an activity among the last 5,000 rows of 活動記録 only, found by its ID at any size of the tab', () => {
+    // A000007 is in sheet row 2; 4,999 rows below it keep it the 5,000th from the end, one more
+    // pushes it out (the rule the tail read made, now counted from the tab's last row).
+    const d = desk();
+    const header = d.store.header(['活動記録'])?.header ?? [];
+    const filler = (n: number, from: number) => ({
+      columns: [header.indexOf('活動ID'), header.indexOf('メモ')],
+      rows: Array.from({ length: n }, (_, i) => [`B${String(from + i).padStart(6, '0')}`, '埋め']),
+    });
+    d.store.appendCells('活動記録', filler(4999, 1));
+    expect(ok(d.api().correctActivity({ activity_id: 'A000007', minutes: 45 })).activity.minutes).toBe(45);
+    d.store.appendCells('活動記録', filler(1, 5000));
+    expect(d.api().correctActivity({ activity_id: 'A000007', minutes: 50 })).toEqual({
+      ok: false, code: 'activity_too_old', message: expect.stringContaining('最近の 5000 件の中にない') as unknown,
+    });
+    expect(d.api().withdrawActivity('A000007')).toMatchObject({ ok: false, code: 'activity_too_old' });
+    expect(d.record('活動記録', 'A000007')['所要分']).toBe(45);
+  });
+
   it('says the tab needs its 状態 column (setup adds it) rather than pretend to withdraw', () => {
     // The sidebar fixture as it was before issue 12: 活動記録 without 状態.
     const d = desk(sidebarTables());
