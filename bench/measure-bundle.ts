@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { CallLog, type CallSnapshot } from '../test/fakes/call-log';
 import type { StartKind } from './cost-model';
-import { MATCH_IDS } from '../src/app/shared/next-id';
+import { MATCH_IDS, MEMBER_IDS } from '../src/app/shared/next-id';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
 import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
 import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
@@ -103,6 +103,9 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   // new match seeds it from the ID column once, as logActivity's first save does for activities):
   // the steady state is measured, the counter at the last X number the generator wrote.
   bundle.fakes!.properties.document.setProperty(MATCH_IDS.key, String(center.matchCount));
+  // The same for the members' counter (M000001 … M<members> in the generated 会員): saveMemberNew
+  // is measured with it set, its new ID checked free by one search.
+  bundle.fakes!.properties.document.setProperty(MEMBER_IDS.key, String(center.size.members));
   const fixtureMs = performance.now() - t0;
   beforeOps?.(ss, bundle.log);
 

@@ -11,6 +11,7 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   'logActivity', 'logFollowUp', // appends only (headers from the desk cache)
   'placeMatch', 'undoPlace', 'setJobStatus', // the job's and the member's rows found by key (findRows)
   'getMember', 'saveMemberEdit', 'leaveMember', // the member's rows found by key
+  'saveMemberNew', // the members' counter, the new ID checked free by one search
   'correctActivity', 'withdrawActivity', // the activity's row found by its ID (the 5,000-row window a rule on its position)
 ];
 
@@ -20,7 +21,6 @@ export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
   rankCandidates: 'ranks every member from 会員 and 仕事 read whole (the compact member index is designed in bench/README.md, not built)',
   listJobs: 'three runs of 仕事 and seven columns of マッチング for every open job\'s fill',
   searchMembers: 'seven columns of 会員 searched in memory (no server-side index)',
-  saveMemberNew: '会員\'s ID column, so a new member is numbered above every M ID typed by hand',
   proposeTeam: '仕事 and マッチング whole (a team of any size; not yet moved to rows found by key)',
   listFollowUps: '会員, 仕事 and マッチング by column, to name the people on the worklist',
 };

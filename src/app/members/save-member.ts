@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
-import { GENDER, JOIN_ROUTE, MOTIVATION } from '../../domain/enums';
-import { locateColumns, parseTable } from '../../domain/parse/parse-table';
+import { GENDER, JOIN_ROUTE, MOTIVATION, type Language } from '../../domain/enums';
+import { locateColumns } from '../../domain/parse/parse-table';
 import { encodeRecord, ownedCells, type ColumnKey } from '../../domain/schema/record-cells';
-import { MEMBERS_TAB, type Member } from '../../domain/schema/tabs';
+import { MEMBERS_TAB, tabNames, type Member } from '../../domain/schema/tabs';
 import { wordText } from '../../domain/messages/catalog';
 import { ALL_SLOTS } from '../../domain/slots';
 import { civilDateArg, freeText, optionalEmail, recordId, shortText, slotArg } from '../shared/arg-schemas';
 import { writeAudit } from '../shared/audit';
-import { MEMBER_IDS, nextId } from '../shared/next-id';
-import { readColumnsOf } from '../shared/read-part';
+import { readRowsByKey } from '../shared/find-rows';
+import { idsInColumn, MEMBER_IDS, nextId } from '../shared/next-id';
 import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
@@ -20,8 +20,9 @@ import { findMember, memberViewOf, readMemberRow } from './member-view';
 // the lock. Fields are the contract's English column names, enumerations as codes, lists as
 // arrays (workbook.md 会員). 個人情報同意 is not required to save: it is a matching rule
 // (matching.md no_consent), so a member without it is saved and never offered as a candidate.
-// - New (no member_id): 会員's ID column is read (to number the member M00001… from the members'
-//   counter, above every M ID in the tab), one append of the row, one audit append.
+// - New (no member_id): the member is numbered M00001… from the members' counter, the ID checked
+//   free by one search of 会員ID (not the whole ID column: 100,000 cells at 50,000 members); one
+//   append of the row, one audit append.
 // - Edit: the member's row of 会員 found by ID (the answer is the whole member; not the whole tab,
 //   a million cells at 50,000 members), only the cells of the fields given
 //   that change are written (updateRecord), one audit append naming the fields, never their values.
@@ -81,18 +82,31 @@ export function saveMember(ports: SidebarPorts, ctx: CallContext, input: SaveMem
   return input.member_id === undefined ? registerMember(ports, ctx, input) : editMember(ports, ctx, input.member_id, input);
 }
 
+/** A new member's ID from the members' counter, checked free by one search of 会員ID (the same at
+ *  any center size, as a new match's ID: change-match-status.ts). 会員's ID column is read only to
+ *  seed a missing counter, or when a member typed by hand holds the ID: then the counter moves
+ *  above every M ID in the tab, as it did when every save read the column. */
+function freshMemberId(ports: SidebarPorts, tab: string, column: number, lang: Language): string {
+  let seeded = false;
+  const all = (): string[] => { seeded = true; return idsInColumn(ports.store, tab, column); };
+  const id = nextId(ports.props, MEMBER_IDS, all);
+  // Seeded from the column just read, the ID is above every M ID in it: free without a search.
+  if (seeded || readRowsByKey(ports.store, MEMBERS_TAB, 'member_id', [id], lang).parsed.records.length === 0) return id;
+  const ids = all();
+  return nextId(ports.props, MEMBER_IDS, () => ids, ids);
+}
+
 function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMemberInput): SaveMemberOutput {
   const { store } = ports;
   const lang = ctx.lang;
-  // The ID column alone: at a large center the whole tab is the biggest read a save could make.
-  const raw = readColumnsOf(store, MEMBERS_TAB, ['member_id']);
-  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(MEMBERS_TAB) });
-  const { index, problems } = locateColumns(MEMBERS_TAB, raw.name, raw.header);
+  // The header alone (from the desk cache): the row is appended under it.
+  const found = store.header(tabNames(MEMBERS_TAB, lang));
+  if (!found) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(MEMBERS_TAB) });
+  const { index, problems } = locateColumns(MEMBERS_TAB, found.name, found.header);
   const missing = problems.filter((p) => p.code === 'missing_header');
   if (missing.length > 0) throw new ApiError('bad_workbook', { detail: missing.map((p) => `${p.tab}: ${String(p.params.header)}`).join(', ') });
-  const ids = parseTable(MEMBERS_TAB, raw).records.map((m) => m.member_id);
   const member: Member = {
-    member_id: nextId(ports.props, MEMBER_IDS, () => ids, ids),
+    member_id: freshMemberId(ports, found.name, index.get('member_id') ?? -1, lang),
     name: '', kana: '', gender: null, birth_date: null, joined_on: ctx.today, left_on: null, join_route: null, district: '',
     phone: '', email: '', skills: [], preferred_categories: [], availability: [], max_days_per_week: null, motivations: [],
     consent: false, notes: '', leave_reason: null,
@@ -100,10 +114,10 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   };
   checkDates(member);
   // Name, kana, district and notes were typed by a person: the store keeps `=HYPERLINK(...)` as text.
-  store.appendCells(raw.name, ownedCells<typeof MEMBERS_TAB>(index, MEMBERS_TAB.columns.map((c) => c.key), [encodeRecord(MEMBERS_TAB, member, lang)]));
+  store.appendCells(found.name, ownedCells<typeof MEMBERS_TAB>(index, MEMBERS_TAB.columns.map((c) => c.key), [encodeRecord(MEMBERS_TAB, member, lang)]));
   const given = MEMBER_FIELDS.filter((k) => input[k] !== undefined);
   writeAudit(store, lang, {
-    at: ctx.now, user: ctx.email, action: 'member_register', sheet: raw.name, recordId: member.member_id,
+    at: ctx.now, user: ctx.email, action: 'member_register', sheet: found.name, recordId: member.member_id,
     // Codes only: the name, phone and birth date are personal data.
     detail: `route=${member.join_route ?? ''} joined_on=${member.joined_on} consent=${String(member.consent)} fields=${given.join(',')}`,
   });

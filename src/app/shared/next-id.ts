@@ -15,7 +15,8 @@ export interface IdScheme {
 export const ACTIVITY_IDS: IdScheme = { prefix: 'A', width: 6, key: 'ikigai.last_id.activities' };
 export const MATCH_IDS: IdScheme = { prefix: 'X', width: 6, key: 'ikigai.last_id.matches' };
 /** Members the add-in creates (the イベント panel's 入会, the 会員 panel's saveMember): M00001…,
- *  always above any M ID already in 会員 (both callers pass the IDs they read). */
+ *  never an ID already in 会員 (入会 passes the IDs it reads; saveMember checks the new ID free by
+ *  a search and reads the column only when it is taken). */
 export const MEMBER_IDS: IdScheme = { prefix: 'M', width: 5, key: 'ikigai.last_id.members' };
 
 /** The highest number among `ids` written in `scheme`'s form (other IDs, e.g. imported, are ignored). */

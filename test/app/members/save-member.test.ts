@@ -11,6 +11,26 @@ const walkIn = {
 };
 
 describe('registering a member', () => {
+  it('numbers from the members\' counter, the ID checked free by a search: one typed by hand moves the counter above every M ID', () => {
+    const d = desk();
+    expect(ok(d.api().saveMember(walkIn)).member.member_id).toBe('M00010');
+    // Somebody types members into 会員 by hand, one of them with the next ID.
+    const header = d.store.header(['会員'])?.header ?? [];
+    const typed = (ids: string[]) => d.store.appendCells('会員', {
+      columns: [header.indexOf('会員ID'), header.indexOf('氏名'), header.indexOf('入会日')], rows: ids.map((id) => [id, '手入力', { date: TODAY }]),
+    });
+    typed(['M00011', 'M00015']);
+    // M00011 is taken: 会員's ID column is read and the counter moves above M00015.
+    expect(ok(d.api().saveMember(walkIn)).member.member_id).toBe('M00016');
+    // An ID typed further ahead is not looked for while the next ID is free (no column read): M00017
+    // is used; M00018, typed, is found taken when the counter reaches it and the counter moves past.
+    typed(['M00018']);
+    expect(ok(d.api().saveMember(walkIn)).member.member_id).toBe('M00017');
+    expect(ok(d.api().saveMember(walkIn)).member.member_id).toBe('M00019');
+    const ids = d.rows('会員').map((r) => r[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('appends one 会員 row: the next M ID, today as 入会日, katakana kana, codes as labels, and answers the member', () => {
     const d = desk();
     const out = ok(d.api().saveMember(walkIn));
