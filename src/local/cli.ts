@@ -21,10 +21,10 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 const USAGE = `使い方 / usage: ikigai <command> [options]
   demo    [--out DIR]
   check   --workbook F
-  report  --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json]
+  report  --workbook F (--fiscal-year Y | --week DATE | --from D --to D) [--json] [--write-stats]
   weekly  --workbook F --week DATE [--mail-dir DIR] [--resend]
   match   --workbook F --job ID [--as-of DATE] [--json]
-  tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json]
+  tally   --workbook F --sheet TAB [--by QUESTION] [--target N] [--json] [--mail-dir DIR]
   pay     --workbook F (--month YYYY-MM | --year YYYY | --reopen YYYY-MM) [--json] [--out DIR] [--preview]
   signup  --workbook F --responses R.csv [--mail-dir DIR] [--json]
   work    import --workbook F --csv R.csv [--dry-run] [--by NAME]`;
