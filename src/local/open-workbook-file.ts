@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Language } from '../domain/enums';
 import { formatProblem } from '../domain/messages/catalog';
 import type { Problem } from '../domain/messages/problem';
@@ -45,6 +46,18 @@ export async function readWorkbookOrSay(path: string, io: Io): Promise<MemoryTab
     if (!(error instanceof WorkbookFileError)) throw error;
     debugDetail(io, error);
     io.err(formatProblem(error.problem, 'ja'));
+    return null;
+  }
+}
+
+/** The text of the CSV file at `path` (absolute), or null after saying in one line that it
+ *  cannot be read (`ikigai signup --responses`, `ikigai work import --csv`). */
+export function readCsvFileOrSay(path: string, io: Io): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    debugDetail(io, error);
+    io.err(`${basename(path)}: ファイルが読めません / cannot read the file: ${path}`);
     return null;
   }
 }

@@ -1,16 +1,15 @@
-import { readWorkbookOrSay } from '../open-workbook-file';
-import { readFileSync } from 'node:fs';
+import { readCsvFileOrSay, readWorkbookOrSay } from '../open-workbook-file';
 import { basename, dirname, join, resolve } from 'node:path';
 import { handleSignupSubmit, type SignupSubmitPorts } from '../../app/signup/submit';
 import { loadCache, readSignupState } from '../../app/signup/signup-state';
 import { REGISTRATIONS_TAB, tabNames } from '../../domain/schema/tabs';
-import { cellText } from '../../domain/cell';
+import { cellText, columnLetter } from '../../domain/cell';
 import { civilDateTimeIn } from '../../domain/civil-date';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { parseFormTimestamp, readSignupAnswers } from '../../domain/signup/form-answers';
 import { SIGNUP_QUESTION_KEYS, type SignupQuestionKey } from '../../domain/signup/form-spec';
 import { parseCsv } from '../csv';
-import { debugDetail, debugging } from '../debug';
+import { debugging } from '../debug';
 import { EmlMailer } from '../eml-mailer';
 import type { Io } from '../io';
 import { MemoryKeyValueStore } from '../memory-key-value-store';
@@ -54,13 +53,6 @@ function columnOfHeader(title: string): CsvColumn | null {
   return (OPTIONAL as readonly string[]).includes(col.key) ? (col.key as CsvColumn) : null;
 }
 
-/** A1-style column letters for a 0-based index. */
-function letters(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
-  return s;
-}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const line = readCommandLine({
@@ -73,14 +65,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const csvPath = resolve(io.cwd, values.responses);
   const csvName = basename(csvPath);
 
-  let text: string;
-  try {
-    text = readFileSync(csvPath, 'utf8');
-  } catch (error) {
-    debugDetail(io, error);
-    io.err(`${csvName}: ファイルが読めません / cannot read the file: ${csvPath}`);
-    return 1;
-  }
+  const text = readCsvFileOrSay(csvPath, io);
+  if (text === null) return 1;
   const records = parseCsv(text);
   const header = records[0] ?? [];
   // The header first, whole: every title known, each once, the nine questions all there.
@@ -89,7 +75,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   header.forEach((title, i) => {
     if (title.trim() === '') return;
     const col = columnOfHeader(title);
-    const cell = `${csvName}!${letters(i)}1`;
+    const cell = `${csvName}!${columnLetter(i)}1`;
     if (!col) problems.push(`${cell}: 見出し「${title}」は申込の列ではありません（使える列: 氏名 フリガナ 電話 メール 年代 性別 きっかけ イベントID 個人情報同意 申込日時 フォーム回答ID）`
       + ` / header "${title}" is not a column of 申込 (use: name kana phone email age_band gender source event_id consent registered_at response_id)`);
     else if (at.has(col)) problems.push(`${cell}: 見出し「${title}」が2回あります / header "${title}" appears twice`);
@@ -133,7 +119,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // down by hand are not; the dedupe of this file is by its key, below.
     const submittedAt = stampText === '' ? civilDateTimeIn(new Date(started.getTime() + 1000 * r), cache.timeZone) : parseFormTimestamp(stampText);
     if (submittedAt === null) {
-      problems.push(`${csvName}!${letters(at.get('registered_at') ?? 0)}${r + 2}: 申込日時「${stampText}」が日時として読めません（例: 2026/11/20 10:23）/ "${stampText}" is not a date and time (e.g. 2026-11-20 10:23)`);
+      problems.push(`${csvName}!${columnLetter(at.get('registered_at') ?? 0)}${r + 2}: 申込日時「${stampText}」が日時として読めません（例: 2026/11/20 10:23）/ "${stampText}" is not a date and time (e.g. 2026-11-20 10:23)`);
       return;
     }
     const answer = (k: SignupQuestionKey): string => {

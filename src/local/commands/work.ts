@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { checkWorkImport, type ImportReason } from '../../app/work/import-work';
@@ -7,10 +6,9 @@ import { civilDateTimeIn } from '../../domain/civil-date';
 import { parseSettings } from '../../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseCsv } from '../csv';
-import { debugDetail } from '../debug';
 import type { Io } from '../io';
 import { MemoryKeyValueStore } from '../memory-key-value-store';
-import { readWorkbookOrSay } from '../open-workbook-file';
+import { readCsvFileOrSay, readWorkbookOrSay } from '../open-workbook-file';
 import { writeWorkbookFile } from '../xlsx-workbook-file';
 import { readCommandLine } from './command-line';
 
@@ -63,14 +61,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const path = resolve(io.cwd, values.workbook);
   const csvPath = resolve(io.cwd, values.csv);
   const csvName = basename(csvPath);
-  let text: string;
-  try {
-    text = readFileSync(csvPath, 'utf8');
-  } catch (error) {
-    debugDetail(io, error);
-    io.err(`${csvName}: ファイルが読めません / cannot read the file: ${csvPath}`);
-    return 1;
-  }
+  const text = readCsvFileOrSay(csvPath, io);
+  if (text === null) return 1;
   const store = await readWorkbookOrSay(path, io);
   if (!store) return 1;
   const settings = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings;

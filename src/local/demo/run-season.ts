@@ -325,18 +325,24 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
       // have filled since the proposal (another placement took them), 成立 is refused: the member
       // declines and the next candidate with a slot still open is placed the same day.
       const declinedHere = new Set(declined);
+      // The chosen member is out: the next candidate with a slot still open is proposed instead
+      // (false when nobody is left).
+      const proposeNext = (): boolean => {
+        placedThisYear.delete(chosen);
+        declinedHere.add(chosen);
+        const next = rankFor(jobId, placeOn, declinedHere);
+        if (!next) return false;
+        chosen = next.member_id;
+        placedThisYear.add(chosen);
+        match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: next.score, date: placeOn, minutes: 30 });
+        log.proposals += 1;
+        return true;
+      };
       for (;;) {
         // A member who left since the proposal (leaveMember declined it) is replaced first.
         const gone = workbook().members.find((m) => m.member_id === chosen)?.left_on;
         if (gone !== undefined && gone !== null && gone <= placeOn) {
-          placedThisYear.delete(chosen);
-          declinedHere.add(chosen);
-          const next = rankFor(jobId, placeOn, declinedHere);
-          if (!next) return;
-          chosen = next.member_id;
-          placedThisYear.add(chosen);
-          match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: next.score, date: placeOn, minutes: 30 });
-          log.proposals += 1;
+          if (!proposeNext()) return;
           continue;
         }
         match(email, { action: 'interview', job_id: jobId, member_id: chosen, date: placeOn, minutes: 60 });
@@ -348,14 +354,7 @@ export function runSeason(center: DemoCenter, ports: SeasonPorts): SeasonLog {
         if (placed.code !== 'slots_full' && placed.code !== 'no_shared_slot') throw new Error(`place ${chosen} on ${jobId}: ${placed.code} ${placed.message}`);
         log.placementsRefused += 1;
         match(email, { action: 'decline', job_id: jobId, member_id: chosen, date: placeOn });
-        placedThisYear.delete(chosen);
-        declinedHere.add(chosen);
-        const next = rankFor(jobId, placeOn, declinedHere);
-        if (!next) return;
-        chosen = next.member_id;
-        placedThisYear.add(chosen);
-        match(email, { action: 'propose', job_id: jobId, member_id: chosen, fit_score: next.score, date: placeOn, minutes: 30 });
-        log.proposals += 1;
+        if (!proposeNext()) return;
       }
       log.placements += 1;
       // 継続支援: a follow-up call two to three weeks after the placement.
