@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { InitialSettingsSchema } from '../domain/setup/initial-settings';
 import { recordId } from './shared/arg-schemas';
 import { JOIN_DETAILS, type AttendanceApi } from './events/attendance';
@@ -83,11 +84,11 @@ function script<const A extends readonly Schema[]>(access: CallAccess, args: A, 
 }
 
 /** The event of onOpen / onInstall (`authMode` is ScriptApp.AuthMode, an enum object). */
-export const OPEN_EVENT = z.optional(z.looseObject({ authMode: z.optional(z.unknown()) }));
+export const OPEN_EVENT = lazySchema(() => z.optional(z.looseObject({ authMode: z.optional(z.unknown()) })));
 
 /** Installable triggers always run in AuthMode.FULL (an enum object whose text is FULL). */
-const FULL = z.custom<unknown>((v) => v !== null && v !== undefined && String(v) === 'FULL');
-const TRIGGER_UID = z.union([z.string().check(z.minLength(1), z.maxLength(40)), z.int()]);
+const FULL = lazySchema(() => z.custom<unknown>((v) => v !== null && v !== undefined && String(v) === 'FULL'));
+const TRIGGER_UID = lazySchema(() => z.union([z.string().check(z.minLength(1), z.maxLength(40)), z.int()]));
 const hasMethod = (name: string) => z.custom<unknown>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[name] === 'function');
 
 /**
@@ -101,24 +102,29 @@ const hasMethod = (name: string) => z.custom<unknown>((v) => typeof v === 'objec
  * installed triggers for the function (src/entry/trigger-runs.ts).
  */
 export const TRIGGER_EVENTS = {
-  clock: z.looseObject({
+  clock: lazySchema(() => z.looseObject({
     authMode: FULL, triggerUid: TRIGGER_UID,
     year: z.int(), month: z.int(), 'day-of-month': z.int(), 'day-of-week': z.int(), 'week-of-year': z.int(),
     hour: z.int(), minute: z.int(), second: z.int(), timezone: z.string(),
-  }),
-  form_submit: z.looseObject({
+  })),
+  form_submit: lazySchema(() => z.looseObject({
     authMode: FULL, triggerUid: TRIGGER_UID,
     namedValues: z.record(z.string(), z.array(z.string())), values: z.array(z.string()),
     // `source` (the Spreadsheet) is not in every description of this event: when present it must be live.
     range: hasMethod('getSheet'), source: z.optional(hasMethod('getId')),
-  }),
-  edit: z.looseObject({
+  })),
+  edit: lazySchema(() => z.looseObject({
     authMode: FULL, triggerUid: TRIGGER_UID, range: hasMethod('getSheet'), source: z.optional(hasMethod('getId')),
-  }),
-  change: z.looseObject({
+  })),
+  change: lazySchema(() => z.looseObject({
     authMode: FULL, triggerUid: TRIGGER_UID, changeType: z.string().check(z.minLength(1), z.maxLength(40)), source: z.optional(hasMethod('getId')),
-  }),
+  })),
 } as const satisfies Record<TriggerKind, Schema>;
+
+// The table's own argument schemas, built on first use like every other (domain/lazy-schema.ts).
+const ATTENDED = lazySchema(() => z.boolean());
+const OPTIONAL_JOIN_DETAILS = lazySchema(() => z.optional(JOIN_DETAILS));
+const FIRST_MEMBER_PAGE = lazySchema(() => z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))));
 
 export const SERVER_CALLS = {
   // The sidebar (src/sidebar/*): read by anyone active in コーディネータ, written by a coordinator or manager.
@@ -132,8 +138,8 @@ export const SERVER_CALLS = {
   changeMatchStatus: sidebar('write', [CHANGE_MATCH_INPUT], 'propose / interview / place / end a match', (api, input) => api.changeMatchStatus(input)),
   registerClient: sidebar('write', [REGISTER_CLIENT_INPUT], 'a new client (開拓)', (api, input) => api.registerClient(input)),
   registerJob: sidebar('write', [REGISTER_JOB_INPUT], 'a new job (開拓)', (api, input) => api.registerJob(input)),
-  checkIn: sidebar('write', [recordId, z.boolean()], 'attendance at the door', (api, id, attended) => api.checkIn(id, attended)),
-  joinAsMember: sidebar('write', [recordId, z.optional(JOIN_DETAILS)], 'an attendee becomes a member', (api, id, details) => api.joinAsMember(id, details)),
+  checkIn: sidebar('write', [recordId, ATTENDED], 'attendance at the door', (api, id, attended) => api.checkIn(id, attended)),
+  joinAsMember: sidebar('write', [recordId, OPTIONAL_JOIN_DETAILS], 'an attendee becomes a member', (api, id, details) => api.joinAsMember(id, details)),
   cancelRegistration: sidebar('write', [recordId], 'a cancellation (the waitlist moves up)', (api, id) => api.cancelRegistration(id)),
   registerByPhone: sidebar('write', [PHONE_SIGNUP_INPUT], 'a sign-up taken on the phone or a walk-in at the door, by the form\'s rules', (api, input) => api.registerByPhone(input)),
   createEvent: sidebar('write', [CREATE_EVENT_INPUT], 'a new session (イベント)', (api, input) => api.createEvent(input)),
@@ -167,7 +173,7 @@ export const SERVER_CALLS = {
   closeLastMonth: script('manager', [], 'menu 月次締め: closes last month (配分金, bills, wages; the month locked)'),
   reopenLastClose: script('manager', [], 'menu: reopens the month closed last, so its work rows are taken again'),
   writeAnnualStats: script('manager', [], 'menu 年度統計を書き出す: the last fiscal year into 年度統計'),
-  printClosedStatements: script('manager', [z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000)))], 'menu 配分金明細を印刷: the month closed last in a print dialog (reads only; its range choice passes the first member)'),
+  printClosedStatements: script('manager', [FIRST_MEMBER_PAGE], 'menu 配分金明細を印刷: the month closed last in a print dialog (reads only; its range choice passes the first member)'),
 
   // Keeping things in step: a coordinator or manager.
   syncSignupForm: script('write', [], 'menu: the form offers the sessions with a place left'),

@@ -27,6 +27,8 @@ export interface LoadOptions extends FakeOptions {
   bundlePath?: string;
   /** Freezes the bundle's clock: `new Date()` and `Date.now()` answer this instant until setNow. */
   now?: Date | string;
+  /** Runs in the realm just before the bundle is evaluated (a test's own probe). */
+  beforeEvaluate?: (context: vm.Context) => void;
 }
 
 export interface LoadedBundle {
@@ -80,6 +82,7 @@ export function loadBundle(options: LoadOptions = {}): LoadedBundle {
   });
   const fakeNames = new Set(Object.keys(fakes?.globals ?? {}));
   log.reset();
+  options.beforeEvaluate?.(context);
   vm.runInContext(source, context, { filename: 'Code.js' });
   const loadCalls = log.total();
   const functionNames = Object.getOwnPropertyNames(sandbox)

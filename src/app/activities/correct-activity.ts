@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { wordText } from '../../domain/messages/catalog';
 import { ACTIVITIES_TAB, type Activity } from '../../domain/schema/tabs';
@@ -24,10 +25,10 @@ import { activityAuditDetail, activityViewOf, isEmptyActivity } from './append-a
 
 export const CORRECTABLE_ROWS = HEADLINE_ACTIVITY_ROWS;
 
-const optionalId = z.optional(z.union([recordId, z.literal('')]));
-const text = freeText(2000);
+const optionalId = lazySchema(() => z.optional(z.union([recordId, z.literal('')])));
+const text = lazySchema(() => freeText(2000));
 
-export const CORRECT_ACTIVITY_INPUT = z.strictObject({
+export const CORRECT_ACTIVITY_INPUT = lazySchema(() => z.strictObject({
   activity_id: recordId,
   date: z.optional(civilDateArg),
   area: z.optional(z.enum(AREA.codes)),
@@ -38,7 +39,7 @@ export const CORRECT_ACTIVITY_INPUT = z.strictObject({
   minutes: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(24 * 60)))),
   outcome: z.optional(text),
   notes: z.optional(text),
-});
+}));
 
 export const WITHDRAW_ACTIVITY_INPUT = recordId;
 

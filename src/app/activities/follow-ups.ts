@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND } from '../../domain/enums';
 import { followUpWorklist, type FollowUpItem } from '../../domain/follow-up/worklist';
 import { waitYears } from '../../domain/kpi/wait-span';
@@ -15,7 +16,7 @@ import { appendActivities } from './append-activities';
 // coordinator needs to make the call. They appear only in this answer, which goes to the sidebar
 // of an active coordinator, viewer or manager: never into a mail, the audit tab or a log line.
 
-export const LOG_FOLLOW_UP_INPUT = z.strictObject({
+export const LOG_FOLLOW_UP_INPUT = lazySchema(() => z.strictObject({
   member_id: recordId,
   job_id: z.optional(z.union([recordId, z.literal('')])),
   kind: z.optional(z.nullable(z.enum(ACTIVITY_KIND.codes))),
@@ -23,7 +24,7 @@ export const LOG_FOLLOW_UP_INPUT = z.strictObject({
   outcome: z.optional(freeText(2000)),
   notes: z.optional(freeText(2000)),
   date: z.optional(civilDateArg),
-});
+}));
 
 export function followUpsOf(workbook: Workbook, ctx: CallContext): FollowUpsOutput {
   const activities = workbook.activities.filter((a) => a.status !== 'withdrawn');

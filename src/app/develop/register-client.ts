@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { SECTOR } from '../../domain/enums';
 import { encodeRecord } from '../../domain/schema/record-cells';
 import { CLIENTS_TAB } from '../../domain/schema/tabs';
@@ -14,7 +15,7 @@ import type { RegisterClientInput, RegisterClientOutput } from '../shared/api-ty
 // Service use: the tab's header, the ID counter (document properties; the ID column is read once
 // per document to seed it), one append, one audit append.
 
-export const REGISTER_CLIENT_INPUT = z.strictObject({
+export const REGISTER_CLIENT_INPUT = lazySchema(() => z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   sector: z.optional(z.nullable(z.enum(SECTOR.codes))),
   district: z.optional(shortText),
@@ -22,7 +23,7 @@ export const REGISTER_CLIENT_INPUT = z.strictObject({
   phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
   email: z.optional(optionalEmail),
   developed_on: z.optional(civilDateArg),
-});
+}));
 
 export function registerClient(ports: SidebarPorts, ctx: CallContext, input: RegisterClientInput): RegisterClientOutput {
   const { store } = ports;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { JOB_ENGAGEMENT, PAY_UNIT } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { CLIENTS_TAB, JOBS_TAB } from '../../domain/schema/tabs';
@@ -19,7 +20,7 @@ import type { JobOption, RegisterJobInput, RegisterJobOutput } from '../shared/a
 // 業務提供先 (the client must exist; no other column is read), the header of 仕事, the ID
 // counter (the ID column of 仕事 is read once per document to seed it), one append, one audit append.
 
-export const REGISTER_JOB_INPUT = z.strictObject({
+export const REGISTER_JOB_INPUT = lazySchema(() => z.strictObject({
   client_id: recordId,
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   category: z.optional(shortText),
@@ -36,7 +37,7 @@ export const REGISTER_JOB_INPUT = z.strictObject({
   social_contribution: z.optional(z.boolean()),
   status: z.optional(z.enum(['open', 'proposed'])),
   created_on: z.optional(civilDateArg),
-}).check(z.refine((j) => !j.start_on || !j.end_on || j.start_on <= j.end_on, { message: 'start_on <= end_on', path: ['end_on'] }));
+}).check(z.refine((j) => !j.start_on || !j.end_on || j.start_on <= j.end_on, { message: 'start_on <= end_on', path: ['end_on'] })));
 
 export function registerJob(ports: SidebarPorts, ctx: CallContext, input: RegisterJobInput): RegisterJobOutput {
   const { store } = ports;

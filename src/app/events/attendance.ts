@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { civilDateArg, recordId, shortText } from '../shared/arg-schemas';
 import type { Cell } from '../../domain/cell';
 import { addDays } from '../../domain/civil-date';
@@ -56,7 +57,7 @@ export interface AttendancePorts extends SidebarPorts {
 
 const id = recordId;
 
-export const JOIN_DETAILS = z.strictObject({
+export const JOIN_DETAILS = lazySchema(() => z.strictObject({
   gender: z.optional(z.enum(GENDER.codes)),
   birth_date: z.optional(civilDateArg),
   district: z.optional(shortText),
@@ -65,7 +66,7 @@ export const JOIN_DETAILS = z.strictObject({
   availability: z.optional(z.array(z.enum(ALL_SLOTS as readonly [string, ...string[]])).check(z.maxLength(14))),
   max_days_per_week: z.optional(z.int().check(z.gte(1), z.lte(7))),
   motivations: z.optional(z.array(z.enum(MOTIVATION.codes)).check(z.maxLength(6))),
-});
+}));
 
 export interface AttendanceApi {
   listEventSessions(): ApiResult<EventSessionsOutput>;

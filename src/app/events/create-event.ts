@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { EVENT_KIND } from '../../domain/enums';
 import { EVENTS_TAB } from '../../domain/schema/tabs';
 import { encodeRecord } from '../../domain/schema/record-cells';
@@ -14,14 +15,14 @@ import { idsInColumn, nextId, type IdScheme } from '../shared/next-id';
 // hand), one audit row. The form offers it from the next sync (the daily one, or 申込を再確認).
 export const EVENT_IDS: IdScheme = { prefix: 'E', width: 3, key: 'ikigai.last_id.events' };
 
-export const CREATE_EVENT_INPUT = z.strictObject({
+export const CREATE_EVENT_INPUT = lazySchema(() => z.strictObject({
   kind: z.enum(EVENT_KIND.codes),
   title: z.optional(shortText),
   date: civilDateArg,
   start_time: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' }))),
   venue: z.optional(shortText),
   capacity: z.optional(z.nullable(z.int().check(z.gte(1), z.lte(9999)))),
-});
+}));
 export type CreateEventInput = z.infer<typeof CREATE_EVENT_INPUT>;
 
 export interface CreateEventOutput { readonly event_id: string; readonly label: string }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { addDays } from '../../domain/civil-date';
 import { ACTIVITY_KIND, MATCH_STATUS, labelOf, type ActivityKind, type Language, type MatchStatus } from '../../domain/enums';
 import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobCapacity } from '../../domain/jobs/capacity';
@@ -40,7 +41,7 @@ import { readMemberRow } from '../members/member-view';
 // - one audit append holds the rows of all of it (IDs and codes only).
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
-export const CHANGE_MATCH_INPUT = z.strictObject({
+export const CHANGE_MATCH_INPUT = lazySchema(() => z.strictObject({
   action: z.enum(['propose', 'interview', 'place', 'decline', 'end', 'reject', 'undo_place']),
   job_id: recordId,
   member_id: recordId,
@@ -50,7 +51,7 @@ export const CHANGE_MATCH_INPUT = z.strictObject({
   kind: z.optional(z.nullable(z.enum(ACTIVITY_KIND.codes))),
   minutes: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(24 * 60)))),
   notes: z.optional(freeText(2000)),
-});
+}));
 
 /** Where each action may start from ('none' = no open match yet, so a new row is made) and where it ends. */
 export const TRANSITIONS: Readonly<Record<MatchAction, { from: readonly (MatchStatus | 'none')[]; to: MatchStatus }>> = {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import type { JobStatus } from '../../domain/enums';
 import { jobCapacity } from '../../domain/jobs/capacity';
 import type { Match } from '../../domain/schema/tabs';
@@ -10,7 +11,7 @@ import { jobOptionOf } from './job-fill';
 // name, slots and places left, so six jobs called 夜間巡回 are told apart and a full one is seen to
 // be full. Open jobs (募集中) by default; `include_all` adds 提案中, 充足 and 終了.
 
-export const LIST_JOBS_INPUT = z.optional(z.strictObject({ include_all: z.optional(z.boolean()) }));
+export const LIST_JOBS_INPUT = lazySchema(() => z.optional(z.strictObject({ include_all: z.optional(z.boolean()) })));
 
 /** The picker's order: 募集中 first, then 提案中, 充足, 終了; newest first within each; then ID. */
 const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, proposed: 1, none: 1, filled: 2, closed: 3 };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
 import { jobCapacity } from '../../domain/jobs/capacity';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
@@ -21,7 +22,7 @@ import { jobSlotsOf, newMatch } from './change-match-status';
 
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
-export const PROPOSE_TEAM_INPUT = z.strictObject({
+export const PROPOSE_TEAM_INPUT = lazySchema(() => z.strictObject({
   job_id: recordId,
   members: z.array(z.strictObject({
     member_id: recordId,
@@ -29,7 +30,7 @@ export const PROPOSE_TEAM_INPUT = z.strictObject({
     fit_score: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(100)))),
   })).check(z.minLength(1), z.maxLength(14)),
   date: z.optional(civilDateArg),
-});
+}));
 
 export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: ProposeTeamInput): ProposeTeamOutput {
   const { store } = ports;

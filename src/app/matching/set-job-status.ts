@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { jobCapacity } from '../../domain/jobs/capacity';
 import { JOBS_TAB, type Job } from '../../domain/schema/tabs';
 import { recordId } from '../shared/arg-schemas';
@@ -15,10 +16,10 @@ import { findJob, jobFillOf, readJobRows, readMatchRows } from './job-fill';
 // center size: the job's row of 仕事 and its rows of マッチング found by 仕事ID (TableStore.findRows),
 // one cell written (状態), one audit append; nothing when the status is already that.
 
-export const SET_JOB_STATUS_INPUT = z.strictObject({
+export const SET_JOB_STATUS_INPUT = lazySchema(() => z.strictObject({
   job_id: recordId,
   status: z.enum(['closed', 'open']),
-});
+}));
 
 export function setJobStatus(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, input: SetJobStatusInput): SetJobStatusOutput {
   const { store } = ports;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { addDays } from '../../domain/civil-date';
 import { LEAVE_REASON, MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
 import { MATCHES_TAB, MEMBERS_TAB, type Job, type Match } from '../../domain/schema/tabs';
@@ -26,11 +27,11 @@ import { findMember, memberViewOf, readMemberRow } from './member-view';
 // member, of each match and of each job reopened, one append of the activities, one audit append
 // of every row of it, IDs and codes only.
 
-export const LEAVE_MEMBER_INPUT = z.strictObject({
+export const LEAVE_MEMBER_INPUT = lazySchema(() => z.strictObject({
   member_id: recordId,
   date: civilDateArg,
   reason: z.enum(LEAVE_REASON.codes),
-});
+}));
 
 const IN_PROGRESS: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview']);
 

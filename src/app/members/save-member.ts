@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { GENDER, JOIN_ROUTE, MOTIVATION, type Language } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { encodeRecord, ownedCells, type ColumnKey } from '../../domain/schema/record-cells';
@@ -33,9 +34,9 @@ export const MEMBER_FIELDS = [
   'preferred_categories', 'availability', 'max_days_per_week', 'motivations', 'consent', 'notes',
 ] as const satisfies readonly ColumnKey<typeof MEMBERS_TAB>[];
 
-const word = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const word = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(40)));
 
-export const SAVE_MEMBER_INPUT = z.strictObject({
+export const SAVE_MEMBER_INPUT = lazySchema(() => z.strictObject({
   member_id: z.optional(recordId),
   name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
   kana: z.optional(z.string().check(z.trim(), z.maxLength(60))),
@@ -53,7 +54,7 @@ export const SAVE_MEMBER_INPUT = z.strictObject({
   motivations: z.optional(z.array(z.enum(MOTIVATION.codes)).check(z.maxLength(6))),
   consent: z.optional(z.boolean()),
   notes: z.optional(freeText(2000)),
-}).check(z.refine((m) => m.member_id !== undefined || m.name !== undefined, { message: 'name', path: ['name'] }));
+}).check(z.refine((m) => m.member_id !== undefined || m.name !== undefined, { message: 'name', path: ['name'] })));
 
 /** フリガナ as the tab keeps it: katakana (hiragana typed is turned), full width, one space between names. */
 export function normaliseKana(kana: string): string {

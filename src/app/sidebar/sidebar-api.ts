@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
 import { guardedCall, parseArgs } from '../shared/guarded-call';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
@@ -34,10 +35,10 @@ import type { Workbook } from '../../domain/workbook';
 // caller, writes through the write boundary (the script lock, shared/write-boundary.ts), and
 // answers ApiResult: never a raw exception.
 
-const optionalId = z.optional(z.union([recordId, z.literal('')]));
-const text = freeText(2000);
+const optionalId = lazySchema(() => z.optional(z.union([recordId, z.literal('')])));
+const text = lazySchema(() => freeText(2000));
 
-export const LOG_ACTIVITY_INPUT = z.strictObject({
+export const LOG_ACTIVITY_INPUT = lazySchema(() => z.strictObject({
   date: civilDateArg,
   area: z.enum(AREA.codes),
   kind: z.optional(z.nullable(z.enum(ACTIVITY_KIND.codes))),
@@ -47,7 +48,7 @@ export const LOG_ACTIVITY_INPUT = z.strictObject({
   minutes: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(24 * 60)))),
   outcome: z.optional(text),
   notes: z.optional(text),
-});
+}));
 
 export {
   CHANGE_MATCH_INPUT, PROPOSE_TEAM_INPUT, SET_JOB_STATUS_INPUT, LIST_JOBS_INPUT, SAVE_MEMBER_INPUT, LEAVE_MEMBER_INPUT,
@@ -55,7 +56,7 @@ export {
 };
 
 /** What the member picker types: an ID's start, or part of a kana or a name. */
-export const SEARCH_MEMBERS_INPUT = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+export const SEARCH_MEMBERS_INPUT = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(40)));
 
 export interface SidebarApi {
   sidebarBootstrap(): ApiResult<Bootstrap>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { AGE_BAND, GENDER } from '../../domain/enums';
 import { wordText } from '../../domain/messages/catalog';
 import { readSignupAnswers } from '../../domain/signup/form-answers';
@@ -18,7 +19,7 @@ import { sendPending, takeAnswer, type SignupOutcome } from './take-answer';
 // and holds the script lock): the answer a person gives by voice, decided by the form's rules
 // against the register of places (申込 itself, read fresh under the lock, takeAnswer), one row,
 // the form's choices updated when it takes the last place, the same mail as the form's.
-export const PHONE_SIGNUP_INPUT = z.strictObject({
+export const PHONE_SIGNUP_INPUT = lazySchema(() => z.strictObject({
   event_id: recordId,
   name: shortText,
   kana: z.optional(shortText),
@@ -31,7 +32,7 @@ export const PHONE_SIGNUP_INPUT = z.strictObject({
   consent: z.boolean(),
   /** A walk-in at the door: the row is also ticked 出席 (the person is there, whatever the rules gave). */
   walk_in: z.optional(z.boolean()),
-});
+}));
 export type PhoneSignupInput = z.infer<typeof PHONE_SIGNUP_INPUT>;
 
 export interface PhoneSignupResult {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { wordText } from '../../domain/messages/catalog';
 import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { headerName, WORK_LOG_TAB } from '../../domain/schema/tabs';
@@ -18,10 +19,10 @@ import { readMonthCloses } from './month-closes';
 // month is refused naming the month (the close counted what was there). The caller holds the
 // write lock. Service use: 就業実績 (a few columns), 月次締め, the writes, one audit row.
 
-export const CONFIRM_WORK_INPUT = z.strictObject({
+export const CONFIRM_WORK_INPUT = lazySchema(() => z.strictObject({
   work_ids: z.array(recordId).check(z.minLength(1), z.maxLength(500)),
   confirmed: z.boolean(),
-});
+}));
 export type ConfirmWorkInput = z.infer<typeof CONFIRM_WORK_INPUT>;
 
 const confirmedColumn = WORK_LOG_TAB.columns.find((c) => c.key === 'confirmed')!;

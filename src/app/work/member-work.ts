@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import type { CivilDate } from '../../domain/civil-date';
 import type { JobEngagement, Language } from '../../domain/enums';
 import { parseTable } from '../../domain/parse/parse-table';
@@ -20,9 +21,9 @@ import { readMonthCloses } from './month-closes';
 // phone or address (the panel has the member's name from its picker).
 
 /** `YYYY-MM` as the panel sends it. */
-export const monthArg = z.string().check(z.refine((s) => parseMonth(s) === s, { message: 'YYYY-MM' }));
+export const monthArg = lazySchema(() => z.string().check(z.refine((s) => parseMonth(s) === s, { message: 'YYYY-MM' })));
 
-export const MEMBER_WORK_INPUT = z.strictObject({ member_id: recordId, month: monthArg });
+export const MEMBER_WORK_INPUT = lazySchema(() => z.strictObject({ member_id: recordId, month: monthArg }));
 
 export interface PlacementView {
   readonly match_id: string;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import type { CivilDate } from '../../domain/civil-date';
 import { wordText } from '../../domain/messages/catalog';
 import { capsExceeded, type CapExcess } from '../../domain/work/caps-exceeded';
@@ -21,7 +22,7 @@ import { recordUnderLock } from './record-work';
 
 export const WORK_DAYS_MAX = 62;
 
-export const RECORD_MEMBER_WORK_INPUT = z.strictObject({
+export const RECORD_MEMBER_WORK_INPUT = lazySchema(() => z.strictObject({
   member_id: recordId,
   job_id: recordId,
   days: z.array(z.strictObject({
@@ -31,7 +32,7 @@ export const RECORD_MEMBER_WORK_INPUT = z.strictObject({
     amount: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(10_000_000)))),
   })).check(z.minLength(1), z.maxLength(WORK_DAYS_MAX), z.refine((days) => new Set(days.map((d) => d.date)).size === days.length, { message: 'one row per day' })),
   notes: z.optional(freeText(500)),
-});
+}));
 export type RecordMemberWorkInput = z.infer<typeof RECORD_MEMBER_WORK_INPUT>;
 
 export interface RecordMemberWorkOutput {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import type { Language } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { encodeRecord, type ColumnKey } from '../../domain/schema/record-cells';
@@ -22,7 +23,7 @@ import { inputIssuesOf, inputIssuesText } from '../shared/input-issues';
 // audit row.
 
 /** One row as a caller hands it over (the sidebar's JSON, a form answer, a CSV line). */
-export const WORK_ROW_INPUT = z.strictObject({
+export const WORK_ROW_INPUT = lazySchema(() => z.strictObject({
   date: civilDateArg,
   member_id: recordId,
   job_id: recordId,
@@ -30,12 +31,12 @@ export const WORK_ROW_INPUT = z.strictObject({
   amount: z.optional(z.nullable(z.number().check(z.gte(0), z.lte(10_000_000)))),
   confirmed: z.optional(z.boolean()),
   notes: z.optional(freeText(500)),
-});
+}));
 export type WorkRowInput = z.infer<typeof WORK_ROW_INPUT>;
 
 /** At most this many rows a call: a month of one center's paper reports fits many calls. */
 export const WORK_ROWS_MAX = 5_000;
-export const WORK_ROWS_INPUT = z.array(WORK_ROW_INPUT).check(z.minLength(1), z.maxLength(WORK_ROWS_MAX));
+export const WORK_ROWS_INPUT = lazySchema(() => z.array(WORK_ROW_INPUT).check(z.minLength(1), z.maxLength(WORK_ROWS_MAX)));
 
 export interface RecordWorkPorts {
   readonly store: TableStore;

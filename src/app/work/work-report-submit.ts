@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema';
 import { civilDateTimeIn } from '../../domain/civil-date';
 import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
@@ -36,7 +37,7 @@ export type WorkReportResult =
   | { readonly outcome: 'needs_review'; readonly reason: WorkReportReason }
   | { readonly outcome: 'skipped_duplicate' | 'skipped_blank' | 'invalid_event' | 'busy' };
 
-const EVENT = z.looseObject({ namedValues: z.record(z.string(), z.array(z.string())) });
+const EVENT = lazySchema(() => z.looseObject({ namedValues: z.record(z.string(), z.array(z.string())) }));
 
 export function handleWorkReportSubmit(ports: WorkReportPorts, rawEvent: unknown): WorkReportResult {
   const parsed = EVENT.safeParse(rawEvent);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { SIGNUP_QUESTION_KEYS, questionKeyOf, type SignupQuestionKey } from './form-spec';
 import { cellText, isBlank, type Cell } from '../cell';
 import { parseTimestampCell } from '../parse/parse-cell';
@@ -8,13 +9,13 @@ import { shortHash } from './person-key';
 // delivers it: `namedValues` (question title → [answer]), `values` (the response row as text,
 // timestamp first), `range`, `source`, `triggerUid`. Only the plain parts are read; zod keeps a
 // malformed or foreign event from reaching the sheet.
-export const formSubmitEventSchema = z.object({
+export const formSubmitEventSchema = lazySchema(() => z.object({
   namedValues: z.optional(z.record(z.string(), z.array(z.string()))),
   values: z.optional(z.array(z.string())),
   triggerUid: z.optional(z.string()),
   /** An answer's own ID when its source has one (`ikigai signup`'s フォーム回答ID): its identity. */
   responseId: z.optional(z.string()),
-});
+}));
 
 export interface SignupAnswers {
   /** The form's timestamp text as written in the response tab (`2026/11/20 10:23:45`), '' if absent. */
