@@ -5,6 +5,16 @@ export type { OwnedCells } from '../domain/cell';
 /** TableStore.findRows' answer: the rows found, and the sheet row of the tab's last row. */
 export type FoundRows = RawTable & { readonly lastRow: number };
 
+/** Header rows a store may take from beyond its run instead of reading row 1 (the desk cache:
+ *  src/app/shared/cached-header-store.ts), by the names a caller asks a tab with. */
+export interface HeaderMemo {
+  recall(names: readonly string[]): { readonly name: string; readonly header: readonly string[] } | null;
+  keep(names: readonly string[], found: { readonly name: string; readonly header: readonly string[] }): void;
+}
+
+/** One key column of TableStore.findRows (0-based; -1 when the tab lacks it) and the keys looked for in it. */
+export interface KeySearch { readonly column: number; readonly keys: readonly string[] }
+
 // The ports of the architecture (design/README.md). Use cases take these as arguments; the
 // Google side (src/gas) and the local side (src/local) each implement them.
 
@@ -27,16 +37,18 @@ export interface TableStore {
    *  those columns are read (the others null), as readColumns. Sheets: the header, getLastRow, ONE
    *  getValues (with `pick`, one per run of adjacent wanted columns). Optional, as readColumns. */
   readTail?(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null;
-  /** The rows of the first of `names` whose cell in the key column (`key(header)`: 0-based, -1 when
-   *  the tab lacks it) is one of `keys` (spaces around the cell's text ignored, case kept), whole
-   *  and in sheet order, with the sheet row of each in `rowNumbers`; shaped as `read` answers.
-   *  Sheets: the header, getLastRow, ONE TextFinder search of the key column for every key at once,
-   *  then ONE getValues per run of adjacent rows found — the calls depend on the rows found, never
-   *  on the tab's size. `lastRow` is the sheet row of the tab's last row (getLastRow, already
-   *  asked; 1 when the tab holds only its header), so a caller can tell whether a row found is
-   *  among the tab's last ones (correctActivity's window) without reading them. Optional, as
-   *  readColumns (find-rows.ts reads a store without it whole). */
-  findRows?(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null;
+  /** The rows of the first of `names` whose cell in a key column is one of that column's keys
+   *  (`searches(header)`: 0-based columns, -1 when the tab lacks it; spaces around the cell's text
+   *  ignored, case kept), whole and in sheet order, each row once, with the sheet row of each in
+   *  `rowNumbers`; shaped as `read` answers. Sheets: the header (once a run, or the desk cache's),
+   *  getLastRow (once a run), ONE TextFinder search over the key columns for every key at once, then
+   *  ONE getValues per block of rows found close together (rows between two found ones are read
+   *  and dropped when that costs less than a round trip) — the calls depend on the rows found,
+   *  never on the tab's size. `lastRow` is the sheet row of the tab's last row (1 when the tab holds
+   *  only its header), so a caller can tell whether a row found is among the tab's last ones
+   *  (correctActivity's window) without reading them. Optional, as readColumns (find-rows.ts
+   *  reads a store without it whole). */
+  findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Only for a tab that does not exist yet, or for one the
    *  caller owns cell by cell (the in-memory store of a test or the demo): a writer of a center's

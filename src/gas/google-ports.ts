@@ -1,5 +1,5 @@
 import type { Clock, KeyValueStore, Lock, Mailer, TableStore, Triggers, UserIdentity } from '../app/ports';
-import { CachedHeaderStore } from '../app/shared/cached-header-store';
+import { CachedHeaderStore, deskHeaderMemo } from '../app/shared/cached-header-store';
 import { DeskCache } from '../app/shared/desk-cache';
 import { SystemClock } from './clock';
 import { DocumentCache } from './document-cache';
@@ -39,7 +39,7 @@ export function googlePorts(): GooglePorts {
   };
   const deskCache = new DeskCache(new DocumentCache());
   return {
-    store: new CachedHeaderStore(new SheetsTableStore(active), deskCache),
+    store: new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache)), deskCache),
     deskCache,
     mailer: new MailAppMailer(),
     clock: new SystemClock(),

@@ -1,5 +1,5 @@
 import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
-import type { FoundRows, OwnedCells, TableStore } from '../app/ports';
+import type { FoundRows, HeaderMemo, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
@@ -25,14 +25,18 @@ type SheetValue = string | number | boolean | Date;
 export class SheetsTableStore implements TableStore {
   private spreadsheet: Spreadsheet | null = null;
   private zone: string | null = null;
-  /** findRows' header rows, by tab name, for the rest of the run: a status change searches
-   *  マッチング two or three times (by 仕事ID, by 会員ID, for a free ID), and each header read is a
-   *  round trip and a size question. Dropped by this store's own writes to row 1 (replace, or
-   *  writeCells from row 1); an empty header is never kept (the first append writes row 1). */
-  private readonly foundHeaders = new Map<string, string[]>();
+  /** Header rows by tab name for the rest of the run: a status change searches マッチング for a
+   *  job's and a member's rows and again for a free ID, and each header read is a round trip and a
+   *  size question. Taken from `memo` (the desk cache) when it holds the tab's, so most runs read
+   *  no header at all. Dropped by this store's own writes to row 1 (replace, or writeCells from
+   *  row 1); an empty header is never kept (the first append writes row 1). */
+  private readonly headers = new Map<string, string[]>();
+  /** getLastRow by tab name for the rest of the run (a size question: ~50–160 ms in Apps Script,
+   *  bench/README.md), dropped by any write of this store to the tab, which may move it. */
+  private readonly lastRows = new Map<string, number>();
 
   /** `open` is called at most once, on first use (nothing may happen at load time). */
-  constructor(private readonly open: () => Spreadsheet) {}
+  constructor(private readonly open: () => Spreadsheet, private readonly memo?: HeaderMemo) {}
 
   private ss(): Spreadsheet {
     this.spreadsheet ??= this.open();
@@ -94,25 +98,31 @@ export class SheetsTableStore implements TableStore {
     const rows = rest.map((row) => row.map((v) => this.toCell(v)));
     while (rows.length > 0 && (rows[rows.length - 1] as Cell[]).every((c) => isBlank(c))) rows.pop();
     const header = first.map((v) => this.headerText(v));
+    const name = sheet.getName();
     // An empty sheet reads as A1 = '': no header at all.
-    if (rows.length === 0 && header.every((h) => h === '')) return { name: sheet.getName(), header: [], rows: [] };
-    return { name: sheet.getName(), header, rows };
+    if (rows.length === 0 && header.every((h) => h === '')) return { name, header: [], rows: [] };
+    // Row 1 read anyway: this run's later searches and the next runs (the desk cache) need not.
+    if (header.some((h) => h !== '')) {
+      this.headers.set(name, [...header]);
+      this.memo?.keep(names, { name, header: [...header] });
+    }
+    return { name, header, rows };
   }
 
   header(names: readonly string[]): { name: string; header: string[] } | null {
     const sheet = this.find(names);
     if (!sheet) return null;
-    const header = this.headerOf(sheet);
-    return { name: sheet.getName(), header };
+    const name = sheet.getName();
+    return { name, header: [...this.headerFor(sheet, name, names)] };
   }
 
   readColumns(names: readonly string[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
     const sheet = this.find(names);
     if (!sheet) return null;
-    const header = this.headerOf(sheet);
     const name = sheet.getName();
+    const header = [...this.headerFor(sheet, name, names)];
     const width = header.length;
-    const lastRow = sheet.getLastRow();
+    const lastRow = this.lastRowOf(sheet, name);
     const rows: Cell[][] = [];
     for (let r = 2; r <= lastRow; r++) rows.push(new Array<Cell>(width).fill(null));
     if (rows.length === 0) return { name, header, rows };
@@ -131,9 +141,9 @@ export class SheetsTableStore implements TableStore {
   readTail(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
     const sheet = this.find(names);
     if (!sheet) return null;
-    const header = this.headerOf(sheet);
     const name = sheet.getName();
-    const lastRow = sheet.getLastRow();
+    const header = [...this.headerFor(sheet, name, names)];
+    const lastRow = this.lastRowOf(sheet, name);
     const firstRow = Math.max(2, lastRow - count + 1);
     if (lastRow < 2 || count <= 0 || header.length === 0) return { name, header, rows: [], firstRow: lastRow + 1 };
     const height = lastRow - firstRow + 1;
@@ -155,30 +165,76 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, firstRow };
   }
 
-  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null {
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const name = sheet.getName();
-    const header = this.foundHeaders.get(name) ?? this.headerOf(sheet);
-    if (header.some((h) => h !== '')) this.foundHeaders.set(name, header);
-    const column = key(header);
-    const wanted = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
-    const lastRow = sheet.getLastRow();
-    if (column < 0 || column >= header.length || wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [], lastRow: Math.max(1, lastRow) };
-    // One search on Google's servers for every key: the whole cell is one of them, spaces around
-    // it allowed (a typed `M00012 ` is still M00012), as the ID readers trim.
-    const pattern = `\\s*(?:${wanted.map(regexQuoted).join('|')})\\s*`;
-    const found = sheet.getRange(2, column + 1, lastRow - 1, 1).createTextFinder(pattern)
+    const header = [...this.headerFor(sheet, name, names)];
+    const width = header.length;
+    const wanted = searches(header)
+      .filter((s) => s.column >= 0 && s.column < width)
+      .map((s) => ({ column: s.column, keys: [...new Set(s.keys.map((k) => k.trim()).filter((k) => k !== ''))] }))
+      .filter((s) => s.keys.length > 0);
+    const lastRow = this.lastRowOf(sheet, name);
+    if (wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [], lastRow: Math.max(1, lastRow) };
+    // One search on Google's servers for every key of every key column (a job's matches and a
+    // member's: 仕事ID and 会員ID): the whole cell is one of them, spaces around it allowed (a typed
+    // `M00012 ` is still M00012), as the ID readers trim. Over several columns the search covers
+    // the columns from the first key column to the last, so a cell found must then be in a key
+    // column and hold one of that column's keys (a J-ID typed into 会員ID is no member's match).
+    const first = Math.min(...wanted.map((s) => s.column));
+    const last = Math.max(...wanted.map((s) => s.column));
+    const all = [...new Set(wanted.flatMap((s) => s.keys))];
+    const pattern = `\\s*(?:${all.map(regexQuoted).join('|')})\\s*`;
+    const found = sheet.getRange(2, first + 1, lastRow - 1, last - first + 1).createTextFinder(pattern)
       .matchEntireCell(true).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
-    const sheetRows = [...new Set(found.map((r) => r.getRow()))].sort((a, b) => a - b);
-    const rows: Cell[][] = [];
-    // One getValues per run of adjacent rows: a member's matches are rarely next to each other,
-    // but a block typed in one go is read in one call.
-    for (const [first, count] of rowRuns(sheetRows)) {
-      const values = sheet.getRange(first, 1, count, header.length).getValues() as unknown[][];
-      for (const row of values) rows.push(row.map((v) => this.toCell(v)));
+    // One column searched (the common case): every cell found is a row wanted, as before.
+    const cells = found.map((r) => ({ row: r.getRow(), column: wanted.length === 1 ? first : r.getColumn() - 1 }));
+    const sheetRows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+    const isFound = new Set(sheetRows);
+    const byRow = new Map<number, Cell[]>();
+    // One getValues per block of rows found close together (rowBlocks: a gap is read and dropped
+    // when its cells cost less than a round trip); rows far apart cost a getValues each, as
+    // SpreadsheetApp reads one rectangle a call (design/README.md says why not batchGet).
+    for (const [from, count] of rowBlocks(sheetRows, width)) {
+      const values = sheet.getRange(from, 1, count, width).getValues() as unknown[][];
+      values.forEach((row, i) => { if (isFound.has(from + i)) byRow.set(from + i, row.map((v) => this.toCell(v))); });
     }
-    return { name, header, rows, rowNumbers: sheetRows, lastRow };
+    const keep = (row: number): boolean => {
+      if (wanted.length === 1) return true;
+      const cellsRead = byRow.get(row) ?? [];
+      return cells.some((c) => c.row === row && wanted.some((s) => s.column === c.column && holdsKey(cellsRead[c.column], s.keys, all)));
+    };
+    const rowNumbers = sheetRows.filter(keep);
+    return { name, header, rows: rowNumbers.map((r) => byRow.get(r) ?? []), rowNumbers, lastRow };
+  }
+
+  /** The tab's header row for this run: this run's, else the memo's (when it names this very tab),
+   *  else read (getLastColumn and one getValues) and kept in both. */
+  private headerFor(sheet: Sheet, name: string, names: readonly string[]): readonly string[] {
+    const run = this.headers.get(name);
+    if (run) return run;
+    const kept = this.memo?.recall(names);
+    if (kept && kept.name === name && kept.header.some((h) => h !== '')) {
+      const header = [...kept.header];
+      this.headers.set(name, header);
+      return header;
+    }
+    const header = this.headerOf(sheet);
+    if (header.some((h) => h !== '')) {
+      this.headers.set(name, header);
+      this.memo?.keep(names, { name, header: [...header] });
+    }
+    return header;
+  }
+
+  /** The tab's last row for this run: asked once, until this store writes to the tab. */
+  private lastRowOf(sheet: Sheet, name: string): number {
+    const known = this.lastRows.get(name);
+    if (known !== undefined) return known;
+    const last = sheet.getLastRow();
+    this.lastRows.set(name, last);
+    return last;
   }
 
   /** The header row as text: getLastColumn, then one getValues of row 1. */
@@ -190,7 +246,8 @@ export class SheetsTableStore implements TableStore {
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
-    this.foundHeaders.delete(name);
+    this.headers.delete(name);
+    this.lastRows.delete(name);
     const sheet = this.ss().getSheetByName(name) ?? this.ss().insertSheet(name);
     const oldRows = sheet.getLastRow();
     const oldCols = sheet.getLastColumn();
@@ -205,6 +262,7 @@ export class SheetsTableStore implements TableStore {
   appendCells(name: string, cells: OwnedCells): void {
     if (cells.rows.length === 0 || cells.columns.length === 0) return;
     const sheet = this.existing(name);
+    this.lastRows.delete(name);
     if (cells.rows.length === 1) {
       // One row: appendRow finds the last row and writes in one server operation, so no other
       // run can slip a row in between. The new row's unowned cells below the last row are empty
@@ -215,20 +273,25 @@ export class SheetsTableStore implements TableStore {
       sheet.appendRow(this.pad(row, width));
       return;
     }
-    const last = sheet.getLastRow();
-    this.ensureSize(sheet, last + cells.rows.length, Math.max(...cells.columns) + 1);
-    this.writeRuns(sheet, last + 1, cells);
+    // Asked again, never this run's (a read before the lock may have asked it): the rows go
+    // below whatever is last now, under the write boundary's lock.
+    this.writeGrowing(sheet, sheet.getLastRow() + 1, cells);
   }
 
   writeCells(name: string, firstRow: number, cells: OwnedCells): void {
     if (cells.rows.length === 0 || cells.columns.length === 0) return;
-    if (firstRow <= 1) this.foundHeaders.delete(name);
-    const sheet = this.existing(name);
+    if (firstRow <= 1) this.headers.delete(name);
+    this.lastRows.delete(name);
+    this.writeGrowing(this.existing(name), firstRow, cells);
+  }
+
+  /** writeRuns, growing the grid only when the rows or columns are past it (a tally longer than
+   *  the last, a multi-row append at the grid's end): the common case costs no getMaxRows /
+   *  getMaxColumns size questions, as getRange outside the grid throws before anything is written. */
+  private writeGrowing(sheet: Sheet, firstRow: number, cells: OwnedCells): void {
     try {
       this.writeRuns(sheet, firstRow, cells);
     } catch (error) {
-      // Past the grid (a tally longer than the last): grow it and write again. In place, the
-      // common case, costs no getMaxRows/getMaxColumns round trips.
       const rows = firstRow + cells.rows.length - 1;
       const cols = Math.max(...cells.columns) + 1;
       if (rows <= sheet.getMaxRows() && cols <= sheet.getMaxColumns()) throw error;
@@ -286,15 +349,31 @@ export function columnRuns(wanted: readonly number[], width: number): [number, n
   return runs;
 }
 
-/** `[first, count]` for each run of consecutive numbers among `sorted` (ascending, each once). */
-export function rowRuns(sorted: readonly number[]): [number, number][] {
+/** Cells a round trip is worth: one round trip (50 ms) against a cell read at the pessimistic end of
+ *  the cost model (31 µs, bench/cost-model.ts) — reading ~1,600 cells between two rows found costs
+ *  what a second getValues would. */
+export const GAP_CELLS_PER_ROUND_TRIP = 1_600;
+
+/** `[first, count]` blocks covering `sorted` (ascending, each once), rows `width` cells wide: two rows
+ *  found are read in one block when the rows between them hold at most GAP_CELLS_PER_ROUND_TRIP
+ *  cells (a width of 0: only adjacent rows). */
+export function rowBlocks(sorted: readonly number[], width: number): [number, number][] {
+  const gapRows = width > 0 ? Math.floor(GAP_CELLS_PER_ROUND_TRIP / width) : 0;
   const runs: [number, number][] = [];
   for (const r of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === r) last[1] += 1;
+    if (last && r - (last[0] + last[1]) <= gapRows) last[1] = r - last[0] + 1;
     else runs.push([r, 1]);
   }
   return runs;
+}
+
+/** Whether `cell` (as read) shows one of `keys`: its text trimmed, a number as its digits. A cell whose
+ *  text is none of `all` (the search found what it shows, formatted otherwise) is trusted as found. */
+function holdsKey(cell: Cell | undefined, keys: readonly string[], all: readonly string[]): boolean {
+  const shown = typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() : null;
+  if (shown === null || !all.includes(shown)) return true;
+  return keys.includes(shown);
 }
 
 /** `text` as a regular expression that matches it literally (RE2, as Sheets' TextFinder uses). */

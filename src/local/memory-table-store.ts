@@ -1,6 +1,6 @@
 import type { Cell, RawTable } from '../domain/cell';
 import { findTab } from '../domain/schema/tab-lookup';
-import type { FoundRows, OwnedCells, TableStore } from '../app/ports';
+import type { FoundRows, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
@@ -63,22 +63,22 @@ export class MemoryTableStore implements TableStore {
     return { name, header: [...tab.header], rows, firstRow: first + 2 };
   }
 
-  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null {
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
     const found = this.find(names);
     if (!found) return null;
     const { name, tab } = found;
-    const column = key(tab.header);
-    const wanted = new Set(keys.map((k) => k.trim()));
+    const wanted = searches(tab.header).filter((s) => s.column >= 0).map((s) => ({ column: s.column, keys: new Set(s.keys.map((k) => k.trim())) }));
     const rows: Cell[][] = [];
     const rowNumbers: number[] = [];
-    if (column >= 0) {
-      tab.rows.forEach((r, i) => {
-        // The text the cell shows, as Sheets' TextFinder matches it (an ID typed as a number too).
+    tab.rows.forEach((r, i) => {
+      // The text the cell shows, as Sheets' TextFinder matches it (an ID typed as a number too).
+      const hit = wanted.some(({ column, keys }) => {
         const c = r[column];
         const shown = typeof c === 'string' || typeof c === 'number' ? String(c).trim() : '';
-        if (shown !== '' && wanted.has(shown)) { rows.push([...r]); rowNumbers.push(i + 2); }
+        return shown !== '' && keys.has(shown);
       });
-    }
+      if (hit) { rows.push([...r]); rowNumbers.push(i + 2); }
+    });
     return { name, header: [...tab.header], rows, rowNumbers, lastRow: tab.rows.length + 1 };
   }
 

@@ -32,30 +32,96 @@ describe('findRows', () => {
   };
 
   it('finds the rows of a member among 5,000 with the same calls as among 500, reading only those rows', () => {
+    // 20 columns, so the 99 rows between two of M1's hold 1,980 cells: more than a round trip is
+    // worth (GAP_CELLS_PER_ROUND_TRIP), each row is read alone.
+    const extra = Array.from({ length: 16 }, (_, i) => `列${i}`);
     const counts = [500, 5000].map((n) => {
       fakes.uninstall();
       fakes = installFakes(globalThis);
       store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
       // M1 holds rows 101, 201, … (every 100th match), five of them in both tabs' first 500 rows.
-      const rows: unknown[][] = [['マッチングID', '仕事ID', '会員ID', '状態']];
-      for (let i = 1; i <= n; i += 1) rows.push([`X${i}`, `J${i % 7}`, i % 100 === 0 && i <= 500 ? 'M1' : `M${i + 1}`, '提案']);
+      const rows: unknown[][] = [['マッチングID', '仕事ID', '会員ID', '状態', ...extra]];
+      for (let i = 1; i <= n; i += 1) rows.push([`X${i}`, `J${i % 7}`, i % 100 === 0 && i <= 500 ? 'M1' : `M${i + 1}`, '提案', ...extra.map(() => '')]);
       tab('マッチング', rows);
-      return fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('会員ID'), ['M1']));
+      return fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M1'] }]));
     });
     const [small, large] = counts;
     expect(small?.result?.rowNumbers).toEqual([101, 201, 301, 401, 501]);
     expect(large?.result?.rows).toEqual(small?.result?.rows);
     expect(large?.calls.byMethod).toEqual(small?.calls.byMethod);
-    // The header (4), the five rows (5 × 4): the key column is searched on the server, not read.
-    expect(large?.calls.cellsRead).toBe(4 + 5 * 4);
-    // getLastColumn + header getValues, getLastRow, one findAll, five getValues (no two rows adjacent).
+    // The header (20), the five rows (5 × 20): the key column is searched on the server, not read.
+    expect(large?.calls.cellsRead).toBe(20 + 5 * 20);
+    // getLastColumn + header getValues, getLastRow, one findAll, five getValues (no two rows close).
     expect(large?.calls.byMethod['TextFinder.findAll']).toBe(1);
     expect(large?.calls.byMethod['Range.getValues']).toBe(1 + 5);
   });
 
+  it('reads rows found close together in one block, the rows between dropped, rows far apart alone', () => {
+    // 4 columns: up to 400 rows between two found ones cost less than a round trip (1,600 cells).
+    const rows: unknown[][] = [['マッチングID', '仕事ID', '会員ID', '状態']];
+    for (let i = 1; i <= 1200; i += 1) rows.push([`X${i}`, 'J1', [10, 50, 450, 1200].includes(i) ? 'M1' : `M${i + 1}`, '提案']);
+    tab('マッチング', rows);
+    const { result, calls } = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M1'] }]));
+    expect(result?.rowNumbers).toEqual([11, 51, 451, 1201]);
+    expect(result?.rows.map((r) => r[0])).toEqual(['X10', 'X50', 'X450', 'X1200']);
+    // The header, rows 11–451 in one getValues (gaps of 39 and 399 rows), row 1201 alone (749 rows after 451).
+    expect(calls.byMethod['Range.getValues']).toBe(1 + 2);
+    expect(calls.cellsRead).toBe(4 + 441 * 4 + 4);
+  });
+
+  it('searches two key columns in one TextFinder search, each cell held to its own column\'s keys', () => {
+    const rows: unknown[][] = [['マッチングID', '仕事ID', '会員ID', '状態']];
+    // J1's matches (rows 2, 4), M1's (rows 3, 4), a J1 typed into 会員ID (row 5) and an M1 into 仕事ID (row 6).
+    rows.push(['X1', 'J1', 'M2', '提案'], ['X2', 'J2', 'M1', '提案'], ['X3', 'J1', 'M1', '成立'], ['X4', 'J3', 'J1', '提案'], ['X5', 'M1', 'M3', '提案']);
+    for (let i = 6; i <= 3000; i += 1) rows.push([`X${i}`, 'J9', 'M9', '提案']);
+    rows.push(['X9999', 'J1', 'M5', '提案']);
+    tab('マッチング', rows);
+    const { result, calls } = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [
+      { column: h.indexOf('仕事ID'), keys: ['J1'] }, { column: h.indexOf('会員ID'), keys: ['M1'] },
+    ]));
+    expect(result?.rowNumbers).toEqual([2, 3, 4, 3002]);
+    // One search (B:C), one getLastRow; rows 2–6 in one block, row 3002 alone.
+    expect(calls.byMethod['TextFinder.findAll']).toBe(1);
+    expect(calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(calls.byMethod['Range.getValues']).toBe(1 + 2);
+    const memory = MemoryTableStore.from([{ name: 'マッチング', header: rows[0] as string[], rows: (store.read(['マッチング'])?.rows ?? []) }]);
+    expect(memory.findRows(['マッチング'], (h) => [
+      { column: h.indexOf('仕事ID'), keys: ['J1'] }, { column: h.indexOf('会員ID'), keys: ['M1'] },
+    ])?.rowNumbers).toEqual(result?.rowNumbers);
+  });
+
+  it('asks a tab\'s last row once a run, again after this store writes to it', () => {
+    matchTab(10);
+    const search = (): unknown => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]);
+    expect(fakes.log.measure(search).calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(fakes.log.measure(search).calls.byMethod['Sheet.getLastRow']).toBeUndefined();
+    store.appendCells('マッチング', { columns: [0, 2], rows: [['X11', 'M4']] });
+    const after = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]));
+    expect(after.calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(after.result?.rowNumbers).toEqual([4, 12]);
+    expect(after.result?.lastRow).toBe(12);
+  });
+
+  it('takes the header from the memo when it names this tab, and keeps one it had to read', () => {
+    matchTab(3);
+    const kept: string[] = [];
+    const memo = {
+      recall: (names: readonly string[]) => (names[0] === 'マッチング' ? { name: 'マッチング', header: ['マッチングID', '仕事ID', '会員ID', '状態'] } : null),
+      keep: (names: readonly string[]) => { kept.push(names[0] ?? ''); },
+    };
+    const withMemo = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet(), memo);
+    const { result, calls } = fakes.log.measure(() => withMemo.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M3'] }]));
+    expect(result?.rowNumbers).toEqual([3]);
+    expect(calls.byMethod['Sheet.getLastColumn']).toBeUndefined();
+    expect(calls.byMethod['Range.getValues']).toBe(1);
+    tab('会員', [['会員ID'], ['M1']]);
+    expect(withMemo.findRows(['会員'], () => [{ column: 0, keys: ['M1'] }])?.rowNumbers).toEqual([2]);
+    expect(kept).toEqual(['会員']);
+  });
+
   it('reads adjacent rows found in one getValues, several keys in one search, a key with spaces around it too', () => {
     tab('会員', [['会員ID', '氏名'], ['M1', 'a'], [' M2 ', 'b'], ['M3', 'c'], ['M10', 'd'], ['m2', 'e'], ['M2x', 'f']]);
-    const { result, calls } = fakes.log.measure(() => store.findRows(['会員'], (h) => h.indexOf('会員ID'), ['M2', 'M3', 'M1']));
+    const { result, calls } = fakes.log.measure(() => store.findRows(['会員'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M2', 'M3', 'M1'] }]));
     // Case is kept (m2 is not M2), the whole cell must match (M2x, M10 are not M2 or M1).
     expect(result).toEqual({ name: '会員', header: ['会員ID', '氏名'], rows: [['M1', 'a'], [' M2 ', 'b'], ['M3', 'c']], rowNumbers: [2, 3, 4], lastRow: 7 });
     expect(calls.byMethod['TextFinder.findAll']).toBe(1);
@@ -64,13 +130,13 @@ describe('findRows', () => {
 
   it('treats a key as text, not as a pattern, and answers nothing for no key, a missing column or an empty tab', () => {
     tab('仕事', [['仕事ID'], ['J.1'], ['JX1'], ['J(1)']]);
-    expect(store.findRows(['仕事'], () => 0, ['J.1'])?.rowNumbers).toEqual([2]);
-    expect(store.findRows(['仕事'], () => 0, ['J(1)'])?.rowNumbers).toEqual([4]);
-    expect(store.findRows(['仕事'], () => 0, [])?.rows).toEqual([]);
-    expect(store.findRows(['仕事'], () => -1, ['J.1'])?.rows).toEqual([]);
+    expect(store.findRows(['仕事'], () => [{ column: 0, keys: ['J.1'] }])?.rowNumbers).toEqual([2]);
+    expect(store.findRows(['仕事'], () => [{ column: 0, keys: ['J(1)'] }])?.rowNumbers).toEqual([4]);
+    expect(store.findRows(['仕事'], () => [{ column: 0, keys: [] }])?.rows).toEqual([]);
+    expect(store.findRows(['仕事'], () => [{ column: -1, keys: ['J.1'] }])?.rows).toEqual([]);
     tab('空', [['仕事ID']]);
-    expect(store.findRows(['空'], () => 0, ['J1'])).toEqual({ name: '空', header: ['仕事ID'], rows: [], rowNumbers: [], lastRow: 1 });
-    expect(store.findRows(['ない'], () => 0, ['J1'])).toBeNull();
+    expect(store.findRows(['空'], () => [{ column: 0, keys: ['J1'] }])).toEqual({ name: '空', header: ['仕事ID'], rows: [], rowNumbers: [], lastRow: 1 });
+    expect(store.findRows(['ない'], () => [{ column: 0, keys: ['J1'] }])).toBeNull();
   });
 
   it('answers what the memory store answers, for any tab and keys (property)', () => {
@@ -84,8 +150,8 @@ describe('findRows', () => {
       tab('会員', [header, ...data.map((r) => r.map((c) => c ?? ''))]);
       // The memory store holds what the sheet holds (a formula typed into the sheet reads as its value).
       const memory = MemoryTableStore.from([{ name: '会員', header, rows: (sheets.read(['会員'])?.rows ?? []) }]);
-      const a = sheets.findRows(['会員'], () => 0, keys);
-      const b = memory.findRows(['会員'], () => 0, keys);
+      const a = sheets.findRows(['会員'], () => [{ column: 0, keys }]);
+      const b = memory.findRows(['会員'], () => [{ column: 0, keys }]);
       expect(a?.rowNumbers).toEqual(b?.rowNumbers);
       expect(a?.rows).toEqual(b?.rows);
       // The tab's last row too: correctActivity's window of the last 5,000 rows is counted from it.
@@ -93,17 +159,37 @@ describe('findRows', () => {
     }), { numRuns: 150 });
   });
 
+  it('answers what the memory store answers for two key columns searched at once (property)', () => {
+    const id = fc.constantFrom('M1', 'J1', 'M2', ' J1', 'M1 ', 'X', '');
+    fc.assert(fc.property(fc.array(fc.tuple(id, fc.constantFrom('a', 'J1'), id), { maxLength: 40 }), fc.subarray(['J1', 'M1', 'X']), fc.subarray(['M1', 'M2', 'J1']), (rows, jobKeys, memberKeys) => {
+      fakes.uninstall();
+      fakes = installFakes(globalThis);
+      const sheets = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
+      // 仕事ID and 会員ID with a column between them the search spans but must not find by.
+      const header = ['仕事ID', 'メモ', '会員ID'];
+      const data: Cell[][] = rows.map(([j, m, k]) => [j === '' ? null : j, m, k === '' ? null : k]);
+      tab('マッチング', [header, ...data.map((r) => r.map((c) => c ?? ''))]);
+      const memory = MemoryTableStore.from([{ name: 'マッチング', header, rows: (sheets.read(['マッチング'])?.rows ?? []) }]);
+      const searches = (): { column: number; keys: string[] }[] => [{ column: 0, keys: jobKeys }, { column: 2, keys: memberKeys }];
+      const a = sheets.findRows(['マッチング'], searches);
+      const b = memory.findRows(['マッチング'], searches);
+      expect(a?.rowNumbers).toEqual(b?.rowNumbers);
+      expect(a?.rows).toEqual(b?.rows);
+    }), { numRuns: 150 });
+  });
+
   it('reads a tab\'s header once a run for its searches, again after this store writes row 1', () => {
     matchTab(10);
-    const first = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('仕事ID'), ['J3']));
-    const second = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('会員ID'), ['M4']));
-    expect(first.calls.byMethod['Range.getValues']).toBe(1 + 2);
+    const first = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('仕事ID'), keys: ['J3'] }]));
+    const second = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]));
+    // The header, then J3's rows 4 and 11 in one block (the 6 rows between: 24 cells).
+    expect(first.calls.byMethod['Range.getValues']).toBe(1 + 1);
     // No getLastColumn nor header getValues: only the row found (M4 is match 3, row 4).
     expect(second.calls.byMethod['Sheet.getLastColumn']).toBeUndefined();
     expect(second.calls.byMethod['Range.getValues']).toBe(1);
     expect(second.result?.rowNumbers).toEqual([4]);
     store.writeCells('マッチング', 1, { columns: [2], rows: [['会員番号']] });
-    const third = fakes.log.measure(() => store.findRows(['マッチング'], (h) => h.indexOf('会員番号'), ['M4']));
+    const third = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員番号'), keys: ['M4'] }]));
     expect(third.calls.byMethod['Sheet.getLastColumn']).toBe(1);
     expect(third.result?.rowNumbers).toEqual([4]);
   });
@@ -111,7 +197,7 @@ describe('findRows', () => {
   it('finds a job\'s matches by another key column (仕事ID), J3 not J31', () => {
     matchTab(31);
     // Matches 3, 10, 17, 24, 31 hold J3 (i % 7): sheet rows 4, 11, 18, 25, 32.
-    expect(store.findRows(['マッチング'], (h) => h.indexOf('仕事ID'), ['J3'])?.rowNumbers).toEqual([4, 11, 18, 25, 32]);
+    expect(store.findRows(['マッチング'], (h) => [{ column: h.indexOf('仕事ID'), keys: ['J3'] }])?.rowNumbers).toEqual([4, 11, 18, 25, 32]);
   });
 });
 

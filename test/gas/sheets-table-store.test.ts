@@ -83,20 +83,30 @@ describe('SheetsTableStore', () => {
     expect(calls.cellsRead).toBe(3);
   });
 
-  it('appends three rows with one setValues below the last row', () => {
+  it('appends three rows with one setValues below the last row, asking the grid\'s size only past it', () => {
     tab('活動', [['日付', '会員ID', '時間'], ['2015-04-01', 'M1', 2]]);
     const added: Cell[][] = [[{ date: '2015-04-02' }, 'M2', 3], [{ date: '2015-04-03' }, 'M3', 1.5], [{ date: '2015-04-04' }, 'M4', null]];
     const { calls } = fakes.log.measure(() => store.appendCells('活動', { columns: [0, 1, 2], rows: added }));
     expect(calls.byMethod['Range.setValues']).toBe(1);
+    // Issue 15: getLastRow and one setValues; getMaxRows and getMaxColumns (two size questions,
+    // ~50 ms each: every multi-row audit append asked them) only when the rows are past the grid.
     expect(calls.byMethod).toEqual({
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastRow': 1,
-      'Sheet.getMaxRows': 1, 'Sheet.getMaxColumns': 1, 'Sheet.getRange': 1, 'Spreadsheet.getSpreadsheetTimeZone': 1,
-      'Range.setValues': 1,
+      'Sheet.getRange': 1, 'Spreadsheet.getSpreadsheetTimeZone': 1, 'Range.setValues': 1,
     });
     expect(calls.roundTrips).toBe(1);
     expect(store.read(['活動'])?.rows).toEqual([
       [{ date: '2015-04-01' }, 'M1', 2], [{ date: '2015-04-02' }, 'M2', 3], [{ date: '2015-04-03' }, 'M3', 1.5], [{ date: '2015-04-04' }, 'M4', null],
     ]);
+  });
+
+  it('grows the grid for a multi-row append past its last row, writing every row once', () => {
+    const s = tab('活動', [['日付', '会員ID'], ['2015-04-01', 'M1']]);
+    s.deleteRows(3, s.getMaxRows() - 2);
+    const { calls } = fakes.log.measure(() => store.appendCells('活動', { columns: [1], rows: [['M2'], ['M3'], ['M4']] }));
+    expect(calls.byMethod['Sheet.insertRowsAfter']).toBe(1);
+    expect(calls.byMethod['Range.setValues']).toBe(1);
+    expect(store.read(['活動'])?.rows.map((r) => r[1])).toEqual(['M1', 'M2', 'M3', 'M4']);
   });
 
   it('makes no call at all to append or update nothing', () => {

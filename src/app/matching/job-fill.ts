@@ -3,7 +3,7 @@ import { jobCapacity, statusAfter, type CapacityChange, type JobCapacity } from 
 import { wordText } from '../../domain/messages/catalog';
 import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
 import { readWholeTab, type TabRead } from '../shared/tab-read';
-import { readRowsByKey, type FoundRead } from '../shared/find-rows';
+import { readRowsByKey, readRowsByKeys, type KeyOf } from '../shared/find-rows';
 import type { AuditInput } from '../shared/audit';
 import type { CallContext } from '../shared/call-context';
 import { updateRecord } from '../shared/record-writes';
@@ -34,20 +34,15 @@ export const readMatches = (store: TableStore, lang: Language): TabRead<Match> =
 export const readJobRows = (store: TableStore, jobIds: readonly string[], lang: Language): TabRead<Job> =>
   readRowsByKey(store, JOBS_TAB, 'job_id', [...new Set(jobIds)], lang);
 
-/** The rows of マッチング of a job and those of a member (either may be null), found by key and
- *  merged in sheet order, each row once: what a status change needs — the job's places and the
- *  member's open match and work load — whatever the size of the tab. */
+/** The rows of マッチング of a job and those of a member (either may be null), found by key in one
+ *  search of both key columns, in sheet order, each row once: what a status change needs — the
+ *  job's places and the member's open match and work load — whatever the size of the tab. */
 export function readMatchRows(store: TableStore, jobId: string | null, memberId: string | null, lang: Language): TabRead<Match> {
-  const parts = [
-    jobId === null ? null : readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang),
-    memberId === null ? null : readRowsByKey(store, MATCHES_TAB, 'member_id', [memberId], lang),
-  ].filter((p): p is FoundRead<Match> => p !== null);
-  const first = parts[0];
-  if (!first) throw new Error('readMatchRows: neither a job nor a member');
-  const byRow = new Map<number, Match>();
-  for (const p of parts) p.parsed.records.forEach((m, i) => byRow.set(p.parsed.rowNumbers[i] ?? 0, m));
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  return { name: first.name, parsed: { ...first.parsed, records: rows.map((r) => byRow.get(r) as Match), rowNumbers: rows } };
+  const searches: KeyOf<typeof MATCHES_TAB>[] = [];
+  if (jobId !== null) searches.push({ key: 'job_id', keys: [jobId] });
+  if (memberId !== null) searches.push({ key: 'member_id', keys: [memberId] });
+  if (searches.length === 0) throw new Error('readMatchRows: neither a job nor a member');
+  return readRowsByKeys(store, MATCHES_TAB, searches, lang);
 }
 
 /** The job `jobId` and its row, or ApiError('not_found'). */

@@ -1,11 +1,13 @@
 import type { Cell, RawTable } from '../../domain/cell';
-import type { OwnedCells, TableStore } from '../ports';
+import type { HeaderMemo, OwnedCells, TableStore } from '../ports';
 import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, type DeskCache } from './desk-cache';
 
 // The store with its header rows kept in the desk cache (desk-cache.ts): header(names) of a desk
-// tab answers from the run's cache snapshot when it can, else reads row 1 and remembers it. Only
-// header() is cached — the rows a writer then appends go under the headers it was given — and
-// never readColumns', readTail's or findRows' own header read, which picks the columns it reads.
+// tab answers from the run's cache snapshot when it can, else reads row 1 and remembers it. The
+// Sheets store's own header reads (readColumns, readTail, findRows, which pick the columns they
+// read by it) take the same entries through deskHeaderMemo: a header that may position the rows
+// a writer appends is as trusted to find the rows a status change updates, and every sidebar call
+// reads it in the one Cache.getAll it makes anyway instead of getLastColumn and a getValues a tab.
 // Every write that changes what the cache holds drops it: any write to 設定 or コーディネータ,
 // and replace or a write from row 1 of a desk tab (the add-in's own writes fire no on-edit trigger).
 
@@ -13,6 +15,33 @@ function isHeader(v: unknown): v is { name: string; header: string[] } {
   if (typeof v !== 'object' || v === null) return false;
   const h = v as { name?: unknown; header?: unknown };
   return typeof h.name === 'string' && Array.isArray(h.header) && h.header.every((x) => typeof x === 'string');
+}
+
+/** The desk cache's header entries as the Sheets store's HeaderMemo: only the desk's own tabs
+ *  (headerKey), never an empty row 1, and only in a run that reads the cache anyway (every sidebar
+ *  call does, for 設定 and コーディネータ): a trigger that reads 設定 itself pays no getAll and no
+ *  putAll for headers; 設定 and コーディネータ, cached whole, are left out. A header read fresh is remembered only when the cache lacks it or holds
+ *  another (a whole-tab read would otherwise put the same entry back on every run). */
+export function deskHeaderMemo(cache: DeskCache): HeaderMemo {
+  const cached = (key: string): { name: string; header: string[] } | null => {
+    const hit = cache.lookup(key);
+    return isHeader(hit) ? hit : null;
+  };
+  return {
+    recall(names) {
+      const key = headerKey(names);
+      const hit = key === null || !cache.opened ? null : cached(key);
+      return hit ? { name: hit.name, header: [...hit.header] } : null;
+    },
+    keep(names, found) {
+      const key = headerKey(names);
+      // 設定 and コーディネータ are cached whole (desk-cache.ts): their header alone is never asked.
+      if (key === null || !cache.opened || CALLER_TAB_NAMES.has(found.name.trim()) || !found.header.some((h) => h.trim() !== '')) return;
+      const hit = cached(key);
+      if (hit && hit.name === found.name && hit.header.join('\u0000') === found.header.join('\u0000')) return;
+      cache.remember(key, { name: found.name, header: [...found.header] });
+    },
+  };
 }
 
 export class CachedHeaderStore implements TableStore {
@@ -25,7 +54,7 @@ export class CachedHeaderStore implements TableStore {
     const { readColumns, readTail, findRows } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
-    if (findRows) this.findRows = (names, key, keys) => findRows.call(inner, names, key, keys);
+    if (findRows) this.findRows = (names, searches) => findRows.call(inner, names, searches);
   }
 
   read(names: readonly string[]): RawTable | null {

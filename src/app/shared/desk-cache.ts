@@ -71,6 +71,12 @@ export class DeskCache {
 
   constructor(private readonly cache: SharedCache) {}
 
+  /** Whether this run has read the cache yet (its first lookup): a run that never needs the desk
+   *  entries (a trigger reading 設定 itself) must not pay a getAll for a header alone. */
+  get opened(): boolean {
+    return this.snapshot !== null;
+  }
+
   /** The cached value of `key`, or undefined for a miss. */
   lookup(key: string): unknown {
     this.snapshot ??= new Map(Object.entries(this.cache.getAll(DESK_CACHE_KEYS)));

@@ -4,7 +4,7 @@ import { locateColumns, parseTable, type ParsedTable } from '../../domain/parse/
 import type { RecordOf } from '../../domain/schema/column';
 import type { ColumnKey } from '../../domain/schema/record-cells';
 import { tabNames, type TabDef } from '../../domain/schema/tabs';
-import type { TableStore } from '../ports';
+import type { KeySearch, TableStore } from '../ports';
 import { ApiError } from './api-error';
 import { checked, type TabRead } from './tab-read';
 
@@ -17,12 +17,25 @@ import { checked, type TabRead } from './tab-read';
 /** Rows found by key, and the sheet row of the tab's last row (TableStore.findRows' `lastRow`). */
 export type FoundRead<T> = TabRead<T> & { readonly lastRow: number };
 
+/** One key column of `def` and the keys looked for in it. */
+export interface KeyOf<D extends TabDef> { readonly key: ColumnKey<D>; readonly keys: readonly string[] }
+
 /** The records of `def`'s tab whose `key` column holds one of `keys`, in sheet order; ApiError('bad_workbook')
  *  when the tab or a required header is missing. */
 export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language): FoundRead<RecordOf<D['columns']>> {
+  return readRowsByKeys(store, def, [{ key, keys }], lang);
+}
+
+/** The records of `def`'s tab found by any of `searches` (a job's matches and a member's: 仕事ID
+ *  and 会員ID), each row once, in sheet order — one search of the tab on the server for all of
+ *  them (TableStore.findRows), not one per key column. */
+export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, searches: readonly KeyOf<D>[], lang: Language): FoundRead<RecordOf<D['columns']>> {
   const names = tabNames(def, lang);
-  const column = (header: readonly string[]): number => locateColumns(def, '', header).index.get(key) ?? -1;
-  const found = store.findRows ? store.findRows(names, column, keys) : null;
+  const columns = (header: readonly string[]): KeySearch[] => {
+    const index = locateColumns(def, '', header).index;
+    return searches.map((s) => ({ column: index.get(s.key) ?? -1, keys: s.keys }));
+  };
+  const found = store.findRows ? store.findRows(names, columns) : null;
   const raw = found ?? (store.findRows ? null : store.read(names));
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
   const parsed = checked(raw.name, parseTable(def, raw) as ParsedTable<RecordOf<D['columns']>>);
@@ -30,12 +43,15 @@ export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: 
   // Read whole, the last row is the last one read (as the memory store's findRows counts it).
   const lastRow = (raw.firstRow ?? 2) + raw.rows.length - 1;
   // Read whole: keep the rows asked for, as findRows would have answered.
-  const wanted = new Set(keys.map((k) => k.trim()));
+  const wanted = searches.map((s) => ({ key: s.key, keys: new Set(s.keys.map((k) => k.trim())) }));
   const records: RecordOf<D['columns']>[] = [];
   const rowNumbers: number[] = [];
   parsed.parsed.records.forEach((r, i) => {
-    const v = (r as Record<string, unknown>)[key];
-    if (typeof v === 'string' && wanted.has(v)) { records.push(r); rowNumbers.push(parsed.parsed.rowNumbers[i] ?? 0); }
+    const hit = wanted.some(({ key, keys }) => {
+      const v = (r as Record<string, unknown>)[key];
+      return typeof v === 'string' && keys.has(v);
+    });
+    if (hit) { records.push(r); rowNumbers.push(parsed.parsed.rowNumbers[i] ?? 0); }
   });
   return { name: parsed.name, parsed: { ...parsed.parsed, records, rowNumbers }, lastRow };
 }

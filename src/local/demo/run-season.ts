@@ -12,7 +12,7 @@ import {
 import type { Match } from '../../domain/schema/tabs';
 import { loadWorkbook } from '../../app/shared/load-workbook';
 import { logActivity } from '../../app/activities/log-activity';
-import type { Clock, FoundRows, Mailer, TableStore } from '../../app/ports';
+import type { Clock, FoundRows, KeySearch, Mailer, TableStore } from '../../app/ports';
 import type { RawTable } from '../../domain/cell';
 import type { Workbook } from '../../domain/workbook';
 import { runSetup, type SetupResult } from '../../app/setup/run-setup';
@@ -568,7 +568,7 @@ class VersionedStore implements TableStore {
   read(names: readonly string[]): RawTable | null { return this.inner.read(names); }
   header(names: readonly string[]): { name: string; header: string[] } | null { return this.inner.header(names); }
   // Rows found by key, as the Sheets store finds them (a status change reads a job's and a member's rows).
-  findRows(names: readonly string[], key: (header: readonly string[]) => number, keys: readonly string[]): FoundRows | null { return this.inner.findRows(names, key, keys); }
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null { return this.inner.findRows(names, searches); }
   tabNames(): string[] { return this.inner.tabNames(); }
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.replace(name, header, rows); }
   appendCells(name: string, cells: OwnedCells): void { this.version++; this.inner.appendCells(name, cells); }
