@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { COSTS } from './cost-model';
 import { QUICK_SIZES, SIZES } from './generate-center';
-import { callsAcrossSizes, costNotes, machineLine, sizeTable, targetList, type Machine } from './report';
+import { callsAcrossSizes, costNotes, machineLine, partsTable, sizeTable, targetList, type Machine } from './report';
 import { repoRoot } from './repo-root';
 import { runQuick } from './quick';
 import { runSize, type SizeResult } from './run-size';
@@ -86,7 +86,7 @@ function main(): number {
   const m = machine();
   const md = [
     '## Ikigai Desk benchmark', '', machineLine(m), `Bundle: dist/Code.js ${(codeBytes / 1024).toFixed(1)} KB, dist/sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB`, '',
-    ...results.flatMap((r) => [sizeTable(r), '']),
+    ...results.flatMap((r) => [sizeTable(r), '', partsTable(r), '']),
     '### Service calls per operation across sizes', '', callsAcrossSizes(results), '',
     '### Targets', '', targetList(checks), '',
     '### Cost model (projected Apps Script time = start-up + Σ calls × cost + cells × cost, at both ends of the range)', '', costNotes(startup), '',

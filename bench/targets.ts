@@ -1,6 +1,5 @@
 import { DATA_ROUND_TRIPS, METADATA_CALLS, type CallSnapshot } from '../test/fakes/call-log';
 import { startKindOf } from './measure-bundle';
-import { COSTS } from './cost-model';
 import type { MeasureWithProjection } from './run-size';
 import type { BundleMeasure, OperationName } from './measure-bundle';
 
@@ -37,7 +36,7 @@ export function sidebarTargets(measures: readonly MeasureWithProjection[], size:
     met: over.length === 0,
     // The google.script.run trip is our assumption (bench/README.md): the figure without it is
     // given too, so a call's own cost can be read apart from the guess.
-    measured: over.length === 0 ? `all ${sidebar.length} within` : `${over.length} of ${sidebar.length} over: ${over.map((m) => `${m.op} ${m.projected.high.seconds.toFixed(2)} s (${(m.projected.high.seconds - COSTS.scriptRun.high / 1000).toFixed(2)} s without the assumed google.script.run trip)`).join(', ')}`,
+    measured: over.length === 0 ? `all ${sidebar.length} within` : `${over.length} of ${sidebar.length} over: ${over.map((m) => `${m.op} ${m.projected.high.seconds.toFixed(2)} s (${m.projected.high.serverSeconds.toFixed(2)} s without the assumed google.script.run trip)`).join(', ')}`,
   }];
 }
 

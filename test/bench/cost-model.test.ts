@@ -1,4 +1,4 @@
-import { COSTS, project } from '../../bench/cost-model';
+import { COSTS, largestPart, project } from '../../bench/cost-model';
 import { roundTripsBesidesLock, sidebarTargets } from '../../bench/targets';
 
 // The bench's projection is arithmetic on public figures; these pin that arithmetic so a changed
@@ -23,6 +23,22 @@ describe('the cost model', () => {
     expect(sidebar.low.startupMs).toBe(20 + COSTS.scriptRun.low);
     expect(sidebar.high.startupMs).toBe(20 + COSTS.scriptRun.high);
     expect(project(calls, 'menu', { bundleEvalMs: 20 }).high.startupMs).toBe(20);
+  });
+
+  test('splits each end into its parts, which add up to the total; the server side is the total without the trip', () => {
+    const p = project({ ...calls, byMethod: { ...calls.byMethod, 'Range.getValue': 2 } }, 'sidebar', { bundleEvalMs: 20 });
+    expect(p.high.parts).toEqual({
+      bundleEvalMs: 20, scriptRunMs: COSTS.scriptRun.high, roundTripsMs: 2 * 50, sizeQuestionsMs: 50,
+      // one getSheetByName at 1 ms, two getValue in a loop at 3 ms each
+      lookupsMs: 1 + 2 * 3, cellsReadMs: 1000 * 0.031, cellsWrittenMs: 10 * 0.0125,
+    });
+    for (const end of [p.low, p.high]) {
+      const sum = Object.values(end.parts).reduce((a, b) => a + b, 0);
+      expect(end.seconds * 1000).toBeCloseTo(sum);
+      expect(end.serverSeconds * 1000).toBeCloseTo(sum - end.parts.scriptRunMs);
+    }
+    expect(largestPart(p.high)).toEqual({ name: 'google.script.run trip (assumed)', share: COSTS.scriptRun.high / (p.high.seconds * 1000) });
+    expect(largestPart(project(calls, 'trigger', { bundleEvalMs: 20 }).high).name).toBe('data round trips');
   });
 
   test('every constant names where it comes from', () => {
@@ -54,7 +70,7 @@ describe('the sidebar target', () => {
     });
     const measure = (op: 'getMember' | 'weekly', getValues: number) => {
       const calls = snapshot(getValues);
-      return { op, fn: op, calls, wallMs: 0, outcome: 'ok', answerBytes: 0, peakHeapBytes: 0, projected: project(calls, op === 'weekly' ? 'trigger' : 'sidebar', { bundleEvalMs: 0 }) };
+      return { op, fn: op, calls, wallMs: 0, server: { wallMs: 0, cpuMs: 0, fakesWallMs: 0, fakesCpuMs: 0 }, outcome: 'ok', answerBytes: 0, peakHeapBytes: 0, projected: project(calls, op === 'weekly' ? 'trigger' : 'sidebar', { bundleEvalMs: 0 }) };
     };
     // 2 round trips: 0.1 s + the trip (0.3–1 s): within 1.5 s at both ends. 20: 1 s + 1 s, over.
     expect(sidebarTargets([measure('getMember', 2), measure('weekly', 1000)], 'L')[0]?.met).toBe(true);

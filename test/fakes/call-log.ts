@@ -56,15 +56,56 @@ export interface CallSnapshot extends CallBudget {
   readonly byMethod: Readonly<Record<string, number>>;
 }
 
+/** The time spent inside the fakes' own code (their outermost calls), when `timing` is on. */
+export interface FakeTime {
+  readonly wallMs: number;
+  /** Process CPU (user + system, all threads) during those calls. */
+  readonly cpuMs: number;
+}
+
 export class CallLog {
   private counts = new Map<string, number>();
   private order: string[] = [];
   cellsRead = 0;
   cellsWritten = 0;
+  /** Times every outermost fake call (the bench turns it on): what the bundle spent inside the
+   *  fakes — copying cells, searching — is not Apps Script's work of ours, and comes off the
+   *  call's time (bench/measure-bundle.ts). Off, a call costs nothing more than its count. */
+  timing = false;
+  private depth = 0;
+  private fakeWallMs = 0;
+  private fakeCpuMs = 0;
 
   record(call: string): void {
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     this.order.push(call);
+  }
+
+  /** Records `call` and runs the fake's method; with `timing`, the outermost call is timed
+   *  (a fake calling another guarded fake is inside its caller's time). */
+  call<T>(call: string, run: () => T): T {
+    if (!this.timing || this.depth > 0) {
+      this.record(call);
+      this.depth += 1;
+      try { return run(); } finally { this.depth -= 1; }
+    }
+    const wall0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    this.depth = 1;
+    try {
+      this.record(call);
+      return run();
+    } finally {
+      this.depth = 0;
+      const cpu = process.cpuUsage(cpu0);
+      this.fakeCpuMs += (cpu.user + cpu.system) / 1000;
+      this.fakeWallMs += performance.now() - wall0;
+    }
+  }
+
+  /** The fakes' own time since the last reset (zero unless `timing` is on). */
+  fakeTime(): FakeTime {
+    return { wallMs: this.fakeWallMs, cpuMs: this.fakeCpuMs };
   }
 
   count(call: string): number {
@@ -101,6 +142,8 @@ export class CallLog {
     this.order = [];
     this.cellsRead = 0;
     this.cellsWritten = 0;
+    this.fakeWallMs = 0;
+    this.fakeCpuMs = 0;
   }
 
   /** Runs `fn` and returns what it returned with the calls it made (the log is reset first). */

@@ -33,10 +33,8 @@ export function guard<T>(impl: object, service: string, ctx: Guarded): T {
         let w = wrappers.get(prop);
         if (!w) {
           const fn = value as (...args: unknown[]) => unknown;
-          w = (...args: unknown[]) => {
-            ctx.log.record(`${service}.${prop}`);
-            return fn.apply(target, args);
-          };
+          const name = `${service}.${prop}`;
+          w = (...args: unknown[]) => ctx.log.call(name, () => fn.apply(target, args));
           wrappers.set(prop, w);
         }
         return w;
