@@ -6,7 +6,10 @@ import { HOST_REALM } from '../fakes/realm';
 // bundle, fakes subtracted"): the CallLog times each outermost call into a fake. These pin that it
 // counts as before, times only when asked, and does not time a fake's inner calls twice.
 describe('the call log’s fake time', () => {
-  const busy = (ms: number): void => { const end = performance.now() + ms; while (performance.now() < end) { /* spin */ } };
+  // The fakes "work" by moving a clock of the test's own, so the sums are exact on any machine.
+  let now = 0;
+  const busy = (ms: number): void => { now += ms; };
+  const timedLog = (): CallLog => { const log = new CallLog(); log.wallClock = () => now; log.timing = true; return log; };
 
   function fakes(log: CallLog) {
     const ctx: Guarded = { log, realm: HOST_REALM };
@@ -24,30 +27,26 @@ describe('the call log’s fake time', () => {
   });
 
   test('with timing, sums the outermost calls only: an inner call is inside its caller', () => {
-    const log = new CallLog();
-    log.timing = true;
+    const log = timedLog();
     const { outer, inner } = fakes(log);
     outer.work();
     const once = log.fakeTime().wallMs;
-    // 55 ms of work (outer 5 + inner 50; busy() spins on the wall clock, so a loaded machine adds
-    // little); the inner call timed again would make it 105 ms.
-    expect(once).toBeGreaterThanOrEqual(55);
-    expect(once).toBeLessThan(100);
+    // 55 ms of work (outer 5 + inner 50); the inner call timed again would make it 105 ms.
+    expect(once).toBe(55);
     inner.work();
-    expect(log.fakeTime().wallMs).toBeGreaterThanOrEqual(once + 50);
-    expect(log.fakeTime().cpuMs).toBeGreaterThan(0);
+    expect(log.fakeTime().wallMs).toBe(105);
+    expect(log.fakeTime().cpuMs).toBeGreaterThanOrEqual(0);
     expect(log.snapshot().total).toBe(3);
     log.reset();
     expect(log.fakeTime()).toEqual({ wallMs: 0, cpuMs: 0 });
   });
 
   test('a fake that throws still ends its timing, and the next call is timed again', () => {
-    const log = new CallLog();
-    log.timing = true;
+    const log = timedLog();
     const ctx: Guarded = { log, realm: HOST_REALM };
     const lock = guard<{ waitLock(): void; work(): void }>({ waitLock: () => { throw new Error('Lock timeout'); }, work: () => busy(3) }, 'Lock', ctx);
     expect(() => lock.waitLock()).toThrow('Lock timeout');
     lock.work();
-    expect(log.fakeTime().wallMs).toBeGreaterThanOrEqual(3);
+    expect(log.fakeTime().wallMs).toBe(3);
   });
 });
