@@ -81,7 +81,7 @@ export function callTargets(measures: readonly BundleMeasure[], weeklyExpectedCe
   // difference of totals, which once took the lock's lookup off too): every call in
   // DATA_ROUND_TRIPS except Lock.tryLock/waitLock/releaseLock. logActivity, steady state (the desk
   // cache warm): Cache.getAll (設定, コーディネータ, 活動記録's and 監査ログ's headers in one call),
-  // User.getEmail, the ID counter's getProperty + setProperty, 2 appendRow (the activity, the
+  // User.getEmail, the ID counter's getProperties (under the lock) + setProperty, 2 appendRow (the activity, the
   // audit row), the flush = 7; the same 7 with the size questions (none is asked). The 8
   // was measured before the desk cache and the one-call flush. The target (3) stays missed: the
   // user, the counter, two appends and the flush are 6 on their own. The measured text names

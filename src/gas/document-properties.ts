@@ -1,10 +1,25 @@
-import type { KeyValueStore } from '../app/ports';
+import type { KeyValueStore, Lock } from '../app/ports';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-/** The spreadsheet's document properties: one call per get, set or delete. */
+/** The ID counters (next-id.ts: `ikigai.last_id.*`), written only through this store, under the lock. */
+const COUNTER_PREFIX = 'ikigai.last_id.';
+
+/**
+ * The spreadsheet's document properties: one call per get, set or delete, but for the ID
+ * counters while the script lock is held (`whileLocked`): the first counter read reads every
+ * property in one getProperties and the run's later counter reads answer from it. A status change
+ * reads two counters (matches and activities), a team proposal four, each a round trip (~50 ms)
+ * otherwise. Only under the lock, because the counters change only under it (a value read before
+ * the lock was taken may be another run's old one: the snapshot starts empty at every tryLock and
+ * ends at release), and only the counters, which no other adapter writes (the trigger owner and
+ * the sign-up ledger are written through PropertiesService elsewhere and are always read afresh).
+ * Sets and deletes are written at once, as before, and kept in the snapshot.
+ */
 export class DocumentProperties implements KeyValueStore {
   private props: Properties | null = null;
+  private locked = false;
+  private held: Map<string, string> | null = null;
 
   private p(): Properties {
     // Null only in a script not bound to a document; the script's own properties stand in then.
@@ -13,14 +28,34 @@ export class DocumentProperties implements KeyValueStore {
   }
 
   get(key: string): string | null {
-    return this.p().getProperty(key);
+    if (!this.locked || !key.startsWith(COUNTER_PREFIX)) return this.p().getProperty(key);
+    this.held ??= new Map(Object.entries(this.p().getProperties()));
+    return this.held.get(key) ?? null;
   }
 
   set(key: string, value: string): void {
     this.p().setProperty(key, value);
+    this.held?.set(key, value);
   }
 
   delete(key: string): void {
     this.p().deleteProperty(key);
+    this.held?.delete(key);
+  }
+
+  /** `lock`, telling these properties when it is held: from a successful tryLock to release. */
+  whileLocked(lock: Lock): Lock {
+    return {
+      tryLock: (ms) => {
+        this.held = null;
+        this.locked = lock.tryLock(ms);
+        return this.locked;
+      },
+      release: () => {
+        this.locked = false;
+        this.held = null;
+        lock.release();
+      },
+    };
   }
 }

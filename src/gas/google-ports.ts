@@ -38,13 +38,15 @@ export function googlePorts(): GooglePorts {
     return spreadsheet;
   };
   const deskCache = new DeskCache(new DocumentCache());
+  const properties = new DocumentProperties();
   return {
     store: new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache)), deskCache),
     deskCache,
     mailer: new MailAppMailer(),
     clock: new SystemClock(),
-    lock: scriptLock(),
-    properties: new DocumentProperties(),
+    // The ID counters are read in one getProperties while the lock is held (document-properties.ts).
+    lock: properties.whileLocked(scriptLock()),
+    properties,
     user: new SessionUser(),
     triggers: new ScriptAppTriggers(() => active().getSpreadsheetTimeZone(), active),
   };

@@ -1,4 +1,4 @@
-import { isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
+import { columnLetter, isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
 import type { FoundRows, HeaderMemo, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { findTab } from '../domain/schema/tab-lookup';
@@ -175,8 +175,10 @@ export class SheetsTableStore implements TableStore {
       .filter((s) => s.column >= 0 && s.column < width)
       .map((s) => ({ column: s.column, keys: [...new Set(s.keys.map((k) => k.trim()).filter((k) => k !== ''))] }))
       .filter((s) => s.keys.length > 0);
-    const lastRow = this.lastRowOf(sheet, name);
-    if (wanted.length === 0 || lastRow < 2) return { name, header, rows: [], rowNumbers: [], lastRow: Math.max(1, lastRow) };
+    // The tab's last row only when a caller asks (correctActivity's window): a size question is
+    // ~50–160 ms, and the search needs none — it covers the key columns whole (row 1 dropped).
+    const lastRowOf = (): number => Math.max(1, this.lastRowOf(sheet, name));
+    if (wanted.length === 0) return { name, header, rows: [], rowNumbers: [], get lastRow() { return lastRowOf(); } };
     // One search on Google's servers for every key of every key column (a job's matches and a
     // member's: 仕事ID and 会員ID): the whole cell is one of them, spaces around it allowed (a typed
     // `M00012 ` is still M00012), as the ID readers trim. Over several columns the search covers
@@ -186,10 +188,10 @@ export class SheetsTableStore implements TableStore {
     const last = Math.max(...wanted.map((s) => s.column));
     const all = [...new Set(wanted.flatMap((s) => s.keys))];
     const pattern = `\\s*(?:${all.map(regexQuoted).join('|')})\\s*`;
-    const found = sheet.getRange(2, first + 1, lastRow - 1, last - first + 1).createTextFinder(pattern)
+    const found = sheet.getRange(`${columnLetter(first)}:${columnLetter(last)}`).createTextFinder(pattern)
       .matchEntireCell(true).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
     // One column searched (the common case): every cell found is a row wanted, as before.
-    const cells = found.map((r) => ({ row: r.getRow(), column: wanted.length === 1 ? first : r.getColumn() - 1 }));
+    const cells = found.map((r) => ({ row: r.getRow(), column: wanted.length === 1 ? first : r.getColumn() - 1 })).filter((c) => c.row >= 2);
     const sheetRows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
     const isFound = new Set(sheetRows);
     const byRow = new Map<number, Cell[]>();
@@ -206,7 +208,7 @@ export class SheetsTableStore implements TableStore {
       return cells.some((c) => c.row === row && wanted.some((s) => s.column === c.column && holdsKey(cellsRead[c.column], s.keys, all)));
     };
     const rowNumbers = sheetRows.filter(keep);
-    return { name, header, rows: rowNumbers.map((r) => byRow.get(r) ?? []), rowNumbers, lastRow };
+    return { name, header, rows: rowNumbers.map((r) => byRow.get(r) ?? []), rowNumbers, get lastRow() { return lastRowOf(); } };
   }
 
   /** The tab's header row for this run: this run's, else the memo's (when it names this very tab),

@@ -33,9 +33,10 @@ beforeAll(() => {
 });
 afterAll(() => { proto.getValues = original; });
 
-interface Step { name: string; args: unknown[]; ok: boolean | string; reads: string[]; writes: Record<string, number>; cells: number; roundTrips: number }
+interface Step { name: string; args: unknown[]; ok: boolean | string; reads: string[]; writes: Record<string, number>; cells: number; roundTrips: number; withMetadata: number }
 
-const WRITES = ['Range.setValues', 'Sheet.appendRow', 'Properties.getProperty', 'Properties.setProperty'];
+// The ID counters: read in one getProperties under the lock (src/gas/document-properties.ts), set one by one.
+const WRITES = ['Range.setValues', 'Sheet.appendRow', 'Properties.getProperty', 'Properties.getProperties', 'Properties.setProperty'];
 function writesOf(calls: CallSnapshot): Record<string, number> {
   return Object.fromEntries(WRITES.map((m) => [m.split('.')[1]!, calls.byMethod[m] ?? 0]));
 }
@@ -54,7 +55,7 @@ function world(): { bundle: LoadedBundle; ss: GSpreadsheet; step: (name: string,
     // Every call, allowed or not, holds its one lock at most and flushes once when it writes.
     expect(m.calls.byMethod['Lock.tryLock'] ?? 0).toBeLessThanOrEqual(1);
     console.log(`${name}: ${m.calls.roundTrips} round trips, ${m.calls.cellsRead} cells read; ${reads.join(', ')}; ${JSON.stringify(writesOf(m.calls))}`);
-    return { name, args, ok: m.result.ok ? true : m.result.code ?? false, reads: [...reads], writes: writesOf(m.calls), cells: m.calls.cellsRead, roundTrips: m.calls.roundTrips };
+    return { name, args, ok: m.result.ok ? true : m.result.code ?? false, reads: [...reads], writes: writesOf(m.calls), cells: m.calls.cellsRead, roundTrips: m.calls.roundTrips, withMetadata: m.calls.roundTripsWithMetadata };
   };
   return { bundle, ss, step };
 }
@@ -70,8 +71,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // Cells: 19 + 9 + 6.
     expect(s.reads).toEqual(['会員 r1 c1 1x19', '会員 r2 c1 9x1', '監査ログ r1 c1 1x6']);
     expect(s.cells).toBe(34);
-    // The member and the audit row (one appendRow each); the members' counter (get + set).
-    expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 });
+    // The member and the audit row (one appendRow each); the members' counter (read + set).
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('saveMember (new), counter set: no column read, the new ID checked free by one search', () => {
@@ -84,10 +85,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const next = own('saveMember', { name: '山下 花', kana: 'やました はな', consent: true, join_route: 'window' });
     expect(next.ok).toBe(true);
     expect([next.reads, next.cells]).toEqual([[], 0]);
-    // Cache, user, lock; the counter (get + set); the search and its getLastRow's tab; the member
+    // Cache, user, lock; the counter (read + set); the search (no getLastRow); the member
     // and the audit row; flush, release.
     expect(next.roundTrips).toBe(10);
-    expect(next.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 });
+    expect(next.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('saveMember (edit): the member\'s row of 会員 found by ID, only the two changed cells (two runs), one audit row', () => {
@@ -97,17 +98,19 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // header is the desk cache's). 地区 (I) and 就業可能枠 (N): two runs — the cells between are
     // the member's other fields, which this edit does not change and must not rewrite (a center's
     // =HYPERLINK or a label the parser does not know would be lost), so two setValues, not one.
-    expect([s.reads, s.cells, s.writes]).toEqual([['会員 r10 c1 1x19'], 19, { setValues: 2, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+    expect([s.reads, s.cells, s.writes]).toEqual([['会員 r10 c1 1x19'], 19, { setValues: 2, appendRow: 1, getProperty: 0, getProperties: 0, setProperty: 0 }]);
   });
 
   test('getMember: the member\'s row of 会員 and their rows of マッチング, each found by ID (no match yet: nothing of マッチング read)', () => {
     const s = step('getMember', 'M003');
     // Was 会員 whole and five columns of マッチング; now two TextFinder searches and the rows they
     // find, so the cells are the member's own whatever the center's size. Issue 15: the headers
-    // are the desk cache's (read in the one Cache.getAll every call makes): cache, user, two
-    // searches, the member's row — 4 round trips, was 6.
+    // are the desk cache's (read in the one Cache.getAll every call makes) and no search asks
+    // getLastRow (it covers the key columns whole): cache, user, two searches, the member's row —
+    // 5 round trips and no size question, was 6 and 4 (the empty マッチング was told empty by its
+    // getLastRow, now by its search).
     expect([s.reads, s.cells, s.writes.setValues]).toEqual([['会員 r4 c1 1x19'], 19, 0]);
-    expect(s.roundTrips).toBe(4);
+    expect([s.roundTrips, s.withMetadata]).toEqual([5, 5]);
   });
 
   test('listJobs: three runs of 仕事 (仕事ID…仕事名, 勤務枠…必要人数, 状態…登録日), 業務提供先\'s ID and name', () => {
@@ -131,8 +134,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // header (first use, once a run), then its ID column for the activities' first ID (once per
     // document).
     expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
-    // Two appendRows (match, activity), the two audit rows in one setValues; both counters.
-    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 2, setProperty: 2 });
+    // Two appendRows (match, activity), the two audit rows in one setValues; both counters, read
+    // in ONE getProperties under the lock (was a getProperty each), set one by one.
+    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 2 });
   });
 
   test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
@@ -144,12 +148,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19']);
     expect(s.cells).toBe(12 + 16 + 19);
     // Cache, user, lock; three searches (マッチング, 仕事, 会員) and the three rows; the activity
-    // counter (get + set) and its appendRow; the match's three runs, the job's 状態, the audit
-    // rows; flush, release: 19 (was 26 with the headers and the second search).
-    expect(s.roundTrips).toBe(19);
+    // counter (read + set) and its appendRow; the match's three runs, the job's 状態, the audit
+    // rows; flush, release: 19 (was 26 with the headers and the second search), and no size
+    // question but the audit append's getLastRow.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19, 20]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter.
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 1, setProperty: 1 });
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
@@ -157,7 +162,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.ok).toBe('slots_full');
     // M006 has no match: マッチング by 仕事ID finds J002's placement (row 2), by 会員ID nothing.
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r7 c1 1x19']);
-    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, setProperty: 0 });
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0 });
   });
 
   test('changeMatchStatus undo_place: the last rows of 活動記録 to withdraw the 成立\'s activity', () => {
@@ -167,13 +172,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '活動記録 r2 c1 3x13']);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
     // three audit rows (1). No activity is appended.
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, setProperty: 0 });
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0 });
   });
 
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19']);
-    expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 1, setProperty: 1 });
+    expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('changeMatchStatus place with a work log: the tail of 就業実績, only 就業日…時間 (B:E), in one getValues', () => {
@@ -202,15 +207,16 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('proposeTeam: one append of the matches, one of the activities, one of the audit rows, whatever the team', () => {
     const s = step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M001', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] });
     expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12']);
-    // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters.
-    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 4, setProperty: 4 });
+    // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
+    // (read in one getProperties under the lock, was four getProperty; each ID set).
+    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 4 });
   });
 
   test('setJobStatus: the job\'s row of 仕事 and its rows of マッチング found by 仕事ID, one cell, one audit row', () => {
     const s = step('setJobStatus', { job_id: 'J004', status: 'open' });
     // Was 仕事 and マッチング whole; J004 (row 5) has no match: nothing of マッチング read (both
     // headers the desk cache's).
-    expect([s.reads, s.writes]).toEqual([['仕事 r5 c1 1x16'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+    expect([s.reads, s.writes]).toEqual([['仕事 r5 c1 1x16'], { setValues: 1, appendRow: 1, getProperty: 0, getProperties: 0, setProperty: 0 }]);
   });
 
   test('leaveMember: rows found by ID — the member, their matches, the freed job and its matches; the member\'s two cells, the placement\'s 状態 and 終了日, the job\'s 状態', () => {
@@ -222,7 +228,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.reads).toEqual(['会員 r4 c1 1x19', 'マッチング r2 c1 1x12', '仕事 r3 c1 1x16', 'マッチング r2 c1 1x12']);
     // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
     // the audit rows (member, match, job, activity): 1. The マッチング activity: one appendRow.
-    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 1, setProperty: 1 });
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('listFollowUps: 会員, 仕事 and マッチング by column, the last rows of 活動記録; no write', () => {
@@ -235,7 +241,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
 
   test('logFollowUp: as logActivity — no read (the headers are cached), two appendRows, the counter', () => {
     const s = step('logFollowUp', { member_id: 'M001' });
-    expect([s.reads, s.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 1, setProperty: 1 }]);
+    expect([s.reads, s.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 1 }]);
   });
 
   test('correctActivity and withdrawActivity: the activity\'s row of 活動記録 found by its ID, one cell, one audit row', () => {
@@ -244,7 +250,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // window stays a rule on the row found, counted from getLastRow (the search asks it anyway).
     for (const s of [step('correctActivity', { activity_id: 'A000007', minutes: 45 }), step('withdrawActivity', 'A000007')]) {
       expect(s.ok).toBe(true);
-      expect([s.reads, s.writes]).toEqual([['活動記録 r2 c1 1x13'], { setValues: 1, appendRow: 1, getProperty: 0, setProperty: 0 }]);
+      expect([s.reads, s.writes]).toEqual([['活動記録 r2 c1 1x13'], { setValues: 1, appendRow: 1, getProperty: 0, getProperties: 0, setProperty: 0 }]);
     }
   });
 

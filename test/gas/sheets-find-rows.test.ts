@@ -80,9 +80,9 @@ describe('findRows', () => {
       { column: h.indexOf('仕事ID'), keys: ['J1'] }, { column: h.indexOf('会員ID'), keys: ['M1'] },
     ]));
     expect(result?.rowNumbers).toEqual([2, 3, 4, 3002]);
-    // One search (B:C), one getLastRow; rows 2–6 in one block, row 3002 alone.
+    // One search (B:C whole), no getLastRow; rows 2–6 in one block, row 3002 alone.
     expect(calls.byMethod['TextFinder.findAll']).toBe(1);
-    expect(calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(calls.byMethod['Sheet.getLastRow']).toBeUndefined();
     expect(calls.byMethod['Range.getValues']).toBe(1 + 2);
     const memory = MemoryTableStore.from([{ name: 'マッチング', header: rows[0] as string[], rows: (store.read(['マッチング'])?.rows ?? []) }]);
     expect(memory.findRows(['マッチング'], (h) => [
@@ -90,16 +90,17 @@ describe('findRows', () => {
     ])?.rowNumbers).toEqual(result?.rowNumbers);
   });
 
-  it('asks a tab\'s last row once a run, again after this store writes to it', () => {
+  it('asks a tab\'s last row only when the caller reads it, once a run, again after this store writes to the tab', () => {
     matchTab(10);
-    const search = (): unknown => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]);
-    expect(fakes.log.measure(search).calls.byMethod['Sheet.getLastRow']).toBe(1);
+    const search = (): ReturnType<SheetsTableStore['findRows']> => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]);
+    // The search itself needs no size question (it covers the key column whole).
     expect(fakes.log.measure(search).calls.byMethod['Sheet.getLastRow']).toBeUndefined();
+    expect(fakes.log.measure(() => search()?.lastRow).calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(fakes.log.measure(() => search()?.lastRow).calls.byMethod['Sheet.getLastRow']).toBeUndefined();
     store.appendCells('マッチング', { columns: [0, 2], rows: [['X11', 'M4']] });
-    const after = fakes.log.measure(() => store.findRows(['マッチング'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M4'] }]));
+    const after = fakes.log.measure(() => { const r = search(); return [r?.rowNumbers, r?.lastRow]; });
     expect(after.calls.byMethod['Sheet.getLastRow']).toBe(1);
-    expect(after.result?.rowNumbers).toEqual([4, 12]);
-    expect(after.result?.lastRow).toBe(12);
+    expect(after.result).toEqual([[4, 12], 12]);
   });
 
   it('takes the header from the memo when it names this tab, and keeps one it had to read', () => {

@@ -79,6 +79,31 @@ describe('the small Google adapters', () => {
     });
   });
 
+  it('reads the ID counters in one getProperties while the lock is held, one call each outside it', () => {
+    const props = new DocumentProperties();
+    const lock = props.whileLocked(scriptLock());
+    fakes.properties.document.setProperty('ikigai.last_id.matches', '7');
+    fakes.properties.document.setProperty('ikigai.last_id.activities', '40');
+    // Outside the lock: a getProperty each (another run may move a counter at any time).
+    const outside = fakes.log.measure(() => [props.get('ikigai.last_id.matches'), props.get('ikigai.last_id.activities')]);
+    expect(outside.calls.byMethod['Properties.getProperty']).toBe(2);
+    expect(lock.tryLock(10)).toBe(true);
+    // Another run's counter moved before our lock: the snapshot is taken after it, never before.
+    fakes.properties.document.setProperty('ikigai.last_id.matches', '8');
+    const inside = fakes.log.measure(() => {
+      const got = [props.get('ikigai.last_id.matches'), props.get('ikigai.last_id.activities'), props.get('ikigai.last_id.members')];
+      props.set('ikigai.last_id.matches', '9');
+      return [...got, props.get('ikigai.last_id.matches'), props.get('ikigai.language')];
+    });
+    expect(inside.result).toEqual(['8', '40', null, '9', null]);
+    // One getProperties for every counter, the set written at once; any other key read afresh.
+    expect(inside.calls.byMethod).toMatchObject({ 'Properties.getProperties': 1, 'Properties.setProperty': 1, 'Properties.getProperty': 1 });
+    lock.release();
+    fakes.properties.document.setProperty('ikigai.last_id.matches', '12');
+    expect(props.get('ikigai.last_id.matches')).toBe('12');
+    expect(fakes.locks.isHeld('script')).toBe(false);
+  });
+
   it('names the active user, or gives \'\' when Google does not', () => {
     expect(new SessionUser().email()).toBe('staff@example.org');
     fakes.uninstall();

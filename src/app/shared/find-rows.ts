@@ -39,7 +39,8 @@ export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, sear
   const raw = found ?? (store.findRows ? null : store.read(names));
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
   const parsed = checked(raw.name, parseTable(def, raw) as ParsedTable<RecordOf<D['columns']>>);
-  if (found) return { ...parsed, lastRow: found.lastRow };
+  // Asked of the store only when a caller reads it (the Sheets store asks getLastRow then).
+  if (found) return { ...parsed, get lastRow() { return found.lastRow; } };
   // Read whole, the last row is the last one read (as the memory store's findRows counts it).
   const lastRow = (raw.firstRow ?? 2) + raw.rows.length - 1;
   // Read whole: keep the rows asked for, as findRows would have answered.
