@@ -16,6 +16,7 @@ import { GasSignupForms } from '../gas/form-signup';
 import { GasSurveyForms } from '../gas/survey-forms';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
+import { rebuildCandidateIndexLocked } from '../app/matching/candidate-index';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
 import type { ScriptContext } from './dispatch';
@@ -153,6 +154,10 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     const night = underWriteLock(ports, () => runNightlySurveys({
       store: ports.store, mailer: ports.mailer, clock: ports.clock, props: new FormPropertyBag(), forms, log,
     }));
+    // The same night: the candidate index rebuilt from the tabs (what a person typed into 会員
+    // since yesterday), under its own lock (src/app/matching/candidate-index.ts).
+    const index = rebuildCandidateIndexLocked(ports);
+    log(index ? `candidate index: ${index.members} members, ${index.chars} characters` : 'candidate index: another run holds the script lock; the first ranking tomorrow rebuilds it');
     if (night.ok) return night.value;
     log('survey: another run holds the script lock; nothing tallied or mailed tonight (the next night sends what is due)');
     return { busy: true, sent: 0 };

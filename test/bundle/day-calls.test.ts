@@ -121,9 +121,23 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.cells).toBe(32);
   });
 
-  test('listCandidates: 会員 and 仕事 whole, 業務提供先\'s names, マッチング by column', () => {
+  test('listCandidates: the first builds the candidate index (会員, 仕事 and マッチング by column); then the index, the job, its matches and its client by key', () => {
+    const first = step('listCandidates', 'J002');
+    // No _候補索引 yet: rebuilt under the lock from 会員's index columns (four runs), 仕事's 仕事ID and
+    // 勤務枠 (マッチング: no row yet), in one setValues; then read back and ranked as below.
+    expect(first.reads).toEqual([
+      '会員 r2 c1 10x3', '会員 r2 c5 10x3', '会員 r2 c9 10x2', '会員 r2 c12 10x6', '仕事 r2 c1 4x1', '仕事 r2 c7 4x1',
+      '_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9',
+    ]);
+    expect(first.writes.setValues).toBe(1);
+    // Was 会員 and 仕事 whole (1,445,058 cells at 50,000 members, with マッチング by column). Now the
+    // index (its header, the stamp and 1,024 buckets: 3,078 cells at any size, their bytes growing
+    // with the members: bench/README.md), J002's row of 仕事 and C002's of 業務提供先; J002's matches
+    // (none yet: nothing read). Never 会員.
     const s = step('listCandidates', 'J002');
-    expect(s.reads).toEqual(['会員 r1 c1 11x19', '業務提供先 r2 c1 2x2', '仕事 r1 c1 5x16']);
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
+    expect(s.cells).toBe(1026 * 3 + 16 + 9);
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0 });
   });
 
   test('changeMatchStatus propose: rows found by key, not 仕事 and マッチング whole; the match row and its マッチング activity', () => {
@@ -145,16 +159,19 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // マッチング by 仕事ID and by 会員ID in ONE search (the proposal, row 2, found by both: read
     // once; it was two searches and two reads of it), J002's row of 仕事, the member's row of 会員
     // (was five columns of 会員 whole); every header the desk cache's.
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19']);
-    expect(s.cells).toBe(12 + 16 + 19);
+    // Then the candidate index: its header and M003's bucket (row 244), found by key, re-packed.
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r1 c1 1x3', '_候補索引 r244 c1 1x3']);
+    expect(s.cells).toBe(12 + 16 + 19 + 3 + 3);
     // Cache, user, lock; three searches (マッチング, 仕事, 会員) and the three rows; the activity
     // counter (read + set) and its appendRow; the match's three runs, the job's 状態, the audit
     // rows; flush, release: 19 (was 26 with the headers and the second search), and no size
     // question but the audit append's getLastRow.
-    expect([s.roundTrips, s.withMetadata]).toEqual([19, 20]);
+    // The candidate index adds its header (not in the desk cache: with its size question), the
+    // search, the bucket's row and its writeCells: 23 round trips, 25 with size questions.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 4, 20 + 5]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
-    // (match, job, activity) = 1; the activity's appendRow; the activity counter.
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
+    // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1.
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
@@ -169,16 +186,17 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const s = step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' });
     // readTail of 活動記録: the rows (3 so far; at most UNDO_ACTIVITY_ROWS = 500), its header the
     // desk cache's.
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '活動記録 r2 c1 3x13']);
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '_候補索引 r1 c1 1x3', '_候補索引 r244 c1 1x3', '活動記録 r2 c1 3x13']);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
     // three audit rows (1). No activity is appended.
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0 });
+    // M003's bucket of the candidate index: one more.
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0 });
   });
 
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19']);
-    expect(s.writes).toEqual({ setValues: 4, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r1 c1 1x3', '_候補索引 r244 c1 1x3']);
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('changeMatchStatus place with a work log: the tail of 就業実績, only 就業日…時間 (B:E), in one getValues', () => {
@@ -206,9 +224,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
 
   test('proposeTeam: one append of the matches, one of the activities, one of the audit rows, whatever the team', () => {
     const s = step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M001', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] });
-    expect(s.reads).toEqual(['仕事 r1 c1 5x16', 'マッチング r1 c1 2x12']);
+    // The job's row of 仕事 and its rows of マッチング found by key (was both tabs whole: 690,042
+    // cells at 50,000 members); J003 has no match yet (nothing read); the two new IDs checked free
+    // by one search (nothing found). Proposals add no work: the candidate index is not touched.
+    expect(s.reads).toEqual(['仕事 r4 c1 1x16']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
-    // (read in one getProperties under the lock, was four getProperty; each ID set).
+    // (read in one getProperties under the lock, was four getProperty; the match counter set to the
+    // first and then the last of its two IDs, each activity's).
     expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 4 });
   });
 
@@ -225,10 +247,11 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // found (the headers the desk cache's): the member (row 4), their one match (row 2), and
     // because that placement ends, its job J002 (row 3) and the job's matches (row 2 again, as it
     // stands after the end) for the job's places.
-    expect(s.reads).toEqual(['会員 r4 c1 1x19', 'マッチング r2 c1 1x12', '仕事 r3 c1 1x16', 'マッチング r2 c1 1x12']);
+    expect(s.reads).toEqual(['会員 r4 c1 1x19', 'マッチング r2 c1 1x12', '仕事 r3 c1 1x16', 'マッチング r2 c1 1x12', '_候補索引 r1 c1 1x3', '_候補索引 r244 c1 1x3']);
     // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
-    // the audit rows (member, match, job, activity): 1. The マッチング activity: one appendRow.
-    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
+    // the audit rows (member, match, job, activity): 1; M003's bucket of the candidate index
+    // (found by key after the job's matches: its header and row): 1. The マッチング activity: one appendRow.
+    expect(s.writes).toEqual({ setValues: 7, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 1 });
   });
 
   test('listFollowUps: 会員, 仕事 and マッチング by column, the last rows of 活動記録; no write', () => {

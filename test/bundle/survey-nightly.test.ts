@@ -99,11 +99,15 @@ describe('the nightly survey run, through the bundle', () => {
     // (no read per row or per survey beyond its own tab), one write of アンケート集計's owned
     // columns, the quota asked once for both surveys, the marks read and written once each, a
     // mail per survey. FormApp per survey form (its items: forms.md "Surveys").
+    // The same night rebuilds the candidate index under its own lock (matching.md "The candidate
+    // index"): 設定 again, 会員's, 仕事's and マッチング's columns (5 getValues here), one setValues of
+    // _候補索引 and its flush.
     expect(measured.calls.byMethod).toMatchObject({
-      'Range.getValues': 6, 'Range.setValues': 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
-      'Properties.getProperties': 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1,
+      'Range.getValues': 6 + 5, 'Range.setValues': 1 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
+      'Properties.getProperties': 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1,
     });
-    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18);
+    // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest.
+    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18 + 11);
     expect(sent).toHaveLength(2);
     for (const m of sent) {
       // Staff who act on it: the manager and the active coordinator; not the viewer or the inactive one.
@@ -151,14 +155,17 @@ describe('the nightly survey run, through the bundle', () => {
     // eslint-disable-next-line no-console
     console.log(`nightly survey run (no new answers): ${JSON.stringify(quiet.calls)}`);
     expect(quiet.result).toMatchObject({ tallied: false, mailed: [] });
-    // 設定, アンケート and the two response tabs; the trigger check; the marks.
-    expect(quiet.calls.byMethod['Range.getValues']).toBe(4);
-    expect(quiet.calls.roundTrips).toBeLessThanOrEqual(11);
+    // 設定, アンケート and the two response tabs; the trigger check; the marks. Then the candidate
+    // index's nightly rebuild (5 getValues, its lock, one setValues, a flush).
+    expect(quiet.calls.byMethod['Range.getValues']).toBe(4 + 5);
+    expect(quiet.calls.roundTrips).toBeLessThanOrEqual(11 + 9);
     expect(bundle.fakes!.mail.sent).toHaveLength(2);
-    // Nothing written, no quota asked, no form opened: the tabs read, the marks read.
-    for (const call of ['Range.setValues', 'Sheet.appendRow', 'MailApp.getRemainingDailyQuota', 'FormApp.openByUrl', 'FormApp.openById', 'Properties.setProperties']) {
+    // Nothing written by the survey run, no quota asked, no form opened: the tabs read, the marks
+    // read. The one setValues is the candidate index's tab, rebuilt every night.
+    for (const call of ['Sheet.appendRow', 'MailApp.getRemainingDailyQuota', 'FormApp.openByUrl', 'FormApp.openById', 'Properties.setProperties']) {
       expect(bundle.log.count(call)).toBe(0);
     }
+    expect(bundle.log.count('Range.setValues')).toBe(1);
   });
 
   it('mails a survey again the night after it gets a new answer, saying how many are new; the other survey not', () => {

@@ -16,7 +16,7 @@ import { encodeRecord, ownedCells } from '../../domain/schema/record-cells';
 import { slotLabel, type Slot } from '../../domain/slots';
 import { writeAudits, type AuditInput } from '../shared/audit';
 import { updateRecord } from '../shared/record-writes';
-import { MATCH_IDS, idsInColumn, nextId } from '../shared/next-id';
+import { MATCH_IDS, formatId, highestNumber, idsInColumn, nextId } from '../shared/next-id';
 import { readTailOf } from '../shared/read-part';
 import { civilDateArg, freeText, recordId, slotArg } from '../shared/arg-schemas';
 import { normaliseEmail } from '../shared/authorize';
@@ -27,6 +27,7 @@ import { appendActivityRows } from '../activities/append-activities';
 import { findJob, jobFillOf, readJobRows, readMatchRows, settleJobStatus, type TabRead } from './job-fill';
 import { readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
+import { refreshCandidateIndex } from './candidate-index';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
 // holds the script lock (shared/write-boundary.ts). A member has at most one open match per job
@@ -170,12 +171,22 @@ export function newMatch(
 /** A new match's ID from the counter, checked free by one search of the ID column; only when a
  *  match typed by hand holds it is the ID column read, and the counter moved above every ID in it. */
 function freshMatchId(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, lang: Language): string {
+  return freshMatchIds(ports, matches, 1, lang)[0] ?? '';
+}
+
+/** `count` new match IDs in a row (この編成で提案), as freshMatchId: one counter move, one search. */
+export function freshMatchIds(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, count: number, lang: Language): string[] {
   const column = matches.parsed.columnIndex.get('match_id') ?? -1;
   const all = (): string[] => idsInColumn(ports.store, matches.name, column);
-  const id = nextId(ports.props, MATCH_IDS, all, matches.parsed.records.map((m) => m.match_id));
-  if (readRowsByKey(ports.store, MATCHES_TAB, 'match_id', [id], lang).parsed.records.length === 0) return id;
-  const ids = all();
-  return nextId(ports.props, MATCH_IDS, () => ids, ids);
+  const first = nextId(ports.props, MATCH_IDS, all, matches.parsed.records.map((m) => m.match_id));
+  const run = (from: number): string[] => Array.from({ length: count }, (_, i) => formatId(MATCH_IDS, from + i));
+  const start = Number(first.slice(MATCH_IDS.prefix.length));
+  if (count > 1) ports.props.set(MATCH_IDS.key, String(start + count - 1));
+  const ids = run(start);
+  if (readRowsByKey(ports.store, MATCHES_TAB, 'match_id', ids, lang).parsed.records.length === 0) return ids;
+  const above = highestNumber(MATCH_IDS, all()) + 1;
+  ports.props.set(MATCH_IDS.key, String(above + count - 1));
+  return run(above);
 }
 
 /**
@@ -234,6 +245,11 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
     ? settleJobStatus(store, ctx, jobs, job, jobRow, after, input.action === 'end' ? addDays(day, 1) : day, change)
     : { job, capacity: jobCapacity(job, after, day), audit: null };
 
+  // A placement made, ended or undone changes the member's load (the candidate index's entry);
+  // other changes (提案, 面接, 辞退, 不採用) add no work.
+  if (change) {
+    refreshCandidateIndex(store, lang, ctx.today, [{ memberId: input.member_id, matches: after.filter((m) => m.member_id === input.member_id), jobs: jobs.parsed.records }]);
+  }
   const audits: AuditInput[] = [{
     at: ctx.now, user: ctx.email, action: `match_${input.action}`, sheet: matches.name, recordId: next.match_id,
     detail: [`job=${next.job_id}`, `member=${next.member_id}`, `status=${open ? open.status : 'none'}->${next.status}`,

@@ -5,11 +5,19 @@ import { exclusionText, reasonText } from '../../domain/matching/reasons';
 import { EXCLUSIONS } from '../../domain/matching/hard-rules';
 import { ageOn } from '../../domain/members/age';
 import type { Workbook } from '../../domain/workbook';
-import type { CallContext } from '../shared/call-context';
+import { rankForJob } from '../../domain/matching/rank-candidates';
+import { contextOfEntries } from '../../domain/matching/member-index';
+import type { MatchResult } from '../../domain/matching/types';
+import { CLIENTS_TAB, MATCHES_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import type { CallContext, SidebarPorts } from '../shared/call-context';
+import { readRowsByKey } from '../shared/find-rows';
+import { loadWorkbookPart } from '../shared/read-part';
+import { CANDIDATE_READS } from '../sidebar/read-plans';
+import { candidateIndexEntries } from './candidate-index';
 import { ApiError } from '../shared/api-error';
 import { wordText } from '../../domain/messages/catalog';
 import type { CandidatesOutput } from '../shared/api-types';
-import { jobOptionOf } from './job-fill';
+import { jobOptionOf, readJobRows } from './job-fill';
 
 // The マッチング panel's list: the best CANDIDATES_SHOWN candidates with what a coordinator needs to
 // call them (kanji name, age, district, phone, days worked in the last 90) and their reasons in
@@ -20,14 +28,44 @@ import { jobOptionOf } from './job-fill';
 export const CANDIDATES_SHOWN = 30;
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
+/** What the list shows of a member beyond the ranking: as 会員 holds it, or as the index keeps it. */
+export type ShownMember = Pick<Member, 'member_id' | 'kana' | 'name' | 'birth_date' | 'district' | 'phone'>;
+
+/** The list from everything read whole (`ikigai match`'s way, the tests' reference, and the
+ *  sidebar's when the index cannot be had: another run held the lock to rebuild it). */
 export function candidatesOf(workbook: Workbook, ctx: CallContext, jobId: string): CandidatesOutput {
   const job = workbook.jobs.find((j) => j.job_id === jobId);
   const result = job ? rankCandidates(workbook, jobId, ctx.today) : null;
   if (!job || !result) throw new ApiError('not_found', { what: wordText(ctx.lang).things.job, id: jobId });
-  const byId = new Map(workbook.members.map((m) => [m.member_id, m]));
-  const jobMatches = workbook.matches.filter((m) => m.job_id === jobId);
-  const openOf = new Map(jobMatches.filter((m) => OPEN.has(m.status)).map((m) => [m.member_id, { match_id: m.match_id, status: m.status }]));
   const clientName = workbook.clients.find((c) => c.client_id === job.client_id)?.name ?? '';
+  return candidatesAnswer(ctx, job, result, workbook.members, workbook.matches.filter((m) => m.job_id === jobId), clientName);
+}
+
+/**
+ * The sidebar's list, the same at any center size: the candidate index read whole (member-index.ts;
+ * rebuilt first when missing or stale), the job's row of 仕事, its rows of マッチング and its client's
+ * row of 業務提供先 found by key, and the 技能 tab (a short vocabulary) — never 会員 or マッチング
+ * whole. The ranking is the same as from the tabs (test/app/matching/candidate-index.property.test.ts).
+ */
+export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: string): CandidatesOutput {
+  const { store } = ports;
+  const lang = ctx.lang;
+  const entries = candidateIndexEntries(ports, ctx.settings, ctx.today);
+  if (!entries) return candidatesOf(loadWorkbookPart(store, CANDIDATE_READS, ctx.settings), ctx, jobId);
+  const job = readJobRows(store, [jobId], lang).parsed.records.find((j) => j.job_id === jobId);
+  if (!job) throw new ApiError('not_found', { what: wordText(lang).things.job, id: jobId });
+  const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang).parsed.records;
+  const client = job.client_id ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [job.client_id], lang).parsed.records[0] : undefined;
+  const { skills } = loadWorkbookPart(store, { skills: { whole: true } }, ctx.settings);
+  const result = rankForJob(job, contextOfEntries(entries, ctx.settings, skills), ctx.today);
+  return candidatesAnswer(ctx, job, result, entries.map((e) => e.member), jobMatches, client?.name ?? '');
+}
+
+function candidatesAnswer(
+  ctx: CallContext, job: Job, result: MatchResult, members: readonly ShownMember[], jobMatches: readonly Match[], clientName: string,
+): CandidatesOutput {
+  const byId = new Map(members.map((m) => [m.member_id, m]));
+  const openOf = new Map(jobMatches.filter((m) => OPEN.has(m.status)).map((m) => [m.member_id, { match_id: m.match_id, status: m.status }]));
   return {
     job: jobOptionOf(job, clientName, jobCapacity(job, jobMatches, ctx.today)),
     candidates: result.candidates.slice(0, CANDIDATES_SHOWN).map((c) => {

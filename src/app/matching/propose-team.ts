@@ -11,14 +11,16 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
 import { appendActivityRows } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobs, readMatches } from './job-fill';
-import { jobSlotsOf, newMatch } from './change-match-status';
+import { findJob, jobFillOf, readJobRows, readMatchRows } from './job-fill';
+import { freshMatchIds, jobSlotsOf, newMatch } from './change-match-status';
 
 // この編成で提案: every member of the mosaic team proposed in one call, under one lock. Each gets a
 // マッチング row 提案 with the slots the team gave them as its 担当枠 (what 成立 will take), and a
 // マッチング activity; a member who already has an open match for the job is left out and said so.
-// Service use whatever the team's size: 仕事 and マッチング read once, ONE append of the match rows,
-// 活動記録's header, the activity counter, ONE append of the activities, ONE audit append.
+// Service use whatever the team's size and the center's: the job's row of 仕事 and its rows of
+// マッチング found by key, the match counter and ONE search that its new IDs are free, ONE append of the
+// match rows, 活動記録's header, the activity counter, ONE append of the activities, ONE audit append.
+// Proposals add no work, so the candidate index is not touched.
 
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
@@ -36,12 +38,13 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   const { store } = ports;
   const lang = ctx.lang;
   const day = input.date ?? ctx.today;
-  const jobs = readJobs(store, lang);
+  // The job's row and its rows of マッチング, found by key: the same at any center size.
+  const jobs = readJobRows(store, [input.job_id], lang);
   const { job } = findJob(jobs, input.job_id, lang);
   if (job.status === 'closed') throw new ApiError('job_closed', { job: job.job_id });
-  const matches = readMatches(store, lang);
+  const matches = readMatchRows(store, job.job_id, null, lang);
 
-  const proposed: Match[] = [];
+  const wanted: ProposeTeamInput['members'][number][] = [];
   const skipped: { member_id: string; message: string }[] = [];
   const seen = new Set<string>();
   for (const m of input.members) {
@@ -52,11 +55,14 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
       skipped.push({ member_id: m.member_id, message: errorMessage('duplicate_match', lang, { member: m.member_id, match: open.match_id }) });
       continue;
     }
-    // Numbered one after another from the counter, above every ID read and every one just made.
-    const known: typeof matches = { ...matches, parsed: { ...matches.parsed, records: [...matches.parsed.records, ...proposed] } };
-    const row = newMatch(ports, known, job, m.member_id, 'proposed', day, ctx, m.fit_score ?? null);
-    proposed.push({ ...row, slots: jobSlotsOf(job, m.slots ?? []) });
+    wanted.push(m);
   }
+  // Numbered one after another from the counter, checked free by one search for all of them.
+  const ids = wanted.length > 0 ? freshMatchIds(ports, matches, wanted.length, lang) : [];
+  const proposed: Match[] = wanted.map((m, i) => {
+    const row = newMatch(ports, matches, job, m.member_id, 'proposed', day, ctx, m.fit_score ?? null, () => ids[i] ?? '');
+    return { ...row, slots: jobSlotsOf(job, m.slots ?? []) };
+  });
 
   if (proposed.length > 0) {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), proposed.map((p) => encodeRecord(MATCHES_TAB, p, lang))));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
+import { refreshCandidateIndex } from '../matching/candidate-index';
 import { addDays } from '../../domain/civil-date';
 import { LEAVE_REASON, MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
 import { MATCHES_TAB, MEMBERS_TAB, type Job, type Match } from '../../domain/schema/tabs';
@@ -90,9 +91,11 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   // The jobs whose places were freed: 充足 → 募集中 once no longer covered.
   const reopened: string[] = [];
   const fills: JobFill[] = [];
+  let freedJobs: readonly Job[] = [];
   if (freed.size > 0) {
     const jobIds = [...freed];
     const jobs = readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, lang);
+    freedJobs = jobs.parsed.records;
     // Each freed job's places count every match of the job, the member's as just changed.
     const changedById = new Map(records.map((m) => [m.match_id, m]));
     const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', jobIds, lang).parsed.records.map((m) => changedById.get(m.match_id) ?? m);
@@ -105,6 +108,8 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
       if (settled.audit) { audits.push(settled.audit); reopened.push(jobId); }
     }
   }
+  // 退会日 and the ended placements: the member is no candidate from the leaving day on.
+  refreshCandidateIndex(store, lang, ctx.today, [{ memberId: before.member_id, member: after, matches: records.filter((m) => m.member_id === before.member_id), jobs: freedJobs }]);
   const logged = appendActivityRows(ports, ctx, drafts);
   writeAudits(store, lang, [...audits, ...logged.audits]);
   return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened, jobs: fills };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
+import { refreshCandidateIndex } from '../matching/candidate-index';
 import { GENDER, JOIN_ROUTE, MOTIVATION, type Language } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { encodeRecord, ownedCells, type ColumnKey } from '../../domain/schema/record-cells';
@@ -117,6 +118,8 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   // Name, kana, district and notes were typed by a person: the store keeps `=HYPERLINK(...)` as text.
   store.appendCells(found.name, ownedCells<typeof MEMBERS_TAB>(index, MEMBERS_TAB.columns.map((c) => c.key), [encodeRecord(MEMBERS_TAB, member, lang)]));
   const given = MEMBER_FIELDS.filter((k) => input[k] !== undefined);
+  // A new member has no match and no work yet.
+  refreshCandidateIndex(store, lang, ctx.today, [{ memberId: member.member_id, member, matches: [] }]);
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_register', sheet: found.name, recordId: member.member_id,
     // Codes only: the name, phone and birth date are personal data.
@@ -133,6 +136,7 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
   checkDates(after);
   const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, ctx.lang);
   if (changed.length > 0) {
+    refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
     writeAudit(store, ctx.lang, {
       at: ctx.now, user: ctx.email, action: 'member_edit', sheet: members.name, recordId: before.member_id, detail: `fields=${changed.join(',')}`,
     });

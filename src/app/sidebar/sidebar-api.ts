@@ -18,7 +18,7 @@ import { REGISTER_CLIENT_INPUT, registerClient } from '../develop/register-clien
 import { REGISTER_JOB_INPUT, registerJob } from '../develop/register-job';
 import { bootstrapOf, type BootstrapOptions } from './bootstrap';
 import { searchMembers } from '../members/search-members';
-import { candidatesOf } from '../matching/list-candidates';
+import { listCandidates } from '../matching/list-candidates';
 import type { Access } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type {
@@ -27,7 +27,7 @@ import type {
   WeekHeadline,
 } from '../shared/api-types';
 import { weekHeadlineOf } from '../weekly/week-headline';
-import { BOOTSTRAP_READS, CANDIDATE_READS, FOLLOW_UP_READS, HEADLINE_READS, JOB_LIST_READS } from './read-plans';
+import { BOOTSTRAP_READS, FOLLOW_UP_READS, HEADLINE_READS, JOB_LIST_READS } from './read-plans';
 import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
@@ -96,7 +96,7 @@ export function createSidebarApi(
   return {
     sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(ctx, BOOTSTRAP_READS), ctx, options)),
     logActivity: (input) => call('write', () => parse(LOG_ACTIVITY_INPUT, input), (ctx, valid) => logActivity(ports, ctx, valid)),
-    listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => candidatesOf(workbookOf(ctx, CANDIDATE_READS), ctx, valid)),
+    listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => listCandidates(ports, ctx, valid)),
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
     weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(ctx, HEADLINE_READS), ctx.today)),
     searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),

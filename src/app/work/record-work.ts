@@ -14,6 +14,9 @@ import { underWriteLock } from '../shared/write-boundary';
 import { readMonthCloses } from './month-closes';
 import { reserveWorkIds } from './work-ids';
 import { inputIssuesOf, inputIssuesText } from '../shared/input-issues';
+import { refreshCandidateIndex, type IndexChange } from '../matching/candidate-index';
+import { dayNumber } from '../../domain/matching/day-number';
+import type { WorkedRow } from '../../domain/matching/worked-load';
 
 // Records work: rows of 就業実績, one per member, job and day, under the write boundary. The one
 // way the add-in adds work rows (the sidebar's work panel, the monthly work-report form and
@@ -100,6 +103,7 @@ function appendWork(ports: Omit<RecordWorkPorts, 'lock'>, ctx: WorkContext, rows
     amount: r.amount ?? null, confirmed: r.confirmed ?? false, recorded_at: ctx.now, notes: r.notes ?? '',
   }, ctx.lang));
   appendRecords<typeof WORK_LOG_TAB>(ports.store, layout, COLUMNS, cells);
+  refreshCandidateIndex(ports.store, ctx.lang, ctx.now.slice(0, 10), workChanges(rows));
   const months = [...new Set(rows.map((r) => monthOf(r.date)))].sort();
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.user, action: 'record_work', sheet: layout.name, recordId: `${ids[0] ?? ''}${ids.length > 1 ? `..${ids[ids.length - 1] ?? ''}` : ''}`,
@@ -107,6 +111,17 @@ function appendWork(ports: Omit<RecordWorkPorts, 'lock'>, ctx: WorkContext, rows
     detail: `rows=${rows.length} months=${months.join(',')}`,
   });
   return { ok: true, workIds: ids };
+}
+
+/** The members' new rows as the candidate index counts them (one change per member). */
+function workChanges(rows: readonly WorkRowInput[]): IndexChange[] {
+  const by = new Map<string, WorkedRow[]>();
+  for (const r of rows) {
+    const list = by.get(r.member_id) ?? [];
+    list.push({ day: dayNumber(r.date), hours: r.hours });
+    by.set(r.member_id, list);
+  }
+  return [...by].map(([memberId, work]) => ({ memberId, work }));
 }
 
 /** 就業実績's layout; the tab is made (header in the center's language) when the workbook has none. */

@@ -1,5 +1,6 @@
 import type { CivilDate } from '../civil-date';
 import type { Member } from '../schema/tabs';
+import type { RankedMember } from './types';
 import type { CurrentLoad } from './work-load';
 import { NO_WORK, WORKED_WEEKS } from './worked-load';
 import { bitCount, slotMask, slotsOnWeekdays, weekdaysOf } from './slot-bits';
@@ -52,7 +53,7 @@ export function enrolledOn(member: Pick<Member, 'joined_on' | 'left_on'>, d: Civ
  *  `openSlots`: the job's slots with a place left (design: workbook.md "Capacity, slot by slot");
  *  a member who shares only full slots with the job is turned away as `slots_full`. */
 export function checkHardRules(
-  member: Member, jobId: string, jobSlots: number, load: CurrentLoad, caps: WorkCaps, asOf: CivilDate,
+  member: RankedMember, jobId: string, jobSlots: number, load: CurrentLoad, caps: WorkCaps, asOf: CivilDate,
   availability: number = slotMask(member.availability), openSlots: number = jobSlots,
 ): Eligibility {
   if (!enrolledOn(member, asOf)) return { ok: false, rule: 'not_enrolled' };

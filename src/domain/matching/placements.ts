@@ -24,7 +24,7 @@ export interface Placement {
 
 export type PlacementIndex = ReadonlyMap<string, readonly Placement[]>;
 
-export function indexPlacements(matches: readonly Match[], jobs: readonly Job[]): PlacementIndex {
+export function indexPlacements(matches: readonly Match[], jobs: readonly Pick<Job, 'job_id' | 'slots'>[]): PlacementIndex {
   const jobSlots = new Map<string, number>();
   const jobSlotCount = new Map<string, number>();
   for (const j of jobs) {

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../civil-date';
 import type { Settings } from '../settings';
-import type { Job, Member } from '../schema/tabs';
+import type { Job } from '../schema/tabs';
 import type { Workbook } from '../workbook';
 import { checkHardRules, bestTake, EXCLUSIONS, type Exclusion, type WorkCaps } from './hard-rules';
 import { buildMosaicTeam, type TeamInput } from './mosaic-team';
@@ -8,7 +8,7 @@ import { indexPlacements, type PlacementIndex } from './placements';
 import { jobTerms, scoreCandidate } from './score';
 import { skillVocabulary, type SkillVocabulary } from '../skills/vocabulary';
 import { bitCount, slotMask, slotsOf } from './slot-bits';
-import type { Candidate, MatchResult } from './types';
+import type { Candidate, MatchResult, RankedMember } from './types';
 import { currentLoad, recentWindow, recentWorkDays } from './work-load';
 import { indexWork, workedLoad, type WorkIndex } from './worked-load';
 import { dayNumber } from './day-number';
@@ -21,7 +21,7 @@ export interface MatchOptions {
 
 /** What ranking needs, indexed once: the sidebar and the bench keep this between calls. */
 export interface MatchContext {
-  readonly members: readonly Member[];
+  readonly members: readonly RankedMember[];
   /** Each member's availability as a slot mask, parallel to `members`. */
   readonly availability: Int32Array;
   readonly placements: PlacementIndex;

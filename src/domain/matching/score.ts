@@ -1,4 +1,5 @@
-import type { Job, Member } from '../schema/tabs';
+import type { Job } from '../schema/tabs';
+import type { RankedMember } from './types';
 import type { SkillVocabulary } from '../skills/vocabulary';
 import type { Reason } from './types';
 import { slotsOf } from './slot-bits';
@@ -18,7 +19,7 @@ export const FEW_RECENT_DAYS = 15;
 export type Parts = Record<keyof typeof WEIGHTS, number>;
 
 export interface ScoreInput {
-  readonly member: Member;
+  readonly member: RankedMember;
   readonly job: Job;
   /** The job's slots this member can take (bit mask), and how many at once within the caps. */
   readonly coverable: number;
@@ -126,7 +127,7 @@ export function scoreCandidate(input: ScoreInput, terms: JobTerms = jobTerms(inp
 }
 
 /** One further motivation the job serves, checked in this order. */
-function otherMotivation(member: Member, job: Job, matched: number, missing: number): string | null {
+function otherMotivation(member: RankedMember, job: Job, matched: number, missing: number): string | null {
   const wants = member.motivations;
   if (wants.includes('experience') && matched > 0) return 'ikigai_experience';
   if (wants.includes('friendship') && (job.headcount ?? 1) >= 2) return 'ikigai_friendship';

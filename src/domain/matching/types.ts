@@ -1,7 +1,13 @@
 import type { CivilDate } from '../civil-date';
+import type { Member } from '../schema/tabs';
 import type { Slot } from '../slots';
 
 // The matching engine's contract (issue 4), shared by `ikigai match`, the sidebar and the bench.
+
+/** The member fields the hard rules and the score read, and nothing else: what the candidate
+ *  index (member-index.ts) keeps of each member, so a ranking from it and one from 会員 agree. */
+export type RankedMember = Pick<Member,
+  'member_id' | 'joined_on' | 'left_on' | 'consent' | 'availability' | 'max_days_per_week' | 'skills' | 'district' | 'motivations' | 'preferred_categories'>;
 
 /** Why a member is or is not a candidate: a message code plus its parameters, rendered in the
  *  user's language by the matching messages. */

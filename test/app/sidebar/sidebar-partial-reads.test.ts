@@ -16,7 +16,7 @@ import { MemoryLock, MemoryProps, NOW, sidebarPorts } from './sidebar-fixture';
 // must be the ones reading the whole workbook gives, as long as the activities the headline
 // needs are among the last rows of 活動記録; the oracle below reads everything (loadWorkbook).
 
-type Read = { tab: string; how: 'whole' | 'columns' | 'tail' };
+type Read = { tab: string; how: 'whole' | 'columns' | 'tail' | 'key' };
 
 /** Records how each tab was read. */
 function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
@@ -25,6 +25,7 @@ function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
     read: (n) => { reads.push({ tab: n[0] ?? '', how: 'whole' }); return inner.read(n); },
     readColumns: (n, pick) => { reads.push({ tab: n[0] ?? '', how: 'columns' }); return inner.readColumns(n, pick); },
     readTail: (n, count) => { reads.push({ tab: n[0] ?? '', how: 'tail' }); return inner.readTail(n, count); },
+    findRows: (n, searches) => { reads.push({ tab: n[0] ?? '', how: 'key' }); return inner.findRows(n, searches); },
     header: (n) => inner.header(n),
     tabNames: () => inner.tabNames(),
     replace: (...a) => inner.replace(...a),
@@ -86,13 +87,28 @@ describe('the sidebar reads only what it shows', () => {
     expect(how('アンケート')).toEqual([]);
   });
 
-  test('ranks candidates without reading activities, registrations or events, and of 業務提供先 only the ID and name', () => {
+  test('ranks candidates without reading activities, registrations or events; the first list builds the index from 会員 by column', () => {
     const { ports, reads } = benchPorts();
     ok(createSidebarApi(ports).listCandidates('J00001'));
     const tabs = new Set(reads.map((r) => r.tab));
     for (const tab of ['活動記録', '申込', 'イベント']) expect(tabs.has(tab)).toBe(false);
-    // The job's client name for the picker's line.
-    expect(reads.filter((r) => r.tab === '業務提供先').map((r) => r.how)).toEqual(['columns']);
+    // The first list builds the candidate index: 会員 by column, never whole.
+    expect(reads.filter((r) => r.tab === '会員').map((r) => r.how)).toEqual(['columns']);
+  });
+
+  test('ranks from the candidate index once it is built: the job, its matches and its client found by key, 会員 not read', () => {
+    const { ports, reads } = benchPorts();
+    const api = createSidebarApi(ports);
+    ok(api.listCandidates('J00001'));
+    reads.length = 0;
+    ok(api.listCandidates('J00002'));
+    const how = (tab: string): string[] => reads.filter((r) => r.tab === tab).map((r) => r.how);
+    expect(how('会員')).toEqual([]);
+    expect(how('_候補索引')).toEqual(['whole']);
+    expect(how('仕事')).toEqual(['key']);
+    expect(how('マッチング')).toEqual(['key']);
+    expect(how('業務提供先')).toEqual(['key']);
+    expect(how('就業実績')).toEqual([]);
   });
 
   test('leaves out of the headline an activity typed in above the last rows (the weekly mail still counts it)', () => {

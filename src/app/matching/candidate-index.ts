@@ -1,0 +1,223 @@
+import { addDays, civilDateIn, type CivilDate } from '../../domain/civil-date';
+import type { Cell } from '../../domain/cell';
+import type { Language } from '../../domain/enums';
+import {
+  bucketOf, bucketsOf, entryOf, INDEX_BUCKETS, INDEX_VERSION, packBucket, unpackBucket, withPlacements, withWork, type IndexEntry,
+} from '../../domain/matching/member-index';
+import type { WorkedRow } from '../../domain/matching/worked-load';
+import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import type { Settings } from '../../domain/settings';
+import type { Clock, Lock, TableStore } from '../ports';
+import { readSettings } from '../shared/call-context';
+import { readRowsByKey } from '../shared/find-rows';
+import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
+import { underWriteLock } from '../shared/write-boundary';
+import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
+
+// The candidate index's tab (`_候補索引`, workbook.md "Written by the add-in"; matching.md "The
+// candidate index"): the add-in's own, one row per bucket of member-index.ts plus a stamp row.
+// - read whole by a ranking (one getValues of 1,025 × 3 cells, at any center size);
+// - a write of a member, a match or a work row re-packs the buckets of the members it changed,
+//   found by key (one search, one getValues per run of adjacent rows), one writeCells per run;
+// - rebuilt from the tabs (会員, 仕事 and マッチング by column, 就業実績's last rows) by the nightly
+//   trigger, the manager's menu item, and the first reader that finds it missing, unreadable or
+//   older than yesterday (a nightly run missed): what a person typed into 会員 is caught there.
+
+export const CANDIDATE_INDEX_TAB = '_候補索引';
+export const INDEX_HEADER = ['区分', '会員数', '索引'] as const;
+/** The stamp row's key (row 2): its 索引 cell is `{"v":…,"built":"YYYY-MM-DD","buckets":…}`. */
+const STAMP_KEY = '#';
+
+export const bucketKey = (b: number): string => `K${String(b).padStart(4, '0')}`;
+
+/** What a rebuild reads: the member fields the index keeps, of 仕事 the slots, of マッチング what
+ *  placements need, and the work rows the ranking has always counted (read-plans.ts). */
+export const INDEX_READS: WorkbookPlan = {
+  members: {
+    columns: ['member_id', 'kana', 'name', 'birth_date', 'phone', 'district', 'joined_on', 'left_on', 'consent', 'availability',
+      'max_days_per_week', 'skills', 'motivations', 'preferred_categories'],
+  },
+  jobs: { columns: ['job_id', 'slots'] },
+  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
+  work_log: { tail: CANDIDATE_WORK_ROWS },
+};
+
+export interface RebuildResult {
+  readonly members: number;
+  /** Characters of JSON written (the bytes a reader then reads, less the stamp). */
+  readonly chars: number;
+}
+
+/** Rebuilds the whole tab from the tabs (caller holds the write lock). */
+export function rebuildCandidateIndex(store: TableStore, settings: Settings, today: CivilDate): RebuildResult {
+  const wb = loadWorkbookPart(store, INDEX_READS, settings);
+  const buckets = bucketsOf(wb.members, wb.matches, wb.jobs, wb.workLog, today);
+  let chars = 0;
+  const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS })]];
+  buckets.forEach((entries, b) => {
+    const json = packBucket(entries);
+    chars += json.length;
+    rows.push([bucketKey(b), entries.length, json]);
+  });
+  // The tab is the add-in's cell by cell: replaced whole (workbook.md).
+  store.replace(CANDIDATE_INDEX_TAB, [...INDEX_HEADER], rows);
+  return { members: wb.members.length, chars };
+}
+
+export type IndexRead =
+  | { readonly ok: true; readonly entries: IndexEntry[]; readonly built: CivilDate }
+  | { readonly ok: false; readonly why: 'missing' | 'stale' | 'unreadable' };
+
+/** The index's entries, or why not: missing, another version or layout, a cell typed over, or built
+ *  before yesterday (the nightly rebuild missed a night, so a hand edit may not be in it). */
+export function readCandidateIndex(store: TableStore, today: CivilDate): IndexRead {
+  const raw = store.read([CANDIDATE_INDEX_TAB]);
+  if (!raw) return { ok: false, why: 'missing' };
+  const stamp = raw.rows[0];
+  if (!stamp || String(stamp[0] ?? '') !== STAMP_KEY) return { ok: false, why: 'unreadable' };
+  let meta: unknown;
+  try {
+    meta = JSON.parse(String(stamp[2] ?? ''));
+  } catch {
+    return { ok: false, why: 'unreadable' };
+  }
+  if (typeof meta !== 'object' || meta === null) return { ok: false, why: 'unreadable' };
+  const { v, built, buckets } = meta as Record<string, unknown>;
+  if (v !== INDEX_VERSION || buckets !== INDEX_BUCKETS || typeof built !== 'string') return { ok: false, why: 'stale' };
+  if (built < addDays(today, -1)) return { ok: false, why: 'stale' };
+  if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
+  const entries: IndexEntry[] = [];
+  for (let b = 0; b < INDEX_BUCKETS; b++) {
+    const row = raw.rows[b + 1];
+    if (!row || String(row[0] ?? '') !== bucketKey(b)) return { ok: false, why: 'unreadable' };
+    const got = unpackBucket(String(row[2] ?? ''));
+    if (!got) return { ok: false, why: 'unreadable' };
+    for (const e of got) entries.push(e);
+  }
+  return { ok: true, entries, built };
+}
+
+/** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the
+ *  first reader of a day the nightly run missed, or of a new desk). null: another run holds the lock
+ *  (the caller ranks from the tabs instead). */
+export function candidateIndexEntries(ports: { store: TableStore; lock: Lock }, settings: Settings, today: CivilDate): IndexEntry[] | null {
+  const first = readCandidateIndex(ports.store, today);
+  if (first.ok) return first.entries;
+  const rebuilt = underWriteLock(ports, () => {
+    rebuildCandidateIndex(ports.store, settings, today);
+    return readCandidateIndex(ports.store, today);
+  });
+  return rebuilt.ok && rebuilt.value.ok ? rebuilt.value.entries : null;
+}
+
+/** The nightly trigger's rebuild (and the menu's): under its own write lock, 設定 read for the
+ *  center's day. Answers what was written, or null when another run held the lock (the next reader
+ *  finding the stamp old rebuilds then). */
+export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lock; clock: Clock }): RebuildResult | null {
+  const settings = readSettings(ports.store);
+  const today = civilDateIn(ports.clock.now(), settings.timeZone);
+  const locked = underWriteLock(ports, () => rebuildCandidateIndex(ports.store, settings, today));
+  return locked.ok ? locked.value : null;
+}
+
+/** What one write changed of a member: each part given is the member's as it now stands. */
+export interface IndexChange {
+  readonly memberId: string;
+  /** Their row of 会員 as written (saveMember, leaveMember). */
+  readonly member?: Member;
+  /** Every match of the member as written (a status change, leaveMember), and the jobs those name
+   *  (for a blank 担当枠); the jobs not given are read by key. */
+  readonly matches?: readonly Match[];
+  readonly jobs?: readonly Pick<Job, 'job_id' | 'slots'>[];
+  /** Work rows just added (recordWork). */
+  readonly work?: readonly WorkedRow[];
+}
+
+/**
+ * Re-packs the entries of the members `changes` name, in their buckets found by key, one
+ * writeCells per run of adjacent bucket rows (one for one member). Called by the use cases that
+ * write 会員, マッチング or 就業実績, inside their write boundary. A member without an entry yet
+ * (new, or typed in by hand since the last rebuild) is packed from their rows found by key; their
+ * work rows are the ones this write adds (the nightly rebuild counts the others). No tab: nothing
+ * to keep (the first reader builds it).
+ */
+export function refreshCandidateIndex(store: TableStore, lang: Language, today: CivilDate, changes: readonly IndexChange[]): void {
+  if (changes.length === 0) return;
+  const keys = [...new Set(changes.map((c) => bucketKey(bucketOf(c.memberId))))];
+  const found = store.findRows ? store.findRows([CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]) : wholeIndex(store, keys);
+  if (!found) return;
+  const rows = new Map<string, { row: number; entries: IndexEntry[] }>();
+  found.rows.forEach((r, i) => {
+    const entries = unpackBucket(String(r[2] ?? ''));
+    // A cell typed over: left for the reader, which finds it unreadable and rebuilds.
+    if (entries) rows.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries });
+  });
+
+  const byId = new Map<string, IndexChange>();
+  for (const c of changes) byId.set(c.memberId, { ...byId.get(c.memberId), ...c, work: [...(byId.get(c.memberId)?.work ?? []), ...(c.work ?? [])] });
+  const old = (id: string): IndexEntry[] => rows.get(bucketKey(bucketOf(id)))?.entries.filter((e) => e.member.member_id === id) ?? [];
+  // What is neither given nor in an entry is read by key, for every member at once.
+  const needRow = [...byId.values()].filter((c) => !c.member && old(c.memberId).length === 0).map((c) => c.memberId);
+  const memberRows = needRow.length > 0 ? readRowsByKey(store, MEMBERS_TAB, 'member_id', needRow, lang).parsed.records : [];
+  const needMatches = [...byId.values()].filter((c) => !c.matches && old(c.memberId).length === 0).map((c) => c.memberId);
+  const matchRows = needMatches.length > 0 ? readRowsByKey(store, MATCHES_TAB, 'member_id', needMatches, lang).parsed.records : [];
+  const given = new Map<string, Pick<Job, 'job_id' | 'slots'>>();
+  for (const c of byId.values()) for (const j of c.jobs ?? []) given.set(j.job_id, j);
+  const wantedJobs = new Set<string>();
+  for (const c of byId.values()) {
+    const ms = c.matches ?? (old(c.memberId).length === 0 ? matchRows.filter((m) => m.member_id === c.memberId) : []);
+    for (const m of ms) if (m.job_id && !given.has(m.job_id) && (m.status === 'placed' || m.status === 'ended')) wantedJobs.add(m.job_id);
+  }
+  const jobs = [...given.values(), ...(wantedJobs.size > 0 ? readRowsByKey(store, JOBS_TAB, 'job_id', [...wantedJobs], lang).parsed.records : [])];
+
+  const touched = new Set<string>();
+  for (const c of byId.values()) {
+    const key = bucketKey(bucketOf(c.memberId));
+    const bucket = rows.get(key);
+    if (!bucket) continue;
+    const before = old(c.memberId);
+    const members = c.member ? [c.member] : memberRows.filter((m) => m.member_id === c.memberId);
+    let next: IndexEntry[];
+    if (members.length > 0) {
+      // The row as now written; placements and work kept from the entry unless given.
+      const matches = c.matches ?? (before.length === 0 ? matchRows : null);
+      next = members.map((m) => {
+        const fresh = entryOf(m, matches ?? [], jobs, before[0]?.work ?? [], today);
+        return matches ? fresh : { ...fresh, placements: before[0]?.placements ?? [] };
+      });
+    } else {
+      next = before;
+    }
+    if (c.matches && members.length === 0) next = next.map((e) => withPlacements(e, c.matches ?? [], jobs, today));
+    if (c.work && c.work.length > 0) next = next.map((e) => withWork(e, c.work ?? [], today));
+    bucket.entries = [...bucket.entries.filter((e) => e.member.member_id !== c.memberId), ...next];
+    touched.add(key);
+  }
+  writeBuckets(store, [...touched].map((k) => rows.get(k)).filter((b): b is { row: number; entries: IndexEntry[] } => b !== undefined));
+}
+
+/** One writeCells per run of adjacent rows (会員数 and 索引 only). */
+function writeBuckets(store: TableStore, buckets: readonly { row: number; entries: IndexEntry[] }[]): void {
+  const sorted = [...buckets].filter((b) => b.row >= 2).sort((a, b) => a.row - b.row);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (j < sorted.length && (sorted[j]?.row ?? 0) === (sorted[j - 1]?.row ?? 0) + 1) j++;
+    const run = sorted.slice(i, j);
+    store.writeCells(CANDIDATE_INDEX_TAB, run[0]?.row ?? 2, { columns: [1, 2], rows: run.map((b) => [b.entries.length, packBucket(b.entries)]) });
+    i = j;
+  }
+}
+
+/** A store without findRows (a test's counting wrapper): the tab read whole, the rows kept. */
+function wholeIndex(store: TableStore, keys: readonly string[]): { rows: Cell[][]; rowNumbers: number[] } | null {
+  const raw = store.read([CANDIDATE_INDEX_TAB]);
+  if (!raw) return null;
+  const wanted = new Set(keys);
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  raw.rows.forEach((r, i) => {
+    if (wanted.has(String(r[0] ?? ''))) { rows.push([...r]); rowNumbers.push(i + 2); }
+  });
+  return { rows, rowNumbers };
+}
