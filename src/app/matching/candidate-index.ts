@@ -44,8 +44,15 @@ export const INDEX_READS: WorkbookPlan = {
 
 export interface RebuildResult {
   readonly members: number;
-  /** Characters of JSON written (the bytes a reader then reads, less the stamp). */
+  /** Characters of JSON in the buckets (what a reader then reads, less the stamp). */
   readonly chars: number;
+  /** False when the tab already held exactly this. */
+  readonly written: boolean;
+}
+
+function sameTable(raw: { header: readonly Cell[]; rows: readonly (readonly Cell[])[] } | null, rows: readonly (readonly Cell[])[]): boolean {
+  if (!raw || raw.rows.length !== rows.length || INDEX_HEADER.some((h, i) => String(raw.header[i] ?? '') !== h)) return false;
+  return rows.every((r, i) => r.every((c, j) => String(raw.rows[i]?.[j] ?? '') === String(c ?? '')));
 }
 
 /** Rebuilds the whole tab from the tabs (caller holds the write lock). */
@@ -59,9 +66,11 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
     chars += json.length;
     rows.push([bucketKey(b), entries.length, json]);
   });
-  // The tab is the add-in's cell by cell: replaced whole (workbook.md).
-  store.replace(CANDIDATE_INDEX_TAB, [...INDEX_HEADER], rows);
-  return { members: wb.members.length, chars };
+  // The tab is the add-in's cell by cell: replaced whole (workbook.md) — unless it already holds
+  // exactly this (a second run the same day, the trigger fired twice): then nothing is written.
+  const written = !sameTable(store.read([CANDIDATE_INDEX_TAB]), rows);
+  if (written) store.replace(CANDIDATE_INDEX_TAB, [...INDEX_HEADER], rows);
+  return { members: wb.members.length, chars, written };
 }
 
 export type IndexRead =
