@@ -49,6 +49,12 @@ export interface TableStore {
    *  (correctActivity's window) without reading them. Optional, as readColumns (find-rows.ts
    *  reads a store without it whole). */
   findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null;
+  /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of
+   *  the answer set (an empty answer's is the last row + 1). With `pick`, only those columns, as
+   *  readColumns. Sheets: the header, getLastRow, ONE getValues per run of adjacent wanted columns.
+   *  The weekly run reads 活動記録 below the rows its stored totals count (activity-totals-store.ts).
+   *  Optional, as readColumns. */
+  readFrom?(names: readonly string[], firstRow: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null;
   /** Replaces the tab's content (header and rows), creating the tab if it is missing. Rows
    *  below the new content are cleared. Only for a tab that does not exist yet, or for one the
    *  caller owns cell by cell (the in-memory store of a test or the demo): a writer of a center's

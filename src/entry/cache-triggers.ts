@@ -1,6 +1,8 @@
 import type { TriggerSpec } from '../app/ports';
 import { CALLER_TAB_NAMES } from '../app/shared/desk-cache';
 import type { ScriptContext } from './dispatch';
+import { TOTALS_EDITED_PROPERTY } from '../app/weekly/count-activities';
+import { ACTIVITIES_TAB } from '../domain/schema/tabs';
 
 // The desk cache's invalidation (src/app/shared/desk-cache.ts): two installable triggers setup
 // installs, run by Apps Script for people's edits only. Script writes — the add-in's own, a
@@ -26,25 +28,46 @@ const HARMLESS_CHANGES: ReadonlySet<string> = new Set(['EDIT', 'FORMAT']);
 export interface CacheTriggerResult {
   /** Whether the run dropped the desk's cached 設定, コーディネータ and header rows. */
   readonly invalidated: boolean;
+  /** Whether it stamped the weekly run's activity totals as edited (count-activities.ts): a
+   *  person changed 活動記録's cells, or any tab's rows, so the next run counts 活動記録 whole. */
+  readonly totalsStamped?: boolean;
+}
+
+const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTIVITIES_TAB.en]);
+
+/** One setProperty; the stamp's value is only for a person reading the properties. */
+function stampTotals(ctx: ScriptContext): void {
+  ctx.ports.properties.set(TOTALS_EDITED_PROPERTY, ctx.ports.clock.now().toISOString());
 }
 
 /** A person edited cells: drops the cache when the range is on 設定 or コーディネータ or touches
  *  row 1 of any tab (a header). Costs Range.getSheet, Sheet.getName, Range.getRow (lookups) and,
- *  when it drops, one removeAll. An edit of any other data row costs nothing more. */
-export function onDeskEdit({ ports, triggerEvent }: ScriptContext): CacheTriggerResult {
+ *  when it drops, one removeAll; an edit of 活動記録 also stamps the weekly run's totals (one
+ *  setProperty). An edit of any other data row costs nothing more. */
+export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
+  const { ports, triggerEvent } = ctx;
   const range = (triggerEvent as { range: GoogleAppsScript.Spreadsheet.Range }).range;
-  const invalidated = range.getRow() === 1 || CALLER_TAB_NAMES.has(range.getSheet().getName().trim());
+  const tab = range.getSheet().getName().trim();
+  const invalidated = range.getRow() === 1 || CALLER_TAB_NAMES.has(tab);
   if (invalidated) ports.deskCache.invalidate();
-  return { invalidated };
+  const totalsStamped = ACTIVITY_TAB_NAMES.has(tab);
+  if (totalsStamped) stampTotals(ctx);
+  return { invalidated, totalsStamped };
 }
 
 /** A person changed the sheet's structure: rows, columns or tabs added, removed or moved (which
  *  fire no edit trigger, and may move a header or remove a coordinator's row). The event does not
  *  say where, so anything but an edit (onDeskEdit's) or a format drops the cache. */
-export function onDeskChange({ ports, triggerEvent }: ScriptContext): CacheTriggerResult {
+export function onDeskChange(ctx: ScriptContext): CacheTriggerResult {
+  const { ports, triggerEvent } = ctx;
   const invalidated = !HARMLESS_CHANGES.has(String((triggerEvent as { changeType: unknown }).changeType));
-  if (invalidated) ports.deskCache.invalidate();
-  return { invalidated };
+  if (invalidated) {
+    ports.deskCache.invalidate();
+    // Rows removed or inserted may shift 活動記録 under the totals' mark (the event does not say
+    // which tab): counted whole next time. The mark's own 活動ID check would catch most of it.
+    stampTotals(ctx);
+  }
+  return { invalidated, totalsStamped: invalidated };
 }
 
 export const CACHE_TRIGGER_HANDLERS = { onDeskEdit, onDeskChange };

@@ -30,7 +30,7 @@ function runLocked(ports: GooglePorts, resend: boolean): WeeklyEntryResult {
     // weekly run is skipped), the run, a flush, the release.
     const locked = underWriteLock(ports, () => runWeeklySummary({
       store: ports.store, mailer: ports.mailer, clock: ports.clock, log, triggerOwner: () => ports.triggers.owner?.()?.email ?? null,
-      spreadsheetUrl: () => SpreadsheetApp.getActiveSpreadsheet().getUrl(),
+      spreadsheetUrl: () => SpreadsheetApp.getActiveSpreadsheet().getUrl(), properties: ports.properties,
     }, { resend }));
     if (locked.ok) return locked.value;
     log('weekly: another run holds the script lock; this run is skipped');

@@ -144,14 +144,27 @@ export class SheetsTableStore implements TableStore {
     const name = sheet.getName();
     const header = [...this.headerFor(sheet, name, names)];
     const lastRow = this.lastRowOf(sheet, name);
-    const firstRow = Math.max(2, lastRow - count + 1);
-    if (lastRow < 2 || count <= 0 || header.length === 0) return { name, header, rows: [], firstRow: lastRow + 1 };
+    return this.rowsDown(sheet, name, header, count <= 0 ? lastRow + 1 : Math.max(2, lastRow - count + 1), lastRow, pick);
+  }
+
+  readFrom(names: readonly string[], firstRow: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const name = sheet.getName();
+    const header = [...this.headerFor(sheet, name, names)];
+    return this.rowsDown(sheet, name, header, Math.max(2, firstRow), this.lastRowOf(sheet, name), pick);
+  }
+
+  /** Rows firstRow..lastRow (sheet rows) of `sheet` under `header`: one getValues (with `pick`,
+   *  one per run of adjacent wanted columns, as readColumns). */
+  private rowsDown(sheet: Sheet, name: string, header: string[], firstRow: number, lastRow: number, pick?: (header: readonly string[]) => readonly number[]): RawTable {
+    if (lastRow < 2 || firstRow > lastRow || header.length === 0) return { name, header, rows: [], firstRow: lastRow + 1 };
     const height = lastRow - firstRow + 1;
     if (!pick) {
       const values = sheet.getRange(firstRow, 1, height, header.length).getValues() as unknown[][];
       return { name, header, rows: values.map((row) => row.map((v) => this.toCell(v))), firstRow };
     }
-    // Only the wanted columns of the last rows, one getValues per run of adjacent ones (readColumns).
+    // Only the wanted columns of those rows, one getValues per run of adjacent ones (readColumns).
     const width = header.length;
     const rows: Cell[][] = [];
     for (let r = 0; r < height; r++) rows.push(new Array<Cell>(width).fill(null));
@@ -250,7 +263,11 @@ export class SheetsTableStore implements TableStore {
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.headers.delete(name);
     this.lastRows.delete(name);
-    const sheet = this.ss().getSheetByName(name) ?? this.ss().insertSheet(name);
+    const existing = this.ss().getSheetByName(name);
+    const sheet = existing ?? this.ss().insertSheet(name);
+    // A tab named with a leading `_` is the add-in's own working tab (`_活動集計`, workbook.md):
+    // made hidden, so nobody types into it by mistake.
+    if (!existing && name.startsWith('_')) sheet.hideSheet();
     const oldRows = sheet.getLastRow();
     const oldCols = sheet.getLastColumn();
     // Writing blanks over the old columns to the right clears them in the same setValues.

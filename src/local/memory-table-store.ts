@@ -50,8 +50,17 @@ export class MemoryTableStore implements TableStore {
   readTail(names: readonly string[], count: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
     const found = this.find(names);
     if (!found) return null;
+    return this.rowsDown(found, Math.max(0, found.tab.rows.length - Math.max(0, count)), pick);
+  }
+
+  readFrom(names: readonly string[], firstRow: number, pick?: (header: readonly string[]) => readonly number[]): RawTable | null {
+    const found = this.find(names);
+    if (!found) return null;
+    return this.rowsDown(found, Math.min(found.tab.rows.length, Math.max(0, firstRow - 2)), pick);
+  }
+
+  private rowsDown(found: NonNullable<ReturnType<MemoryTableStore['find']>>, first: number, pick?: (header: readonly string[]) => readonly number[]): RawTable {
     const { name, tab } = found;
-    const first = Math.max(0, tab.rows.length - Math.max(0, count));
     const width = tab.header.length;
     const wanted = pick ? pick(tab.header).filter((c) => c >= 0 && c < width) : null;
     const rows = tab.rows.slice(first).map((r) => {

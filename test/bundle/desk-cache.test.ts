@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { jsonRoundTrip, loadBundle, type LoadedBundle } from './harness';
 import { changeEvent, editEvent, installTrigger } from './trigger-events';
 import { COORDINATOR, MANAGER, sidebarTables } from '../app/sidebar/sidebar-fixture';
@@ -52,7 +53,7 @@ describe('the desk cache through the bundle', () => {
     // The manager unticks 有効 in コーディネータ; Sheets runs the manager's on-edit trigger.
     const e = editEvent(ss.getSheetByName('コーディネータ')!, COORDINATOR_ROW, ACTIVE_COLUMN, [[false]], edit);
     const fired = asManager(() => bundle.log.measure(() => bundle.call('onDeskEdit', e)));
-    expect(fired.result).toEqual({ invalidated: true });
+    expect(fired.result).toEqual({ invalidated: true, totalsStamped: false });
     // The trigger check (getProjectTriggers, the trigger's ID and handler), the range's sheet, name
     // and first row (lookups), and one removeAll of every desk key.
     expect(fired.calls.byMethod).toEqual({
@@ -87,16 +88,18 @@ describe('the desk cache through the bundle', () => {
       return asManager(() => bundle.call('onDeskEdit', e));
     };
     log();
-    expect(fire('活動記録', 2, 10, [['電話で確認']])).toEqual({ invalidated: false });
-    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({ invalidated: false });
+    // An edit of 活動記録 stamps the weekly run's totals (one setProperty): it counts the tab whole next time.
+    expect(fire('活動記録', 2, 10, [['電話で確認']])).toEqual({ invalidated: false, totalsStamped: true });
+    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.activityTotals.edited')", bundle.context))).toMatch(/^\d{4}-/);
+    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({ invalidated: false, totalsStamped: false });
     expect(cached()).toHaveLength(4);
-    expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true });
+    expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true });
     expect(cached()).toEqual([]);
     log();
     // A pasted block that starts in row 1 of another tab is a header edit too.
-    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true });
+    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true, totalsStamped: false });
     log();
-    expect(fire('設定', 2, 2, [['柏市シルバー人材センター（本所）']])).toEqual({ invalidated: true });
+    expect(fire('設定', 2, 2, [['柏市シルバー人材センター（本所）']])).toEqual({ invalidated: true, totalsStamped: false });
     expect(cached()).toEqual([]);
   });
 
@@ -104,12 +107,13 @@ describe('the desk cache through the bundle', () => {
     const { bundle, ss, log, asManager, cached } = world();
     const change = asManager(() => installTrigger(bundle, 'onDeskChange', 'change'));
     log();
-    for (const type of ['EDIT', 'FORMAT']) expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: false });
+    for (const type of ['EDIT', 'FORMAT']) expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: false, totalsStamped: false });
     expect(cached()).toHaveLength(4);
     for (const type of ['REMOVE_ROW', 'INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_ROW', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER']) {
       log();
       expect(cached()).toHaveLength(4);
-      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true });
+      // Rows may have moved under the weekly totals' mark: stamped too.
+      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true });
       expect(cached()).toEqual([]);
     }
   });
@@ -146,7 +150,7 @@ describe('the desk cache through the bundle', () => {
     // The installed edit trigger does the work: a coordinator switched off is refused after it runs.
     expect(log()).toMatchObject({ ok: true });
     const e = editEvent(ss.getSheetByName('コーディネータ')!, COORDINATOR_ROW, ACTIVE_COLUMN, [[false]], installed[0]!.uniqueId);
-    expect(asManager(() => bundle.call('onDeskEdit', e))).toEqual({ invalidated: true });
+    expect(asManager(() => bundle.call('onDeskEdit', e))).toEqual({ invalidated: true, totalsStamped: false });
     expect(log()).toMatchObject({ ok: false, code: 'inactive_user' });
   });
 });

@@ -4,6 +4,7 @@ import { RangeImpl } from '../fakes/range';
 import { SheetImpl } from '../fakes/sheet';
 import { columnLetters } from '../fakes/a1';
 import { ACTIVITY_KIND, AREA, JOB_ENGAGEMENT, SECTOR, type Language } from '../../src/domain/enums';
+import { ACTIVITY_TOTALS_TAB } from '../../src/domain/weekly/activity-totals-tab';
 import {
   ARGUMENT_PAYLOADS, CONTRACT_TABS, STORED_PAYLOADS, TEXT_FIELDS, NOW, TODAY, contractColumnOf, contractTabOf, formulaAfter,
   layoutOf, writeCenter, type CenterWorkbook, type ContractTab, type ExtraColumn, type TabLayout,
@@ -58,6 +59,17 @@ const SETUP: Policy = {
 };
 const WEEK_REPORTED = '2026-11-30';
 
+/** The add-in's own hidden tabs (workbook.md): never laid out by a center, so no column of a
+ *  center's in them; a call may write one only when its policy names it. */
+const ADD_IN_TABS: Readonly<Record<string, string>> = { [ACTIVITY_TOTALS_TAB.ja]: 'activity_totals', [ACTIVITY_TOTALS_TAB.en]: 'activity_totals' };
+const addInTabAllowed = (policy: Policy, sheet: string): boolean => {
+  const key = ADD_IN_TABS[sheet.trim()];
+  return key !== undefined && policy[key] !== undefined;
+};
+/** 活動記録's stored totals (count-activities.ts), kept true by the weekly run and by a
+ *  correction or withdrawal of a counted row (adjust-activity-totals.ts). */
+const TOTALS: Policy = { activity_totals: { append: true, inPlace: 'any' } };
+
 function tokyoDay(v: unknown): string {
   if (Object.prototype.toString.call(v) !== '[object Date]') return String(v ?? '').slice(0, 10);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(v as Date);
@@ -92,15 +104,16 @@ function policyOf(call: Call): Policy {
       activities: { append: true },
     };
     case 'correctActivity': return {
-      ...AUDIT, activities: { inPlace: ['date', 'area', 'kind', 'member_id', 'client_id', 'job_id', 'minutes', 'outcome', 'notes'], rows: (v) => v('activity_id') === input.activity_id },
+      ...AUDIT, ...TOTALS, activities: { inPlace: ['date', 'area', 'kind', 'member_id', 'client_id', 'job_id', 'minutes', 'outcome', 'notes'], rows: (v) => v('activity_id') === input.activity_id },
     };
-    case 'withdrawActivity': return { ...AUDIT, activities: { inPlace: ['status'], rows: (v) => v('activity_id') === first } };
+    case 'withdrawActivity': return { ...AUDIT, ...TOTALS, activities: { inPlace: ['status'], rows: (v) => v('activity_id') === first } };
     case 'checkIn': return { ...AUDIT, registrations: { inPlace: ['attended'], rows: registration } };
     case 'joinAsMember': return { ...AUDIT, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
     // The cancelled row, and the first waitlisted person of that session who takes the place.
     case 'cancelRegistration': return { ...AUDIT, registrations: { inPlace: ['status'] } };
     // 週次KPI: the week's row; 推移: its 13 rows under the header, every week (trend-tab.ts).
     case 'sendWeeklySummaryNow': return {
+      ...TOTALS,
       weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED },
       trends: { append: true, inPlace: 'any' },
     };
@@ -285,7 +298,7 @@ function violations(call: Call, before: Snapshot, after: Snapshot, writes: reado
         if (now.formula !== '' && now.formula !== was.formula) out.add(`${at} (a formula was written: text not neutralised)`);
         if (!b) continue; // a tab the call created: checked for formulas above
         if (ownsIndex(name)) continue; // checked for formulas above
-        if (!tab) { out.add(`${at} (a tab the add-in does not own)`); continue; }
+        if (!tab) { if (!addInTabAllowed(policy, name)) out.add(`${at} (a tab the add-in does not own)`); continue; }
         const header = headerAt(b, a, c);
         const column = contractColumnOf(tab, header);
         if (!column) { out.add(`${at} (the center's own column "${header}")`); continue; }
@@ -306,6 +319,7 @@ function violations(call: Call, before: Snapshot, after: Snapshot, writes: reado
     const blank = w.value === '' || w.value === null || w.value === undefined;
     const header = headerAt(b, after.get(w.sheet), w.col);
     const column = tab ? contractColumnOf(tab, header) : null;
+    if (!tab && addInTabAllowed(policy, w.sheet)) continue;
     if (!tab || !column) {
       // appendRow leaves '' in a new row's cells between the owned ones: they stay empty.
       if (!(newRow && blank)) out.add(`${at} (${tab ? `the center's own column "${header}"` : 'a tab the add-in does not own'})`);

@@ -15,7 +15,7 @@ export const DATA_ROUND_TRIPS: ReadonlySet<string> = new Set([
   // A search runs on Google's servers and answers the cells found (test/fakes/text-finder.ts).
   'TextFinder.findAll', 'TextFinder.findNext',
   'Sheet.appendRow', 'Sheet.deleteRows', 'Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter',
-  'Sheet.setFrozenRows', 'Sheet.clear', 'Sheet.protect',
+  'Sheet.setFrozenRows', 'Sheet.clear', 'Sheet.protect', 'Sheet.hideSheet',
   'Spreadsheet.insertSheet', 'Spreadsheet.deleteSheet', 'Spreadsheet.toast',
   // Sends the run's batched writes to the server and waits for them (the write boundary calls
   // it before every lock release).

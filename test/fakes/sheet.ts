@@ -24,7 +24,8 @@ export interface SheetHost extends Guarded {
 type SheetMethods = 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange'
   | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
   | 'appendRow' | 'deleteRows' | 'deleteRow' | 'clear' | 'clearContents' | 'setFrozenRows' | 'getFrozenRows'
-  | 'protect' | 'getProtections' | 'getFormUrl' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart';
+  | 'protect' | 'getProtections' | 'getFormUrl' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart'
+  | 'hideSheet' | 'showSheet' | 'isSheetHidden';
 
 export class SheetImpl implements Pick<GSheet, SheetMethods> {
   _self!: GSheet;
@@ -98,6 +99,12 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
       throw this._fail('The coordinates of the range are outside the dimensions of the sheet.');
     }
   }
+
+  /** Hidden from the tab bar (the add-in's own tabs, as `_活動集計`): still read and written as any tab. */
+  _hidden = false;
+  hideSheet(): GSheet { this._hidden = true; return this._self; }
+  showSheet(): GSheet { this._hidden = false; return this._self; }
+  isSheetHidden(): boolean { return this._hidden; }
 
   getName(): string { return this._name; }
   setName(name: string): GSheet { this._name = name; return this._self; }

@@ -13,6 +13,7 @@ import { ApiError } from '../shared/api-error';
 import type { CorrectActivityInput, LogActivityOutput } from '../shared/api-types';
 import { HEADLINE_ACTIVITY_ROWS } from '../sidebar/read-plans';
 import { activityAuditDetail, activityViewOf, isEmptyActivity } from './append-activities';
+import { adjustActivityTotals } from '../weekly/adjust-activity-totals';
 
 // Corrections from the sidebar: a coordinator corrects or withdraws (取消) an activity of their
 // own — a manager any. A withdrawn activity stays in 活動記録 with 状態 取消, is audited, and
@@ -58,11 +59,15 @@ function ownActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, activ
     throw new ApiError('not_yours', { what: wordText(ctx.lang).things.activity, id: activityId });
   }
   if (activity.status === 'withdrawn') throw new ApiError('activity_withdrawn', { id: activityId });
-  return { tab, activity, place: { tab: tab.name, index: tab.parsed.columnIndex, row: tab.parsed.rowNumbers[at] ?? 0 } };
+  const row = tab.parsed.rowNumbers[at] ?? 0;
+  // A bad cell in the row (one the parse reads as blank) that a correction may mend: the weekly
+  // totals cannot follow that by a delta (adjust-activity-totals.ts).
+  const hadProblems = tab.parsed.problems.some((p) => /^[A-Z]+(\d+)$/.exec(p.cell)?.[1] === String(row));
+  return { tab, activity, hadProblems, place: { tab: tab.name, index: tab.parsed.columnIndex, row } };
 }
 
 export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, input: CorrectActivityInput): LogActivityOutput {
-  const { activity, place } = ownActivity(ports, ctx, input.activity_id);
+  const { activity, place, hadProblems } = ownActivity(ports, ctx, input.activity_id);
   const after: Activity = { ...activity };
   const edits: Partial<Record<string, unknown>> = {};
   for (const k of FIELDS) if (input[k] !== undefined) edits[k] = input[k];
@@ -70,6 +75,8 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
   if (isEmptyActivity(after)) throw new ApiError('empty_activity');
   const changed = updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
   if (changed.length === 0) throw new ApiError('no_change');
+  // The weekly run's stored totals follow the change in the same write (kpi.md "Weekly summary").
+  adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
     detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,
@@ -78,13 +85,14 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
 }
 
 export function withdrawActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, activityId: string): LogActivityOutput {
-  const { activity, place } = ownActivity(ports, ctx, activityId);
+  const { activity, place, hadProblems } = ownActivity(ports, ctx, activityId);
   // Without the 状態 column the withdrawal could not be kept: say so rather than pretend.
   if ((place.index.get('status') ?? -1) < 0) {
     throw new ApiError('bad_workbook', { detail: wordText(ctx.lang).missingColumn(place.tab, ctx.lang === 'ja' ? '状態' : 'status') });
   }
   const after: Activity = { ...activity, status: 'withdrawn' };
   updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
+  adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: place.tab, recordId: activity.activity_id, detail: activityAuditDetail(activity),
   });

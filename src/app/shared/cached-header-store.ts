@@ -48,13 +48,15 @@ export class CachedHeaderStore implements TableStore {
   readonly readColumns?: TableStore['readColumns'];
   readonly readTail?: TableStore['readTail'];
   readonly findRows?: TableStore['findRows'];
+  readonly readFrom?: TableStore['readFrom'];
 
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
     // Only what the inner store has: read-part.ts reads a store without them whole.
-    const { readColumns, readTail, findRows } = inner;
+    const { readColumns, readTail, findRows, readFrom } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
     if (findRows) this.findRows = (names, searches) => findRows.call(inner, names, searches);
+    if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
   }
 
   read(names: readonly string[]): RawTable | null {

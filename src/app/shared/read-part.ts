@@ -50,6 +50,16 @@ export function readTailOf(store: TableStore, def: TabDef, count: number, keys?:
   return { ...whole, rows: whole.rows.slice(first), firstRow: (whole.firstRow ?? 2) + first };
 }
 
+/** The data rows of `def`'s tab from sheet row `firstRow` down (the columns `keys` plus the
+ *  required ones, the others null), with `firstRow` set on the answer. */
+export function readFromOf(store: TableStore, def: TabDef, firstRow: number, keys: readonly string[]): RawTable | null {
+  if (store.readFrom) return store.readFrom(namesOf(def), firstRow, pickOf(def, keys));
+  const whole = readColumnsOf(store, def, keys);
+  if (!whole) return null;
+  const first = Math.min(whole.rows.length, Math.max(0, firstRow - (whole.firstRow ?? 2)));
+  return { ...whole, rows: whole.rows.slice(first), firstRow: (whole.firstRow ?? 2) + first };
+}
+
 function readPart(store: TableStore, def: TabDef, part: TabPart): RawTable | null {
   if ('columns' in part) return readColumnsOf(store, def, part.columns);
   if ('tail' in part) return readTailOf(store, def, part.tail);

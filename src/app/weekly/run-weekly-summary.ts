@@ -9,7 +9,8 @@ import {
 } from '../../domain/weekly/weekly-kpi-tab';
 import type { Workbook } from '../../domain/workbook';
 import type { Language } from '../../domain/enums';
-import type { Clock, Mailer, TableStore } from '../ports';
+import type { Clock, KeyValueStore, Mailer, TableStore } from '../ports';
+import { countActivities, weeklyProblemCount, type CountedActivities } from './count-activities';
 import type { Coordinator } from '../../domain/schema/tabs';
 import type { WeeklyNotice } from '../../domain/weekly/weekly-mail-model';
 import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
@@ -37,6 +38,9 @@ export interface WeeklyPorts {
   readonly triggerOwner?: () => string | null;
   /** The spreadsheet's address, for the link at the end of the mail (absent locally: no link). */
   readonly spreadsheetUrl?: () => string | null;
+  /** Document properties: the on-edit trigger's stamp that 活動記録 was edited by hand
+   *  (count-activities.ts). Absent: no stamp is looked for. */
+  readonly properties?: KeyValueStore;
 }
 
 export interface WeeklyOptions {
@@ -64,6 +68,9 @@ export interface WeeklyRunResult {
   readonly language: Language;
   /** The week before, sent in this run because its own run never mailed it (missedWeek), or null. */
   readonly caughtUp?: Period | null;
+  /** How 活動記録 was counted: its rows read, and why it was counted whole (null: only the rows
+   *  after the stored totals), with what the count found beside the stored totals. */
+  readonly activities?: Pick<CountedActivities, 'rowsRead' | 'recount' | 'differed' | 'written'>;
 }
 
 const BLOCKING = new Set(['missing_tab', 'missing_header', 'duplicate_header']);
@@ -94,12 +101,23 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
   const today = civilDateIn(ports.clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone);
   const week = requested === null ? weekBefore(today) : weekHolding(requested);
 
-  const blocking = workbook.problems.filter((p) => BLOCKING.has(p.code));
+  // 活動記録: the stored totals and the rows after them (or the whole tab, when due).
+  let counted: CountedActivities;
+  try {
+    counted = countActivities({ store: ports.store, properties: ports.properties, today, language: lang, log });
+  } catch (error) {
+    log(`weekly: read_failed (活動記録) for ${week.from}: ${errorName(error)}`);
+    return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
+  }
+  const activityInfo = { rowsRead: counted.rowsRead, recount: counted.recount, differed: counted.differed, written: counted.written };
+  const problemCount = weeklyProblemCount(workbook, counted);
+
+  const blocking = [...workbook.problems, ...counted.headerProblems].filter((p) => BLOCKING.has(p.code));
   if (blocking.length > 0) {
     // Tab and column names only: these problems never quote a cell.
     const details = blocking.map((p) => formatProblem(p, lang));
     log(`weekly: workbook_invalid for ${week.from}: ${details.join(' | ')}`);
-    return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length, lang);
+    return failed(week, 'workbook_invalid', notify(week, 'workbook_invalid', details), workbook.problems.length + counted.headerProblems.length, lang);
   }
 
   // 週次KPI first: its rows are the trends' history (the 12 weeks before this one) as well as
@@ -109,7 +127,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     table = ports.store.read([WEEKLY_KPI_TAB.ja, WEEKLY_KPI_TAB.en]);
   } catch (error) {
     log(`weekly: read_failed (${WEEKLY_KPI_TAB.ja}) for ${week.from}: ${errorName(error)}`);
-    return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
+    return failed(week, 'read_failed', notify(week, 'read_failed'), problemCount, lang);
   }
   const spreadsheetUrl = readUrl(ports, log);
   // The survey section: a survey that cannot be read leaves the section out, never the mail.
@@ -122,10 +140,10 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
 
   let summary;
   try {
-    summary = weeklySummary(workbook, week, workbook.problems.length, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys });
+    summary = weeklySummary(workbook, week, problemCount, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals });
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
-    return failed(week, 'compute_failed', notify(week, 'compute_failed'), workbook.problems.length, lang);
+    return failed(week, 'compute_failed', notify(week, 'compute_failed'), problemCount, lang);
   }
   const previous = findWeekRow(table, week.from);
   // A week whose own run never mailed it (the lock was held all day, the quota was short, the
@@ -157,7 +175,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } else {
       if (missed && quota >= 2 * to.length) {
         try {
-          const late = weeklySummary(workbook, missed, workbook.problems.length, [], { history: table, spreadsheetUrl, surveys });
+          const late = weeklySummary(workbook, missed, problemCount, [], { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals });
           ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
           const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
             status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,
@@ -196,12 +214,12 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
       written = next.name;
     } catch (error) {
       log(`weekly: write_failed for ${week.from}: ${errorName(error)}`);
-      return { status: 'failed', week, recipients: to.length, quota, written: null, problems: workbook.problems.length,
+      return { status: 'failed', week, recipients: to.length, quota, written: null, problems: problemCount,
         failure: 'write_failed', failureNoticeSent: notify(week, 'write_failed'), language: lang };
     }
   }
   writeTrendTab(ports.store, summary.trends, log);
-  return { status, week, recipients: to.length, quota, written, problems: workbook.problems.length, failure, failureNoticeSent: noticeSent, language: lang, caughtUp };
+  return { status, week, recipients: to.length, quota, written, problems: problemCount, failure, failureNoticeSent: noticeSent, language: lang, caughtUp, activities: activityInfo };
 }
 
 /** The 13 weeks into 推移 (trend-tab.ts), under the chart setup built, when the tab exists: its

@@ -23,9 +23,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   // (engagement, unit_price, unit: 契約金額 of work.actual, and the unpriced-work check)
   // (title: the long-open jobs and follow-ups of the attention lists; coordinator: jobs developed per coordinator)
   jobs: { columns: ['job_id', 'client_id', 'title', 'status', 'headcount', 'created_on', 'coordinator', 'engagement', 'unit_price', 'unit'] },
-  // activity counts and minutes by area, kind and coordinator; follow-ups due (member_id); a
-  // withdrawn one (status 取消) counts in nothing
-  activities: { columns: ['activity_id', 'date', 'coordinator', 'area', 'kind', 'member_id', 'minutes', 'status'] },
+  // 活動記録 is not read here: its figures come from the stored totals and the rows after them
+  // (count-activities.ts), read by column (ACTIVITY_TOTAL_COLUMNS) and folded without records.
   // placements, working members, stale jobs' fill, follow-ups due, waiting members
   // (coordinator: proposals and placements per coordinator)
   matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on', 'coordinator'] },

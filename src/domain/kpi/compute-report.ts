@@ -3,9 +3,8 @@ import type { Report } from './report';
 import type { Period } from './period';
 import { memberFigures } from './members';
 import { workFigures } from './work';
-import { activityCounts } from './activities';
-import { followUpDaysOf, followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
-import type { Activity } from '../schema/tabs';
+import { followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
+import { countsIn, followUpDaysOfTotals, totalsOfActivities, type ActivityTotals } from './activity-totals';
 import { eventFigures } from './events';
 import { actualWork } from '../work/work-actual';
 
@@ -15,16 +14,17 @@ export interface ReportOptions {
 }
 
 /** What every period's report of one workbook shares, worked out once (weeklySummary makes three
- *  reports of the same workbook): the activities that count, and each member's follow-up days. */
+ *  reports of the same workbook): 活動記録's totals per day (activity-totals.ts: withdrawn rows
+ *  count in none of them), and each member's follow-up days. */
 export interface ReportBasis {
-  readonly activities: readonly Activity[];
+  readonly activityTotals: ActivityTotals;
   readonly followUps: FollowUpDays;
 }
 
-export function reportBasisOf(workbook: Workbook): ReportBasis {
-  // A withdrawn activity (状態 取消) stays in the tab but counts in no figure.
-  const activities = workbook.activities.filter((a) => a.status !== 'withdrawn');
-  return { activities, followUps: followUpDaysOf(activities) };
+/** The basis of `totals`: the weekly run's (stored totals plus the rows after them, or a fold of
+ *  the whole tab), or, by default, of the workbook's parsed activities. */
+export function reportBasisOf(workbook: Pick<Workbook, 'activities'>, totals: ActivityTotals = totalsOfActivities(workbook.activities)): ReportBasis {
+  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals) };
 }
 
 /** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
@@ -37,14 +37,13 @@ export function computeReport(workbook: Workbook, period: Period, options: Repor
     ...workFigures(workbook, period, members.enrolled.total),
     actual: actualWork(workbook, period, members.enrolled.total),
   };
-  const { activities } = basis;
   return {
     period: { from: period.from, to: period.to },
     members,
     work,
     activities: {
-      ...activityCounts(activities, period),
-      follow_ups_due: followUpsDue(workbook.matches, activities, period.to, basis.followUps),
+      ...countsIn(basis.activityTotals, period),
+      follow_ups_due: followUpsDue(workbook.matches, [], period.to, basis.followUps),
       waiting_members: waitingMembers(workbook.members, workbook.matches, period.to),
     },
     events: eventFigures(workbook.events, workbook.registrations, period),

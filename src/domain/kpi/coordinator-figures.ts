@@ -2,6 +2,7 @@ import { inPeriod } from '../civil-date';
 import type { Activity, Job, Match } from '../schema/tabs';
 import type { Period } from './period';
 import { isPlacement } from './placements';
+import { activitiesByCoordinatorIn, totalsOfActivities, type ActivityTotals } from './activity-totals';
 
 // What each coordinator did in a period (issue 14 "Per coordinator"): activities logged, matches
 // proposed, placements made and jobs developed, keyed by the 担当 cell (an e-mail of コーディネータ,
@@ -20,6 +21,8 @@ export interface CoordinatorFigures {
 export function coordinatorFigures(
   data: { readonly activities: readonly Activity[]; readonly matches: readonly Match[]; readonly jobs: readonly Job[] },
   period: Period,
+  /** 活動記録's totals (the weekly run's; by default those of data.activities). */
+  activityTotals: ActivityTotals = totalsOfActivities(data.activities),
 ): Map<string, CoordinatorFigures> {
   const by = new Map<string, CoordinatorFigures>();
   const of = (who: string | null): CoordinatorFigures => {
@@ -28,7 +31,7 @@ export function coordinatorFigures(
     if (!f) by.set(key, (f = { activities: 0, proposals: 0, placements: 0, jobs_developed: 0 }));
     return f;
   };
-  for (const a of data.activities) if (a.status !== 'withdrawn' && inPeriod(a.date, period.from, period.to)) of(a.coordinator).activities++;
+  for (const [who, n] of activitiesByCoordinatorIn(activityTotals, period)) of(who).activities += n;
   for (const m of data.matches) {
     if (inPeriod(m.proposed_on, period.from, period.to)) of(m.coordinator).proposals++;
     if (isPlacement(m) && inPeriod(m.placed_on, period.from, period.to)) of(m.coordinator).placements++;

@@ -10,6 +10,7 @@ import { coordinatorFigures } from '../kpi/coordinator-figures';
 import { fiscalTargets, yearShareGone } from './fiscal-targets';
 import { weeklyTrends, type WeeklyTrends } from './weekly-trends';
 import { weeklySurveyLines, type WeeklySurveyInput } from '../mail/weekly-survey-section';
+import type { ActivityTotals } from '../kpi/activity-totals';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -35,6 +36,10 @@ export interface WeeklyContext {
   readonly spreadsheetUrl?: string | null;
   /** The surveys of アンケート with their answers' times (the mail's survey section). */
   readonly surveys?: readonly WeeklySurveyInput[];
+  /** 活動記録's totals when the run made them itself (stored totals plus the rows after them, or a
+   *  fold of the tab's columns: the workbook then holds no activity records); by default those
+   *  of workbook.activities. */
+  readonly activityTotals?: ActivityTotals;
 }
 
 /** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
@@ -44,7 +49,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
   // The counted activities and the follow-up days once, for the three reports.
-  const basis = reportBasisOf(workbook);
+  const basis = reportBasisOf(workbook, context.activityTotals);
   const reports: WeeklyReports = {
     week: computeReport(workbook, periods.week, {}, basis),
     previousWeek: computeReport(workbook, periods.previousWeek, {}, basis),
@@ -58,8 +63,8 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       trends,
       targets: fiscalTargets(settings, periods.fiscalYear, reports.fiscalYearToDate),
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
-      coordinatorWeek: coordinatorFigures(workbook, periods.week),
-      coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate),
+      coordinatorWeek: coordinatorFigures(workbook, periods.week, basis.activityTotals),
+      coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate, basis.activityTotals),
       attention: attentionItems(workbook, reports.week),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),

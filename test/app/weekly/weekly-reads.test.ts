@@ -9,14 +9,16 @@ import type { Workbook } from '../../../src/domain/workbook';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
 import { BENCH_TODAY, generateBenchCenter, QUICK_SIZES } from '../../../bench/generate-center';
 import { fyBoundaryTables } from './fixture';
+import { weeklyInputs, weeklyOf, type WeeklyInputs } from './weekly-inputs';
 
 // The weekly run reads only the columns its figures use (weekly-reads.ts). The oracle is the
 // full read (loadWorkbook, every tab whole, as the run did before): on the same store, every
 // figure and the mail must come out the same.
 
-/** The three reports and the rendered mail of the week holding `day`, from `workbook`. */
-function weeklyOutput(workbook: Workbook, day: CivilDate, problemCount: number): unknown {
-  const { reports, mail } = weeklySummary(workbook, weekHolding(day), problemCount);
+/** The three reports and the rendered mail of the week holding `day`, from `workbook` (the full
+ *  read, the oracle) or from the weekly run's inputs. */
+function weeklyOutput(from: Workbook | WeeklyInputs, day: CivilDate, problemCount: number): unknown {
+  const { reports, mail } = 'totals' in from ? weeklyOf(from, weekHolding(day), problemCount) : weeklySummary(from, weekHolding(day), problemCount);
   return { reports, mail };
 }
 
@@ -42,11 +44,12 @@ describe('the weekly run reading only the columns its figures use', () => {
   it('gives the same reports and the same mail as the full read on the fiscal-year fixture, week by week', () => {
     const store = MemoryTableStore.from(fyBoundaryTables());
     const full = loadWorkbook(store);
-    const part = loadWeeklyWorkbook(store);
-    expect(part.problems).toEqual(full.problems);
+    const part = weeklyInputs(store);
+    expect(part.workbook.problems).toEqual(full.problems.filter((p) => p.tab !== '活動記録'));
+    expect(part.problemCount).toBe(full.problems.length);
     // Ten weeks around the fixture's dates (2016-03-10 .. 04-12), so every row falls in some week.
     for (const day of mondays('2016-02-29', 10)) {
-      expect([day, weeklyOutput(part, day, part.problems.length)]).toEqual([day, weeklyOutput(full, day, full.problems.length)]);
+      expect([day, weeklyOutput(part, day, part.problemCount)]).toEqual([day, weeklyOutput(full, day, full.problems.length)]);
     }
   });
 
@@ -62,12 +65,12 @@ describe('the weekly run reading only the columns its figures use', () => {
 
   it('gives the same figures through a store without column reads, which reads the tabs whole', () => {
     const store = MemoryTableStore.from(fyBoundaryTables());
-    const whole = loadWeeklyWorkbook(withoutColumnReads(store));
-    const part = loadWeeklyWorkbook(store);
+    const whole = weeklyInputs(withoutColumnReads(MemoryTableStore.from(fyBoundaryTables())));
+    const part = weeklyInputs(store);
     // The store hands over whole rows, but the run parses only its columns (WEEKLY_PARSE): the
     // names are in the rows it got, never in its records.
     expect(withoutColumnReads(store).read(['会員'])?.rows[0]).toContain('山田花子');
-    expect(whole.members[0]?.name).toBe('');
+    expect(whole.workbook.members[0]?.name).toBe('');
     expect(weeklyOutput(part, '2016-03-28', 0)).toEqual(weeklyOutput(whole, '2016-03-28', 0));
   });
 
@@ -75,11 +78,14 @@ describe('the weekly run reading only the columns its figures use', () => {
     const center = generateBenchCenter(QUICK_SIZES[0]!);
     const store = MemoryTableStore.from(center.tables as RawTable[]);
     const full = loadWorkbook(store);
-    const part = loadWeeklyWorkbook(store);
+    const part = weeklyInputs(store);
     // The generator writes a clean center (bench/README.md); the full read is the oracle of that too.
     expect(full.problems).toEqual([]);
-    expect(part.problems).toEqual([]);
-    expect(part.activities.length).toBe(full.activities.length);
+    expect(part.problemCount).toBe(0);
+    // No record is made of 活動記録: its rows are folded into totals per day.
+    expect(part.workbook.activities).toEqual([]);
+    const counted = [...part.totals.days.values()].reduce((s, d) => s + d.count, 0);
+    expect(counted).toBe(full.activities.filter((a) => a.status !== 'withdrawn').length);
     // 53 Mondays back from the bench's today, and two ahead (upcoming events, nothing logged yet).
     for (const day of mondays(addDays(BENCH_TODAY, -7 * 53), 55)) {
       expect([day, weeklyOutput(part, day, 0)]).toEqual([day, weeklyOutput(full, day, 0)]);
