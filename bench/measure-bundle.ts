@@ -5,8 +5,10 @@ import type { StartKind } from './cost-model';
 import { MATCH_IDS, MEMBER_IDS } from '../src/app/shared/next-id';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
 import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
-import { BENCH_NOW, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
+import { BENCH_NOW, BENCH_TODAY, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
 import { loadTables } from './load-fake';
+import { ACTIVITIES_TAB } from '../src/domain/schema/tabs';
+import { weekBefore } from '../src/domain/weekly/week-period';
 import { repoRoot } from './repo-root';
 
 // Each operation driven through the BUILT bundle (dist/Code.js) in a bare node:vm realm with the
@@ -64,6 +66,9 @@ export interface BundleRun {
   readonly measures: BundleMeasure[];
   /** logActivity's first call, which seeds the ID counter from the ID column. */
   readonly logActivityFirst: BundleMeasure | null;
+  /** The weekly run a week earlier, which finds no `_活動集計` and counts 活動記録 whole (as a
+   *  recount does); the `weekly` line is the run after it, which reads the week's rows only. */
+  readonly weeklyFirst?: BundleMeasure | null;
   /** Cells of the tabs the weekly run must read (every data tab once). */
   readonly weeklyExpectedCells: number;
   readonly missing: string[];
@@ -158,8 +163,24 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   };
   const keep = (m: BundleMeasure | null): void => { if (m) measures.push(m); };
 
-  // A real run of the project's own weekly trigger: the handler refuses any other event.
+  // A real run of the project's own weekly trigger: the handler refuses any other event. The steady
+  // state is measured (count-activities.ts): last Monday's run counted 活動記録 up to the rows of the
+  // week reported now, which were appended since. So 活動記録 is cut before that week, the run of a
+  // week earlier counts it whole into `_活動集計` (weeklyFirst, the cost of a first run or a recount),
+  // the week's rows are appended back (fake calls, not measured), and this Monday's run is measured.
   const weeklyUid = missing.includes('weeklySummaryTrigger') ? '' : installTrigger(bundle, 'weeklySummaryTrigger');
+  const weekAgo = new Date(new Date(BENCH_NOW).getTime() - 7 * 86_400_000);
+  const activitiesTab = ss.getSheetByName(ACTIVITIES_TAB.ja);
+  const weekRows = activitiesTab ? cutRowsFrom(activitiesTab, weekBefore(BENCH_TODAY).from) : [];
+  bundle.setNow(weekAgo);
+  const weeklyFirst = run('weekly', 'weeklySummaryTrigger', clockEvent(weeklyUid, weekAgo));
+  bundle.setNow(BENCH_NOW);
+  if (activitiesTab && weekRows.length > 0) {
+    const at = activitiesTab.getLastRow() + 1;
+    const short = at + weekRows.length - 1 - activitiesTab.getMaxRows();
+    if (short > 0) activitiesTab.insertRowsAfter(activitiesTab.getMaxRows(), short);
+    activitiesTab.getRange(at, 1, weekRows.length, weekRows[0]?.length ?? 1).setValues(weekRows);
+  }
   keep(run('weekly', 'weeklySummaryTrigger', clockEvent(weeklyUid, new Date(BENCH_NOW))));
   keep(run('sidebarOpen', 'sidebarBootstrap'));
   const activity = { date: '2025-03-10', area: 'matching', kind: 'call', member_id: center.memberId, minutes: 15, notes: '' };
@@ -228,5 +249,23 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   keep(run('withdrawActivity', 'withdrawActivity', followUp));
 
   const weeklyExpectedCells = center.tables.filter((t) => t.name !== SURVEY_SHEET).reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
-  return { measures, logActivityFirst, weeklyExpectedCells, missing, fixtureMs, spreadsheet: ss, log: bundle.log };
+  return { measures, logActivityFirst, weeklyFirst, weeklyExpectedCells, missing, fixtureMs, spreadsheet: ss, log: bundle.log };
+}
+
+/** Takes 活動記録's rows dated `from` or later (the generator writes them in date order, so they are
+ *  the last rows) out of the sheet and answers them, to be appended back after a run. */
+function cutRowsFrom(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: string): unknown[][] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const width = sheet.getLastColumn();
+  const dateAt = sheet.getRange(1, 1, 1, width).getValues()[0]?.indexOf(ACTIVITIES_TAB.columns[1].ja) ?? -1;
+  if (dateAt < 0) return [];
+  const values = sheet.getRange(2, 1, last - 1, width).getValues();
+  const day = (v: unknown): string => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(v as Date) : String(v).slice(0, 10));
+  const first = values.findIndex((r) => day(r[dateAt]) >= from);
+  if (first < 0) return [];
+  const cut = values.slice(first);
+  sheet.deleteRows(first + 2, cut.length);
+  return cut;
 }

@@ -39,6 +39,7 @@ export function sizeTable(r: SizeResult): string {
     `${node === undefined ? '—' : `${ms(node)} ms`} | ${mb(m.peakHeapBytes)} | ${ms(m.wallMs)} ms |`;
   for (const m of r.measures) lines.push(row(`${m.op} (${m.fn} → ${m.outcome})`, m, NODE_FIGURE[m.op]?.(r)));
   if (r.logActivityFirst) lines.push(row('logActivity, first of the document (seeds the ID counter)', r.logActivityFirst, undefined));
+  if (r.weeklyFirst) lines.push(row('weekly, counting 活動記録 whole (first run, or a recount: count-activities.ts)', r.weeklyFirst, undefined));
   if (r.baseline) {
     const b = r.baseline;
     const note = b.extrapolated ? ` (read ${int(b.rowsRead)} of ${int(b.rowsTotal)} rows, rest extrapolated)` : '';

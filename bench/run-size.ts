@@ -28,6 +28,8 @@ export interface SizeResult {
   readonly fixtureMs: number;
   readonly measures: MeasureWithProjection[];
   readonly logActivityFirst: MeasureWithProjection | null;
+  /** The weekly run that counts 活動記録 whole (a first run, a recount); `weekly` is the steady state. */
+  readonly weeklyFirst?: MeasureWithProjection | null;
   readonly compute: Omit<ComputeTimes, 'weekReport'> | null;
   readonly baseline: (Omit<BaselineResult, 'tables'> & { projected: ProjectionRange; sameFigures: boolean | null }) | null;
   readonly checks: TargetCheck[];
@@ -76,6 +78,7 @@ export function runSize(size: BenchSize, options: RunOptions): SizeResult {
   }
   return {
     size, rows, cells: center.cells, generateMs, fixtureMs: run.fixtureMs, measures: run.measures.map(withProjection),
-    logActivityFirst: run.logActivityFirst ? withProjection(run.logActivityFirst) : null, compute, baseline, checks, missing: run.missing,
+    logActivityFirst: run.logActivityFirst ? withProjection(run.logActivityFirst) : null,
+    weeklyFirst: run.weeklyFirst ? withProjection(run.weeklyFirst) : null, compute, baseline, checks, missing: run.missing,
   };
 }

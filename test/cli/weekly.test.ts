@@ -45,7 +45,9 @@ describe('ikigai weekly', () => {
     expect(await run(['--workbook', 'center.xlsx', '--week', '2016-04-01'], io)).toBe(0);
     const after = sheetValues(file);
     for (const tab of Object.keys(before)) expect([tab, after[tab]]).toEqual([tab, before[tab]]);
-    expect(Object.keys(after)).toEqual([...Object.keys(before), '週次KPI']);
+    // and the weekly run's stored activity totals (workbook.md: `_活動集計`, the add-in's own tab).
+    expect(Object.keys(after)).toEqual([...Object.keys(before), '_活動集計', '週次KPI']);
+    expect(after['_活動集計']?.[1]?.[0]).toBe('mark');
     const weekly = after['週次KPI']!;
     expect(weekly).toHaveLength(2); // header + one week
     expect(weekly[0]?.slice(0, 3)).toEqual(['週開始', '週終了', '会員数']);

@@ -163,6 +163,8 @@ describe('ikigai demo', () => {
     expect(book.SheetNames).toEqual([
       '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
       '週次KPI', '推移', 'アンケート集計', '監査ログ',
+      // The weekly run's stored activity totals (workbook.md: the add-in's own tab, hidden in Sheets).
+      '_活動集計',
     ]);
     const header = (name: string): string[] => {
       const sheet = book.Sheets[name];
