@@ -106,8 +106,9 @@ describe('the nightly survey run, through the bundle', () => {
       'Range.getValues': 6 + 5, 'Range.setValues': 1 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
       'Properties.getProperties': 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1,
     });
-    // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest.
-    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18 + 11);
+    // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest,
+    // and hiding the new _候補索引 (SheetsTableStore hides a tab named with a leading _ it creates).
+    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18 + 12);
     expect(sent).toHaveLength(2);
     for (const m of sent) {
       // Staff who act on it: the manager and the active coordinator; not the viewer or the inactive one.

@@ -121,7 +121,7 @@ describe('the SpreadsheetApp fake', () => {
 
   it('throws on any method it does not implement', () => {
     const s = sheet();
-    expect(() => (s as unknown as { hideSheet(): void }).hideSheet()).toThrow('not implemented in fake: Sheet.hideSheet');
+    expect(() => (s as unknown as { autoResizeColumn(c: number): void }).autoResizeColumn(1)).toThrow('not implemented in fake: Sheet.autoResizeColumn');
     expect(() => s.getRange('A1').setFontWeight('bold')).toThrow('not implemented in fake: Range.setFontWeight');
   });
 
