@@ -47,8 +47,9 @@ export interface TableStore {
    *  never on the tab's size. `lastRow` is the sheet row of the tab's last row (1 when the tab holds
    *  only its header), so a caller can tell whether a row found is among the tab's last ones
    *  (correctActivity's window) without reading them. Optional, as readColumns (find-rows.ts
-   *  reads a store without it whole). */
-  findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null;
+   *  reads a store without it whole). With `lastRows`, only among the tab's last `lastRows` data
+   *  rows (undo_place's window of 活動記録; Sheets asks getLastRow for it). */
+  findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null;
   /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of
    *  the answer set (an empty answer's is the last row + 1). With `pick`, only those columns, as
    *  readColumns. Sheets: the header, getLastRow, ONE getValues per run of adjacent wanted columns.

@@ -178,7 +178,7 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, firstRow };
   }
 
-  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const name = sheet.getName();
@@ -201,7 +201,14 @@ export class SheetsTableStore implements TableStore {
     const last = Math.max(...wanted.map((s) => s.column));
     const all = [...new Set(wanted.flatMap((s) => s.keys))];
     const pattern = `\\s*(?:${all.map(regexQuoted).join('|')})\\s*`;
-    const found = sheet.getRange(`${columnLetter(first)}:${columnLetter(last)}`).createTextFinder(pattern)
+    // Among the last rows only (a window): from there to the last row, which is asked then.
+    const end = lastRows === undefined ? 0 : lastRowOf();
+    const start = lastRows === undefined ? 2 : Math.max(2, end - lastRows + 1);
+    if (lastRows !== undefined && end < start) return { name, header, rows: [], rowNumbers: [], lastRow: end };
+    const range = lastRows === undefined
+      ? sheet.getRange(`${columnLetter(first)}:${columnLetter(last)}`)
+      : sheet.getRange(start, first + 1, end - start + 1, last - first + 1);
+    const found = range.createTextFinder(pattern)
       .matchEntireCell(true).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
     // One column searched (the common case): every cell found is a row wanted, as before.
     const cells = found.map((r) => ({ row: r.getRow(), column: wanted.length === 1 ? first : r.getColumn() - 1 })).filter((c) => c.row >= 2);

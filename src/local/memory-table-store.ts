@@ -72,14 +72,16 @@ export class MemoryTableStore implements TableStore {
     return { name, header: [...tab.header], rows, firstRow: first + 2 };
   }
 
-  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null {
     const found = this.find(names);
     if (!found) return null;
     const { name, tab } = found;
     const wanted = searches(tab.header).filter((s) => s.column >= 0).map((s) => ({ column: s.column, keys: new Set(s.keys.map((k) => k.trim())) }));
     const rows: Cell[][] = [];
     const rowNumbers: number[] = [];
+    const from = lastRows === undefined ? 0 : Math.max(0, tab.rows.length - lastRows);
     tab.rows.forEach((r, i) => {
+      if (i < from) return;
       // The text the cell shows, as Sheets' TextFinder matches it (an ID typed as a number too).
       const hit = wanted.some(({ column, keys }) => {
         const c = r[column];

@@ -103,6 +103,24 @@ describe('findRows', () => {
     expect(after.result).toEqual([[4, 12], 12]);
   });
 
+  it('searches only the tab\'s last rows when asked (a window), as the memory store does', () => {
+    const rows: unknown[][] = [['活動ID', '会員ID']];
+    for (let i = 1; i <= 30; i += 1) rows.push([`A${i}`, i % 4 === 0 ? 'M1' : 'M2']);
+    tab('活動記録', rows);
+    const { result, calls } = fakes.log.measure(() => store.findRows(['活動記録'], (h) => [{ column: h.indexOf('会員ID'), keys: ['M1'] }], 10));
+    // Data rows 21–30 (sheet rows 22–31): M1 at 24 and 28, not at 4 … 20.
+    expect(result?.rows.map((r) => r[0])).toEqual(['A24', 'A28']);
+    expect(result?.rowNumbers).toEqual([25, 29]);
+    expect(result?.lastRow).toBe(31);
+    expect(calls.byMethod['Sheet.getLastRow']).toBe(1);
+    expect(calls.byMethod['TextFinder.findAll']).toBe(1);
+    const memory = MemoryTableStore.from([{ name: '活動記録', header: rows[0] as string[], rows: (store.read(['活動記録'])?.rows ?? []) }]);
+    for (const n of [0, 1, 10, 30, 100]) {
+      const search = (h: readonly string[]): { column: number; keys: string[] }[] => [{ column: h.indexOf('会員ID'), keys: ['M1'] }];
+      expect([n, store.findRows(['活動記録'], search, n)?.rowNumbers]).toEqual([n, memory.findRows(['活動記録'], search, n)?.rowNumbers]);
+    }
+  });
+
   it('takes the header from the memo when it names this tab, and keeps one it had to read', () => {
     matchTab(3);
     const kept: string[] = [];

@@ -55,7 +55,7 @@ export class CachedHeaderStore implements TableStore {
     const { readColumns, readTail, findRows, readFrom } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
-    if (findRows) this.findRows = (names, searches) => findRows.call(inner, names, searches);
+    if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
   }
 

@@ -4,7 +4,9 @@ import { locateColumns, parseTable, type ParsedTable } from '../../domain/parse/
 import type { RecordOf } from '../../domain/schema/column';
 import type { ColumnKey } from '../../domain/schema/record-cells';
 import { tabNames, type TabDef } from '../../domain/schema/tabs';
+import { cellText, type Cell, type RawTable } from '../../domain/cell';
 import type { KeySearch, TableStore } from '../ports';
+import { readTailOf } from './read-part';
 import { ApiError } from './api-error';
 import { checked, type TabRead } from './tab-read';
 
@@ -31,10 +33,7 @@ export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: 
  *  them (TableStore.findRows), not one per key column. */
 export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, searches: readonly KeyOf<D>[], lang: Language): FoundRead<RecordOf<D['columns']>> {
   const names = tabNames(def, lang);
-  const columns = (header: readonly string[]): KeySearch[] => {
-    const index = locateColumns(def, '', header).index;
-    return searches.map((s) => ({ column: index.get(s.key) ?? -1, keys: s.keys }));
-  };
+  const columns = keyColumns(def, searches);
   const found = store.findRows ? store.findRows(names, columns) : null;
   const raw = found ?? (store.findRows ? null : store.read(names));
   if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
@@ -55,4 +54,34 @@ export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, sear
     if (hit) { records.push(r); rowNumbers.push(parsed.parsed.rowNumbers[i] ?? 0); }
   });
   return { name: parsed.name, parsed: { ...parsed.parsed, records, rowNumbers }, lastRow };
+}
+
+/** `searches` at the positions a header gives their key columns (-1 when it lacks one). */
+function keyColumns<D extends TabDef>(def: D, searches: readonly KeyOf<D>[]): (header: readonly string[]) => KeySearch[] {
+  return (header) => {
+    const index = locateColumns(def, '', header).index;
+    return searches.map((s) => ({ column: index.get(s.key) ?? -1, keys: s.keys }));
+  };
+}
+
+/** The rows of `def`'s tab found by `searches` among its last `lastRows` data rows, as the store
+ *  hands them over (with their sheet rows), for a caller that reads them as it would the tail:
+ *  undo_place looks for the activity its 成立 logged among 活動記録's last 500 rows by the member's
+ *  ID — one search and the member's few rows, not 500 × 13 cells. Null when the tab is missing. A
+ *  store without findRows: its last rows read and kept the same way. */
+export function findRowsInTail<D extends TabDef>(store: TableStore, def: D, searches: readonly KeyOf<D>[], lang: Language, lastRows: number): RawTable | null {
+  const columns = keyColumns(def, searches);
+  if (store.findRows) return store.findRows(tabNames(def, lang), columns, lastRows);
+  const tail = readTailOf(store, def, lastRows);
+  if (!tail) return null;
+  const wanted = columns(tail.header).filter((c) => c.column >= 0).map((c) => ({ column: c.column, keys: new Set(c.keys.map((k) => k.trim())) }));
+  const first = tail.firstRow ?? 2;
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  tail.rows.forEach((r, i) => {
+    if (!wanted.some(({ column, keys }) => keys.has(cellText(r[column])) && cellText(r[column]) !== '')) return;
+    rows.push([...r]);
+    rowNumbers.push(first + i);
+  });
+  return { name: tail.name, header: tail.header, rows, rowNumbers };
 }

@@ -568,7 +568,7 @@ class VersionedStore implements TableStore {
   read(names: readonly string[]): RawTable | null { return this.inner.read(names); }
   header(names: readonly string[]): { name: string; header: string[] } | null { return this.inner.header(names); }
   // Rows found by key, as the Sheets store finds them (a status change reads a job's and a member's rows).
-  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null { return this.inner.findRows(names, searches); }
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null { return this.inner.findRows(names, searches, lastRows); }
   tabNames(): string[] { return this.inner.tabNames(); }
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void { this.version++; this.inner.replace(name, header, rows); }
   appendCells(name: string, cells: OwnedCells): void { this.version++; this.inner.appendCells(name, cells); }

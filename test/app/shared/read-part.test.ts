@@ -1,5 +1,6 @@
 import type { TableStore } from '../../../src/app/ports';
 import { readColumnsOf, readTailOf } from '../../../src/app/shared/read-part';
+import { findRowsInTail } from '../../../src/app/shared/find-rows';
 import { parseTable } from '../../../src/domain/parse/parse-table';
 import { MEMBERS_TAB } from '../../../src/domain/schema/tabs';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
@@ -54,5 +55,23 @@ describe('reading part of a tab', () => {
     const parsed = parseTable(MEMBERS_TAB, readTailOf(memory, MEMBERS_TAB, 1) ?? { name: '', header: [], rows: [] });
     // 入会日 is column F; the fourth data row is sheet row 5.
     expect(parsed.problems.map((p) => `${p.tab}!${p.cell} ${p.code}`)).toEqual(['会員!F5 bad_date']);
+  });
+});
+
+describe('rows found by key among the last rows (findRowsInTail)', () => {
+  test('answers the same rows and sheet rows from the memory store and from a store that can only read whole tabs, by key and window', () => {
+    const { memory, plain } = stores();
+    memory.append('会員', [row(' M1 ', '青木2', '2023-04-01'), row('M4', '江藤', '2023-05-01')]);
+    for (const [keys, lastRows] of [[['M1'], 5], [['M1'], 2], [['M1', 'M4'], 1], [['M9'], 5], [['M2'], 0]] as const) {
+      const found = (s: TableStore): unknown => {
+        const raw = findRowsInTail(s, MEMBERS_TAB, [{ key: 'member_id', keys }], 'ja', lastRows);
+        return [raw?.rowNumbers, raw?.rows.map((r) => r[1])];
+      };
+      expect([keys, lastRows, found(plain)]).toEqual([keys, lastRows, found(memory)]);
+    }
+    // M1 typed with spaces (row 5) is M1; the window of 2 keeps only it of M1's two rows.
+    expect(findRowsInTail(memory, MEMBERS_TAB, [{ key: 'member_id', keys: ['M1'] }], 'ja', 2)?.rowNumbers).toEqual([5]);
+    expect(findRowsInTail(memory, MEMBERS_TAB, [{ key: 'member_id', keys: ['M1'] }], 'ja', 5)?.rowNumbers).toEqual([2, 5]);
+    expect(findRowsInTail(memory, { ...MEMBERS_TAB, ja: 'ない', en: 'none' }, [{ key: 'member_id', keys: ['M1'] }], 'ja', 5)).toBeNull();
   });
 });
