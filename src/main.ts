@@ -13,6 +13,7 @@ export const {
   listMemberWork, recordWork, confirmWork,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger, closeLastMonth, reopenLastClose, writeAnnualStats, printClosedStatements,
+  rebuildCandidateIndex,
   createSignupForm, syncSignupForm, recheckSignups, tallyAllSurveys, weeklySummaryTrigger, sendEventReminders, onSignupFormSubmit, onWorkReportSubmit, recheckWorkReports,
   // The desk cache's invalidation (src/entry/cache-triggers.ts).
   onDeskEdit, onDeskChange,

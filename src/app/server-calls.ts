@@ -173,6 +173,7 @@ export const SERVER_CALLS = {
   closeLastMonth: script('manager', [], 'menu 月次締め: closes last month (配分金, bills, wages; the month locked)'),
   reopenLastClose: script('manager', [], 'menu: reopens the month closed last, so its work rows are taken again'),
   writeAnnualStats: script('manager', [], 'menu 年度統計を書き出す: the last fiscal year into 年度統計'),
+  rebuildCandidateIndex: script('manager', [], 'menu 候補索引を作り直す: _候補索引 rebuilt from 会員, 仕事, マッチング and 就業実績 (what a person typed in)'),
   printClosedStatements: script('manager', [FIRST_MEMBER_PAGE], 'menu 配分金明細を印刷: the month closed last in a print dialog (reads only; its range choice passes the first member)'),
 
   // Keeping things in step: a coordinator or manager.

@@ -31,7 +31,7 @@ import type { ScriptContext } from './dispatch';
 /** The menu's functions in the order it lists them (captions: the catalog's menu part). */
 const MENU_ITEMS: readonly (keyof MenuText['items'])[] = [
   'showSidebar', 'runSetup', 'sendWeeklySummaryNow', 'syncSignupForm', 'recheckSignups', 'recheckWorkReports', 'tallyAllSurveys', 'closeLastMonth', 'reopenLastClose', 'writeAnnualStats',
-  'printClosedStatements',
+  'printClosedStatements', 'rebuildCandidateIndex',
 ];
 
 interface OpenEvent { authMode?: unknown }

@@ -29,7 +29,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   onOpen: 'menu-open', onInstall: 'menu-open', showSidebar: 'menu-open',
   runSetup: 'manager+bootstrap', saveInitialSettings: 'manager+bootstrap',
   sendWeeklySummaryNow: 'manager', installWeeklyTrigger: 'manager', createSignupForm: 'manager',
-  closeLastMonth: 'manager', reopenLastClose: 'manager', writeAnnualStats: 'manager', printClosedStatements: 'manager',
+  closeLastMonth: 'manager', reopenLastClose: 'manager', writeAnnualStats: 'manager', printClosedStatements: 'manager', rebuildCandidateIndex: 'manager',
   syncSignupForm: 'write', recheckSignups: 'write', recheckWorkReports: 'write', tallyAllSurveys: 'write+clock',
   weeklySummaryTrigger: 'trigger+clock', sendEventReminders: 'manager+clock', onSignupFormSubmit: 'trigger+form_submit', onWorkReportSubmit: 'trigger+form_submit',
   onDeskEdit: 'trigger+edit', onDeskChange: 'trigger+change',

@@ -41,6 +41,7 @@ describe('the 生きがい就労 menu', () => {
       { caption: '月次締め（先月）', functionName: 'closeLastMonth' }, { caption: '月次締めを再開（最後に締めた月）', functionName: 'reopenLastClose' },
       { caption: '年度統計を書き出す（前年度）', functionName: 'writeAnnualStats' },
       { caption: '配分金明細を印刷（締めた月）', functionName: 'printClosedStatements' },
+      { caption: '候補索引を作り直す', functionName: 'rebuildCandidateIndex' },
     ]);
     // Every item names a global function of the bundle.
     for (const e of menu?.entries ?? []) if ('functionName' in e) expect(bundle.functionNames).toContain(e.functionName);

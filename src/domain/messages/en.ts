@@ -42,8 +42,9 @@ export const menu: typeof Ja.menu = {
     showSidebar: 'Open sidebar', runSetup: 'Set up', sendWeeklySummaryNow: 'Send weekly summary now',
     syncSignupForm: 'Update sign-up form', recheckSignups: 'Recheck sign-ups', tallyAllSurveys: 'Tally surveys',
     recheckWorkReports: 'Recheck work reports', closeLastMonth: 'Close last month', reopenLastClose: 'Reopen the last closed month', writeAnnualStats: 'Write annual statistics (last fiscal year)',
-    printClosedStatements: 'Print pay statements (closed month)',
+    printClosedStatements: 'Print pay statements (closed month)', rebuildCandidateIndex: 'Rebuild the candidate index',
   },
+  indexRebuilt: (members) => `The candidate index was rebuilt (${members} members).`,
 };
 
 export const common: typeof Ja.common = {

@@ -49,8 +49,10 @@ export const menu = {
     showSidebar: 'サイドバーを開く', runSetup: '初期設定', sendWeeklySummaryNow: '週次サマリーを今すぐ送信',
     syncSignupForm: '申込フォームを更新', recheckSignups: '申込を再確認', tallyAllSurveys: 'アンケートを集計',
     recheckWorkReports: '就業報告を再確認', closeLastMonth: '月次締め（先月）', reopenLastClose: '月次締めを再開（最後に締めた月）', writeAnnualStats: '年度統計を書き出す（前年度）',
-    printClosedStatements: '配分金明細を印刷（締めた月）',
+    printClosedStatements: '配分金明細を印刷（締めた月）', rebuildCandidateIndex: '候補索引を作り直す',
   },
+  /** 候補索引を作り直す's toast: how many members the index now holds. */
+  indexRebuilt: (members: number) => `候補索引を作り直しました（会員 ${members} 人）。`,
 };
 
 /** What more than one menu run says. */
