@@ -34,6 +34,12 @@ export interface Settings {
   targetPlacedConsultation: number | null;
   targetJobsDeveloped: number | null;
   targetPersonDays: number | null;
+  /** Above this many enrolled members (jobs not 終了, clients) the sidebar's picker asks the server
+   *  as the person types instead of listing them all when it opens (sidebar-calls.md "Pickers").
+   *  Rows a center may add to 設定; setup does not write them. */
+  memberListLimit: number;
+  jobListLimit: number;
+  clientListLimit: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -59,6 +65,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   targetPlacedConsultation: null,
   targetJobsDeveloped: null,
   targetPersonDays: null,
+  // A member option is ~76 bytes of JSON, a job ~133, a client ~40: 3,000 members ≈ 230 KB (a
+  // Kashiwa-sized center keeps the instant picker), 200 jobs ≈ 27 KB, 500 clients ≈ 20 KB.
+  memberListLimit: 3_000,
+  jobListLimit: 200,
+  clientListLimit: 500,
 };
 
 export type SettingKey = keyof Settings;
@@ -93,6 +104,13 @@ export const SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: stri
   ...TARGET_SETTING_KEYS,
   // Last, so the rows a center already has keep their places.
   { key: 'workReportFormId', ja: '就業報告フォームID', en: 'work_report_form_id' },
+];
+
+/** Settings a center may add to 設定 but setup does not write (the defaults suit nearly every center). */
+export const OPTIONAL_SETTING_KEYS: ReadonlyArray<{ key: SettingKey; ja: string; en: string }> = [
+  { key: 'memberListLimit', ja: '会員一覧の上限', en: 'member_list_limit' },
+  { key: 'jobListLimit', ja: '仕事一覧の上限', en: 'job_list_limit' },
+  { key: 'clientListLimit', ja: '提供先一覧の上限', en: 'client_list_limit' },
 ];
 
 /** The settings that hold a fiscal-year target. */
@@ -135,7 +153,8 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
   const { key: keyCol, value: vCol } = settingsColumns(raw.header);
   raw.rows.forEach((row, r) => {
     const keyText = normalizeHeader(cellText(row[keyCol]));
-    const def = SETTING_KEYS.find((k) => normalizeHeader(k.ja) === keyText || k.en === keyText);
+    const def = SETTING_KEYS.find((k) => normalizeHeader(k.ja) === keyText || k.en === keyText)
+      ?? OPTIONAL_SETTING_KEYS.find((k) => normalizeHeader(k.ja) === keyText || k.en === keyText);
     if (!def) return;
     rowOf.set(def.key, r + 2);
     const cell = row[vCol];
@@ -180,6 +199,9 @@ export function parseSettings(raw: RawTable | null): { settings: Settings; probl
       case 'slotHours': { const n = intIn(text, 1, 12); if (n === null) bad('1–12'); else settings.slotHours = n; break; }
       case 'weeklyHoursCap': { const n = intIn(text, 1, 168); if (n === null) bad('1–168'); else settings.weeklyHoursCap = n; break; }
       case 'monthlyDaysCap': { const n = intIn(text, 1, 31); if (n === null) bad('1–31'); else settings.monthlyDaysCap = n; break; }
+      case 'memberListLimit': case 'jobListLimit': case 'clientListLimit': {
+        const n = intIn(text, 0, 1e6); if (n === null) bad('0–1000000'); else settings[def.key] = n; break;
+      }
       case 'feeRate': { const n = percentIn(text, 0, 100); if (n === null) bad('0–100'); else settings.feeRate = n; break; }
       case 'targetNewMembers': case 'targetPlacedDispatch': case 'targetPlacedPlacement': case 'targetPlacedContract':
       case 'targetPlacedMandate': case 'targetPlacedConsultation': case 'targetJobsDeveloped': case 'targetPersonDays': {

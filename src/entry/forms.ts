@@ -20,6 +20,10 @@ import { rebuildCandidateIndexLocked } from '../app/matching/candidate-index';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
 import type { ScriptContext } from './dispatch';
+import { recountStoredHeadline } from '../app/weekly/headline-recount';
+import { parseSettings } from '../domain/settings';
+import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
+import { civilDateTimeIn } from '../domain/civil-date';
 
 // Apps Script handlers of the forms feature: menu items, the form-submit trigger and the daily
 // trigger. Who may run each (the caller, or a real run of the project's own trigger) is checked
@@ -158,6 +162,7 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     // since yesterday), under its own lock (src/app/matching/candidate-index.ts).
     const index = rebuildCandidateIndexLocked(ports);
     log(index ? `candidate index: ${index.members} members, ${index.chars} characters` : 'candidate index: another run holds the script lock; the first ranking tomorrow rebuilds it');
+    nightlyHeadline(ports);
     if (night.ok) return night.value;
     log('survey: another run holds the script lock; nothing tallied or mailed tonight (the next night sends what is due)');
     return { busy: true, sent: 0 };
@@ -165,6 +170,19 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
   const locked = underWriteLock(ports, () => tallyAllSurveysUseCase(ports.store, forms));
   if (!locked.ok) return BUSY;
   return { surveys: locked.value.tallies.length, problems: locked.value.problems.map((p) => formatProblem(p, settings?.language ?? 'ja')) };
+}
+
+/** The nightly recount of the sidebar's stored 今週 figures (src/app/weekly/headline-recount.ts),
+ *  under its own turn of the lock: a difference from the figures the writes kept is logged. */
+function nightlyHeadline(ports: ScriptContext['ports']): void {
+  try {
+    const settings = parseSettings(ports.store.read(tabNames(SETTINGS_TAB))).settings;
+    const now = civilDateTimeIn(ports.clock.now(), settings.timeZone);
+    const done = underWriteLock(ports, () => recountStoredHeadline(ports.store, ports.properties, settings, now, log));
+    if (!done.ok) log('headline: another run holds the script lock; the 今週 figures stay as they were (the sidebar says how old they are)');
+  } catch (error) {
+    log(`headline: the recount failed (${String(error).slice(0, 120)}); the 今週 figures stay as they were`);
+  }
 }
 
 /** Daily trigger (or a manager by hand): the sync (answers the submit trigger missed are taken,

@@ -1,9 +1,15 @@
 import type { KeyValueStore, Lock } from '../app/ports';
+import { STORED_HEADLINE_KEY } from '../app/weekly/stored-headline';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
 /** The ID counters (next-id.ts: `ikigai.last_id.*`), written only through this store, under the lock. */
 const COUNTER_PREFIX = 'ikigai.last_id.';
+
+/** Also held: the stored 今週 figures (src/app/weekly/stored-headline.ts), written only through
+ *  this store and under the lock too (every write moves them at its end: no second round trip). */
+const HELD_KEYS: ReadonlySet<string> = new Set([STORED_HEADLINE_KEY]);
+const isHeld = (key: string): boolean => key.startsWith(COUNTER_PREFIX) || HELD_KEYS.has(key);
 
 /**
  * The spreadsheet's document properties: one call per get, set or delete, but for the ID
@@ -28,7 +34,7 @@ export class DocumentProperties implements KeyValueStore {
   }
 
   get(key: string): string | null {
-    if (!this.locked || !key.startsWith(COUNTER_PREFIX)) return this.p().getProperty(key);
+    if (!this.locked || !isHeld(key)) return this.p().getProperty(key);
     this.held ??= new Map(Object.entries(this.p().getProperties()));
     return this.held.get(key) ?? null;
   }

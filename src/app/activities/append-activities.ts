@@ -79,6 +79,7 @@ export function appendActivityRows(
   // Only the tab's own columns of the new rows are written (a center's formula column keeps
   // working); every text is neutralised by the store: `=HYPERLINK(...)` in the notes stays text.
   store.appendCells(layout.name, ownedCells<typeof ACTIVITIES_TAB>(layout.index, ACTIVITY_COLUMNS, records.map((r) => encodeRecord(ACTIVITIES_TAB, r, ctx.lang))));
+  ctx.figures?.record('activities', {}, { activities: records });
   const audits: AuditInput[] = records.map((r) => ({
     at: ctx.now, user: ctx.email, action: 'log_activity', sheet: layout.name, recordId: r.activity_id, detail: activityAuditDetail(r),
   }));

@@ -77,6 +77,7 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
   if (changed.length === 0) throw new ApiError('no_change');
   // The weekly run's stored totals follow the change in the same write (kpi.md "Weekly summary").
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
+  ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
     detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,
@@ -93,6 +94,7 @@ export function withdrawActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCo
   const after: Activity = { ...activity, status: 'withdrawn' };
   updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
+  ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: place.tab, recordId: activity.activity_id, detail: activityAuditDetail(activity),
   });

@@ -43,6 +43,8 @@ export function registerClient(ports: SidebarPorts, ctx: CallContext, input: Reg
     developed_by: ctx.email,
   }, ctx.lang));
 
+  ctx.figures?.words([input.district]);
+  ctx.figures?.clientAdded();
   writeAudit(store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'register_client', sheet: layout.name, recordId: clientId,
     // Codes only: the contact person's name and phone are personal data.

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { JOB_ENGAGEMENT, PAY_UNIT } from '../../domain/enums';
 import { locateColumns } from '../../domain/parse/parse-table';
-import { CLIENTS_TAB, JOBS_TAB } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, JOBS_TAB, type Job } from '../../domain/schema/tabs';
 import { encodeRecord } from '../../domain/schema/record-cells';
 import { ALL_SLOTS } from '../../domain/slots';
 import { civilDateArg, recordId, shortText, slotArg } from '../shared/arg-schemas';
@@ -52,13 +52,13 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
   // In the order of the week whatever order the boxes were ticked in, each slot once.
   const slots = ALL_SLOTS.filter((s) => input.slots?.includes(s));
   const headcount = input.headcount ?? 1;
-  appendRecord<typeof JOBS_TAB>(store, layout, encodeRecord(JOBS_TAB, {
+  const record = {
     job_id: jobId,
     client_id: input.client_id,
     title: input.title,
     category: input.category ?? '',
     engagement: input.engagement ?? null,
-    required_skills: input.required_skills ?? [],
+    required_skills: [...(input.required_skills ?? [])],
     slots,
     headcount,
     // The client's district unless the job is somewhere else (a household's garden, a branch).
@@ -73,7 +73,11 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
     // What a member's work on it pays (単価, per hour unless 単価区分 says per day): the monthly
     // close's input. Written only when given, so a 仕事 tab without those columns is no problem.
     ...(input.unit_price !== undefined && input.unit_price !== null ? { unit_price: input.unit_price, unit: input.unit ?? null } : {}),
-  }, lang));
+  };
+  appendRecord<typeof JOBS_TAB>(store, layout, encodeRecord(JOBS_TAB, record, lang));
+  const counted: Job = { ...record, unit_price: record.unit_price ?? null, unit: record.unit ?? null };
+  ctx.figures?.record('jobs', {}, { jobs: [counted] });
+  ctx.figures?.words([record.district], [record.category]);
 
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'register_job', sheet: layout.name, recordId: jobId,

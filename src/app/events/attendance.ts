@@ -9,7 +9,7 @@ import {
 import { locateColumns, parseTable } from '../../domain/parse/parse-table';
 import { readColumnsOf } from '../shared/read-part';
 import {
-  EVENTS_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, tabNames, type EventRecord, type Registration,
+  EVENTS_TAB, MEMBERS_TAB, REGISTRATIONS_TAB, tabNames, type EventRecord, type Member, type Registration,
 } from '../../domain/schema/tabs';
 import { sessionLabel } from '../../domain/signup/session-label';
 import { ALL_SLOTS } from '../../domain/slots';
@@ -240,14 +240,17 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
   if (linked === '') rewriteRegistration(store, read, row, reg, { ...reg, member_id: memberId }, lang);
 
   const gender = details.gender ?? reg.gender;
-  const values = encodeRecord(MEMBERS_TAB, {
+  const member: Member = {
     member_id: memberId, name: reg.name, kana: reg.kana, gender: gender ?? null,
     birth_date: details.birth_date ?? null, joined_on: ctx.today, left_on: null, join_route: route,
     district: details.district ?? '', phone: reg.phone, email: reg.email,
-    skills: details.skills ?? [], preferred_categories: details.preferred_categories ?? [],
-    availability: details.availability ?? [], max_days_per_week: details.max_days_per_week ?? null,
-    motivations: details.motivations ?? [], consent: reg.consent, notes: '',
-  }, lang);
+    skills: [...(details.skills ?? [])], preferred_categories: [...(details.preferred_categories ?? [])],
+    availability: [...(details.availability ?? [])], max_days_per_week: details.max_days_per_week ?? null,
+    motivations: [...(details.motivations ?? [])], consent: reg.consent, notes: '', leave_reason: null,
+  };
+  const values = encodeRecord(MEMBERS_TAB, member, lang);
+  ctx.figures?.record('members', {}, { members: [member] });
+  ctx.figures?.words([member.district]);
   // Only 会員's own columns of the new row; name, kana, district and skills were typed by a
   // stranger or a coordinator, and the store keeps them text, never a formula.
   store.appendCells(membersRaw.name, ownedCells<typeof MEMBERS_TAB>(memberColumns, MEMBERS_TAB.columns.map((c) => c.key), [values]));

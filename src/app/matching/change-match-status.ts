@@ -239,6 +239,9 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, lang)]));
   }
   const after = [...others, next];
+  // The member's matches (all of them: found by 会員ID), as they were and as they are now.
+  const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === input.member_id);
+  ctx.figures?.record('memberMatches', { memberMatches: own(matches.parsed.records) }, { memberMatches: own(after) });
   const change = CHANGE_OF[input.action];
   const settled = change
     // An ended placement's 終了日 is its last day: its places are free from the next day.
@@ -291,7 +294,9 @@ function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: Call
     if (!a || a.status === 'withdrawn' || a.area !== 'matching' || a.member_id !== match.member_id || a.job_id !== match.job_id) continue;
     if (a.date !== placedOn || !placedLabels.has(a.outcome.trim())) continue;
     const index = locateColumns(ACTIVITIES_TAB, raw.name, raw.header).index;
-    updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row: parsed.rowNumbers[i] ?? 0 }, a, { ...a, status: 'withdrawn' }, ctx.lang);
+    const withdrawn: Activity = { ...a, status: 'withdrawn' };
+    updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row: parsed.rowNumbers[i] ?? 0 }, a, withdrawn, ctx.lang);
+    ctx.figures?.record('activities', { activities: [a] }, { activities: [withdrawn] });
     return { at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: raw.name, recordId: a.activity_id, detail: `match=${match.match_id} undo_place` };
   }
   return null;

@@ -66,6 +66,7 @@ export function settleJobStatus(
   if (status === job.status) return { job, capacity, audit: null };
   const next: Job = { ...job, status };
   updateRecord(store, JOBS_TAB, { tab: jobs.name, index: jobs.parsed.columnIndex, row }, job, next, ctx.lang);
+  ctx.figures?.record('jobs', { jobs: [job] }, { jobs: [next] });
   return {
     job: next, capacity,
     audit: { at: ctx.now, user: ctx.email, action: 'job_status_auto', sheet: jobs.name, recordId: job.job_id, detail: `status=${job.status ?? ''}->${status ?? ''} placed=${capacity.placed}` },

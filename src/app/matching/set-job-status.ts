@@ -30,6 +30,7 @@ export function setJobStatus(ports: Pick<SidebarPorts, 'store'>, ctx: CallContex
   if (status === job.status) return { job: jobFillOf(job, capacity), changed: false };
   const next: Job = { ...job, status };
   updateRecord(store, JOBS_TAB, { tab: jobs.name, index: jobs.parsed.columnIndex, row }, job, next, ctx.lang);
+  ctx.figures?.record('jobs', { jobs: [job] }, { jobs: [next] });
   writeAudit(store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: input.status === 'closed' ? 'job_close' : 'job_reopen', sheet: jobs.name, recordId: job.job_id,
     detail: `status=${job.status ?? ''}->${status} placed=${capacity.placed}`,

@@ -44,6 +44,7 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   if (input.date < before.joined_on) throw new ApiError('leave_before_join', { date: input.date, joined_on: before.joined_on });
   const after = { ...before, left_on: input.date, leave_reason: input.reason };
   const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, lang);
+  ctx.figures?.record('members', { members: [before] }, { members: [after] });
   const audits: AuditInput[] = [{
     at: ctx.now, user: ctx.email, action: 'member_leave', sheet: members.name, recordId: before.member_id,
     detail: `left_on=${input.date} reason=${input.reason}${changed.length === 0 ? ' unchanged' : ''}`,
@@ -87,6 +88,10 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
       date: input.date, area: 'matching', member_id: m.member_id, job_id: m.job_id ?? '', outcome: labelOf(MATCH_STATUS, next.status, lang),
     });
   });
+
+  // Every match of the member (found by 会員ID), as they were and as they are now.
+  const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === before.member_id);
+  ctx.figures?.record('memberMatches', { memberMatches: own(matches.parsed.records) }, { memberMatches: own(records) });
 
   // The jobs whose places were freed: 充足 → 募集中 once no longer covered.
   const reopened: string[] = [];

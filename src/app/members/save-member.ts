@@ -117,6 +117,8 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   checkDates(member);
   // Name, kana, district and notes were typed by a person: the store keeps `=HYPERLINK(...)` as text.
   store.appendCells(found.name, ownedCells<typeof MEMBERS_TAB>(index, MEMBERS_TAB.columns.map((c) => c.key), [encodeRecord(MEMBERS_TAB, member, lang)]));
+  ctx.figures?.record('members', {}, { members: [member] });
+  ctx.figures?.words([member.district]);
   const given = MEMBER_FIELDS.filter((k) => input[k] !== undefined);
   // A new member has no match and no work yet.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: member.member_id, member, matches: [] }]);
@@ -137,6 +139,8 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
   const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, ctx.lang);
   if (changed.length > 0) {
     refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
+    ctx.figures?.record('members', { members: [before] }, { members: [after] });
+    ctx.figures?.words([after.district]);
     writeAudit(store, ctx.lang, {
       at: ctx.now, user: ctx.email, action: 'member_edit', sheet: members.name, recordId: before.member_id, detail: `fields=${changed.join(',')}`,
     });

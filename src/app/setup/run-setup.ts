@@ -1,3 +1,4 @@
+import { recountStoredHeadline } from '../weekly/headline-recount';
 import type { Cell, OwnedCells } from '../../domain/cell';
 import { cellText } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
@@ -170,6 +171,9 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   const changed = steps.length > 0 || result.settingsChanged.length > 0 || result.triggersInstalled.length > 0
     || result.chartsAdded.length > 0 || formOpened;
   if (changed) audit(ports, result, settings.timeZone);
+  // The 今週 figures the sidebar opens with (weekly/stored-headline.ts), counted from the tabs as
+  // setup leaves them; the nightly run counts them again every morning.
+  recountStoredHeadline(store, properties, settings, civilDateTimeIn(ports.clock.now(), settings.timeZone));
   return { ...result, changed };
 }
 

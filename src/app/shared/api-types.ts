@@ -43,6 +43,11 @@ export interface SearchMembersOutput {
   readonly more: boolean;
 }
 export interface ClientOption { readonly id: string; readonly name: string }
+/** searchClients' answer: the best matches (ID, name), and whether others were cut off. */
+export interface SearchClientsOutput {
+  readonly clients: readonly ClientOption[];
+  readonly more: boolean;
+}
 /** How full a job is (workbook.md "Capacity, slot by slot"): what a write answers about it. */
 export interface JobFill {
   readonly id: string;
@@ -93,6 +98,10 @@ export interface WeekHeadline {
   readonly current: { readonly from: string; readonly to: string };
   readonly previous: { readonly from: string; readonly to: string };
   readonly figures: readonly HeadlineFigure[];
+  /** Figures taken from the stored ones (weekly/stored-headline.ts): when they were recounted
+   *  (`YYYY-MM-DDTHH:MM`) and which of them are as of then (the others kept current by every
+   *  write). Absent when everything was just recounted. */
+  readonly as_of?: { readonly at: string; readonly figures: readonly HeadlineKey[] };
 }
 
 export interface Bootstrap {
@@ -100,14 +109,19 @@ export interface Bootstrap {
   readonly language: Language;
   readonly centerName: string;
   readonly today: string;
-  /** Every enrolled member when the center has at most MEMBER_LIST_LIMIT of them; otherwise only
-   *  the members of recentActivities (for their names) and `memberSearch` is true. */
+  /** Every enrolled member when the center has at most 設定 会員一覧の上限 of them (3,000); otherwise
+   *  only the members of recentActivities (for their names) and `memberSearch` is true. */
   readonly members: readonly MemberOption[];
   /** True at a large center: the member picker asks searchMembers as the person types. */
   readonly memberSearch: boolean;
   readonly clients: readonly ClientOption[];
+  /** True past 設定 提供先一覧の上限 (500) clients: `clients` is empty and the pickers ask searchClients. */
+  readonly clientSearch: boolean;
   /** Every job not closed (終了), in sheet order, each with its places left (the picker filters them). */
   readonly jobs: readonly JobOption[];
+  /** True past 設定 仕事一覧の上限 (200) jobs not 終了: `jobs` is empty and the pickers ask
+   *  listJobs with a `query` as the person types. */
+  readonly jobSearch: boolean;
   readonly recentActivities: readonly ActivityView[];
   /** For the member and job forms' dropdowns. */
   readonly vocabulary: Vocabulary;
@@ -218,12 +232,17 @@ export interface ProposeTeamOutput {
 export interface ListJobsInput {
   /** Also 提案中, 充足 and 終了 jobs. */
   readonly include_all?: boolean;
+  /** Only jobs whose ID starts with it or whose 仕事名 or client's name holds it (the picker of a
+   *  large center): at most 20, with `more`. */
+  readonly query?: string;
 }
 
 export interface ListJobsOutput {
   readonly jobs: readonly JobOption[];
   /** Jobs in 仕事, whatever their status. */
   readonly total: number;
+  /** With a `query`: more jobs matched than were sent. */
+  readonly more?: boolean;
 }
 
 /** 終了 (closed) or 再開 (open: 募集中, or 充足 when every slot is already covered). */

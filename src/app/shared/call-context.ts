@@ -6,6 +6,7 @@ import { parseSettings, type Settings } from '../../domain/settings';
 import { authorize, type Access } from './authorize';
 import type { Clock, KeyValueStore, Lock, TableStore, UserIdentity } from '../ports';
 import { ApiError } from './api-error';
+import { FigureChanges } from './figure-changes';
 import { cachedTable, coordinatorsKey, SETTINGS_KEY, type DeskCache } from './desk-cache';
 
 /** The ports every sidebar call needs; the Google entry and the local dev server each supply them. */
@@ -30,6 +31,9 @@ export interface CallContext {
   readonly now: string;
   /** `YYYY-MM-DD` today, in the center's zone. */
   readonly today: string;
+  /** What this run's writes changed that the stored 今週 figures count (figure-changes.ts); the
+   *  write boundary of a sidebar call stores it. Absent: nothing is recorded (a test's context). */
+  readonly figures?: FigureChanges;
 }
 
 /** Reads 設定 (language, time zone): one small read, or none when `cache` holds it. The language
@@ -51,6 +55,6 @@ export function openContext(ports: SidebarPorts, settings: Settings, access: Acc
   const now = civilDateTimeIn(ports.clock.now(), settings.timeZone);
   return {
     settings, lang: settings.language, email: verdict.coordinator.email.trim(), coordinator: verdict.coordinator,
-    canWrite: verdict.canWrite, now, today: now.slice(0, 10),
+    canWrite: verdict.canWrite, now, today: now.slice(0, 10), figures: new FigureChanges(),
   };
 }

@@ -33,7 +33,15 @@ export function guardedCall<I, T>(
     const ctx = openContext(ports, settings, access);
     const input = prepare();
     if (access === 'read') return { ok: true, data: body(ctx, input) };
-    const written = underWriteLock(ports, () => body(ctx, input));
+    // The stored 今週 figures move with what the run wrote, under the same lock (figure-changes.ts),
+    // even when the use case failed half-way: what it did write is in the sheet.
+    const written = underWriteLock(ports, () => {
+      try {
+        return body(ctx, input);
+      } finally {
+        ctx.figures?.store(ports.props, ctx.today);
+      }
+    });
     if (!written.ok) throw new ApiError('busy');
     return { ok: true, data: written.value };
   } catch (error) {

@@ -26,7 +26,23 @@ export const HEADLINE_READS: WorkbookPlan = {
   activities: { tail: HEADLINE_ACTIVITY_ROWS },
 };
 
-/** Opening the sidebar: the headline, plus the pick lists (members' names, kana, age and district;
+/** The stored 今週 figures' recount (weekly/headline-recount.ts): the headline's columns, the
+ *  words of the dropdowns (地区 of members, clients and jobs; jobs' 職種) and the pickers' sizes. */
+export const STORED_HEADLINE_READS: WorkbookPlan = {
+  ...HEADLINE_READS,
+  members: { columns: ['member_id', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent', 'district'] },
+  clients: { columns: ['client_id', 'district'] },
+  jobs: { columns: ['job_id', 'client_id', 'category', 'status', 'headcount', 'district', 'created_on'] },
+};
+
+/** The caller's recent entries come from the last rows of 活動記録: 500 rows hold a fortnight of a
+ *  center logging 1,000 entries a month, more than ten entries of anyone who logs at all. */
+export const RECENT_ACTIVITY_ROWS = 500;
+
+/** The member picker's list (below 設定 会員一覧の上限): ID, names, age and district. */
+export const MEMBER_LIST_COLUMNS = ['member_id', 'name', 'kana', 'birth_date', 'left_on', 'district'];
+
+/** Opening the sidebar before the stored figures (issue 15): the headline, plus the pick lists (members' names, kana, age and district;
  *  clients' names; jobs with their titles, slots and places left) and the caller's recent entries
  *  (in the tail), and the dropdowns' words (the 技能 tab, jobs' 職種, the districts in use). */
 export const BOOTSTRAP_READS: WorkbookPlan = {

@@ -16,7 +16,9 @@ import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { logActivity } from '../activities/log-activity';
 import { REGISTER_CLIENT_INPUT, registerClient } from '../develop/register-client';
 import { REGISTER_JOB_INPUT, registerJob } from '../develop/register-job';
-import { bootstrapOf, type BootstrapOptions } from './bootstrap';
+import type { BootstrapOptions } from './bootstrap';
+import { openSidebar, storedOrRecounted } from './open-sidebar';
+import { headlineOfStored } from '../weekly/stored-headline';
 import { searchMembers } from '../members/search-members';
 import { listCandidates } from '../matching/list-candidates';
 import type { Access } from '../shared/authorize';
@@ -26,8 +28,7 @@ import type {
   LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchMembersOutput, SetJobStatusOutput,
   WeekHeadline,
 } from '../shared/api-types';
-import { weekHeadlineOf } from '../weekly/week-headline';
-import { BOOTSTRAP_READS, FOLLOW_UP_READS, HEADLINE_READS, JOB_LIST_READS } from './read-plans';
+import { FOLLOW_UP_READS, JOB_LIST_READS } from './read-plans';
 import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
@@ -94,11 +95,11 @@ export function createSidebarApi(
   }
 
   return {
-    sidebarBootstrap: () => call('read', noInput, (ctx) => bootstrapOf(workbookOf(ctx, BOOTSTRAP_READS), ctx, options)),
+    sidebarBootstrap: () => call('read', noInput, (ctx) => openSidebar(ports, ctx, options)),
     logActivity: (input) => call('write', () => parse(LOG_ACTIVITY_INPUT, input), (ctx, valid) => logActivity(ports, ctx, valid)),
     listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => listCandidates(ports, ctx, valid)),
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
-    weekHeadline: () => call('read', noInput, (ctx) => weekHeadlineOf(workbookOf(ctx, HEADLINE_READS), ctx.today)),
+    weekHeadline: () => call('read', noInput, (ctx) => headlineOfStored(storedOrRecounted(ports, ctx), ctx.today)),
     searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
     registerClient: (input) => call('write', () => parse(REGISTER_CLIENT_INPUT, input), (ctx, valid) => registerClient(ports, ctx, valid)),
     registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),

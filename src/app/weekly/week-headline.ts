@@ -20,11 +20,30 @@ const PICK: ReadonlyArray<[HeadlineKey, (r: Report) => number]> = [
   ['waiting_members', (r) => r.activities.waiting_members.length],
 ];
 
-export function weekHeadlineOf(workbook: Workbook, today: string): WeekHeadline {
+/** The headline's figures in the panel's order. */
+export const HEADLINE_KEYS: readonly HeadlineKey[] = PICK.map(([key]) => key);
+
+/** Per figure: [this week so far, the whole week before]. */
+export type HeadlineValues = Readonly<Record<HeadlineKey, readonly [number, number]>>;
+
+function periodsOf(today: string): { current: { from: string; to: string }; previous: { from: string; to: string } } {
   const current = { from: mondayOf(today), to: today };
-  const previous = { from: addDays(current.from, -7), to: addDays(current.from, -1) };
+  return { current, previous: { from: addDays(current.from, -7), to: addDays(current.from, -1) } };
+}
+
+/** The figures of the week of `today` and the week before (stored-headline.ts keeps them). */
+export function headlineFiguresOf(workbook: Workbook, today: string): HeadlineValues {
+  const { current, previous } = periodsOf(today);
   const now = computeReport(workbook, current);
   const before = computeReport(workbook, previous);
-  const figures: HeadlineFigure[] = PICK.map(([key, pick]) => ({ key, current: pick(now), previous: pick(before) }));
+  const out: Partial<Record<HeadlineKey, readonly [number, number]>> = {};
+  for (const [key, pick] of PICK) out[key] = [pick(now), pick(before)];
+  return out as HeadlineValues;
+}
+
+export function weekHeadlineOf(workbook: Workbook, today: string): WeekHeadline {
+  const { current, previous } = periodsOf(today);
+  const values = headlineFiguresOf(workbook, today);
+  const figures: HeadlineFigure[] = PICK.map(([key]) => ({ key, current: values[key][0], previous: values[key][1] }));
   return { current, previous, figures };
 }

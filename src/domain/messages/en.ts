@@ -248,6 +248,10 @@ export const sidebar: typeof Ja.sidebar = {
     openFollowUps: 'Open Follow-ups (who to call today)',
     followUpsNote: 'Follow-ups due (the weekly figure) counts placements 14–60 days old with no follow-up logged since. The Follow-ups list (1 week, 1 month and 3 months after placement, members waiting, members not contacted) counts differently.',
     change: (d) => (d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '±0'),
+    asOfMark: '*',
+    asOfNote: (time, today) => (today
+      ? `* counted at ${time} (later entries count from the nightly recount).`
+      : `All figures as counted at ${time} (the nightly recount has not run since; later entries are not in them).`),
   },
   members: {
     find: 'Open a member', open: 'Open', newMember: 'New member', opening: 'Loading…',

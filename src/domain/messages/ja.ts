@@ -295,6 +295,12 @@ export const sidebar = {
     openFollowUps: '継続支援を開く（今日連絡する人の一覧）',
     followUpsNote: '要フォロー（週次の指標）は、成立から14〜60日たち、その後に継続支援の記録がない就業の数です。継続支援の一覧（成立1週・1か月・3か月、仕事を待っている会員、連絡が途絶えている会員）とは数え方が違います。',
     change: (d: number) => (d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : '±0'),
+    /** The mark of a figure counted at the last recount (the stored figures), and what it means:
+     *  `time` HH:MM today, or the day and time when the figures are not today's. */
+    asOfMark: '※',
+    asOfNote: (time: string, today: boolean) => (today
+      ? `※ は ${time} 時点の集計です（その後の記録は夜間の集計で反映されます）。`
+      : `すべて ${time} 時点の集計です（夜間の集計がまだ動いていません。その後の記録は反映されていません）。`),
   },
   /** The 会員 panel: register a member at the window, open one and edit, 退会. */
   members: {

@@ -23,9 +23,10 @@ export const weekPanel: Panel = {
       return a;
     };
     const draw = (w: WeekHeadline): void => {
+      const asOf = new Set(w.as_of?.figures ?? []);
       const rows = w.figures.map((f) => {
         const d = f.current - f.previous;
-        const name = el('th', { scope: 'row', text: t.week.figures[f.key] });
+        const name = el('th', { scope: 'row', text: asOf.has(f.key) ? `${t.week.figures[f.key]}${t.week.asOfMark}` : t.week.figures[f.key] });
         return el('tr', { 'data-key': f.key }, name,
           el('td', { class: 'num', text: String(f.current) }),
           el('td', { class: `num change ${d > 0 ? 'up' : d < 0 ? 'down' : ''}`.trim(), text: t.week.change(d) }));
@@ -36,9 +37,13 @@ export const weekPanel: Panel = {
         el('table', { class: 'figures' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), el('th', { scope: 'col', text: t.week.thisWeek }), el('th', { scope: 'col', text: t.week.lastWeek }))),
           el('tbody', {}, ...rows)),
+        ...(w.as_of && asOf.size > 0 ? [asOfNote(w.as_of.at, asOf.size < w.figures.length)] : []),
         el('p', { class: 'muted small', id: 'week-follow-ups-note', text: t.week.followUpsNote }),
         el('p', {}, followUpsLink()));
     };
+    // When the stored figures were counted: the time alone when today's, else the day too.
+    const asOfNote = (at: string, today: boolean): HTMLElement =>
+      el('p', { class: 'muted small', id: 'week-as-of' }, ...datesUnbroken(t.week.asOfNote(today ? at.slice(11, 16) : at.replace('T', ' '), today)));
     draw(ctx.boot.week);
     refresh.addEventListener('click', () => {
       refresh.disabled = true;
