@@ -22,6 +22,9 @@ export interface BenchSize {
   readonly name: string;
   readonly members: number;
   readonly activities: number;
+  /** 設定's picker limits (会員一覧の上限, 仕事一覧の上限, 提供先一覧の上限) when not the defaults:
+   *  the quick check's two centers sit on the same side of them, searching on the server as L does. */
+  readonly listLimits?: { readonly members: number; readonly jobs: number; readonly clients: number };
 }
 
 export const SIZES: readonly BenchSize[] = [
@@ -37,8 +40,8 @@ export const SIZES: readonly BenchSize[] = [
  *  more cells at the bigger center although it reads rows found by key. Few activities, which
  *  only the weekly figures and the growing calls read. */
 export const QUICK_SIZES: readonly BenchSize[] = [
-  { name: 'q1', members: 1_200, activities: 2_000 },
-  { name: 'q2', members: 3_600, activities: 6_000 },
+  { name: 'q1', members: 1_200, activities: 2_000, listLimits: { members: 500, jobs: 50, clients: 20 } },
+  { name: 'q2', members: 3_600, activities: 6_000, listLimits: { members: 500, jobs: 50, clients: 20 } },
 ];
 
 /** The instant the bench runs at: Monday 2025-03-10 09:00 in Tokyo, so the weekly run reports 03-03..03-09. */
@@ -233,7 +236,8 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
   }
 
   const tables: RawTable[] = [
-    { name: '設定', header: ['項目', '値'], rows: [['センター名', `ベンチ市シルバー人材センター（${size.name}）`], ['言語', 'ja'], ['タイムゾーン', 'Asia/Tokyo'], ['申込フォームID', null]] },
+    { name: '設定', header: ['項目', '値'], rows: [['センター名', `ベンチ市シルバー人材センター（${size.name}）`], ['言語', 'ja'], ['タイムゾーン', 'Asia/Tokyo'], ['申込フォームID', null],
+      ...(size.listLimits ? [['会員一覧の上限', size.listLimits.members], ['仕事一覧の上限', size.listLimits.jobs], ['提供先一覧の上限', size.listLimits.clients]] : [])] },
     { name: COORDINATORS_TAB.ja, header: header(COORDINATORS_TAB), rows: coordinatorRows },
     { name: MEMBERS_TAB.ja, header: header(MEMBERS_TAB), rows: memberRows },
     { name: CLIENTS_TAB.ja, header: header(CLIENTS_TAB), rows: clientRows },

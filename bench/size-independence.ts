@@ -21,7 +21,7 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
 
 /** Sidebar calls that still read more at a bigger center, and why (issue 15 items not built yet). */
 export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
-  sidebarOpen: 'the headline is recounted from 活動記録\'s last 5,000 rows and the pickers list members, clients and jobs (stored weekly figures and server-side pickers not built)',
+  sidebarOpen: 'the job and client pickers still list every job (with マッチング by column for their places) and client (the 今週 figures are stored, the member picker searches)',
   listJobs: 'three runs of 仕事 and seven columns of マッチング for every open job\'s fill',
   searchMembers: 'seven columns of 会員 searched in memory (no server-side index)',
   listFollowUps: '会員, 仕事 and マッチング by column, to name the people on the worklist',

@@ -110,7 +110,7 @@ export interface Bootstrap {
   readonly centerName: string;
   readonly today: string;
   /** Every enrolled member when the center has at most 設定 会員一覧の上限 of them (3,000); otherwise
-   *  only the members of recentActivities (for their names) and `memberSearch` is true. */
+   *  none and `memberSearch` is true (recent entries then name their members by ID). */
   readonly members: readonly MemberOption[];
   /** True at a large center: the member picker asks searchMembers as the person types. */
   readonly memberSearch: boolean;

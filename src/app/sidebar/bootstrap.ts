@@ -66,8 +66,6 @@ export interface BootstrapParts {
   readonly memberSearch: boolean;
   readonly jobSearch: boolean;
   readonly clientSearch: boolean;
-  /** With memberSearch: the members of the caller's recent entries, found by ID (for their names). */
-  readonly recentMembers?: readonly Member[];
 }
 
 /** Above 設定's limits, the pickers search on the server (searchMembers, listJobs with a query,
@@ -106,8 +104,8 @@ export function bootstrapOf(workbook: Workbook, ctx: CallContext, parts: Bootstr
   const recentActivities = mine.slice(-RECENT).reverse().map(activityView);
   const enrolledOption = (m: Member) => ({ id: m.member_id, kana: m.kana, name: m.name, age: ageOn(m.birth_date, ctx.today), district: m.district });
   const enrolled = (list: readonly Member[]) => list.filter((m) => m.left_on === null || m.left_on > ctx.today).map(enrolledOption);
-  // A large center still sends the names of the members in the recent entries (at most ten).
-  const members = enrolled(parts.memberSearch ? parts.recentMembers ?? [] : workbook.members);
+  // A large center sends no member (the picker searches; recent entries name members by ID).
+  const members = parts.memberSearch ? [] : enrolled(workbook.members);
   const { stored } = parts;
   const vocabulary = stored.districts !== null && stored.categories !== null
     ? { skills: skillVocabulary(workbook.skills).skills, categories: [...stored.categories], districts: [...stored.districts] }

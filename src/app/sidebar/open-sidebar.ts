@@ -1,8 +1,5 @@
-import { MEMBERS_TAB, type Member } from '../../domain/schema/tabs';
 import type { Bootstrap } from '../shared/api-types';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
-import { readRowsByKey } from '../shared/find-rows';
-import { normaliseEmail } from '../shared/authorize';
 import { loadWorkbookPart } from '../shared/read-part';
 import { underWriteLock } from '../shared/write-boundary';
 import { recountStoredHeadline } from '../weekly/headline-recount';
@@ -29,12 +26,7 @@ export function openSidebar(ports: SidebarPorts, ctx: CallContext, options: Boot
   const stored = storedOrRecounted(ports, ctx);
   const searching = searchingPickers(stored, ctx.settings, options);
   const workbook = loadWorkbookPart(ports.store, bootstrapPlan({ ...searching, stored }), ctx.settings);
-  let recentMembers: Member[] = [];
-  if (searching.memberSearch) {
-    // The names of the recent entries' members (at most ten): one search of 会員ID.
-    const me = normaliseEmail(ctx.email);
-    const ids = [...new Set(workbook.activities.filter((a) => normaliseEmail(a.coordinator) === me).slice(-10).map((a) => a.member_id ?? '').filter((id) => id !== ''))];
-    if (ids.length > 0) recentMembers = readRowsByKey(ports.store, MEMBERS_TAB, 'member_id', ids, ctx.lang).parsed.records;
-  }
-  return bootstrapOf(workbook, ctx, { stored, ...searching, recentMembers });
+  // At a large center the recent entries name their members by ID (the picker's searches fill in
+  // names as they come): finding ten members' rows would cost up to ten round trips.
+  return bootstrapOf(workbook, ctx, { stored, ...searching });
 }

@@ -131,13 +131,14 @@ describe('the bootstrap at a large center', () => {
     expect(boot.members.map((m) => m.id)).toEqual(['M001', 'M002', 'M003', 'M004']);
   });
 
-  test('above the limit sends only the members of the recent entries, and the search flag', () => {
+  test('above the limit sends no member and the search flag (recent entries name members by ID: no read of 会員)', () => {
     const ports = sidebarPorts();
     const api = createSidebarApi(ports, quiet, { memberListLimit: 3 });
     ok(api.logActivity({ date: '2025-06-11', area: 'matching', member_id: 'M003' }));
     const boot = ok(api.sidebarBootstrap());
     expect(boot.memberSearch).toBe(true);
-    expect(boot.members).toEqual([{ id: 'M003', kana: 'ウエノ サブロウ', name: '上野 三郎', age: 77, district: '我孫子' }]);
+    expect(boot.members).toEqual([]);
+    expect(boot.recentActivities.map((a) => a.member_id)).toContain('M003');
   });
 });
 
