@@ -7,7 +7,7 @@ import { GLOBALS } from './entry/globals';
 
 export const {
   // The sidebar.
-  sidebarBootstrap, weekHeadline, listCandidates, searchMembers, listEventSessions, listAttendance,
+  sidebarBootstrap, weekHeadline, listCandidates, searchMembers, searchClients, listEventSessions, listAttendance,
   logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration, registerByPhone, createEvent,
   listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
   listMemberWork, recordWork, confirmWork,

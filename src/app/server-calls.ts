@@ -1,3 +1,4 @@
+import { SEARCH_CLIENTS_INPUT } from './develop/search-clients';
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema';
 import { InitialSettingsSchema } from '../domain/setup/initial-settings';
@@ -132,6 +133,7 @@ export const SERVER_CALLS = {
   weekHeadline: sidebar('read', [], 'this week\'s figures', (api) => api.weekHeadline()),
   listCandidates: sidebar('read', [recordId], 'candidates for a job', (api, jobId) => api.listCandidates(jobId)),
   searchMembers: sidebar('read', [SEARCH_MEMBERS_INPUT], 'the member picker at a large center', (api, query) => api.searchMembers(query)),
+  searchClients: sidebar('read', [SEARCH_CLIENTS_INPUT], 'the client picker at a large center', (api, query) => api.searchClients(query)),
   listEventSessions: sidebar('read', [], 'the イベント panel\'s sessions', (api) => api.listEventSessions()),
   listAttendance: sidebar('read', [recordId], 'who signed up for a session', (api, eventId) => api.listAttendance(eventId)),
   logActivity: sidebar('write', [LOG_ACTIVITY_INPUT], 'a new activity', (api, input) => api.logActivity(input)),

@@ -22,7 +22,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The rule of each global: who may call it by hand, and the trigger whose runs it accepts. */
 const ACCESS: Readonly<Record<string, string>> = {
-  sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', listEventSessions: 'read', listAttendance: 'read',
+  sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', searchClients: 'read', listEventSessions: 'read', listAttendance: 'read',
   logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write', registerByPhone: 'write', createEvent: 'write',
   listJobs: 'read', getMember: 'read', listFollowUps: 'read', listMemberWork: 'read', recordWork: 'write', confirmWork: 'write',
   setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', correctActivity: 'write', withdrawActivity: 'write',
@@ -55,7 +55,7 @@ const LETS_IN: Readonly<Record<string, readonly Persona[]>> = {
 
 /** The arguments a person's call would carry. */
 const ARGS: Readonly<Record<string, unknown[]>> = {
-  listCandidates: ['J001'], searchMembers: ['青木'], listAttendance: ['E001'],
+  listCandidates: ['J001'], searchMembers: ['青木'], searchClients: ['ひまわり'], listAttendance: ['E001'],
   logActivity: [{ date: '2026-12-07', area: 'matching', kind: 'visit', member_id: 'M001', minutes: 30 }],
   changeMatchStatus: [{ action: 'propose', job_id: 'J001', member_id: 'M001' }],
   registerClient: [{ name: '新しい園' }], registerJob: [{ client_id: 'C001', title: '草取り' }],

@@ -2,7 +2,13 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import type { JobStatus } from '../../domain/enums';
 import { jobCapacity } from '../../domain/jobs/capacity';
-import type { Match } from '../../domain/schema/tabs';
+import { MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
+import { matchRank, searchKey } from '../../domain/text/search-key';
+import type { TableStore } from '../ports';
+import type { CallContext } from '../shared/call-context';
+import { readRowsByKey } from '../shared/find-rows';
+import { loadWorkbookPart } from '../shared/read-part';
+import { JOB_SEARCH_READS } from '../sidebar/read-plans';
 import type { Workbook } from '../../domain/workbook';
 import type { JobOption, ListJobsInput, ListJobsOutput } from '../shared/api-types';
 import { jobOptionOf } from './job-fill';
@@ -11,7 +17,13 @@ import { jobOptionOf } from './job-fill';
 // name, slots and places left, so six jobs called 夜間巡回 are told apart and a full one is seen to
 // be full. Open jobs (募集中) by default; `include_all` adds 提案中, 充足 and 終了.
 
-export const LIST_JOBS_INPUT = lazySchema(() => z.optional(z.strictObject({ include_all: z.optional(z.boolean()) })));
+export const LIST_JOBS_INPUT = lazySchema(() => z.optional(z.strictObject({
+  include_all: z.optional(z.boolean()),
+  query: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+})));
+
+/** Jobs a search answers: a person narrows the query rather than scrolls (≈ 2.7 KB). */
+export const JOB_SEARCH_LIMIT = 20;
 
 /** The picker's order: 募集中 first, then 提案中, 充足, 終了; newest first within each; then ID. */
 const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, proposed: 1, none: 1, filled: 2, closed: 3 };
@@ -35,4 +47,36 @@ export function jobOptions(
 export function listJobs(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, input: ListJobsInput = {}): ListJobsOutput {
   const all = input.include_all === true;
   return { jobs: jobOptions(workbook, today, (s) => all || s === 'open'), total: workbook.jobs.length };
+}
+
+/**
+ * The job picker of a large center (past 設定 仕事一覧の上限): the jobs whose ID starts with the
+ * query or whose 仕事名 or client's name holds it (forgiving as the member search:
+ * domain/text/search-key.ts), open ones unless `include_all`, best matches first, at most
+ * JOB_SEARCH_LIMIT. Reads 仕事's picker columns and 業務提供先's names (they grow with the jobs
+ * and clients, not with members or activities: 40,000 cells at 5,000 jobs), then the places of
+ * only the jobs answered: their rows of マッチング by 仕事ID (one search), never the tab by column.
+ */
+export function searchJobs(
+  store: TableStore, ctx: Pick<CallContext, 'today' | 'lang' | 'settings'>, input: ListJobsInput & { readonly query: string },
+): ListJobsOutput {
+  const key = searchKey(input.query);
+  const workbook = loadWorkbookPart(store, JOB_SEARCH_READS, ctx.settings);
+  const all = input.include_all === true;
+  const clientName = new Map(workbook.clients.map((c) => [c.client_id, c.name]));
+  const found: { job: Job; rank: number }[] = [];
+  for (const job of workbook.jobs) {
+    if (!all && job.status !== 'open') continue;
+    const rank = key === '' ? null : matchRank(key, job.job_id, job.title, clientName.get(job.client_id ?? '') ?? '');
+    if (rank !== null) found.push({ job, rank });
+  }
+  found.sort((a, b) => a.rank - b.rank || ORDER[a.job.status ?? 'none'] - ORDER[b.job.status ?? 'none']
+    || (b.job.created_on ?? '').localeCompare(a.job.created_on ?? '') || a.job.job_id.localeCompare(b.job.job_id));
+  const shown = found.slice(0, JOB_SEARCH_LIMIT).map((f) => f.job);
+  const matches = shown.length === 0 ? [] : readRowsByKey(store, MATCHES_TAB, 'job_id', shown.map((j) => j.job_id), ctx.lang).parsed.records;
+  return {
+    jobs: jobOptions({ jobs: shown, clients: workbook.clients, matches }, ctx.today, () => true, false),
+    total: workbook.jobs.length,
+    more: found.length > JOB_SEARCH_LIMIT,
+  };
 }

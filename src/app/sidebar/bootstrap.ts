@@ -74,9 +74,8 @@ export interface BootstrapParts {
 export function searchingPickers(stored: StoredHeadline, settings: Settings, options: BootstrapOptions = {}): Pick<BootstrapParts, 'memberSearch' | 'jobSearch' | 'clientSearch'> {
   return {
     memberSearch: stored.figures.members_enrolled[0] > (options.memberListLimit ?? settings.memberListLimit),
-    // The job and client pickers list every option until they search on the server (next step).
-    jobSearch: false && stored.sizes.jobs > (options.jobListLimit ?? settings.jobListLimit),
-    clientSearch: false && stored.sizes.clients > (options.clientListLimit ?? settings.clientListLimit),
+    jobSearch: stored.sizes.jobs > (options.jobListLimit ?? settings.jobListLimit),
+    clientSearch: stored.sizes.clients > (options.clientListLimit ?? settings.clientListLimit),
   };
 }
 

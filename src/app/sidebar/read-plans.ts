@@ -61,6 +61,16 @@ export const JOB_LIST_READS: WorkbookPlan = {
   matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
 };
 
+/** The job search of a large center (matching/list-jobs.ts searchJobs): the picker's columns of
+ *  仕事 and the clients' names; the places of the jobs answered are found by key afterwards. */
+export const JOB_SEARCH_READS: WorkbookPlan = {
+  jobs: JOB_LIST_READS.jobs ?? { columns: [] },
+  clients: { columns: ['client_id', 'name'] },
+};
+
+/** The client picker's search (develop/search-clients.ts): IDs and names of 業務提供先. */
+export const CLIENT_SEARCH_READS: WorkbookPlan = { clients: { columns: ['client_id', 'name'] } };
+
 /** The 継続支援 worklist (listFollowUps): who is enrolled and how to call them, their placements
  *  and matches, the jobs' titles, and the last rows of 活動記録 for the last contacts. */
 export const FOLLOW_UP_READS: WorkbookPlan = {

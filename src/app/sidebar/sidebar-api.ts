@@ -6,7 +6,8 @@ import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import { CHANGE_MATCH_INPUT, changeMatchStatus } from '../matching/change-match-status';
 import { PROPOSE_TEAM_INPUT, proposeTeam } from '../matching/propose-team';
 import { SET_JOB_STATUS_INPUT, setJobStatus } from '../matching/set-job-status';
-import { LIST_JOBS_INPUT, listJobs } from '../matching/list-jobs';
+import { LIST_JOBS_INPUT, listJobs, searchJobs } from '../matching/list-jobs';
+import { SEARCH_CLIENTS_INPUT, searchClients } from '../develop/search-clients';
 import { SAVE_MEMBER_INPUT, saveMember } from '../members/save-member';
 import { LEAVE_MEMBER_INPUT, leaveMember } from '../members/leave-member';
 import { getMember } from '../members/get-member';
@@ -25,7 +26,7 @@ import type { Access } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type {
   ApiResult, Bootstrap, CandidatesOutput, ChangeMatchStatusOutput, FollowUpsOutput, GetMemberOutput, LeaveMemberOutput, ListJobsOutput,
-  LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchMembersOutput, SetJobStatusOutput,
+  LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchClientsOutput, SearchMembersOutput, SetJobStatusOutput,
   WeekHeadline,
 } from '../shared/api-types';
 import { FOLLOW_UP_READS, JOB_LIST_READS } from './read-plans';
@@ -66,6 +67,7 @@ export interface SidebarApi {
   changeMatchStatus(input: unknown): ApiResult<ChangeMatchStatusOutput>;
   weekHeadline(): ApiResult<WeekHeadline>;
   searchMembers(query: unknown): ApiResult<SearchMembersOutput>;
+  searchClients(query: unknown): ApiResult<SearchClientsOutput>;
   registerClient(input: unknown): ApiResult<RegisterClientOutput>;
   registerJob(input: unknown): ApiResult<RegisterJobOutput>;
   listJobs(input?: unknown): ApiResult<ListJobsOutput>;
@@ -103,7 +105,11 @@ export function createSidebarApi(
     searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
     registerClient: (input) => call('write', () => parse(REGISTER_CLIENT_INPUT, input), (ctx, valid) => registerClient(ports, ctx, valid)),
     registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),
-    listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => listJobs(workbookOf(ctx, JOB_LIST_READS), ctx.today, valid)),
+    listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => (valid.query !== undefined
+      // A large center's picker: the jobs matching what was typed, their places found by key.
+      ? searchJobs(ports.store, ctx, { ...valid, query: valid.query })
+      : listJobs(workbookOf(ctx, JOB_LIST_READS), ctx.today, valid))),
+    searchClients: (query) => call('read', () => parse(SEARCH_CLIENTS_INPUT, query), (ctx, valid) => searchClients(ports.store, ctx, valid)),
     setJobStatus: (input) => call('write', () => parse(SET_JOB_STATUS_INPUT, input), (ctx, valid) => setJobStatus(ports, ctx, valid)),
     proposeTeam: (input) => call('write', () => parse(PROPOSE_TEAM_INPUT, input), (ctx, valid) => proposeTeam(ports, ctx, valid)),
     getMember: (memberId) => call('read', () => parse(recordId, memberId), (ctx, valid) => getMember(ports, ctx, valid)),

@@ -251,6 +251,9 @@ export const sidebar = {
   matching: {
     job: '仕事を選ぶ', show: '候補を表示', searching: '候補を探しています…',
     showAll: '充足・終了も表示', loadingJobs: '仕事を読み込んでいます…',
+    /** The job picker of a large center: a search box above the list (listJobs with a query). */
+    findJob: '仕事を探す', findJobHint: 'ID・仕事名・提供先名で検索（2文字以上）',
+    jobsFound: (n: number, more: boolean) => (n === 0 ? '該当する仕事がありません' : more ? `上位 ${n}件を表示（さらに入力して絞り込めます）` : `${n}件`),
     /** One job of the picker: six jobs called 夜間巡回 are told apart by client, slots and places left. */
     jobOption: (id: string, title: string, client: string, slots: string, left: number, status: string) =>
       `${id} ${title}・${client || '提供先なし'}・${slots}・${status === '' ? '' : `${status}・`}あと${left}名`,

@@ -4,6 +4,7 @@ import { el, field, setStatus } from '../dom';
 import { label } from '../i18n';
 import { onAdded } from '../new-records';
 import { memberPick, memberSearch } from '../member-options';
+import { clientPick, clientSearch, jobPick, jobSearch } from '../server-pickers';
 import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
@@ -48,13 +49,17 @@ export const activityPanel: Panel = {
     kind.append(el('option', { value: '', text: s.none }));
     for (const code of ACTIVITY_KIND.codes) kind.append(el('option', { value: code, text: label(ACTIVITY_KIND, code, lang) }));
     const names = new Map(boot.members.map((m) => [m.id, m.kana || m.name]));
+    const clientNames = new Map(boot.clients.map((c) => [c.id, c.name]));
+    const jobTitles = new Map(boot.jobs.map((j) => [j.id, j.title]));
     // A large center sends no member list: the picker asks the server (searchMembers) instead.
     // Each field says what it searches by; two members of one name are listed with age and district.
     const searchMembers = memberSearch(t, (m) => names.set(m.id, m.kana || m.name));
     const member = picker(s.member, t.pick.member, boot.memberSearch ? [] : boot.members.map((m) => memberPick(m, t)),
       boot.memberSearch ? searchMembers : undefined, t.pick.sameName);
-    const client = picker(s.client, t.pick.client, boot.clients.map((c) => ({ id: c.id, text: c.name })));
-    const job = picker(s.job, t.pick.job, boot.jobs.map((j) => ({ id: j.id, text: j.title })));
+    // Past 設定's limits the client and job pickers ask the server too (server-pickers.ts).
+    const client = picker(s.client, t.pick.client, boot.clients.map(clientPick),
+      boot.clientSearch ? clientSearch(t, (c) => clientNames.set(c.id, c.name)) : undefined);
+    const job = picker(s.job, t.pick.job, boot.jobs.map(jobPick), boot.jobSearch ? jobSearch(t, (j) => jobTitles.set(j.id, j.title)) : undefined);
     onAdded('member', (m) => { member.add(memberPick(m, t)); names.set(m.id, m.kana || m.name); });
     // Clients and jobs registered in 開拓 can be logged against at once (the visit itself, say).
     onAdded('client', (c) => { client.add({ id: c.id, text: c.name }); clientNames.set(c.id, c.name); });
@@ -77,8 +82,6 @@ export const activityPanel: Panel = {
     const recent = el('section', { 'aria-labelledby': 'recent-title' }, el('h2', { id: 'recent-title', text: s.recent }), recentList);
     root.append(form, recent);
 
-    const clientNames = new Map(boot.clients.map((c) => [c.id, c.name]));
-    const jobTitles = new Map(boot.jobs.map((j) => [j.id, j.title]));
     const entries: ActivityView[] = [...boot.recentActivities];
     const me = boot.user.email.trim().toLowerCase();
     // The server decides (not_yours); this only hides buttons that could not succeed.

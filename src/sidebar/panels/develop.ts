@@ -2,6 +2,7 @@ import { JOB_ENGAGEMENT, SECTOR, type JobEngagement, type Sector } from '../../d
 import { el, field, setStatus, uid } from '../dom';
 import { label } from '../i18n';
 import { announce, onAdded } from '../new-records';
+import { clientPick, clientSearch } from '../server-pickers';
 import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
@@ -35,7 +36,7 @@ export const developPanel: Panel = {
       saveClient, clientStatus);
 
     // 新しい仕事
-    const client = picker(s.client, t.pick.client, boot.clients.map((c) => ({ id: c.id, text: c.name })));
+    const client = picker(s.client, t.pick.client, boot.clients.map(clientPick), boot.clientSearch ? clientSearch(t) : undefined);
     const title = el('input', { type: 'text', maxlength: 100, required: true, autocomplete: 'off' });
     // 職種 and 必要技能 in the center's words (the 職種 in use, the 技能 tab), so the job matches the
     // members who wrote the same (issue 12: a job made here had no 必要技能 and ranked by ID order).

@@ -5,6 +5,7 @@ import { el, field, setStatus, uid } from '../../dom';
 import { ENUMS, label } from '../../i18n';
 import type { PanelContext } from '../../registry';
 import { callServer, ServerError } from '../../script-run';
+import { DEBOUNCE_MS, MIN_QUERY } from '../../picker';
 import type { JobList } from './job-list';
 
 // The job picker: open jobs (募集中) by default, every job with the switch 「充足・終了も表示」
@@ -46,7 +47,29 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
     if (job && option) { option.textContent = optionText(job); option.dataset.status = job.status ?? ''; } else draw();
   });
 
+  // A large center (past 設定 仕事一覧の上限): no list came with the sidebar; the person types and
+  // listJobs answers the matching jobs (at most 20), open ones unless 「充足・終了も表示」.
+  const find = ctx.boot.jobSearch ? el('input', { type: 'search', id: 'match-job-find', autocomplete: 'off', spellcheck: 'false' }) : null;
+  const found = el('div', { class: 'muted small', id: 'match-job-found', role: 'status', 'aria-live': 'polite' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = '';
+  const search = (): void => {
+    const query = (find?.value ?? '').normalize('NFKC').trim();
+    if (query.length < MIN_QUERY) return;
+    latest = query;
+    callServer('listJobs', ctx.t.unreachable, { query, include_all: showAll.checked }).then((out) => {
+      if (latest !== query) return; // an older answer arriving late must not win
+      const chosen = jobs.get(select.value);
+      jobs.replace(chosen && !out.jobs.some((j) => j.id === chosen.id) ? [chosen, ...out.jobs] : out.jobs);
+      found.textContent = s.jobsFound(out.jobs.length, out.more === true);
+    }, (error: unknown) => {
+      setStatus(status, error instanceof ServerError ? error.message : ctx.t.unreachable, 'error');
+    });
+  };
+  find?.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, DEBOUNCE_MS); });
+
   showAll.addEventListener('change', () => {
+    if (find) { search(); draw(); return; }
     if (!showAll.checked || loadedAll) { draw(); return; }
     showAll.disabled = true;
     setStatus(status, s.loadingJobs, 'busy');
@@ -60,7 +83,7 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
     }).finally(() => { showAll.disabled = false; });
   });
 
-  const element = el('div', {}, field(s.job, select),
+  const element = el('div', {}, ...(find ? [field(s.findJob, find, s.findJobHint), found] : []), field(s.job, select),
     el('div', { class: 'check' }, showAll, el('label', { for: showAll.id, text: s.showAll })));
   return { element, select };
 }
