@@ -216,17 +216,21 @@ export function activitiesByCoordinatorIn(totals: ActivityTotals, period: Period
   return by;
 }
 
-/** Each member's 継続支援 days, sorted (attention-lists.ts FollowUpDays). */
+/** Each member's 継続支援 days, sorted (attention-lists.ts FollowUpDays), worked out for a member
+ *  when asked: the follow-ups due ask for the few hundred members placed 14–60 days before a
+ *  report's end, so an index of every member's days (tens of thousands of arrays) is never built. */
 export function followUpDaysOfTotals(totals: ActivityTotals): FollowUpDays {
-  const days = new Map<string, CivilDate[]>();
-  for (const date of [...totals.days.keys()].sort()) {
-    const day = totals.days.get(date);
-    if (!day) continue;
-    for (const member of day.followUps.keys()) {
-      const seen = days.get(member);
-      if (seen === undefined) days.set(member, [date]);
-      else seen.push(date);
-    }
-  }
-  return days;
+  let dates: CivilDate[] | null = null;
+  const asked = new Map<string, readonly CivilDate[] | undefined>();
+  return {
+    get(member: string): readonly CivilDate[] | undefined {
+      if (asked.has(member)) return asked.get(member);
+      dates ??= [...totals.days.keys()].sort();
+      const days: CivilDate[] = [];
+      for (const date of dates) if (totals.days.get(date)?.followUps.has(member)) days.push(date);
+      const found = days.length > 0 ? days : undefined;
+      asked.set(member, found);
+      return found;
+    },
+  };
 }

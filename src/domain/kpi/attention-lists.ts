@@ -13,7 +13,7 @@ export const WAITING_DAYS = 90;
 
 /** Each member's 継続支援 days, sorted: one pass over the activities, made once per run and asked
  *  for every period (the weekly run's three reports scanned 500,000 activities three times). */
-export type FollowUpDays = ReadonlyMap<string, readonly CivilDate[]>;
+export interface FollowUpDays { get(memberId: string): readonly CivilDate[] | undefined }
 
 export function followUpDaysOf(activities: readonly Activity[]): FollowUpDays {
   const days = new Map<string, CivilDate[]>();
