@@ -1,7 +1,7 @@
 import { formatProblem } from '../../domain/messages/catalog';
 import { ageOn } from '../../domain/members/age';
 import { skillVocabulary } from '../../domain/skills/vocabulary';
-import type { Activity, Member } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, JOBS_TAB, MEMBERS_TAB, type Activity, type Member } from '../../domain/schema/tabs';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
 import type { WorkbookPlan } from '../shared/read-part';
 import { headlineOfStored, type StoredHeadline } from '../weekly/stored-headline';
@@ -96,6 +96,11 @@ export function bootstrapPlan(parts: Pick<BootstrapParts, 'memberSearch' | 'jobS
 }
 
 export function bootstrapOf(workbook: Workbook, ctx: CallContext, parts: BootstrapParts): Bootstrap {
+  const readTabNames = new Set([
+    ...(parts.memberSearch ? [] : [MEMBERS_TAB.ja, MEMBERS_TAB.en]),
+    ...(parts.clientSearch && parts.jobSearch ? [] : [CLIENTS_TAB.ja, CLIENTS_TAB.en]),
+    ...(parts.jobSearch ? [] : [JOBS_TAB.ja, JOBS_TAB.en]),
+  ].map((n) => n.trim()));
   const me = normaliseEmail(ctx.email);
   // Sheet order is the order of recording; the caller's own last entries, newest first (found
   // among the last rows of 活動記録: RECENT_ACTIVITY_ROWS).
@@ -124,6 +129,8 @@ export function bootstrapOf(workbook: Workbook, ctx: CallContext, parts: Bootstr
     recentActivities,
     vocabulary,
     week: headlineOfStored(stored, ctx.today),
-    problems: workbook.problems.slice(0, MAX_PROBLEMS).map((p) => formatProblem(p, ctx.lang)),
+    // A reference to a tab this open did not read (a large center's 業務提供先, 仕事) is not missing.
+    problems: workbook.problems.filter((p) => p.code !== 'missing_reference' || readTabNames.has(String(p.params.target ?? '')))
+      .slice(0, MAX_PROBLEMS).map((p) => formatProblem(p, ctx.lang)),
   };
 }
