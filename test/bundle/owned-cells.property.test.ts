@@ -113,7 +113,8 @@ function policyOf(call: Call): Policy {
     case 'cancelRegistration': return { ...AUDIT, registrations: { inPlace: ['status'] } };
     // 週次KPI: the week's row; 推移: its 13 rows under the header, every week (trend-tab.ts).
     case 'sendWeeklySummaryNow': return {
-      ...TOTALS,
+      // 監査ログ: a whole count that found the stored totals wrong says so (run-weekly-summary.ts).
+      ...TOTALS, ...AUDIT,
       weekly_kpi: { append: true, inPlace: 'any', headers: true, rows: (v) => tokyoDay(v('week_start')) === WEEK_REPORTED },
       trends: { append: true, inPlace: 'any' },
     };

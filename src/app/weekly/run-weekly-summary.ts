@@ -11,6 +11,8 @@ import type { Workbook } from '../../domain/workbook';
 import type { Language } from '../../domain/enums';
 import type { Clock, KeyValueStore, Mailer, TableStore } from '../ports';
 import { countActivities, weeklyProblemCount, type CountedActivities } from './count-activities';
+import { writeAudit } from '../shared/audit';
+import { ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
 import type { Coordinator } from '../../domain/schema/tabs';
 import type { WeeklyNotice } from '../../domain/weekly/weekly-mail-model';
 import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
@@ -110,6 +112,20 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     return failed(week, 'read_failed', notify(week, 'read_failed'), workbook.problems.length, lang);
   }
   const activityInfo = { rowsRead: counted.rowsRead, recount: counted.recount, differed: counted.differed, written: counted.written };
+  if (counted.differed) {
+    // A whole count that found the stored totals wrong is kept in 監査ログ (dates and codes only),
+    // beside the log line count-activities.ts wrote: someone changed counted rows no trigger saw.
+    try {
+      const d = counted.differed;
+      writeAudit(ports.store, lang, {
+        at: civilDateTimeIn(ports.clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone), user: 'weekly', action: 'activity_totals_corrected',
+        sheet: ACTIVITY_TOTALS_TAB.ja, recordId: '',
+        detail: `reason=${counted.recount ?? ''} days=${d.days.length} first=${d.days[0] ?? ''} last=${d.days[d.days.length - 1] ?? ''} members=${d.members} problems=${d.problems}`,
+      });
+    } catch (error) {
+      log(`weekly: the totals' correction was not audited: ${errorName(error)}`);
+    }
+  }
   const problemCount = weeklyProblemCount(workbook, counted);
 
   const blocking = [...workbook.problems, ...counted.headerProblems].filter((p) => BLOCKING.has(p.code));

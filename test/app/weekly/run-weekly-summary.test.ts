@@ -166,3 +166,23 @@ describe('runWeeklySummary on a week with no data', () => {
     expect(mailer.sent[0]?.text).toContain('該当なし');
   });
 });
+
+describe('the weekly run\'s stored activity totals', () => {
+  it('are counted whole the first time, then read from the mark; a change no trigger saw is found by the 28-day count, corrected and audited', () => {
+    const store = fyBoundaryStore();
+    const first = runWeeklySummary({ store, mailer: new RecordingMailer(), clock: fixedClock(MONDAY_AFTER_FY_WEEK) });
+    expect(first.activities).toMatchObject({ recount: 'missing', written: true, differed: null });
+    const again = runWeeklySummary({ store, mailer: new RecordingMailer(), clock: fixedClock(MONDAY_AFTER_FY_WEEK) }, { resend: true });
+    expect(again.activities).toMatchObject({ recount: null, rowsRead: 1, written: false });
+    // A center's own script changes a counted row's minutes (fires no trigger): 28 days on, the
+    // whole count finds the day, the mail counts it right, and 監査ログ says so (codes and dates only).
+    const act = store.read(['活動記録'])!;
+    store.writeCells('活動記録', 2, { columns: [act.header.indexOf('所要分')], rows: [[999]] });
+    const later = new Date(new Date(fixedClock(MONDAY_AFTER_FY_WEEK).now()).getTime() + 28 * 86_400_000);
+    const found = runWeeklySummary({ store, mailer: new RecordingMailer(), clock: { now: () => later } });
+    expect(found.activities).toMatchObject({ recount: 'due', differed: { members: false, problems: false } });
+    const audit = store.read(['監査ログ'])!;
+    const detail = audit.rows.map((r) => String(r[audit.header.indexOf('内容')] ?? '')).find((t) => t.startsWith('reason=due'));
+    expect(detail).toMatch(/^reason=due days=1 first=\d{4}-\d{2}-\d{2} last=\d{4}-\d{2}-\d{2} members=false problems=false$/);
+  });
+});
