@@ -275,7 +275,10 @@ function columnOfKey(tab: ContractTab, before: SheetSnap, key: string): number {
  *  by its rebuild (the nightly trigger run, the first ranking that finds it missing or stale) and
  *  bucket by bucket by the writes that change a member's load. All its cells are theirs. */
 const CANDIDATE_INDEX = '_候補索引';
-const INDEX_WRITERS: ReadonlySet<string> = new Set(['saveMember', 'leaveMember', 'changeMatchStatus', 'recordWork', 'tallyAllSurveys', 'listCandidates']);
+const INDEX_WRITERS: ReadonlySet<string> = new Set([
+  'saveMember', 'leaveMember', 'changeMatchStatus', 'recordWork', 'onWorkReportSubmit', 'recheckWorkReports', 'joinAsMember', 'tallyAllSurveys',
+  'listCandidates', 'rebuildCandidateIndex',
+]);
 
 function violations(call: Call, before: Snapshot, after: Snapshot, writes: readonly Write[]): string[] {
   const policy = policyOf(call);

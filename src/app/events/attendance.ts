@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { refreshCandidateIndex } from '../matching/candidate-index';
 import { lazySchema } from '../../domain/lazy-schema';
 import { civilDateArg, recordId, shortText } from '../shared/arg-schemas';
 import type { Cell } from '../../domain/cell';
@@ -254,6 +255,8 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
   // Only 会員's own columns of the new row; name, kana, district and skills were typed by a
   // stranger or a coordinator, and the store keeps them text, never a formula.
   store.appendCells(membersRaw.name, ownedCells<typeof MEMBERS_TAB>(memberColumns, MEMBERS_TAB.columns.map((c) => c.key), [values]));
+  // A new member, no match and no work yet: a candidate from today (matching.md "The candidate index").
+  refreshCandidateIndex(store, lang, ctx.today, [{ memberId, member, matches: [] }]);
 
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_join', sheet: membersRaw.name, recordId: memberId,
