@@ -2,7 +2,8 @@ import type { TriggerSpec } from '../app/ports';
 import { CALLER_TAB_NAMES } from '../app/shared/desk-cache';
 import type { ScriptContext } from './dispatch';
 import { TOTALS_EDITED_PROPERTY } from '../app/weekly/count-activities';
-import { ACTIVITIES_TAB } from '../domain/schema/tabs';
+import { INDEX_EDITED_PROPERTY } from '../app/matching/candidate-index';
+import { ACTIVITIES_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, WORK_LOG_TAB } from '../domain/schema/tabs';
 
 // The desk cache's invalidation (src/app/shared/desk-cache.ts): two installable triggers setup
 // installs, run by Apps Script for people's edits only. Script writes — the add-in's own, a
@@ -31,9 +32,19 @@ export interface CacheTriggerResult {
   /** Whether it stamped the weekly run's activity totals as edited (count-activities.ts): a
    *  person changed 活動記録's cells, or any tab's rows, so the next run counts 活動記録 whole. */
   readonly totalsStamped?: boolean;
+  /** Whether it stamped the candidate index as edited (candidate-index.ts): a person changed 会員,
+   *  仕事, マッチング or 就業実績, or rows, so the next ranking rebuilds the index first. */
+  readonly indexStamped?: boolean;
 }
 
 const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTIVITIES_TAB.en]);
+/** The tabs the candidate index is built from. */
+const INDEX_TAB_NAMES: ReadonlySet<string> = new Set([MEMBERS_TAB, JOBS_TAB, MATCHES_TAB, WORK_LOG_TAB].flatMap((t) => [t.ja, t.en]));
+
+/** One setProperty: its value only has to differ from the last one a rebuild saw. */
+function stampIndex(ctx: ScriptContext): void {
+  ctx.ports.properties.set(INDEX_EDITED_PROPERTY, ctx.ports.clock.now().toISOString());
+}
 
 /** One setProperty; the stamp's value is only for a person reading the properties. */
 function stampTotals(ctx: ScriptContext): void {
@@ -42,8 +53,9 @@ function stampTotals(ctx: ScriptContext): void {
 
 /** A person edited cells: drops the cache when the range is on 設定 or コーディネータ or touches
  *  row 1 of any tab (a header). Costs Range.getSheet, Sheet.getName, Range.getRow (lookups) and,
- *  when it drops, one removeAll; an edit of 活動記録 also stamps the weekly run's totals (one
- *  setProperty). An edit of any other data row costs nothing more. */
+ *  when it drops, one removeAll; an edit of 活動記録 also stamps the weekly run's totals, one of
+ *  会員, 仕事, マッチング or 就業実績 the candidate index (one setProperty each). An edit of any other
+ *  data row costs nothing more. */
 export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   const { ports, triggerEvent } = ctx;
   const range = (triggerEvent as { range: GoogleAppsScript.Spreadsheet.Range }).range;
@@ -52,7 +64,9 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   if (invalidated) ports.deskCache.invalidate();
   const totalsStamped = ACTIVITY_TAB_NAMES.has(tab);
   if (totalsStamped) stampTotals(ctx);
-  return { invalidated, totalsStamped };
+  const indexStamped = INDEX_TAB_NAMES.has(tab);
+  if (indexStamped) stampIndex(ctx);
+  return indexStamped ? { invalidated, totalsStamped, indexStamped } : { invalidated, totalsStamped };
 }
 
 /** A person changed the sheet's structure: rows, columns or tabs added, removed or moved (which
@@ -66,8 +80,10 @@ export function onDeskChange(ctx: ScriptContext): CacheTriggerResult {
     // Rows removed or inserted may shift 活動記録 under the totals' mark (the event does not say
     // which tab): counted whole next time. The mark's own 活動ID check would catch most of it.
     stampTotals(ctx);
+    // Rows of 会員 removed or moved: a member gone from the tab must leave the ranking too.
+    stampIndex(ctx);
   }
-  return { invalidated, totalsStamped: invalidated };
+  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true } : { invalidated, totalsStamped: false };
 }
 
 export const CACHE_TRIGGER_HANDLERS = { onDeskEdit, onDeskChange };

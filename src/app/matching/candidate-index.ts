@@ -7,7 +7,7 @@ import {
 import type { WorkedRow } from '../../domain/matching/worked-load';
 import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
 import type { Settings } from '../../domain/settings';
-import type { Clock, Lock, TableStore } from '../ports';
+import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
 import { readRowsByKey } from '../shared/find-rows';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
@@ -27,6 +27,11 @@ export const CANDIDATE_INDEX_TAB = '_候補索引';
 export const INDEX_HEADER = ['区分', '会員数', '索引'] as const;
 /** The stamp row's key (row 2): its 索引 cell is `{"v":…,"built":"YYYY-MM-DD","buckets":…}`. */
 const STAMP_KEY = '#';
+/** The on-edit and on-change triggers' stamp (src/entry/cache-triggers.ts): a person typed into
+ *  会員, 仕事, マッチング or 就業実績, or moved rows or tabs, at this instant. A rebuild keeps the stamp
+ *  it saw in its own stamp row (`seen`); a reader finding another one rebuilds first, so a 退会日 or
+ *  地区 typed by hand is in the next ranking, not only after the nightly run. */
+export const INDEX_EDITED_PROPERTY = 'ikigai.candidateIndex.edited';
 
 export const bucketKey = (b: number): string => `K${String(b).padStart(4, '0')}`;
 
@@ -56,11 +61,12 @@ function sameTable(raw: { header: readonly Cell[]; rows: readonly (readonly Cell
 }
 
 /** Rebuilds the whole tab from the tabs (caller holds the write lock). */
-export function rebuildCandidateIndex(store: TableStore, settings: Settings, today: CivilDate): RebuildResult {
+export function rebuildCandidateIndex(store: TableStore, settings: Settings, today: CivilDate, edited: string | null = null): RebuildResult {
+  // The edit stamp is read before the tabs: an edit while they are read leaves a newer stamp.
   const wb = loadWorkbookPart(store, INDEX_READS, settings);
   const buckets = bucketsOf(wb.members, wb.matches, wb.jobs, wb.workLog, today);
   let chars = 0;
-  const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS })]];
+  const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS, ...(edited === null ? {} : { seen: edited }) })]];
   buckets.forEach((entries, b) => {
     const json = packBucket(entries);
     chars += json.length;
@@ -75,11 +81,12 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
 
 export type IndexRead =
   | { readonly ok: true; readonly entries: IndexEntry[]; readonly built: CivilDate }
-  | { readonly ok: false; readonly why: 'missing' | 'stale' | 'unreadable' };
+  | { readonly ok: false; readonly why: 'missing' | 'stale' | 'unreadable' | 'edited' };
 
-/** The index's entries, or why not: missing, another version or layout, a cell typed over, or built
- *  before yesterday (the nightly rebuild missed a night, so a hand edit may not be in it). */
-export function readCandidateIndex(store: TableStore, today: CivilDate): IndexRead {
+/** The index's entries, or why not: missing, another version or layout, a cell typed over, built
+ *  before yesterday (the nightly rebuild missed a night), or a person edited the tabs since it was
+ *  built (`edited`: INDEX_EDITED_PROPERTY's value, null when no edit was ever stamped). */
+export function readCandidateIndex(store: TableStore, today: CivilDate, edited: string | null = null): IndexRead {
   const raw = store.read([CANDIDATE_INDEX_TAB]);
   if (!raw) return { ok: false, why: 'missing' };
   const stamp = raw.rows[0];
@@ -91,9 +98,10 @@ export function readCandidateIndex(store: TableStore, today: CivilDate): IndexRe
     return { ok: false, why: 'unreadable' };
   }
   if (typeof meta !== 'object' || meta === null) return { ok: false, why: 'unreadable' };
-  const { v, built, buckets } = meta as Record<string, unknown>;
+  const { v, built, buckets, seen } = meta as Record<string, unknown>;
   if (v !== INDEX_VERSION || buckets !== INDEX_BUCKETS || typeof built !== 'string') return { ok: false, why: 'stale' };
   if (built < addDays(today, -1)) return { ok: false, why: 'stale' };
+  if (edited !== null && seen !== edited) return { ok: false, why: 'edited' };
   if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
   const entries: IndexEntry[] = [];
   for (let b = 0; b < INDEX_BUCKETS; b++) {
@@ -109,12 +117,16 @@ export function readCandidateIndex(store: TableStore, today: CivilDate): IndexRe
 /** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the
  *  first reader of a day the nightly run missed, or of a new desk). null: another run holds the lock
  *  (the caller ranks from the tabs instead). */
-export function candidateIndexEntries(ports: { store: TableStore; lock: Lock }, settings: Settings, today: CivilDate): IndexEntry[] | null {
-  const first = readCandidateIndex(ports.store, today);
+export function candidateIndexEntries(
+  ports: { store: TableStore; lock: Lock; props?: KeyValueStore }, settings: Settings, today: CivilDate,
+): IndexEntry[] | null {
+  // One getProperty a ranking: the price of seeing a hand edit of 会員 in the next list.
+  const edited = ports.props?.get(INDEX_EDITED_PROPERTY) ?? null;
+  const first = readCandidateIndex(ports.store, today, edited);
   if (first.ok) return first.entries;
   const rebuilt = underWriteLock(ports, () => {
-    rebuildCandidateIndex(ports.store, settings, today);
-    return readCandidateIndex(ports.store, today);
+    rebuildCandidateIndex(ports.store, settings, today, edited);
+    return readCandidateIndex(ports.store, today, edited);
   });
   return rebuilt.ok && rebuilt.value.ok ? rebuilt.value.entries : null;
 }
@@ -122,10 +134,11 @@ export function candidateIndexEntries(ports: { store: TableStore; lock: Lock }, 
 /** The nightly trigger's rebuild (and the menu's): under its own write lock, 設定 read for the
  *  center's day. Answers what was written, or null when another run held the lock (the next reader
  *  finding the stamp old rebuilds then). */
-export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lock; clock: Clock }): RebuildResult | null {
+export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lock; clock: Clock; properties?: KeyValueStore }): RebuildResult | null {
   const settings = readSettings(ports.store);
   const today = civilDateIn(ports.clock.now(), settings.timeZone);
-  const locked = underWriteLock(ports, () => rebuildCandidateIndex(ports.store, settings, today));
+  const edited = ports.properties?.get(INDEX_EDITED_PROPERTY) ?? null;
+  const locked = underWriteLock(ports, () => rebuildCandidateIndex(ports.store, settings, today, edited));
   return locked.ok ? locked.value : null;
 }
 

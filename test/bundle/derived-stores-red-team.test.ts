@@ -1,0 +1,73 @@
+import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import { changeEvent, editEvent, installTrigger } from './trigger-events';
+import { dayTables } from '../app/day-fixture';
+import { COORDINATOR, MANAGER } from '../app/sidebar/sidebar-fixture';
+import type { Cell } from '../../src/domain/cell';
+
+// Red team of the add-in's derived stores (issue 15): what a person does by hand to the center's
+// tabs, or to the add-in's own hidden tabs, must not leave a ranking silently wrong.
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Reply = { ok: boolean; code?: string; data?: { candidates: { member_id: string }[] } };
+
+function toSheetValue(c: Cell): unknown {
+  if (c === null) return '';
+  if (typeof c === 'object') return c.date;
+  return c;
+}
+
+function world(): { bundle: LoadedBundle; ss: GSpreadsheet; call: (name: string, ...args: unknown[]) => Reply } {
+  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: 'tanaka@example.jp', now: '2025-06-11T01:00:00Z' });
+  const ss = bundle.fakes!.spreadsheet;
+  for (const t of dayTables()) {
+    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
+    ss.insertSheet(t.name).getRange(1, 1, rows.length, t.header.length).setValues(rows);
+  }
+  const call = (name: string, ...args: unknown[]): Reply => jsonRoundTrip(bundle.call(name, ...jsonRoundTrip(args))) as Reply;
+  return { bundle, ss, call };
+}
+
+const ids = (r: Reply): string[] => (r.data?.candidates ?? []).map((c) => c.member_id).sort();
+
+function column(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string): number {
+  return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String).indexOf(name) + 1;
+}
+
+// Found by this red team: the index was kept by the add-in's own writes and rebuilt nightly, so a
+// 退会日 or 地区 typed into 会員 (or a member's row deleted) left the ranking wrong, silently, until
+// the next night (two nights when one was missed). The on-edit and on-change triggers setup
+// installs now stamp it, and the next ranking rebuilds it first.
+describe('the candidate index after a person edits 会員 by hand', () => {
+  test('a 退会日 typed into 会員 takes the member out of the next ranking', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).toContain('M001');
+    const sheet = ss.getSheetByName('会員')!;
+    // M001's row: the person types a 退会日; Sheets runs the manager's on-edit trigger.
+    const e = editEvent(sheet, 2, column(sheet, '退会日'), [['2025-06-01']], edit);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', e)).toMatchObject({ indexStamped: true });
+    bundle.fakes!.actAs(COORDINATOR);
+    const after = call('listCandidates', 'J003');
+    expect(after.ok).toBe(true);
+    expect(ids(after)).not.toContain('M001');
+    // Rebuilt once: the next ranking reads the index as it is (no rebuild, nothing written).
+    const again = bundle.log.measure(() => call('listCandidates', 'J003'));
+    expect(ids(again.result)).toEqual(ids(after));
+    expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  test('a member\'s row deleted from 会員 leaves the ranking after the change trigger', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const change = installTrigger(bundle, 'onDeskChange', 'change');
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).toContain('M001');
+    ss.getSheetByName('会員')!.deleteRow(2);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskChange', changeEvent(ss, 'REMOVE_ROW', change))).toMatchObject({ indexStamped: true });
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).not.toContain('M001');
+  });
+});
