@@ -79,6 +79,8 @@ function label<C extends string>(e: Enumeration<C>, code: C): string {
 
 /** The matches of J00001 (the job the bench's status changes are about), the same at every size. */
 export const JOB_ONE_MATCHES = 8;
+/** The activities naming member 1 (M000001), the same at every size. */
+export const MEMBER_ONE_ACTIVITIES = 6;
 
 export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCenter {
   const rng = new Prng(seed + size.members);
@@ -170,6 +172,20 @@ export function generateBenchCenter(size: BenchSize, seed = 20250310): BenchCent
       dateCell(`${day}T${pad(rng.int(9, 17), 2)}:${pad(rng.int(0, 59), 2)}:00`),
     ]);
   }
+
+  // Member 1 (the member the bench places, follows up and whose activity it corrects) has the same
+  // MEMBER_ONE_ACTIVITIES rows at every size, spread over the tab's first 70%: the writes that re-count them on
+  // 継続支援's stored list read their rows of 活動記録 by key (one getValues per run of rows), so
+  // their calls follow the member's own history, which is then the same at every size.
+  const one = memberIds[0] as string;
+  const other = memberIds[1] as string;
+  const memberAt = ACTIVITIES_TAB.columns.findIndex((c) => c.key === 'member_id');
+  // In the first 70% of the tab: never among its last rows, which undo_place searches (a window).
+  const oneRows = new Set(Array.from({ length: MEMBER_ONE_ACTIVITIES }, (_, k) => Math.floor(((k + 0.5) * 0.7 * size.activities) / MEMBER_ONE_ACTIVITIES)));
+  activityRows.forEach((row, i) => {
+    if (oneRows.has(i)) row[memberAt] = one;
+    else if (row[memberAt] === one) row[memberAt] = other;
+  });
 
   // Placements and the pipeline around them; member 1 stays free so the bench can place them.
   // J00001, the job the bench places member 1 on, has JOB_ONE_MATCHES matches at every size, one

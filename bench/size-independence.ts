@@ -8,7 +8,7 @@ import type { SizeResult } from './run-size';
 
 /** Sidebar calls whose cells read do not grow with the center. */
 export const SIZE_INDEPENDENT: readonly OperationName[] = [
-  'logActivity', 'logFollowUp', // appends only (headers from the desk cache)
+  'logActivity', 'logFollowUp', // appends, and the member's row of the stored 継続支援 list found by key
   'placeMatch', 'undoPlace', 'setJobStatus', // the job's and the member's rows found by key (findRows)
   'getMember', 'saveMemberEdit', 'leaveMember', // the member's rows found by key
   'saveMemberNew', // the members' counter, the new ID checked free by one search
@@ -20,12 +20,29 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   'sidebarOpen', // the 今週 figures stored, the recent entries from 活動記録's last 500 rows, no picker list past 設定's limits
 ];
 
+/** Sidebar calls that read a stored list capped whatever the center's size: at most this many
+ *  cells (the list grows with the center until its cap, never past it). */
+export const SIZE_CAPPED: Readonly<Partial<Record<OperationName, number>>> = {
+  // _継続支援: 13 columns × (header + row of counts + 3 groups × STORED_PER_GROUP 200), and the
+  // members a write added during the day: allowed 50 more rows.
+  listFollowUps: 13 * (2 + 3 * 200 + 50),
+};
+
+/** The capped calls that read more cells than their cap at some size. */
+export function overCap(results: readonly SizeResult[]): Growth[] {
+  const over: Growth[] = [];
+  for (const [op, cap] of Object.entries(SIZE_CAPPED) as [OperationName, number][]) {
+    const cells = results.map((r) => r.measures.find((m) => m.op === op)?.calls.cellsRead ?? Number.NaN);
+    if (cells.some((c) => Number.isNaN(c) || c > cap)) over.push({ op, cells });
+  }
+  return over;
+}
+
 /** Sidebar calls that still read more at a bigger center, and why (issue 15 items not built yet). */
 export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
   listJobs: 'three runs of 仕事 and seven columns of マッチング for every open job\'s fill',
   searchMembers: 'seven columns of 会員 searched in memory (no server-side index)',
   searchJobs: '仕事\'s picker columns and 業務提供先\'s names searched in memory (they grow with the jobs and clients, not with members; the places of the ≤ 20 jobs answered found by key)',
-  listFollowUps: '会員, 仕事 and マッチング by column, to name the people on the worklist',
 };
 
 export interface Growth {
@@ -46,5 +63,5 @@ export function cellGrowth(results: readonly SizeResult[]): Growth[] {
 /** Sidebar calls in neither list (a new call must be classified). */
 export function unclassified(results: readonly SizeResult[]): OperationName[] {
   const ops = new Set(results.flatMap((r) => r.measures.map((m) => m.op)));
-  return [...ops].filter((op) => startKindOf(op) === 'sidebar' && !SIZE_INDEPENDENT.includes(op) && KNOWN_GROWING[op] === undefined);
+  return [...ops].filter((op) => startKindOf(op) === 'sidebar' && !SIZE_INDEPENDENT.includes(op) && SIZE_CAPPED[op] === undefined && KNOWN_GROWING[op] === undefined);
 }

@@ -9,7 +9,7 @@ export const {
   // The sidebar.
   sidebarBootstrap, weekHeadline, listCandidates, searchMembers, searchClients, listEventSessions, listAttendance,
   logActivity, changeMatchStatus, registerClient, registerJob, checkIn, joinAsMember, cancelRegistration, registerByPhone, createEvent,
-  listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, logFollowUp, correctActivity, withdrawActivity,
+  listJobs, setJobStatus, proposeTeam, getMember, saveMember, leaveMember, listFollowUps, rebuildFollowUps, logFollowUp, correctActivity, withdrawActivity,
   listMemberWork, recordWork, confirmWork,
   // The menu, setup, sends and triggers.
   onOpen, onInstall, showSidebar, runSetup, saveInitialSettings, sendWeeklySummaryNow, installWeeklyTrigger, closeLastMonth, reopenLastClose, writeAnnualStats, printClosedStatements,

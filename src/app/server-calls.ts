@@ -153,6 +153,7 @@ export const SERVER_CALLS = {
   saveMember: sidebar('write', [SAVE_MEMBER_INPUT], 'a new member, or the given fields of one', (api, input) => api.saveMember(input)),
   leaveMember: sidebar('write', [LEAVE_MEMBER_INPUT], '退会: the day and reason; ends the member\'s placements', (api, input) => api.leaveMember(input)),
   listFollowUps: sidebar('read', [], '継続支援: who to call today, with name, phone and reason', (api) => api.listFollowUps()),
+  rebuildFollowUps: sidebar('write', [], '継続支援: the stored list recounted from the tabs now (作り直す)', (api) => api.rebuildFollowUps()),
   logFollowUp: sidebar('write', [LOG_FOLLOW_UP_INPUT], 'a follow-up call logged in one tap', (api, input) => api.logFollowUp(input)),
   correctActivity: sidebar('write', [CORRECT_ACTIVITY_INPUT], 'a correction of one\'s own activity', (api, input) => api.correctActivity(input)),
   withdrawActivity: sidebar('write', [WITHDRAW_ACTIVITY_INPUT], 'withdraws (取消) one\'s own activity, kept in the tab', (api, id) => api.withdrawActivity(id)),

@@ -2,6 +2,7 @@ import type { SetupSurface } from '../app/setup/run-setup';
 import type { PlacedFormat } from '../domain/setup/column-format';
 import type { TabLayout } from '../domain/setup/plan-setup';
 import type { Language } from '../domain/enums';
+import { isHiddenWorkTab } from '../domain/schema/tabs';
 import type { ChartSpec } from '../domain/weekly/trend-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,6 +36,8 @@ export class SheetsSetupSurface implements SetupSurface {
     this.count += 1;
     this.sheets.set(name, sheet);
     if (header.length > 0) this.writeHeader(sheet, 1, header);
+    // The add-in's working tabs (workbook.md: `_継続支援`…) are kept out of the tab bar.
+    if (isHiddenWorkTab(name)) sheet.hideSheet();
   }
 
   appendColumns(name: string, fromColumn: number, headers: readonly string[]): void {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { columnLetter, isDateCell, type Cell } from '../domain/cell';
+import { isHiddenWorkTab } from '../domain/schema/tabs';
 
 // Rewriting some cells of an existing .xlsx in place: the package is opened with jszip, only the
 // parts that must change (the changed sheets, and workbook.xml, its relationships, the content
@@ -889,6 +890,8 @@ class XlsxPackage {
     if (!sheets) { sheets = make(this.workbook, 'sheets'); insertInOrder(root, sheets, ['functionGroups', 'externalReferences', 'definedNames', 'calcPr']); }
     const sheet = make(this.workbook, 'sheet');
     sheet.setAttribute('name', name);
+    // The add-in's working tabs (`_継続支援`…) are hidden, as setup hides them in Sheets.
+    if (isHiddenWorkTab(name)) sheet.setAttribute('state', 'hidden');
     sheet.setAttribute('sheetId', String(Math.max(0, ...this.sheets().map((s) => s.sheetId)) + 1));
     sheet.setAttributeNS(REL_NS, root.lookupPrefix(REL_NS) ? `${root.lookupPrefix(REL_NS)}:id` : 'r:id', rId);
     sheets.appendChild(sheet);

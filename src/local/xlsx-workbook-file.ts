@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { cellText, isDateCell, type Cell, type RawTable } from '../domain/cell';
 import type { Problem } from '../domain/messages/problem';
 import { allSetupTabs } from '../domain/setup/output-tabs';
+import { isHiddenWorkTab } from '../domain/schema/tabs';
 import { MemoryTableStore } from './memory-table-store';
 import { dressSheet } from './xlsx-formats';
 import {
@@ -398,6 +399,8 @@ async function freshWorkbook(store: MemoryTableStore): Promise<Buffer> {
     const table = store.read([name]);
     if (!table) continue;
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // The add-in's working tabs (`_継続支援`…) are hidden, as setup hides them in Sheets.
+    if (isHiddenWorkTab(name)) sheet.state = 'hidden';
     sheet.addRow([...table.header]).font = { bold: true };
     for (const row of table.rows) {
       const converted = row.map(toExcelValue);

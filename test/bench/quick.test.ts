@@ -1,6 +1,6 @@
 import { QUICK_SIZES } from '../../bench/generate-center';
 import { runQuick, type QuickResult } from '../../bench/quick';
-import { cellGrowth, KNOWN_GROWING, SIZE_INDEPENDENT, unclassified } from '../../bench/size-independence';
+import { cellGrowth, KNOWN_GROWING, overCap, SIZE_CAPPED, SIZE_INDEPENDENT, unclassified } from '../../bench/size-independence';
 import { ensureBuilt } from '../bundle/harness';
 
 // BENCH_QUICK in the test suite: every measured operation, driven through dist/Code.js with the
@@ -26,6 +26,9 @@ describe('the benchmark quick check', () => {
     const cells = SIZE_INDEPENDENT.map((op) => `${op}: ${result.results.map((r) => r.measures.find((m) => m.op === op)?.calls.cellsRead).join(' / ')}`);
     console.log(`cells read at ${QUICK_SIZES.map((s) => s.name).join(' / ')}:\n${cells.join('\n')}\nknown to grow:\n${Object.entries(KNOWN_GROWING).map(([op, why]) => `${op} — ${why}`).join('\n')}`);
     expect(cellGrowth(result.results)).toEqual([]);
+    // The calls that read a stored list read no more than its cap (継続支援: _継続支援).
+    console.log(`capped: ${Object.entries(SIZE_CAPPED).map(([op, cap]) => `${op} ${result.results.map((r) => r.measures.find((m) => m.op === op)?.calls.cellsRead).join(' / ')} (cap ${cap})`).join('; ')}`);
+    expect(overCap(result.results)).toEqual([]);
     // Every sidebar call is in one list or the other.
     expect(unclassified(result.results)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { COORDINATOR, NOW, VIEWER } from '../app/sidebar/sidebar-fixture';
 import { activityRowsByExcelJs, addFormulaColumn, dayWorkbook, FORMULA_HEADER } from './day-workbook';
 import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { builtRowOf, encodeRows, listHeader, rowOf } from '../../src/app/follow-ups/stored-list';
 
 // The 継続支援 panel of the built sidebar in Chromium at 300px, against the dev server on the day
 // fixture (today 2025-06-11; M003 placed on J002 on 06-02, so its 1-week call is due): who to
@@ -177,5 +178,48 @@ describeInBrowser('the 継続支援 panel in Chromium (viewer)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-follow-ups-viewer.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describeInBrowser('the 継続支援 panel in Chromium (a list rebuilt yesterday)', () => {
+  let session: SidebarSession;
+
+  beforeAll(async () => {
+    // The stored list (_継続支援) as the last night's run left it, on 2025-06-10: M001 waiting.
+    // Since then M001 was called (A000008) and M003's placement reached its first week: a list
+    // only the next rebuild (or 作り直す) brings up to date.
+    const zero = { placed_1w: 0, placed_1m: 0, placed_3m: 0, waiting: 1, no_contact: 0 };
+    const m001 = {
+      member_id: 'M001', reason: 'waiting' as const, since: '2020-04-01', days: 0, match_id: null, job_id: null, last_contact: null,
+      name: '青木 一郎', kana: 'アオキ イチロウ', phone: '04-0000-0001', job_title: '', placed_on: null, joined_on: '2020-04-01',
+    };
+    const list = { name: '_継続支援', header: listHeader('ja'), rows: encodeRows([builtRowOf('2025-06-10', zero), rowOf(m001)], 'ja').map((r) => [...r]) };
+    session = await openSidebarSession([...dayWorkbook('ja'), list], { now: NOW, tempPrefix: 'ikigai-follow-ups-stale-' });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test('says how old the list is, and 作り直す recounts it from the tabs', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '継続支援' }).click();
+    const panel = page.locator('#panel-follow-ups');
+    await panel.locator('li.follow-up').first().waitFor();
+    await expect(panel.locator('li.follow-up').evaluateAll((els) => els.map((e) => e.getAttribute('data-member')))).resolves.toEqual(['M001']);
+    await expect(panel.locator('#follow-ups-age').textContent()).resolves.toBe('この一覧は 2025-06-10 に作り直したものです（毎晩作り直します）。今日の分は「作り直す」で。');
+    await noSideways(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-follow-ups-stale.png'), fullPage: true });
+    await panel.getByRole('button', { name: '作り直す' }).click();
+    await panel.getByText('一覧を作り直しました。').waitFor();
+    await expect(panel.locator('#follow-ups-age').isHidden()).resolves.toBe(true);
+    await expect(panel.locator('li.follow-up').evaluateAll((els) => els.map((e) => e.getAttribute('data-member'))))
+      .resolves.toEqual(['M003', 'M002', 'M006', 'M007', 'M008', 'M004', 'M009']);
+    await noSideways(page);
+    expect(errors).toEqual([]);
+    await page.close();
+    // The rebuilt list is in the .xlsx, hidden, with the day it was made.
+    const stored = (await readWorkbookFile(session.workbook)).read(['_継続支援']);
+    expect(stored?.rows[0]?.slice(0, 3)).toEqual([null, 'built', { date: '2025-06-11' }]);
   });
 });

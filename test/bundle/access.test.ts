@@ -25,7 +25,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   sidebarBootstrap: 'read', weekHeadline: 'read', listCandidates: 'read', searchMembers: 'read', searchClients: 'read', listEventSessions: 'read', listAttendance: 'read',
   logActivity: 'write', changeMatchStatus: 'write', registerClient: 'write', registerJob: 'write', checkIn: 'write', joinAsMember: 'write', cancelRegistration: 'write', registerByPhone: 'write', createEvent: 'write',
   listJobs: 'read', getMember: 'read', listFollowUps: 'read', listMemberWork: 'read', recordWork: 'write', confirmWork: 'write',
-  setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', correctActivity: 'write', withdrawActivity: 'write',
+  setJobStatus: 'write', proposeTeam: 'write', saveMember: 'write', leaveMember: 'write', logFollowUp: 'write', rebuildFollowUps: 'write', correctActivity: 'write', withdrawActivity: 'write',
   onOpen: 'menu-open', onInstall: 'menu-open', showSidebar: 'menu-open',
   runSetup: 'manager+bootstrap', saveInitialSettings: 'manager+bootstrap',
   sendWeeklySummaryNow: 'manager', installWeeklyTrigger: 'manager', createSignupForm: 'manager',

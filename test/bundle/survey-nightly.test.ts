@@ -102,15 +102,17 @@ describe('the nightly survey run, through the bundle', () => {
     // The same night rebuilds the candidate index under its own lock (matching.md "The candidate
     // index"): 設定 again, 会員's, 仕事's and マッチング's columns (5 getValues here), one setValues of
     // _候補索引 and its flush.
-    expect(measured.calls.byMethod).toMatchObject({
     // Then the 今週 headline's nightly recount (its own lock: 3 getValues, the figures' property read
-    // and written, a flush: src/app/weekly, nightlyHeadline).
-      'Range.getValues': 6 + 5 + 3, 'Range.setValues': 1 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
-      'Properties.getProperties': 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1,
+    // and written, a flush: src/app/weekly, nightlyHeadline), and 継続支援's stored list (its own
+    // lock: 2 getValues here, one replace of _継続支援, a flush: src/app/follow-ups).
+    expect(measured.calls.byMethod).toMatchObject({
+      'Range.getValues': 6 + 5 + 3 + 2, 'Range.setValues': 1 + 1 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
+      'Properties.getProperties': 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1 + 1,
     });
     // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest,
-    // and hiding the new _候補索引 (SheetsTableStore hides a tab named with a leading _ it creates).
-    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18 + 12 + 7);
+    // and hiding the new _候補索引 (SheetsTableStore hides a tab named with a leading _ it creates);
+    // the follow-up list's likewise.
+    expect(measured.calls.roundTrips).toBeLessThanOrEqual(18 + 12 + 7 + 11);
     expect(sent).toHaveLength(2);
     for (const m of sent) {
       // Staff who act on it: the manager and the active coordinator; not the viewer or the inactive one.
@@ -160,17 +162,18 @@ describe('the nightly survey run, through the bundle', () => {
     expect(quiet.result).toMatchObject({ tallied: false, mailed: [] });
     // 設定, アンケート and the two response tabs; the trigger check; the marks. Then the candidate
     // index's nightly rebuild (5 getValues, and the tab itself, compared: a new day's stamp, so it is
-    // written again — its lock, one setValues, a flush).
-    expect(quiet.calls.byMethod['Range.getValues']).toBe(4 + 6 + 3);
+    // written again — its lock, one setValues, a flush), and the follow-up list's (2 getValues; a
+    // new day is its row of counts, so written again too).
+    expect(quiet.calls.byMethod['Range.getValues']).toBe(4 + 6 + 3 + 2);
     // The headline's recount: its lock, 3 getValues, its property read and written, a flush.
-    expect(quiet.calls.roundTrips).toBeLessThanOrEqual(11 + 10 + 8);
+    expect(quiet.calls.roundTrips).toBeLessThanOrEqual(11 + 10 + 8 + 11);
     expect(bundle.fakes!.mail.sent).toHaveLength(2);
     // Nothing written by the survey run, no quota asked, no form opened: the tabs read, the marks
-    // read. The one setValues is the candidate index's tab, rebuilt every night.
+    // read. The setValues are the candidate index's tab and the follow-up list, rebuilt every night.
     for (const call of ['Sheet.appendRow', 'MailApp.getRemainingDailyQuota', 'FormApp.openByUrl', 'FormApp.openById', 'Properties.setProperties']) {
       expect(bundle.log.count(call)).toBe(0);
     }
-    expect(bundle.log.count('Range.setValues')).toBe(1);
+    expect(bundle.log.count('Range.setValues')).toBe(2);
   });
 
   it('mails a survey again the night after it gets a new answer, saying how many are new; the other survey not', () => {

@@ -216,6 +216,7 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   setFrozenRows(rows: number): void { this._frozenRows = rows; }
   getFrozenRows(): number { return this._frozenRows; }
 
+
   protect(): GProtection {
     const p = ProtectionImpl.create(this._host, (gone) => { this._protections = this._protections.filter((x) => x !== gone); });
     this._protections.push(p);

@@ -1,3 +1,4 @@
+import { refreshFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
@@ -78,6 +79,8 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
   // The weekly run's stored totals follow the change in the same write (kpi.md "Weekly summary").
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
+  // A contact moved, re-dated or re-classed: both members' places on the stored 継続支援 list.
+  refreshFollowUps(ports.store, ctx, [activity.member_id ?? '', after.member_id ?? '']);
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
     detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,
@@ -95,6 +98,8 @@ export function withdrawActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCo
   updateRecord(ports.store, ACTIVITIES_TAB, place, activity, after, ctx.lang);
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
+  // A contact withdrawn: the member may be due a call again (their last contact is an older one).
+  refreshFollowUps(ports.store, ctx, [activity.member_id ?? '']);
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: place.tab, recordId: activity.activity_id, detail: activityAuditDetail(activity),
   });

@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND } from '../../domain/enums';
-import { followUpWorklist, type FollowUpItem } from '../../domain/follow-up/worklist';
+import { composeWorklist, FOLLOW_UP_REASONS, groupOf } from '../../domain/follow-up/worklist';
 import { waitYears } from '../../domain/kpi/wait-span';
 import { wordText } from '../../domain/messages/catalog';
-import type { Workbook } from '../../domain/workbook';
+import { countedList, noteContacts, rebuildFollowUps } from '../follow-ups/keep-list';
+import { readStoredList, STORED_PER_GROUP, type StoredItem, type StoredList } from '../follow-ups/stored-list';
+import { underWriteLock } from '../shared/write-boundary';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type { FollowUpView, FollowUpsOutput, LogActivityOutput, LogFollowUpInput } from '../shared/api-types';
@@ -12,8 +14,8 @@ import { appendActivities } from './append-activities';
 
 // 継続支援: who to call today, and a call logged in one tap. The worklist's rules are
 // src/domain/follow-up/worklist.ts (placements at 1 week / 1 month / 3 months, members waiting
-// longest, the oldest last contact); this adds the names, kana, phones and job titles a
-// coordinator needs to make the call. They appear only in this answer, which goes to the sidebar
+// longest, the oldest last contact); the list is stored in the hidden tab _継続支援 with the
+// names, kana, phones and job titles a coordinator needs to make the call (src/app/follow-ups). They appear only in this answer, which goes to the sidebar
 // of an active coordinator, viewer or manager: never into a mail, the audit tab or a log line.
 
 export const LOG_FOLLOW_UP_INPUT = lazySchema(() => z.strictObject({
@@ -26,29 +28,46 @@ export const LOG_FOLLOW_UP_INPUT = lazySchema(() => z.strictObject({
   date: z.optional(civilDateArg),
 }));
 
-export function followUpsOf(workbook: Workbook, ctx: CallContext): FollowUpsOutput {
-  const activities = workbook.activities.filter((a) => a.status !== 'withdrawn');
-  const list = followUpWorklist({ members: workbook.members, matches: workbook.matches, activities, today: ctx.today });
-  const byId = new Map(workbook.members.map((m) => [m.member_id, m]));
-  const titles = new Map(workbook.jobs.map((j) => [j.job_id, j.title]));
+/** The panel's answer from the stored list: each group's first (20 / 10 / 10), the counts, and
+ *  how old the list is (the day it was last rebuilt: time moving on is the rebuild's job). */
+export function followUpsOf(list: StoredList, ctx: Pick<CallContext, 'lang' | 'today'>): FollowUpsOutput {
+  const shown = composeWorklist(list.items);
   const words = wordText(ctx.lang).followUp;
-  const text = (item: FollowUpItem): string => {
+  const text = (item: StoredItem): string => {
     // Past a year, in whole years; from the join day, said so (kpi/wait-span.ts): not "5800日".
-    if (item.reason === 'waiting') return words.waiting(item.since, item.days, waitYears(item.days), item.since === byId.get(item.member_id)?.joined_on);
+    if (item.reason === 'waiting') return words.waiting(item.since, item.days, waitYears(item.days), item.since === item.joined_on);
     if (item.reason === 'no_contact') return words.no_contact(item.last_contact, item.days, waitYears(item.days));
-    const placedOn = workbook.matches.find((m) => m.match_id === item.match_id)?.placed_on ?? '';
-    const job = (item.job_id ? titles.get(item.job_id) : '') || item.job_id || '';
-    return words[item.reason](job, placedOn);
+    return words[item.reason](item.job_title || item.job_id || '', item.placed_on ?? '');
   };
-  const items: FollowUpView[] = list.items.map((item) => {
-    const m = byId.get(item.member_id);
+  const byId = new Map(list.items.map((i) => [i.member_id, i]));
+  const items: FollowUpView[] = shown.items.map((shownItem) => {
+    const item = byId.get(shownItem.member_id) ?? { ...shownItem, name: '', kana: '', phone: '', job_title: '', placed_on: null, joined_on: null };
     return {
-      member_id: item.member_id, name: m?.name ?? '', kana: m?.kana ?? '', phone: m?.phone ?? '',
+      member_id: item.member_id, name: item.name, kana: item.kana, phone: item.phone,
       reason: item.reason, reason_text: text(item), since: item.since, days: item.days,
       match_id: item.match_id, job_id: item.job_id, last_contact: item.last_contact,
     };
   });
-  return { today: ctx.today, items, counts: list.counts };
+  // A group the rebuild cut to STORED_PER_GROUP keeps the count it found then.
+  const counts = { ...shown.counts };
+  for (const r of FOLLOW_UP_REASONS) if (list.capped.includes(groupOf(r)) && list.builtCounts) counts[r] = list.builtCounts[r];
+  const builtOn = list.builtOn ?? '';
+  return { today: ctx.today, items, counts, built_on: builtOn, stale: builtOn !== '' && builtOn < ctx.today, capped: [...list.capped], stored_cap: STORED_PER_GROUP };
+}
+
+/** listFollowUps: the stored list, read whole (its size, capped, never the center's). The first
+ *  call that finds no list makes it (the add-in's own tab, under the write boundary); when another
+ *  run holds the lock it is counted without being kept. */
+export function listFollowUps(ports: SidebarPorts, ctx: CallContext): FollowUpsOutput {
+  const stored = readStoredList(ports.store, ctx.lang, ctx.today);
+  if (stored) return followUpsOf(stored, ctx);
+  const built = underWriteLock(ports, () => rebuildFollowUps(ports.store, ctx.settings, ctx.today).list);
+  return followUpsOf(built.ok ? built.value : countedList(ports.store, ctx.settings, ctx.today), ctx);
+}
+
+/** 作り直す (the panel, a coordinator or manager): the list recounted from the tabs now. */
+export function rebuildFollowUpList(ports: SidebarPorts, ctx: CallContext): FollowUpsOutput {
+  return followUpsOf(rebuildFollowUps(ports.store, ctx.settings, ctx.today).list, ctx);
 }
 
 /** A follow-up call in one tap: 継続支援, フォロー unless another kind is given, today unless dated. */
@@ -58,5 +77,7 @@ export function logFollowUp(ports: SidebarPorts, ctx: CallContext, input: LogFol
     member_id: input.member_id, job_id: input.job_id ?? '', minutes: input.minutes ?? null, outcome: input.outcome ?? '', notes: input.notes ?? '',
   }]);
   if (!activity) throw new Error('no activity appended');
+  // The member was just called: off the stored list (their row found by key).
+  noteContacts(ports.store, ctx, [activity]);
   return { activity };
 }

@@ -1,3 +1,4 @@
+import { refreshFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { addDays } from '../../domain/civil-date';
@@ -272,6 +273,9 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
     activityId = logged.views[0]?.activity_id ?? null;
     audits.push(...logged.audits);
   }
+  // A placement started, ended or undone, a proposal made or declined: the member's place on the
+  // stored 継続支援 list, re-counted from their rows (follow-ups/keep-list.ts).
+  refreshFollowUps(store, ctx, [next.member_id]);
   writeAudits(store, lang, audits);
   return {
     match_id: next.match_id, status: next.status, proposed_on: next.proposed_on, placed_on: next.placed_on, ended_on: next.ended_on,

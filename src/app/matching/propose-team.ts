@@ -1,3 +1,4 @@
+import { noteContacts } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
@@ -75,6 +76,8 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
     at: ctx.now, user: ctx.email, action: 'match_propose', sheet: matches.name, recordId: p.match_id,
     detail: [`job=${p.job_id}`, `member=${p.member_id}`, 'status=none->proposed', 'team', p.slots.length > 0 ? `slots=${p.slots.join(',')}` : ''].filter((s) => s !== '').join(' '),
   }));
+  // The members just proposed were contacted today: off the stored 継続支援 list.
+  noteContacts(store, ctx, logged.views);
   writeAudits(store, lang, [...audits, ...logged.audits]);
   return {
     job: jobFillOf(job, jobCapacity(job, matches.parsed.records, day)),

@@ -1,3 +1,4 @@
+import { refreshFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { refreshCandidateIndex } from '../matching/candidate-index';
@@ -116,6 +117,8 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   // 退会日 and the ended placements: the member is no candidate from the leaving day on.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: before.member_id, member: after, matches: records.filter((m) => m.member_id === before.member_id), jobs: freedJobs }]);
   const logged = appendActivityRows(ports, ctx, drafts);
+  // Leaving (and the placements it ended): the member's place on the stored 継続支援 list.
+  refreshFollowUps(store, ctx, [after.member_id]);
   writeAudits(store, lang, [...audits, ...logged.audits]);
   return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened, jobs: fills };
 }

@@ -1,3 +1,4 @@
+import { refreshFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { refreshCandidateIndex } from '../matching/candidate-index';
@@ -122,6 +123,8 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   const given = MEMBER_FIELDS.filter((k) => input[k] !== undefined);
   // A new member has no match and no work yet.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: member.member_id, member, matches: [] }]);
+  // A new member with consent and 就業可能枠 is waiting for work from today (the stored 継続支援 list).
+  refreshFollowUps(store, ctx, [member.member_id]);
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_register', sheet: found.name, recordId: member.member_id,
     // Codes only: the name, phone and birth date are personal data.
@@ -141,6 +144,8 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
     refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
     ctx.figures?.record('members', { members: [before] }, { members: [after] });
     ctx.figures?.words([after.district]);
+    // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list.
+    refreshFollowUps(store, ctx, [before.member_id]);
     writeAudit(store, ctx.lang, {
       at: ctx.now, user: ctx.email, action: 'member_edit', sheet: members.name, recordId: before.member_id, detail: `fields=${changed.join(',')}`,
     });

@@ -364,6 +364,13 @@ export interface FollowUpsOutput {
   readonly items: readonly FollowUpView[];
   /** How many qualified under each reason (the list shows the first of each). */
   readonly counts: Readonly<Record<FollowUpReason, number>>;
+  /** The day the stored list was last rebuilt ('' if never): a milestone reached since is not in it. */
+  readonly built_on: string;
+  /** The list was rebuilt before today. */
+  readonly stale: boolean;
+  /** The groups the rebuild kept only the first `stored_cap` of (their counts are the rebuild's). */
+  readonly capped: readonly ('placed' | 'waiting' | 'no_contact')[];
+  readonly stored_cap: number;
 }
 
 /** A follow-up call logged in one tap: 継続支援・フォロー for the member, today unless dated. */

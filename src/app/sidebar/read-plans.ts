@@ -71,15 +71,6 @@ export const JOB_SEARCH_READS: WorkbookPlan = {
 /** The client picker's search (develop/search-clients.ts): IDs and names of 業務提供先. */
 export const CLIENT_SEARCH_READS: WorkbookPlan = { clients: { columns: ['client_id', 'name'] } };
 
-/** The 継続支援 worklist (listFollowUps): who is enrolled and how to call them, their placements
- *  and matches, the jobs' titles, and the last rows of 活動記録 for the last contacts. */
-export const FOLLOW_UP_READS: WorkbookPlan = {
-  members: { columns: ['member_id', 'name', 'kana', 'joined_on', 'left_on', 'phone', 'availability', 'consent'] },
-  jobs: { columns: ['job_id', 'title'] },
-  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'proposed_on', 'placed_on', 'ended_on'] },
-  activities: { tail: HEADLINE_ACTIVITY_ROWS },
-};
-
 /**
  * The work rows the sidebar's ranking counts for the caps (matching.md "Real work"): the last
  * ones of 就業実績, which recordWork appends in time order. The caps need the 4 weeks before today;

@@ -12,7 +12,7 @@ import { SAVE_MEMBER_INPUT, saveMember } from '../members/save-member';
 import { LEAVE_MEMBER_INPUT, leaveMember } from '../members/leave-member';
 import { getMember } from '../members/get-member';
 import { CORRECT_ACTIVITY_INPUT, WITHDRAW_ACTIVITY_INPUT, correctActivity, withdrawActivity } from '../activities/correct-activity';
-import { LOG_FOLLOW_UP_INPUT, followUpsOf, logFollowUp } from '../activities/follow-ups';
+import { LOG_FOLLOW_UP_INPUT, listFollowUps, logFollowUp, rebuildFollowUpList } from '../activities/follow-ups';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { logActivity } from '../activities/log-activity';
 import { REGISTER_CLIENT_INPUT, registerClient } from '../develop/register-client';
@@ -29,7 +29,7 @@ import type {
   LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchClientsOutput, SearchMembersOutput, SetJobStatusOutput,
   WeekHeadline,
 } from '../shared/api-types';
-import { FOLLOW_UP_READS, JOB_LIST_READS } from './read-plans';
+import { JOB_LIST_READS } from './read-plans';
 import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
@@ -77,6 +77,7 @@ export interface SidebarApi {
   saveMember(input: unknown): ApiResult<SaveMemberOutput>;
   leaveMember(input: unknown): ApiResult<LeaveMemberOutput>;
   listFollowUps(): ApiResult<FollowUpsOutput>;
+  rebuildFollowUps(): ApiResult<FollowUpsOutput>;
   logFollowUp(input: unknown): ApiResult<LogActivityOutput>;
   correctActivity(input: unknown): ApiResult<LogActivityOutput>;
   withdrawActivity(activityId: unknown): ApiResult<LogActivityOutput>;
@@ -115,7 +116,8 @@ export function createSidebarApi(
     getMember: (memberId) => call('read', () => parse(recordId, memberId), (ctx, valid) => getMember(ports, ctx, valid)),
     saveMember: (input) => call('write', () => parse(SAVE_MEMBER_INPUT, input), (ctx, valid) => saveMember(ports, ctx, valid)),
     leaveMember: (input) => call('write', () => parse(LEAVE_MEMBER_INPUT, input), (ctx, valid) => leaveMember(ports, ctx, valid)),
-    listFollowUps: () => call('read', noInput, (ctx) => followUpsOf(workbookOf(ctx, FOLLOW_UP_READS), ctx)),
+    listFollowUps: () => call('read', noInput, (ctx) => listFollowUps(ports, ctx)),
+    rebuildFollowUps: () => call('write', noInput, (ctx) => rebuildFollowUpList(ports, ctx)),
     logFollowUp: (input) => call('write', () => parse(LOG_FOLLOW_UP_INPUT, input), (ctx, valid) => logFollowUp(ports, ctx, valid)),
     correctActivity: (input) => call('write', () => parse(CORRECT_ACTIVITY_INPUT, input), (ctx, valid) => correctActivity(ports, ctx, valid)),
     withdrawActivity: (activityId) => call('write', () => parse(WITHDRAW_ACTIVITY_INPUT, activityId), (ctx, valid) => withdrawActivity(ports, ctx, valid)),

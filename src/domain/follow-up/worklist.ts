@@ -10,8 +10,10 @@ import { holdsPlace } from '../jobs/capacity';
 // 2. a member waiting for work (enrolled, consent, 就業可能枠, no match keeping them busy in the
 //    last 90 days, as kpi.md's 待機会員), longest first, unless contacted in the last 14 days;
 // 3. a member whose last contact (any activity naming them) is 90 days old or more, oldest first.
-// IDs, dates and codes only: the sidebar call adds the names and phones, and nothing here is
-// ever mailed or logged.
+// A member's reason depends on their own rows only (followUpOfMember): that is what lets the
+// stored list (_継続支援, src/app/follow-ups) be kept true by re-counting the one member a write
+// touched. IDs, dates and codes only: the sidebar call adds the names and phones, and nothing
+// here is ever mailed or logged.
 
 export const MILESTONES = [
   { reason: 'placed_1w', days: 7 },
@@ -31,6 +33,9 @@ export const NO_CONTACT_DAYS = 90;
 
 export type FollowUpReason = (typeof MILESTONES)[number]['reason'] | 'waiting' | 'no_contact';
 export const FOLLOW_UP_REASONS: readonly FollowUpReason[] = ['placed_1w', 'placed_1m', 'placed_3m', 'waiting', 'no_contact'];
+/** The worklist's three groups, in its order (the placements' three reasons are one group). */
+export type FollowUpGroup = 'placed' | 'waiting' | 'no_contact';
+export const groupOf = (reason: FollowUpReason): FollowUpGroup => (reason === 'waiting' || reason === 'no_contact' ? reason : 'placed');
 
 export interface FollowUpItem {
   readonly member_id: string;
@@ -61,13 +66,37 @@ export interface Worklist {
   readonly counts: Readonly<Record<FollowUpReason, number>>;
 }
 
+export type WorklistMember = Pick<Member, 'member_id' | 'joined_on' | 'left_on' | 'consent' | 'availability'>;
+export type WorklistActivity = Pick<Activity, 'member_id' | 'date' | 'area'>;
+
 export interface WorklistInput {
-  readonly members: readonly Pick<Member, 'member_id' | 'joined_on' | 'left_on' | 'consent' | 'availability'>[];
+  readonly members: readonly WorklistMember[];
   readonly matches: readonly Match[];
-  /** Activities not withdrawn (those read: the sidebar reads the last rows of 活動記録). */
-  readonly activities: readonly Pick<Activity, 'member_id' | 'date' | 'area'>[];
+  /** Activities not withdrawn. */
+  readonly activities: readonly WorklistActivity[];
   readonly today: CivilDate;
 }
+
+/** A member's last contact and last 継続支援 activity on or before today. */
+export interface Contacts {
+  readonly last_contact: CivilDate | null;
+  readonly last_follow_up: CivilDate | null;
+}
+
+/** The last contacts of every member the activities name (one pass). */
+export function contactsOf(activities: readonly WorklistActivity[], today: CivilDate): Map<string, Contacts> {
+  const out = new Map<string, { last_contact: CivilDate | null; last_follow_up: CivilDate | null }>();
+  for (const a of activities) {
+    if (!a.member_id || a.date > today) continue;
+    let c = out.get(a.member_id);
+    if (!c) { c = { last_contact: null, last_follow_up: null }; out.set(a.member_id, c); }
+    if ((c.last_contact ?? '') < a.date) c.last_contact = a.date;
+    if (a.area === 'follow_up' && (c.last_follow_up ?? '') < a.date) c.last_follow_up = a.date;
+  }
+  return out;
+}
+
+const NO_CONTACTS: Contacts = { last_contact: null, last_follow_up: null };
 
 /** A match keeps a member busy in [from, to] (kpi.md 待機会員). */
 function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
@@ -80,74 +109,99 @@ function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
   return false;
 }
 
-export function followUpWorklist(input: WorklistInput, limits: WorklistLimits = DEFAULT_LIMITS): Worklist {
-  const { today } = input;
-  const lastContact = new Map<string, CivilDate>();
-  const lastFollowUp = new Map<string, CivilDate>();
-  for (const a of input.activities) {
-    if (!a.member_id || a.date > today) continue;
-    if ((lastContact.get(a.member_id) ?? '') < a.date) lastContact.set(a.member_id, a.date);
-    if (a.area === 'follow_up' && (lastFollowUp.get(a.member_id) ?? '') < a.date) lastFollowUp.set(a.member_id, a.date);
-  }
-  const listed = new Set<string>();
-  const contactOf = (id: string): CivilDate | null => lastContact.get(id) ?? null;
-
-  // 1. Placements at a milestone, the longest overdue first.
-  const placed: FollowUpItem[] = [];
-  for (const m of input.matches) {
-    if (!holdsPlace(m, today) || m.placed_on === null || m.placed_on > today || !m.job_id) continue;
+/**
+ * One member's place on the worklist today, from their own rows only: their 会員 row (undefined
+ * when the tab has none: a placement still counts), their matches and their contacts. Null when
+ * they are due nothing.
+ */
+export function followUpOfMember(
+  memberId: string, member: WorklistMember | undefined, matches: readonly Match[], contacts: Contacts, today: CivilDate,
+): FollowUpItem | null {
+  const contact = contacts.last_contact;
+  // 1. Placements at a milestone: the longest overdue of the member's (the first on a tie).
+  let placed: FollowUpItem | null = null;
+  for (const m of matches) {
+    if (m.member_id !== memberId || !holdsPlace(m, today) || m.placed_on === null || m.placed_on > today || !m.job_id) continue;
     const elapsed = daysBetween(m.placed_on, today);
     if (elapsed > MILESTONE_UNTIL_DAYS) continue;
     const milestone = [...MILESTONES].reverse().find((s) => elapsed >= s.days);
     if (!milestone) continue;
     const since = addDays(m.placed_on, milestone.days);
-    const followed = lastFollowUp.get(m.member_id);
-    if (followed !== undefined && followed >= addDays(since, -EARLY_DAYS)) continue;
-    placed.push({ member_id: m.member_id, reason: milestone.reason, since, days: daysBetween(since, today), match_id: m.match_id, job_id: m.job_id, last_contact: contactOf(m.member_id) });
+    const followed = contacts.last_follow_up;
+    if (followed !== null && followed >= addDays(since, -EARLY_DAYS)) continue;
+    const days = daysBetween(since, today);
+    if (placed === null || days > placed.days) placed = { member_id: memberId, reason: milestone.reason, since, days, match_id: m.match_id, job_id: m.job_id, last_contact: contact };
   }
-  placed.sort((a, b) => b.days - a.days || cmp(a.member_id, b.member_id));
-  const placedOnce = placed.filter((p) => (listed.has(p.member_id) ? false : (listed.add(p.member_id), true)));
+  if (placed) return placed;
+  if (!member || !enrolledOn(member, today)) return null;
 
-  // 2. Waiting members, the longest wait first.
+  // 2. Waiting for work: no match keeping them busy in the last 90 days.
   const from = addDays(today, -(WAITING_DAYS - 1));
-  const busy = new Set<string>();
-  const lastEnd = new Map<string, CivilDate>();
-  for (const m of input.matches) {
-    if (busyBetween(m, from, today)) busy.add(m.member_id);
+  let busy = false;
+  let lastEnd: CivilDate | null = null;
+  for (const m of matches) {
+    if (m.member_id !== memberId) continue;
+    if (busyBetween(m, from, today)) busy = true;
     const end = m.status === 'ended' ? m.ended_on : null;
-    if (end !== null && end <= today && (lastEnd.get(m.member_id) ?? '') < end) lastEnd.set(m.member_id, end);
+    if (end !== null && end <= today && (lastEnd ?? '') < end) lastEnd = end;
   }
-  const enrolled = input.members.filter((m) => enrolledOn(m, today));
-  const waiting: FollowUpItem[] = [];
-  for (const m of enrolled) {
-    if (listed.has(m.member_id) || !m.consent || m.availability.length === 0 || busy.has(m.member_id)) continue;
-    const contact = contactOf(m.member_id);
-    if (contact !== null && daysBetween(contact, today) < RECENT_CONTACT_DAYS) continue;
-    const end = lastEnd.get(m.member_id);
-    const since = end !== undefined && end > m.joined_on ? end : m.joined_on;
-    waiting.push({ member_id: m.member_id, reason: 'waiting', since, days: daysBetween(since, today), match_id: null, job_id: null, last_contact: contact });
+  if (member.consent && member.availability.length > 0 && !busy) {
+    if (contact !== null && daysBetween(contact, today) < RECENT_CONTACT_DAYS) return null;
+    const since = lastEnd !== null && lastEnd > member.joined_on ? lastEnd : member.joined_on;
+    return { member_id: memberId, reason: 'waiting', since, days: daysBetween(since, today), match_id: null, job_id: null, last_contact: contact };
   }
-  waiting.sort((a, b) => b.days - a.days || cmp(a.member_id, b.member_id));
-  for (const w of waiting.slice(0, limits.waiting)) listed.add(w.member_id);
 
   // 3. The oldest last contact (never contacted: since joining).
-  const silent: FollowUpItem[] = [];
-  for (const m of enrolled) {
-    if (listed.has(m.member_id)) continue;
-    const contact = contactOf(m.member_id);
-    const since = contact ?? m.joined_on;
-    const days = daysBetween(since, today);
-    if (days < NO_CONTACT_DAYS) continue;
-    silent.push({ member_id: m.member_id, reason: 'no_contact', since, days, match_id: null, job_id: null, last_contact: contact });
-  }
-  silent.sort((a, b) => b.days - a.days || cmp(a.member_id, b.member_id));
+  const since = contact ?? member.joined_on;
+  const days = daysBetween(since, today);
+  if (days < NO_CONTACT_DAYS) return null;
+  return { member_id: memberId, reason: 'no_contact', since, days, match_id: null, job_id: null, last_contact: contact };
+}
 
-  const counts: Record<FollowUpReason, number> = { placed_1w: 0, placed_1m: 0, placed_3m: 0, waiting: waiting.length, no_contact: silent.length };
-  for (const p of placedOnce) counts[p.reason]++;
-  return {
-    items: [...placedOnce.slice(0, limits.placed), ...waiting.slice(0, limits.waiting), ...silent.slice(0, limits.no_contact)],
-    counts,
-  };
+/** Every member due something today, each once (the members of 会員 and those a match names). */
+export function dueItems(input: WorklistInput): FollowUpItem[] {
+  const contacts = contactsOf(input.activities, input.today);
+  const matchesOf = new Map<string, Match[]>();
+  for (const m of input.matches) {
+    const list = matchesOf.get(m.member_id);
+    if (list) list.push(m); else matchesOf.set(m.member_id, [m]);
+  }
+  const members = new Map(input.members.map((m) => [m.member_id, m]));
+  const ids = new Set<string>([...members.keys(), ...matchesOf.keys()]);
+  const items: FollowUpItem[] = [];
+  for (const id of ids) {
+    const item = followUpOfMember(id, members.get(id), matchesOf.get(id) ?? [], contacts.get(id) ?? NO_CONTACTS, input.today);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** The worklist's order: group by group, the longest due first (the earliest `since`: it does not
+ *  change as days go by), then by member ID. */
+export function worklistOrder(a: Pick<FollowUpItem, 'reason' | 'since' | 'member_id'>, b: Pick<FollowUpItem, 'reason' | 'since' | 'member_id'>): number {
+  const ga = GROUPS.indexOf(groupOf(a.reason));
+  const gb = GROUPS.indexOf(groupOf(b.reason));
+  return ga - gb || cmp(a.since, b.since) || cmp(a.member_id, b.member_id);
+}
+const GROUPS: readonly FollowUpGroup[] = ['placed', 'waiting', 'no_contact'];
+
+/** The list as the panel shows it: `items` (every member due, each once) in order, each group
+ *  kept to its limit, and how many each reason counted. */
+export function composeWorklist(items: readonly FollowUpItem[], limits: WorklistLimits = DEFAULT_LIMITS): Worklist {
+  const sorted = [...items].sort(worklistOrder);
+  const counts: Record<FollowUpReason, number> = { placed_1w: 0, placed_1m: 0, placed_3m: 0, waiting: 0, no_contact: 0 };
+  const shown: Record<FollowUpGroup, number> = { placed: 0, waiting: 0, no_contact: 0 };
+  const out: FollowUpItem[] = [];
+  for (const item of sorted) {
+    counts[item.reason]++;
+    const g = groupOf(item.reason);
+    if (shown[g] < limits[g]) { shown[g]++; out.push(item); }
+  }
+  return { items: out, counts };
+}
+
+export function followUpWorklist(input: WorklistInput, limits: WorklistLimits = DEFAULT_LIMITS): Worklist {
+  return composeWorklist(dueItems(input), limits);
 }
 
 function cmp(a: string, b: string): number {

@@ -336,6 +336,9 @@ export const sidebar: typeof Ja.sidebar = {
     saving: 'Saving…',
     logged: (who, id) => `Follow-up with ${who} recorded (${id}) and taken off the list`,
     allDone: 'Everyone in this group is done.',
+    stale: (builtOn) => `This list was rebuilt on ${builtOn} (every night). For today's, press Rebuild.`,
+    capped: (cap) => `A long list: the first ${cap} of each group are kept (counts as of the rebuild).`,
+    rebuild: 'Rebuild', rebuilding: 'Rebuilding…', rebuilt: 'The list was rebuilt.',
   },
   work: {
     member: 'Member', month: 'Month', show: 'Show', job: 'Job (placed)', noPlacement: 'No placement holds in this month.',

@@ -391,6 +391,10 @@ export const sidebar = {
     saving: '保存中…',
     logged: (who: string, id: string) => `${who} さんのフォローを記録しました（${id}）。一覧から外しました`,
     allDone: 'このグループは全員済みです。',
+    /** The stored list was rebuilt before today: a milestone reached since is not in it yet. */
+    stale: (builtOn: string) => `この一覧は ${builtOn} に作り直したものです（毎晩作り直します）。今日の分は「作り直す」で。`,
+    capped: (cap: number) => `人数が多いため、グループごとに上位${cap}人まで保存しています（人数は作り直した時点）。`,
+    rebuild: '作り直す', rebuilding: '作り直し中…', rebuilt: '一覧を作り直しました。',
   },
   /** The 就業実績 panel: a member's work for a day or a month at once, and the client's 確認. */
   work: {

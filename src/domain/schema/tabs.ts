@@ -274,3 +274,31 @@ export function tabNames(def: { ja: string; en: string }, lang: Language = 'ja')
 }
 
 export type AnnualStatsRow = RecordOf<typeof ANNUAL_STATS_TAB.columns>;
+
+/** The add-in's own working tabs are named with a leading `_` and kept hidden (workbook.md
+ *  "Written by the add-in"): setup and the first write that makes one hide it. */
+export function isHiddenWorkTab(name: string): boolean {
+  return name.startsWith('_');
+}
+
+// 継続支援's stored worklist (src/app/follow-ups): one row per member due a follow-up, with what
+// the panel shows (name, kana, phone, the placement's job), rebuilt each night and on demand and
+// kept true by the writes that change it. Row 2 is the list's own: 理由 `built`, 起点日 the day it
+// was rebuilt, 件数 the counts it found (`placed_1w=3;…;cap=200`). Hidden, protected, never typed
+// into; personal data stays in the spreadsheet like 会員's.
+export const FOLLOW_UP_LIST_TAB = tab('follow_up_list', '_継続支援', '_FollowUps', [
+  col('member_id', '会員ID', 'id'),
+  col('reason', '理由', 'text', { required: true }),
+  col('since', '起点日', 'date'),
+  col('match_id', 'マッチングID', 'id'),
+  col('job_id', '仕事ID', 'id'),
+  col('last_contact', '最終連絡日', 'date'),
+  col('name', '氏名', 'text'),
+  col('kana', 'フリガナ', 'text'),
+  col('phone', '電話', 'text'),
+  col('job_title', '仕事名', 'text'),
+  col('placed_on', '成立日', 'date'),
+  col('joined_on', '入会日', 'date'),
+  col('counts', '件数', 'text'),
+], false, true);
+export type FollowUpListRow = RecordOf<typeof FOLLOW_UP_LIST_TAB.columns>;

@@ -1,6 +1,7 @@
 import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../survey/tally-rows';
 import { WEEKLY_KPI_COLUMNS, WEEKLY_KPI_TAB } from '../weekly/weekly-kpi-tab';
 import { TREND_TAB, TREND_TAB_COLUMNS } from '../weekly/trend-tab';
+import { FOLLOW_UP_LIST_TAB } from '../schema/tabs';
 import { setupTabs, type OutputTab, type SetupTab } from './setup-tabs';
 
 // The add-in's output tabs, with the columns their own modules write: setup only makes them
@@ -13,6 +14,8 @@ export const OUTPUT_TABS: readonly OutputTab[] = [
     key: 'survey_tally', ja: SURVEY_TALLY_TAB.ja, en: SURVEY_TALLY_TAB.en,
     columns: SURVEY_TALLY_HEADER.ja.map((ja, i) => ({ ja, key: SURVEY_TALLY_HEADER.en[i] ?? ja })),
   },
+  // 継続支援's stored worklist (src/app/follow-ups), hidden: the nightly run fills it.
+  { key: FOLLOW_UP_LIST_TAB.key, ja: FOLLOW_UP_LIST_TAB.ja, en: FOLLOW_UP_LIST_TAB.en, columns: FOLLOW_UP_LIST_TAB.columns },
 ];
 
 /** Every tab of workbook.md, data and output, in the order setup creates them. */

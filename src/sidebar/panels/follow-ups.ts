@@ -32,8 +32,11 @@ export const followUpsPanel: Panel = {
     const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const intro = el('p', { class: 'muted small' });
     const body = el('div', { id: 'follow-up-groups' });
+    // How old the stored list is, when the day changed since its last rebuild (or it is capped).
+    const age = el('p', { class: 'notice small', id: 'follow-ups-age', hidden: true });
     const refresh = el('button', { type: 'button', text: s.refresh });
-    root.append(intro, status, body, refresh);
+    const rebuild = el('button', { type: 'button', text: s.rebuild, disabled: !canWrite });
+    root.append(intro, age, status, body, el('div', { class: 'actions' }, refresh, rebuild));
 
     const item = (f: FollowUpView, onLogged: () => void): HTMLElement => {
       const who = f.name || f.kana || f.member_id;
@@ -77,6 +80,9 @@ export const followUpsPanel: Panel = {
 
     const draw = (list: FollowUpsOutput): void => {
       intro.replaceChildren(...datesUnbroken(s.intro(list.today)));
+      const notes = [list.stale ? s.stale(list.built_on) : '', list.capped.length > 0 ? s.capped(list.stored_cap) : ''].filter((x) => x !== '');
+      age.replaceChildren(...notes.flatMap((n, i) => [...(i > 0 ? [el('br')] : []), ...datesUnbroken(n)]));
+      age.hidden = notes.length === 0;
       body.replaceChildren();
       if (list.items.length === 0) body.append(el('p', { class: 'muted', text: s.nobody }));
       for (const reason of GROUPS) {
@@ -111,6 +117,19 @@ export const followUpsPanel: Panel = {
       }).finally(() => { refresh.disabled = false; });
     };
     refresh.addEventListener('click', load);
+    // 作り直す: the list recounted from the tabs now (rebuildFollowUps, a coordinator or manager).
+    rebuild.addEventListener('click', () => {
+      rebuild.disabled = true;
+      refresh.disabled = true;
+      setStatus(status, s.rebuilding, 'busy');
+      callServer('rebuildFollowUps', t.unreachable).then((list) => {
+        loaded = true;
+        draw(list);
+        setStatus(status, s.rebuilt, 'ok');
+      }, (error: unknown) => {
+        setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
+      }).finally(() => { refresh.disabled = false; rebuild.disabled = !canWrite; });
+    });
     // The first time the tab is shown, the list is fetched; later, 更新 fetches it again.
     root.addEventListener('follow-ups:open', () => { if (!loaded && !refresh.disabled) load(); });
   },
