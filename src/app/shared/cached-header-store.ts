@@ -1,6 +1,6 @@
 import type { Cell, RawTable } from '../../domain/cell';
 import type { HeaderMemo, OwnedCells, TableStore } from '../ports';
-import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, type DeskCache } from './desk-cache';
+import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, OWN_HEADER_TABS, type DeskCache } from './desk-cache';
 
 // The store with its header rows kept in the desk cache (desk-cache.ts): header(names) of a desk
 // tab answers from the run's cache snapshot when it can, else reads row 1 and remembers it. The
@@ -75,7 +75,21 @@ export class CachedHeaderStore implements TableStore {
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
-    this.dropAfter(HEADER_TAB_NAMES.has(name.trim()), () => this.inner.replace(name, header, rows));
+    this.dropAfter(HEADER_TAB_NAMES.has(name.trim()) && !this.keepsOwnHeader(name, header), () => this.inner.replace(name, header, rows));
+  }
+
+  /** Whether rewriting the add-in's own tab `name` under `header` leaves its cached header true:
+   *  the cache holds none, or this very one (the candidate index is rebuilt every night under the
+   *  same header: no reason to empty every entry of the desk for it). A run that has not read the
+   *  cache (the nightly trigger) does not read it for this: the header is the add-in's constant,
+   *  which only a new version changes, and an entry lives 5 minutes at most. */
+  private keepsOwnHeader(name: string, header: readonly string[]): boolean {
+    const own = OWN_HEADER_TABS.find((t) => t.names.includes(name.trim()));
+    const key = own ? headerKey(own.names) : null;
+    if (key === null) return false;
+    if (!this.cache.opened) return true;
+    const hit = this.cache.lookup(key);
+    return !isHeader(hit) || (hit.name === name && hit.header.join('\u0000') === header.join('\u0000'));
   }
 
   appendCells(name: string, cells: OwnedCells): void {

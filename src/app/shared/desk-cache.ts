@@ -1,6 +1,7 @@
 import type { RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import { COORDINATORS_TAB, DATA_TABS, SETTINGS_TAB } from '../../domain/schema/tabs';
+import { ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
 import type { SharedCache } from '../ports';
 
 // What every call reads before it does anything — 設定 (the language, the zone), コーディネータ (who
@@ -33,9 +34,23 @@ export function coordinatorsKey(lang: Language): string {
   return `${PREFIX}coordinators.${lang}`;
 }
 
+/** The add-in's own hidden tabs (workbook.md), by the name lists their writers ask with: their
+ *  header rows are cached like the desk tabs' — every status change and member write updates
+ *  _候補索引, every activity correction _活動集計, and each header read is a round trip and a size
+ *  question. _候補索引 is named here, not imported: candidate-index.ts imports this module (through
+ *  call-context.ts); test/app/shared/desk-cache.test.ts holds the two names equal. */
+export const OWN_HEADER_TABS: readonly { readonly key: string; readonly names: readonly string[] }[] = [
+  { key: 'candidate_index', names: ['_候補索引'] },
+  { key: 'activity_totals', names: [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en] },
+];
+
 /** The header key of the tab `names` asks for, when it is one of the desk's tabs in either
- *  language's order (tabNames(def, lang)); null for any other list, which is never cached. */
+ *  language's order (tabNames(def, lang)) or one of the add-in's own; null for any other list,
+ *  which is never cached. */
 export function headerKey(names: readonly string[]): string | null {
+  for (const own of OWN_HEADER_TABS) {
+    if (names.length === own.names.length && names.every((n, i) => n === own.names[i])) return `${PREFIX}header.${own.key}`;
+  }
   if (names.length !== 2) return null;
   for (const def of DATA_TABS) {
     if (names[0] === def.ja && names[1] === def.en) return `${PREFIX}header.${def.key}.ja`;
@@ -48,6 +63,7 @@ export function headerKey(names: readonly string[]): string | null {
 export const DESK_CACHE_KEYS: readonly string[] = [
   SETTINGS_KEY, coordinatorsKey('ja'), coordinatorsKey('en'),
   ...DATA_TABS.flatMap((d) => [`${PREFIX}header.${d.key}.ja`, `${PREFIX}header.${d.key}.en`]),
+  ...OWN_HEADER_TABS.map((t) => `${PREFIX}header.${t.key}`),
 ];
 
 const trimmed = (names: readonly string[]): ReadonlySet<string> => new Set(names.map((n) => n.trim()));
@@ -56,7 +72,7 @@ const trimmed = (names: readonly string[]): ReadonlySet<string> => new Set(names
 export const CALLER_TAB_NAMES = trimmed([SETTINGS_TAB.ja, SETTINGS_TAB.en, COORDINATORS_TAB.ja, COORDINATORS_TAB.en]);
 
 /** The tabs whose header rows may be cached. */
-export const HEADER_TAB_NAMES = trimmed(DATA_TABS.flatMap((d) => [d.ja, d.en]));
+export const HEADER_TAB_NAMES = trimmed([...DATA_TABS.flatMap((d) => [d.ja, d.en]), ...OWN_HEADER_TABS.flatMap((t) => t.names)]);
 
 /**
  * One run's view of the shared cache. The first lookup reads every desk key at once (one getAll);

@@ -1,6 +1,8 @@
 import type { Clock, SharedCache, TableStore } from '../../../src/app/ports';
 import { CachedHeaderStore } from '../../../src/app/shared/cached-header-store';
-import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey } from '../../../src/app/shared/desk-cache';
+import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey, OWN_HEADER_TABS } from '../../../src/app/shared/desk-cache';
+import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
+import { ACTIVITY_TOTALS_TAB } from '../../../src/domain/weekly/activity-totals-tab';
 import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
 import { MemorySharedCache } from '../../../src/local/memory-shared-cache';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
@@ -151,5 +153,17 @@ describe('the memory SharedCache', () => {
     cache.putAll({ ['k'.repeat(251)]: 1, big: 'ア'.repeat(33_334), fine: { a: [1, 'x'] } }, 60);
     // 33,334 kana = 100,002 bytes of UTF-8 plus the quotes: over 100,000.
     expect(cache.getAll(['k'.repeat(251), 'big', 'fine'])).toEqual({ fine: { a: [1, 'x'] } });
+  });
+});
+
+describe('the add-in\'s own hidden tabs in the desk cache', () => {
+  test('_候補索引 and _活動集計 have header keys, read by the one getAll, by the names their writers ask with', () => {
+    expect(OWN_HEADER_TABS.map((t) => t.names)).toEqual([[CANDIDATE_INDEX_TAB], [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en]]);
+    for (const t of OWN_HEADER_TABS) {
+      const key = headerKey(t.names);
+      expect(key).not.toBeNull();
+      expect(DESK_CACHE_KEYS).toContain(key);
+    }
+    expect(headerKey([ACTIVITY_TOTALS_TAB.en, ACTIVITY_TOTALS_TAB.ja])).toBeNull();
   });
 });
