@@ -124,7 +124,9 @@ function inspect(dir: string, path: string): Found {
 /** Everything openpyxl added, which a save must keep. */
 function extras(f: Found): Omit<Found, 'sheets' | 'kpi' | 'member_values'> & { sheets: [string, string][] } {
   const { kpi: _kpi, member_values: _members, ...rest } = f;
-  return { ...rest, sheets: f.sheets.filter(([name]) => name !== '週次KPI') };
+  // 週次KPI and the add-in's own working tabs (`_活動集計`, hidden: workbook.md) are what a run
+  // adds; every other sheet must come back as it was.
+  return { ...rest, sheets: f.sheets.filter(([name]) => name !== '週次KPI' && !name.startsWith('_')) };
 }
 
 describeWithOpenpyxl('a workbook made by openpyxl, saved by ikigai', () => {
@@ -176,7 +178,9 @@ describeWithOpenpyxl('a workbook made by openpyxl, saved by ikigai', () => {
     const after = inspect(dir, file);
     expect(extras(after)).toEqual(extras(before));
     expect(after.member_values).toEqual(before.member_values);
-    expect(after.sheets.map(([n]) => n)).toEqual([...before.sheets.map(([n]) => n), '週次KPI']);
+    expect(after.sheets.filter(([n]) => !n.startsWith('_')).map(([n]) => n)).toEqual([...before.sheets.map(([n]) => n), '週次KPI']);
+    // The weekly run keeps its activity totals in its own tab, hidden, as in Google Sheets.
+    expect(after.sheets).toContainEqual(['_活動集計', 'hidden']);
     expect(after.kpi).toHaveLength(2);
     expect(after.kpi?.[0]?.slice(0, 3)).toEqual(['週開始', '週終了', '会員数']);
     expect(after.kpi?.[1]?.slice(0, 3)).toEqual(['2016-03-28T00:00:00', '2016-04-03T00:00:00', 4]);
