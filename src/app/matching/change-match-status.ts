@@ -29,6 +29,7 @@ import { findJob, jobFillOf, readJobRows, readMatchRows, settleJobStatus, type T
 import { findRowsInTail, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
 import { refreshCandidateIndex } from './candidate-index';
+import { adjustActivityTotals } from '../weekly/adjust-activity-totals';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
 // holds the script lock (shared/write-boundary.ts). A member has at most one open match per job
@@ -298,8 +299,16 @@ function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: Call
     if (!a || a.status === 'withdrawn' || a.area !== 'matching' || a.member_id !== match.member_id || a.job_id !== match.job_id) continue;
     if (a.date !== placedOn || !placedLabels.has(a.outcome.trim())) continue;
     const index = locateColumns(ACTIVITIES_TAB, raw.name, raw.header).index;
+    // Without 状態 the withdrawal cannot be written: the activity stays, and so do the figures
+    // that count it (the stored 今週 and _活動集計 must follow the sheet, not the intent).
+    if ((index.get('status') ?? -1) < 0) return null;
     const withdrawn: Activity = { ...a, status: 'withdrawn' };
-    updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row: parsed.rowNumbers[i] ?? 0 }, a, withdrawn, ctx.lang);
+    const row = parsed.rowNumbers[i] ?? 0;
+    updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row }, a, withdrawn, ctx.lang);
+    // The weekly totals may already count the 成立 (a run between the 成立 and its undo): taken
+    // away in the same write, as withdrawActivity does.
+    const rowHadProblems = parsed.problems.some((p) => /^[A-Z]+(\d+)$/.exec(p.cell)?.[1] === String(row));
+    adjustActivityTotals(ports.store, row, a, withdrawn, rowHadProblems);
     ctx.figures?.record('activities', { activities: [a] }, { activities: [withdrawn] });
     return { at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: raw.name, recordId: a.activity_id, detail: `match=${match.match_id} undo_place` };
   }
