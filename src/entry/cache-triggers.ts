@@ -2,7 +2,8 @@ import type { TriggerSpec } from '../app/ports';
 import { CALLER_TAB_NAMES } from '../app/shared/desk-cache';
 import type { ScriptContext } from './dispatch';
 import { TOTALS_EDITED_PROPERTY } from '../app/weekly/count-activities';
-import { INDEX_EDITED_PROPERTY } from '../app/matching/candidate-index';
+import { CANDIDATE_INDEX_TAB, INDEX_EDITED_PROPERTY } from '../app/matching/candidate-index';
+import { ACTIVITY_TOTALS_TAB } from '../domain/weekly/activity-totals-tab';
 import { ACTIVITIES_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, WORK_LOG_TAB } from '../domain/schema/tabs';
 
 // The desk cache's invalidation (src/app/shared/desk-cache.ts): two installable triggers setup
@@ -37,9 +38,12 @@ export interface CacheTriggerResult {
   readonly indexStamped?: boolean;
 }
 
-const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTIVITIES_TAB.en]);
-/** The tabs the candidate index is built from. */
-const INDEX_TAB_NAMES: ReadonlySet<string> = new Set([MEMBERS_TAB, JOBS_TAB, MATCHES_TAB, WORK_LOG_TAB].flatMap((t) => [t.ja, t.en]));
+/** 活動記録, and the totals' own tab: a person who unhides _活動集計 and types into it is a hand edit too. */
+const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTIVITIES_TAB.en, ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en]);
+/** The tabs the candidate index is built from, and the index's own (unhidden and typed into). */
+const INDEX_TAB_NAMES: ReadonlySet<string> = new Set([
+  ...[MEMBERS_TAB, JOBS_TAB, MATCHES_TAB, WORK_LOG_TAB].flatMap((t) => [t.ja, t.en]), CANDIDATE_INDEX_TAB,
+]);
 
 /** One setProperty: its value only has to differ from the last one a rebuild saw. */
 function stampIndex(ctx: ScriptContext): void {

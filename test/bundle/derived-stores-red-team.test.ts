@@ -3,6 +3,7 @@ import { changeEvent, editEvent, installTrigger } from './trigger-events';
 import { dayTables } from '../app/day-fixture';
 import { COORDINATOR, MANAGER } from '../app/sidebar/sidebar-fixture';
 import type { Cell } from '../../src/domain/cell';
+import { bucketOf } from '../../src/domain/matching/member-index';
 
 // Red team of the add-in's derived stores (issue 15): what a person does by hand to the center's
 // tabs, or to the add-in's own hidden tabs, must not leave a ranking silently wrong.
@@ -69,5 +70,26 @@ describe('the candidate index after a person edits 会員 by hand', () => {
     expect(bundle.call('onDeskChange', changeEvent(ss, 'REMOVE_ROW', change))).toMatchObject({ indexStamped: true });
     bundle.fakes!.actAs(COORDINATOR);
     expect(ids(call('listCandidates', 'J003'))).not.toContain('M001');
+  });
+});
+
+// The index's own tab, unhidden and typed into with JSON that still reads (a bucket pasted over
+// another): the reader cannot tell it from the add-in's, so the on-edit trigger stamps it too.
+describe('the candidate index typed into by hand', () => {
+  test('a bucket pasted over M001\'s: the next ranking rebuilds and M001 is back', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).toContain('M001');
+    const index = ss.getSheetByName('_候補索引')!;
+    const own = bucketOf('M001') + 3; // header, stamp, then bucket 0 …
+    const empty = index.getRange(3, 1, 1024, 3).getValues().findIndex((r) => Number(r[1]) === 0) + 3;
+    const e = editEvent(index, own, 2, [index.getRange(empty, 2, 1, 2).getValues()[0]!], edit);
+    expect(ids(call('listCandidates', 'J003'))).not.toContain('M001'); // what the tab now says
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', e)).toMatchObject({ indexStamped: true });
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).toContain('M001');
   });
 });
