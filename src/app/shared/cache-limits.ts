@@ -3,24 +3,13 @@
 // adapters (src/gas/document-cache.ts, src/local/memory-shared-cache.ts) leave out an entry that
 // does not fit instead of failing the run: a cache miss only costs a fresh read.
 
+import { utf8Length } from '../../domain/text/utf8-length';
+
 export const CACHE_KEY_MAX_CHARS = 250;
 /** 100 KB read strictly: 100,000 bytes of UTF-8 (a kana is 3), under either reading of Google's "100KB". */
 export const CACHE_VALUE_MAX_BYTES = 100_000;
 export const CACHE_TTL_MIN_SECONDS = 1;
 export const CACHE_TTL_MAX_SECONDS = 21_600;
-
-/** Bytes of `text` in UTF-8, counted by hand: Apps Script has no TextEncoder. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { n += 4; i += 1; }
-    else n += 3;
-  }
-  return n;
-}
 
 /** The entries that fit, each value as its JSON text. */
 export function cacheableEntries(entries: Readonly<Record<string, unknown>>): Record<string, string> {

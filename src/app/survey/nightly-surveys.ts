@@ -9,6 +9,7 @@ import {
 } from '../../domain/survey/survey-marks';
 import type { SurveyTally } from '../../domain/survey/tally';
 import { surveyTallyRows } from '../../domain/survey/tally-rows';
+import { utf8Length } from '../../domain/text/utf8-length';
 import type { Clock, Mailer, PropertyBag, TableStore } from '../ports';
 import { weeklyRecipients } from '../weekly/recipients';
 import { surveyRecipients } from './survey-recipients';
@@ -55,15 +56,6 @@ export interface NightlySurveyResult {
   readonly noRecipients: boolean;
   readonly problems: Problem[];
 }
-
-const utf8Bytes = (text: string): number => {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-};
 
 export function runNightlySurveys(ports: NightlySurveyPorts): NightlySurveyResult {
   const log = ports.log ?? ((): void => undefined);
@@ -130,7 +122,7 @@ export function runNightlySurveys(ports: NightlySurveyPorts): NightlySurveyResul
     });
     try {
       ports.mailer.send({ to, subject: mail.subject, text: mail.text, html: mail.html, senderName: settings.centerName || undefined });
-      result.mailed.push({ sheet: s.def.sheet, recipients: to.length, sizeBytes: utf8Bytes(mail.html) + utf8Bytes(mail.text) });
+      result.mailed.push({ sheet: s.def.sheet, recipients: to.length, sizeBytes: utf8Length(mail.html) + utf8Length(mail.text) });
     } catch (error) {
       result.failed.push(s.def.sheet);
       putBack.push(markEntry(s.def.sheet, { ...(before.get(s.def.sheet) ?? markNow(s.def.sheet)), tallied: markNow(s.def.sheet).tallied }));

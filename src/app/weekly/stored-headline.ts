@@ -2,6 +2,7 @@ import { addDays, mondayOf } from '../../domain/civil-date';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
 import type { Activity, Job, Match, Member } from '../../domain/schema/tabs';
 import type { Workbook } from '../../domain/workbook';
+import { utf8Length } from '../../domain/text/utf8-length';
 import type { HeadlineKey, WeekHeadline } from '../shared/api-types';
 import { HEADLINE_KEYS, headlineFiguresOf, weekHeadlineOf, type HeadlineValues } from './week-headline';
 
@@ -69,20 +70,10 @@ export interface StoredHeadline {
   readonly sizes: { readonly jobs: number; readonly clients: number };
 }
 
-/** UTF-8 bytes (Apps Script has no TextEncoder). */
-function bytes(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
 /** The JSON to store: the word lists dropped when the whole would not fit a property value. */
 export function storedText(h: StoredHeadline): string {
   const full = JSON.stringify(h);
-  if (bytes(full) <= STORED_HEADLINE_MAX_BYTES) return full;
+  if (utf8Length(full) <= STORED_HEADLINE_MAX_BYTES) return full;
   return JSON.stringify({ ...h, districts: null, categories: null });
 }
 
