@@ -2,6 +2,7 @@ import type { Cell, RawTable } from '../domain/cell';
 import { findTab } from '../domain/schema/tab-lookup';
 import type { FoundRows, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
+import { rowsWithKeys } from '../app/shared/rows-with-keys';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
  *  what the workbook-file adapter loads into and saves from. */
@@ -76,21 +77,9 @@ export class MemoryTableStore implements TableStore {
     const found = this.find(names);
     if (!found) return null;
     const { name, tab } = found;
-    const wanted = searches(tab.header).filter((s) => s.column >= 0).map((s) => ({ column: s.column, keys: new Set(s.keys.map((k) => k.trim())) }));
-    const rows: Cell[][] = [];
-    const rowNumbers: number[] = [];
     const from = lastRows === undefined ? 0 : Math.max(0, tab.rows.length - lastRows);
-    tab.rows.forEach((r, i) => {
-      if (i < from) return;
-      // The text the cell shows, as Sheets' TextFinder matches it (an ID typed as a number too).
-      const hit = wanted.some(({ column, keys }) => {
-        const c = r[column];
-        const shown = typeof c === 'string' || typeof c === 'number' ? String(c).trim() : '';
-        return shown !== '' && keys.has(shown);
-      });
-      if (hit) { rows.push([...r]); rowNumbers.push(i + 2); }
-    });
-    return { name, header: [...tab.header], rows, rowNumbers, lastRow: tab.rows.length + 1 };
+    const hits = rowsWithKeys({ name, header: tab.header, rows: tab.rows.slice(from), firstRow: from + 2 }, searches(tab.header));
+    return { ...hits, lastRow: tab.rows.length + 1 };
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {

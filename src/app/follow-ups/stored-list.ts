@@ -1,5 +1,6 @@
 import { daysBetween, type CivilDate } from '../../domain/civil-date';
 import type { Cell, RawTable } from '../../domain/cell';
+import { findRawRows } from '../shared/find-rows';
 import type { Language } from '../../domain/enums';
 import {
   FOLLOW_UP_REASONS, groupOf, worklistOrder, type FollowUpGroup, type FollowUpItem, type FollowUpReason,
@@ -138,7 +139,7 @@ export interface ListRows {
 export function findListRows(store: TableStore, lang: Language, memberIds: readonly string[]): ListRows | null {
   const names = tabNames(FOLLOW_UP_LIST_TAB, lang);
   const searches = (header: readonly string[]): KeySearch[] => [{ column: locateColumns(FOLLOW_UP_LIST_TAB, '', header).index.get('member_id') ?? -1, keys: memberIds }];
-  const raw = store.findRows ? store.findRows(names, searches) : store.read(names);
+  const raw = findRawRows(store, names, searches);
   if (!raw) return null;
   const parsed = parseTable(FOLLOW_UP_LIST_TAB, raw);
   const wanted = new Set(memberIds);

@@ -9,7 +9,7 @@ import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member }
 import type { Settings } from '../../domain/settings';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
-import { readRowsByKey } from '../shared/find-rows';
+import { findRawRows, readRowsByKey } from '../shared/find-rows';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { underWriteLock } from '../shared/write-boundary';
 import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
@@ -166,7 +166,7 @@ export interface IndexChange {
 export function refreshCandidateIndex(store: TableStore, lang: Language, today: CivilDate, changes: readonly IndexChange[]): void {
   if (changes.length === 0) return;
   const keys = [...new Set(changes.map((c) => bucketKey(bucketOf(c.memberId))))];
-  const found = store.findRows ? store.findRows([CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]) : wholeIndex(store, keys);
+  const found = findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]);
   if (!found) return;
   const rows = new Map<string, { row: number; entries: IndexEntry[] }>();
   found.rows.forEach((r, i) => {
@@ -231,15 +231,3 @@ function writeBuckets(store: TableStore, buckets: readonly { row: number; entrie
   }
 }
 
-/** A store without findRows (a test's counting wrapper): the tab read whole, the rows kept. */
-function wholeIndex(store: TableStore, keys: readonly string[]): { rows: Cell[][]; rowNumbers: number[] } | null {
-  const raw = store.read([CANDIDATE_INDEX_TAB]);
-  if (!raw) return null;
-  const wanted = new Set(keys);
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  raw.rows.forEach((r, i) => {
-    if (wanted.has(String(r[0] ?? ''))) { rows.push([...r]); rowNumbers.push(i + 2); }
-  });
-  return { rows, rowNumbers };
-}

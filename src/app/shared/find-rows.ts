@@ -4,8 +4,9 @@ import { locateColumns, parseTable, type ParsedTable } from '../../domain/parse/
 import type { RecordOf } from '../../domain/schema/column';
 import type { ColumnKey } from '../../domain/schema/record-cells';
 import { tabNames, type TabDef } from '../../domain/schema/tabs';
-import { cellText, type Cell, type RawTable } from '../../domain/cell';
-import type { KeySearch, TableStore } from '../ports';
+import type { RawTable } from '../../domain/cell';
+import type { FoundRows, KeySearch, TableStore } from '../ports';
+import { rowsWithKeys } from './rows-with-keys';
 import { readTailOf } from './read-part';
 import { ApiError } from './api-error';
 import { checked, type TabRead } from './tab-read';
@@ -34,26 +35,19 @@ export function readRowsByKey<D extends TabDef>(store: TableStore, def: D, key: 
 export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, searches: readonly KeyOf<D>[], lang: Language): FoundRead<RecordOf<D['columns']>> {
   const names = tabNames(def, lang);
   const columns = keyColumns(def, searches);
-  const found = store.findRows ? store.findRows(names, columns) : null;
-  const raw = found ?? (store.findRows ? null : store.read(names));
-  if (!raw) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
-  const parsed = checked(raw.name, parseTable(def, raw) as ParsedTable<RecordOf<D['columns']>>);
+  const found = findRawRows(store, names, columns);
+  if (!found) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
+  const parsed = checked(found.name, parseTable(def, found) as ParsedTable<RecordOf<D['columns']>>);
   // Asked of the store only when a caller reads it (the Sheets store asks getLastRow then).
-  if (found) return { ...parsed, get lastRow() { return found.lastRow; } };
-  // Read whole, the last row is the last one read (as the memory store's findRows counts it).
-  const lastRow = (raw.firstRow ?? 2) + raw.rows.length - 1;
-  // Read whole: keep the rows asked for, as findRows would have answered.
-  const wanted = searches.map((s) => ({ key: s.key, keys: new Set(s.keys.map((k) => k.trim())) }));
-  const records: RecordOf<D['columns']>[] = [];
-  const rowNumbers: number[] = [];
-  parsed.parsed.records.forEach((r, i) => {
-    const hit = wanted.some(({ key, keys }) => {
-      const v = (r as Record<string, unknown>)[key];
-      return typeof v === 'string' && keys.has(v);
-    });
-    if (hit) { records.push(r); rowNumbers.push(parsed.parsed.rowNumbers[i] ?? 0); }
-  });
-  return { name: parsed.name, parsed: { ...parsed.parsed, records, rowNumbers }, lastRow };
+  return { ...parsed, get lastRow() { return found.lastRow; } };
+}
+
+/** TableStore.findRows, or for a store without it (a test's counting wrapper) the tab read whole
+ *  and the same rows kept (rows-with-keys.ts): one answer for every caller that finds by key. */
+export function findRawRows(store: TableStore, names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
+  if (store.findRows) return store.findRows(names, searches);
+  const raw = store.read(names);
+  return raw ? rowsWithKeys(raw, searches(raw.header)) : null;
 }
 
 /** `searches` at the positions a header gives their key columns (-1 when it lacks one). */
@@ -73,15 +67,5 @@ export function findRowsInTail<D extends TabDef>(store: TableStore, def: D, sear
   const columns = keyColumns(def, searches);
   if (store.findRows) return store.findRows(tabNames(def, lang), columns, lastRows);
   const tail = readTailOf(store, def, lastRows);
-  if (!tail) return null;
-  const wanted = columns(tail.header).filter((c) => c.column >= 0).map((c) => ({ column: c.column, keys: new Set(c.keys.map((k) => k.trim())) }));
-  const first = tail.firstRow ?? 2;
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  tail.rows.forEach((r, i) => {
-    if (!wanted.some(({ column, keys }) => keys.has(cellText(r[column])) && cellText(r[column]) !== '')) return;
-    rows.push([...r]);
-    rowNumbers.push(first + i);
-  });
-  return { name: tail.name, header: tail.header, rows, rowNumbers };
+  return tail ? rowsWithKeys(tail, columns(tail.header)) : null;
 }

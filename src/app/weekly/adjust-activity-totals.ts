@@ -1,4 +1,5 @@
-import type { Cell, RawTable } from '../../domain/cell';
+import type { Cell } from '../../domain/cell';
+import { findRawRows } from '../shared/find-rows';
 import { addActivity, emptyTotals, type CountedFields } from '../../domain/kpi/activity-totals';
 import {
   ACTIVITY_TOTALS_TAB, dayKey, parseTotalsTab, totalsTabRows,
@@ -23,7 +24,7 @@ export function adjustActivityTotals(
 ): TotalsAdjustment {
   const names = [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en];
   const keys = [...new Set(['mark', dayKey(before.date), dayKey(after.date)])];
-  const found: RawTable | null = store.findRows ? store.findRows(names, () => [{ column: 0, keys }]) : wanted(store.read(names), keys);
+  const found = findRawRows(store, names, () => [{ column: 0, keys }]);
   if (!found) return 'no_totals';
   const rowNumbers = found.rowNumbers ?? found.rows.map((_, i) => i + (found.firstRow ?? 2));
   const stored = parseTotalsTab(found);
@@ -61,14 +62,3 @@ function emptyDayText(): string {
   return JSON.stringify({ n: 0, m: 0, a: {}, k: {}, c: {}, f: {} });
 }
 
-/** The rows of a tab read whole whose key is one of `keys` (a store without findRows). */
-function wanted(raw: RawTable | null, keys: readonly string[]): RawTable | null {
-  if (!raw) return null;
-  const rowNumbers: number[] = [];
-  const rows = raw.rows.filter((r, i) => {
-    const hit = keys.includes(String(r[0] ?? '').trim());
-    if (hit) rowNumbers.push(i + (raw.firstRow ?? 2));
-    return hit;
-  });
-  return { ...raw, rows, rowNumbers };
-}
