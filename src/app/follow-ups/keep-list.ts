@@ -2,7 +2,7 @@ import { addDays, civilDateIn, type CivilDate } from '../../domain/civil-date';
 import { isDateCell, type Cell, type RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import {
-  contactsOf, dueItems, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
+  contactsOf, dueItems, dueNothingAfter, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
   type FollowUpGroup, type FollowUpItem, type FollowUpReason, type WorklistActivity,
 } from '../../domain/follow-up/worklist';
 import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB, tabNames, type Job, type Match, type Member } from '../../domain/schema/tabs';
@@ -113,25 +113,45 @@ export interface KeepContext {
   readonly today: CivilDate;
 }
 
+/** What the caller of refreshFollowUps has read already, for the members it names (a status
+ *  change: the member's every match, found by 会員ID, as they now stand; their jobs; their 会員
+ *  row when it read it), and the contact it has just logged for them (its activity's date). */
+export interface KnownRows {
+  readonly matches?: readonly Match[];
+  readonly members?: readonly Member[];
+  readonly jobs?: readonly Job[];
+  readonly contacts?: ReadonlyMap<string, CivilDate>;
+}
+
 /**
  * Re-counts `memberIds` from their own rows and writes their rows of the list. Reads, by key:
  * the list's rows of them (nothing more when the list does not exist yet), their 会員 rows,
- * their マッチング rows, their 活動記録 rows and the jobs of their milestones.
+ * their マッチング rows, their 活動記録 rows and the jobs of their milestones — each only when
+ * `known` lacks it, and for a member just contacted with no placement at a milestone
+ * (dueNothingAfter) none of them: they are due nothing, whatever the rows hold.
  */
-export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds: readonly string[]): number {
+export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds: readonly string[], known: KnownRows = {}): number {
   const ids = [...new Set(memberIds.map((id) => id.trim()).filter((id) => id !== ''))];
   if (ids.length === 0) return 0;
   const found = findListRows(store, ctx.lang, ids);
   if (!found) return 0;
-  const members = readRowsByKey(store, MEMBERS_TAB, 'member_id', ids, ctx.lang).parsed.records;
-  const matches = readRowsByKey(store, MATCHES_TAB, 'member_id', ids, ctx.lang).parsed.records;
-  const activities = readRowsByKey(store, ACTIVITIES_TAB, 'member_id', ids, ctx.lang).parsed.records.filter((a) => a.status !== 'withdrawn');
+  const matches = known.matches ?? readRowsByKey(store, MATCHES_TAB, 'member_id', ids, ctx.lang).parsed.records;
+  const matchesOf = (id: string): Match[] => matches.filter((m) => m.member_id === id);
+  const settled = new Set(ids.filter((id) => {
+    const contact = known.contacts?.get(id);
+    return contact !== undefined && dueNothingAfter(id, matchesOf(id), contact, ctx.today);
+  }));
+  const open = ids.filter((id) => !settled.has(id));
+  const members = open.length === 0 ? [] : known.members ?? readRowsByKey(store, MEMBERS_TAB, 'member_id', open, ctx.lang).parsed.records;
+  const activities = open.length === 0 ? [] : readRowsByKey(store, ACTIVITIES_TAB, 'member_id', open, ctx.lang).parsed.records.filter((a) => a.status !== 'withdrawn');
   const contacts = contactsOf(activities, ctx.today);
   const people = new Map(members.map((m) => [m.member_id, m]));
-  const items = ids.map((id) => followUpOfMember(id, people.get(id), matches.filter((m) => m.member_id === id),
-    contacts.get(id) ?? { last_contact: null, last_follow_up: null }, ctx.today));
+  const items = ids.map((id) => (settled.has(id) ? null : followUpOfMember(id, people.get(id), matchesOf(id),
+    contacts.get(id) ?? { last_contact: null, last_follow_up: null }, ctx.today)));
   const jobIds = [...new Set(items.flatMap((i) => (i?.job_id ? [i.job_id] : [])))];
-  const jobs = new Map(jobIds.length > 0 ? readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, ctx.lang).parsed.records.map((j) => [j.job_id, j]) : []);
+  const knownJobs = new Map((known.jobs ?? []).map((j) => [j.job_id, j]));
+  const missing = jobIds.filter((id) => !knownJobs.has(id));
+  const jobs = new Map([...knownJobs, ...(missing.length > 0 ? readRowsByKey(store, JOBS_TAB, 'job_id', missing, ctx.lang).parsed.records.map((j): [string, Job] => [j.job_id, j]) : [])]);
   const byMatch = new Map(matches.map((m) => [m.match_id, m]));
   const updates: MemberUpdate[] = ids.map((id, i) => {
     const item = items[i];

@@ -106,10 +106,9 @@ function memberOf(ports: Pick<SidebarPorts, 'store'>, memberId: string, lang: La
  */
 function placementSlots(
   ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, job: Job, jobs: readonly Job[], others: readonly Match[], open: Match | undefined,
-  input: ChangeMatchStatusInput, capacity: JobCapacity, day: string,
+  input: ChangeMatchStatusInput, capacity: JobCapacity, day: string, member: Member,
 ): Slot[] {
   const planned = jobSlotsOf(job, input.slots ?? open?.slots ?? []);
-  const member = memberOf(ports, input.member_id, ctx.lang);
   // A member who has left by the day cannot start work (leaveMember ended their placements).
   if (member.left_on !== null && member.left_on <= day) throw new ApiError('member_left', { member: member.member_id, date: member.left_on });
   const wanted = wantedSlots(job, planned, planned.length > 0 ? [] : member.availability);
@@ -214,8 +213,10 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
 
   const others = matches.parsed.records.filter((_, i) => i !== at);
   // A refused 成立 must not use up a match ID: its slots are settled before a new row is numbered.
-  const placing = input.action === 'place'
-    ? placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day)
+  // 成立 reads the member's row (退会日, 就業可能枠, the caps); the 継続支援 re-count below reuses it.
+  const member = input.action === 'place' ? memberOf(ports, input.member_id, lang) : null;
+  const placing = member
+    ? placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day, member)
     : null;
   let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null, () => freshMatchId(ports, matches, lang));
   if (next.proposed_on === null) next = { ...next, proposed_on: day };
@@ -262,6 +263,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   }];
   if (settled.audit) audits.push(settled.audit);
   let activityId: string | null = null;
+  let contacted: string | null = null;
   if (input.action === 'undo_place') {
     const withdrawn = withdrawPlacementActivity(ports, ctx, next, open?.placed_on ?? ctx.today);
     if (withdrawn) audits.push(withdrawn);
@@ -272,11 +274,18 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
       outcome: labelOf(MATCH_STATUS, next.status, lang), notes: input.notes ?? '',
     }]);
     activityId = logged.views[0]?.activity_id ?? null;
+    contacted = day;
     audits.push(...logged.audits);
   }
   // A placement started, ended or undone, a proposal made or declined: the member's place on the
-  // stored 継続支援 list, re-counted from their rows (follow-ups/keep-list.ts).
-  refreshFollowUps(store, ctx, [next.member_id]);
+  // stored 継続支援 list, re-counted from their rows (follow-ups/keep-list.ts) — those this call
+  // has read already passed along: every match of the member (マッチング was searched by 会員ID
+  // too), their jobs, their 会員 row for 成立, and the activity just logged (a recent contact:
+  // then neither 会員 nor 活動記録 is read again unless a placement of theirs is at a milestone).
+  refreshFollowUps(store, ctx, [next.member_id], {
+    matches: own(after), jobs: jobs.parsed.records, members: member ? [member] : undefined,
+    contacts: contacted !== null ? new Map([[next.member_id, contacted]]) : undefined,
+  });
   writeAudits(store, lang, audits);
   return {
     match_id: next.match_id, status: next.status, proposed_on: next.proposed_on, placed_on: next.placed_on, ended_on: next.ended_on,

@@ -84,12 +84,14 @@ export class CachedHeaderStore implements TableStore {
    *  cache (the nightly trigger) does not read it for this: the header is the add-in's constant,
    *  which only a new version changes, and an entry lives 5 minutes at most. */
   private keepsOwnHeader(name: string, header: readonly string[]): boolean {
-    const own = OWN_HEADER_TABS.find((t) => t.names.includes(name.trim()));
-    const key = own ? headerKey(own.names) : null;
-    if (key === null) return false;
+    // Every entry that may hold the tab's header (_継続支援 has one per language's order).
+    const keys = OWN_HEADER_TABS.filter((t) => t.names.includes(name.trim())).map((t) => headerKey(t.names)).filter((k): k is string => k !== null);
+    if (keys.length === 0) return false;
     if (!this.cache.opened) return true;
-    const hit = this.cache.lookup(key);
-    return !isHeader(hit) || (hit.name === name && hit.header.join('\u0000') === header.join('\u0000'));
+    return keys.every((key) => {
+      const hit = this.cache.lookup(key);
+      return !isHeader(hit) || (hit.name === name && hit.header.join('\u0000') === header.join('\u0000'));
+    });
   }
 
   appendCells(name: string, cells: OwnedCells): void {

@@ -1,6 +1,6 @@
 import type { RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
-import { COORDINATORS_TAB, DATA_TABS, SETTINGS_TAB } from '../../domain/schema/tabs';
+import { COORDINATORS_TAB, DATA_TABS, FOLLOW_UP_LIST_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
 import type { SharedCache } from '../ports';
 
@@ -36,12 +36,16 @@ export function coordinatorsKey(lang: Language): string {
 
 /** The add-in's own hidden tabs (workbook.md), by the name lists their writers ask with: their
  *  header rows are cached like the desk tabs' — every status change and member write updates
- *  _候補索引, every activity correction _活動集計, and each header read is a round trip and a size
- *  question. _候補索引 is named here, not imported: candidate-index.ts imports this module (through
+ *  _候補索引 and _継続支援, every activity correction _活動集計, and each header read is a round
+ *  trip and a size question. _候補索引 is named here, not imported: candidate-index.ts imports this module (through
  *  call-context.ts); test/app/shared/desk-cache.test.ts holds the two names equal. */
 export const OWN_HEADER_TABS: readonly { readonly key: string; readonly names: readonly string[] }[] = [
   { key: 'candidate_index', names: ['_候補索引'] },
   { key: 'activity_totals', names: [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en] },
+  // _継続支援: every status change, member edit and logged contact looks its member up in it
+  // (follow-ups/stored-list.ts findListRows), asking in the desk language's order.
+  { key: 'follow_up_list.ja', names: tabNames(FOLLOW_UP_LIST_TAB, 'ja') },
+  { key: 'follow_up_list.en', names: tabNames(FOLLOW_UP_LIST_TAB, 'en') },
 ];
 
 /** The header key of the tab `names` asks for, when it is one of the desk's tabs in either

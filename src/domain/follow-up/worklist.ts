@@ -109,6 +109,28 @@ function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
   return false;
 }
 
+/** The milestone a placement of the member has reached today (none before a week, none after
+ *  MILESTONE_UNTIL_DAYS): whether it is due depends on the member's 継続支援 calls, not on this. */
+function milestoneOf(m: Match, memberId: string, today: CivilDate): (typeof MILESTONES)[number] | null {
+  if (m.member_id !== memberId || !holdsPlace(m, today) || m.placed_on === null || m.placed_on > today || !m.job_id) return null;
+  const elapsed = daysBetween(m.placed_on, today);
+  if (elapsed > MILESTONE_UNTIL_DAYS) return null;
+  return [...MILESTONES].reverse().find((s) => elapsed >= s.days) ?? null;
+}
+
+/**
+ * Whether a member contacted on `contact` is due nothing today whatever else their rows hold:
+ * no placement of theirs (`matches`: all of them) at a milestone, and the contact within the
+ * last RECENT_CONTACT_DAYS (on or before today). Then their last contact is `contact` or later
+ * and still recent, so they are neither waiting (contacted recently) nor silent
+ * (NO_CONTACT_DAYS ≥ RECENT_CONTACT_DAYS): followUpOfMember answers null without their 会員 row
+ * or their activities — what lets a status change that logs its activity skip reading them.
+ */
+export function dueNothingAfter(memberId: string, matches: readonly Match[], contact: CivilDate, today: CivilDate): boolean {
+  if (contact > today || daysBetween(contact, today) >= RECENT_CONTACT_DAYS) return false;
+  return !matches.some((m) => milestoneOf(m, memberId, today) !== null);
+}
+
 /**
  * One member's place on the worklist today, from their own rows only: their 会員 row (undefined
  * when the tab has none: a placement still counts), their matches and their contacts. Null when
@@ -121,11 +143,8 @@ export function followUpOfMember(
   // 1. Placements at a milestone: the longest overdue of the member's (the first on a tie).
   let placed: FollowUpItem | null = null;
   for (const m of matches) {
-    if (m.member_id !== memberId || !holdsPlace(m, today) || m.placed_on === null || m.placed_on > today || !m.job_id) continue;
-    const elapsed = daysBetween(m.placed_on, today);
-    if (elapsed > MILESTONE_UNTIL_DAYS) continue;
-    const milestone = [...MILESTONES].reverse().find((s) => elapsed >= s.days);
-    if (!milestone) continue;
+    const milestone = milestoneOf(m, memberId, today);
+    if (!milestone || m.placed_on === null || !m.job_id) continue;
     const since = addDays(m.placed_on, milestone.days);
     const followed = contacts.last_follow_up;
     if (followed !== null && followed >= addDays(since, -EARLY_DAYS)) continue;

@@ -3,6 +3,7 @@ import { CachedHeaderStore } from '../../../src/app/shared/cached-header-store';
 import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey, OWN_HEADER_TABS } from '../../../src/app/shared/desk-cache';
 import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
 import { ACTIVITY_TOTALS_TAB } from '../../../src/domain/weekly/activity-totals-tab';
+import { FOLLOW_UP_LIST_TAB } from '../../../src/domain/schema/tabs';
 import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
 import { MemorySharedCache } from '../../../src/local/memory-shared-cache';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
@@ -157,8 +158,12 @@ describe('the memory SharedCache', () => {
 });
 
 describe('the add-in\'s own hidden tabs in the desk cache', () => {
-  test('_候補索引 and _活動集計 have header keys, read by the one getAll, by the names their writers ask with', () => {
-    expect(OWN_HEADER_TABS.map((t) => t.names)).toEqual([[CANDIDATE_INDEX_TAB], [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en]]);
+  test('_候補索引, _活動集計 and _継続支援 have header keys, read by the one getAll, by the names their writers ask with', () => {
+    expect(OWN_HEADER_TABS.map((t) => t.names)).toEqual([
+      [CANDIDATE_INDEX_TAB], [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en],
+      // findListRows asks in the desk language's order: both orders are keys of their own.
+      [FOLLOW_UP_LIST_TAB.ja, FOLLOW_UP_LIST_TAB.en], [FOLLOW_UP_LIST_TAB.en, FOLLOW_UP_LIST_TAB.ja],
+    ]);
     for (const t of OWN_HEADER_TABS) {
       const key = headerKey(t.names);
       expect(key).not.toBeNull();
