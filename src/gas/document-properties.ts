@@ -13,19 +13,25 @@ const isHeld = (key: string): boolean => key.startsWith(COUNTER_PREFIX) || HELD_
 
 /**
  * The spreadsheet's document properties: one call per get, set or delete, but for the ID
- * counters while the script lock is held (`whileLocked`): the first counter read reads every
- * property in one getProperties and the run's later counter reads answer from it. A status change
- * reads two counters (matches and activities), a team proposal four, each a round trip (~50 ms)
- * otherwise. Only under the lock, because the counters change only under it (a value read before
- * the lock was taken may be another run's old one: the snapshot starts empty at every tryLock and
- * ends at release), and only the counters, which no other adapter writes (the trigger owner and
+ * counters and the stored figures while the script lock is held (`whileLocked`): the first of
+ * them read reads every property in one getProperties and the run's later reads answer from it,
+ * and what the run sets of them is written in ONE setProperties just before the lock is released
+ * (a status change reads two counters and sets them and the figures: six round trips of ~50 ms
+ * otherwise, two now). Only under the lock, because these change only under it (a value read
+ * before the lock was taken may be another run's old one: the snapshot starts empty at every
+ * tryLock and ends at release, and the next holder reads what this one wrote, since the write
+ * precedes the release), and only these keys, which no other adapter writes (the trigger owner and
  * the sign-up ledger are written through PropertiesService elsewhere and are always read afresh).
- * Sets and deletes are written at once, as before, and kept in the snapshot.
+ * The write at release happens also when the run failed half-way (as its rows do: the write
+ * boundary flushes them all the same), so a counter is never behind the IDs a run appended.
+ * Deletes, and sets of any other key, are written at once.
  */
 export class DocumentProperties implements KeyValueStore {
   private props: Properties | null = null;
   private locked = false;
   private held: Map<string, string> | null = null;
+  /** Held keys set under the lock, written at release. */
+  private readonly pending = new Map<string, string>();
 
   private p(): Properties {
     // Null only in a script not bound to a document; the script's own properties stand in then.
@@ -35,18 +41,32 @@ export class DocumentProperties implements KeyValueStore {
 
   get(key: string): string | null {
     if (!this.locked || !isHeld(key)) return this.p().getProperty(key);
+    if (this.pending.has(key)) return this.pending.get(key) ?? null;
     this.held ??= new Map(Object.entries(this.p().getProperties()));
     return this.held.get(key) ?? null;
   }
 
   set(key: string, value: string): void {
+    if (this.locked && isHeld(key)) {
+      this.pending.set(key, value);
+      return;
+    }
     this.p().setProperty(key, value);
     this.held?.set(key, value);
   }
 
   delete(key: string): void {
+    this.pending.delete(key);
     this.p().deleteProperty(key);
     this.held?.delete(key);
+  }
+
+  /** What the run set of the held keys, in one setProperties (none when it set nothing). */
+  private writePending(): void {
+    if (this.pending.size === 0) return;
+    const entries = Object.fromEntries(this.pending);
+    this.pending.clear();
+    this.p().setProperties(entries);
   }
 
   /** `lock`, telling these properties when it is held: from a successful tryLock to release. */
@@ -54,13 +74,19 @@ export class DocumentProperties implements KeyValueStore {
     return {
       tryLock: (ms) => {
         this.held = null;
+        this.pending.clear();
         this.locked = lock.tryLock(ms);
         return this.locked;
       },
       release: () => {
-        this.locked = false;
-        this.held = null;
-        lock.release();
+        try {
+          this.writePending();
+        } finally {
+          this.locked = false;
+          this.held = null;
+          this.pending.clear();
+          lock.release();
+        }
       },
     };
   }

@@ -79,7 +79,7 @@ describe('the small Google adapters', () => {
     });
   });
 
-  it('reads the ID counters in one getProperties while the lock is held, one call each outside it', () => {
+  it('reads the ID counters in one getProperties while the lock is held and writes what the run set in one setProperties at release, one call each outside it', () => {
     const props = new DocumentProperties();
     const lock = props.whileLocked(scriptLock());
     fakes.properties.document.setProperty('ikigai.last_id.matches', '7');
@@ -96,12 +96,38 @@ describe('the small Google adapters', () => {
       return [...got, props.get('ikigai.last_id.matches'), props.get('ikigai.language')];
     });
     expect(inside.result).toEqual(['8', '40', null, '9', null]);
-    // One getProperties for every counter, the set written at once; any other key read afresh.
-    expect(inside.calls.byMethod).toMatchObject({ 'Properties.getProperties': 1, 'Properties.setProperty': 1, 'Properties.getProperty': 1 });
+    // One getProperties for every counter; the set kept for the release; any other key read afresh.
+    expect(inside.calls.byMethod).toMatchObject({ 'Properties.getProperties': 1, 'Properties.getProperty': 1 });
+    expect(inside.calls.byMethod['Properties.setProperty']).toBeUndefined();
+    // Not in the document yet: what the run sets is written in one call before the lock goes.
+    expect(fakes.properties.document.getProperty('ikigai.last_id.matches')).toBe('8');
+    fakes.log.reset();
+    props.set('ikigai.headline.v1', '{"v":1}');
+    props.set('ikigai.last_id.activities', '41');
     lock.release();
+    expect(fakes.log.sequence().filter((c) => c.startsWith('Properties.') || c.startsWith('Lock.'))).toEqual(['Properties.setProperties', 'Lock.releaseLock']);
+    expect(fakes.properties.document.getProperties()).toMatchObject({ 'ikigai.last_id.matches': '9', 'ikigai.last_id.activities': '41', 'ikigai.headline.v1': '{"v":1}' });
     fakes.properties.document.setProperty('ikigai.last_id.matches', '12');
     expect(props.get('ikigai.last_id.matches')).toBe('12');
     expect(fakes.locks.isHeld('script')).toBe(false);
+  });
+
+  it('writes nothing at release when the run set nothing, and releases the lock even when the write fails', () => {
+    const props = new DocumentProperties();
+    const lock = props.whileLocked(scriptLock());
+    expect(lock.tryLock(10)).toBe(true);
+    props.get('ikigai.last_id.matches');
+    const quiet = fakes.log.measure(() => lock.release());
+    expect(quiet.calls.byMethod['Properties.setProperties']).toBeUndefined();
+    // Over Apps Script's 9 KB a value: the fake throws, as Google does; the lock is released all the same.
+    expect(lock.tryLock(10)).toBe(true);
+    props.set('ikigai.headline.v1', 'x'.repeat(10_000));
+    expect(() => lock.release()).toThrow();
+    expect(fakes.locks.isHeld('script')).toBe(false);
+    expect(fakes.properties.document.getProperty('ikigai.headline.v1')).toBeNull();
+    // A set outside the lock is written at once.
+    const outside = fakes.log.measure(() => props.set('ikigai.last_id.matches', '3'));
+    expect(outside.calls.byMethod['Properties.setProperty']).toBe(1);
   });
 
   it('names the active user, or gives \'\' when Google does not', () => {

@@ -84,14 +84,16 @@ describe('the attendance functions through the bundle', () => {
     // its header, then one getValues per run of wanted columns — 会員ID (A) and the required 入会日 (F)
     // are two runs — so 3 more: 5 in all, each a few cells instead of the whole member tab. Writes: the 申込
     // row's 会員ID cell, the only field the link changes (1 setValues), then two one-row appends,
-    // the 会員 row and the audit row (2 appendRow, no setValues); the member-ID counter:
-    // getProperty + setProperty; one flush before the lock is released.
+    // the 会員 row and the audit row (2 appendRow, no setValues); the member-ID counter: read
+    // with getProperties and written with one setProperties at the release (document-properties.ts);
+    // one flush before the lock is released.
     expect(m.calls.byMethod['Range.getValues']).toBe(5);
     expect(m.calls.byMethod['Cache.getAll']).toBe(1);
     expect(m.calls.byMethod['Range.setValues']).toBe(1);
     expect(m.calls.byMethod['Sheet.appendRow']).toBe(2);
     expect(m.calls.byMethod['SpreadsheetApp.flush']).toBe(1);
-    expect(m.calls.byMethod['Properties.setProperty']).toBe(1);
+    expect(m.calls.byMethod['Properties.setProperties']).toBe(1);
+    expect(m.calls.byMethod['Properties.setProperty']).toBeUndefined();
     const again = run('joinAsMember', 'R00001');
     expect(again).toMatchObject({ ok: false, code: 'already_member', message: '申込 R00001 の方はすでに会員 M00037 として登録されています。' });
     expect(rows(ss, '会員')).toHaveLength(3);
