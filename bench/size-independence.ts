@@ -18,6 +18,9 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   'rankCandidates',
   'proposeTeam', // the job's row and its matches found by key, the new IDs checked free by one search
   'sidebarOpen', // the 今週 figures stored, the recent entries from 活動記録's last 500 rows, no picker list past 設定's limits
+  // Without a query, past 設定 仕事一覧の上限: cut, from the stored picker sizes alone (no tab read);
+  // below it 仕事's last limit + 1 rows and the list's places (matching/list-jobs.ts listJobsUpTo).
+  'listJobs',
 ];
 
 /** Sidebar calls that read a stored list capped whatever the center's size: at most this many
@@ -40,7 +43,6 @@ export function overCap(results: readonly SizeResult[]): Growth[] {
 
 /** Sidebar calls that still read more at a bigger center, and why (issue 15 items not built yet). */
 export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
-  listJobs: 'three runs of 仕事 and seven columns of マッチング for every open job\'s fill',
   searchMembers: 'seven columns of 会員 searched in memory (no server-side index)',
   searchJobs: '仕事\'s picker columns and 業務提供先\'s names searched in memory (they grow with the jobs and clients, not with members; the places of the ≤ 20 jobs answered found by key)',
 };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { NOW, sidebarTables } from '../app/sidebar/sidebar-fixture';
-import { englishSidebarTables } from './english-fixture';
+import { englishSidebarTables, inEnglish } from './english-fixture';
 import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
 
 // The job and client pickers of a large center, in Chromium at 300 px: 設定's limits are set to 1
@@ -83,4 +83,62 @@ describeInBrowser('the job and client pickers searched on the server, in Chromiu
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+// A small center (two jobs not 終了, 仕事一覧の上限 2) whose list with 終了 is past the limit: the
+// bootstrap lists the open jobs; 「充足・終了も表示」 asks listJobs, which answers `cut`, and the
+// picker turns into the search (listJobs never answers more than the limit).
+function withClosedJob(tables: Tables, limitKey: string): Tables {
+  return tables.map((t) => {
+    if (t.header[0] === '項目') return { ...t, rows: [...t.rows, [limitKey, 2]] };
+    if (t.name !== '仕事') return t;
+    return { ...t, rows: [...t.rows, ['J003', 'C001', '旧館の清掃', '清掃', '請負', '清掃', '月AM', 1, '柏', { date: '2024-06-01' }, null, '', false, '終了', { date: '2024-05-20' }, null]] };
+  });
+}
+
+describeInBrowser('the job list past 仕事一覧の上限 with 終了: cut, then searched, in Chromium', () => {
+  let ja: SidebarSession;
+  let en: SidebarSession;
+
+  beforeAll(async () => {
+    ja = await openSidebarSession(withClosedJob(sidebarTables(), '仕事一覧の上限'), { now: NOW, tempPrefix: 'ikigai-job-cut-' });
+    en = await openSidebarSession(inEnglish(withClosedJob(sidebarTables(), '仕事一覧の上限')).map((t) => (t.header[0] === 'key'
+      ? { ...t, rows: t.rows.map(([k, v]) => [k === '仕事一覧の上限' ? 'job_list_limit' : k ?? null, v ?? null]) } : t)), { now: NOW, tempPrefix: 'ikigai-job-cut-en-' });
+  });
+
+  afterAll(async () => {
+    await ja?.close();
+    await en?.close();
+  });
+
+  for (const [lang, tab, showAll, find, cut, typed, id] of [
+    ['ja', 'マッチング', '充足・終了も表示', '仕事を探す', '一覧にしません', '旧館', 'J003'],
+    ['en', 'Matching', 'Show filled and closed too', 'Find a job', 'Too many jobs to list', 'J003', 'J003'],
+  ] as const) {
+    test(`${lang}: 「${showAll}」 shows the search box instead of every job`, async () => {
+      const { page, errors } = await (lang === 'ja' ? ja : en).openPage();
+      const calls: string[] = [];
+      page.on('request', (r) => { if (r.url().includes('/__script_run/')) calls.push(decodeURIComponent(r.url().split('/__script_run/')[1] ?? '')); });
+      await page.getByRole('tab', { name: tab }).click();
+      const panel = page.locator('#panel-matching');
+      const select = panel.locator('select').first();
+      // The two open jobs came with the sidebar; no search box yet.
+      await expect(select.locator('option').count()).resolves.toBe(3);
+      await expect(panel.getByLabel(find).isVisible()).resolves.toBe(false);
+      await panel.getByLabel(showAll).check();
+      await panel.getByText(cut).waitFor();
+      expect(calls).toContain('listJobs');
+      await expect(panel.getByLabel(find).isVisible()).resolves.toBe(true);
+      // The open jobs stay listed; the closed one is found by typing.
+      await expect(select.locator('option').count()).resolves.toBe(3);
+      await panel.getByLabel(find).pressSequentially(typed, { delay: 30 });
+      await panel.locator('#match-job-found', { hasText: lang === 'ja' ? '1件' : '1 found' }).waitFor();
+      await select.selectOption(id);
+      await expect(panel.locator('#match-job-title').textContent()).resolves.toContain(id);
+      await page.screenshot({ path: join(ARTIFACTS, `sidebar-job-list-cut-${lang}.png`), fullPage: true });
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(300);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import type { JobStatus } from '../../domain/enums';
 import { jobCapacity } from '../../domain/jobs/capacity';
-import { MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
+import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
 import { matchRank, searchKey } from '../../domain/text/search-key';
 import type { TableStore } from '../ports';
 import type { CallContext } from '../shared/call-context';
 import { readRowsByKey } from '../shared/find-rows';
-import { loadWorkbookPart } from '../shared/read-part';
-import { JOB_SEARCH_READS } from '../sidebar/read-plans';
+import { loadWorkbookPart, readTailOf } from '../shared/read-part';
+import { parseTable } from '../../domain/parse/parse-table';
+import { JOB_PICKER_COLUMNS, JOB_PLACES_COLUMNS, JOB_SEARCH_READS } from '../sidebar/read-plans';
 import type { Workbook } from '../../domain/workbook';
 import type { JobOption, ListJobsInput, ListJobsOutput } from '../shared/api-types';
 import { jobOptionOf } from './job-fill';
@@ -47,6 +48,34 @@ export function jobOptions(
 export function listJobs(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, input: ListJobsInput = {}): ListJobsOutput {
   const all = input.include_all === true;
   return { jobs: jobOptions(workbook, today, (s) => all || s === 'open'), total: workbook.jobs.length };
+}
+
+/**
+ * The job list without a query, as the sidebar asks it (「充足・終了も表示」 at a small center):
+ * never more than `limit` (設定 仕事一覧の上限) jobs, and never a read that grows with the center.
+ * Past the limit the answer is `cut` and holds no job (the picker then searches: searchJobs), so
+ * what is read is only what tells the cut apart:
+ * - open jobs only (the default): the stored picker sizes (`jobsNotClosed`, stored-headline.ts)
+ *   past the limit are the cut, and nothing of the tabs is read;
+ * - then 仕事's last `limit + 1` rows (the picker's columns: header, getLastRow and one getValues
+ *   per run of columns, whatever the tab's length): rows above them, or more than `limit` jobs
+ *   among them, are the cut too (a small center whose 終了 jobs piled up);
+ * - only a list that is sent reads the clients' names and マッチング's columns for the places.
+ * Which of the three is taken depends on the counts alone, so the calls are those of that path
+ * at any size (bench/size-independence.ts).
+ */
+export function listJobsUpTo(
+  store: TableStore, ctx: Pick<CallContext, 'today' | 'settings'>, input: ListJobsInput, limit: number, jobsNotClosed: number,
+): ListJobsOutput {
+  const all = input.include_all === true;
+  if (!all && jobsNotClosed > limit) return { jobs: [], total: jobsNotClosed, cut: true };
+  const raw = readTailOf(store, JOBS_TAB, limit + 1, JOB_PICKER_COLUMNS);
+  if (!raw) return { jobs: [], total: 0 };
+  const jobs = parseTable(JOBS_TAB, raw, JOB_PICKER_COLUMNS).records;
+  const kept = jobs.filter((j) => all || j.status === 'open');
+  if ((raw.firstRow ?? 2) > 2 || kept.length > limit) return { jobs: [], total: jobs.length, cut: true };
+  const rest = loadWorkbookPart(store, { clients: { columns: ['client_id', 'name'] }, matches: { columns: JOB_PLACES_COLUMNS } }, ctx.settings);
+  return listJobs({ jobs, clients: rest.clients, matches: rest.matches }, ctx.today, input);
 }
 
 /**

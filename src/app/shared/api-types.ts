@@ -239,10 +239,13 @@ export interface ListJobsInput {
 
 export interface ListJobsOutput {
   readonly jobs: readonly JobOption[];
-  /** Jobs in 仕事, whatever their status. */
+  /** Jobs in 仕事, whatever their status (with `cut`: at least this many). */
   readonly total: number;
   /** With a `query`: more jobs matched than were sent. */
   readonly more?: boolean;
+  /** Without a `query`: the list is longer than 設定 仕事一覧の上限, so no job was sent and the
+   *  picker searches instead (listJobsUpTo). */
+  readonly cut?: boolean;
 }
 
 /** 終了 (closed) or 再開 (open: 募集中, or 充足 when every slot is already covered). */

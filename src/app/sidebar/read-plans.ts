@@ -54,17 +54,21 @@ export const BOOTSTRAP_READS: WorkbookPlan = {
   skills: { whole: true },
 };
 
-/** The job picker (listJobs): jobs, their clients' names, and what the places need of マッチング. */
+/** The job picker's columns of 仕事, and what a job's places need of マッチング. */
+export const JOB_PICKER_COLUMNS = ['job_id', 'client_id', 'title', 'status', 'slots', 'headcount', 'created_on'];
+export const JOB_PLACES_COLUMNS = ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'];
+
+/** The job picker (the bootstrap's list): jobs, their clients' names, and what the places need of マッチング. */
 export const JOB_LIST_READS: WorkbookPlan = {
-  jobs: { columns: ['job_id', 'client_id', 'title', 'status', 'slots', 'headcount', 'created_on'] },
+  jobs: { columns: JOB_PICKER_COLUMNS },
   clients: { columns: ['client_id', 'name'] },
-  matches: { columns: ['match_id', 'job_id', 'member_id', 'status', 'placed_on', 'ended_on', 'slots'] },
+  matches: { columns: JOB_PLACES_COLUMNS },
 };
 
 /** The job search of a large center (matching/list-jobs.ts searchJobs): the picker's columns of
  *  仕事 and the clients' names; the places of the jobs answered are found by key afterwards. */
 export const JOB_SEARCH_READS: WorkbookPlan = {
-  jobs: JOB_LIST_READS.jobs ?? { columns: [] },
+  jobs: { columns: JOB_PICKER_COLUMNS },
   clients: { columns: ['client_id', 'name'] },
 };
 

@@ -6,14 +6,13 @@ import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import { CHANGE_MATCH_INPUT, changeMatchStatus } from '../matching/change-match-status';
 import { PROPOSE_TEAM_INPUT, proposeTeam } from '../matching/propose-team';
 import { SET_JOB_STATUS_INPUT, setJobStatus } from '../matching/set-job-status';
-import { LIST_JOBS_INPUT, listJobs, searchJobs } from '../matching/list-jobs';
+import { LIST_JOBS_INPUT, listJobsUpTo, searchJobs } from '../matching/list-jobs';
 import { SEARCH_CLIENTS_INPUT, searchClients } from '../develop/search-clients';
 import { SAVE_MEMBER_INPUT, saveMember } from '../members/save-member';
 import { LEAVE_MEMBER_INPUT, leaveMember } from '../members/leave-member';
 import { getMember } from '../members/get-member';
 import { CORRECT_ACTIVITY_INPUT, WITHDRAW_ACTIVITY_INPUT, correctActivity, withdrawActivity } from '../activities/correct-activity';
 import { LOG_FOLLOW_UP_INPUT, listFollowUps, logFollowUp, rebuildFollowUpList } from '../activities/follow-ups';
-import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { logActivity } from '../activities/log-activity';
 import { REGISTER_CLIENT_INPUT, registerClient } from '../develop/register-client';
 import { REGISTER_JOB_INPUT, registerJob } from '../develop/register-job';
@@ -29,8 +28,6 @@ import type {
   LogActivityOutput, ProposeTeamOutput, RegisterClientOutput, RegisterJobOutput, SaveMemberOutput, SearchClientsOutput, SearchMembersOutput, SetJobStatusOutput,
   WeekHeadline,
 } from '../shared/api-types';
-import { JOB_LIST_READS } from './read-plans';
-import type { Workbook } from '../../domain/workbook';
 
 // The sidebar's server API, independent of Google: src/entry/sidebar.ts binds it to Apps Script,
 // src/local/dev-server.ts to a workbook file. Every call validates its arguments, checks the
@@ -92,11 +89,6 @@ export function createSidebarApi(
   }
   const parse = parseArgs;
 
-  // Each call reads only the tabs, columns and rows it shows (sidebar/read-plans.ts).
-  function workbookOf(ctx: CallContext, plan: WorkbookPlan): Workbook {
-    return loadWorkbookPart(ports.store, plan, ctx.settings);
-  }
-
   return {
     sidebarBootstrap: () => call('read', noInput, (ctx) => openSidebar(ports, ctx, options)),
     logActivity: (input) => call('write', () => parse(LOG_ACTIVITY_INPUT, input), (ctx, valid) => logActivity(ports, ctx, valid)),
@@ -109,7 +101,8 @@ export function createSidebarApi(
     listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => (valid.query !== undefined
       // A large center's picker: the jobs matching what was typed, their places found by key.
       ? searchJobs(ports.store, ctx, { ...valid, query: valid.query })
-      : listJobs(workbookOf(ctx, JOB_LIST_READS), ctx.today, valid))),
+      // Without one: at most 設定 仕事一覧の上限 jobs, cut past it (the stored picker sizes first).
+      : listJobsUpTo(ports.store, ctx, valid, options.jobListLimit ?? ctx.settings.jobListLimit, storedOrRecounted(ports, ctx).sizes.jobs))),
     searchClients: (query) => call('read', () => parse(SEARCH_CLIENTS_INPUT, query), (ctx, valid) => searchClients(ports.store, ctx, valid)),
     setJobStatus: (input) => call('write', () => parse(SET_JOB_STATUS_INPUT, input), (ctx, valid) => setJobStatus(ports, ctx, valid)),
     proposeTeam: (input) => call('write', () => parse(PROPOSE_TEAM_INPUT, input), (ctx, valid) => proposeTeam(ports, ctx, valid)),

@@ -210,6 +210,7 @@ export const sidebar: typeof Ja.sidebar = {
     job: 'Job', show: 'Show candidates', searching: 'Looking for candidates…',
     showAll: 'Show filled and closed too', loadingJobs: 'Loading jobs…',
     findJob: 'Find a job', findJobHint: 'ID, job title or client name (2 characters or more)',
+    jobListCut: 'Too many jobs to list: type in “Find a job”',
     jobsFound: (n, more) => (n === 0 ? 'No job found' : more ? `The first ${n} shown (type more to narrow)` : `${n} found`),
     jobOption: (id, title, client, slots, left, status) =>
       `${id} ${title} · ${client || 'no client'} · ${slots} · ${status === '' ? '' : `${status} · `}${left} left`,

@@ -253,6 +253,7 @@ export const sidebar = {
     showAll: '充足・終了も表示', loadingJobs: '仕事を読み込んでいます…',
     /** The job picker of a large center: a search box above the list (listJobs with a query). */
     findJob: '仕事を探す', findJobHint: 'ID・仕事名・提供先名で検索（2文字以上）',
+    jobListCut: '仕事が多いため一覧にしません。「仕事を探す」に入力してください',
     jobsFound: (n: number, more: boolean) => (n === 0 ? '該当する仕事がありません' : more ? `上位 ${n}件を表示（さらに入力して絞り込めます）` : `${n}件`),
     /** One job of the picker: six jobs called 夜間巡回 are told apart by client, slots and places left. */
     jobOption: (id: string, title: string, client: string, slots: string, left: number, status: string) =>

@@ -48,13 +48,16 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
   });
 
   // A large center (past 設定 仕事一覧の上限): no list came with the sidebar; the person types and
-  // listJobs answers the matching jobs (at most 20), open ones unless 「充足・終了も表示」.
-  const find = ctx.boot.jobSearch ? el('input', { type: 'search', id: 'match-job-find', autocomplete: 'off', spellcheck: 'false' }) : null;
+  // listJobs answers the matching jobs (at most 20), open ones unless 「充足・終了も表示」. A small
+  // center whose list with 終了 is past the limit learns it from listJobs' `cut`: the box appears then.
+  let searching = ctx.boot.jobSearch;
+  const find = el('input', { type: 'search', id: 'match-job-find', autocomplete: 'off', spellcheck: 'false' });
   const found = el('div', { class: 'muted small', id: 'match-job-found', role: 'status', 'aria-live': 'polite' });
+  const findBox = el('div', { hidden: !searching }, field(s.findJob, find, s.findJobHint), found);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = '';
   const search = (): void => {
-    const query = (find?.value ?? '').normalize('NFKC').trim();
+    const query = find.value.normalize('NFKC').trim();
     if (query.length < MIN_QUERY) return;
     latest = query;
     callServer('listJobs', ctx.t.unreachable, { query, include_all: showAll.checked }).then((out) => {
@@ -66,15 +69,24 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
       setStatus(status, error instanceof ServerError ? error.message : ctx.t.unreachable, 'error');
     });
   };
-  find?.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, DEBOUNCE_MS); });
+  find.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, DEBOUNCE_MS); });
 
   showAll.addEventListener('change', () => {
-    if (find) { search(); draw(); return; }
+    if (searching) { search(); draw(); return; }
     if (!showAll.checked || loadedAll) { draw(); return; }
     showAll.disabled = true;
     setStatus(status, s.loadingJobs, 'busy');
     callServer('listJobs', ctx.t.unreachable, { include_all: true }).then((out) => {
       loadedAll = true;
+      if (out.cut === true) {
+        // Too many jobs with 終了 to list: search from now on, keeping the open jobs already listed.
+        searching = true;
+        findBox.hidden = false;
+        setStatus(status, s.jobListCut, 'ok');
+        draw();
+        find.focus();
+        return;
+      }
       setStatus(status, '');
       jobs.replace(out.jobs);
     }, (error: unknown) => {
@@ -83,7 +95,7 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
     }).finally(() => { showAll.disabled = false; });
   });
 
-  const element = el('div', {}, ...(find ? [field(s.findJob, find, s.findJobHint), found] : []), field(s.job, select),
+  const element = el('div', {}, findBox, field(s.job, select),
     el('div', { class: 'check' }, showAll, el('label', { for: showAll.id, text: s.showAll })));
   return { element, select };
 }
