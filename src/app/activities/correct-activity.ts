@@ -1,4 +1,4 @@
-import { refreshFollowUps } from '../follow-ups/keep-list';
+import { FOLLOW_UP_ACTIVITY_FIELDS, refreshFollowUps, touchesFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { ACTIVITY_KIND, AREA } from '../../domain/enums';
@@ -80,7 +80,8 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
   // A contact moved, re-dated or re-classed: both members' places on the stored 継続支援 list.
-  refreshFollowUps(ports.store, ctx, [activity.member_id ?? '', after.member_id ?? '']);
+  // Minutes, kind, outcome or notes alone: the list does not depend on them (no lookup at all).
+  if (touchesFollowUps(changed, FOLLOW_UP_ACTIVITY_FIELDS)) refreshFollowUps(ports.store, ctx, [activity.member_id ?? '', after.member_id ?? '']);
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
     detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,

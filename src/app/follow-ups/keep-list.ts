@@ -35,6 +35,25 @@ export const FOLLOW_UP_REBUILD_READS: WorkbookPlan = {
   activities: { columns: ['member_id', 'date', 'area', 'status'] },
 };
 
+/** The columns of `def` the list is counted from: the rebuild's, and the tab's required ones
+ *  (a row the parse drops for a blank required cell counts nowhere). */
+function countedFields(def: { readonly columns: readonly { readonly key: string; readonly required?: boolean }[] }, part: WorkbookPlan[keyof WorkbookPlan]): readonly string[] {
+  const listed = part && 'columns' in part ? part.columns : [];
+  return [...new Set([...listed, ...def.columns.filter((c) => c.required).map((c) => c.key)])];
+}
+
+/** The fields of a member's 会員 row the list depends on (what the worklist counts and what the
+ *  panel shows): an edit of none of them leaves the list as it is, so it is not looked up at all. */
+export const FOLLOW_UP_MEMBER_FIELDS: readonly string[] = countedFields(MEMBERS_TAB, FOLLOW_UP_REBUILD_READS.members);
+/** The fields of an activity the list depends on (whose contact, when, a 継続支援 call or not,
+ *  withdrawn or not): a correction of its minutes, kind or notes alone leaves the list as it is. */
+export const FOLLOW_UP_ACTIVITY_FIELDS: readonly string[] = countedFields(ACTIVITIES_TAB, FOLLOW_UP_REBUILD_READS.activities);
+
+/** Whether a write that changed `changed` (column keys) can move the list, by `fields`. */
+export function touchesFollowUps(changed: readonly string[], fields: readonly string[]): boolean {
+  return changed.some((k) => fields.includes(k));
+}
+
 type Person = Pick<Member, 'name' | 'kana' | 'phone' | 'joined_on'>;
 
 function storedItemOf(item: FollowUpItem, person: Person | undefined, jobs: ReadonlyMap<string, Pick<Job, 'title'>>, matches: ReadonlyMap<string, Pick<Match, 'placed_on'>>): StoredItem {

@@ -117,8 +117,10 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   // 退会日 and the ended placements: the member is no candidate from the leaving day on.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: before.member_id, member: after, matches: records.filter((m) => m.member_id === before.member_id), jobs: freedJobs }]);
   const logged = appendActivityRows(ports, ctx, drafts);
-  // Leaving (and the placements it ended): the member's place on the stored 継続支援 list.
-  refreshFollowUps(store, ctx, [after.member_id]);
+  // Leaving (and the placements it ended): the member's place on the stored 継続支援 list, from the
+  // rows this call has just read and written — their 会員 row, every match of theirs (found by
+  // 会員ID) and the freed jobs — so only their activities are looked up.
+  refreshFollowUps(store, ctx, [after.member_id], { members: [after], matches: own(records), jobs: freedJobs });
   writeAudits(store, lang, [...audits, ...logged.audits]);
   return { member: memberViewOf(after, ctx.today), ended, declined, reopened_jobs: reopened, jobs: fills };
 }

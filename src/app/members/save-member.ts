@@ -1,4 +1,4 @@
-import { refreshFollowUps } from '../follow-ups/keep-list';
+import { FOLLOW_UP_MEMBER_FIELDS, refreshFollowUps, touchesFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { refreshCandidateIndex } from '../matching/candidate-index';
@@ -124,7 +124,9 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   // A new member has no match and no work yet.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: member.member_id, member, matches: [] }]);
   // A new member with consent and 就業可能枠 is waiting for work from today (the stored 継続支援 list).
-  refreshFollowUps(store, ctx, [member.member_id]);
+  // Their 会員 row is the one just appended (not searched for again); their matches and
+  // activities are still looked up by key, as a row typed by hand may name the new ID.
+  refreshFollowUps(store, ctx, [member.member_id], { members: [member] });
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_register', sheet: found.name, recordId: member.member_id,
     // Codes only: the name, phone and birth date are personal data.
@@ -144,8 +146,10 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
     refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
     ctx.figures?.record('members', { members: [before] }, { members: [after] });
     ctx.figures?.words([after.district]);
-    // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list.
-    refreshFollowUps(store, ctx, [before.member_id]);
+    // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list,
+    // from the row as just written (not searched for again). Any other field (地区, 技能…): the
+    // list does not depend on it, and is not looked up (seven round trips).
+    if (touchesFollowUps(changed, FOLLOW_UP_MEMBER_FIELDS)) refreshFollowUps(store, ctx, [before.member_id], { members: [after] });
     writeAudit(store, ctx.lang, {
       at: ctx.now, user: ctx.email, action: 'member_edit', sheet: members.name, recordId: before.member_id, detail: `fields=${changed.join(',')}`,
     });

@@ -20,8 +20,12 @@ type Step =
   | { readonly kind: 'match'; readonly action: 'propose' | 'place' | 'end' | 'decline' | 'undo_place'; readonly member: string; readonly job: string; readonly back: number }
   | { readonly kind: 'leave'; readonly member: string; readonly ahead: number }
   | { readonly kind: 'edit'; readonly member: string; readonly consent: boolean; readonly availability: readonly string[] }
+  // An edit of fields the list does not depend on (地区, 技能): the write does not look the list up.
+  | { readonly kind: 'edit_other'; readonly member: string; readonly district: string }
   | { readonly kind: 'withdraw'; readonly nth: number }
   | { readonly kind: 'correct'; readonly nth: number; readonly member: string; readonly back: number }
+  // A correction of the minutes alone: the write does not look the list up either.
+  | { readonly kind: 'correct_minutes'; readonly nth: number; readonly minutes: number }
   | { readonly kind: 'hand_edit'; readonly row: number; readonly status: string }
   | { readonly kind: 'next_day'; readonly days: number };
 
@@ -37,7 +41,9 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('leave' as const), member, ahead: fc.constantFrom(0, 1, 30) }),
   fc.record({ kind: fc.constant('edit' as const), member, consent: fc.boolean(), availability: fc.constantFrom([], ['Mon-AM'], ['Tue-AM', 'Fri-AM']) }),
+  fc.record({ kind: fc.constant('edit_other' as const), member, district: fc.constantFrom('豊四季', '南柏', '') }),
   fc.record({ kind: fc.constant('withdraw' as const), nth: fc.nat(12) }),
+  fc.record({ kind: fc.constant('correct_minutes' as const), nth: fc.nat(12), minutes: fc.constantFrom(5, 45) }),
   fc.record({ kind: fc.constant('correct' as const), nth: fc.nat(12), member, back }),
   fc.record({ kind: fc.constant('hand_edit' as const), row: fc.nat(6), status: fc.constantFrom('成立', '終了', '辞退', '提案') }),
   fc.record({ kind: fc.constant('next_day' as const), days: fc.constantFrom(1, 3, 8, 25) }),
@@ -57,7 +63,9 @@ function play(d: Desk, today: { value: string }, step: Step, logged: string[]): 
     case 'match': keep(api.changeMatchStatus({ action: step.action, job_id: step.job, member_id: step.member, date: day(step.back) })); return;
     case 'leave': api.leaveMember({ member_id: step.member, date: addDays(today.value, step.ahead), reason: 'moved' }); return;
     case 'edit': api.saveMember({ member_id: step.member, consent: step.consent, availability: [...step.availability] }); return;
+    case 'edit_other': api.saveMember({ member_id: step.member, district: step.district, skills: step.district ? ['清掃'] : [] }); return;
     case 'withdraw': { const id = logged[step.nth % Math.max(1, logged.length)]; if (id) api.withdrawActivity(id); return; }
+    case 'correct_minutes': { const id = logged[step.nth % Math.max(1, logged.length)]; if (id) api.correctActivity({ activity_id: id, minutes: step.minutes }); return; }
     case 'correct': {
       const id = logged[step.nth % Math.max(1, logged.length)];
       if (id) api.correctActivity({ activity_id: id, member_id: step.member, date: day(step.back) });
@@ -103,7 +111,15 @@ describe('the stored 継続支援 list', () => {
         const shown = d.api().listFollowUps();
         expect(shown.ok).toBe(true);
       });
-    }), { numRuns: 120, seed: 15_2 });
+    }), {
+      numRuns: 120, seed: 15_2,
+      // A placement at its one-month milestone whose member leaves in a month: leaveMember passes
+      // the member's matches to the refresh (follow-ups/keep-list.ts KnownRows); passing none was
+      // found only past 500 random runs, so it is run every time.
+      examples: [[[
+        { kind: 'match', action: 'place', member: 'M004', job: 'J001', back: 35 }, { kind: 'leave', member: 'M004', ahead: 30 }, { kind: 'withdraw', nth: 0 },
+      ]]],
+    });
   });
 
   it('a follow-up logged today takes the member off with one search of the list, and a rebuild brings no change', () => {
