@@ -73,14 +73,34 @@ export function parseCivilDate(text: string): CivilDate | null {
  *  exact for every date (the weekly run asks it for tens of thousands of members: date-fns' local
  *  noon and its zone offset were a tenth of the figures' time). */
 function dayNumber(day: CivilDate): number {
-  const t = new Date(0);
-  t.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-  return Math.round(t.getTime() / 86_400_000);
+  // Integers only, no Date per call (the attention lists ask it for every waiting member): the
+  // proleptic Gregorian count of days from 0000-03-01, shifted to 1970-01-01 (H. Hinnant's
+  // days_from_civil); a property test holds it to date-fns.
+  const m = digitsAt(day, 5, 2);
+  const y = digitsAt(day, 0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + digitsAt(day, 8, 2) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+function pad(n: number, width: number): string {
+  const s = String(n);
+  return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
 
 export function addDays(day: CivilDate, n: number): CivilDate {
-  const t = new Date((dayNumber(day) + n) * 86_400_000);
-  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+  // The inverse of dayNumber (civil_from_days), again without a Date.
+  const z = dayNumber(day) + n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 export function daysBetween(from: CivilDate, to: CivilDate): number {

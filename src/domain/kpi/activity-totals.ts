@@ -41,10 +41,14 @@ export interface ActivityTotals {
   readonly members: Map<string, number>;
   /** Cell problems the parse finds in the rows folded (a row's own: a bad date, area, minutes…). */
   problems: number;
+  /** A day's text as read from `_活動集計` (activity-totals-tab.ts), kept while the day is as read
+   *  (addActivity drops it when it changes the day): writing the tab back re-uses it, where making
+   *  every day's JSON again was a tenth of the weekly run's compute. */
+  readonly dayTexts: Map<CivilDate, string>;
 }
 
 export function emptyTotals(): ActivityTotals {
-  return { days: new Map(), members: new Map(), problems: 0 };
+  return { days: new Map(), members: new Map(), problems: 0, dayTexts: new Map() };
 }
 
 function zeros<C extends string>(codes: readonly C[]): Record<C, number> {
@@ -73,6 +77,7 @@ export type CountedFields = Pick<Activity, 'date' | 'coordinator' | 'area' | 'ki
 export function addActivity(totals: ActivityTotals, a: CountedFields, sign: 1 | -1): void {
   if (a.member_id !== null && a.member_id !== '') bumpMap(totals.members, a.member_id, sign);
   if (a.status === 'withdrawn') return;
+  if (totals.dayTexts.size > 0) totals.dayTexts.delete(a.date);
   let day = totals.days.get(a.date);
   if (day === undefined) totals.days.set(a.date, (day = emptyDay()));
   const m = (a.minutes ?? 0) * sign;

@@ -1,6 +1,7 @@
 import type { Workbook } from '../workbook';
 import type { Report } from './report';
 import type { Period } from './period';
+import type { CivilDate } from '../civil-date';
 import { memberFigures } from './members';
 import { workFigures } from './work';
 import { followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
@@ -19,12 +20,16 @@ export interface ReportOptions {
 export interface ReportBasis {
   readonly activityTotals: ActivityTotals;
   readonly followUps: FollowUpDays;
+  /** The attention lists as of a day, once per day: they depend on the period's last day only, and
+   *  the week and the fiscal year to date end on the same Sunday (each pass is over every member
+   *  and match). */
+  readonly listsAt?: Map<CivilDate, { readonly followUpsDue: readonly string[]; readonly waitingMembers: readonly string[] }>;
 }
 
 /** The basis of `totals`: the weekly run's (stored totals plus the rows after them, or a fold of
  *  the whole tab), or, by default, of the workbook's parsed activities. */
 export function reportBasisOf(workbook: Pick<Workbook, 'activities'>, totals: ActivityTotals = totalsOfActivities(workbook.activities)): ReportBasis {
-  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals) };
+  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), listsAt: new Map() };
 }
 
 /** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
@@ -33,6 +38,11 @@ export function reportBasisOf(workbook: Pick<Workbook, 'activities'>, totals: Ac
 export function computeReport(workbook: Workbook, period: Period, options: ReportOptions = {}, basis: ReportBasis = reportBasisOf(workbook)): Report {
   const population = options.population60Plus !== undefined ? options.population60Plus : workbook.settings.population60Plus;
   const members = memberFigures(workbook.members, period, population);
+  let lists = basis.listsAt?.get(period.to);
+  if (lists === undefined) {
+    lists = { followUpsDue: followUpsDue(workbook.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(workbook.members, workbook.matches, period.to) };
+    basis.listsAt?.set(period.to, lists);
+  }
   const work = {
     ...workFigures(workbook, period, members.enrolled.total),
     actual: actualWork(workbook, period, members.enrolled.total),
@@ -43,8 +53,9 @@ export function computeReport(workbook: Workbook, period: Period, options: Repor
     work,
     activities: {
       ...countsIn(basis.activityTotals, period),
-      follow_ups_due: followUpsDue(workbook.matches, [], period.to, basis.followUps),
-      waiting_members: waitingMembers(workbook.members, workbook.matches, period.to),
+      // (Copies: each report owns its lists.)
+      follow_ups_due: [...lists.followUpsDue],
+      waiting_members: [...lists.waitingMembers],
     },
     events: eventFigures(workbook.events, workbook.registrations, period),
   };

@@ -45,6 +45,8 @@ export function answerTimes(table: RawTable): Cell[] {
 
 /** `2026/05/01 10:00:00`, `2026-05-01T10:00:00` or a date cell → `2026-05-01`; null when unreadable. */
 function dayOf(c: Cell): string | null {
+  // A date cell (what a form writes) starts with its day: no pattern, no normalising.
+  if (isDateCell(c) && c.date.length >= 10 && c.date.charCodeAt(4) === 45 && c.date.charCodeAt(7) === 45) return c.date.slice(0, 10);
   const text = isDateCell(c) ? c.date : cellText(c);
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.normalize('NFKC'));
   return m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : null;
@@ -53,12 +55,22 @@ function dayOf(c: Cell): string | null {
 export function weeklySurveyLines(surveys: readonly WeeklySurveyInput[], week: Period): WeeklySurveyLine[] {
   const out: WeeklySurveyLine[] = [];
   for (const s of surveys) {
-    const days = s.times.map(dayOf).filter((d): d is string => d !== null).sort();
-    const first = days[0];
-    const last = days[days.length - 1];
+    // One pass over the answers' days: the first, the last, those up to the week's end and those in it.
+    let first: string | undefined;
+    let last: string | undefined;
+    let responses = 0;
+    let thisWeek = 0;
+    for (const time of s.times) {
+      const d = dayOf(time);
+      if (d === null) continue;
+      if (first === undefined || d < first) first = d;
+      if (last === undefined || d > last) last = d;
+      if (d <= week.to) {
+        responses++;
+        if (d >= week.from) thisWeek++;
+      }
+    }
     if (first === undefined || last === undefined || first > week.to || last < week.from) continue;
-    const responses = days.filter((d) => d <= week.to).length;
-    const thisWeek = days.filter((d) => d >= week.from && d <= week.to).length;
     const target = s.target !== null && s.target > 0 ? s.target : null;
     out.push({ name: s.name, responses, target, rate: target === null ? null : responses / target, thisWeek });
   }

@@ -51,7 +51,7 @@ export function totalsTabRows(stored: StoredTotals): Cell[][] {
   const rows: Cell[][] = [['mark', JSON.stringify({ ...stored.mark, problems: stored.totals.problems })]];
   for (const date of [...stored.totals.days.keys()].sort()) {
     const day = stored.totals.days.get(date);
-    if (day) rows.push([dayKey(date), dayJson(day)]);
+    if (day) rows.push([dayKey(date), stored.totals.dayTexts.get(date) ?? dayJson(day)]);
   }
   let chunk: string[] = [];
   let size = 0;
@@ -90,7 +90,12 @@ function isPair(v: Json): v is [number, number] {
   return Array.isArray(v) && v.length === 2 && isInt(v[0]) && isInt(v[1]);
 }
 
-/** One day's JSON back into its totals; null when it is not what totalsTabRows wrote. */
+const AREAS: ReadonlySet<string> = new Set(AREA.codes);
+const KINDS: ReadonlySet<string> = new Set(ACTIVITY_KIND.codes);
+
+/** One day's JSON back into its totals; null when it is not what totalsTabRows wrote. (for…in
+ *  over the parsed objects, not Object.entries: a day names ~200 継続支援 members at a large
+ *  center, and the weekly run reads every day of the tab.) */
 export function parseDay(text: string): DayTotals | null {
   let v: Json;
   try { v = JSON.parse(text); } catch { return null; }
@@ -98,20 +103,25 @@ export function parseDay(text: string): DayTotals | null {
   const day = emptyDay();
   day.count = v.n;
   day.minutes = v.m;
-  for (const [code, pair] of Object.entries(v.a)) {
-    if (!(AREA.codes as readonly string[]).includes(code) || !isPair(pair)) return null;
+  const { a, k, c, f } = v;
+  for (const code in a) {
+    const pair = a[code];
+    if (!AREAS.has(code) || !isPair(pair)) return null;
     day.area[code as (typeof AREA.codes)[number]] = pair[0];
     day.areaMinutes[code as (typeof AREA.codes)[number]] = pair[1];
   }
-  for (const [code, n] of Object.entries(v.k)) {
-    if (!(ACTIVITY_KIND.codes as readonly string[]).includes(code) || !isInt(n)) return null;
+  for (const code in k) {
+    const n = k[code];
+    if (!KINDS.has(code) || !isInt(n)) return null;
     day.kind[code as (typeof ACTIVITY_KIND.codes)[number]] = n;
   }
-  for (const [who, pair] of Object.entries(v.c)) {
+  for (const who in c) {
+    const pair = c[who];
     if (!isPair(pair)) return null;
     day.coordinators.set(who, [pair[0], pair[1]]);
   }
-  for (const [id, n] of Object.entries(v.f)) {
+  for (const id in f) {
+    const n = f[id];
     if (!isInt(n)) return null;
     day.followUps.set(id, n);
   }
@@ -150,12 +160,13 @@ export function parseTotalsTab(raw: RawTable | null): StoredTotals | null {
       const day = parseDay(value);
       if (date === null || day === null || totals.days.has(date)) return null;
       // A day a correction emptied (adjust-activity-totals.ts) holds nothing.
-      if (day.count !== 0) totals.days.set(date, day);
+      if (day.count !== 0) { totals.days.set(date, day); totals.dayTexts.set(date, value); }
     } else if (key.startsWith('members:')) {
       let v: Json;
       try { v = JSON.parse(value); } catch { return null; }
       if (!isRecord(v)) return null;
-      for (const [id, n] of Object.entries(v)) {
+      for (const id in v) {
+        const n = v[id];
         if (!isInt(n) || totals.members.has(id)) return null;
         totals.members.set(id, n);
       }
