@@ -21,6 +21,9 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   // Without a query, past 設定 仕事一覧の上限: cut, from the stored picker sizes alone (no tab read);
   // below it 仕事's last limit + 1 rows and the list's places (matching/list-jobs.ts listJobsUpTo).
   'listJobs',
+  // The stored search keys (_会員検索) searched by one TextFinder (no cell read), the ≤ 20 rows
+  // found read from 会員 (src/app/members/search-members.ts).
+  'searchMembers',
 ];
 
 /** Sidebar calls that read a stored list capped whatever the center's size: at most this many
@@ -43,7 +46,6 @@ export function overCap(results: readonly SizeResult[]): Growth[] {
 
 /** Sidebar calls that still read more at a bigger center, and why (issue 15 items not built yet). */
 export const KNOWN_GROWING: Readonly<Partial<Record<OperationName, string>>> = {
-  searchMembers: 'seven columns of 会員 searched in memory (no server-side index)',
   searchJobs: '仕事\'s picker columns and 業務提供先\'s names searched in memory (they grow with the jobs and clients, not with members; the places of the ≤ 20 jobs answered found by key)',
 };
 

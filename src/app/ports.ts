@@ -50,6 +50,20 @@ export interface TableStore {
    *  reads a store without it whole). With `lastRows`, only among the tab's last `lastRows` data
    *  rows (undo_place's window of 活動記録; Sheets asks getLastRow for it). */
   findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null;
+  /** The sheet rows (≥ 2) of the first of `names` whose cell in column `column` (0-based) matches
+   *  the regular expression `pattern` somewhere in the text it shows, case kept (RE2, as Sheets'
+   *  TextFinder reads it; the add-in sends only what RE2 and JavaScript read alike), in sheet order:
+   *  the first `limit` of them in `rows`, how many in all in `total`. Sheets: ONE TextFinder search
+   *  of the column, getRow of the first `limit` cells found only; no cell is read. Optional, as
+   *  readColumns (rows-by-number.ts reads a store without it whole). The member picker's search of
+   *  its stored keys (src/app/members/member-search-index.ts). */
+  matchRows?(names: readonly string[], column: number, pattern: string, limit: number): { readonly rows: readonly number[]; readonly total: number } | null;
+  /** The cells of the columns `pick` chooses of the given sheet rows (≥ 2) of the first of `names`,
+   *  shaped as `read` answers (the other cells null), in the order asked, with `rowNumbers`; a row
+   *  below the tab's last reads blank. Sheets: the header (once a run, or the desk cache's), then
+   *  ONE getValues per row, over the columns from the first picked to the last: for a few rows
+   *  (the picker's ≤ 20), a count that depends on the rows asked, never on the tab. Optional, as readColumns. */
+  readRows?(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
   /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of
    *  the answer set (an empty answer's is the last row + 1). With `pick`, only those columns, as
    *  readColumns. Sheets: the header, getLastRow, ONE getValues per run of adjacent wanted columns.

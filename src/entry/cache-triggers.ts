@@ -3,6 +3,7 @@ import { CALLER_TAB_NAMES } from '../app/shared/desk-cache';
 import type { ScriptContext } from './dispatch';
 import { TOTALS_EDITED_PROPERTY } from '../app/weekly/count-activities';
 import { CANDIDATE_INDEX_TAB, INDEX_EDITED_PROPERTY } from '../app/matching/candidate-index';
+import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB } from '../app/members/member-search-index';
 import { ACTIVITY_TOTALS_TAB } from '../domain/weekly/activity-totals-tab';
 import { ACTIVITIES_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, WORK_LOG_TAB } from '../domain/schema/tabs';
 
@@ -36,6 +37,9 @@ export interface CacheTriggerResult {
   /** Whether it stamped the candidate index as edited (candidate-index.ts): a person changed 会員,
    *  仕事, マッチング or 就業実績, or rows, so the next ranking rebuilds the index first. */
   readonly indexStamped?: boolean;
+  /** Whether it stamped the member picker's keys stale (member-search-index.ts): a person changed
+   *  会員 or its rows, so the next search rebuilds _会員検索 first. */
+  readonly searchStamped?: boolean;
 }
 
 /** 活動記録, and the totals' own tab: a person who unhides _活動集計 and types into it is a hand edit too. */
@@ -44,6 +48,15 @@ const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTI
 const INDEX_TAB_NAMES: ReadonlySet<string> = new Set([
   ...[MEMBERS_TAB, JOBS_TAB, MATCHES_TAB, WORK_LOG_TAB].flatMap((t) => [t.ja, t.en]), CANDIDATE_INDEX_TAB,
 ]);
+
+/** 会員, and the picker's own keys (unhidden and typed into): an edit there makes them stale. */
+const MEMBER_SEARCH_TAB_NAMES: ReadonlySet<string> = new Set([MEMBERS_TAB.ja, MEMBERS_TAB.en, MEMBER_SEARCH_TAB]);
+
+/** One setProperty: the picker's keys stale (member-search-index.ts), rebuilt by the next search.
+ *  A value of its own each time, so a rebuild that read 会員 meanwhile sees it changed. */
+function stampMemberSearch(ctx: ScriptContext): void {
+  ctx.ports.properties.set(MEMBER_SEARCH_PROPERTY, JSON.stringify({ edited: ctx.ports.clock.now().toISOString() }));
+}
 
 /** One setProperty: its value only has to differ from the last one a rebuild saw. */
 function stampIndex(ctx: ScriptContext): void {
@@ -70,7 +83,11 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   if (totalsStamped) stampTotals(ctx);
   const indexStamped = INDEX_TAB_NAMES.has(tab);
   if (indexStamped) stampIndex(ctx);
-  return indexStamped ? { invalidated, totalsStamped, indexStamped } : { invalidated, totalsStamped };
+  const searchStamped = MEMBER_SEARCH_TAB_NAMES.has(tab);
+  if (searchStamped) stampMemberSearch(ctx);
+  return {
+    invalidated, totalsStamped, ...(indexStamped ? { indexStamped } : {}), ...(searchStamped ? { searchStamped } : {}),
+  };
 }
 
 /** A person changed the sheet's structure: rows, columns or tabs added, removed or moved (which
@@ -86,8 +103,10 @@ export function onDeskChange(ctx: ScriptContext): CacheTriggerResult {
     stampTotals(ctx);
     // Rows of 会員 removed or moved: a member gone from the tab must leave the ranking too.
     stampIndex(ctx);
+    // Rows of 会員 inserted, removed or moved: the picker's keys no longer line up with them.
+    stampMemberSearch(ctx);
   }
-  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true } : { invalidated, totalsStamped: false };
+  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true, searchStamped: true } : { invalidated, totalsStamped: false };
 }
 
 export const CACHE_TRIGGER_HANDLERS = { onDeskEdit, onDeskChange };

@@ -18,13 +18,15 @@ import { GasSurveyForms } from '../gas/survey-forms';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
 import { rebuildCandidateIndexLocked } from '../app/matching/candidate-index';
+import { rebuildMemberSearchLocked } from '../app/members/member-search-index';
+import { readSettings } from '../app/shared/call-context';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
 import type { ScriptContext } from './dispatch';
 import { recountStoredHeadline } from '../app/weekly/headline-recount';
 import { parseSettings } from '../domain/settings';
 import { SETTINGS_TAB, tabNames } from '../domain/schema/tabs';
-import { civilDateTimeIn } from '../domain/civil-date';
+import { civilDateIn, civilDateTimeIn } from '../domain/civil-date';
 
 // Apps Script handlers of the forms feature: menu items, the form-submit trigger and the daily
 // trigger. Who may run each (the caller, or a real run of the project's own trigger) is checked
@@ -164,6 +166,7 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     const index = rebuildCandidateIndexLocked(ports);
     log(index ? `candidate index: ${index.members} members, ${index.chars} characters` : 'candidate index: another run holds the script lock; the first ranking tomorrow rebuilds it');
     nightlyHeadline(ports);
+    nightlyMemberSearch(ports);
     // 継続支援's stored list, rebuilt as of today (src/app/follow-ups/keep-list.ts): under its own
     // hold of the lock, so a failing rebuild never costs the surveys' mails, nor they it.
     try {
@@ -191,6 +194,18 @@ function nightlyHeadline(ports: ScriptContext['ports']): void {
     if (!done.ok) log('headline: another run holds the script lock; the 今週 figures stay as they were (the sidebar says how old they are)');
   } catch (error) {
     log(`headline: the recount failed (${String(error).slice(0, 120)}); the 今週 figures stay as they were`);
+  }
+}
+
+/** The member picker's keys rebuilt (src/app/members/member-search-index.ts): what no trigger saw
+ *  (a center's own script writing 会員) is in tomorrow's searches. Under its own turn of the lock. */
+function nightlyMemberSearch(ports: ScriptContext['ports']): void {
+  try {
+    const today = civilDateIn(ports.clock.now(), readSettings(ports.store).timeZone);
+    const rows = rebuildMemberSearchLocked({ store: ports.store, props: ports.properties, lock: ports.lock }, today);
+    log(rows === null ? 'member search keys: another run holds the script lock (or there is no 会員); the first search rebuilds them' : `member search keys: ${rows} rows`);
+  } catch (error) {
+    log(`member search keys: the rebuild failed (${String(error).slice(0, 120)}); the first search rebuilds them`);
   }
 }
 

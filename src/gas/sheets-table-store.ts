@@ -1,6 +1,7 @@
 import { columnLetter, isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
 import type { FoundRows, HeaderMemo, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
+import { regexQuoted } from '../domain/text/regex-quoted';
 import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
 
@@ -231,6 +232,55 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows: rowNumbers.map((r) => byRow.get(r) ?? []), rowNumbers, get lastRow() { return lastRowOf(); } };
   }
 
+  matchRows(names: readonly string[], column: number, pattern: string, limit: number): { rows: number[]; total: number } | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    if (column < 0) return { rows: [], total: 0 };
+    // The column whole (row 1 dropped after): no size question. A cell found comes back as a Range
+    // without its value; only the first `limit` are asked their row (a lookup each).
+    const letter = columnLetter(column);
+    const found = sheet.getRange(`${letter}:${letter}`).createTextFinder(pattern)
+      .matchEntireCell(false).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
+    const rows: number[] = [];
+    let total = 0;
+    for (const range of found) {
+      if (rows.length < limit) {
+        const row = range.getRow();
+        if (row < 2) continue;
+        rows.push(row);
+      }
+      total += 1;
+    }
+    return { rows, total };
+  }
+
+  readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    const name = sheet.getName();
+    const header = [...this.headerFor(sheet, name, names)];
+    const width = header.length;
+    const wanted = pick(header).filter((c) => c >= 0 && c < width);
+    const byRow = new Map<number, Cell[]>();
+    const sorted = [...new Set(rowNumbers.filter((r) => r >= 2))].sort((a, b) => a - b);
+    if (wanted.length > 0 && sorted.length > 0) {
+      const first = Math.min(...wanted);
+      const span = Math.max(...wanted) - first + 1;
+      const keep = new Set(wanted);
+      // One getValues a row, never a block: the picker reads ≤ 20 rows, scattered over the tab at a
+      // large center, and rows that happen to sit together at a small one would make the calls of
+      // one search move with the center's size (bench/size-independence.ts holds them equal).
+      for (const r of sorted) {
+        const [row = []] = sheet.getRange(r, first + 1, 1, span).getValues() as unknown[][];
+        const out = new Array<Cell>(width).fill(null);
+        row.forEach((v, c) => { if (keep.has(first + c)) out[first + c] = this.toCell(v); });
+        byRow.set(r, out);
+      }
+    }
+    const rows = rowNumbers.map((r) => byRow.get(r) ?? new Array<Cell>(width).fill(null));
+    return { name, header, rows, rowNumbers: [...rowNumbers] };
+  }
+
   /** The tab's header row for this run: this run's, else the memo's (when it names this very tab),
    *  else read (getLastColumn and one getValues) and kept in both. */
   private headerFor(sheet: Sheet, name: string, names: readonly string[]): readonly string[] {
@@ -402,10 +452,6 @@ function holdsKey(cell: Cell | undefined, keys: readonly string[], all: readonly
   return keys.includes(shown);
 }
 
-/** `text` as a regular expression that matches it literally (RE2, as Sheets' TextFinder uses). */
-export function regexQuoted(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The longest row's length (a loop, not Math.max(...rows): spreading 100,000 rows overflows the stack). */
 function widest(rows: readonly (readonly Cell[])[]): number {

@@ -3,6 +3,7 @@ import { findTab } from '../domain/schema/tab-lookup';
 import type { FoundRows, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { rowsWithKeys } from '../app/shared/rows-with-keys';
+import { matchRowsIn, rowsIn } from '../app/shared/rows-by-number';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
  *  what the workbook-file adapter loads into and saves from. */
@@ -80,6 +81,16 @@ export class MemoryTableStore implements TableStore {
     const from = lastRows === undefined ? 0 : Math.max(0, tab.rows.length - lastRows);
     const hits = rowsWithKeys({ name, header: tab.header, rows: tab.rows.slice(from), firstRow: from + 2 }, searches(tab.header));
     return { ...hits, lastRow: tab.rows.length + 1 };
+  }
+
+  matchRows(names: readonly string[], column: number, pattern: string, limit: number): { rows: number[]; total: number } | null {
+    const found = this.find(names);
+    return found ? matchRowsIn({ name: found.name, header: found.tab.header, rows: found.tab.rows }, column, pattern, limit) : null;
+  }
+
+  readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
+    const found = this.find(names);
+    return found ? rowsIn({ name: found.name, header: found.tab.header, rows: found.tab.rows }, rowNumbers, pick) : null;
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {

@@ -91,15 +91,17 @@ describe('the desk cache through the bundle', () => {
     // An edit of 活動記録 stamps the weekly run's totals (one setProperty): it counts the tab whole next time.
     expect(fire('活動記録', 2, 10, [['電話で確認']])).toEqual({ invalidated: false, totalsStamped: true });
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.activityTotals.edited')", bundle.context))).toMatch(/^\d{4}-/);
-    // An edit of 会員 stamps the candidate index: the next ranking rebuilds it first.
-    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({ invalidated: false, totalsStamped: false, indexStamped: true });
+    // An edit of 会員 stamps the candidate index and the picker's keys: the next ranking, and the
+    // next search, rebuild them first.
+    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({ invalidated: false, totalsStamped: false, indexStamped: true, searchStamped: true });
+    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.memberSearch')", bundle.context))).toMatch(/^\{"edited":"\d{4}-/);
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.edited')", bundle.context))).toMatch(/^\d{4}-/);
     expect(cached()).toHaveLength(4);
     expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true });
     expect(cached()).toEqual([]);
     log();
     // A pasted block that starts in row 1 of another tab is a header edit too.
-    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true, totalsStamped: false, indexStamped: true });
+    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true, totalsStamped: false, indexStamped: true, searchStamped: true });
     log();
     expect(fire('設定', 2, 2, [['柏市シルバー人材センター（本所）']])).toEqual({ invalidated: true, totalsStamped: false });
     expect(cached()).toEqual([]);
@@ -114,8 +116,9 @@ describe('the desk cache through the bundle', () => {
     for (const type of ['REMOVE_ROW', 'INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_ROW', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER']) {
       log();
       expect(cached()).toHaveLength(4);
-      // Rows may have moved under the weekly totals' mark, or left 会員: both stamped too.
-      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true });
+      // Rows may have moved under the weekly totals' mark, or left 会員 (and the picker's keys no
+      // longer line up with its rows): all three stamped.
+      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true, searchStamped: true });
       expect(cached()).toEqual([]);
     }
   });

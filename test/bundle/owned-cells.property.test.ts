@@ -66,7 +66,13 @@ const WEEK_REPORTED = '2026-11-30';
 
 /** The add-in's own hidden tabs (workbook.md): never laid out by a center, so no column of a
  *  center's in them; a call may write one only when its policy names it. */
-const ADD_IN_TABS: Readonly<Record<string, string>> = { [ACTIVITY_TOTALS_TAB.ja]: 'activity_totals', [ACTIVITY_TOTALS_TAB.en]: 'activity_totals' };
+const ADD_IN_TABS: Readonly<Record<string, string>> = {
+  [ACTIVITY_TOTALS_TAB.ja]: 'activity_totals', [ACTIVITY_TOTALS_TAB.en]: 'activity_totals', _会員検索: 'member_search',
+};
+/** _会員検索, the member picker's stored keys (member-search-index.ts): one cell a row of 会員,
+ *  rewritten whole by a rebuild (the first search, the nightly run), a key appended by a new member
+ *  and rewritten by an edit of a name or kana. */
+const SEARCH_KEYS: Policy = { member_search: { append: true, inPlace: 'any' } };
 const addInTabAllowed = (policy: Policy, sheet: string): boolean => {
   const key = ADD_IN_TABS[sheet.trim()];
   return key !== undefined && policy[key] !== undefined;
@@ -98,7 +104,7 @@ function policyOf(call: Call): Policy {
     case 'proposeTeam': return { ...AUDIT, ...LIST, matches: { append: true }, activities: { append: true } };
     case 'setJobStatus': return { ...AUDIT, jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id } };
     case 'saveMember': return {
-      ...AUDIT, ...LIST,
+      ...AUDIT, ...LIST, ...SEARCH_KEYS,
       members: { append: true, inPlace: MEMBER_FIELDS, rows: (v) => v('member_id') === input.member_id },
     };
     case 'leaveMember': return {
@@ -113,7 +119,8 @@ function policyOf(call: Call): Policy {
     };
     case 'withdrawActivity': return { ...AUDIT, ...TOTALS, ...LIST, activities: { inPlace: ['status'], rows: (v) => v('activity_id') === first } };
     case 'checkIn': return { ...AUDIT, registrations: { inPlace: ['attended'], rows: registration } };
-    case 'joinAsMember': return { ...AUDIT, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
+    case 'joinAsMember': return { ...AUDIT, ...SEARCH_KEYS, registrations: { inPlace: ['member_id'], rows: registration }, members: { append: true } };
+    case 'searchMembers': return SEARCH_KEYS;
     // The cancelled row, and the first waitlisted person of that session who takes the place.
     case 'cancelRegistration': return { ...AUDIT, registrations: { inPlace: ['status'] } };
     // 週次KPI: the week's row; 推移: its 13 rows under the header, every week (trend-tab.ts).
@@ -125,7 +132,7 @@ function policyOf(call: Call): Policy {
     };
     case 'weeklySummaryTrigger': return policyOf({ fn: 'sendWeeklySummaryNow', args: [] });
     // The nightly run also rebuilds 継続支援's stored list.
-    case 'tallyAllSurveys': return { ...(call.trigger === 'clock' ? LIST : {}), survey_tally: { append: true, inPlace: 'any', headers: true } };
+    case 'tallyAllSurveys': return { ...(call.trigger === 'clock' ? { ...LIST, ...SEARCH_KEYS } : {}), survey_tally: { append: true, inPlace: 'any', headers: true } };
     case 'rebuildFollowUps': case 'listFollowUps': return LIST;
     // A phone sign-up, and the answers 申込 lacks (recheck), are new 申込 rows (a walk-in's 出席 in its own row).
     case 'registerByPhone': case 'recheckSignups': return { ...AUDIT, registrations: { append: true } };

@@ -11,8 +11,8 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
 const ALL_TABS = [
   '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
-  // _継続支援: 継続支援's stored list (workbook.md), the add-in's own, hidden.
-  '週次KPI', '推移', 'アンケート集計', '_継続支援', '監査ログ',
+  // _継続支援: 継続支援's stored list, _会員検索: the member picker's keys (workbook.md), the add-in's own, hidden.
+  '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '監査ログ',
 ];
 
 /** Calls that change the spreadsheet, the properties or the triggers. */
@@ -70,8 +70,8 @@ describe('初期設定 through the bundle', () => {
     expect(members.getRange('F2').getNumberFormat()).toBe('yyyy-mm-dd');
     // Checkbox rules, not inserted checkboxes: the data rows stay empty.
     expect(members.getLastRow()).toBe(1);
-    expect(ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual(['_継続支援']);
-    for (const name of ['週次KPI', 'アンケート集計', '_継続支援', '監査ログ']) {
+    expect(ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual(['_継続支援', '_会員検索']);
+    for (const name of ['週次KPI', 'アンケート集計', '_継続支援', '_会員検索', '監査ログ']) {
       const p = ss.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionSheet(bundle));
       expect(p).toHaveLength(1);
       expect(p[0]?.isWarningOnly()).toBe(true);

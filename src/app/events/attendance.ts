@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { refreshCandidateIndex } from '../matching/candidate-index';
+import { keyNewMember } from '../members/member-search-index';
 import { lazySchema } from '../../domain/lazy-schema';
 import { civilDateArg, recordId, shortText } from '../shared/arg-schemas';
 import type { Cell } from '../../domain/cell';
@@ -257,6 +258,8 @@ export function joinAsMember(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: 
   store.appendCells(membersRaw.name, ownedCells<typeof MEMBERS_TAB>(memberColumns, MEMBERS_TAB.columns.map((c) => c.key), [values]));
   // A new member, no match and no work yet: a candidate from today (matching.md "The candidate index").
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId, member, matches: [] }]);
+  // The picker's search key, on the row 会員 was appended to (member-search-index.ts).
+  keyNewMember(store, member);
 
   writeAudit(store, lang, {
     at: ctx.now, user: ctx.email, action: 'member_join', sheet: membersRaw.name, recordId: memberId,

@@ -17,6 +17,7 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { SaveMemberInput, SaveMemberOutput } from '../shared/api-types';
 import { findMember, memberViewOf, readMemberRow } from './member-view';
+import { keyEditedMember, keyNewMember } from './member-search-index';
 
 // 会員 panel: register a member (a walk-in at the window, a referral…) or edit one — also the
 // profile of a member who joined from an event with only a name and a phone. The caller holds
@@ -123,6 +124,8 @@ function registerMember(ports: SidebarPorts, ctx: CallContext, input: SaveMember
   const given = MEMBER_FIELDS.filter((k) => input[k] !== undefined);
   // A new member has no match and no work yet.
   refreshCandidateIndex(store, lang, ctx.today, [{ memberId: member.member_id, member, matches: [] }]);
+  // The picker's search key, on the row 会員 was appended to (_会員検索 ends where 会員 does).
+  keyNewMember(store, member);
   // A new member with consent and 就業可能枠 is waiting for work from today (the stored 継続支援 list).
   // Their 会員 row is the one just appended (not searched for again); their matches and
   // activities are still looked up by key, as a row typed by hand may name the new ID.
@@ -144,6 +147,8 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
   const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, ctx.lang);
   if (changed.length > 0) {
     refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
+    // The name or kana changed: the picker's key of this row (nothing written otherwise).
+    keyEditedMember(store, row, before, after);
     ctx.figures?.record('members', { members: [before] }, { members: [after] });
     ctx.figures?.words([after.district]);
     // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list,

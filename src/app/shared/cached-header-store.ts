@@ -49,14 +49,18 @@ export class CachedHeaderStore implements TableStore {
   readonly readTail?: TableStore['readTail'];
   readonly findRows?: TableStore['findRows'];
   readonly readFrom?: TableStore['readFrom'];
+  readonly matchRows?: TableStore['matchRows'];
+  readonly readRows?: TableStore['readRows'];
 
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
     // Only what the inner store has: read-part.ts reads a store without them whole.
-    const { readColumns, readTail, findRows, readFrom } = inner;
+    const { readColumns, readTail, findRows, readFrom, matchRows, readRows } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
     if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
+    if (matchRows) this.matchRows = (names, column, pattern, limit) => matchRows.call(inner, names, column, pattern, limit);
+    if (readRows) this.readRows = (names, rowNumbers, pick) => readRows.call(inner, names, rowNumbers, pick);
   }
 
   read(names: readonly string[]): RawTable | null {

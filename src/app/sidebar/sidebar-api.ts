@@ -95,7 +95,7 @@ export function createSidebarApi(
     listCandidates: (jobId) => call('read', () => parse(recordId, jobId), (ctx, valid) => listCandidates(ports, ctx, valid)),
     changeMatchStatus: (input) => call('write', () => parse(CHANGE_MATCH_INPUT, input), (ctx, valid) => changeMatchStatus(ports, ctx, valid)),
     weekHeadline: () => call('read', noInput, (ctx) => headlineOfStored(storedOrRecounted(ports, ctx), ctx.today)),
-    searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports.store, ctx, valid)),
+    searchMembers: (query) => call('read', () => parse(SEARCH_MEMBERS_INPUT, query), (ctx, valid) => searchMembers(ports, ctx, valid)),
     registerClient: (input) => call('write', () => parse(REGISTER_CLIENT_INPUT, input), (ctx, valid) => registerClient(ports, ctx, valid)),
     registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),
     listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => (valid.query !== undefined

@@ -16,6 +16,9 @@ export const OUTPUT_TABS: readonly OutputTab[] = [
   },
   // 継続支援's stored worklist (src/app/follow-ups), hidden: the nightly run fills it.
   { key: FOLLOW_UP_LIST_TAB.key, ja: FOLLOW_UP_LIST_TAB.ja, en: FOLLOW_UP_LIST_TAB.en, columns: FOLLOW_UP_LIST_TAB.columns },
+  // The member picker's search keys (src/app/members/member-search-index.ts), hidden: built by the
+  // first search, the nightly run, and kept by every member write. One name in both languages.
+  { key: 'member_search', ja: '_会員検索', en: '_会員検索', columns: [{ key: 'key', ja: '検索キー' }] },
 ];
 
 /** Every tab of workbook.md, data and output, in the order setup creates them. */
