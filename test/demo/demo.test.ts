@@ -162,9 +162,9 @@ describe('ikigai demo', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
       '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
-      // The add-in's own working tabs, hidden (workbook.md): 継続支援's stored list (setup makes it)
-      // and the weekly run's stored activity totals.
-      '週次KPI', '推移', 'アンケート集計', '_継続支援', '監査ログ',
+      // The add-in's own working tabs, hidden (workbook.md): 継続支援's stored list and the member
+      // picker's search keys (setup makes both) and the weekly run's stored activity totals.
+      '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '監査ログ',
       '_活動集計',
     ]);
     expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual(book.SheetNames.map((n) => (n.startsWith('_') ? 1 : 0)));

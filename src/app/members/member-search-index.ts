@@ -1,5 +1,5 @@
 import { addDays, type CivilDate } from '../../domain/civil-date';
-import { cellText } from '../../domain/cell';
+import { cellText, type RawTable } from '../../domain/cell';
 import type { Member } from '../../domain/schema/tabs';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { MEMBERS_TAB } from '../../domain/schema/tabs';
@@ -51,6 +51,12 @@ function keysOfMembers(store: TableStore): string[] | null {
   return raw.rows.map((r) => memberSearchKey(cellText(r[idAt]), kanaAt >= 0 ? cellText(r[kanaAt]) : '', nameAt >= 0 ? cellText(r[nameAt]) : ''));
 }
 
+/** Whether the tab as read holds exactly the header and `keys`, row for row. */
+function holdsKeys(raw: RawTable | null, keys: readonly string[]): boolean {
+  if (!raw || raw.rows.length !== keys.length || raw.header[0] !== MEMBER_SEARCH_HEADER[0]) return false;
+  return keys.every((k, i) => raw.rows[i]?.[0] === k && raw.rows[i]?.length === 1);
+}
+
 /**
  * Rebuilds _会員検索 from 会員 (caller holds the write lock) and stamps it built `today` — unless
  * the stamp changed while 会員 was read (a person's edit stamped it): then it stays stale and the
@@ -60,9 +66,12 @@ export function rebuildMemberSearch(store: TableStore, props: KeyValueStore, tod
   const seen = props.get(MEMBER_SEARCH_PROPERTY);
   const keys = keysOfMembers(store);
   if (!keys) return null;
-  // The tab is the add-in's cell by cell: replaced whole (workbook.md).
-  store.replace(MEMBER_SEARCH_TAB, [...MEMBER_SEARCH_HEADER], keys.map((k) => [k]));
-  if (props.get(MEMBER_SEARCH_PROPERTY) === seen) props.set(MEMBER_SEARCH_PROPERTY, JSON.stringify({ v: VERSION, built: today, rows: keys.length }));
+  // The tab is the add-in's cell by cell: replaced whole (workbook.md) — unless it already holds
+  // exactly these keys (the nightly run after a day of searches, a trigger fired twice): then
+  // nothing is written, and the stamp only when it changes.
+  if (!holdsKeys(store.read([MEMBER_SEARCH_TAB]), keys)) store.replace(MEMBER_SEARCH_TAB, [...MEMBER_SEARCH_HEADER], keys.map((k) => [k]));
+  const stamp = JSON.stringify({ v: VERSION, built: today, rows: keys.length });
+  if (props.get(MEMBER_SEARCH_PROPERTY) === seen && seen !== stamp) props.set(MEMBER_SEARCH_PROPERTY, stamp);
   return keys.length;
 }
 
