@@ -310,10 +310,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const first = step('searchMembers', 'やました');
     expect(first.ok).toBe(true);
     expect(first.reads).toEqual(['会員 r2 c1 10x3', '会員 r2 c6 10x1', '会員 r11 c1 1x9']);
-    expect(first.writes).toEqual({ setValues: 1, appendRow: 0, getProperty: 3, getProperties: 0, setProperty: 1 });
+    expect(first.writes).toEqual({ setValues: 1, appendRow: 0, getProperty: 3, getProperties: 0, setProperty: 1, setProperties: 0 });
     // Then every search: the stamp (one getProperty), one TextFinder, the row found. Nothing written.
     const s = step('searchMembers', 'やました');
     expect(s.reads).toEqual(['会員 r11 c1 1x9']);
-    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 1, getProperties: 0, setProperty: 0 });
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 1, getProperties: 0, setProperty: 0, setProperties: 0 });
   });
 });
