@@ -1,5 +1,6 @@
 import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
 import type { CallSnapshot } from '../fakes';
+import { DATA_ROUND_TRIPS, METADATA_CALLS } from '../fakes/call-log';
 import { RangeImpl } from '../fakes/range';
 import { dayTables } from '../app/day-fixture';
 import type { Cell } from '../../src/domain/cell';
@@ -150,8 +151,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('changeMatchStatus propose: rows found by key, not 仕事 and マッチング whole; the match row and its マッチング activity', () => {
     const s = step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M003' });
     // マッチング searched by 仕事ID and by 会員ID in one search (its header the desk cache's,
-    // nothing found yet); J002's row of 仕事 (3); the new match ID checked free (one more search)
-    // and, the counter being new, its seed (the ID column: no rows yet, nothing read). 活動記録's
+    // nothing found yet); J002's row of 仕事 (3); the counter being new, nothing to look for in that
+    // search, so the new match ID is checked free by one more search after its seed (the ID column: no rows yet, nothing read). 活動記録's
     // header (first use, once a run), then its ID column for the activities' first ID (once per
     // document).
     expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
@@ -190,7 +191,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.ok).toBe('slots_full');
     // M006 has no match: マッチング by 仕事ID finds J002's placement (row 2), by 会員ID nothing.
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r7 c1 1x19']);
-    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 0, setProperty: 0, setProperties: 0 });
+    // Nothing written. The one getProperties is the match counter, read before the search of
+    // マッチング so that the search also looks for its next ID (a 成立 that makes a row then needs no
+    // search of its own): a refused 成立 pays that read, a successful one saves a search.
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 0 });
   });
 
   test('changeMatchStatus undo_place: the member\'s rows among 活動記録\'s last 500 to withdraw the 成立\'s activity', () => {
@@ -237,8 +241,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('proposeTeam: one append of the matches, one of the activities, one of the audit rows, whatever the team', () => {
     const s = step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M001', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] });
     // The job's row of 仕事 and its rows of マッチング found by key (was both tabs whole: 690,042
-    // cells at 50,000 members); J003 has no match yet (nothing read); the two new IDs checked free
-    // by one search (nothing found). Proposals add no work: the candidate index is not touched.
+    // cells at 50,000 members); J003 has no match yet (nothing read); the counter's next two IDs are
+    // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: the candidate index is not touched.
     expect(s.reads).toEqual(['仕事 r4 c1 1x16']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
     // (read in one getProperties under the lock, was four getProperty), the counters' last values
@@ -315,5 +319,109 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const s = step('searchMembers', 'やました');
     expect(s.reads).toEqual(['会員 r11 c1 1x9']);
     expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 1, getProperties: 0, setProperty: 0, setProperties: 0 });
+  });
+});
+
+describe('a placement made, undone and a team proposed with the stored lists in place: every round trip, and why', () => {
+  // The steady state of a desk in use: the candidate index and the 継続支援 list exist (listCandidates
+  // and listFollowUps made them), the counters are set, the desk cache is warm. Each call's round
+  // trips in order (the sheet's size questions marked "size", charged as round trips by the cost
+  // model), pinned with what each is for: a new one must be argued for here. Issue 15: placeMatch
+  // was 43 + 2 size at the bench's center, undoPlace 45 + 4, proposeTeam 28 + 2 (bench/README.md).
+  const { bundle, step } = world();
+  const trips = (): string[] => bundle.log.sequence().filter((c) => DATA_ROUND_TRIPS.has(c) || METADATA_CALLS.has(c))
+    .map((c) => (METADATA_CALLS.has(c) ? `size ${c}` : c));
+  step('listCandidates', 'J002');
+  step('listFollowUps');
+  step('changeMatchStatus', { action: 'propose', job_id: 'J001', member_id: 'M001' });
+
+  // Every sidebar call opens with these (the write boundary): 設定, コーディネータ and the headers in
+  // one read of the desk cache; who is calling; the script lock.
+  const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
+  // …and ends with these: the stored 今週 figures the write moved (one property), the batched
+  // writes sent, the lock released.
+  const CLOSE = ['Properties.setProperty', 'SpreadsheetApp.flush', 'Lock.releaseLock'];
+  // One audit append of every row the call logged: where the tab ends, one setValues.
+  const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
+
+  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
+    expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'Properties.getProperties', // every counter and the stored figures, once under the lock: the match counter's next ID is looked for in…
+      'TextFinder.findAll', // …the one search of マッチング by 仕事ID, 会員ID and that ID (J002 and M003 have no row: nothing read)
+      'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事 (its slots, headcount, status)
+      'TextFinder.findAll', 'Range.getValues', // M003's row of 会員 (退会日, 就業可能枠, the caps), reused by the 継続支援 re-count
+      'Properties.setProperty', 'Sheet.appendRow', // the match counter moved, the new match row (its ID free: no search of its own)
+      'Range.setValues', // J002 募集中 → 充足
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 found, read, re-packed
+      'Properties.setProperty', 'Sheet.appendRow', // the activity counter, the 成立 activity
+      // _継続支援: M003's row found and blanked — contacted today with no placement at a milestone,
+      // they are due nothing (no 会員 or 活動記録 read again; the list's header is the desk cache's).
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      ...AUDIT,
+      ...CLOSE,
+    ]);
+  });
+
+  test('changeMatchStatus undo_place, the member with no other contact: 27 round trips and 2 size questions', () => {
+    expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // マッチング by 仕事ID and 会員ID: the placement (no new row: no counter read before)
+      'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事
+      'Range.setValues', 'Range.setValues', // the match's 状態 and 成立日 (two runs: 提案日 between is not this change's)
+      'Range.setValues', // J002 充足 → 募集中
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引
+      // The 成立 activity among 活動記録's last 500 rows: where the tab ends, M003's rows there, its 状態 取消.
+      'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      // _継続支援 (no _活動集計 here: nothing to adjust). The withdrawn 成立 was M003's only contact
+      // among those rows, so their 会員 row and their 活動記録 rows are read to re-count them
+      // (matches and jobs are this call's own); they are due again: one row appended.
+      'TextFinder.findAll',
+      'TextFinder.findAll', 'Range.getValues',
+      'TextFinder.findAll', 'Range.getValues',
+      'Sheet.appendRow',
+      ...AUDIT,
+      'Properties.getProperties', // the stored 今週 figures (no counter was read this time)
+      ...CLOSE,
+    ]);
+  });
+
+  test('changeMatchStatus undo_place after a call logged today: 22 round trips and 2 size questions, the re-count reading neither 会員 nor 活動記録', () => {
+    expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
+    expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
+    expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues',
+      'TextFinder.findAll', 'Range.getValues',
+      'Range.setValues', 'Range.setValues', 'Range.setValues',
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      // The call of today stands among M003's rows the undo searched: due nothing, the list only.
+      'TextFinder.findAll',
+      ...AUDIT,
+      'Properties.getProperties',
+      ...CLOSE,
+    ]);
+  });
+
+  test('proposeTeam of two: 21 round trips and 3 size questions, whatever the team', () => {
+    expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // J003's row of 仕事 (closed? its slots)
+      'Properties.getProperties', // the counters: the next two match IDs are looked for in…
+      'TextFinder.findAll', // …the one search of マッチング by 仕事ID and those IDs (J003 has no row: nothing read)
+      'Properties.setProperty', 'Properties.setProperty', // the match counter (first, then last of the two IDs)
+      'size Sheet.getLastRow', 'Range.setValues', // both match rows in one append
+      'Properties.setProperty', 'Properties.setProperty', // the activity counter, once per activity
+      'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
+      // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
+      ...AUDIT,
+      ...CLOSE,
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { refreshFollowUps } from '../follow-ups/keep-list';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
-import { addDays } from '../../domain/civil-date';
+import { addDays, type CivilDate } from '../../domain/civil-date';
 import { ACTIVITY_KIND, MATCH_STATUS, labelOf, type ActivityKind, type Language, type MatchStatus } from '../../domain/enums';
 import { jobCapacity, placementTake, wantedSlots, type CapacityChange, type JobCapacity } from '../../domain/jobs/capacity';
 import { slotMask, slotsOf } from '../../domain/matching/slot-bits';
@@ -25,7 +25,7 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 import { appendActivityRows } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobRows, readMatchRows, settleJobStatus, type TabRead } from './job-fill';
+import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
 import { findRowsInTail, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
 import { refreshCandidateIndex } from './candidate-index';
@@ -171,12 +171,25 @@ export function newMatch(
 
 /** A new match's ID from the counter, checked free by one search of the ID column; only when a
  *  match typed by hand holds it is the ID column read, and the counter moved above every ID in it. */
-function freshMatchId(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, lang: Language): string {
-  return freshMatchIds(ports, matches, 1, lang)[0] ?? '';
+function freshMatchId(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, lang: Language, checked?: CheckedIds): string {
+  return freshMatchIds(ports, matches, 1, lang, checked)[0] ?? '';
 }
 
-/** `count` new match IDs in a row (この編成で提案), as freshMatchId: one counter move, one search. */
-export function freshMatchIds(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, count: number, lang: Language): string[] {
+/** Match IDs already looked for in マッチング (readMatchRowsAndIds), and those a row holds. */
+export interface CheckedIds { readonly ids: readonly string[]; readonly taken: ReadonlySet<string> }
+
+/** The next `count` match IDs the counter would give, without moving it (none when there is no
+ *  counter yet: its seed reads the ID column anyway). Under the lock: the counter read is the
+ *  one getProperties of the run (src/gas/document-properties.ts), which numbering reads again. */
+export function peekMatchIds(props: SidebarPorts['props'], count: number): string[] {
+  const stored = props.get(MATCH_IDS.key);
+  if (stored === null || !/^\d+$/.test(stored)) return [];
+  return Array.from({ length: count }, (_, i) => formatId(MATCH_IDS, Number(stored) + 1 + i));
+}
+
+/** `count` new match IDs in a row (この編成で提案), as freshMatchId: one counter move, one search —
+ *  none when `checked` looked for these very IDs already (the first search of マッチング). */
+export function freshMatchIds(ports: Pick<SidebarPorts, 'store' | 'props'>, matches: TabRead<Match>, count: number, lang: Language, checked?: CheckedIds): string[] {
   const column = matches.parsed.columnIndex.get('match_id') ?? -1;
   const all = (): string[] => idsInColumn(ports.store, matches.name, column);
   const first = nextId(ports.props, MATCH_IDS, all, matches.parsed.records.map((m) => m.match_id));
@@ -184,7 +197,10 @@ export function freshMatchIds(ports: Pick<SidebarPorts, 'store' | 'props'>, matc
   const start = Number(first.slice(MATCH_IDS.prefix.length));
   if (count > 1) ports.props.set(MATCH_IDS.key, String(start + count - 1));
   const ids = run(start);
-  if (readRowsByKey(ports.store, MATCHES_TAB, 'match_id', ids, lang).parsed.records.length === 0) return ids;
+  const free = checked && ids.every((id) => checked.ids.includes(id))
+    ? !ids.some((id) => checked.taken.has(id))
+    : readRowsByKey(ports.store, MATCHES_TAB, 'match_id', ids, lang).parsed.records.length === 0;
+  if (free) return ids;
   const above = highestNumber(MATCH_IDS, all()) + 1;
   ports.props.set(MATCH_IDS.key, String(above + count - 1));
   return run(above);
@@ -194,13 +210,17 @@ export function freshMatchIds(ports: Pick<SidebarPorts, 'store' | 'props'>, matc
  * Service use, the same at any center size: the job's rows and the member's rows of マッチング found
  * by key (TableStore.findRows), then the rows of 仕事 of the job and of the member's other
  * placements (their slots are the member's load), for 成立 the member's row of 会員; a new match's
- * ID checked free by one search; the changed cells, the activity, one audit append.
+ * ID (the counter's next) looked for in the first search of マッチング, a second search only when a
+ * row holds it or the counter has moved; the changed cells, the activity, one audit append.
  */
 export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: ChangeMatchStatusInput): ChangeMatchStatusOutput {
   const { store } = ports;
   const lang = ctx.lang;
   const day = input.date ?? ctx.today;
-  const matches = readMatchRows(store, input.job_id, input.member_id, lang);
+  // An action that may make a new row looks for the counter's next ID in the same search: free,
+  // it needs no search of its own (freshMatchIds).
+  const peeked = TRANSITIONS[input.action].from.includes('none') ? peekMatchIds(ports.props, 1) : [];
+  const { matches, taken } = readMatchRowsAndIds(store, input.job_id, input.member_id, peeked, lang);
   const placedJobs = matches.parsed.records.filter((m) => m.member_id === input.member_id && m.job_id).map((m) => m.job_id ?? '');
   const jobs = readJobRows(store, [input.job_id, ...placedJobs], lang);
   const { job, row: jobRow } = findJob(jobs, input.job_id, lang);
@@ -218,7 +238,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   const placing = member
     ? placementSlots(ports, ctx, job, jobs.parsed.records, others, open, input, jobCapacity(job, others, day), day, member)
     : null;
-  let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null, () => freshMatchId(ports, matches, lang));
+  let next: Match = open ? { ...open, status: to } : newMatch(ports, matches, job, input.member_id, to, day, ctx, input.fit_score ?? null, () => freshMatchId(ports, matches, lang, { ids: peeked, taken }));
   if (next.proposed_on === null) next = { ...next, proposed_on: day };
   if (input.action === 'propose' || input.action === 'interview') {
     if (input.slots) next = { ...next, slots: jobSlotsOf(job, input.slots) };
@@ -266,7 +286,10 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   let contacted: string | null = null;
   if (input.action === 'undo_place') {
     const withdrawn = withdrawPlacementActivity(ports, ctx, next, open?.placed_on ?? ctx.today);
-    if (withdrawn) audits.push(withdrawn);
+    if (withdrawn.audit) audits.push(withdrawn.audit);
+    // The undo logs nothing, but the member's rows among the last 500 it searched may hold a
+    // contact since (the proposal's, a call): recent enough, the re-count needs no more.
+    contacted = withdrawn.contact;
   } else {
     const logged = appendActivityRows(ports, ctx, [{
       date: day, area: 'matching', kind: input.kind !== undefined ? input.kind : KIND_OF[input.action],
@@ -295,13 +318,19 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
 
 /** Withdraws (状態 取消) the マッチング activity a 成立 logged: the latest active one of that member
  *  and job, dated the placement's day, whose 結果 is 成立, among the last UNDO_ACTIVITY_ROWS rows.
- *  Answers its audit row, or null when there is none (a placement typed by hand logged nothing).
+ *  Answers its audit row, or null when there is none (a placement typed by hand logged nothing),
+ *  and the member's latest contact among those rows that still stands (not withdrawn, on or
+ *  before today; null when none): their last contact is that day or later.
  *  Of those rows only the member's are read, found by 会員ID (was all 500 × 13 cells: 0.2 s at the
  *  cost model's pessimistic end, for one row). */
-function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, match: Match, placedOn: string): AuditInput | null {
+function withdrawPlacementActivity(
+  ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, match: Match, placedOn: string,
+): { audit: AuditInput | null; contact: CivilDate | null } {
   const raw = findRowsInTail(ports.store, ACTIVITIES_TAB, [{ key: 'member_id', keys: [match.member_id] }], ctx.lang, UNDO_ACTIVITY_ROWS);
-  if (!raw) return null;
+  if (!raw) return { audit: null, contact: null };
   const parsed = parseTable(ACTIVITIES_TAB, raw);
+  const latestContact = (except: number): CivilDate | null => parsed.records.reduce<CivilDate | null>((d, a, i) => (
+    i === except || a.status === 'withdrawn' || a.member_id !== match.member_id || a.date > ctx.today || (d !== null && d >= a.date) ? d : a.date), null);
   const placedLabels = new Set([labelOf(MATCH_STATUS, 'placed', 'ja'), labelOf(MATCH_STATUS, 'placed', 'en')]);
   for (let i = parsed.records.length - 1; i >= 0; i--) {
     const a: Activity | undefined = parsed.records[i];
@@ -310,7 +339,7 @@ function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: Call
     const index = locateColumns(ACTIVITIES_TAB, raw.name, raw.header).index;
     // Without 状態 the withdrawal cannot be written: the activity stays, and so do the figures
     // that count it (the stored 今週 and _活動集計 must follow the sheet, not the intent).
-    if ((index.get('status') ?? -1) < 0) return null;
+    if ((index.get('status') ?? -1) < 0) return { audit: null, contact: latestContact(-1) };
     const withdrawn: Activity = { ...a, status: 'withdrawn' };
     const row = parsed.rowNumbers[i] ?? 0;
     updateRecord(ports.store, ACTIVITIES_TAB, { tab: raw.name, index, row }, a, withdrawn, ctx.lang);
@@ -319,7 +348,10 @@ function withdrawPlacementActivity(ports: Pick<SidebarPorts, 'store'>, ctx: Call
     const rowHadProblems = parsed.problems.some((p) => /^[A-Z]+(\d+)$/.exec(p.cell)?.[1] === String(row));
     adjustActivityTotals(ports.store, row, a, withdrawn, rowHadProblems);
     ctx.figures?.record('activities', { activities: [a] }, { activities: [withdrawn] });
-    return { at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: raw.name, recordId: a.activity_id, detail: `match=${match.match_id} undo_place` };
+    return {
+      audit: { at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: raw.name, recordId: a.activity_id, detail: `match=${match.match_id} undo_place` },
+      contact: latestContact(i),
+    };
   }
-  return null;
+  return { audit: null, contact: latestContact(-1) };
 }

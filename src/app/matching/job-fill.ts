@@ -38,11 +38,30 @@ export const readJobRows = (store: TableStore, jobIds: readonly string[], lang: 
  *  search of both key columns, in sheet order, each row once: what a status change needs — the
  *  job's places and the member's open match and work load — whatever the size of the tab. */
 export function readMatchRows(store: TableStore, jobId: string | null, memberId: string | null, lang: Language): TabRead<Match> {
+  return readMatchRowsAndIds(store, jobId, memberId, [], lang).matches;
+}
+
+/** readMatchRows, and in the same search whether the match IDs `freeIds` (the counter's next
+ *  ones, a new match's) are free: which of them a row of マッチング already holds. A row found
+ *  only by its ID (another job's, another member's) is left out of `matches`. One TextFinder
+ *  search for all three key columns instead of a second search of マッチングID. */
+export function readMatchRowsAndIds(
+  store: TableStore, jobId: string | null, memberId: string | null, freeIds: readonly string[], lang: Language,
+): { matches: TabRead<Match>; taken: ReadonlySet<string> } {
   const searches: KeyOf<typeof MATCHES_TAB>[] = [];
   if (jobId !== null) searches.push({ key: 'job_id', keys: [jobId] });
   if (memberId !== null) searches.push({ key: 'member_id', keys: [memberId] });
   if (searches.length === 0) throw new Error('readMatchRows: neither a job nor a member');
-  return readRowsByKeys(store, MATCHES_TAB, searches, lang);
+  if (freeIds.length > 0) searches.push({ key: 'match_id', keys: freeIds });
+  const read = readRowsByKeys(store, MATCHES_TAB, searches, lang);
+  if (freeIds.length === 0) return { matches: read, taken: new Set() };
+  const asked = new Set(freeIds);
+  const records = read.parsed.records;
+  const taken = new Set(records.filter((m) => asked.has(m.match_id)).map((m) => m.match_id));
+  if (taken.size === 0) return { matches: read, taken };
+  const kept = records.flatMap((m, i) => (m.job_id === jobId || m.member_id === memberId || !asked.has(m.match_id) ? [{ m, row: read.parsed.rowNumbers[i] ?? 0 }] : []));
+  const parsed = { ...read.parsed, records: kept.map((k) => k.m), rowNumbers: kept.map((k) => k.row) };
+  return { matches: { name: read.name, parsed }, taken };
 }
 
 /** The job `jobId` and its row, or ApiError('not_found'). */

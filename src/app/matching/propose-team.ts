@@ -12,14 +12,15 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
 import { appendActivityRows } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobRows, readMatchRows } from './job-fill';
-import { freshMatchIds, jobSlotsOf, newMatch } from './change-match-status';
+import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds } from './job-fill';
+import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-match-status';
 
 // この編成で提案: every member of the mosaic team proposed in one call, under one lock. Each gets a
 // マッチング row 提案 with the slots the team gave them as its 担当枠 (what 成立 will take), and a
 // マッチング activity; a member who already has an open match for the job is left out and said so.
 // Service use whatever the team's size and the center's: the job's row of 仕事 and its rows of
-// マッチング found by key, the match counter and ONE search that its new IDs are free, ONE append of the
+// マッチング found by key in ONE search that also looks for the counter's next IDs (free: no second
+// search; src/app/matching/job-fill.ts readMatchRowsAndIds), ONE append of the
 // match rows, 活動記録's header, the activity counter, ONE append of the activities, ONE audit append.
 // Proposals add no work, so the candidate index is not touched.
 
@@ -43,7 +44,10 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   const jobs = readJobRows(store, [input.job_id], lang);
   const { job } = findJob(jobs, input.job_id, lang);
   if (job.status === 'closed') throw new ApiError('job_closed', { job: job.job_id });
-  const matches = readMatchRows(store, job.job_id, null, lang);
+  // The counter's next IDs, as many as the team could need, looked for in the same search: free,
+  // the new IDs need no search of their own.
+  const peeked = peekMatchIds(ports.props, new Set(input.members.map((m) => m.member_id)).size);
+  const { matches, taken } = readMatchRowsAndIds(store, job.job_id, null, peeked, lang);
 
   const wanted: ProposeTeamInput['members'][number][] = [];
   const skipped: { member_id: string; message: string }[] = [];
@@ -58,8 +62,9 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
     }
     wanted.push(m);
   }
-  // Numbered one after another from the counter, checked free by one search for all of them.
-  const ids = wanted.length > 0 ? freshMatchIds(ports, matches, wanted.length, lang) : [];
+  // Numbered one after another from the counter; checked free in the search above (a search of
+  // their own only when the counter moved past the IDs looked for, or a row holds one).
+  const ids = wanted.length > 0 ? freshMatchIds(ports, matches, wanted.length, lang, { ids: peeked, taken }) : [];
   const proposed: Match[] = wanted.map((m, i) => {
     const row = newMatch(ports, matches, job, m.member_id, 'proposed', day, ctx, m.fit_score ?? null, () => ids[i] ?? '');
     return { ...row, slots: jobSlotsOf(job, m.slots ?? []) };

@@ -146,4 +146,24 @@ describe('the stored 継続支援 list', () => {
     const rebuilt = api.rebuildFollowUps();
     expect(rebuilt.ok && [rebuilt.data.built_on, rebuilt.data.stale]).toEqual(['2025-06-12', false]);
   });
+  it('an undo_place takes back the contact its 成立 logged: the member is due again, as a recount finds', () => {
+    // M002 (joined 2021-04-01, never matched nor contacted) is waiting. 成立 today logs a contact:
+    // off the list. The undo withdraws that activity, the only contact M002 had, so the re-count
+    // must not take the withdrawn row as a contact (the undo's shortcut skips 会員 and 活動記録
+    // only for a contact that still stands): M002 is due again (the proposal the undo leaves
+    // keeps them busy, so under no_contact).
+    const d = desk();
+    const api = d.api();
+    const onList = (): string[] => (readStoredList(d.store, 'ja', TODAY)?.items ?? []).map((i) => i.member_id);
+    expect(api.listFollowUps().ok).toBe(true);
+    expect(onList()).toContain('M002');
+    expect(api.changeMatchStatus({ action: 'place', job_id: 'J001', member_id: 'M002' }).ok).toBe(true);
+    expect(onList()).not.toContain('M002');
+    expect(api.changeMatchStatus({ action: 'undo_place', job_id: 'J001', member_id: 'M002' }).ok).toBe(true);
+    const settings = parseSettings(d.store.read(['設定'])).settings;
+    const recount = capItems(recountFollowUps(d.store, settings, TODAY)).kept;
+    expect(recount.map((i) => i.member_id)).toContain('M002');
+    const byId = <T extends { member_id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.member_id.localeCompare(b.member_id));
+    expect(byId(readStoredList(d.store, 'ja', TODAY)?.items ?? [])).toEqual(byId(recount));
+  });
 });
