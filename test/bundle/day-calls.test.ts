@@ -338,13 +338,13 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // Every sidebar call opens with these (the write boundary): 設定, コーディネータ and the headers in
   // one read of the desk cache; who is calling; the script lock.
   const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
-  // …and ends with these: the stored 今週 figures the write moved (one property), the batched
-  // writes sent, the lock released.
-  const CLOSE = ['Properties.setProperty', 'SpreadsheetApp.flush', 'Lock.releaseLock'];
+  // …and ends with these: the batched writes sent; every counter moved and the stored 今週
+  // figures in one setProperties (src/gas/document-properties.ts); the lock released.
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 22 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -352,10 +352,10 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID, 会員ID and that ID (J002 and M003 have no row: nothing read)
       'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事 (its slots, headcount, status)
       'TextFinder.findAll', 'Range.getValues', // M003's row of 会員 (退会日, 就業可能枠, the caps), reused by the 継続支援 re-count
-      'Properties.setProperty', 'Sheet.appendRow', // the match counter moved, the new match row (its ID free: no search of its own)
+      'Sheet.appendRow', // the new match row (its ID free: no search of its own; the counter written at the close)
       'Range.setValues', // J002 募集中 → 充足
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 found, read, re-packed
-      'Properties.setProperty', 'Sheet.appendRow', // the activity counter, the 成立 activity
+      'Sheet.appendRow', // the 成立 activity
       // _継続支援: M003's row found and blanked — contacted today with no placement at a milestone,
       // they are due nothing (no 会員 or 活動記録 read again; the list's header is the desk cache's).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
@@ -407,16 +407,14 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 21 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 17 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues', // J003's row of 仕事 (closed? its slots)
       'Properties.getProperties', // the counters: the next two match IDs are looked for in…
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID and those IDs (J003 has no row: nothing read)
-      'Properties.setProperty', 'Properties.setProperty', // the match counter (first, then last of the two IDs)
       'size Sheet.getLastRow', 'Range.setValues', // both match rows in one append
-      'Properties.setProperty', 'Properties.setProperty', // the activity counter, once per activity
       'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
       // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
