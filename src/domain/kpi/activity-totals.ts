@@ -225,14 +225,19 @@ export function activitiesByCoordinatorIn(totals: ActivityTotals, period: Period
  *  when asked: the follow-ups due ask for the few hundred members placed 14–60 days before a
  *  report's end, so an index of every member's days (tens of thousands of arrays) is never built. */
 export function followUpDaysOfTotals(totals: ActivityTotals): FollowUpDays {
-  let dates: CivilDate[] | null = null;
+  // The days in date order with their 継続支援 members, once (not a look-up of each day per member).
+  let sorted: { readonly date: CivilDate; readonly members: ReadonlyMap<string, number> }[] | null = null;
   const asked = new Map<string, readonly CivilDate[] | undefined>();
   return {
     get(member: string): readonly CivilDate[] | undefined {
       if (asked.has(member)) return asked.get(member);
-      dates ??= [...totals.days.keys()].sort();
+      sorted ??= [...totals.days].filter(([, day]) => day.followUps.size > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([date, day]) => ({ date, members: day.followUps }));
       const days: CivilDate[] = [];
-      for (const date of dates) if (totals.days.get(date)?.followUps.has(member)) days.push(date);
+      for (let i = 0; i < sorted.length; i++) {
+        const day = sorted[i] as (typeof sorted)[number];
+        if (day.members.has(member)) days.push(day.date);
+      }
       const found = days.length > 0 ? days : undefined;
       asked.set(member, found);
       return found;

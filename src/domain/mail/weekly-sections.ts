@@ -118,6 +118,8 @@ function urgentDetail(kind: 'job' | 'follow_up' | 'member', item: UrgentItem, s:
   return u.waiting(item.days, waitYears(item.days), item.fromJoining === true);
 }
 
+/** `items`, most urgent first: only the first MOST_URGENT are shown (the callers word no more than
+ *  those: thousands of waiting members at a large center). */
 function attentionList(label: string, count: number, items: readonly { id: string; detail: string }[]): AttentionList {
   const shown = items.slice(0, MOST_URGENT);
   return { label, count, items: shown, more: Math.max(0, count - shown.length) };
@@ -238,11 +240,11 @@ export function weeklySections(model: WeeklyMailModel): WeeklySections {
 
   const a = model.attention;
   const attention: AttentionList[] = [
-    a ? attentionList(s.attention.staleOpenJobs, week.work.stale_open_jobs.length, a.staleOpenJobs.map((i) => ({ id: i.id, detail: urgentDetail('job', i, s) })))
+    a ? attentionList(s.attention.staleOpenJobs, week.work.stale_open_jobs.length, a.staleOpenJobs.slice(0, MOST_URGENT).map((i) => ({ id: i.id, detail: urgentDetail('job', i, s) })))
       : idsOnly(s.attention.staleOpenJobs, week.work.stale_open_jobs),
-    a ? attentionList(s.attention.followUpsDue, week.activities.follow_ups_due.length, a.followUpsDue.map((i) => ({ id: i.id, detail: urgentDetail('follow_up', i, s) })))
+    a ? attentionList(s.attention.followUpsDue, week.activities.follow_ups_due.length, a.followUpsDue.slice(0, MOST_URGENT).map((i) => ({ id: i.id, detail: urgentDetail('follow_up', i, s) })))
       : idsOnly(s.attention.followUpsDue, week.activities.follow_ups_due),
-    a ? attentionList(s.attention.waitingMembers, week.activities.waiting_members.length, a.waitingMembers.map((i) => ({ id: i.id, detail: urgentDetail('member', i, s) })))
+    a ? attentionList(s.attention.waitingMembers, week.activities.waiting_members.length, a.waitingMembers.slice(0, MOST_URGENT).map((i) => ({ id: i.id, detail: urgentDetail('member', i, s) })))
       : idsOnly(s.attention.waitingMembers, week.activities.waiting_members),
     // Members over a cap (issue 13), by ID: counted from the work rows, so only with a work log.
     ...(week.work.actual === null ? [] : [
