@@ -80,6 +80,11 @@ export function addActivity(totals: ActivityTotals, a: CountedFields, sign: 1 | 
   if (totals.dayTexts.size > 0) totals.dayTexts.delete(a.date);
   let day = totals.days.get(a.date);
   if (day === undefined) totals.days.set(a.date, (day = emptyDay()));
+  addToDay(totals, day, a, sign);
+}
+
+/** The row's counts into its day (found or made by the caller). */
+function addToDay(totals: ActivityTotals, day: DayTotals, a: CountedFields, sign: 1 | -1): void {
   const m = (a.minutes ?? 0) * sign;
   day.count += sign;
   day.minutes += m;
@@ -136,6 +141,8 @@ export function foldActivityColumns(raw: RawTable, totals: ActivityTotals, from 
     date: '', coordinator: '', area: 'development', kind: null, member_id: null, minutes: null, status: null,
   };
   let bad = 0;
+  let lastDate: CivilDate | null = null;
+  let lastDay: DayTotals | undefined;
   const rows = raw.rows;
   for (let r = from; r < rows.length; r++) {
     const row = rows[r];
@@ -167,7 +174,17 @@ export function foldActivityColumns(raw: RawTable, totals: ActivityTotals, from 
     fields.member_id = mem instanceof CellProblem ? null : (mem as string | null);
     fields.minutes = min instanceof CellProblem ? null : (min as number | null);
     fields.status = st instanceof CellProblem ? null : (st as CountedFields['status']);
-    addActivity(totals, fields, 1);
+    // addActivity(totals, fields, 1), with the day of the row before kept: rows come in date
+    // order, so most rows add to the day just used (a row adds, so no day empties on the way).
+    if (fields.member_id !== null && fields.member_id !== '') bumpMap(totals.members, fields.member_id, 1);
+    if (fields.status === 'withdrawn') continue;
+    if (fields.date !== lastDate || lastDay === undefined) {
+      if (totals.dayTexts.size > 0) totals.dayTexts.delete(fields.date);
+      lastDate = fields.date;
+      lastDay = totals.days.get(lastDate);
+      if (lastDay === undefined) totals.days.set(lastDate, (lastDay = emptyDay()));
+    }
+    addToDay(totals, lastDay, fields, 1);
   }
   totals.problems += bad;
   return problems;
