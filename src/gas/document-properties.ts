@@ -23,7 +23,15 @@ const isHeld = (key: string): boolean => key.startsWith(COUNTER_PREFIX) || HELD_
  * precedes the release), and only these keys, which no other adapter writes (the trigger owner and
  * the sign-up ledger are written through PropertiesService elsewhere and are always read afresh).
  * The write at release happens also when the run failed half-way (as its rows do: the write
- * boundary flushes them all the same), so a counter is never behind the IDs a run appended.
+ * boundary flushes them all the same). But a run can end with its rows written and no release
+ * run: killed at the execution time limit (no `finally` runs; Apps Script frees the lock itself),
+ * or its setProperties failing (a Properties outage, the quota). A counter behind the IDs in the
+ * tabs would then issue them again, and 活動記録 has no free-ID check besides it. So counters set
+ * under the lock are written ahead of the first sheet write after them (`beforeSheetWrite`, which
+ * the spreadsheet's store calls: src/gas/google-ports.ts), in one setProperties with whatever
+ * else is pending, as the counter used to be written before the row; the figures, set after the
+ * run's rows, wait for the release. A run that issues IDs and moves a figure pays two
+ * setProperties; one that fails or is killed after its rows leaves a gap in the IDs, never a twin.
  * Deletes, and sets of any other key, are written at once.
  */
 export class DocumentProperties implements KeyValueStore {
@@ -61,12 +69,26 @@ export class DocumentProperties implements KeyValueStore {
     this.held?.delete(key);
   }
 
-  /** What the run set of the held keys, in one setProperties (none when it set nothing). */
+  /** What the run set of the held keys, in one setProperties (none when it set nothing); kept in
+   *  the snapshot, so the run's later reads answer what was written. */
   private writePending(): void {
     if (this.pending.size === 0) return;
     const entries = Object.fromEntries(this.pending);
     this.pending.clear();
     this.p().setProperties(entries);
+    for (const [k, v] of Object.entries(entries)) this.held?.set(k, v);
+  }
+
+  /** Before a write of the spreadsheet: a counter set since the last write goes first (with
+   *  whatever else is pending), so no row carries an ID its counter is behind. */
+  beforeSheetWrite(): void {
+    if (!this.locked) return;
+    for (const key of this.pending.keys()) {
+      if (key.startsWith(COUNTER_PREFIX)) {
+        this.writePending();
+        return;
+      }
+    }
   }
 
   /** `lock`, telling these properties when it is held: from a successful tryLock to release. */

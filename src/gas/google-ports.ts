@@ -40,7 +40,8 @@ export function googlePorts(): GooglePorts {
   const deskCache = new DeskCache(new DocumentCache());
   const properties = new DocumentProperties();
   return {
-    store: new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache)), deskCache),
+    // The ID counters set under the lock are written ahead of the rows that carry them.
+    store: new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache), () => properties.beforeSheetWrite()), deskCache),
     deskCache,
     mailer: new MailAppMailer(),
     clock: new SystemClock(),

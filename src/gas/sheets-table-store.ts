@@ -37,7 +37,9 @@ export class SheetsTableStore implements TableStore {
   private readonly lastRows = new Map<string, number>();
 
   /** `open` is called at most once, on first use (nothing may happen at load time). */
-  constructor(private readonly open: () => Spreadsheet, private readonly memo?: HeaderMemo) {}
+  /** `beforeWrite` runs before every write of a tab (replace, appendCells, writeCells): the ID
+   *  counters set under the lock are written ahead of the rows that carry them (document-properties.ts). */
+  constructor(private readonly open: () => Spreadsheet, private readonly memo?: HeaderMemo, private readonly beforeWrite?: () => void) {}
 
   private ss(): Spreadsheet {
     this.spreadsheet ??= this.open();
@@ -318,6 +320,7 @@ export class SheetsTableStore implements TableStore {
   }
 
   replace(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+    this.beforeWrite?.();
     this.headers.delete(name);
     this.lastRows.delete(name);
     const existing = this.ss().getSheetByName(name);
@@ -337,6 +340,7 @@ export class SheetsTableStore implements TableStore {
 
   appendCells(name: string, cells: OwnedCells): void {
     if (cells.rows.length === 0 || cells.columns.length === 0) return;
+    this.beforeWrite?.();
     const sheet = this.existing(name);
     this.lastRows.delete(name);
     if (cells.rows.length === 1) {
@@ -356,6 +360,7 @@ export class SheetsTableStore implements TableStore {
 
   writeCells(name: string, firstRow: number, cells: OwnedCells): void {
     if (cells.rows.length === 0 || cells.columns.length === 0) return;
+    this.beforeWrite?.();
     if (firstRow <= 1) this.headers.delete(name);
     this.lastRows.delete(name);
     this.writeGrowing(this.existing(name), firstRow, cells);

@@ -37,9 +37,10 @@ afterAll(() => { proto.getValues = original; });
 interface Step { name: string; args: unknown[]; ok: boolean | string; reads: string[]; writes: Record<string, number>; cells: number; roundTrips: number; withMetadata: number }
 
 // The ID counters and the stored 今週 figures (src/app/shared/figure-changes.ts): read in one
-// getProperties under the lock, and what the run set of them written in one setProperties just
-// before the lock is released (src/gas/document-properties.ts): a write that issues IDs and moves
-// a figure pays two round trips for all of it, a write that moves a figure only the same two.
+// getProperties under the lock; a counter set is written (one setProperties) ahead of the first
+// sheet write after it, so no row carries an ID its counter is behind, and the figures in one
+// setProperties just before the lock is released (src/gas/document-properties.ts): a write that
+// issues IDs for one append and moves a figure pays three round trips, a figure only two.
 const WRITES = ['Range.setValues', 'Sheet.appendRow', 'Properties.getProperty', 'Properties.getProperties', 'Properties.setProperty', 'Properties.setProperties'];
 function writesOf(calls: CallSnapshot): Record<string, number> {
   return Object.fromEntries(WRITES.map((m) => [m.split('.')[1]!, calls.byMethod[m] ?? 0]));
@@ -75,8 +76,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // Cells: 19 + 9 + 6.
     expect(s.reads).toEqual(['会員 r1 c1 1x19', '会員 r2 c1 9x1', '監査ログ r1 c1 1x6']);
     expect(s.cells).toBe(34);
-    // The member and the audit row (one appendRow each); the members' counter (read + set).
-    expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    // The member and the audit row (one appendRow each); the members' counter (read, and set
+    // ahead of the member's row: src/gas/document-properties.ts), the stored figures at the release.
+    expect(s.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('saveMember (new), counter set: no column read, the new ID checked free by one search', () => {
@@ -89,10 +91,12 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const next = own('saveMember', { name: '山下 花', kana: 'やました はな', consent: true, join_route: 'window' });
     expect(next.ok).toBe(true);
     expect([next.reads, next.cells]).toEqual([[], 0]);
-    // Cache, user, lock; the counter (read); the search (no getLastRow); the member and the
-    // audit row; flush; the counter and the stored 今週 figures set in one setProperties; release.
-    expect(next.roundTrips).toBe(10);
-    expect(next.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    // Cache, user, lock; the counter (read); the search (no getLastRow); the counter written
+    // ahead of the row carrying its ID (a run killed or failing after its rows must not leave the
+    // counter behind them: test/bundle/id-counters-red-team.test.ts); the member and the audit
+    // row; flush; the stored 今週 figures; release.
+    expect(next.roundTrips).toBe(11);
+    expect(next.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('saveMember (edit): the member\'s row of 会員 found by ID, only the two changed cells (two runs), one audit row', () => {
@@ -157,9 +161,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // document).
     expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
     // Two appendRows (match, activity), the two audit rows in one setValues; both counters, read
-    // in ONE getProperties under the lock (was a getProperty each) and set, with the stored 今週
-    // figures, in ONE setProperties at the release (was a setProperty each: three).
-    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    // in ONE getProperties under the lock (was a getProperty each), each written ahead of the row
+    // that carries its ID, and the stored 今週 figures at the release: three setProperties.
+    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 3 });
   });
 
   test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
@@ -178,12 +182,12 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // question but the audit append's getLastRow.
     // The candidate index adds the search, the bucket's row and its writeCells (its header is the
     // desk cache's, OWN_HEADER_TABS): 22 round trips, 23 with size questions. The activity counter
-    // and the stored 今週 figures are set in one setProperties at the release (the counter's
-    // setProperty above, and no second one for the figures).
-    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 3, 20 + 3]);
+    // is written ahead of the activity's row (one setProperties), the stored 今週 figures at the
+    // release (one more): 23, 24.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 3 + 1, 20 + 3 + 1]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1.
-    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
@@ -212,7 +216,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place with a work log: the tail of 就業実績, only 就業日…時間 (B:E), in one getValues', () => {
@@ -245,9 +249,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: the candidate index is not touched.
     expect(s.reads).toEqual(['仕事 r4 c1 1x16']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
-    // (read in one getProperties under the lock, was four getProperty), the counters' last values
-    // and the stored figures written in one setProperties at the release (was five setProperty).
-    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    // (read in one getProperties under the lock, was four getProperty), each counter written ahead
+    // of the append carrying its IDs, the stored figures at the release (was five setProperty).
+    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 3 });
   });
 
   test('setJobStatus: the job\'s row of 仕事 and its rows of マッチング found by 仕事ID, one cell, one audit row', () => {
@@ -267,7 +271,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
     // the audit rows (member, match, job, activity): 1; M003's bucket of the candidate index
     // (found by key after the job's matches: its header and row): 1. The マッチング activity: one appendRow.
-    expect(s.writes).toEqual({ setValues: 7, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    expect(s.writes).toEqual({ setValues: 7, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('listFollowUps: the first call makes the stored list (会員, 仕事, マッチング and 活動記録 by column); then only the list is read', () => {
@@ -290,11 +294,11 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // above read it first) and reads the member's row found by key, which is blanked (one
     // setValues; the nightly rebuild compacts the tab).
     const s = step('logFollowUp', { member_id: 'M002' });
-    expect([s.reads, s.writes]).toEqual([['_継続支援 r3 c1 1x13'], { setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 }]);
+    expect([s.reads, s.writes]).toEqual([['_継続支援 r3 c1 1x13'], { setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 }]);
     // A member not on the list: the search finds nothing, nothing more is read or written there
     // (nothing read at all).
     const off = step('logFollowUp', { member_id: 'M002' });
-    expect([off.reads, off.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 }]);
+    expect([off.reads, off.writes]).toEqual([[], { setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 }]);
   });
 
   test('correctActivity and withdrawActivity: the activity\'s row of 活動記録 found by its ID, one cell, one audit row', () => {
@@ -338,13 +342,13 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // Every sidebar call opens with these (the write boundary): 設定, コーディネータ and the headers in
   // one read of the desk cache; who is calling; the script lock.
   const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
-  // …and ends with these: the batched writes sent; every counter moved and the stored 今週
-  // figures in one setProperties (src/gas/document-properties.ts); the lock released.
+  // …and ends with these: the batched writes sent; the stored 今週 figures (and any counter not
+  // yet written ahead of a row) in one setProperties (src/gas/document-properties.ts); the lock released.
   const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 22 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -352,10 +356,13 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID, 会員ID and that ID (J002 and M003 have no row: nothing read)
       'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事 (its slots, headcount, status)
       'TextFinder.findAll', 'Range.getValues', // M003's row of 会員 (退会日, 就業可能枠, the caps), reused by the 継続支援 re-count
-      'Sheet.appendRow', // the new match row (its ID free: no search of its own; the counter written at the close)
+      // The match counter written ahead of the row carrying its ID (src/gas/document-properties.ts:
+      // a run killed or failing after its rows must not leave a counter behind them), then the new
+      // match row (its ID free: no search of its own).
+      'Properties.setProperties', 'Sheet.appendRow',
       'Range.setValues', // J002 募集中 → 充足
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 found, read, re-packed
-      'Sheet.appendRow', // the 成立 activity
+      'Properties.setProperties', 'Sheet.appendRow', // the activity counter ahead of the 成立 activity
       // _継続支援: M003's row found and blanked — contacted today with no placement at a milestone,
       // they are due nothing (no 会員 or 活動記録 read again; the list's header is the desk cache's).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
@@ -407,15 +414,15 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 17 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 19 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues', // J003's row of 仕事 (closed? its slots)
       'Properties.getProperties', // the counters: the next two match IDs are looked for in…
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID and those IDs (J003 has no row: nothing read)
-      'size Sheet.getLastRow', 'Range.setValues', // both match rows in one append
-      'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
+      'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues', // the match counter ahead of both match rows in one append
+      'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues', // the activity counter ahead of both 提案 activities in one append
       // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
       ...AUDIT,
