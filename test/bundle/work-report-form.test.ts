@@ -160,11 +160,14 @@ describe('menu 就業報告を再確認 through the bundle', () => {
     expect(log.getRange(logBefore + 2, log.getLastColumn(), 3, 1).getValues().flat()).toEqual(['', '', '']);
     // Service calls: the response tab, 設定, 会員's IDs, マッチング, 月次締め, 就業実績, 就業報告 read
     // once each; one setValues of the work rows, one of the kept answers, one of the audit rows.
-    // Nothing per answer or per day (pinned: the same count for 5 answers as for 25 below).
-    expect(first.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(3);
+    // Nothing per answer or per day (pinned: the same count for 5 answers as for 25 below). One
+    // more: the member's bucket of _候補索引 (setup built the index: its work weeks re-packed, one
+    // writeCells for the run of buckets the rows touch: matching.md "The candidate index").
+    expect(first.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(4);
     // 30 round trips measured (lock, caller check and its cache, the getSheets/getFormUrl walk for
-    // the response tab, seven reads, three writes, flush, toast).
-    expect(first.calls.roundTrips).toBeLessThanOrEqual(30);
+    // the response tab, seven reads, three writes, flush, toast), and 3 for the candidate index's
+    // upkeep since setup builds it (the member's bucket found by one search, read, written): 33.
+    expect(first.calls.roundTrips).toBeLessThanOrEqual(33);
     console.log(`work report recheck (5 answers): ${first.calls.roundTrips} round trips, ${JSON.stringify(first.calls.byMethod)}`);
 
     // Again: everything is taken; nothing is written (but the lock's flush).
@@ -185,7 +188,7 @@ describe('menu 就業報告を再確認 through the bundle', () => {
     const many = bundle.log.measure(() => jsonRoundTrip(bundle.call('recheckWorkReports')));
     expect(many.result).toMatchObject({ ok: true, answers: 25, recorded: 18, rows: 18, kept: 2 });
     expect(many.calls.roundTrips).toBeLessThanOrEqual(first.calls.roundTrips + 1);
-    expect(many.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(3);
+    expect(many.calls.byMethod['Range.setValues'] ?? 0).toBeLessThanOrEqual(4);
   });
 
   test('a busy lock writes nothing and says so (who may run it: access.test.ts, write)', () => {

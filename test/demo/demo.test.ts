@@ -162,10 +162,10 @@ describe('ikigai demo', () => {
     const book = XLSX.read(readFileSync(join(dir, 'out', 'workbook.xlsx')), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
       '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
-      // The add-in's own working tabs, hidden (workbook.md): 継続支援's stored list and the member
-      // picker's search keys (setup makes both) and the weekly run's stored activity totals.
-      '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '監査ログ',
-      '_活動集計',
+      // The add-in's own working tabs, hidden (workbook.md), all made by setup: 継続支援's stored
+      // list, the member picker's search keys, the candidate index (built at setup, kept by the
+      // year's member, match and work writes) and the weekly run's stored activity totals.
+      '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '_候補索引', '_活動集計', '監査ログ',
     ]);
     expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual(book.SheetNames.map((n) => (n.startsWith('_') ? 1 : 0)));
     const header = (name: string): string[] => {

@@ -2,7 +2,7 @@ import { addDays, civilDateIn, type CivilDate } from '../../domain/civil-date';
 import type { Cell } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import {
-  bucketOf, bucketsOf, entryOf, INDEX_BUCKETS, INDEX_VERSION, packBucket, unpackBucket, withPlacements, withWork, type IndexEntry,
+  CANDIDATE_INDEX_TAB, INDEX_HEADER, bucketOf, bucketsOf, entryOf, INDEX_BUCKETS, INDEX_VERSION, packBucket, unpackBucket, withPlacements, withWork, type IndexEntry,
 } from '../../domain/matching/member-index';
 import type { WorkedRow } from '../../domain/matching/worked-load';
 import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
@@ -23,8 +23,7 @@ import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 //   trigger, the manager's menu item, and the first reader that finds it missing, unreadable or
 //   older than yesterday (a nightly run missed): what a person typed into 会員 is caught there.
 
-export const CANDIDATE_INDEX_TAB = '_候補索引';
-export const INDEX_HEADER = ['区分', '会員数', '索引'] as const;
+export { CANDIDATE_INDEX_TAB, INDEX_HEADER };
 /** The stamp row's key (row 2): its 索引 cell is `{"v":…,"built":"YYYY-MM-DD","buckets":…}`. */
 const STAMP_KEY = '#';
 /** The on-edit and on-change triggers' stamp (src/entry/cache-triggers.ts): a person typed into

@@ -11,7 +11,10 @@ import { DEFAULT_SETTINGS, parseSettings, SETTING_KEYS, settingsColumns, setting
 import { AUDIT_LOG_TAB, COORDINATORS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import type { Clock, FormAccess, KeyValueStore, TableStore, TriggerOwner, TriggerSpec, Triggers, UserIdentity } from '../ports';
 import { activeManagersIn, installDeskTriggers } from './desk-triggers';
-import { civilDateTimeIn } from '../../domain/civil-date';
+import { civilDateIn, civilDateTimeIn } from '../../domain/civil-date';
+import { CANDIDATE_INDEX_TAB, INDEX_EDITED_PROPERTY, rebuildCandidateIndex } from '../matching/candidate-index';
+import { countActivities } from '../weekly/count-activities';
+import { ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
 
 // 初期設定: from an empty (or half set-up) spreadsheet to a working desk, in one run, without
 // ever deleting or reordering anything; a second run plans nothing and writes nothing.
@@ -130,6 +133,7 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   const newFingerprints: Record<string, string> = { ...formatted };
   for (const step of steps) execute(step, ports, result, newFingerprints);
   if (steps.some((s) => s.kind === 'format')) properties.set(FORMATS_PROPERTY, JSON.stringify(newFingerprints));
+  buildNewStores(ports, settings, result.created);
 
   if (initial) result.settingsChanged.push(...applyInitialSettings(store, settings, language));
 
@@ -175,6 +179,24 @@ export function runSetup(ports: SetupPorts, options: SetupOptions): SetupResult 
   // setup leaves them; the nightly run counts them again every morning.
   recountStoredHeadline(store, properties, settings, civilDateTimeIn(ports.clock.now(), settings.timeZone));
   return { ...result, changed };
+}
+
+/**
+ * The add-in's stores setup has just made the tabs of (hidden, protected: output-tabs.ts), built
+ * at once so each holds its stamp or mark from day one and the first ranking or weekly run reads it
+ * rather than building it: `_候補索引` from 会員, 仕事, マッチング and 就業実績, `_活動集計` from
+ * 活動記録 (a new center's tabs are empty: a few calls). A tab that was already there is left to
+ * the nightly run and to its readers, which rebuild a missing, stale or hand-edited one; so a
+ * second setup builds nothing. `_継続支援` is made with its header and filled by the nightly run.
+ */
+function buildNewStores(ports: SetupPorts, settings: Settings, created: readonly string[]): void {
+  const today = civilDateIn(ports.clock.now(), settings.timeZone);
+  if (created.includes(CANDIDATE_INDEX_TAB)) {
+    rebuildCandidateIndex(ports.store, settings, today, ports.properties.get(INDEX_EDITED_PROPERTY));
+  }
+  if (created.includes(ACTIVITY_TOTALS_TAB.ja) || created.includes(ACTIVITY_TOTALS_TAB.en)) {
+    countActivities({ store: ports.store, properties: ports.properties, today, language: settings.language });
+  }
 }
 
 function readFingerprints(text: string | null): Record<string, string> {

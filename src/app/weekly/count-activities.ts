@@ -8,7 +8,7 @@ import type { Problem } from '../../domain/messages/problem';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { ACTIVITIES_TAB } from '../../domain/schema/tabs';
 import {
-  ACTIVITY_TOTALS_TAB, parseTotalsTab, totalsDifference, totalsTabRows, TOTALS_VERSION, type TotalsMark,
+  ACTIVITY_TOTALS_HEADER, ACTIVITY_TOTALS_HEADER_EN, ACTIVITY_TOTALS_TAB, parseTotalsTab, totalsDifference, totalsTabRows, TOTALS_VERSION, type TotalsMark,
 } from '../../domain/weekly/activity-totals-tab';
 import type { KeyValueStore, TableStore } from '../ports';
 import { readColumnsOf, readFromOf } from '../shared/read-part';
@@ -148,7 +148,7 @@ export function countActivities(input: {
     const rows = totalsTabRows({ mark, totals });
     if (!sameRows(tab, rows)) {
       const name = tab?.name ?? (input.language === 'en' ? ACTIVITY_TOTALS_TAB.en : ACTIVITY_TOTALS_TAB.ja);
-      store.replace(name, input.language === 'en' ? ['key', 'value'] : ['キー', '値'], rows);
+      store.replace(name, input.language === 'en' ? [...ACTIVITY_TOTALS_HEADER_EN] : [...ACTIVITY_TOTALS_HEADER], rows);
       written = true;
     }
     if (edited !== null) input.properties?.delete(TOTALS_EDITED_PROPERTY);

@@ -34,6 +34,11 @@ export interface IndexEntry {
  *  At 50,000 members a bucket holds ~49 entries (~7 KB of JSON), far below a cell's limit
  *  (50,000 characters in Sheets, 32,767 in an .xlsx file). */
 export const INDEX_BUCKETS = 1024;
+
+/** The index's tab (`_候補索引`, the add-in's own: workbook.md "Written by the add-in"), the same
+ *  name in either language, and its header: a stamp row, then one row per bucket. */
+export const CANDIDATE_INDEX_TAB = '_候補索引';
+export const INDEX_HEADER = ['区分', '会員数', '索引'] as const;
 /** The packing's version: a reader finding another one rebuilds (a new bundle, a new layout). */
 export const INDEX_VERSION = 2;
 

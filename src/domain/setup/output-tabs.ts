@@ -2,6 +2,8 @@ import { SURVEY_TALLY_HEADER, SURVEY_TALLY_TAB } from '../survey/tally-rows';
 import { WEEKLY_KPI_COLUMNS, WEEKLY_KPI_TAB } from '../weekly/weekly-kpi-tab';
 import { TREND_TAB, TREND_TAB_COLUMNS } from '../weekly/trend-tab';
 import { FOLLOW_UP_LIST_TAB } from '../schema/tabs';
+import { CANDIDATE_INDEX_TAB, INDEX_HEADER } from '../matching/member-index';
+import { ACTIVITY_TOTALS_HEADER, ACTIVITY_TOTALS_HEADER_EN, ACTIVITY_TOTALS_TAB } from '../weekly/activity-totals-tab';
 import { setupTabs, type OutputTab, type SetupTab } from './setup-tabs';
 
 // The add-in's output tabs, with the columns their own modules write: setup only makes them
@@ -19,6 +21,14 @@ export const OUTPUT_TABS: readonly OutputTab[] = [
   // The member picker's search keys (src/app/members/member-search-index.ts), hidden: built by the
   // first search, the nightly run, and kept by every member write. One name in both languages.
   { key: 'member_search', ja: '_会員検索', en: '_会員検索', columns: [{ key: 'key', ja: '検索キー' }] },
+  // The candidate index (app/matching/candidate-index.ts) and 活動記録's totals (weekly/count-activities.ts),
+  // hidden: setup builds each right after making its tab (run-setup.ts), the nightly run and their
+  // readers keep them. One name in either language for the index; its header is always Japanese.
+  { key: 'candidate_index', ja: CANDIDATE_INDEX_TAB, en: CANDIDATE_INDEX_TAB, columns: INDEX_HEADER.map((ja) => ({ ja, key: ja })) },
+  {
+    key: 'activity_totals', ja: ACTIVITY_TOTALS_TAB.ja, en: ACTIVITY_TOTALS_TAB.en,
+    columns: ACTIVITY_TOTALS_HEADER.map((ja, i) => ({ ja, key: ACTIVITY_TOTALS_HEADER_EN[i] ?? ja })),
+  },
 ];
 
 /** Every tab of workbook.md, data and output, in the order setup creates them. */

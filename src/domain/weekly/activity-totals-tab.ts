@@ -14,6 +14,8 @@ import { emptyDay, emptyTotals, type ActivityTotals, type DayTotals } from '../k
 
 export const ACTIVITY_TOTALS_TAB = { ja: '_活動集計', en: '_ActivityTotals' } as const;
 export const ACTIVITY_TOTALS_HEADER = ['キー', '値'] as const;
+/** The header of an English center's tab. */
+export const ACTIVITY_TOTALS_HEADER_EN = ['key', 'value'] as const;
 export const TOTALS_VERSION = 1;
 
 /** Which rows of 活動記録 the totals count: sheet rows 2..row, the last of them holding `id`. */
