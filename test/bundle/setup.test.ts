@@ -131,6 +131,33 @@ describe('初期設定 through the bundle', () => {
     expect(trends.getCharts()).toHaveLength(1);
   });
 
+  it('protects the add-in\'s hidden tabs with a warning only: a coordinator\'s write still keeps them (the fake refuses a non-editor on a full protection)', () => {
+    const { bundle, ss } = world();
+    json(bundle.call('saveInitialSettings', json(DIALOG_ANSWER)));
+    // A coordinator the manager added to コーディネータ (by hand, as a center does).
+    ss.getSheetByName('コーディネータ')!.appendRow(['jc@kashiwa-silver.example', '佐藤', 'コーディネータ', true]);
+    bundle.fakes!.actAs('jc@kashiwa-silver.example');
+    const saved = json(bundle.call('saveMember', { name: '山下 隆', kana: 'やました たかし', consent: true, join_route: 'window' })) as { ok: boolean; data?: { member: { member_id: string } } };
+    expect(saved).toMatchObject({ ok: true });
+    // The new member's bucket of _候補索引 was re-packed by the coordinator's write.
+    const index = ss.getSheetByName('_候補索引')!;
+    const cells = index.getRange(3, 3, 1024, 1).getValues().flat().map(String);
+    expect(cells.some((c) => c.includes(saved.data?.member.member_id ?? '?'))).toBe(true);
+    for (const name of ['_継続支援', '_候補索引', '_活動集計']) {
+      const [p] = index.getParent().getSheetByName(name)!.getProtections(SpreadsheetAppProtectionSheet(bundle));
+      expect([p?.isWarningOnly(), p?.canEdit()]).toEqual([true, true]);
+    }
+    // Had setup kept the tab to the manager (a full protection), the same write would fail: the
+    // add-in writes its tabs as the person using it, so warning-only is the only protection it can
+    // carry; what stops a person's typing from counting is the edit trigger's stamp.
+    bundle.fakes!.actAs('kanri@kashiwa-silver.example');
+    const [full] = index.getProtections(SpreadsheetAppProtectionSheet(bundle));
+    full!.setWarningOnly(false).removeEditors(['jc@kashiwa-silver.example']);
+    bundle.fakes!.actAs('jc@kashiwa-silver.example');
+    const refused = json(bundle.call('saveMember', { name: '山下 花', kana: 'やました はな', consent: true, join_route: 'window' }));
+    expect(refused).toMatchObject({ ok: false, code: 'internal' });
+  });
+
   it('keeps a half set-up spreadsheet\'s data and extra columns, and adds only what is missing', () => {
     const { bundle, ss } = world();
     const members = ss.insertSheet('会員');

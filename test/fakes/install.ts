@@ -92,6 +92,8 @@ export function installFakes(target: object, options: FakeOptions = {}): FakeHan
   const sheetImpl = SpreadsheetImpl.create(ctx, {
     timeZone, id: options.spreadsheetId ?? 'fake-spreadsheet-id', name: options.spreadsheetName ?? '生きがい就労デスク',
     locale: options.locale ?? 'ja', firstSheet: options.firstSheet ?? 'シート1',
+    // The script writes as its effective user (the person at the sidebar, or a trigger's owner).
+    editor: () => session.effectiveUserEmail,
   });
   const ui = emptyUiRecord();
   const logs: LogLine[] = [];

@@ -11,7 +11,7 @@ export interface SessionOptions {
   locale: string;
 }
 
-class UserImpl implements Pick<GUser, 'getEmail'> {
+export class UserImpl implements Pick<GUser, 'getEmail'> {
   constructor(private readonly _email: string) {}
   getEmail(): string { return this._email; }
 }

@@ -3,7 +3,7 @@ import { isAnyDate } from './realm';
 import { userEntered, type Stored } from './user-entered';
 import { parseA1, type Box } from './a1';
 import { RangeImpl } from './range';
-import { ProtectionImpl } from './protection';
+import { PROTECTED_MESSAGE, ProtectionImpl } from './protection';
 import { PROTECTION_TYPE } from './enums';
 import { SheetCharts } from './charts';
 import { DEFAULT_NUMBER_FORMAT, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type FakeCell } from './fake-cell';
@@ -17,6 +17,8 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 export interface SheetHost extends Guarded {
   /** The spreadsheet's time zone, used to read strings the way Sheets does. */
   timeZone(): string;
+  /** Whose edits the script makes (Session's effective user): what a protection checks. */
+  editor(): string;
   spreadsheet(): GSpreadsheet;
   indexOf(sheet: SheetImpl): number;
 }
@@ -78,8 +80,15 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
 
   /** A data write: at once, or held until the execution flushes (test/fakes/executions.ts). */
   _write(apply: () => void): void {
+    this._checkEditable();
     if (this._host.executions) this._host.executions.write(apply);
     else apply();
+  }
+
+  /** A write by a user no protection of the sheet allows fails as in Sheets (protection.ts). */
+  _checkEditable(): void {
+    const editor = this._host.editor();
+    if (this._protections.some((p) => !p._allows(editor))) throw this._fail(PROTECTED_MESSAGE);
   }
 
   _beforeRead(): void {
@@ -188,6 +197,7 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
+    this._checkEditable();
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) {
       throw this._fail('Those rows are out of bounds.');
     }
@@ -218,7 +228,7 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
 
 
   protect(): GProtection {
-    const p = ProtectionImpl.create(this._host, (gone) => { this._protections = this._protections.filter((x) => x !== gone); });
+    const p = ProtectionImpl.create(this._host, (gone) => { this._protections = this._protections.filter((x) => x !== gone); }, () => this._host.editor());
     this._protections.push(p);
     return p._self;
   }

@@ -17,18 +17,20 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, SpreadsheetMethods> {
   private readonly _host: SheetHost;
 
   constructor(private readonly _ctx: Guarded, private _timeZone: string, private readonly _id: string,
-    private readonly _name: string, private readonly _locale: string) {
+    private readonly _name: string, private readonly _locale: string, editor: () => string = () => '') {
     this._host = {
       log: _ctx.log, realm: _ctx.realm, ...(_ctx.executions ? { executions: _ctx.executions } : {}),
       timeZone: () => this._timeZone,
+      editor,
       spreadsheet: () => this._self,
       indexOf: (sheet) => this._sheets.indexOf(sheet),
     };
   }
 
   /** A spreadsheet with one empty sheet, as Sheets creates it (its first sheet is named `firstSheet`). */
-  static create(ctx: Guarded, options: { timeZone: string; id: string; name: string; locale: string; firstSheet: string }): SpreadsheetImpl {
-    const impl = new SpreadsheetImpl(ctx, options.timeZone, options.id, options.name, options.locale);
+  /** `editor`: whose edits the script makes (Session's effective user), which protections check. */
+  static create(ctx: Guarded, options: { timeZone: string; id: string; name: string; locale: string; firstSheet: string; editor?: () => string }): SpreadsheetImpl {
+    const impl = new SpreadsheetImpl(ctx, options.timeZone, options.id, options.name, options.locale, options.editor);
     impl._self = guard<GSpreadsheet>(impl, 'Spreadsheet', ctx);
     impl._sheets.push(SheetImpl.create(impl._host, options.firstSheet, impl._nextSheetId++));
     return impl;

@@ -119,6 +119,40 @@ describe('the SpreadsheetApp fake', () => {
     expect(p?.isWarningOnly()).toBe(true);
   });
 
+  it('lets only a protection\'s editors write once its editors were changed; warning-only lets every user write', () => {
+    // As Apps Script documents Sheet.protect: until the editors change, the protection mirrors the
+    // spreadsheet's own permissions (no one who may edit the spreadsheet is stopped).
+    fakes.actAs('kanri@example.jp');
+    const s = sheet();
+    const p = s.protect();
+    fakes.actAs('jc@example.jp');
+    expect(p.canEdit()).toBe(true);
+    s.getRange('A1').setValue('まだ書ける');
+    // The manager keeps it to themself: the coordinator's write now fails with Sheets' message,
+    // a cell, a row, a deletion alike; the manager (its creator, always an editor) still writes.
+    fakes.actAs('kanri@example.jp');
+    p.removeEditors(['jc@example.jp']);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual(['kanri@example.jp']);
+    fakes.actAs('jc@example.jp');
+    expect(p.canEdit()).toBe(false);
+    const refused = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+    expect(() => s.getRange('A2').setValues([['x']])).toThrow(refused);
+    expect(() => s.appendRow(['x'])).toThrow(refused);
+    expect(() => s.deleteRows(1, 1)).toThrow(refused);
+    expect(s.getRange('A1:A2').getValues()).toEqual([['まだ書ける'], ['']]);
+    fakes.actAs('kanri@example.jp');
+    s.getRange('A2').setValue('管理者');
+    // Warning only (the add-in's own tabs): every user writes; the warning is the UI's.
+    p.setWarningOnly(true);
+    fakes.actAs('jc@example.jp');
+    expect(p.canEdit()).toBe(true);
+    s.getRange('A3').setValue('警告のみ');
+    p.addEditor('jc@example.jp');
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual(['kanri@example.jp', 'jc@example.jp']);
+    p.remove();
+    expect(s.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toEqual([]);
+  });
+
   it('throws on any method it does not implement', () => {
     const s = sheet();
     expect(() => (s as unknown as { autoResizeColumn(c: number): void }).autoResizeColumn(1)).toThrow('not implemented in fake: Sheet.autoResizeColumn');

@@ -87,6 +87,7 @@ def names():
         return sorted((k, v.attr_text) for k, v in wb.defined_names.items())
 out = {
   'sheets': [[ws.title, ws.sheet_state] for ws in wb.worksheets],
+  'protected': sorted(ws.title for ws in wb.worksheets if ws.protection.sheet),
   'own_formula': own['B2'].value,
   'member_formulas': [members.cell(row=r, column=extra).value for r in range(2, members.max_row + 1)],
   'merged': sorted(str(r) for r in own.merged_cells.ranges),
@@ -113,6 +114,23 @@ interface Found {
   conditional: unknown[]; defined_names: [string, string][]; comment: [string, string] | null; number_format: string;
   font: [boolean, string | null]; fill: string; member_fill: string; hyperlink: string | null; autofilter: string;
   hidden_values: unknown[][]; own_values: unknown[][]; member_values: unknown[][]; kpi: unknown[][] | null;
+  protected: string[];
+}
+
+// A sheet protection in the file (what Sheets' download writes for a protected tab, or a center's
+// own in Excel): ikigai adds none (Excel has no warning-only protection) and must keep what is there.
+const PROTECT = String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in sys.argv[2:]:
+    wb[name].protection.sheet = True
+wb.save(sys.argv[1])
+`;
+
+function protect(dir: string, path: string, names: readonly string[]): void {
+  const script = join(dir, 'protect.py');
+  writeFileSync(script, PROTECT);
+  execFileSync(PYTHON, ['-I', script, path, ...names]);
 }
 
 function inspect(dir: string, path: string): Found {
@@ -122,8 +140,8 @@ function inspect(dir: string, path: string): Found {
 }
 
 /** Everything openpyxl added, which a save must keep. */
-function extras(f: Found): Omit<Found, 'sheets' | 'kpi' | 'member_values'> & { sheets: [string, string][] } {
-  const { kpi: _kpi, member_values: _members, ...rest } = f;
+function extras(f: Found): Omit<Found, 'sheets' | 'kpi' | 'member_values' | 'protected'> & { sheets: [string, string][] } {
+  const { kpi: _kpi, member_values: _members, protected: _protected, ...rest } = f;
   // 週次KPI and the add-in's own working tabs (`_活動集計`, hidden: workbook.md) are what a run
   // adds; every other sheet must come back as it was.
   return { ...rest, sheets: f.sheets.filter(([name]) => name !== '週次KPI' && !name.startsWith('_')) };
@@ -187,9 +205,16 @@ describeWithOpenpyxl('a workbook made by openpyxl, saved by ikigai', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    // A second week appends to the 週次KPI tab the first run added.
+    // A second week appends to the 週次KPI tab the first run added — after the file's 会員 and the
+    // add-in's hidden _活動集計 got a sheet protection (as a download from Sheets carries its
+    // protected tabs): both stay protected, _活動集計 hidden, through the save and the patch below.
+    expect(after.protected).toEqual([]);
+    protect(dir, file, ['会員', '_活動集計']);
+    chmodSync(file, 0o600);
     expect((await runIkigai(dir, ['weekly', '--workbook', 'center.xlsx', '--week', '2016-04-08'])).code).toBe(0);
     const again = inspect(dir, file);
+    expect(again.protected).toEqual(['_活動集計', '会員']);
+    expect(again.sheets).toContainEqual(['_活動集計', 'hidden']);
     expect(extras(again)).toEqual(extras(before));
     expect(again.kpi?.map((r) => r[0])).toEqual(['週開始', '2016-03-28T00:00:00', '2016-04-04T00:00:00']);
   });
@@ -204,6 +229,8 @@ describeWithOpenpyxl('a workbook made by openpyxl, saved by ikigai', () => {
     await writeWorkbookFile(store, file);
     const after = inspect(dir, file);
     expect(extras(after)).toEqual({ ...extras(before), member_formulas: [...before.member_formulas, null] });
+    // A protected tab's cells patched, its protection kept (ikigai's own writes are not stopped by it).
+    expect(after.protected).toEqual(['_活動集計', '会員']);
     expect(after.member_values[2]?.[1]).toBe('佐々木 一郎');
     expect(after.member_values[6]?.slice(0, 5)).toEqual(['M006', '新会員', null, '女性', '2016-04-05T00:00:00']);
     expect(statSync(file).mode & 0o777).toBe(0o600);
