@@ -122,6 +122,9 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
+  /** Several keys in one round trip (Google: one getProperties), the missing ones left out.
+   *  Optional: `get` per key otherwise (the candidate index reads its two stamps with it). */
+  getMany?(keys: readonly string[]): Record<string, string>;
 }
 
 /**

@@ -54,6 +54,14 @@ export class DocumentProperties implements KeyValueStore {
     return this.held.get(key) ?? null;
   }
 
+  /** One getProperties whatever the number of keys (a getProperty each would be a round trip each). */
+  getMany(keys: readonly string[]): Record<string, string> {
+    const all = this.p().getProperties();
+    const out: Record<string, string> = {};
+    for (const k of keys) if (Object.prototype.hasOwnProperty.call(all, k)) out[k] = String(all[k]);
+    return out;
+  }
+
   set(key: string, value: string): void {
     if (this.locked && isHeld(key)) {
       this.pending.set(key, value);

@@ -1,5 +1,5 @@
 import type { Cell } from '../../src/domain/cell';
-import type { Clock } from '../../src/app/ports';
+import type { Clock, KeyValueStore } from '../../src/app/ports';
 import { createSidebarApi, type SidebarApi } from '../../src/app/sidebar/sidebar-api';
 import type { ApiResult } from '../../src/app/shared/api-types';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
@@ -57,6 +57,8 @@ export function ok<T>(r: ApiResult<T>): T {
 /** A day at the desk: the store, a clock that can move, and the API as `email`. */
 export interface Desk {
   readonly store: MemoryTableStore;
+  /** The document properties every API call of this desk shares (the on-edit trigger's stamps…). */
+  readonly props: KeyValueStore;
   readonly api: (email?: string) => SidebarApi;
   /** Sets today (10:00 in Tokyo). */
   day(date: string): void;
@@ -72,6 +74,7 @@ export function desk(tables = dayTables()): Desk {
   const base = sidebarPorts(COORDINATOR, store);
   return {
     store,
+    props: base.props,
     api: (email = COORDINATOR) => createSidebarApi({ ...base, clock, user: { email: () => email } }, quiet),
     day: (date) => { today = date; },
     rows: (tab) => (store.read([tab])?.rows ?? []).map((r) => [...r]),

@@ -91,11 +91,15 @@ describe('the desk cache through the bundle', () => {
     // An edit of 活動記録 stamps the weekly run's totals (one setProperty): it counts the tab whole next time.
     expect(fire('活動記録', 2, 10, [['電話で確認']])).toEqual({ invalidated: false, totalsStamped: true });
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.activityTotals.edited')", bundle.context))).toMatch(/^\d{4}-/);
-    // An edit of 会員 stamps the candidate index and the picker's keys: the next ranking, and the
-    // next search, rebuild them first.
-    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({ invalidated: false, totalsStamped: false, indexStamped: true, searchStamped: true });
+    // An edit of a row of 会員 names its member for the candidate index (the next ranking re-packs
+    // M002's bucket only, no rebuild: index-hand-edits.ts) and stamps the picker's keys (the next
+    // search rebuilds them first).
+    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({
+      invalidated: false, totalsStamped: false, searchStamped: true, indexTouched: { members: ['M002'], jobs: [] },
+    });
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.memberSearch')", bundle.context))).toMatch(/^\{"edited":"\d{4}-/);
-    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.edited')", bundle.context))).toMatch(/^\d{4}-/);
+    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.touched')", bundle.context))).toBe('{"m":["M002"],"j":[]}');
+    expect(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.edited')", bundle.context)).toBeNull();
     expect(cached()).toHaveLength(4);
     expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true });
     expect(cached()).toEqual([]);

@@ -9,7 +9,10 @@ import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member }
 import type { Settings } from '../../domain/settings';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
-import { findRawRows, readRowsByKey } from '../shared/find-rows';
+import { findRawRows, findRowsInTail, readRowsByKey } from '../shared/find-rows';
+import { parseTable } from '../../domain/parse/parse-table';
+import { WORK_LOG_TAB } from '../../domain/schema/tabs';
+import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY, parseTouched, type IndexTouched } from './index-hand-edits';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
 import { underWriteLock } from '../shared/write-boundary';
 import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
@@ -26,11 +29,8 @@ import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 export { CANDIDATE_INDEX_TAB, INDEX_HEADER };
 /** The stamp row's key (row 2): its 索引 cell is `{"v":…,"built":"YYYY-MM-DD","buckets":…}`. */
 const STAMP_KEY = '#';
-/** The on-edit and on-change triggers' stamp (src/entry/cache-triggers.ts): a person typed into
- *  会員, 仕事, マッチング or 就業実績, or moved rows or tabs, at this instant. A rebuild keeps the stamp
- *  it saw in its own stamp row (`seen`); a reader finding another one rebuilds first, so a 退会日 or
- *  地区 typed by hand is in the next ranking, not only after the nightly run. */
-export const INDEX_EDITED_PROPERTY = 'ikigai.candidateIndex.edited';
+// The hand edits' stamps (the full one and the list of members touched) are index-hand-edits.ts's.
+export { INDEX_EDITED_PROPERTY } from './index-hand-edits';
 
 export const bucketKey = (b: number): string => `K${String(b).padStart(4, '0')}`;
 
@@ -113,32 +113,127 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
   return { ok: true, entries, built };
 }
 
+/** The two stamps in one round trip (one getProperties on Google): the full one, and the list of
+ *  members and jobs hand edits touched. */
+function readStamps(props: KeyValueStore | undefined): { edited: string | null; touched: string | null } {
+  if (!props) return { edited: null, touched: null };
+  if (props.getMany) {
+    const got = props.getMany([INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY]);
+    return { edited: got[INDEX_EDITED_PROPERTY] ?? null, touched: got[INDEX_TOUCHED_PROPERTY] ?? null };
+  }
+  return { edited: props.get(INDEX_EDITED_PROPERTY), touched: props.get(INDEX_TOUCHED_PROPERTY) };
+}
+
+/** `entries` with the buckets `repacked` names replaced by what was written. */
+function patched(entries: readonly IndexEntry[], repacked: ReadonlyMap<number, readonly IndexEntry[]>): IndexEntry[] {
+  if (repacked.size === 0) return [...entries];
+  const out = entries.filter((e) => !repacked.has(bucketOf(e.member.member_id)));
+  for (const bucket of repacked.values()) for (const e of bucket) out.push(e);
+  return out;
+}
+
 /** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the
- *  first reader of a day the nightly run missed, or of a new desk). null: another run holds the lock
- *  (the caller ranks from the tabs instead). */
+ *  first reader of a day the nightly run missed, or of a new desk, or after a hand edit no key
+ *  names), or — after hand edits that named their members (index-hand-edits.ts) — those members'
+ *  buckets re-packed from their rows found by key, under the lock, and the list deleted. null:
+ *  another run holds the lock (the caller ranks from the tabs instead). */
 export function candidateIndexEntries(
   ports: { store: TableStore; lock: Lock; props?: KeyValueStore }, settings: Settings, today: CivilDate,
 ): IndexEntry[] | null {
-  // One getProperty a ranking: the price of seeing a hand edit of 会員 in the next list.
-  const edited = ports.props?.get(INDEX_EDITED_PROPERTY) ?? null;
+  // One getProperties a ranking: the price of seeing a hand edit of 会員 in the next list.
+  const { edited, touched } = readStamps(ports.props);
   const first = readCandidateIndex(ports.store, today, edited);
-  if (first.ok) return first.entries;
-  const rebuilt = underWriteLock(ports, () => {
-    rebuildCandidateIndex(ports.store, settings, today, edited);
-    return readCandidateIndex(ports.store, today, edited);
+  if (first.ok && touched === null) return first.entries;
+  const props = ports.props;
+  const locked = underWriteLock(ports, (): IndexEntry[] | null => {
+    // Read again under the lock: another reader may have re-packed them, a trigger added some.
+    const now = readStamps(props);
+    const list = parseTouched(now.touched);
+    if (first.ok && now.edited === edited && list !== 'unreadable') {
+      if (list === null) {
+        // Another reader re-packed them meanwhile: what it wrote is read, not what was read before.
+        const again = readCandidateIndex(ports.store, today, edited);
+        return again.ok ? again.entries : null;
+      }
+      const repacked = repackTouched(ports.store, settings.language, today, list);
+      if (repacked) {
+        props?.delete(INDEX_TOUCHED_PROPERTY);
+        return patched(first.entries, repacked);
+      }
+    }
+    rebuildCandidateIndex(ports.store, settings, today, now.edited);
+    // The rebuild read every tab after the list was read under this lock: it holds them all.
+    if (now.touched !== null) props?.delete(INDEX_TOUCHED_PROPERTY);
+    const rebuilt = readCandidateIndex(ports.store, today, now.edited);
+    return rebuilt.ok ? rebuilt.entries : null;
   });
-  return rebuilt.ok && rebuilt.value.ok ? rebuilt.value.entries : null;
+  return locked.ok ? locked.value : null;
 }
 
 /** The nightly trigger's rebuild (and the menu's): under its own write lock, 設定 read for the
- *  center's day. Answers what was written, or null when another run held the lock (the next reader
- *  finding the stamp old rebuilds then). */
+ *  center's day; the list of members hand edits touched deleted (the rebuild holds them). Answers
+ *  what was written, or null when another run held the lock (the next reader finding the stamp old
+ *  rebuilds then). */
 export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lock; clock: Clock; properties?: KeyValueStore }): RebuildResult | null {
   const settings = readSettings(ports.store);
   const today = civilDateIn(ports.clock.now(), settings.timeZone);
-  const edited = ports.properties?.get(INDEX_EDITED_PROPERTY) ?? null;
-  const locked = underWriteLock(ports, () => rebuildCandidateIndex(ports.store, settings, today, edited));
+  const locked = underWriteLock(ports, () => {
+    const { edited, touched } = readStamps(ports.properties);
+    const result = rebuildCandidateIndex(ports.store, settings, today, edited);
+    if (touched !== null) ports.properties?.delete(INDEX_TOUCHED_PROPERTY);
+    return result;
+  });
   return locked.ok ? locked.value : null;
+}
+
+/**
+ * The buckets of the members `touched` names (and of the members with a match on a job it names),
+ * re-packed from their rows found by key — 会員 and マッチング by 会員ID, 仕事 by the 仕事ID their
+ * placements name, 就業実績 among the rows a rebuild reads (its last CANDIDATE_WORK_ROWS) — exactly
+ * as a rebuild would pack them; a bucket's other members kept as the tab holds them now (read by
+ * key under the caller's lock, so no write of another run is lost). One writeCells per run of
+ * adjacent buckets whose JSON changed (none when a trigger fired twice). Answers the buckets as
+ * written, or null when the tab or one of the buckets cannot be read (the caller rebuilds).
+ */
+export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched): Map<number, IndexEntry[]> | null {
+  const ids = new Set(touched.members);
+  if (touched.jobs.length > 0) {
+    // A job's 担当枠 counts in the placements of every member placed on it.
+    for (const m of readRowsByKey(store, MATCHES_TAB, 'job_id', touched.jobs, lang).parsed.records) if (m.member_id) ids.add(m.member_id);
+  }
+  const out = new Map<number, IndexEntry[]>();
+  if (ids.size === 0) return out;
+  const wanted = [...ids];
+  const buckets = [...new Set(wanted.map(bucketOf))];
+  const found = findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys: buckets.map(bucketKey) }]);
+  if (!found) return null;
+  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string }>();
+  found.rows.forEach((r, i) => {
+    const json = String(r[2] ?? '');
+    const entries = unpackBucket(json);
+    if (entries) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json });
+  });
+  if (buckets.some((b) => !held.has(bucketKey(b)))) return null;
+
+  const members = readRowsByKey(store, MEMBERS_TAB, 'member_id', wanted, lang).parsed.records;
+  const matches = readRowsByKey(store, MATCHES_TAB, 'member_id', wanted, lang).parsed.records;
+  const jobIds = [...new Set(matches.filter((m) => (m.status === 'placed' || m.status === 'ended') && m.job_id).map((m) => m.job_id ?? ''))];
+  const jobs = jobIds.length > 0 ? readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, lang).parsed.records : [];
+  const workRaw = findRowsInTail(store, WORK_LOG_TAB, [{ key: 'member_id', keys: wanted }], lang, CANDIDATE_WORK_ROWS);
+  const work = workRaw ? parseTable(WORK_LOG_TAB, workRaw).records : [];
+  // The rows found by key hold only these members (TextFinder matches whole cells): packed as a rebuild packs them.
+  const fresh = bucketsOf(members.filter((m) => ids.has(m.member_id)), matches, jobs, work.filter((w) => ids.has(w.member_id)), today);
+
+  const changed: { row: number; entries: IndexEntry[] }[] = [];
+  for (const b of buckets) {
+    const bucket = held.get(bucketKey(b));
+    if (!bucket) return null;
+    const entries = [...bucket.entries.filter((e) => !ids.has(e.member.member_id)), ...(fresh[b] ?? [])];
+    out.set(b, entries);
+    if (packBucket(entries) !== bucket.json) changed.push({ row: bucket.row, entries });
+  }
+  writeBuckets(store, changed);
+  return out;
 }
 
 /** What one write changed of a member: each part given is the member's as it now stands. */

@@ -13,6 +13,10 @@ import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import type { CallContext } from '../../../src/app/shared/call-context';
 import { recordWork } from '../../../src/app/work/record-work';
 import { MemoryKeyValueStore } from '../../../src/local/memory-key-value-store';
+import {
+  INDEX_TOUCHED_PROPERTY, recordIndexTouch, stampIndexRebuild, touchOfEdit, type HandEdit,
+} from '../../../src/app/matching/index-hand-edits';
+import type { Clock, KeyValueStore } from '../../../src/app/ports';
 import type { MemoryTableStore } from '../../../src/local/memory-table-store';
 import { COORDINATOR } from '../sidebar/sidebar-fixture';
 import { desk, ok, TODAY } from '../day-fixture';
@@ -40,6 +44,15 @@ const commandArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('work' as const), m: fc.nat(), j: fc.nat(), back: fc.integer({ min: 1, max: 35 }), hours: fc.constantFrom(2, 3.5, 4) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hand' as const), m: fc.nat(), availability: fc.subarray([...SLOTS]), consent: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), days: fc.integer({ min: 1, max: 3 }) }) },
+  // A person types into the tabs and the on-edit trigger records what the range names; no rebuild.
+  {
+    weight: 4, arbitrary: fc.record({
+      kind: fc.constant('typed' as const), tab: fc.constantFrom('会員', '会員', 'マッチング', '仕事', '就業実績'), n: fc.nat(), what: fc.nat({ max: 5 }),
+      v: fc.nat(), withOld: fc.boolean(), twice: fc.boolean(), busy: fc.nat({ max: 9 }).map((n) => n === 0),
+    }),
+  },
+  // A 会員 row deleted: the on-change trigger says only that rows changed.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleted' as const), n: fc.nat() }) },
 );
 
 /** An entry as a ranking on `today` can count it: what both sides keep may differ only in rows or
@@ -76,6 +89,70 @@ function typeInto(store: MemoryTableStore, memberId: string, header: string, val
   store.replace('会員', raw.header, rows);
 }
 
+/** A person's edit of `tab`: `values` from sheet row `row`, column `column` (1-based), as the
+ *  memory store's cells, and the event Sheets would give (oldValue of a single cell that held one). */
+function typeRange(store: MemoryTableStore, tab: string, row: number, column: number, values: Cell[][], withOld: boolean): HandEdit | null {
+  const raw = store.read([tab]);
+  if (!raw || row < 2 || row - 2 >= raw.rows.length) return null;
+  const rows = raw.rows.map((r) => [...r]);
+  const single = values.length === 1 && values[0]?.length === 1;
+  const before = rows[row - 2]?.[column - 1] ?? null;
+  values.forEach((vs, i) => vs.forEach((v, j) => { const r = rows[row - 2 + i]; if (r) r[column - 1 + j] = v; }));
+  store.replace(tab, raw.header, rows);
+  const old = single && withOld && before !== null && before !== '' ? { oldValue: typeof before === 'object' ? before.date : String(before) } : {};
+  return { tab, row, rows: values.length, column, columns: values[0]?.length ?? 1, ...old };
+}
+
+/** The on-edit trigger's part for the index (src/entry/cache-triggers.ts): the edited rows' keys
+ *  read after the edit, recorded under the lock (or a full stamp when it is busy). */
+function fireEdit(store: MemoryTableStore, props: KeyValueStore, clock: Clock, edit: HandEdit, busy: boolean): void {
+  const raw = store.read([edit.tab]);
+  const keysIn = (column: number): Cell[] => (raw?.rows ?? []).slice(edit.row - 2, edit.row - 2 + edit.rows).map((r) => r[column - 1] ?? null);
+  const lock = { tryLock: () => !busy, release: () => undefined };
+  recordIndexTouch({ properties: props, lock, store, clock }, touchOfEdit(edit, raw?.header ?? null, keysIn));
+}
+
+const column = (store: MemoryTableStore, tab: string, header: string): number => (store.read([tab])?.header.indexOf(header) ?? -1) + 1;
+const slotsText = (v: number): string => SLOTS.filter((_, i) => (v >> i) & 1).map((s) => slotLabel(s, 'ja')).join(',');
+
+/** One hand edit of the model (what: which cells), answered as the trigger's event or null (nothing to edit). */
+function handEdit(store: MemoryTableStore, cmd: { tab: string; n: number; what: number; v: number; withOld: boolean }, today: string): HandEdit | null {
+  const rows = store.read([cmd.tab])?.rows ?? [];
+  if (rows.length === 0) return null;
+  const row = (cmd.n % rows.length) + 2;
+  const at = (h: string): number => column(store, cmd.tab, h);
+  if (cmd.tab === '会員') {
+    switch (cmd.what) {
+      case 0: return typeRange(store, '会員', row, at('地区'), [[['柏', '松戸', '我孫子'][cmd.v % 3] ?? '柏']], cmd.withOld);
+      case 1: return typeRange(store, '会員', row, at('就業可能枠'), [[slotsText(cmd.v)]], cmd.withOld);
+      case 2: return typeRange(store, '会員', row, at('退会日'), [[cmd.v % 2 === 0 ? { date: addDays(today, -(cmd.v % 5)) } : null]], cmd.withOld);
+      case 3: return typeRange(store, '会員', row, at('個人情報同意'), [[cmd.v % 2 === 0]], cmd.withOld);
+      // The ID itself: M001 typed over as M0xx (its old entry must leave, the new one come).
+      case 4: return typeRange(store, '会員', row, at('会員ID'), [[`M${900 + (cmd.v % 5)}`]], cmd.withOld);
+      // Two rows pasted at once (地区 and 電話).
+      default: return typeRange(store, '会員', Math.min(row, rows.length), at('地区'), rows.length >= 2 ? [['松戸', '04-1'], ['我孫子', '04-2']] : [['松戸', '04-1']], cmd.withOld);
+    }
+  }
+  if (cmd.tab === 'マッチング') {
+    switch (cmd.what % 3) {
+      // 状態 through 終了日: a placement ended by hand.
+      case 0: {
+        const r = rows[row - 2] ?? [];
+        return typeRange(store, 'マッチング', row, at('状態'), [['終了', r[at('提案日') - 1] ?? null, r[at('成立日') - 1] ?? null, { date: addDays(today, -(cmd.v % 20)) }]], cmd.withOld);
+      }
+      case 1: return typeRange(store, 'マッチング', row, at('担当枠'), [[cmd.v % 2 === 0 ? '月AM' : '']], cmd.withOld);
+      // The match moved to another member by hand.
+      default: return typeRange(store, 'マッチング', row, at('会員ID'), [[`M00${1 + (cmd.v % 8)}`]], cmd.withOld);
+    }
+  }
+  if (cmd.tab === '仕事') {
+    if (cmd.what % 2 === 0) return typeRange(store, '仕事', row, at('勤務枠'), [[slotsText(cmd.v | 1)]], cmd.withOld);
+    return typeRange(store, '仕事', row, at('仕事ID'), [[`J00${1 + (cmd.v % 5)}`]], cmd.withOld);
+  }
+  if (cmd.what % 2 === 0) return typeRange(store, '就業実績', row, at('時間'), [[1 + (cmd.v % 8)]], cmd.withOld);
+  return typeRange(store, '就業実績', row, at('会員ID'), [[`M00${1 + (cmd.v % 8)}`]], cmd.withOld);
+}
+
 describe('the candidate index over any sequence of writes', () => {
   it('equals the index rebuilt from the tabs, and ranks every job as the tabs read whole do', () => {
     const seen = new Map<string, number>();
@@ -88,6 +165,7 @@ describe('the candidate index over any sequence of writes', () => {
       ok(d.api().listCandidates('J001'));
       expect(d.store.tabNames()).toContain(CANDIDATE_INDEX_TAB);
       const members = (): string[] => (d.store.read(['会員'])?.rows ?? []).map((r) => String(r[0]));
+      const clock: Clock = { now: () => new Date(`${today}T10:00:00+09:00`) };
       let lastPlaced: { job_id: string; member_id: string } | null = null;
       for (const cmd of commands) {
         const api = d.api();
@@ -110,6 +188,21 @@ describe('the candidate index over any sequence of writes', () => {
           r = recordWork(work, { lang: 'ja', now: `${today}T10:00:00`, user: COORDINATOR }, [{
             date: addDays(today, -cmd.back), member_id: pick(cmd.m), job_id: JOBS[cmd.j % JOBS.length] ?? 'J001', hours: cmd.hours,
           }]);
+        } else if (cmd.kind === 'typed') {
+          const edit = handEdit(d.store, cmd, today);
+          if (edit) {
+            fireEdit(d.store, d.props, clock, edit, cmd.busy);
+            // Sheets may run the trigger twice for one edit: nothing changes the second time.
+            if (cmd.twice) fireEdit(d.store, d.props, clock, edit, cmd.busy);
+            const touched = d.props.get(INDEX_TOUCHED_PROPERTY);
+            seen.set(touched === null ? 'typed → full' : 'typed → touched', (seen.get(touched === null ? 'typed → full' : 'typed → touched') ?? 0) + 1);
+          }
+        } else if (cmd.kind === 'deleted') {
+          const raw = d.store.read(['会員']);
+          if (raw && raw.rows.length > 1) {
+            d.store.replace('会員', raw.header, raw.rows.filter((_, i) => i !== cmd.n % raw.rows.length));
+            stampIndexRebuild(d.props, clock);
+          }
         } else if (cmd.kind === 'hand') {
           // A person types into 会員; the index learns it from a rebuild (nightly, the menu, a stale stamp).
           typeInto(d.store, pick(cmd.m), '就業可能枠', cmd.availability.map((s) => slotLabel(s, 'ja')).join(','));
@@ -130,9 +223,14 @@ describe('the candidate index over any sequence of writes', () => {
       // (2) first, so that a stale stamp after the ticks is rebuilt by the reader, as in the sidebar.
       const ctx = contextOf(d.store, today);
       const full = loadWorkbook(d.store);
-      for (const jobId of JOBS) expect(ok(d.api().listCandidates(jobId))).toEqual(candidatesOf(full, ctx, jobId));
+      // (A 仕事ID typed over by hand may have taken a job out of 仕事.)
+      for (const jobId of JOBS.filter((j) => full.jobs.some((job) => job.job_id === j))) {
+        expect(ok(d.api().listCandidates(jobId))).toEqual(candidatesOf(full, ctx, jobId));
+      }
       // (1) member by member.
-      const index = readCandidateIndex(d.store, today);
+      // The rankings above re-packed what the hand edits touched, and cleared the list.
+      expect(d.props.get(INDEX_TOUCHED_PROPERTY)).toBeNull();
+      const index = readCandidateIndex(d.store, today, d.props.get('ikigai.candidateIndex.edited'));
       if (!index.ok) throw new Error(`index not readable: ${index.why}`);
       const rebuilt = bucketsOf(full.members, full.matches, full.jobs, full.workLog, today).flat();
       expect(byMember(index.entries, today)).toEqual(byMember(rebuilt, today));
@@ -141,6 +239,27 @@ describe('the candidate index over any sequence of writes', () => {
     }), { numRuns: 60, seed: 20251201 });
     // eslint-disable-next-line no-console
     console.log(`candidate index: ${JSON.stringify(Object.fromEntries([...seen].sort()))}`);
-    for (const k of ['place ok', 'end ok', 'edit ok', 'new ok', 'leave ok', 'work ok', 'hand ok']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
+    for (const k of ['place ok', 'end ok', 'edit ok', 'new ok', 'leave ok', 'work ok', 'hand ok', 'typed → touched', 'typed → full', 'deleted ok']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
+  });
+});
+
+describe('a hand edit of 仕事 through the on-edit trigger', () => {
+  it('re-packs the members placed on the job: a 勤務枠 typed over changes their placements', () => {
+    const d = desk();
+    d.day(TODAY);
+    const clock: Clock = { now: () => new Date(`${TODAY}T10:00:00+09:00`) };
+    ok(d.api().changeMatchStatus({ action: 'place', job_id: 'J001', member_id: 'M001' }));
+    ok(d.api().listCandidates('J003'));
+    // J001 was 月AM,水AM: now 火AM only; M001's placement counts the job's slots no more.
+    const edit = typeRange(d.store, '仕事', 2, column(d.store, '仕事', '勤務枠'), [['火AM']], true);
+    if (!edit) throw new Error('fixture: no J001');
+    fireEdit(d.store, d.props, clock, edit, false);
+    expect(d.props.get(INDEX_TOUCHED_PROPERTY)).toBe('{"m":[],"j":["J001"]}');
+    const full = loadWorkbook(d.store);
+    expect(ok(d.api().listCandidates('J003'))).toEqual(candidatesOf(full, contextOf(d.store, TODAY), 'J003'));
+    const index = readCandidateIndex(d.store, TODAY);
+    if (!index.ok) throw new Error(`index not readable: ${index.why}`);
+    expect(byMember(index.entries, TODAY).get('M001')).toEqual(byMember(bucketsOf(full.members, full.matches, full.jobs, full.workLog, TODAY).flat(), TODAY).get('M001'));
+    expect(d.props.get(INDEX_TOUCHED_PROPERTY)).toBeNull();
   });
 });
