@@ -54,11 +54,16 @@ export class DocumentProperties implements KeyValueStore {
     return this.held.get(key) ?? null;
   }
 
-  /** One getProperties whatever the number of keys (a getProperty each would be a round trip each). */
+  /** One getProperties whatever the number of keys (a getProperty each would be a round trip
+   *  each); a held key this run set under the lock answers what it set. */
   getMany(keys: readonly string[]): Record<string, string> {
     const all = this.p().getProperties();
     const out: Record<string, string> = {};
-    for (const k of keys) if (Object.prototype.hasOwnProperty.call(all, k)) out[k] = String(all[k]);
+    for (const k of keys) {
+      const mine = this.locked && isHeld(k) ? this.pending.get(k) : undefined;
+      if (mine !== undefined) out[k] = mine;
+      else if (Object.prototype.hasOwnProperty.call(all, k)) out[k] = String(all[k]);
+    }
     return out;
   }
 
