@@ -102,7 +102,8 @@ describe('the nightly survey run, through the bundle', () => {
     // The same night rebuilds the candidate index under its own lock (matching.md "The candidate
     // index"): 設定 again, 会員's, 仕事's and マッチング's columns (5 getValues here) and _候補索引 read
     // back (setup built it: 1 getValues), nothing written (no member moved since setup made it the
-    // same day; a changed index is one setValues) and its flush.
+    // same day; a changed index is one setValues) and its flush; its two stamps (the full one and the
+    // members hand edits named: index-hand-edits.ts) in one getProperties.
     // Then the 今週 headline's nightly recount (its own lock: 3 getValues, the figures' property read
     // and written, a flush: src/app/weekly, nightlyHeadline), and 継続支援's stored list (its own
     // lock: 2 getValues here, one replace of _継続支援, a flush: src/app/follow-ups).
@@ -111,7 +112,7 @@ describe('the nightly survey run, through the bundle', () => {
     // same — here setup's empty tab and no member; a flush: src/app/members/member-search-index.ts).
     expect(measured.calls.byMethod).toMatchObject({
       'Range.getValues': 6 + 5 + 1 + 3 + 2 + 2, 'Range.setValues': 1 + 0 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
-      'Properties.getProperties': 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1 + 1 + 1,
+      'Properties.getProperties': 1 + 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1 + 1 + 1,
     });
     // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest,
     // and hiding the new _候補索引 (SheetsTableStore hides a tab named with a leading _ it creates);
