@@ -173,19 +173,19 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // マッチング by 仕事ID and by 会員ID in ONE search (the proposal, row 2, found by both: read
     // once; it was two searches and two reads of it), J002's row of 仕事, the member's row of 会員
     // (was five columns of 会員 whole); every header the desk cache's.
-    // Then the candidate index: M003's bucket (row 244), found by key, re-packed (_候補索引's header,
-    // like the desk tabs', is the desk cache's).
+    // Then the candidate index: M003's bucket (row 244), read where the rebuild put it (no search;
+    // its 区分 cell checked), re-packed (_候補索引's header, like the desk tabs', is the desk cache's).
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
     expect(s.cells).toBe(12 + 16 + 19 + 3);
     // Cache, user, lock; three searches (マッチング, 仕事, 会員) and the three rows; the activity
     // counter (read + set) and its appendRow; the match's three runs, the job's 状態, the audit
     // rows; flush, release: 19 (was 26 with the headers and the second search), and no size
     // question but the audit append's getLastRow.
-    // The candidate index adds the search, the bucket's row and its writeCells (its header is the
-    // desk cache's, OWN_HEADER_TABS): 22 round trips, 23 with size questions. The activity counter
-    // is written ahead of the activity's row (one setProperties), the stored 今週 figures at the
-    // release (one more): 23, 24.
-    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 3 + 1, 20 + 3 + 1]);
+    // The candidate index adds the bucket's row and its writeCells (its header is the desk
+    // cache's, OWN_HEADER_TABS; the row read in place, no search): 21 round trips, 22 with size
+    // questions. The activity counter is written ahead of the activity's row (one setProperties),
+    // the stored 今週 figures at the release (one more): 22, 23.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1, 20 + 2 + 1]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1.
     expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
@@ -349,7 +349,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 23 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -362,7 +362,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       // match row (its ID free: no search of its own).
       'Properties.setProperties', 'Sheet.appendRow',
       'Range.setValues', // J002 募集中 → 充足
-      'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 found, read, re-packed
+      'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引, read where the rebuild put it (no search: its 区分 checked), re-packed
       'Properties.setProperties', 'Sheet.appendRow', // the activity counter ahead of the 成立 activity
       // _継続支援: M003's row found and blanked — contacted today with no placement at a milestone,
       // they are due nothing (no 会員 or 活動記録 read again; the list's header is the desk cache's).
@@ -372,7 +372,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place, the member with no other contact: 27 round trips and 2 size questions', () => {
+  test('changeMatchStatus undo_place, the member with no other contact: 26 round trips and 2 size questions', () => {
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -380,7 +380,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事
       'Range.setValues', 'Range.setValues', // the match's 状態 and 成立日 (two runs: 提案日 between is not this change's)
       'Range.setValues', // J002 充足 → 募集中
-      'TextFinder.findAll', 'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引
+      'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 (read in place)
       // The 成立 activity among 活動記録's last 500 rows: where the tab ends, M003's rows there, its 状態 取消.
       'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // _継続支援 (no _活動集計 here: nothing to adjust). The withdrawn 成立 was M003's only contact
@@ -396,7 +396,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place after a call logged today: 22 round trips and 2 size questions, the re-count reading neither 会員 nor 活動記録', () => {
+  test('changeMatchStatus undo_place after a call logged today: 21 round trips and 2 size questions, the re-count reading neither 会員 nor 活動記録', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
@@ -405,7 +405,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', 'Range.getValues',
       'TextFinder.findAll', 'Range.getValues',
       'Range.setValues', 'Range.setValues', 'Range.setValues',
-      'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      'Range.getValues', 'Range.setValues',
       'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // The call of today stands among M003's rows the undo searched: due nothing, the list only.
       'TextFinder.findAll',

@@ -1,5 +1,5 @@
 import { addDays, civilDateIn, type CivilDate } from '../../domain/civil-date';
-import type { Cell } from '../../domain/cell';
+import type { Cell, RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import {
   CANDIDATE_INDEX_TAB, INDEX_HEADER, bucketOf, bucketsOf, entryOf, INDEX_BUCKETS, INDEX_VERSION, packBucket, unpackBucket, withPlacements, withWork, type IndexEntry,
@@ -21,7 +21,8 @@ import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 // candidate index"): the add-in's own, one row per bucket of member-index.ts plus a stamp row.
 // - read whole by a ranking (one getValues of 1,025 × 3 cells, at any center size);
 // - a write of a member, a match or a work row re-packs the buckets of the members it changed,
-//   found by key (one search, one getValues per run of adjacent rows), one writeCells per run;
+//   read where the rebuild put them (bucket b at row b + 3: one getValues a bucket; found by key
+//   when rows were moved), one writeCells per run;
 // - rebuilt from the tabs (会員, 仕事 and マッチング by column, 就業実績's last rows) by the nightly
 //   trigger, the manager's menu item, and the first reader that finds it missing, unreadable or
 //   older than yesterday (a nightly run missed): what a person typed into 会員 is caught there.
@@ -259,8 +260,7 @@ export interface IndexChange {
  */
 export function refreshCandidateIndex(store: TableStore, lang: Language, today: CivilDate, changes: readonly IndexChange[]): void {
   if (changes.length === 0) return;
-  const keys = [...new Set(changes.map((c) => bucketKey(bucketOf(c.memberId))))];
-  const found = findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]);
+  const found = bucketRows(store, [...new Set(changes.map((c) => bucketOf(c.memberId)))]);
   if (!found) return;
   const rows = new Map<string, { row: number; entries: IndexEntry[] }>();
   found.rows.forEach((r, i) => {
@@ -310,6 +310,27 @@ export function refreshCandidateIndex(store: TableStore, lang: Language, today: 
     touched.add(key);
   }
   writeBuckets(store, [...touched].map((k) => rows.get(k)).filter((b): b is { row: number; entries: IndexEntry[] } => b !== undefined));
+}
+
+/** Where the rebuild puts bucket `b`: after the header and the stamp row. */
+const bucketRow = (b: number): number => b + 3;
+
+/** The rows of `buckets`: read where the rebuild put them (TableStore.readRows: one getValues a
+ *  bucket, no search), each checked by its 区分 cell; when one is not there (rows moved or deleted
+ *  by hand, the tab shorter than the grid asked, a store without readRows) found by key instead, as
+ *  before (a search and the rows it finds). */
+function bucketRows(store: TableStore, buckets: readonly number[]): RawTable | null {
+  let at: RawTable | null = null;
+  try {
+    at = store.readRows?.([CANDIDATE_INDEX_TAB], buckets.map(bucketRow), () => [0, 1, 2]) ?? null;
+  } catch {
+    // Past the tab's grid (Sheets refuses the range): rows were deleted; searched for below.
+    at = null;
+  }
+  const inPlace = at?.rows.every((r, i) => String(r[0] ?? '') === bucketKey((at?.rowNumbers?.[i] ?? 0) - 3));
+  if (at && inPlace && at.rows.length === buckets.length) return at;
+  const keys = buckets.map(bucketKey);
+  return findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]);
 }
 
 /** One writeCells per run of adjacent rows (会員数 and 索引 only). */

@@ -1,0 +1,80 @@
+import type { Cell } from '../../../src/domain/cell';
+import { bucketOf, packBucket } from '../../../src/domain/matching/member-index';
+import { CANDIDATE_INDEX_TAB, bucketKey, readCandidateIndex, rebuildCandidateIndex } from '../../../src/app/matching/candidate-index';
+import { refreshCandidateIndex } from '../../../src/app/matching/candidate-index';
+import { loadWorkbook } from '../../../src/app/shared/load-workbook';
+import { SheetsTableStore } from '../../../src/gas/sheets-table-store';
+import { installFakes } from '../../fakes';
+import type { Member } from '../../../src/domain/schema/tabs';
+import { desk, ok, TODAY } from '../day-fixture';
+
+// refreshCandidateIndex reads a member's bucket where the rebuild put it (bucket b at row b + 3,
+// TableStore.readRows: no search), checking its 区分 cell; when a person has moved or deleted rows
+// of _候補索引 the bucket is found by key instead, so the write still lands in the right row.
+describe('the candidate index bucket of a write', () => {
+  const member = 'M003';
+  const bucketOfMember = bucketKey(bucketOf(member));
+  const entryOf = (d: ReturnType<typeof desk>): unknown => {
+    const read = readCandidateIndex(d.store, TODAY);
+    return read.ok ? read.entries.find((e) => e.member.member_id === member)?.member.district : 'unreadable';
+  };
+
+  it('is read in place and re-packed there', () => {
+    const d = desk();
+    rebuildCandidateIndex(d.store, loadWorkbook(d.store).settings, TODAY);
+    ok(d.api().saveMember({ member_id: member, district: '豊四季' }));
+    expect(entryOf(d)).toBe('豊四季');
+  });
+
+  it('is found by key when rows above it were deleted by hand, and the rows around it are left alone', () => {
+    const d = desk();
+    rebuildCandidateIndex(d.store, loadWorkbook(d.store).settings, TODAY);
+    const raw = d.store.read([CANDIDATE_INDEX_TAB]);
+    if (!raw) throw new Error('no index');
+    // A person deletes bucket K0000's row: every bucket below moves up one row.
+    const rows = raw.rows.filter((r) => String(r[0]) !== bucketKey(0));
+    d.store.replace(CANDIDATE_INDEX_TAB, raw.header.map(String), rows as Cell[][]);
+    const before = d.store.read([CANDIDATE_INDEX_TAB])?.rows.map((r) => [...r]) ?? [];
+    ok(d.api().saveMember({ member_id: member, district: '豊四季' }));
+    const after = d.store.read([CANDIDATE_INDEX_TAB])?.rows ?? [];
+    const at = after.findIndex((r) => r[0] === bucketOfMember);
+    expect(String(after[at]?.[2])).toContain('豊四季');
+    // Only the member's bucket changed.
+    expect(after.filter((_, i) => i !== at)).toEqual(before.filter((_, i) => i !== at));
+  });
+});
+
+describe('the candidate index bucket of a write, in Sheets', () => {
+  it('is read in place with one getValues, and searched for when rows deleted by hand put it past the grid', () => {
+    const fakes = installFakes(globalThis);
+    try {
+      // A member of the last bucket (row 1026): the one a deleted row leaves past the grid.
+      const id = Array.from({ length: 20_000 }, (_, i) => `M${String(i + 1).padStart(5, '0')}`).find((m) => bucketOf(m) === 1023) ?? '';
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
+      const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+      sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+      const member: Member = {
+        member_id: id, name: '柏 太郎', kana: 'かしわ たろう', gender: null, birth_date: null, joined_on: TODAY, left_on: null, join_route: null, district: '柏',
+        phone: '', email: '', skills: [], preferred_categories: [], availability: ['Mon-AM'], max_days_per_week: null, motivations: [],
+        consent: true, notes: '', leave_reason: null,
+      };
+      const write = (): { trips: Record<string, number>; at: number } => {
+        const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
+        const m = fakes.log.measure(() => refreshCandidateIndex(store, 'ja', TODAY, [{ memberId: id, member, matches: [] }]));
+        const values = sheet.getRange(1, 1, sheet.getLastRow(), 3).getValues();
+        return { trips: m.calls.byMethod, at: values.findIndex((r) => r[0] === bucketKey(1023) && r[1] === 1) + 1 };
+      };
+      const inPlace = write();
+      expect(inPlace.at).toBe(1026);
+      expect(inPlace.trips['TextFinder.findAll']).toBeUndefined();
+      expect(inPlace.trips['Range.getValues']).toBe(2); // the header (no desk cache here), the bucket's row
+      sheet.deleteRows(100, 1);
+      const moved = write();
+      expect(moved.at).toBe(1025);
+      expect(moved.trips['TextFinder.findAll']).toBe(1);
+    } finally {
+      fakes.uninstall();
+    }
+  });
+});
