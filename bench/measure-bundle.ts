@@ -4,7 +4,7 @@ import { CallLog, type CallSnapshot } from '../test/fakes/call-log';
 import type { StartKind } from './cost-model';
 import { MATCH_IDS, MEMBER_IDS } from '../src/app/shared/next-id';
 import { jsonRoundTrip, loadBundle } from '../test/bundle/harness';
-import { clockEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
+import { clockEvent, editEvent, formSubmitEvent, installTrigger, triggerUidOf } from '../test/bundle/trigger-events';
 import { BENCH_NOW, BENCH_TODAY, BENCH_USER, SURVEY_SHEET, type BenchCenter } from './generate-center';
 import { loadTables } from './load-fake';
 import { ACTIVITIES_TAB } from '../src/domain/schema/tabs';
@@ -21,6 +21,8 @@ export const OPERATIONS = [
   // The coordinator's day (issue 12, docs/design/sidebar-calls.md).
   'undoPlace', 'listJobs', 'searchJobs', 'searchMembers', 'getMember', 'saveMemberNew', 'saveMemberEdit', 'proposeTeam', 'setJobStatus',
   'leaveMember', 'listFollowUps', 'logFollowUp', 'correctActivity', 'withdrawActivity',
+  // The first ranking after a coordinator typed one member's 地区 into 会員 (issue 15, hand edits).
+  'rankAfterHandEdit',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -208,6 +210,26 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     const tab = ss.getSheetByName('_候補索引');
     const bytes = tab ? tab.getRange(1, 1, tab.getLastRow(), 3).getValues().flat().reduce((n: number, v) => n + Buffer.byteLength(String(v), 'utf8'), 0) : 0;
     console.error(`rankCandidates reads _候補索引: ${bytes} bytes (UTF-8) in its cells`);
+  }
+  // A coordinator types another 地区 into one member's row of 会員 (the second data row); Sheets
+  // runs the on-edit trigger setup installs (not in the table: it runs after the edit, nobody waits
+  // for it; printed), and the next ranking is measured: the members the edit named re-packed
+  // (candidate-index.ts repackTouched), where it used to rebuild the whole index first.
+  {
+    const members = ss.getSheetByName('会員');
+    const header = members ? members.getRange(1, 1, 1, members.getLastColumn()).getValues()[0]?.map(String) ?? [] : [];
+    const district = header.indexOf('地区') + 1;
+    if (members && district > 0 && bundle.functionNames.includes('onDeskEdit')) {
+      const editUid = installTrigger(bundle, 'onDeskEdit', 'edit');
+      const e = editEvent(members, 3, district, [['豊四季']], editUid);
+      bundle.log.reset();
+      const fired = bundle.call('onDeskEdit', e);
+      const t = bundle.log.snapshot();
+      console.error(`onDeskEdit after one 地区 typed into 会員 (not in the table): ${JSON.stringify(fired)}, ${t.roundTrips} round trips, ${t.cellsRead} cells read`);
+      keep(run('rankAfterHandEdit', 'listCandidates', center.jobId));
+    } else {
+      missing.push('onDeskEdit');
+    }
   }
   keep(run('placeMatch', 'changeMatchStatus', { action: 'place', job_id: center.jobId, member_id: center.memberId }));
 

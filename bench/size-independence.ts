@@ -16,6 +16,9 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   // The candidate index (1,025 buckets: the same cells at any size, their bytes growing with the
   // members: bench/README.md), the job's, its matches' and its client's rows found by key.
   'rankCandidates',
+  // After a hand edit of one member: the index, and the members the edit named re-packed from their
+  // rows found by key (their bucket written), where it rebuilt the whole index (447,259 cells at M).
+  'rankAfterHandEdit',
   'proposeTeam', // the job's row and its matches found by key, the new IDs checked free by one search
   'sidebarOpen', // the 今週 figures stored, the recent entries from 活動記録's last 500 rows, no picker list past 設定's limits
   // Without a query, past 設定 仕事一覧の上限: cut, from the stored picker sizes alone (no tab read);
