@@ -431,3 +431,139 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 });
+
+describe('the writes of a member, an activity and a job with the stored lists in place: every round trip, and why', () => {
+  // The steady state of the describe above (the candidate index and the 継続支援 list made, the
+  // counters set, the desk cache warm, 活動記録's and 監査ログ's headers cached by a first save; no
+  // _活動集計 here: a correction has no totals to adjust), each call's round trips in order ("size"
+  // marks a size question), pinned with what each is for: a new one must be argued for here.
+  // Issue 15, at the bench's center before (bench/README.md "Round trips of the writes", besides the
+  // lock): logActivity and logFollowUp 10 + 1 size, saveMemberNew 19 + 1, saveMemberEdit 20 + 1,
+  // setJobStatus 18, leaveMember 26 + 2, correctActivity and withdrawActivity 25 + 2.
+  const { bundle, step } = world();
+  const trips = (): string[] => bundle.log.sequence().filter((c) => DATA_ROUND_TRIPS.has(c) || METADATA_CALLS.has(c))
+    .map((c) => (METADATA_CALLS.has(c) ? `size ${c}` : c));
+  step('listCandidates', 'J002');
+  step('listFollowUps');
+  // First saves of the desk (not pinned): the counters' seeds, 活動記録's and 監査ログ's headers.
+  step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M001', minutes: 5 });
+  step('saveMember', { name: '山下 隆', kana: 'やました たかし', availability: ['Tue-AM'], consent: true, join_route: 'window' });
+  const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
+  // The stored 今週 figures (and any counter not yet written) in one setProperties; the lock released.
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
+  // Every counter and the stored figures, read once under the lock; a counter set is written
+  // ahead of the first row carrying its ID (src/gas/document-properties.ts).
+  const COUNTER = ['Properties.getProperties', 'Properties.setProperties'];
+  const activityOf = (r: unknown): string => (r as { data: { activity: { activity_id: string } } }).data.activity.activity_id;
+
+  test('logActivity and logFollowUp: 13 round trips (the lock\'s two included), no size question', () => {
+    for (const [name, arg] of [
+      ['logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M002', minutes: 5 }],
+      ['logFollowUp', { member_id: 'M007' }],
+    ] as const) {
+      expect(step(name, arg).ok).toBe(true);
+      expect(trips()).toEqual([
+        ...OPEN, ...COUNTER,
+        'Sheet.appendRow', 'Sheet.appendRow', // the activity, its audit row
+        // _継続支援: the member's row searched (its header the desk cache's), found — waiting, now
+        // contacted — read and blanked.
+        'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+        ...CLOSE,
+      ]);
+    }
+  });
+
+  test('saveMember, a new member: 17 round trips, no size question', () => {
+    expect(step('saveMember', { name: '山下 花', kana: 'やました はな', availability: ['Tue-AM'], consent: true, join_route: 'window' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'Properties.getProperties', 'TextFinder.findAll', // the members' counter, the new ID checked free in 会員
+      'Properties.setProperties', 'Sheet.appendRow', // the counter ahead of the member's row
+      'Range.getValues', 'Range.setValues', // the member's bucket of _候補索引, read where the rebuild put it, re-packed
+      // _継続支援: the member searched on the list; their matches and activities by key (an ID is
+      // free in 会員, but a row typed by hand may name it); their 会員 row is the one just written.
+      'TextFinder.findAll', 'TextFinder.findAll', 'TextFinder.findAll',
+      'Sheet.appendRow', // waiting for work from today: on the list
+      'Sheet.appendRow', // the audit row
+      ...CLOSE,
+    ]);
+  });
+
+  test('saveMember, an edit of 地区: 13 round trips — the 継続支援 list does not depend on it, and is not looked up', () => {
+    expect(step('saveMember', { member_id: 'M009', district: '南柏' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // the member's row of 会員, found by ID
+      'Range.setValues', // 地区, the one changed cell
+      'Range.getValues', 'Range.setValues', // their bucket of _候補索引 (地区 is a ranking field)
+      'Sheet.appendRow', // the audit row
+      'Properties.getProperties', // the stored 今週 figures (no counter read)
+      ...CLOSE,
+    ]);
+  });
+
+  test('saveMember, an edit of 就業可能枠 and consent: 18 round trips — the list re-counts them from the row just written', () => {
+    expect(step('saveMember', { member_id: 'M009', availability: ['Fri-AM'], consent: true }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues',
+      'Range.setValues', // 就業可能枠 and 同意: adjacent, one run
+      'Range.getValues', 'Range.setValues',
+      // _継続支援: their row found and read; their matches and their activities by key (none: no
+      // getValues); their 会員 row is this call's own. Waiting now: their row rewritten.
+      'TextFinder.findAll', 'Range.getValues', 'TextFinder.findAll', 'TextFinder.findAll', 'Range.setValues',
+      'Sheet.appendRow',
+      'Properties.getProperties',
+      ...CLOSE,
+    ]);
+  });
+
+  test('setJobStatus: 12 round trips — the job and its matches by 仕事ID', () => {
+    expect(step('setJobStatus', { job_id: 'J004', status: 'closed' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事
+      'TextFinder.findAll', // its rows of マッチング (for the places shown and audited; none here: nothing read)
+      'Range.setValues', 'Sheet.appendRow', // 状態, the audit row
+      'Properties.getProperties', // the stored 今週 figures (募集中の仕事)
+      ...CLOSE,
+    ]);
+  });
+
+  test('leaveMember: 18 round trips — the refresh of the list takes the member\'s rows from the call, only their activities are searched', () => {
+    expect(step('leaveMember', { member_id: 'M008', date: '2025-06-30', reason: 'health' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // the member's row of 会員
+      'Range.setValues', 'Range.setValues', // 退会日 and 退会理由 (two runs)
+      'TextFinder.findAll', // their matches by 会員ID (none)
+      'Range.getValues', 'Range.setValues', // their bucket of _候補索引
+      // _継続支援: their row found and read, their activities searched (none); still waiting until
+      // the day they leave: the row is unchanged and not written.
+      'TextFinder.findAll', 'Range.getValues', 'TextFinder.findAll',
+      'Sheet.appendRow', // the audit row
+      'Properties.getProperties',
+      ...CLOSE,
+    ]);
+  });
+
+  test('correctActivity of the minutes alone: 11 round trips and 1 size question; of the date: 17 and 1; withdrawActivity: 18 and 1', () => {
+    const id = activityOf(bundle.call('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M006', minutes: 5 }));
+    const FIND = [
+      'TextFinder.findAll', 'Range.getValues', // the activity's row of 活動記録, found by 活動ID
+      'size Sheet.getLastRow', // the correctable window (the tab's last 5,000 rows)
+      'Range.setValues', // the changed cell
+    ];
+    expect(step('correctActivity', { activity_id: id, minutes: 20 }).ok).toBe(true);
+    // 所要分 alone: the 継続支援 list does not depend on it, and is not looked up.
+    expect(trips()).toEqual([...OPEN, ...FIND, 'Sheet.appendRow', 'Properties.getProperties', ...CLOSE]);
+    // A contact re-dated: the member re-counted from their rows — the list (not on it), their
+    // matches (none), their 会員 row and their activities.
+    const RECOUNT = ['TextFinder.findAll', 'TextFinder.findAll', 'TextFinder.findAll', 'Range.getValues', 'TextFinder.findAll', 'Range.getValues'];
+    expect(step('correctActivity', { activity_id: id, date: '2025-06-10' }).ok).toBe(true);
+    expect(trips()).toEqual([...OPEN, ...FIND, ...RECOUNT, 'Sheet.appendRow', 'Properties.getProperties', ...CLOSE]);
+    // Withdrawn: the same re-count; their one contact gone, due again: one row appended.
+    expect(step('withdrawActivity', id).ok).toBe(true);
+    expect(trips()).toEqual([...OPEN, ...FIND, ...RECOUNT, 'Sheet.appendRow', 'Sheet.appendRow', 'Properties.getProperties', ...CLOSE]);
+  });
+});
