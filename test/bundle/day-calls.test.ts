@@ -313,12 +313,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
   });
 
   test('searchMembers: the first builds _会員検索 from 会員ID…フリガナ, then one TextFinder of the keys and the rows found', () => {
-    // No keys yet (no setup in this world): 会員ID…フリガナ and the required 入会日 read, the keys
+    // No keys yet (no setup in this world): 会員ID…フリガナ and the required 入会日 with 退会日 (the
+    // leavers' mark) read, the keys
     // written in one setValues, stamped (getProperty before and after, one setProperty), then the
     // search: 山下 隆, registered above, on row 11 (one getValues of 会員ID…地区).
     const first = step('searchMembers', 'やました');
     expect(first.ok).toBe(true);
-    expect(first.reads).toEqual(['会員 r2 c1 10x3', '会員 r2 c6 10x1', '会員 r11 c1 1x9']);
+    expect(first.reads).toEqual(['会員 r2 c1 10x3', '会員 r2 c6 10x2', '会員 r11 c1 1x9']);
     expect(first.writes).toEqual({ setValues: 1, appendRow: 0, getProperty: 3, getProperties: 0, setProperty: 1, setProperties: 0 });
     // Then every search: the stamp (one getProperty), one TextFinder, the row found. Nothing written.
     const s = step('searchMembers', 'やました');

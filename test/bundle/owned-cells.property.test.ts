@@ -71,7 +71,7 @@ const ADD_IN_TABS: Readonly<Record<string, string>> = {
 };
 /** _会員検索, the member picker's stored keys (member-search-index.ts): one cell a row of 会員,
  *  rewritten whole by a rebuild (the first search, the nightly run), a key appended by a new member
- *  and rewritten by an edit of a name or kana. */
+ *  and rewritten by an edit of a name or kana, or by a leaving (the leavers' mark). */
 const SEARCH_KEYS: Policy = { member_search: { append: true, inPlace: 'any' } };
 const addInTabAllowed = (policy: Policy, sheet: string): boolean => {
   const key = ADD_IN_TABS[sheet.trim()];
@@ -108,7 +108,8 @@ function policyOf(call: Call): Policy {
       members: { append: true, inPlace: MEMBER_FIELDS, rows: (v) => v('member_id') === input.member_id },
     };
     case 'leaveMember': return {
-      ...AUDIT, ...LIST,
+      // The member's key marked as a leaver's (a 退会日 on or before today: member-search-key.ts).
+      ...AUDIT, ...LIST, member_search: { inPlace: 'any' },
       members: { inPlace: ['left_on', 'leave_reason'], rows: (v) => v('member_id') === input.member_id },
       matches: { inPlace: ['status', 'ended_on'], rows: (v) => v('member_id') === input.member_id },
       jobs: { inPlace: ['status'] },

@@ -1,4 +1,5 @@
 import { refreshFollowUps } from '../follow-ups/keep-list';
+import { keyEditedMember } from './member-search-index';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import { refreshCandidateIndex } from '../matching/candidate-index';
@@ -46,6 +47,8 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
   const after = { ...before, left_on: input.date, leave_reason: input.reason };
   const changed = updateRecord(store, MEMBERS_TAB, { tab: members.name, index: members.parsed.columnIndex, row }, before, after, lang);
   ctx.figures?.record('members', { members: [before] }, { members: [after] });
+  // Left by today: the picker's key marked so (member-search-index.ts), one writeCells.
+  if (changed.length > 0) keyEditedMember(store, row, before, after, ctx.today);
   const audits: AuditInput[] = [{
     at: ctx.now, user: ctx.email, action: 'member_leave', sheet: members.name, recordId: before.member_id,
     detail: `left_on=${input.date} reason=${input.reason}${changed.length === 0 ? ' unchanged' : ''}`,

@@ -1,5 +1,5 @@
 import { addDays, type CivilDate } from '../../domain/civil-date';
-import { cellText, type RawTable } from '../../domain/cell';
+import { cellText, isDateCell, type Cell, type RawTable } from '../../domain/cell';
 import type { Member } from '../../domain/schema/tabs';
 import { locateColumns } from '../../domain/parse/parse-table';
 import { MEMBERS_TAB } from '../../domain/schema/tabs';
@@ -41,14 +41,25 @@ export function searchStampFresh(value: string | null, today: CivilDate): boolea
   }
 }
 
+/** A 退会日 cell's day ('' when blank): a date cell, or a date typed as text. */
+function dayText(cell: Cell | undefined): string {
+  return cell !== undefined && isDateCell(cell) ? cell.date.slice(0, 10) : cellText(cell);
+}
+
+/** Whether a member with 退会日 `leftOn` had left on `today` (search-members.ts counts them so). */
+function leftBy(leftOn: string | null | undefined, today: CivilDate): boolean {
+  return leftOn !== null && leftOn !== undefined && leftOn !== '' && leftOn <= today;
+}
+
 /** The key of every row of 会員, in its rows' order (the tab's row 2 first). */
-function keysOfMembers(store: TableStore): string[] | null {
-  const raw = readColumnsOf(store, MEMBERS_TAB, ['member_id', 'kana', 'name']);
+function keysOfMembers(store: TableStore, today: CivilDate): string[] | null {
+  const raw = readColumnsOf(store, MEMBERS_TAB, ['member_id', 'kana', 'name', 'left_on']);
   if (!raw) return null;
   const { index } = locateColumns(MEMBERS_TAB, raw.name, raw.header);
   const at = (k: string): number => index.get(k) ?? -1;
-  const [idAt, kanaAt, nameAt] = [at('member_id'), at('kana'), at('name')];
-  return raw.rows.map((r) => memberSearchKey(cellText(r[idAt]), kanaAt >= 0 ? cellText(r[kanaAt]) : '', nameAt >= 0 ? cellText(r[nameAt]) : ''));
+  const [idAt, kanaAt, nameAt, leftAt] = [at('member_id'), at('kana'), at('name'), at('left_on')];
+  return raw.rows.map((r) => memberSearchKey(cellText(r[idAt]), kanaAt >= 0 ? cellText(r[kanaAt]) : '', nameAt >= 0 ? cellText(r[nameAt]) : '',
+    leftAt >= 0 && leftBy(dayText(r[leftAt]), today)));
 }
 
 /** Whether the tab as read holds exactly the header and `keys`, row for row. */
@@ -64,7 +75,7 @@ function holdsKeys(raw: RawTable | null, keys: readonly string[]): boolean {
  */
 export function rebuildMemberSearch(store: TableStore, props: KeyValueStore, today: CivilDate): number | null {
   const seen = props.get(MEMBER_SEARCH_PROPERTY);
-  const keys = keysOfMembers(store);
+  const keys = keysOfMembers(store, today);
   if (!keys) return null;
   // The tab is the add-in's cell by cell: replaced whole (workbook.md) — unless it already holds
   // exactly these keys (the nightly run after a day of searches, a trigger fired twice): then
@@ -82,7 +93,7 @@ export function rebuildMemberSearchLocked(ports: { store: TableStore; props: Key
   return done.ok ? done.value : null;
 }
 
-type KeyFields = Pick<Member, 'member_id' | 'kana' | 'name'>;
+type KeyFields = Pick<Member, 'member_id' | 'kana' | 'name'> & { readonly left_on?: Member['left_on'] };
 
 /** Whether the add-in's tab is there to keep (the first search builds a missing one). */
 function hasTab(store: TableStore): boolean {
@@ -96,10 +107,11 @@ export function keyNewMember(store: TableStore, member: KeyFields): void {
   store.appendCells(MEMBER_SEARCH_TAB, { columns: [0], rows: [[memberSearchKey(member.member_id, member.kana, member.name)]] });
 }
 
-/** A member's row `row` of 会員 rewritten: the key of that row written, one writeCells — only when
- *  the ID, kana or name changed (the key holds nothing else). */
-export function keyEditedMember(store: TableStore, row: number, before: KeyFields, after: KeyFields): void {
-  const key = memberSearchKey(after.member_id, after.kana, after.name);
-  if (row < 2 || key === memberSearchKey(before.member_id, before.kana, before.name) || !hasTab(store)) return;
+/** A member's row `row` of 会員 rewritten (an edit, a leaving): the key of that row written, one
+ *  writeCells — only when the ID, kana, name or whether they had left by `today` changed (the key
+ *  holds nothing else). */
+export function keyEditedMember(store: TableStore, row: number, before: KeyFields, after: KeyFields, today: CivilDate): void {
+  const key = memberSearchKey(after.member_id, after.kana, after.name, leftBy(after.left_on, today));
+  if (row < 2 || key === memberSearchKey(before.member_id, before.kana, before.name, leftBy(before.left_on, today)) || !hasTab(store)) return;
   store.writeCells(MEMBER_SEARCH_TAB, row, { columns: [0], rows: [[key]] });
 }

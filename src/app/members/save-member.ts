@@ -148,7 +148,7 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
   if (changed.length > 0) {
     refreshCandidateIndex(store, ctx.lang, ctx.today, [{ memberId: after.member_id, member: after }]);
     // The name or kana changed: the picker's key of this row (nothing written otherwise).
-    keyEditedMember(store, row, before, after);
+    keyEditedMember(store, row, before, after, ctx.today);
     ctx.figures?.record('members', { members: [before] }, { members: [after] });
     ctx.figures?.words([after.district]);
     // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list,

@@ -89,21 +89,25 @@ function distinct(rows: readonly number[]): number[] {
 /**
  * The search through the stored keys, or 'out_of_step' when they are missing or a key found a row
  * of 会員 that does not match (the tabs no longer line up). At most SEARCH_LIMIT rows of 会員 are
- * read: with more matches than that, the exact ones first, then those starting with the query,
- * then the first in sheet order (each search asked only when the looser one found too many) —
+ * read: with more matches than that, among the enrolled (keys without the leavers' mark) the exact
+ * ones first, then those starting with the query, then the enrolled, then the first in sheet order
+ * (each search asked only when the looser one found too many) —
  * the answer says `more`, and a person narrows what they typed.
  */
 function searchByKeys(store: TableStore, lang: CallContext['lang'], today: string, key: string): SearchMembersOutput | 'out_of_step' {
   const names = [MEMBER_SEARCH_TAB];
-  const patterns = keyPatterns(key);
-  const any = matchRowsOf(store, names, 0, patterns.any, SEARCH_LIMIT);
+  const any = matchRowsOf(store, names, 0, keyPatterns(key).any, SEARCH_LIMIT);
   if (!any) return 'out_of_step';
   if (any.total === 0) return { members: [], more: false };
   let rows = [...any.rows];
   if (any.total > SEARCH_LIMIT) {
-    const starting = matchRowsOf(store, names, 0, patterns.starting, SEARCH_LIMIT);
+    // The enrolled first, as searchMembersInTab ranks (keys without the leavers' mark); among
+    // them, past the limit too, the exact ones, then those starting with the query.
+    const patterns = keyPatterns(key, false);
+    const enrolled = matchRowsOf(store, names, 0, patterns.any, SEARCH_LIMIT);
+    const starting = enrolled && enrolled.total > SEARCH_LIMIT ? matchRowsOf(store, names, 0, patterns.starting, SEARCH_LIMIT) : null;
     const exact = starting && starting.total > SEARCH_LIMIT ? matchRowsOf(store, names, 0, patterns.exact, SEARCH_LIMIT) : null;
-    rows = distinct([...(exact?.rows ?? []), ...(starting?.rows ?? []), ...any.rows]).slice(0, SEARCH_LIMIT);
+    rows = distinct([...(exact?.rows ?? []), ...(starting?.rows ?? []), ...(enrolled?.rows ?? []), ...any.rows]).slice(0, SEARCH_LIMIT);
   }
   const wanted = (header: readonly string[]): number[] => {
     const { index } = locateColumns(MEMBERS_TAB, '', header);

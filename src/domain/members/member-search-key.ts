@@ -16,10 +16,17 @@ export const FIELD_MARK = '・';
  *  hidden tab's last row is 会員's and an appended member lands on the same row number in both. */
 export const NO_MEMBER_KEY = FIELD_MARK;
 
-/** The stored key of a member's row of 会員. */
-export function memberSearchKey(id: string, kana: string, name: string): string {
+/** Before the key of a member who had left when it was written (退会日 on or before that day): past
+ *  SEARCH_LIMIT matches the picker reads the enrolled first, as searchMembersInTab ranks them — by
+ *  sheet order alone the oldest rows, where the leavers are, hid every enrolled member. The mark
+ *  only chooses which rows are read; whether a member is enrolled is read from 会員 at search time. */
+export const LEFT_MARK = '退';
+
+/** The stored key of a member's row of 会員 (`left`: they had left when it was written). */
+export function memberSearchKey(id: string, kana: string, name: string, left = false): string {
   const folded = searchKey(id);
-  return folded === '' ? NO_MEMBER_KEY : `${FIELD_MARK}${folded}${FIELD_MARK}${searchKey(kana)}${FIELD_MARK}${searchKey(name)}`;
+  if (folded === '') return NO_MEMBER_KEY;
+  return `${left ? LEFT_MARK : ''}${FIELD_MARK}${folded}${FIELD_MARK}${searchKey(kana)}${FIELD_MARK}${searchKey(name)}`;
 }
 
 /** The three searches of a folded query `key` (non-empty, so without a `・`) on the stored keys,
@@ -27,12 +34,14 @@ export function memberSearchKey(id: string, kana: string, name: string): string 
  *  - any: the ID starts with it, or the kana or name contains it (matchRank 0–2);
  *  - starting: the ID, kana or name starts with it (matchRank 0–1);
  *  - exact: the ID, kana or name is it (matchRank 0). */
-export function keyPatterns(key: string): { readonly any: string; readonly starting: string; readonly exact: string } {
+export function keyPatterns(key: string, withLeavers = true): { readonly any: string; readonly starting: string; readonly exact: string } {
   const q = regexQuoted(key);
   const other = `[^${FIELD_MARK}]*${FIELD_MARK}`; // the rest of one field and the mark after it
+  // Every member's key, or (withLeavers false) only those without the leavers' mark.
+  const start = withLeavers ? `^(?:${LEFT_MARK})?${FIELD_MARK}` : `^${FIELD_MARK}`;
   return {
-    any: `^${FIELD_MARK}(?:${q}|${other}.*${q})`,
-    starting: `^${FIELD_MARK}(?:${q}|${other}(?:${q}|${other}${q}))`,
-    exact: `^${FIELD_MARK}(?:${q}${FIELD_MARK}|${other}(?:${q}${FIELD_MARK}|${other}${q}$))`,
+    any: `${start}(?:${q}|${other}.*${q})`,
+    starting: `${start}(?:${q}|${other}(?:${q}|${other}${q}))`,
+    exact: `${start}(?:${q}${FIELD_MARK}|${other}(?:${q}${FIELD_MARK}|${other}${q}$))`,
   };
 }

@@ -101,10 +101,11 @@ describe('searching members for the picker', () => {
     };
     const api = createSidebarApi({ ...sidebarPorts(COORDINATOR), store }, quiet);
     expect(ok(api.searchMembers('アオキ')).members).toHaveLength(1);
-    // 5 members × 4 columns (ID, name, kana and the required 入会日) for the keys, compared with the
+    // 5 members × 4 columns (ID, name, kana and the required 入会日) and 退会日 (the leavers'
+    // mark, read where filled) for the keys, compared with the
     // tab (none yet: a rebuild that would write the same keys writes nothing); then one search of
     // them and M001's row: ID, name, kana, 生年月日, 地区 (退会日 blank) = 5 cells.
-    expect(seen).toEqual(['columns 会員: 20', 'read _会員検索', 'search _会員検索', 'rows 会員: 5']);
+    expect(seen).toEqual(['columns 会員: 21', 'read _会員検索', 'search _会員検索', 'rows 会員: 5']);
     seen.length = 0;
     expect(ok(api.searchMembers('ウエ')).members).toHaveLength(2);
     expect(seen).toEqual(['search _会員検索', 'rows 会員: 10']);
