@@ -7,7 +7,8 @@ import { matchRank, searchKey } from '../../domain/text/search-key';
 import type { TableStore } from '../ports';
 import type { CallContext } from '../shared/call-context';
 import { readRowsByKey } from '../shared/find-rows';
-import { loadWorkbookPart, readTailOf } from '../shared/read-part';
+import { loadWorkbookPart, readColumnsOf, readTailOf } from '../shared/read-part';
+import type { RawTable } from '../../domain/cell';
 import { parseTable } from '../../domain/parse/parse-table';
 import { JOB_PICKER_COLUMNS, JOB_PLACES_COLUMNS, JOB_SEARCH_READS } from '../sidebar/read-plans';
 import type { Workbook } from '../../domain/workbook';
@@ -59,7 +60,8 @@ export function listJobs(workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'
  *   past the limit are the cut, and nothing of the tabs is read;
  * - then 仕事's last `limit + 1` rows (the picker's columns: header, getLastRow and one getValues
  *   per run of columns, whatever the tab's length): rows above them, or more than `limit` jobs
- *   among them, are the cut too (a small center whose 終了 jobs piled up);
+ *   among them, are the cut too (a small center whose 終了 jobs piled up); if its last row holds
+ *   no job (a center's column filled down past the jobs), the picker columns are read whole;
  * - only a list that is sent reads the clients' names and マッチング's columns for the places.
  * Which of the three is taken depends on the counts alone, so the calls are those of that path
  * at any size (bench/size-independence.ts).
@@ -69,13 +71,25 @@ export function listJobsUpTo(
 ): ListJobsOutput {
   const all = input.include_all === true;
   if (!all && jobsNotClosed > limit) return { jobs: [], total: jobsNotClosed, cut: true };
-  const raw = readTailOf(store, JOBS_TAB, limit + 1, JOB_PICKER_COLUMNS);
-  if (!raw) return { jobs: [], total: 0 };
+  const tail = readTailOf(store, JOBS_TAB, limit + 1, JOB_PICKER_COLUMNS);
+  if (!tail) return { jobs: [], total: 0 };
+  // A center's own column filled down past the jobs (a formula dragged to row 1,000) moves the
+  // tab's last row below the last job: the tail then holds no job at its end and says nothing of
+  // the rows above, so 仕事's picker columns are read whole — the one path that grows with the
+  // tab, taken only for such a tab (a large center past the limit is cut before any read).
+  const raw = (tail.firstRow ?? 2) > 2 && endsWithoutJob(tail) ? readColumnsOf(store, JOBS_TAB, JOB_PICKER_COLUMNS) ?? tail : tail;
   const jobs = parseTable(JOBS_TAB, raw, JOB_PICKER_COLUMNS).records;
   const kept = jobs.filter((j) => all || j.status === 'open');
   if ((raw.firstRow ?? 2) > 2 || kept.length > limit) return { jobs: [], total: jobs.length, cut: true };
   const rest = loadWorkbookPart(store, { clients: { columns: ['client_id', 'name'] }, matches: { columns: JOB_PLACES_COLUMNS } }, ctx.settings);
   return listJobs({ jobs, clients: rest.clients, matches: rest.matches }, ctx.today, input);
+}
+
+/** Whether the last row read holds no job (nothing of 仕事's own columns: a center's column below the jobs). */
+function endsWithoutJob(raw: RawTable): boolean {
+  const last = raw.rows.length - 1;
+  if (last < 0) return false;
+  return parseTable(JOBS_TAB, { ...raw, rows: raw.rows.slice(last), firstRow: (raw.firstRow ?? 2) + last }, JOB_PICKER_COLUMNS).records.length === 0;
 }
 
 /**

@@ -82,6 +82,23 @@ describe('listJobs without a query: at most 仕事一覧の上限 jobs, cut past
     expect(ok(api.listJobs({ include_all: true }))).toMatchObject({ jobs: [], cut: true });
   });
 
+  test('a center\'s own column filled down past the jobs: the jobs are still listed, not cut', () => {
+    // 仕事 with a 備考（センター） formula column dragged to row 300: the tab's last rows hold no job.
+    const tables = sidebarTables().map((t) => (t.name !== '仕事' ? t : {
+      ...t,
+      header: [...t.header, '備考（センター）'],
+      rows: [...t.rows.map((r) => [...r, ...Array.from({ length: Math.max(0, t.header.length - r.length) }, () => null), '=""']),
+        ...Array.from({ length: 300 }, () => [...t.header.map(() => null), '=""'])],
+    }));
+    const ports = sidebarPorts(undefined, MemoryTableStore.from(tables));
+    const api = createSidebarApi(ports, quiet, { jobListLimit: 200 });
+    ok(api.sidebarBootstrap());
+    const out = ok(api.listJobs());
+    expect(out.cut).toBeUndefined();
+    expect(out.jobs.map((j) => j.id)).toEqual(['J002', 'J001']);
+    expect(ok(api.listJobs({ include_all: true })).jobs.map((j) => j.id)).toEqual(['J002', 'J001']);
+  });
+
   test('a store that only reads whole tabs (a test\'s wrapper) answers the same', () => {
     const inner = withClosedJobs(1);
     const plain: TableStore = {
