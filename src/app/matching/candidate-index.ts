@@ -189,24 +189,25 @@ export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lo
 
 /**
  * The buckets of the members `touched` names (and of the members with a match on a job it names),
- * re-packed from their rows found by key — 会員 and マッチング by 会員ID, 仕事 by the 仕事ID their
+ * re-packed from their rows found by key (the buckets read where the rebuild put them, as the
+ * writes read theirs: bucketRows) — 会員 and マッチング by 会員ID, 仕事 by the 仕事ID their
  * placements name, 就業実績 among the rows a rebuild reads (its last CANDIDATE_WORK_ROWS) — exactly
- * as a rebuild would pack them; a bucket's other members kept as the tab holds them now (read by
- * key under the caller's lock, so no write of another run is lost). One writeCells per run of
+ * as a rebuild would pack them; a bucket's other members kept as the tab holds them now (read
+ * under the caller's lock, so no write of another run is lost). One writeCells per run of
  * adjacent buckets whose JSON changed (none when a trigger fired twice). Answers the buckets as
  * written, or null when the tab or one of the buckets cannot be read (the caller rebuilds).
  */
 export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched): Map<number, IndexEntry[]> | null {
   const ids = new Set(touched.members);
   if (touched.jobs.length > 0) {
-    // A job's 担当枠 counts in the placements of every member placed on it.
+    // A job's 勤務枠 counts in the placements of every member placed on it.
     for (const m of readRowsByKey(store, MATCHES_TAB, 'job_id', touched.jobs, lang).parsed.records) if (m.member_id) ids.add(m.member_id);
   }
   const out = new Map<number, IndexEntry[]>();
   if (ids.size === 0) return out;
   const wanted = [...ids];
   const buckets = [...new Set(wanted.map(bucketOf))];
-  const found = findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys: buckets.map(bucketKey) }]);
+  const found = bucketRows(store, buckets);
   if (!found) return null;
   const held = new Map<string, { row: number; entries: IndexEntry[]; json: string }>();
   found.rows.forEach((r, i) => {
