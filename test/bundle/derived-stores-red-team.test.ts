@@ -59,11 +59,39 @@ describe('the candidate index after a person edits 会員 by hand', () => {
     // Only M001's bucket re-packed from her rows found by key: one bucket written, 会員 never read
     // whole (a rebuild reads its 14 columns down to the last row, and writes the tab).
     expect(first.calls.byMethod['Range.setValues'] ?? 0).toBe(1);
+    expect(first.calls.cellsWritten).toBe(2); // 会員数 and 索引 of her bucket (a rebuild writes 1,026 × 3)
     expect(first.calls.cellsRead).toBeLessThan(1026 * 3 + 200);
     // Rebuilt once: the next ranking reads the index as it is (no rebuild, nothing written).
     const again = bundle.log.measure(() => call('listCandidates', 'J003'));
     expect(ids(again.result)).toEqual(ids(after));
     expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  test('M001\'s 会員ID typed over (Sheets gives the old value): both IDs re-packed, no rebuild; a pasted ID rebuilds', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(ids(call('listCandidates', 'J003'))).toContain('M001');
+    const sheet = ss.getSheetByName('会員')!;
+    const e = editEvent(sheet, 2, column(sheet, '会員ID'), [['M101']], edit);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', e)).toMatchObject({ indexTouched: { members: ['M101', 'M001'], jobs: [] } });
+    bundle.fakes!.actAs(COORDINATOR);
+    const first = bundle.log.measure(() => call('listCandidates', 'J003'));
+    expect(ids(first.result)).toContain('M101');
+    expect(ids(first.result)).not.toContain('M001');
+    // Their buckets' 会員数 and 索引 only (a rebuild writes 1,026 × 3 cells).
+    expect(first.calls.cellsWritten).toBeLessThanOrEqual(4);
+    // The same cell pasted over: no oldValue, so whose row it was is unknown — a full rebuild.
+    const pasted = editEvent(sheet, 2, column(sheet, '会員ID'), [['M102']], edit);
+    delete pasted.oldValue;
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', pasted)).toMatchObject({ indexStamped: true });
+    bundle.fakes!.actAs(COORDINATOR);
+    const after = ids(call('listCandidates', 'J003'));
+    expect(after).toContain('M102');
+    expect(after).not.toContain('M101');
   });
 
   test('a member\'s row deleted from 会員 leaves the ranking after the change trigger', () => {
