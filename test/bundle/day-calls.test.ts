@@ -1,9 +1,8 @@
-import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import { jsonRoundTrip, type LoadedBundle } from './harness';
 import type { CallSnapshot } from '../fakes';
 import { DATA_ROUND_TRIPS, METADATA_CALLS } from '../fakes/call-log';
 import { RangeImpl } from '../fakes/range';
-import { dayTables } from '../app/day-fixture';
-import type { Cell } from '../../src/domain/cell';
+import { loadDayBundle } from './day-bundle';
 
 // The calls of the coordinator's day (docs/design/sidebar-calls.md) through dist/Code.js and the
 // Apps Script fakes, as google.script.run calls them, one after another on the day fixture
@@ -15,12 +14,6 @@ import type { Cell } from '../../src/domain/cell';
 // What does not move with the size of the center: the number of reads and writes. What does: the
 // cells of a tab read whole or by column (bench/README.md gives them at 1,600 to 50,000 members).
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function toSheetValue(c: Cell): unknown {
-  if (c === null) return '';
-  if (typeof c === 'object') return c.date;
-  return c;
-}
 
 /** Every getValues of the bundle: `tab rROW cCOL ROWSxCOLS`. */
 let reads: string[] = [];
@@ -47,12 +40,8 @@ function writesOf(calls: CallSnapshot): Record<string, number> {
 }
 
 function world(): { bundle: LoadedBundle; ss: GSpreadsheet; step: (name: string, ...args: unknown[]) => Step } {
-  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: 'tanaka@example.jp', now: '2025-06-11T01:00:00Z' });
+  const bundle = loadDayBundle();
   const ss = bundle.fakes!.spreadsheet;
-  for (const t of dayTables()) {
-    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
-    ss.insertSheet(t.name).getRange(1, 1, rows.length, t.header.length).setValues(rows);
-  }
   bundle.call('sidebarBootstrap');
   const step = (name: string, ...args: unknown[]): Step => {
     reads = [];

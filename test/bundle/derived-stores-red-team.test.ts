@@ -1,8 +1,7 @@
-import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
+import { jsonRoundTrip, type LoadedBundle } from './harness';
 import { changeEvent, editEvent, installTrigger } from './trigger-events';
-import { dayTables } from '../app/day-fixture';
+import { loadDayBundle } from './day-bundle';
 import { COORDINATOR, MANAGER } from '../app/sidebar/sidebar-fixture';
-import type { Cell } from '../../src/domain/cell';
 import { bucketOf } from '../../src/domain/matching/member-index';
 
 // Red team of the add-in's derived stores (issue 15): what a person does by hand to the center's
@@ -10,19 +9,9 @@ import { bucketOf } from '../../src/domain/matching/member-index';
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Reply = { ok: boolean; code?: string; data?: { candidates: { member_id: string }[] } };
 
-function toSheetValue(c: Cell): unknown {
-  if (c === null) return '';
-  if (typeof c === 'object') return c.date;
-  return c;
-}
-
 function world(): { bundle: LoadedBundle; ss: GSpreadsheet; call: (name: string, ...args: unknown[]) => Reply } {
-  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: 'tanaka@example.jp', now: '2025-06-11T01:00:00Z' });
+  const bundle = loadDayBundle();
   const ss = bundle.fakes!.spreadsheet;
-  for (const t of dayTables()) {
-    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
-    ss.insertSheet(t.name).getRange(1, 1, rows.length, t.header.length).setValues(rows);
-  }
   const call = (name: string, ...args: unknown[]): Reply => jsonRoundTrip(bundle.call(name, ...jsonRoundTrip(args))) as Reply;
   return { bundle, ss, call };
 }

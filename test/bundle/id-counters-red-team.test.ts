@@ -1,6 +1,5 @@
 import { loadBundle, jsonRoundTrip, type LoadedBundle } from './harness';
-import { dayTables } from '../app/day-fixture';
-import type { Cell } from '../../src/domain/cell';
+import { loadDayBundle } from './day-bundle';
 
 // The ID counters are written in one setProperties when a run ends (src/gas/document-properties.ts).
 // A run's rows, though, are written before that: when the run ends without the counters being
@@ -9,19 +8,8 @@ import type { Cell } from '../../src/domain/cell';
 // the next run must not issue the IDs those rows already carry. 活動記録 has no free-ID check of
 // its own (its counter is all that keeps two activities apart), so it is the tab to attack.
 
-function toSheetValue(c: Cell): unknown {
-  if (c === null) return '';
-  if (typeof c === 'object') return c.date;
-  return c;
-}
-
 function world(): LoadedBundle {
-  const bundle = loadBundle({ timeZone: 'Asia/Tokyo', activeUserEmail: 'tanaka@example.jp', now: '2025-06-11T01:00:00Z' });
-  const ss = bundle.fakes!.spreadsheet;
-  for (const t of dayTables()) {
-    const rows = [t.header, ...t.rows.map((r) => t.header.map((_, i) => toSheetValue(r[i] ?? null)))];
-    ss.insertSheet(t.name).getRange(1, 1, rows.length, t.header.length).setValues(rows);
-  }
+  const bundle = loadDayBundle();
   bundle.call('sidebarBootstrap');
   return bundle;
 }
