@@ -4,11 +4,11 @@ import type { ScriptContext } from './dispatch';
 import { TOTALS_EDITED_PROPERTY } from '../app/weekly/count-activities';
 import { CANDIDATE_INDEX_TAB } from '../app/matching/candidate-index';
 import {
-  isIndexSourceTab, recordIndexTouch, stampIndexRebuild, touchOfEdit, type RecordedTouch,
+  HAND_EDIT_READERS, readsTab, recordTouches, stampRebuild, touchOfEdit, type HandEditReader, type IndexTouch, type RecordedTouch,
 } from '../app/matching/index-hand-edits';
 import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB } from '../app/members/member-search-index';
 import { ACTIVITY_TOTALS_TAB } from '../domain/weekly/activity-totals-tab';
-import { ACTIVITIES_TAB, MEMBERS_TAB } from '../domain/schema/tabs';
+import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, MEMBERS_TAB } from '../domain/schema/tabs';
 
 // The desk cache's invalidation (src/app/shared/desk-cache.ts): two installable triggers setup
 // installs, run by Apps Script for people's edits only. Script writes — the add-in's own, a
@@ -47,6 +47,10 @@ export interface CacheTriggerResult {
   /** The members and jobs of an edit of those tabs the next ranking re-packs instead (their rows'
    *  会員ID or 仕事ID), when the edit named them. */
   readonly indexTouched?: { readonly members: readonly string[]; readonly jobs: readonly string[] };
+  /** The same for 継続支援's stored list (follow-ups/follow-hand-edits.ts), counted from 会員, 仕事,
+   *  マッチング and 活動記録: stamped for a rebuild at the next listFollowUps, or the members to re-count. */
+  readonly followUpsStamped?: boolean;
+  readonly followUpsTouched?: { readonly members: readonly string[]; readonly jobs: readonly string[] };
 }
 
 /** 活動記録, and the totals' own tab: a person who unhides _活動集計 and types into it is a hand edit too. */
@@ -67,29 +71,47 @@ function stampTotals(ctx: ScriptContext): void {
 
 type EditEvent = { range: GoogleAppsScript.Spreadsheet.Range; oldValue?: unknown };
 
-/** What an edit of 会員, 仕事, マッチング or 就業実績 touched (index-hand-edits.ts), recorded for
- *  the next ranking: the header (the desk cache's, else one small read), one getValues of the key
- *  column in the edited rows, and under the write lock one getProperty and one setProperty. */
-function touchIndex(ctx: ScriptContext, event: EditEvent, tab: string, row: number): { recorded: RecordedTouch; members: readonly string[]; jobs: readonly string[] } {
+/** What an edit of a tab the candidate index or 継続支援's list is counted from touched
+ *  (index-hand-edits.ts), recorded for each reader of the tab: the header (the desk cache's, else
+ *  one small read), one getValues of the key column in the edited rows (the same column for both
+ *  readers: read once), and under ONE hold of the write lock a getProperty and a setProperty per
+ *  reader whose list changed. */
+function touchStores(ctx: ScriptContext, event: EditEvent, tab: string, row: number): Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> {
   const { range } = event;
   const edit = {
     tab, row, rows: range.getNumRows(), column: range.getColumn(), columns: range.getNumColumns(),
     ...(event.oldValue === undefined || event.oldValue === null ? {} : { oldValue: String(event.oldValue) }),
   };
   const header = row <= 1 ? null : ctx.ports.store.header([tab])?.header ?? null;
-  const touch = touchOfEdit(edit, header, (column) => range.getSheet().getRange(row, column, edit.rows, 1).getValues().map((r) => {
-    const v: unknown = r[0];
-    return typeof v === 'string' || typeof v === 'number' ? v : null;
-  }));
-  const recorded = recordIndexTouch(ctx.ports, touch);
-  return { recorded, members: touch.full ? [] : touch.members, jobs: touch.full ? [] : touch.jobs };
+  const read = new Map<number, (string | number | null)[]>();
+  const keysIn = (column: number): (string | number | null)[] => {
+    const got = read.get(column) ?? range.getSheet().getRange(row, column, edit.rows, 1).getValues().map((r) => {
+      const v: unknown = r[0];
+      return typeof v === 'string' || typeof v === 'number' ? v : null;
+    });
+    read.set(column, got);
+    return got;
+  };
+  const touches = HAND_EDIT_READERS.filter((r) => readsTab(r, tab)).map((reader) => ({ reader, touch: touchOfEdit(edit, header, keysIn, reader) }));
+  const recorded = recordTouches(ctx.ports, touches);
+  const out: Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> = {};
+  for (const { reader, touch } of touches) out[reader] = { recorded: recorded[reader] ?? 'none', touch };
+  return out;
+}
+
+/** A reader's part of the trigger's answer: stamped, or the keys it will re-count. */
+function resultOf(got: { recorded: RecordedTouch; touch: IndexTouch } | undefined): { stamped: true } | { touched: { members: readonly string[]; jobs: readonly string[] } } | null {
+  if (!got || got.recorded === 'none') return null;
+  if (got.recorded === 'full' || got.touch.full) return { stamped: true };
+  return { touched: { members: got.touch.members, jobs: got.touch.jobs } };
 }
 
 /** A person edited cells: drops the cache when the range is on 設定 or コーディネータ or touches
  *  row 1 of any tab (a header). Costs Range.getSheet, Sheet.getName, Range.getRow (lookups) and,
  *  when it drops, one removeAll; an edit of 活動記録 also stamps the weekly run's totals (one
  *  setProperty). An edit of 会員, 仕事, マッチング or 就業実績 records the members it touched for
- *  the candidate index (touchIndex), one of the index's own tab stamps it for a rebuild. An edit of
+ *  the candidate index, and one of 会員, 仕事, マッチング or 活動記録 for 継続支援's stored list
+ *  (touchStores); one of the index's own tab, or of _継続支援, stamps it for a rebuild. An edit of
  *  any other data row costs nothing more. */
 export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   const { ports, triggerEvent } = ctx;
@@ -105,13 +127,23 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   if (searchStamped) stampMemberSearch(ctx);
   const base = { invalidated, totalsStamped, ...(searchStamped ? { searchStamped } : {}) };
   if (tab === CANDIDATE_INDEX_TAB) {
-    stampIndexRebuild(ports.properties, ports.clock);
+    stampRebuild(ports.properties, ports.clock, 'index');
     return { ...base, indexStamped: true };
   }
-  if (!isIndexSourceTab(tab)) return base;
-  const touched = touchIndex(ctx, event, tab, row);
-  if (touched.recorded === 'full') return { ...base, indexStamped: true };
-  return touched.recorded === 'none' ? base : { ...base, indexTouched: { members: touched.members, jobs: touched.jobs } };
+  if (tab === FOLLOW_UP_LIST_TAB.ja || tab === FOLLOW_UP_LIST_TAB.en) {
+    // _継続支援 unhidden and typed into: rebuilt at the next listFollowUps.
+    stampRebuild(ports.properties, ports.clock, 'followUps');
+    return { ...base, followUpsStamped: true };
+  }
+  if (!HAND_EDIT_READERS.some((r) => readsTab(r, tab))) return base;
+  const touched = touchStores(ctx, event, tab, row);
+  const index = resultOf(touched.index);
+  const followUps = resultOf(touched.followUps);
+  return {
+    ...base,
+    ...(index === null ? {} : 'stamped' in index ? { indexStamped: true } : { indexTouched: index.touched }),
+    ...(followUps === null ? {} : 'stamped' in followUps ? { followUpsStamped: true } : { followUpsTouched: followUps.touched }),
+  };
 }
 
 /** A person changed the sheet's structure: rows, columns or tabs added, removed or moved (which
@@ -127,11 +159,13 @@ export function onDeskChange(ctx: ScriptContext): CacheTriggerResult {
     stampTotals(ctx);
     // Rows of 会員 removed or moved: a member gone from the tab must leave the ranking too. No
     // range says whose: the index is rebuilt whole.
-    stampIndexRebuild(ports.properties, ports.clock);
+    stampRebuild(ports.properties, ports.clock, 'index');
+    // The same for 継続支援's stored list: rebuilt at the next listFollowUps.
+    stampRebuild(ports.properties, ports.clock, 'followUps');
     // Rows of 会員 inserted, removed or moved: the picker's keys no longer line up with them.
     stampMemberSearch(ctx);
   }
-  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true, searchStamped: true } : { invalidated, totalsStamped: false };
+  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true } : { invalidated, totalsStamped: false };
 }
 
 export const CACHE_TRIGGER_HANDLERS = { onDeskEdit, onDeskChange };

@@ -5,7 +5,7 @@ import { handleSignupSubmit, type SignupSubmitResult } from '../app/signup/submi
 import { syncSignup } from '../app/signup/sync';
 import { tallyAllSurveysUseCase } from '../app/survey/tally-surveys';
 import { runNightlySurveys, type NightlySurveyResult } from '../app/survey/nightly-surveys';
-import { nightlyFollowUps } from '../app/follow-ups/keep-list';
+import { nightlyFollowUps } from '../app/follow-ups/follow-hand-edits';
 import { DAILY_LOCK_MS, sendEventRemindersUseCase } from '../app/signup/reminders';
 import { OneOffTriggers } from '../gas/one-off-triggers';
 import { SheetsResponseTabs, submittedAtOf } from '../gas/signup-response-tab';
@@ -170,7 +170,7 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     // 継続支援's stored list, rebuilt as of today (src/app/follow-ups/keep-list.ts): under its own
     // hold of the lock, so a failing rebuild never costs the surveys' mails, nor they it.
     try {
-      const list = underWriteLock(ports, () => nightlyFollowUps(ports.store, ports.clock));
+      const list = underWriteLock(ports, () => nightlyFollowUps(ports.store, ports.clock, ports.properties));
       log(list.ok ? `follow-ups: ${list.value.rows} members on the stored list` : 'follow-ups: another run holds the script lock; the list is rebuilt the next night');
     } catch (error) {
       log(`follow-ups: the list could not be rebuilt (${String(error).slice(0, 120)}); the panel says how old it is`);

@@ -117,3 +117,84 @@ describe('the candidate index typed into by hand', () => {
     expect(ids(call('listCandidates', 'J003'))).toContain('M001');
   });
 });
+
+// Found the same way: 継続支援's stored list (_継続支援) was kept by the add-in's own writes and
+// rebuilt nightly, so a 退会日 typed into 会員 or a contact typed into 活動記録 left the panel wrong
+// until the night or 作り直す. The on-edit trigger now records the members an edit named for the
+// list too (follow-ups/follow-hand-edits.ts): the next listFollowUps re-counts them alone.
+describe('継続支援\'s stored list after a person edits the tabs by hand', () => {
+  type Listed = { ok: boolean; data?: { items: { member_id: string }[] } };
+  const listed = (r: unknown): string[] => ((r as Listed).data?.items ?? []).map((i) => i.member_id).sort();
+
+  test('a 退会日 typed into 会員 (the trigger fired twice) takes the member off at the next listing, re-counted alone', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    // The list made (the nightly run would have): M002, joined 2021 and never matched, is waiting.
+    expect(listed(call('listFollowUps'))).toContain('M002');
+    const steady = bundle.log.measure(() => call('listFollowUps'));
+    const sheet = ss.getSheetByName('会員')!;
+    const e = editEvent(sheet, 3, column(sheet, '退会日'), [['2025-06-01']], edit);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', e)).toMatchObject({ followUpsTouched: { members: ['M002'], jobs: [] } });
+    expect(bundle.call('onDeskEdit', e)).toMatchObject({ followUpsTouched: { members: ['M002'], jobs: [] } });
+    bundle.fakes!.actAs(COORDINATOR);
+    const first = bundle.log.measure(() => call('listFollowUps'));
+    expect(listed(first.result)).not.toContain('M002');
+    // Her row of the list found and blanked (one setValues of 13 cells), her rows read by key;
+    // 会員, マッチング and 活動記録 never read whole (a rebuild reads them by column and replaces the tab).
+    expect(first.calls.byMethod['Range.setValues'] ?? 0).toBe(1);
+    expect(first.calls.cellsWritten).toBe(13);
+    // eslint-disable-next-line no-console
+    console.log(`listFollowUps after one member's hand edit: ${first.calls.roundTrips} round trips, ${first.calls.cellsRead} cells read (steady ${steady.calls.roundTrips}, ${steady.calls.cellsRead})`);
+    // 16 round trips, 162 cells: the steady listing's 5 and 130, plus the lock, a second
+    // getProperties under it, M002's row of the list found and read (13 cells) and blanked, her 会員
+    // row (19) and her マッチング and 活動記録 rows found by key (none), the touched list deleted.
+    // Before, the listing read the list alone and showed M002, wrongly, until the night; a rebuild
+    // (作り直す) reads 会員, 仕事, マッチング and 活動記録 by column: 875,086 cells at 50,000 members.
+    expect([first.calls.roundTrips, first.calls.cellsRead]).toEqual([16, 162]);
+    // The list deleted: the next listing reads the list alone again, and writes nothing.
+    const again = bundle.log.measure(() => call('listFollowUps'));
+    expect(listed(again.result)).toEqual(listed(first.result));
+    expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    // (Her blanked row stays until the nightly rebuild compacts the tab: the same cells as before.)
+    expect(again.calls.cellsRead).toBe(steady.calls.cellsRead);
+    expect(again.calls.roundTrips).toBeLessThanOrEqual(steady.calls.roundTrips);
+    // What a rebuild finds now.
+    expect(listed(call('rebuildFollowUps'))).toEqual(listed(first.result));
+  });
+
+  test('a row typed into 活動記録 (its 会員ID among the cells: no oldValue) rebuilds the list; its 日付 typed over re-counts the member', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    const before = listed(call('listFollowUps'));
+    expect(before).toContain('M002');
+    const log = ss.getSheetByName('活動記録')!;
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0]!.map(String);
+    const typed: Record<string, string> = { 活動ID: 'A9001', 日付: '2025-06-10', 分野: '募集・支援', 種別: '電話', 会員ID: 'M002' };
+    const at = log.getLastRow() + 1;
+    // A whole row pasted: Sheets says nothing of what its 会員ID cell held, so whose contact it
+    // replaced is not known: the list is stamped for a rebuild, which finds M002 contacted.
+    const pasted = editEvent(log, at, 1, [header.map((h) => typed[h] ?? '')], edit);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', pasted)).toMatchObject({ totalsStamped: true, followUpsStamped: true });
+    bundle.fakes!.actAs(COORDINATOR);
+    const rebuilt = bundle.log.measure(() => call('listFollowUps'));
+    expect(listed(rebuilt.result)).toEqual(before.filter((m) => m !== 'M002'));
+    // Rebuilt once: the stamp is the one it saw, the next listing reads the list alone.
+    const again = bundle.log.measure(() => call('listFollowUps'));
+    expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    expect(again.calls.byMethod['Properties.getProperties'] ?? 0).toBe(1);
+    // The contact's 日付 typed over to a year ago: the row names M002, re-counted alone — waiting again.
+    const dated = editEvent(log, at, header.indexOf('日付') + 1, [['2024-06-10']], edit);
+    bundle.fakes!.actAs(MANAGER);
+    expect(bundle.call('onDeskEdit', dated)).toMatchObject({ followUpsTouched: { members: ['M002'], jobs: [] } });
+    bundle.fakes!.actAs(COORDINATOR);
+    const after = listed(call('listFollowUps'));
+    expect(after).toContain('M002');
+    expect(after).toEqual(listed(call('rebuildFollowUps')));
+  });
+});

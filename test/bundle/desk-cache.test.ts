@@ -92,20 +92,39 @@ describe('the desk cache through the bundle', () => {
     expect(fire('活動記録', 2, 10, [['電話で確認']])).toEqual({ invalidated: false, totalsStamped: true });
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.activityTotals.edited')", bundle.context))).toMatch(/^\d{4}-/);
     // An edit of a row of 会員 names its member for the candidate index (the next ranking re-packs
-    // M002's bucket only, no rebuild: index-hand-edits.ts) and stamps the picker's keys (the next
-    // search rebuilds them first).
-    expect(fire('会員', 3, 2, [['井上 かず子', 'イノウエ カズコ']])).toEqual({
-      invalidated: false, totalsStamped: false, searchStamped: true, indexTouched: { members: ['M002'], jobs: [] },
+    // M002's bucket only, no rebuild: index-hand-edits.ts) and for 継続支援's stored list (the next
+    // listFollowUps re-counts M002 alone: follow-ups/follow-hand-edits.ts), and stamps the picker's
+    // keys (the next search rebuilds them first).
+    const e = editEvent(ss.getSheetByName('会員')!, 3, 2, [['井上 かず子', 'イノウエ カズコ']], edit);
+    const fired = asManager(() => bundle.log.measure(() => bundle.call('onDeskEdit', e)));
+    expect(fired.result).toEqual({
+      invalidated: false, totalsStamped: false, searchStamped: true, indexTouched: { members: ['M002'], jobs: [] }, followUpsTouched: { members: ['M002'], jobs: [] },
     });
+    // The trigger's budget for one member's hand edit (background, no one waits on it): the trigger
+    // check; the range's sheet, name, row and size (lookups); the picker's stamp (one setProperty);
+    // 会員's header (here not in the desk cache: getLastColumn and one getValues) and ONE getValues
+    // of the 会員ID column in the edited row, read once for both readers; under ONE hold of the
+    // lock (a flush at its release), a getProperty and a setProperty per reader's touched list:
+    // the index's and the follow-ups' (a list each, so each reader deletes its own whole:
+    // index-hand-edits.ts). Was 1 getProperty and 2 setProperty before 継続支援 followed hand edits.
+    expect(fired.calls.byMethod).toEqual({
+      'ScriptApp.getProjectTriggers': 1, 'Trigger.getUniqueId': 1, 'Trigger.getHandlerFunction': 1,
+      'Range.getSheet': 2, 'Sheet.getName': 2, 'Range.getRow': 1, 'Range.getColumn': 1, 'Range.getNumColumns': 1, 'Range.getNumRows': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getLastColumn': 1, 'Sheet.getRange': 2, 'Range.getValues': 2,
+      'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 2, 'Properties.setProperty': 3,
+      'LockService.getScriptLock': 1, 'Lock.tryLock': 1, 'Lock.releaseLock': 1, 'SpreadsheetApp.flush': 1,
+    });
+    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.followUps.touched')", bundle.context))).toBe('{"m":["M002"],"j":[]}');
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.memberSearch')", bundle.context))).toMatch(/^\{"edited":"\d{4}-/);
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.touched')", bundle.context))).toBe('{"m":["M002"],"j":[]}');
     expect(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.edited')", bundle.context)).toBeNull();
     expect(cached()).toHaveLength(4);
-    expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true });
+    // A header of 活動記録 (which 継続支援's list is counted from): the list is rebuilt at its next read.
+    expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true, followUpsStamped: true });
     expect(cached()).toEqual([]);
     log();
     // A pasted block that starts in row 1 of another tab is a header edit too.
-    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true, totalsStamped: false, indexStamped: true, searchStamped: true });
+    expect(fire('会員', 1, 19, [['自治会'], ['豊四季']])).toEqual({ invalidated: true, totalsStamped: false, indexStamped: true, followUpsStamped: true, searchStamped: true });
     log();
     expect(fire('設定', 2, 2, [['柏市シルバー人材センター（本所）']])).toEqual({ invalidated: true, totalsStamped: false });
     expect(cached()).toEqual([]);
@@ -121,8 +140,8 @@ describe('the desk cache through the bundle', () => {
       log();
       expect(cached()).toHaveLength(4);
       // Rows may have moved under the weekly totals' mark, or left 会員 (and the picker's keys no
-      // longer line up with its rows): all three stamped.
-      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true, searchStamped: true });
+      // longer line up with its rows, nor 継続支援's list with the members due): all four stamped.
+      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true });
       expect(cached()).toEqual([]);
     }
   });

@@ -106,13 +106,16 @@ describe('the nightly survey run, through the bundle', () => {
     // members hand edits named: index-hand-edits.ts) in one getProperties.
     // Then the 今週 headline's nightly recount (its own lock: 3 getValues, the figures' property read
     // and written, a flush: src/app/weekly, nightlyHeadline), and 継続支援's stored list (its own
-    // lock: 2 getValues here, one replace of _継続支援, a flush: src/app/follow-ups).
+    // lock: 2 getValues here, one replace of _継続支援, a flush: src/app/follow-ups; and its hand-edit
+    // stamps — the full one, the one the last rebuild saw, the members named — in one
+    // getProperties, so that the first listing after the night reads the list alone:
+    // follow-ups/follow-hand-edits.ts).
     // Last, the member picker's keys (its own lock: 会員's ID…フリガナ columns and _会員検索 itself
     // compared, 2 getValues; the stamp read twice and set; nothing written when the keys are the
     // same — here setup's empty tab and no member; a flush: src/app/members/member-search-index.ts).
     expect(measured.calls.byMethod).toMatchObject({
       'Range.getValues': 6 + 5 + 1 + 3 + 2 + 2, 'Range.setValues': 1 + 0 + 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 2,
-      'Properties.getProperties': 1 + 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1 + 1 + 1,
+      'Properties.getProperties': 1 + 1 + 1 + 1, 'Properties.setProperties': 1, 'SpreadsheetApp.flush': 1 + 1 + 1 + 1 + 1,
     });
     // The index rebuild's round trips: its lock (2), 5 getValues, one setValues, a flush and the rest,
     // and hiding the new _候補索引 (SheetsTableStore hides a tab named with a leading _ it creates);

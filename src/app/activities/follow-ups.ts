@@ -4,7 +4,8 @@ import { ACTIVITY_KIND } from '../../domain/enums';
 import { composeWorklist, FOLLOW_UP_REASONS, groupOf } from '../../domain/follow-up/worklist';
 import { waitYears } from '../../domain/kpi/wait-span';
 import { wordText } from '../../domain/messages/catalog';
-import { countedList, noteContacts, rebuildFollowUps } from '../follow-ups/keep-list';
+import { countedList, noteContacts } from '../follow-ups/keep-list';
+import { followHandEdits, listIsCurrent, rebuildFollowUpsSeen } from '../follow-ups/follow-hand-edits';
 import { readStoredList, STORED_PER_GROUP, type StoredItem, type StoredList } from '../follow-ups/stored-list';
 import { underWriteLock } from '../shared/write-boundary';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
@@ -55,19 +56,25 @@ export function followUpsOf(list: StoredList, ctx: Pick<CallContext, 'lang' | 't
   return { today: ctx.today, items, counts, built_on: builtOn, stale: builtOn !== '' && builtOn < ctx.today, capped: [...list.capped], stored_cap: STORED_PER_GROUP };
 }
 
-/** listFollowUps: the stored list, read whole (its size, capped, never the center's). The first
- *  call that finds no list makes it (the add-in's own tab, under the write boundary); when another
- *  run holds the lock it is counted without being kept. */
+/** listFollowUps: the stored list, read whole (its size, capped, never the center's), after one
+ *  getProperties that says whether a person's hand edit has touched it since (follow-hand-edits.ts).
+ *  Touched: the members the edit named re-counted first, or the list rebuilt when no key named them,
+ *  under the write boundary; so is the list made by the first call that finds none. When another
+ *  run holds the lock then, the list is counted from the tabs without being kept: never shown as
+ *  the hand edit left it. */
 export function listFollowUps(ports: SidebarPorts, ctx: CallContext): FollowUpsOutput {
-  const stored = readStoredList(ports.store, ctx.lang, ctx.today);
-  if (stored) return followUpsOf(stored, ctx);
-  const built = underWriteLock(ports, () => rebuildFollowUps(ports.store, ctx.settings, ctx.today).list);
-  return followUpsOf(built.ok ? built.value : countedList(ports.store, ctx.settings, ctx.today), ctx);
+  if (listIsCurrent(ports.props)) {
+    const stored = readStoredList(ports.store, ctx.lang, ctx.today);
+    if (stored) return followUpsOf(stored, ctx);
+  }
+  const kept = underWriteLock(ports, () => followHandEdits(ports, ctx.settings, ctx.today));
+  return followUpsOf(kept.ok ? kept.value : countedList(ports.store, ctx.settings, ctx.today), ctx);
 }
 
-/** 作り直す (the panel, a coordinator or manager): the list recounted from the tabs now. */
+/** 作り直す (the panel, a coordinator or manager): the list recounted from the tabs now (and the
+ *  hand edits' stamps it holds cleared). */
 export function rebuildFollowUpList(ports: SidebarPorts, ctx: CallContext): FollowUpsOutput {
-  return followUpsOf(rebuildFollowUps(ports.store, ctx.settings, ctx.today).list, ctx);
+  return followUpsOf(rebuildFollowUpsSeen(ports, ctx.settings, ctx.today), ctx);
 }
 
 /** A follow-up call in one tap: 継続支援, フォロー unless another kind is given, today unless dated. */

@@ -1,13 +1,13 @@
-import { addDays, civilDateIn, type CivilDate } from '../../domain/civil-date';
+import { addDays, type CivilDate } from '../../domain/civil-date';
 import { isDateCell, type Cell, type RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import {
   contactsOf, dueItems, dueNothingAfter, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
   type FollowUpGroup, type FollowUpItem, type FollowUpReason, type WorklistActivity,
 } from '../../domain/follow-up/worklist';
-import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB, tabNames, type Job, type Match, type Member } from '../../domain/schema/tabs';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../domain/settings';
-import type { Clock, TableStore } from '../ports';
+import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, tabNames, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import type { Settings } from '../../domain/settings';
+import type { TableStore } from '../ports';
 import { readRowsByKey } from '../shared/find-rows';
 import { loadWorkbookPart, parsedColumnsOf, type WorkbookPlan } from '../shared/read-part';
 import {
@@ -48,6 +48,9 @@ export const FOLLOW_UP_MEMBER_FIELDS: readonly string[] = countedFields(MEMBERS_
 /** The fields of an activity the list depends on (whose contact, when, a 継続支援 call or not,
  *  withdrawn or not): a correction of its minutes, kind or notes alone leaves the list as it is. */
 export const FOLLOW_UP_ACTIVITY_FIELDS: readonly string[] = countedFields(ACTIVITIES_TAB, FOLLOW_UP_REBUILD_READS.activities);
+/** The same of マッチング and 仕事 (a hand edit of their other columns leaves the list as it is). */
+export const FOLLOW_UP_MATCH_FIELDS: readonly string[] = countedFields(MATCHES_TAB, FOLLOW_UP_REBUILD_READS.matches);
+export const FOLLOW_UP_JOB_FIELDS: readonly string[] = countedFields(JOBS_TAB, FOLLOW_UP_REBUILD_READS.jobs);
 
 /** Whether a write that changed `changed` (column keys) can move the list, by `fields`. */
 export function touchesFollowUps(changed: readonly string[], fields: readonly string[]): boolean {
@@ -211,11 +214,4 @@ export function noteContacts(store: TableStore, ctx: KeepContext, activities: re
   }
   written += writeListUpdates(store, ctx.lang, found, updates);
   return written;
-}
-
-/** The nightly trigger run's part (src/entry/forms.ts tallyAllSurveys): 設定 read, the list
- *  rebuilt as of today in the center's zone. The caller holds the lock. */
-export function nightlyFollowUps(store: TableStore, clock: Clock): RebuildResult {
-  const settings = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings;
-  return rebuildFollowUps(store, settings, civilDateIn(clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone));
 }

@@ -1,9 +1,10 @@
 import type { Cell } from '../../domain/cell';
 import { locateColumns } from '../../domain/parse/parse-table';
-import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, WORK_LOG_TAB, type TabDef } from '../../domain/schema/tabs';
+import { ACTIVITIES_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, WORK_LOG_TAB, type TabDef } from '../../domain/schema/tabs';
 import { utf8Length } from '../../domain/text/utf8-length';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { underWriteLock } from '../shared/write-boundary';
+import { FOLLOW_UP_ACTIVITY_FIELDS, FOLLOW_UP_JOB_FIELDS, FOLLOW_UP_MATCH_FIELDS, FOLLOW_UP_MEMBER_FIELDS } from '../follow-ups/keep-list';
 
 // A person's hand edit of 会員, 仕事, マッチング or 就業実績, as the candidate index learns of it
 // (matching.md "The candidate index", "Hand edits"). The on-edit trigger (src/entry/cache-triggers.ts)
@@ -20,6 +21,9 @@ import { underWriteLock } from '../shared/write-boundary';
 // the lock busy, and every structural change (the on-change trigger: rows deleted, inserted or
 // sorted, which carries no range). A key lost is never possible: the list is only ever changed
 // under the lock, and a trigger that cannot take it stamps the full rebuild.
+//
+// 継続支援's stored list follows hand edits the same way, through this same code, with a list and a
+// stamp of its own (READERS below; follow-ups/follow-hand-edits.ts reads them).
 
 /** The on-edit and on-change triggers' full stamp: a person changed what no key names (see above),
  *  at this instant. A rebuild keeps the stamp it saw in its own stamp row (`seen`); a reader finding
@@ -55,16 +59,54 @@ export interface HandEdit {
   readonly oldValue?: string;
 }
 
-/** The tabs the index is built from, and the key of each that names whose entry a row changes. */
-const SOURCES: readonly { readonly def: TabDef; readonly key: 'member_id' | 'job_id'; readonly kind: 'members' | 'jobs' }[] = [
-  { def: MEMBERS_TAB, key: 'member_id', kind: 'members' },
-  { def: MATCHES_TAB, key: 'member_id', kind: 'members' },
-  { def: WORK_LOG_TAB, key: 'member_id', kind: 'members' },
-  { def: JOBS_TAB, key: 'job_id', kind: 'jobs' },
-];
+/** The stored lists that follow hand edits, each with its own touched list and full stamp: the
+ *  candidate index (this file's first reader) and 継続支援's stored list (follow-ups/follow-hand-edits.ts).
+ *  One list each, not one shared: each reader deletes its own list whole under the lock once it has
+ *  re-counted what it names, so neither rewrites the other's part, and a ranking never waits on the
+ *  follow-ups (nor they on it). The trigger reads the edited rows' keys once for both and records
+ *  both lists under one hold of the lock (recordTouches). */
+export type HandEditReader = 'index' | 'followUps';
+export const HAND_EDIT_READERS: readonly HandEditReader[] = ['index', 'followUps'];
+
+/** 継続支援's stored list's full stamp and touched list (follow-ups/follow-hand-edits.ts). */
+export const FOLLOW_UPS_EDITED_PROPERTY = 'ikigai.followUps.edited';
+export const FOLLOW_UPS_TOUCHED_PROPERTY = 'ikigai.followUps.touched';
+
+/** A tab a reader is counted from: the key naming whose entry a row changes, and — when the reader
+ *  reads only some of its columns — those (an edit of none of them, nor of the key, touches nothing). */
+type Source = { readonly def: TabDef; readonly key: 'member_id' | 'job_id'; readonly kind: 'members' | 'jobs'; readonly fields?: readonly string[] };
+const MEMBERS_SOURCE: Source = { def: MEMBERS_TAB, key: 'member_id', kind: 'members' };
+const MATCHES_SOURCE: Source = { def: MATCHES_TAB, key: 'member_id', kind: 'members' };
+const JOBS_SOURCE: Source = { def: JOBS_TAB, key: 'job_id', kind: 'jobs' };
+
+/** Per reader: its two properties, and the tabs it is counted from with the key of each that names
+ *  whose entry a row changes. The index reads 就業実績 (the work caps), the follow-ups 活動記録 (the
+ *  contacts); both 会員, マッチング and 仕事 (the index its 勤務枠, the follow-ups a milestone's 名称). */
+const READERS: Readonly<Record<HandEditReader, { readonly edited: string; readonly touched: string; readonly sources: readonly Source[] }>> = {
+  index: {
+    edited: INDEX_EDITED_PROPERTY, touched: INDEX_TOUCHED_PROPERTY,
+    sources: [MEMBERS_SOURCE, MATCHES_SOURCE, { def: WORK_LOG_TAB, key: 'member_id', kind: 'members' }, JOBS_SOURCE],
+  },
+  // The list's columns (keep-list.ts FOLLOW_UP_REBUILD_READS): a 地区 or 技能 typed over is no
+  // follow-up's business, so the next listing reads the list alone.
+  followUps: {
+    edited: FOLLOW_UPS_EDITED_PROPERTY, touched: FOLLOW_UPS_TOUCHED_PROPERTY,
+    sources: [
+      { ...MEMBERS_SOURCE, fields: FOLLOW_UP_MEMBER_FIELDS }, { ...MATCHES_SOURCE, fields: FOLLOW_UP_MATCH_FIELDS },
+      { def: ACTIVITIES_TAB, key: 'member_id', kind: 'members', fields: FOLLOW_UP_ACTIVITY_FIELDS }, { ...JOBS_SOURCE, fields: FOLLOW_UP_JOB_FIELDS },
+    ],
+  },
+};
+
+const sourceOf = (reader: HandEditReader, tab: string): Source | undefined => READERS[reader].sources.find((s) => s.def.ja === tab || s.def.en === tab);
+
+/** Whether `reader` is counted from `tab`. */
+export function readsTab(reader: HandEditReader, tab: string): boolean {
+  return sourceOf(reader, tab) !== undefined;
+}
 
 export function isIndexSourceTab(tab: string): boolean {
-  return SOURCES.some((s) => s.def.ja === tab || s.def.en === tab);
+  return readsTab('index', tab);
 }
 
 const FULL: IndexTouch = { full: true };
@@ -73,14 +115,22 @@ const keyText = (c: Cell | undefined): string => (typeof c === 'string' || typeo
 /**
  * What `edit` touched: the keys of its rows (`keysIn(column)`: the cells of that 1-based column in
  * the edited rows, read after the edit), or a full rebuild when the keys cannot be known for sure.
- * `header`: the tab's header row (null when it cannot be read).
+ * `header`: the tab's header row (null when it cannot be read); `reader`: whose sources (a tab
+ * `reader` is not counted from is a full touch: the caller asks `readsTab` first).
  */
-export function touchOfEdit(edit: HandEdit, header: readonly string[] | null, keysIn: (column: number) => readonly Cell[]): IndexTouch {
-  const source = SOURCES.find((s) => s.def.ja === edit.tab || s.def.en === edit.tab);
+export function touchOfEdit(edit: HandEdit, header: readonly string[] | null, keysIn: (column: number) => readonly Cell[], reader: HandEditReader = 'index'): IndexTouch {
+  const source = sourceOf(reader, edit.tab);
   if (!source || !header || edit.row <= 1 || edit.rows > INDEX_TOUCHED_MAX) return FULL;
-  const at = locateColumns(source.def, edit.tab, header).index.get(source.key);
+  const columns = locateColumns(source.def, edit.tab, header).index;
+  const at = columns.get(source.key);
   if (at === undefined) return FULL;
   const keyColumn = at + 1;
+  const inEdit = (i: number): boolean => i + 1 >= edit.column && i + 1 < edit.column + edit.columns;
+  const fields = source.fields;
+  if (fields && ![...columns].some(([k, i]) => inEdit(i) && (k === source.key || fields.includes(k)))) {
+    // None of the reader's columns (the center's own columns included): nothing to re-count.
+    return { full: false, members: [], jobs: [] };
+  }
   const keys = new Set(keysIn(keyColumn).map(keyText).filter((k) => k !== ''));
   if (keyColumn >= edit.column && keyColumn < edit.column + edit.columns) {
     // The ID itself changed: whose entry the row was before is known only from oldValue, which
@@ -123,35 +173,60 @@ export function mergeTouched(a: IndexTouched | null, b: IndexTouched): string | 
  *  stamps in the same millisecond (the rebuild between them would otherwise take the second for
  *  the one it saw). */
 export function stampIndexRebuild(props: KeyValueStore, clock: Clock): void {
-  props.set(INDEX_EDITED_PROPERTY, `${clock.now().toISOString()} ${Math.random().toString(36).slice(2, 10)}`);
+  stampRebuild(props, clock, 'index');
+}
+
+/** `reader`'s full stamp (stampIndexRebuild's, for any reader). */
+export function stampRebuild(props: KeyValueStore, clock: Clock, reader: HandEditReader): void {
+  props.set(READERS[reader].edited, `${clock.now().toISOString()} ${Math.random().toString(36).slice(2, 10)}`);
 }
 
 export type RecordedTouch = 'none' | 'touched' | 'full';
 
 /**
- * Records `touch` for the next reader: the keys added to INDEX_TOUCHED_PROPERTY under the write
- * lock (one getProperty, one setProperty; the same keys twice — a trigger fired twice — leave it
- * as it was), or the full stamp when the touch is full, the list would pass its bounds, the
- * property is unreadable or the lock is busy.
+ * Records `touch` for the next ranking (recordTouches with the index alone).
  */
-export function recordIndexTouch(
-  ports: { readonly properties: KeyValueStore; readonly lock: Lock; readonly store: Pick<TableStore, 'flush'>; readonly clock: Clock }, touch: IndexTouch,
-): RecordedTouch {
-  if (touch.full) {
-    stampIndexRebuild(ports.properties, ports.clock);
-    return 'full';
+export function recordIndexTouch(ports: TouchPorts, touch: IndexTouch): RecordedTouch {
+  return recordTouches(ports, [{ reader: 'index', touch }]).index ?? 'none';
+}
+
+type TouchPorts = { readonly properties: KeyValueStore; readonly lock: Lock; readonly store: Pick<TableStore, 'flush'>; readonly clock: Clock };
+
+/**
+ * Records each reader's `touch` for its next read: the keys added to its touched list under ONE
+ * hold of the write lock (one getProperty and, when it changed, one setProperty per reader; the
+ * same keys twice — a trigger fired twice — leave it as it was), or that reader's full stamp when
+ * its touch is full, its list would pass its bounds or is unreadable, or the lock is busy.
+ */
+export function recordTouches(
+  ports: TouchPorts, touches: readonly { readonly reader: HandEditReader; readonly touch: IndexTouch }[],
+): Partial<Record<HandEditReader, RecordedTouch>> {
+  const out: Partial<Record<HandEditReader, RecordedTouch>> = {};
+  const listed: { reader: HandEditReader; touch: IndexTouched }[] = [];
+  for (const { reader, touch } of touches) {
+    if (touch.full) {
+      stampRebuild(ports.properties, ports.clock, reader);
+      out[reader] = 'full';
+    } else if (touch.members.length + touch.jobs.length === 0) out[reader] = 'none';
+    else listed.push({ reader, touch });
   }
-  if (touch.members.length + touch.jobs.length === 0) return 'none';
-  const locked = underWriteLock(ports, () => {
-    const before = ports.properties.get(INDEX_TOUCHED_PROPERTY);
+  if (listed.length === 0) return out;
+  const locked = underWriteLock(ports, () => listed.map(({ reader, touch }) => {
+    const key = READERS[reader].touched;
+    const before = ports.properties.get(key);
     const current = parseTouched(before);
     if (current === 'unreadable') return false;
     const next = mergeTouched(current, touch);
     if (next === null) return false;
-    if (next !== before) ports.properties.set(INDEX_TOUCHED_PROPERTY, next);
+    if (next !== before) ports.properties.set(key, next);
     return true;
+  }));
+  listed.forEach(({ reader }, i) => {
+    if (locked.ok && locked.value[i]) out[reader] = 'touched';
+    else {
+      stampRebuild(ports.properties, ports.clock, reader);
+      out[reader] = 'full';
+    }
   });
-  if (locked.ok && locked.value) return 'touched';
-  stampIndexRebuild(ports.properties, ports.clock);
-  return 'full';
+  return out;
 }
