@@ -56,8 +56,9 @@ export interface TableStore {
    *  the first `limit` of them in `rows`, how many in all in `total`. Sheets: ONE TextFinder search
    *  of the column, getRow of the first `limit` cells found only; no cell is read. Optional, as
    *  readColumns (rows-by-number.ts reads a store without it whole). The member picker's search of
-   *  its stored keys (src/app/members/member-search-index.ts). */
-  matchRows?(names: readonly string[], column: number, pattern: string, limit: number): { readonly rows: readonly number[]; readonly total: number } | null;
+   *  its stored keys (src/app/members/member-search-index.ts). `fromEnd`: the last `limit` cells
+   *  found instead (still in sheet order): the job picker's newest (matching/job-search-index.ts). */
+  matchRows?(names: readonly string[], column: number, pattern: string, limit: number, fromEnd?: boolean): { readonly rows: readonly number[]; readonly total: number } | null;
   /** The cells of the columns `pick` chooses of the given sheet rows (≥ 2) of the first of `names`,
    *  shaped as `read` answers (the other cells null), in the order asked, with `rowNumbers`; a row
    *  below the tab's last reads blank. Sheets: the header (once a run, or the desk cache's), then

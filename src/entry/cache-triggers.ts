@@ -7,8 +7,10 @@ import {
   HAND_EDIT_READERS, readsTab, recordTouches, stampRebuild, touchOfEdit, type HandEditReader, type IndexTouch, type RecordedTouch,
 } from '../app/matching/index-hand-edits';
 import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB } from '../app/members/member-search-index';
+import { JOB_SEARCH_PROPERTY, JOB_SEARCH_TAB } from '../app/matching/job-search-index';
+import { editedStamp } from '../app/shared/folded-key-tab';
 import { ACTIVITY_TOTALS_TAB } from '../domain/weekly/activity-totals-tab';
-import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, MEMBERS_TAB } from '../domain/schema/tabs';
+import { ACTIVITIES_TAB, CLIENTS_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MEMBERS_TAB } from '../domain/schema/tabs';
 
 // The desk cache's invalidation (src/app/shared/desk-cache.ts): two installable triggers setup
 // installs, run by Apps Script for people's edits only. Script writes — the add-in's own, a
@@ -44,6 +46,9 @@ export interface CacheTriggerResult {
   /** Whether it stamped the member picker's keys stale (member-search-index.ts): a person changed
    *  会員 or its rows, so the next search rebuilds _会員検索 first. */
   readonly searchStamped?: boolean;
+  /** Whether it stamped the job picker's keys stale (job-search-index.ts): a person changed 仕事,
+   *  業務提供先 (a client's name is in the keys) or _仕事検索, or any tab's rows. */
+  readonly jobSearchStamped?: boolean;
   /** The members and jobs of an edit of those tabs the next ranking re-packs instead (their rows'
    *  会員ID or 仕事ID), when the edit named them. */
   readonly indexTouched?: { readonly members: readonly string[]; readonly jobs: readonly string[] };
@@ -57,6 +62,14 @@ export interface CacheTriggerResult {
 const ACTIVITY_TAB_NAMES: ReadonlySet<string> = new Set([ACTIVITIES_TAB.ja, ACTIVITIES_TAB.en, ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en]);
 /** 会員, and the picker's own keys (unhidden and typed into): an edit there makes them stale. */
 const MEMBER_SEARCH_TAB_NAMES: ReadonlySet<string> = new Set([MEMBERS_TAB.ja, MEMBERS_TAB.en, MEMBER_SEARCH_TAB]);
+
+/** 仕事 and 業務提供先 (its names are in the keys), and the job picker's own keys. */
+const JOB_SEARCH_TAB_NAMES: ReadonlySet<string> = new Set([JOBS_TAB.ja, JOBS_TAB.en, CLIENTS_TAB.ja, CLIENTS_TAB.en, JOB_SEARCH_TAB]);
+
+/** One setProperty: the job picker's keys stale (job-search-index.ts), rebuilt by the next search. */
+function stampJobSearch(ctx: ScriptContext): void {
+  ctx.ports.properties.set(JOB_SEARCH_PROPERTY, editedStamp(ctx.ports.clock.now()));
+}
 
 /** One setProperty: the picker's keys stale (member-search-index.ts), rebuilt by the next search.
  *  A value of its own each time, so a rebuild that read 会員 meanwhile sees it changed. */
@@ -125,7 +138,9 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   if (totalsStamped) stampTotals(ctx);
   const searchStamped = MEMBER_SEARCH_TAB_NAMES.has(tab);
   if (searchStamped) stampMemberSearch(ctx);
-  const base = { invalidated, totalsStamped, ...(searchStamped ? { searchStamped } : {}) };
+  const jobSearchStamped = JOB_SEARCH_TAB_NAMES.has(tab);
+  if (jobSearchStamped) stampJobSearch(ctx);
+  const base = { invalidated, totalsStamped, ...(searchStamped ? { searchStamped } : {}), ...(jobSearchStamped ? { jobSearchStamped } : {}) };
   if (tab === CANDIDATE_INDEX_TAB) {
     stampRebuild(ports.properties, ports.clock, 'index');
     return { ...base, indexStamped: true };
@@ -164,8 +179,10 @@ export function onDeskChange(ctx: ScriptContext): CacheTriggerResult {
     stampRebuild(ports.properties, ports.clock, 'followUps');
     // Rows of 会員 inserted, removed or moved: the picker's keys no longer line up with them.
     stampMemberSearch(ctx);
+    // Rows of 仕事 inserted, removed or moved: the job picker's keys no longer line up either.
+    stampJobSearch(ctx);
   }
-  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true } : { invalidated, totalsStamped: false };
+  return invalidated ? { invalidated, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true, jobSearchStamped: true } : { invalidated, totalsStamped: false };
 }
 
 export const CACHE_TRIGGER_HANDLERS = { onDeskEdit, onDeskChange };

@@ -19,6 +19,7 @@ import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
 import { rebuildCandidateIndexLocked } from '../app/matching/candidate-index';
 import { rebuildMemberSearchLocked } from '../app/members/member-search-index';
+import { rebuildJobSearchLocked } from '../app/matching/job-search-index';
 import { readSettings } from '../app/shared/call-context';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
@@ -167,6 +168,7 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     log(index ? `candidate index: ${index.members} members, ${index.chars} characters` : 'candidate index: another run holds the script lock; the first ranking tomorrow rebuilds it');
     nightlyHeadline(ports);
     nightlyMemberSearch(ports);
+    nightlyJobSearch(ports);
     // 継続支援's stored list, rebuilt as of today (src/app/follow-ups/keep-list.ts): under its own
     // hold of the lock, so a failing rebuild never costs the surveys' mails, nor they it.
     try {
@@ -194,6 +196,18 @@ function nightlyHeadline(ports: ScriptContext['ports']): void {
     if (!done.ok) log('headline: another run holds the script lock; the 今週 figures stay as they were (the sidebar says how old they are)');
   } catch (error) {
     log(`headline: the recount failed (${String(error).slice(0, 120)}); the 今週 figures stay as they were`);
+  }
+}
+
+/** The job picker's keys rebuilt (src/app/matching/job-search-index.ts): what no trigger saw (a
+ *  center's own script writing 仕事 or 業務提供先) is in tomorrow's searches. Under its own turn of the lock. */
+function nightlyJobSearch(ports: ScriptContext['ports']): void {
+  try {
+    const today = civilDateIn(ports.clock.now(), readSettings(ports.store).timeZone);
+    const rows = rebuildJobSearchLocked({ store: ports.store, props: ports.properties, lock: ports.lock }, today);
+    log(rows === null ? 'job search keys: another run holds the script lock (or there is no 仕事); the first search rebuilds them' : `job search keys: ${rows} rows`);
+  } catch (error) {
+    log(`job search keys: the rebuild failed (${String(error).slice(0, 120)}); the first search rebuilds them`);
   }
 }
 

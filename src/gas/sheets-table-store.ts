@@ -234,7 +234,7 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows: rowNumbers.map((r) => byRow.get(r) ?? []), rowNumbers, get lastRow() { return lastRowOf(); } };
   }
 
-  matchRows(names: readonly string[], column: number, pattern: string, limit: number): { rows: number[]; total: number } | null {
+  matchRows(names: readonly string[], column: number, pattern: string, limit: number, fromEnd = false): { rows: number[]; total: number } | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     if (column < 0) return { rows: [], total: 0 };
@@ -245,7 +245,9 @@ export class SheetsTableStore implements TableStore {
       .matchEntireCell(false).matchCase(true).useRegularExpression(true).matchFormulaText(false).findAll();
     const rows: number[] = [];
     let total = 0;
-    for (const range of found) {
+    // From the end (`fromEnd`: the newest rows of a tab appended in time order), the last `limit`.
+    const order = fromEnd ? [...found].reverse() : found;
+    for (const range of order) {
       if (rows.length < limit) {
         const row = range.getRow();
         if (row < 2) continue;
@@ -253,7 +255,7 @@ export class SheetsTableStore implements TableStore {
       }
       total += 1;
     }
-    return { rows, total };
+    return { rows: fromEnd ? rows.reverse() : rows, total };
   }
 
   readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {

@@ -83,9 +83,9 @@ export class MemoryTableStore implements TableStore {
     return { ...hits, lastRow: tab.rows.length + 1 };
   }
 
-  matchRows(names: readonly string[], column: number, pattern: string, limit: number): { rows: number[]; total: number } | null {
+  matchRows(names: readonly string[], column: number, pattern: string, limit: number, fromEnd = false): { rows: number[]; total: number } | null {
     const found = this.find(names);
-    return found ? matchRowsIn({ name: found.name, header: found.tab.header, rows: found.tab.rows }, column, pattern, limit) : null;
+    return found ? matchRowsIn({ name: found.name, header: found.tab.header, rows: found.tab.rows }, column, pattern, limit, fromEnd) : null;
   }
 
   readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {

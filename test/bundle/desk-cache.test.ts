@@ -118,6 +118,11 @@ describe('the desk cache through the bundle', () => {
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.memberSearch')", bundle.context))).toMatch(/^\{"edited":"\d{4}-/);
     expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.touched')", bundle.context))).toBe('{"m":["M002"],"j":[]}');
     expect(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.candidateIndex.edited')", bundle.context)).toBeNull();
+    // An edit of 仕事 or 業務提供先 (a client's name is in the job picker's keys) stamps _仕事検索's
+    // keys stale: the next job search rebuilds them first.
+    expect(fire('業務提供先', 2, 2, [['ひまわり園（本館）']])).toMatchObject({ invalidated: false, jobSearchStamped: true });
+    expect(String(vm.runInContext("PropertiesService.getDocumentProperties().getProperty('ikigai.jobSearch')", bundle.context))).toMatch(/^\{"edited":"\d{4}-/);
+    expect(fire('仕事', 2, 3, [['施設の清掃（午後）']])).toMatchObject({ invalidated: false, jobSearchStamped: true });
     expect(cached()).toHaveLength(4);
     // A header of 活動記録 (which 継続支援's list is counted from): the list is rebuilt at its next read.
     expect(fire('活動記録', 1, 10, [['結果・次の一手']])).toEqual({ invalidated: true, totalsStamped: true, followUpsStamped: true });
@@ -140,8 +145,9 @@ describe('the desk cache through the bundle', () => {
       log();
       expect(cached()).toHaveLength(4);
       // Rows may have moved under the weekly totals' mark, or left 会員 (and the picker's keys no
-      // longer line up with its rows, nor 継続支援's list with the members due): all four stamped.
-      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true });
+      // longer line up with its rows, nor 継続支援's list with the members due, nor the job picker's
+      // keys with 仕事's rows): all five stamped.
+      expect(asManager(() => bundle.call('onDeskChange', changeEvent(ss, type, change)))).toEqual({ invalidated: true, totalsStamped: true, indexStamped: true, followUpsStamped: true, searchStamped: true, jobSearchStamped: true });
       expect(cached()).toEqual([]);
     }
   });

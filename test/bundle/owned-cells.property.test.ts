@@ -67,12 +67,16 @@ const WEEK_REPORTED = '2026-11-30';
 /** The add-in's own hidden tabs (workbook.md): never laid out by a center, so no column of a
  *  center's in them; a call may write one only when its policy names it. */
 const ADD_IN_TABS: Readonly<Record<string, string>> = {
-  [ACTIVITY_TOTALS_TAB.ja]: 'activity_totals', [ACTIVITY_TOTALS_TAB.en]: 'activity_totals', _会員検索: 'member_search',
+  [ACTIVITY_TOTALS_TAB.ja]: 'activity_totals', [ACTIVITY_TOTALS_TAB.en]: 'activity_totals', _会員検索: 'member_search', _仕事検索: 'job_search',
 };
 /** _会員検索, the member picker's stored keys (member-search-index.ts): one cell a row of 会員,
  *  rewritten whole by a rebuild (the first search, the nightly run), a key appended by a new member
  *  and rewritten by an edit of a name or kana, or by a leaving (the leavers' mark). */
 const SEARCH_KEYS: Policy = { member_search: { append: true, inPlace: 'any' } };
+/** _仕事検索, the job picker's stored keys (job-search-index.ts): one cell a row of 仕事, rewritten
+ *  whole by a rebuild (the first search, the nightly run), a key appended by registerJob and
+ *  re-marked by a change of a job's status. */
+const JOB_KEYS: Policy = { job_search: { append: true, inPlace: 'any' } };
 const addInTabAllowed = (policy: Policy, sheet: string): boolean => {
   const key = ADD_IN_TABS[sheet.trim()];
   return key !== undefined && policy[key] !== undefined;
@@ -93,23 +97,23 @@ function policyOf(call: Call): Policy {
   switch (call.fn) {
     case 'logActivity': case 'logFollowUp': return { ...AUDIT, ...LIST, activities: { append: true } };
     case 'registerClient': return { ...AUDIT, clients: { append: true } };
-    case 'registerJob': return { ...AUDIT, jobs: { append: true } };
+    case 'registerJob': return { ...AUDIT, ...JOB_KEYS, jobs: { append: true } };
     case 'changeMatchStatus': return {
-      ...AUDIT, ...LIST,
+      ...AUDIT, ...LIST, ...JOB_KEYS,
       matches: { append: true, inPlace: ['status', 'proposed_on', 'placed_on', 'ended_on', 'slots'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
       // 充足 ⇄ 募集中 of the job; the マッチング activity (an undo withdraws the 成立's instead).
       jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id },
       activities: { append: true, inPlace: ['status'], rows: (v) => v('job_id') === input.job_id && v('member_id') === input.member_id },
     };
     case 'proposeTeam': return { ...AUDIT, ...LIST, matches: { append: true }, activities: { append: true } };
-    case 'setJobStatus': return { ...AUDIT, jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id } };
+    case 'setJobStatus': return { ...AUDIT, ...JOB_KEYS, jobs: { inPlace: ['status'], rows: (v) => v('job_id') === input.job_id } };
     case 'saveMember': return {
       ...AUDIT, ...LIST, ...SEARCH_KEYS,
       members: { append: true, inPlace: MEMBER_FIELDS, rows: (v) => v('member_id') === input.member_id },
     };
     case 'leaveMember': return {
       // The member's key marked as a leaver's (a 退会日 on or before today: member-search-key.ts).
-      ...AUDIT, ...LIST, member_search: { inPlace: 'any' },
+      ...AUDIT, ...LIST, ...JOB_KEYS, member_search: { inPlace: 'any' },
       members: { inPlace: ['left_on', 'leave_reason'], rows: (v) => v('member_id') === input.member_id },
       matches: { inPlace: ['status', 'ended_on'], rows: (v) => v('member_id') === input.member_id },
       jobs: { inPlace: ['status'] },
@@ -133,7 +137,7 @@ function policyOf(call: Call): Policy {
     };
     case 'weeklySummaryTrigger': return policyOf({ fn: 'sendWeeklySummaryNow', args: [] });
     // The nightly run also rebuilds 継続支援's stored list.
-    case 'tallyAllSurveys': return { ...(call.trigger === 'clock' ? { ...LIST, ...SEARCH_KEYS } : {}), survey_tally: { append: true, inPlace: 'any', headers: true } };
+    case 'tallyAllSurveys': return { ...(call.trigger === 'clock' ? { ...LIST, ...SEARCH_KEYS, ...JOB_KEYS } : {}), survey_tally: { append: true, inPlace: 'any', headers: true } };
     case 'rebuildFollowUps': case 'listFollowUps': return LIST;
     // A phone sign-up, and the answers 申込 lacks (recheck), are new 申込 rows (a walk-in's 出席 in its own row).
     case 'registerByPhone': case 'recheckSignups': return { ...AUDIT, registrations: { append: true } };

@@ -11,10 +11,10 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DIALOG_ANSWER = { centerName: '柏市シルバー人材センター', language: 'ja', weeklyDay: 0, weeklyHour: 8 };
 const ALL_TABS = [
   '設定', 'コーディネータ', '会員', '業務提供先', '仕事', '活動記録', 'マッチング', '就業実績', '就業報告', 'イベント', '申込', 'アンケート', '技能', '月次締め',
-  // _継続支援 (継続支援's stored list), _会員検索 (the member picker's keys), _候補索引 (the candidate
+  // _継続支援 (継続支援's stored list), _会員検索 and _仕事検索 (the pickers' keys), _候補索引 (the candidate
   // index), _活動集計 (活動記録's totals): the add-in's own stores (workbook.md), hidden and
   // protected with a warning.
-  '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '_候補索引', '_活動集計', '監査ログ',
+  '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '_仕事検索', '_候補索引', '_活動集計', '監査ログ',
 ];
 
 /** Calls that change the spreadsheet, the properties or the triggers. */
@@ -72,7 +72,7 @@ describe('初期設定 through the bundle', () => {
     expect(members.getRange('F2').getNumberFormat()).toBe('yyyy-mm-dd');
     // Checkbox rules, not inserted checkboxes: the data rows stay empty.
     expect(members.getLastRow()).toBe(1);
-    expect(ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual(['_継続支援', '_会員検索', '_候補索引', '_活動集計']);
+    expect(ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual(['_継続支援', '_会員検索', '_仕事検索', '_候補索引', '_活動集計']);
     // Built at once, not by their first reader: the index's stamp row and 1,024 (empty) buckets, the
     // totals' mark (no row of 活動記録 counted yet) — so the first ranking and weekly run only read them.
     const index = ss.getSheetByName('_候補索引')!;
@@ -84,7 +84,7 @@ describe('初期設定 through the bundle', () => {
     expect(totals.getRange(1, 1, 1, 2).getValues()[0]).toEqual(['キー', '値']);
     expect(totals.getRange(2, 1).getValue()).toBe('mark');
     expect(JSON.parse(String(totals.getRange(2, 2).getValue()))).toMatchObject({ row: 1, recounted: '2015-03-20', stale: false });
-    for (const name of ['週次KPI', 'アンケート集計', '_継続支援', '_会員検索', '_候補索引', '_活動集計', '監査ログ']) {
+    for (const name of ['週次KPI', 'アンケート集計', '_継続支援', '_会員検索', '_仕事検索', '_候補索引', '_活動集計', '監査ログ']) {
       const p = ss.getSheetByName(name)!.getProtections(SpreadsheetAppProtectionSheet(bundle));
       expect(p).toHaveLength(1);
       expect(p[0]?.isWarningOnly()).toBe(true);

@@ -165,7 +165,7 @@ describe('ikigai demo', () => {
       // The add-in's own working tabs, hidden (workbook.md), all made by setup: 継続支援's stored
       // list, the member picker's search keys, the candidate index (built at setup, kept by the
       // year's member, match and work writes) and the weekly run's stored activity totals.
-      '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '_候補索引', '_活動集計', '監査ログ',
+      '週次KPI', '推移', 'アンケート集計', '_継続支援', '_会員検索', '_仕事検索', '_候補索引', '_活動集計', '監査ログ',
     ]);
     expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual(book.SheetNames.map((n) => (n.startsWith('_') ? 1 : 0)));
     const header = (name: string): string[] => {

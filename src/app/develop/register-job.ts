@@ -10,6 +10,7 @@ import { writeAudit } from '../shared/audit';
 import { JOB_IDS, idsInColumn, nextId } from '../shared/next-id';
 import { readColumnsOf } from '../shared/read-part';
 import { appendRecord, layoutOf } from '../shared/append-record';
+import { keyNewJob } from '../matching/job-search-index';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import { wordText } from '../../domain/messages/catalog';
@@ -75,6 +76,8 @@ export function registerJob(ports: SidebarPorts, ctx: CallContext, input: Regist
     ...(input.unit_price !== undefined && input.unit_price !== null ? { unit_price: input.unit_price, unit: input.unit ?? null } : {}),
   };
   appendRecord<typeof JOBS_TAB>(store, layout, encodeRecord(JOBS_TAB, record, lang));
+  // The picker's search key, on the row 仕事 was appended to (job-search-index.ts).
+  keyNewJob(store, record, client.name);
   const counted: Job = { ...record, unit_price: record.unit_price ?? null, unit: record.unit ?? null };
   ctx.figures?.record('jobs', {}, { jobs: [counted] });
   ctx.figures?.words([record.district], [record.category]);

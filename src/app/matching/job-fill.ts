@@ -7,6 +7,7 @@ import { readRowsByKey, readRowsByKeys, type KeyOf } from '../shared/find-rows';
 import type { AuditInput } from '../shared/audit';
 import type { CallContext } from '../shared/call-context';
 import { updateRecord } from '../shared/record-writes';
+import { keyJobStatus } from './job-search-index';
 import type { TableStore } from '../ports';
 import { ApiError } from '../shared/api-error';
 import type { JobFill, JobOption } from '../shared/api-types';
@@ -85,6 +86,8 @@ export function settleJobStatus(
   if (status === job.status) return { job, capacity, audit: null };
   const next: Job = { ...job, status };
   updateRecord(store, JOBS_TAB, { tab: jobs.name, index: jobs.parsed.columnIndex, row }, job, next, ctx.lang);
+  // The picker's key re-marked with the new status (job-search-index.ts).
+  keyJobStatus(store, row, job, next, ctx.lang);
   ctx.figures?.record('jobs', { jobs: [job] }, { jobs: [next] });
   return {
     job: next, capacity,

@@ -28,7 +28,7 @@ export const LIST_JOBS_INPUT = lazySchema(() => z.optional(z.strictObject({
 export const JOB_SEARCH_LIMIT = 20;
 
 /** The picker's order: 募集中 first, then 提案中, 充足, 終了; newest first within each; then ID. */
-const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, proposed: 1, none: 1, filled: 2, closed: 3 };
+export const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, proposed: 1, none: 1, filled: 2, closed: 3 };
 
 /** Every job's option from one read of 仕事, 業務提供先's names and マッチング (matches grouped by job once). */
 export function jobOptions(
@@ -92,15 +92,22 @@ function endsWithoutJob(raw: RawTable): boolean {
   return parseTable(JOBS_TAB, { ...raw, rows: raw.rows.slice(last), firstRow: (raw.firstRow ?? 2) + last }, JOB_PICKER_COLUMNS).records.length === 0;
 }
 
+/** The job picker's order of found jobs: the match's rank, then the status, newest, ID. */
+export function byPickerOrder(a: { job: Job; rank: number }, b: { job: Job; rank: number }): number {
+  return a.rank - b.rank || ORDER[a.job.status ?? 'none'] - ORDER[b.job.status ?? 'none']
+    || (b.job.created_on ?? '').localeCompare(a.job.created_on ?? '') || a.job.job_id.localeCompare(b.job.job_id);
+}
+
 /**
- * The job picker of a large center (past 設定 仕事一覧の上限): the jobs whose ID starts with the
- * query or whose 仕事名 or client's name holds it (forgiving as the member search:
+ * The job picker's search over 仕事 read by column: the jobs whose ID starts with the query or
+ * whose 仕事名 or client's name holds it (forgiving as the member search:
  * domain/text/search-key.ts), open ones unless `include_all`, best matches first, at most
- * JOB_SEARCH_LIMIT. Reads 仕事's picker columns and 業務提供先's names (they grow with the jobs
- * and clients, not with members or activities: 40,000 cells at 5,000 jobs), then the places of
- * only the jobs answered: their rows of マッチング by 仕事ID (one search), never the tab by column.
+ * JOB_SEARCH_LIMIT. Reads 仕事's picker columns and 業務提供先's names whole, then the places of
+ * only the jobs answered: their rows of マッチング by 仕事ID (one search). What searchJobs
+ * (search-jobs.ts) does when its stored keys cannot be had, and what they are held to
+ * (test/app/matching/job-search-index.property.test.ts).
  */
-export function searchJobs(
+export function searchJobsInTab(
   store: TableStore, ctx: Pick<CallContext, 'today' | 'lang' | 'settings'>, input: ListJobsInput & { readonly query: string },
 ): ListJobsOutput {
   const key = searchKey(input.query);
@@ -113,8 +120,7 @@ export function searchJobs(
     const rank = key === '' ? null : matchRank(key, job.job_id, job.title, clientName.get(job.client_id ?? '') ?? '');
     if (rank !== null) found.push({ job, rank });
   }
-  found.sort((a, b) => a.rank - b.rank || ORDER[a.job.status ?? 'none'] - ORDER[b.job.status ?? 'none']
-    || (b.job.created_on ?? '').localeCompare(a.job.created_on ?? '') || a.job.job_id.localeCompare(b.job.job_id));
+  found.sort(byPickerOrder);
   const shown = found.slice(0, JOB_SEARCH_LIMIT).map((f) => f.job);
   const matches = shown.length === 0 ? [] : readRowsByKey(store, MATCHES_TAB, 'job_id', shown.map((j) => j.job_id), ctx.lang).parsed.records;
   return {

@@ -8,6 +8,7 @@ import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type { SetJobStatusInput, SetJobStatusOutput } from '../shared/api-types';
 import { findJob, jobFillOf, readJobRows, readMatchRows } from './job-fill';
+import { keyJobStatus } from './job-search-index';
 
 // A coordinator's own decision about a job: 終了 (the client no longer needs it), or 再開 (open it
 // again, or a 提案中 job the client has agreed to): 募集中, or 充足 when its placements already
@@ -30,6 +31,8 @@ export function setJobStatus(ports: Pick<SidebarPorts, 'store'>, ctx: CallContex
   if (status === job.status) return { job: jobFillOf(job, capacity), changed: false };
   const next: Job = { ...job, status };
   updateRecord(store, JOBS_TAB, { tab: jobs.name, index: jobs.parsed.columnIndex, row }, job, next, ctx.lang);
+  // The picker's key re-marked with the new status (job-search-index.ts).
+  keyJobStatus(store, row, job, next, ctx.lang);
   ctx.figures?.record('jobs', { jobs: [job] }, { jobs: [next] });
   writeAudit(store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: input.status === 'closed' ? 'job_close' : 'job_reopen', sheet: jobs.name, recordId: job.job_id,

@@ -59,7 +59,7 @@ export class CachedHeaderStore implements TableStore {
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
     if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
-    if (matchRows) this.matchRows = (names, column, pattern, limit) => matchRows.call(inner, names, column, pattern, limit);
+    if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
     if (readRows) this.readRows = (names, rowNumbers, pick) => readRows.call(inner, names, rowNumbers, pick);
   }
 

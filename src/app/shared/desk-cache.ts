@@ -43,6 +43,8 @@ export const OWN_HEADER_TABS: readonly { readonly key: string; readonly names: r
   { key: 'candidate_index', names: ['_候補索引'] },
   // The member picker's keys (member-search-index.ts): every member write asks whether it is there.
   { key: 'member_search', names: ['_会員検索'] },
+  // The job picker's keys (job-search-index.ts): every new job and status change asks the same.
+  { key: 'job_search', names: ['_仕事検索'] },
   { key: 'activity_totals', names: [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en] },
   // _継続支援: every status change, member edit and logged contact looks its member up in it
   // (follow-ups/stored-list.ts findListRows), asking in the desk language's order.

@@ -12,8 +12,9 @@ function shown(c: Cell | undefined): string {
   return typeof c === 'string' || typeof c === 'number' ? String(c) : '';
 }
 
-/** The rows of `raw` (sheet rows from its firstRow, or its rowNumbers) matching `pattern` in `column`. */
-export function matchRowsIn(raw: RawTable, column: number, pattern: string, limit: number): { rows: number[]; total: number } {
+/** The rows of `raw` (sheet rows from its firstRow, or its rowNumbers) matching `pattern` in `column`:
+ *  the first `limit` of them, or (`fromEnd`) the last `limit`, in sheet order either way. */
+export function matchRowsIn(raw: RawTable, column: number, pattern: string, limit: number, fromEnd = false): { rows: number[]; total: number } {
   const re = new RegExp(pattern, 'u');
   const first = raw.firstRow ?? 2;
   const rows: number[] = [];
@@ -22,9 +23,9 @@ export function matchRowsIn(raw: RawTable, column: number, pattern: string, limi
     const text = column >= 0 ? shown(r[column]) : '';
     if (text === '' || !re.test(text)) return;
     total += 1;
-    if (rows.length < limit) rows.push(raw.rowNumbers?.[i] ?? first + i);
+    if (fromEnd || rows.length < limit) rows.push(raw.rowNumbers?.[i] ?? first + i);
   });
-  return { rows, total };
+  return { rows: fromEnd ? rows.slice(Math.max(0, rows.length - limit)) : rows, total };
 }
 
 /** The rows `rowNumbers` of `raw`, only the picked columns kept (the others null). */
@@ -43,10 +44,10 @@ export function rowsIn(raw: RawTable, rowNumbers: readonly number[], pick: (head
   return { name: raw.name, header: [...raw.header], rows, rowNumbers: [...rowNumbers] };
 }
 
-export function matchRowsOf(store: TableStore, names: readonly string[], column: number, pattern: string, limit: number): { rows: readonly number[]; total: number } | null {
-  if (store.matchRows) return store.matchRows(names, column, pattern, limit);
+export function matchRowsOf(store: TableStore, names: readonly string[], column: number, pattern: string, limit: number, fromEnd = false): { rows: readonly number[]; total: number } | null {
+  if (store.matchRows) return store.matchRows(names, column, pattern, limit, fromEnd);
   const raw = store.read(names);
-  return raw ? matchRowsIn(raw, column, pattern, limit) : null;
+  return raw ? matchRowsIn(raw, column, pattern, limit, fromEnd) : null;
 }
 
 export function readRowsOf(store: TableStore, names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {

@@ -6,7 +6,8 @@ import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import { CHANGE_MATCH_INPUT, changeMatchStatus } from '../matching/change-match-status';
 import { PROPOSE_TEAM_INPUT, proposeTeam } from '../matching/propose-team';
 import { SET_JOB_STATUS_INPUT, setJobStatus } from '../matching/set-job-status';
-import { LIST_JOBS_INPUT, listJobsUpTo, searchJobs } from '../matching/list-jobs';
+import { LIST_JOBS_INPUT, listJobsUpTo } from '../matching/list-jobs';
+import { searchJobs } from '../matching/search-jobs';
 import { SEARCH_CLIENTS_INPUT, searchClients } from '../develop/search-clients';
 import { SAVE_MEMBER_INPUT, saveMember } from '../members/save-member';
 import { LEAVE_MEMBER_INPUT, leaveMember } from '../members/leave-member';
@@ -100,7 +101,7 @@ export function createSidebarApi(
     registerJob: (input) => call('write', () => parse(REGISTER_JOB_INPUT, input), (ctx, valid) => registerJob(ports, ctx, valid)),
     listJobs: (input) => call('read', () => parse(LIST_JOBS_INPUT, input) ?? {}, (ctx, valid) => (valid.query !== undefined
       // A large center's picker: the jobs matching what was typed, their places found by key.
-      ? searchJobs(ports.store, ctx, { ...valid, query: valid.query })
+      ? searchJobs(ports, ctx, { ...valid, query: valid.query })
       // Without one: at most 設定 仕事一覧の上限 jobs, cut past it (the stored picker sizes first).
       : listJobsUpTo(ports.store, ctx, valid, options.jobListLimit ?? ctx.settings.jobListLimit, storedOrRecounted(ports, ctx).sizes.jobs))),
     searchClients: (query) => call('read', () => parse(SEARCH_CLIENTS_INPUT, query), (ctx, valid) => searchClients(ports.store, ctx, valid)),

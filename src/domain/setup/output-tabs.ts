@@ -21,6 +21,9 @@ export const OUTPUT_TABS: readonly OutputTab[] = [
   // The member picker's search keys (src/app/members/member-search-index.ts), hidden: built by the
   // first search, the nightly run, and kept by every member write. One name in both languages.
   { key: 'member_search', ja: '_会員検索', en: '_会員検索', columns: [{ key: 'key', ja: '検索キー' }] },
+  // The job picker's search keys (src/app/matching/job-search-index.ts), hidden, the same way:
+  // built by the first search and the nightly run, kept by registerJob and every status change.
+  { key: 'job_search', ja: '_仕事検索', en: '_仕事検索', columns: [{ key: 'key', ja: '検索キー' }] },
   // The candidate index (app/matching/candidate-index.ts) and 活動記録's totals (weekly/count-activities.ts),
   // hidden: setup builds each right after making its tab (run-setup.ts), the nightly run and their
   // readers keep them. One name in either language for the index; its header is always Japanese.

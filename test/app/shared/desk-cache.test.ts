@@ -1,4 +1,5 @@
 import { MEMBER_SEARCH_TAB } from '../../../src/app/members/member-search-index';
+import { JOB_SEARCH_TAB } from '../../../src/app/matching/job-search-index';
 import type { Clock, SharedCache, TableStore } from '../../../src/app/ports';
 import { CachedHeaderStore } from '../../../src/app/shared/cached-header-store';
 import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey, OWN_HEADER_TABS } from '../../../src/app/shared/desk-cache';
@@ -159,9 +160,9 @@ describe('the memory SharedCache', () => {
 });
 
 describe('the add-in\'s own hidden tabs in the desk cache', () => {
-  test('_候補索引, _会員検索, _活動集計 and _継続支援 have header keys, read by the one getAll, by the names their writers ask with', () => {
+  test('_候補索引, _会員検索, _仕事検索, _活動集計 and _継続支援 have header keys, read by the one getAll, by the names their writers ask with', () => {
     expect(OWN_HEADER_TABS.map((t) => t.names)).toEqual([
-      [CANDIDATE_INDEX_TAB], [MEMBER_SEARCH_TAB], [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en],
+      [CANDIDATE_INDEX_TAB], [MEMBER_SEARCH_TAB], [JOB_SEARCH_TAB], [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en],
       // findListRows asks in the desk language's order: both orders are keys of their own.
       [FOLLOW_UP_LIST_TAB.ja, FOLLOW_UP_LIST_TAB.en], [FOLLOW_UP_LIST_TAB.en, FOLLOW_UP_LIST_TAB.ja],
     ]);
