@@ -7,6 +7,7 @@ import { readStoredList } from '../../../src/app/follow-ups/stored-list';
 import { FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY, recordTouches, touchOfEdit, type HandEdit } from '../../../src/app/matching/index-hand-edits';
 import type { Clock } from '../../../src/app/ports';
 import type { MemoryTableStore } from '../../../src/local/memory-table-store';
+import { typeRange } from '../type-by-hand';
 import { desk, TODAY, type Desk } from '../day-fixture';
 
 // 継続支援's stored list (_継続支援, src/app/follow-ups) against a recount from the tabs: after
@@ -61,22 +62,6 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('next_day' as const), days: fc.constantFrom(1, 3, 8, 25) }),
 );
 
-/** `values` typed into `tab` at (row, column), as a person would: the edit as the trigger's event
- *  gives it (oldValue only for one cell that held something, and only when Sheets says it). */
-function typeRange(store: MemoryTableStore, tab: string, row: number, column: number, values: Cell[][], withOld: boolean): HandEdit | null {
-  const raw = store.read([tab]);
-  if (!raw || column < 1 || row < 2 || row - 2 > raw.rows.length) return null;
-  const rows = raw.rows.map((r) => [...r]);
-  const width = raw.header.length;
-  while (rows.length < row - 2 + values.length) rows.push(Array.from({ length: width }, () => null));
-  const single = values.length === 1 && values[0]?.length === 1;
-  const before = rows[row - 2]?.[column - 1] ?? null;
-  values.forEach((vs, i) => vs.forEach((v, j) => { const r = rows[row - 2 + i]; if (r) r[column - 1 + j] = v; }));
-  store.replace(tab, raw.header, rows);
-  const old = single && withOld && before !== null && before !== '' ? { oldValue: typeof before === 'object' ? before.date : String(before) } : {};
-  return { tab, row, rows: values.length, column, columns: values[0]?.length ?? 1, ...old };
-}
-
 /** One hand edit of the model, or null (nothing to edit). */
 function typed(store: MemoryTableStore, step: Extract<Step, { kind: 'typed' }>, today: string): HandEdit | null {
   const raw = store.read([step.tab]);
@@ -111,7 +96,7 @@ function typed(store: MemoryTableStore, step: Extract<Step, { kind: 'typed' }>, 
         // A contact typed as a whole new row (its 会員ID among the cells: no oldValue, rebuilt).
         case 0: {
           const cells: Record<string, Cell> = { 活動ID: `A9${String(step.n).padStart(3, '0')}${step.v}`, 日付: date(step.v % 30), 分野: step.v % 2 === 0 ? '継続支援' : '募集・支援', 種別: '電話', 会員ID: who };
-          return typeRange(store, '活動記録', rows.length + 2, 1, [(raw?.header ?? []).map((h) => cells[h] ?? null)], step.withOld);
+          return typeRange(store, '活動記録', rows.length + 2, 1, [(raw?.header ?? []).map((h) => cells[h] ?? null)], step.withOld, true);
         }
         case 1: return rows.length === 0 ? null : typeRange(store, '活動記録', row, at('日付'), [[date(step.v * 5)]], step.withOld);
         case 2: return rows.length === 0 ? null : typeRange(store, '活動記録', row, at('状態'), [[step.v % 2 === 0 ? '取消' : '']], step.withOld);

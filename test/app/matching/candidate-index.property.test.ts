@@ -19,6 +19,7 @@ import {
 import type { Clock, KeyValueStore } from '../../../src/app/ports';
 import type { MemoryTableStore } from '../../../src/local/memory-table-store';
 import { COORDINATOR } from '../sidebar/sidebar-fixture';
+import { typeRange } from '../type-by-hand';
 import { desk, ok, TODAY } from '../day-fixture';
 
 // The candidate index (matching.md "The candidate index") held to a recount: after any sequence of
@@ -87,20 +88,6 @@ function typeInto(store: MemoryTableStore, memberId: string, header: string, val
   if (!row || at < 0) return;
   row[at] = value;
   store.replace('会員', raw.header, rows);
-}
-
-/** A person's edit of `tab`: `values` from sheet row `row`, column `column` (1-based), as the
- *  memory store's cells, and the event Sheets would give (oldValue of a single cell that held one). */
-function typeRange(store: MemoryTableStore, tab: string, row: number, column: number, values: Cell[][], withOld: boolean): HandEdit | null {
-  const raw = store.read([tab]);
-  if (!raw || row < 2 || row - 2 >= raw.rows.length) return null;
-  const rows = raw.rows.map((r) => [...r]);
-  const single = values.length === 1 && values[0]?.length === 1;
-  const before = rows[row - 2]?.[column - 1] ?? null;
-  values.forEach((vs, i) => vs.forEach((v, j) => { const r = rows[row - 2 + i]; if (r) r[column - 1 + j] = v; }));
-  store.replace(tab, raw.header, rows);
-  const old = single && withOld && before !== null && before !== '' ? { oldValue: typeof before === 'object' ? before.date : String(before) } : {};
-  return { tab, row, rows: values.length, column, columns: values[0]?.length ?? 1, ...old };
 }
 
 /** The on-edit trigger's part for the index (src/entry/cache-triggers.ts): the edited rows' keys
