@@ -40,7 +40,7 @@ describe('setup makes the add-in\'s stores', () => {
     const inner = new MemoryTableStore();
     const { p, surface } = ports(inner);
     runSetup(p, { tabs: allSetupTabs(), initial: { centerName: 'Kashiwa', language: 'en', weeklyDay: 0, weeklyHour: 8 } });
-    expect(inner.tabNames().filter((n) => n.startsWith('_'))).toEqual(['_FollowUps', '_会員検索', '_候補索引', '_ActivityTotals']);
+    expect(inner.tabNames().filter((n) => n.startsWith('_'))).toEqual(['_FollowUps', '_会員検索', '_仕事検索', '_候補索引', '_ActivityTotals']);
     // The index: its stamp row and every bucket, readable as the ranking reads it.
     const index = readCandidateIndex(inner, '2015-03-20');
     expect(index).toMatchObject({ ok: true, built: '2015-03-20', entries: [] });
@@ -77,7 +77,7 @@ describe('setup makes the add-in\'s stores', () => {
     runSetup(second.p, { tabs: allSetupTabs() });
     expect(second.writes.filter((w) => w.includes('_'))).toEqual([]);
     expect(JSON.stringify(['_候補索引', '_活動集計'].map((n) => inner.read([n])))).toBe(before);
-    expect([...second.surface.protectedTabs].filter((n) => n.startsWith('_')).sort()).toEqual(['_会員検索', '_候補索引', '_活動集計', '_継続支援'].sort());
+    expect([...second.surface.protectedTabs].filter((n) => n.startsWith('_')).sort()).toEqual(['_会員検索', '_仕事検索', '_候補索引', '_活動集計', '_継続支援'].sort());
     expect(second.surface.calls.applyFormats).toBe(2);
     const third = ports(inner);
     runSetup(third.p, { tabs: allSetupTabs() });
