@@ -18,8 +18,9 @@ import { GasSurveyForms } from '../gas/survey-forms';
 import type { GooglePorts } from '../gas/google-ports';
 import { underWriteLock } from '../app/shared/write-boundary';
 import { rebuildCandidateIndexLocked } from '../app/matching/candidate-index';
-import { rebuildMemberSearchLocked } from '../app/members/member-search-index';
-import { rebuildJobSearchLocked } from '../app/matching/job-search-index';
+import { MEMBER_SEARCH } from '../app/members/member-search-index';
+import { JOB_SEARCH } from '../app/matching/job-search-index';
+import { rebuildKeyTabLocked, type FoldedKeyTab } from '../app/shared/folded-key-tab';
 import { readSettings } from '../app/shared/call-context';
 import { MailAppMailer } from '../gas/mail-app-mailer';
 import { scriptLock } from '../gas/script-lock';
@@ -167,8 +168,8 @@ export function tallyAllSurveys({ ports, settings, triggerEvent }: ScriptContext
     const index = rebuildCandidateIndexLocked(ports);
     log(index ? `candidate index: ${index.members} members, ${index.chars} characters` : 'candidate index: another run holds the script lock; the first ranking tomorrow rebuilds it');
     nightlyHeadline(ports);
-    nightlyMemberSearch(ports);
-    nightlyJobSearch(ports);
+    nightlyKeyTab(ports, MEMBER_SEARCH, 'member search keys', '会員');
+    nightlyKeyTab(ports, JOB_SEARCH, 'job search keys', '仕事');
     // 継続支援's stored list, rebuilt as of today (src/app/follow-ups/keep-list.ts): under its own
     // hold of the lock, so a failing rebuild never costs the surveys' mails, nor they it.
     try {
@@ -199,27 +200,18 @@ function nightlyHeadline(ports: ScriptContext['ports']): void {
   }
 }
 
-/** The job picker's keys rebuilt (src/app/matching/job-search-index.ts): what no trigger saw (a
- *  center's own script writing 仕事 or 業務提供先) is in tomorrow's searches. Under its own turn of the lock. */
-function nightlyJobSearch(ports: ScriptContext['ports']): void {
+/**
+ * A picker's folded keys rebuilt (src/app/shared/folded-key-tab.ts: _会員検索 from 会員,
+ * _仕事検索 from 仕事 and 業務提供先): what no trigger saw (a center's own script writing those
+ * tabs) is in tomorrow's searches. Under its own turn of the lock; `what` names it in the log.
+ */
+function nightlyKeyTab(ports: ScriptContext['ports'], spec: FoldedKeyTab, what: string, source: string): void {
   try {
     const today = civilDateIn(ports.clock.now(), readSettings(ports.store).timeZone);
-    const rows = rebuildJobSearchLocked({ store: ports.store, props: ports.properties, lock: ports.lock }, today);
-    log(rows === null ? 'job search keys: another run holds the script lock (or there is no 仕事); the first search rebuilds them' : `job search keys: ${rows} rows`);
+    const rows = rebuildKeyTabLocked(spec, { store: ports.store, props: ports.properties, lock: ports.lock }, today);
+    log(rows === null ? `${what}: another run holds the script lock (or there is no ${source}); the first search rebuilds them` : `${what}: ${rows} rows`);
   } catch (error) {
-    log(`job search keys: the rebuild failed (${String(error).slice(0, 120)}); the first search rebuilds them`);
-  }
-}
-
-/** The member picker's keys rebuilt (src/app/members/member-search-index.ts): what no trigger saw
- *  (a center's own script writing 会員) is in tomorrow's searches. Under its own turn of the lock. */
-function nightlyMemberSearch(ports: ScriptContext['ports']): void {
-  try {
-    const today = civilDateIn(ports.clock.now(), readSettings(ports.store).timeZone);
-    const rows = rebuildMemberSearchLocked({ store: ports.store, props: ports.properties, lock: ports.lock }, today);
-    log(rows === null ? 'member search keys: another run holds the script lock (or there is no 会員); the first search rebuilds them' : `member search keys: ${rows} rows`);
-  } catch (error) {
-    log(`member search keys: the rebuild failed (${String(error).slice(0, 120)}); the first search rebuilds them`);
+    log(`${what}: the rebuild failed (${String(error).slice(0, 120)}); the first search rebuilds them`);
   }
 }
 
