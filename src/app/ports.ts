@@ -5,10 +5,11 @@ export type { OwnedCells } from '../domain/cell';
 /** TableStore.findRows' answer: the rows found, and the sheet row of the tab's last row. */
 export type FoundRows = RawTable & { readonly lastRow: number };
 
-/** Header rows a store may take from beyond its run instead of reading row 1 (the desk cache:
- *  src/app/shared/cached-header-store.ts), by the names a caller asks a tab with. */
+/** Header rows a store may take from beyond its run instead of reading row 1 (the desk cache, or the
+ *  header the add-in writes to its own tab: src/app/shared/cached-header-store.ts), by the names a
+ *  caller asks a tab with and the name of the tab found. */
 export interface HeaderMemo {
-  recall(names: readonly string[]): { readonly name: string; readonly header: readonly string[] } | null;
+  recall(names: readonly string[], found: string): { readonly name: string; readonly header: readonly string[] } | null;
   keep(names: readonly string[], found: { readonly name: string; readonly header: readonly string[] }): void;
 }
 

@@ -285,12 +285,12 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, rowNumbers: [...rowNumbers] };
   }
 
-  /** The tab's header row for this run: this run's, else the memo's (when it names this very tab),
-   *  else read (getLastColumn and one getValues) and kept in both. */
+  /** The tab's header row for this run: this run's, else the memo's (when it names this very tab:
+   *  the desk cache's, or the one the add-in writes to its own tab), else read (getLastColumn and one getValues) and kept in both. */
   private headerFor(sheet: Sheet, name: string, names: readonly string[]): readonly string[] {
     const run = this.headers.get(name);
     if (run) return run;
-    const kept = this.memo?.recall(names);
+    const kept = this.memo?.recall(names, name);
     if (kept && kept.name === name && kept.header.some((h) => h !== '')) {
       const header = [...kept.header];
       this.headers.set(name, header);

@@ -581,3 +581,84 @@ describe('the writes of a member, an activity and a job with the stored lists in
     expect(trips()).toEqual([...OPEN, ...FIND, ...RECOUNT, 'Sheet.appendRow', 'Sheet.appendRow', 'Properties.getProperties', ...CLOSE]);
   });
 });
+
+describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: every round trip, and why', () => {
+  // The keys built by a first job search (setup and the nightly run build them at a real desk).
+  // Issue 15: the key's re-mark cost setJobStatus 5 round trips besides the lock at the bench's
+  // center (bench/README.md): _仕事検索's header (getLastColumn and a getValues of row 1, then one
+  // Cache.putAll to remember it), its row's cell, its write. The header went: _仕事検索 is the
+  // add-in's own tab, written with one header cell the code knows (desk-cache.ts WRITTEN_HEADERS),
+  // and its one reader picks column A by position. The cell is read at the job's own row (the tab
+  // is row-aligned with 仕事), not searched for: what is there is checked against the job's ID.
+  const { bundle, ss, step } = world();
+  const trips = (): string[] => bundle.log.sequence().filter((c) => DATA_ROUND_TRIPS.has(c) || METADATA_CALLS.has(c))
+    .map((c) => (METADATA_CALLS.has(c) ? `size ${c}` : c));
+  step('listJobs', { query: '清掃', include_all: true });
+  // A first save (not pinned): 監査ログ's header read and cached.
+  step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M001', minutes: 5 });
+  const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
+  const keyAt = (row: number): string => String(ss.getSheetByName('_仕事検索')?.getRange(row, 1).getValue() ?? '');
+  const jobsTab = (): GoogleAppsScript.Spreadsheet.Sheet => {
+    const tab = ss.getSheetByName('仕事');
+    if (!tab) throw new Error('no 仕事');
+    return tab;
+  };
+
+  test('J004 opened: 14 round trips, no size question — its key re-marked at its row, no header read, nothing put in the cache', () => {
+    expect(keyAt(5)).toMatch(/^提・j004・/u);
+    expect(step('setJobStatus', { job_id: 'J004', status: 'open' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事 (row 5)
+      'TextFinder.findAll', // its rows of マッチング (none: nothing read)
+      'Range.setValues', // 状態
+      'Range.getValues', 'Range.setValues', // _仕事検索's row 5, J004's key: checked, re-marked (提 → none)
+      'Sheet.appendRow', // the audit row
+      'Properties.getProperties', // the stored 今週 figures
+      ...CLOSE,
+    ]);
+    expect(keyAt(5)).toMatch(/^・j004・/u);
+  });
+
+  test('after a person sorted 仕事 (no trigger ran): the key at J004\'s new row is written whole, J004\'s, never the other job\'s re-marked', () => {
+    // J002 (row 3) and J004 (row 5) swap rows: _仕事検索's row 3 still holds J002's key.
+    const tab = jobsTab();
+    const width = tab.getLastColumn();
+    const j002 = tab.getRange(3, 1, 1, width).getValues();
+    const j004 = tab.getRange(5, 1, 1, width).getValues();
+    tab.getRange(3, 1, 1, width).setValues(j004);
+    tab.getRange(5, 1, 1, width).setValues(j002);
+    expect(keyAt(3)).toMatch(/^・j002・/u);
+    expect(step('setJobStatus', { job_id: 'J004', status: 'closed' }).ok).toBe(true);
+    // The cell holds another job's key: J004's is made whole (its client's name found by key).
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', 'TextFinder.findAll', 'Range.setValues',
+      'Range.getValues', // _仕事検索's row 3: J002's key, not J004's
+      'TextFinder.findAll', 'Range.getValues', // C002's row of 業務提供先, for the key's client name
+      'Range.setValues', // J004's key, 終-marked, at row 3
+      'Sheet.appendRow', 'Properties.getProperties',
+      ...CLOSE,
+    ]);
+    expect(keyAt(3)).toMatch(/^終・j004・/u);
+    // And the search shows J004 closed, J002 as it is (the rows that no longer match rebuild the keys first).
+    const found = bundle.call('listJobs', { query: 'j00', include_all: true }) as { ok: boolean; data: { jobs: { id: string; status: string }[] } };
+    expect(found.ok).toBe(true);
+    const statusOf = new Map(found.data.jobs.map((j) => [j.id, j.status]));
+    expect([statusOf.get('J004'), statusOf.get('J002')]).toEqual(['closed', 'open']);
+  });
+
+  test('a job\'s row past the keys\' grid (an empty _仕事検索 made by setup, a short grid): the status changes, the key is left to the first search', () => {
+    const keys = ss.getSheetByName('_仕事検索');
+    if (!keys) throw new Error('no keys');
+    keys.getRange(2, 1, keys.getLastRow() - 1, 1).clearContent();
+    keys.deleteRows(3, keys.getMaxRows() - 2);
+    expect(keys.getMaxRows()).toBe(2);
+    // J004 now on row 3 (the sort above): past the grid of two rows.
+    const s = step('setJobStatus', { job_id: 'J004', status: 'open' });
+    expect(s.ok).toBe(true);
+    expect(String(jobsTab().getRange(3, 14).getValue())).toBe('募集中');
+    expect(keys.getMaxRows()).toBe(2);
+  });
+});

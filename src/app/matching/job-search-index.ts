@@ -66,14 +66,23 @@ export function keyNewJob(store: TableStore, job: Pick<Job, 'job_id' | 'title' |
 }
 
 /** A job's row `row` of 仕事 rewritten with another status (setJobStatus, a placement that fills
- *  or reopens it): the key of that row re-marked, one read of its cell and one writeCells — only
+ *  or reopens it): the key of that row re-marked, one read of its cell (the tab row-aligned with
+ *  仕事: the row the job was found at, no search, no header read) and one writeCells — only
  *  when the mark changes (and the keys were built: a blank cell is left to the first search). A cell that does not hold this job's key (rows moved by hand) is written
  *  whole, the client's name found by key (one search of 業務提供先). Inside the write's boundary. */
 export function keyJobStatus(store: TableStore, row: number, before: Pick<Job, 'job_id' | 'title' | 'status' | 'client_id'>, after: Pick<Job, 'status'>, lang: Language): void {
   const was = jobMark(before.status);
   const mark = jobMark(after.status);
+  // The tab's header is the add-in's own (desk-cache.ts WRITTEN_HEADERS): asking for it costs no
+  // round trip, only the lookup that finds the tab.
   if (row < 2 || was === mark || store.header([JOB_SEARCH_TAB]) === null) return;
-  const cell = readRowsOf(store, [JOB_SEARCH_TAB], [row], () => [0])?.rows[0]?.[0];
+  let cell: unknown = null;
+  try {
+    cell = readRowsOf(store, [JOB_SEARCH_TAB], [row], () => [0])?.rows[0]?.[0];
+  } catch {
+    // Past the tab's grid (Sheets refuses the range): the keys were never built this far, as a blank cell.
+    cell = null;
+  }
   const stored = typeof cell === 'string' ? cell : '';
   // A blank cell: the keys were never built this far (setup's empty tab): the first search builds them.
   if (stored === '') return;

@@ -1,6 +1,6 @@
 import type { Cell, RawTable } from '../../domain/cell';
 import type { HeaderMemo, OwnedCells, TableStore } from '../ports';
-import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, OWN_HEADER_TABS, type DeskCache } from './desk-cache';
+import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, isWrittenHeader, OWN_HEADER_TABS, writtenHeader, type DeskCache } from './desk-cache';
 
 // The store with its header rows kept in the desk cache (desk-cache.ts): header(names) of a desk
 // tab answers from the run's cache snapshot when it can, else reads row 1 and remembers it. The
@@ -28,10 +28,14 @@ export function deskHeaderMemo(cache: DeskCache): HeaderMemo {
     return isHeader(hit) ? hit : null;
   };
   return {
-    recall(names) {
+    recall(names, found) {
       const key = headerKey(names);
       const hit = key === null || !cache.opened ? null : cached(key);
-      return hit ? { name: hit.name, header: [...hit.header] } : null;
+      if (hit) return { name: hit.name, header: [...hit.header] };
+      // The add-in's own tab, not in the cache: its header is the one the add-in writes (desk-cache.ts
+      // WRITTEN_HEADERS), in any run — a trigger's too, which reads no cache for it.
+      const written = key === null ? null : writtenHeader(found);
+      return written ? { name: found, header: [...written] } : null;
     },
     keep(names, found) {
       const key = headerKey(names);
@@ -39,6 +43,8 @@ export function deskHeaderMemo(cache: DeskCache): HeaderMemo {
       if (key === null || !cache.opened || CALLER_TAB_NAMES.has(found.name.trim()) || !found.header.some((h) => h.trim() !== '')) return;
       const hit = cached(key);
       if (hit && hit.name === found.name && hit.header.join('\u0000') === found.header.join('\u0000')) return;
+      // The header the add-in writes, with no other in the cache: recall answers it without an entry.
+      if (!hit && isWrittenHeader(found.name, found.header)) return;
       cache.remember(key, { name: found.name, header: [...found.header] });
     },
   };
@@ -70,6 +76,9 @@ export class CachedHeaderStore implements TableStore {
   header(names: readonly string[]): { name: string; header: string[] } | null {
     const key = headerKey(names);
     if (key === null) return this.inner.header(names);
+    // The add-in's own tab with a header it writes: the inner store's memo (deskHeaderMemo) answers
+    // the cache's entry, else that header, for the one lookup that finds the tab (no round trip).
+    if (names.some((n) => writtenHeader(n) !== null)) return this.inner.header(names);
     const hit = this.cache.lookup(key);
     if (isHeader(hit)) return { name: hit.name, header: [...hit.header] };
     const found = this.inner.header(names);

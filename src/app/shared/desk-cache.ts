@@ -1,7 +1,9 @@
 import type { RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import { COORDINATORS_TAB, DATA_TABS, FOLLOW_UP_LIST_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
-import { ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
+import { ACTIVITY_TOTALS_HEADER, ACTIVITY_TOTALS_HEADER_EN, ACTIVITY_TOTALS_TAB } from '../../domain/weekly/activity-totals-tab';
+import { INDEX_HEADER } from '../../domain/matching/member-index';
+import { KEY_HEADER } from '../../domain/text/folded-key';
 import type { SharedCache } from '../ports';
 
 // What every call reads before it does anything — 設定 (the language, the zone), コーディネータ (who
@@ -51,6 +53,37 @@ export const OWN_HEADER_TABS: readonly { readonly key: string; readonly names: r
   { key: 'follow_up_list.ja', names: tabNames(FOLLOW_UP_LIST_TAB, 'ja') },
   { key: 'follow_up_list.en', names: tabNames(FOLLOW_UP_LIST_TAB, 'en') },
 ];
+
+/** The header row the add-in itself writes to its own tabs, by tab name: every reader of these tabs
+ *  picks its cells by position (the keys in A; 区分, 会員数, 索引 in A–C; キー and 値 in A–B), so
+ *  a header here is the tab's width, known from the code that wrote it — no getLastColumn and
+ *  getValues of row 1 (two round trips), and no Cache.putAll to remember it, in the runs whose
+ *  cache has no entry (the first of every 5 minutes). A header read from the sheet and cached still
+ *  comes first (cached-header-store.ts). A column a person inserted into one of these tabs moves
+ *  its cells away from where the readers look, as it did with the header read: the readers check
+ *  what they find there (a key's ID, a bucket's 区分, a day's key) and rebuild or search when it
+ *  is not what they expect; the structural change also stamps them (cache-triggers.ts).
+ *  _活動集計's header is written in the desk's language (count-activities.ts): the English text is
+ *  known under either name only by position, which is all a reader asks of it. _継続支援 is
+ *  not here: its columns are found by their header text (follow-ups/stored-list.ts). */
+export const WRITTEN_HEADERS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['_候補索引', INDEX_HEADER],
+  ['_会員検索', [KEY_HEADER]],
+  ['_仕事検索', [KEY_HEADER]],
+  [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_HEADER],
+  [ACTIVITY_TOTALS_TAB.en, ACTIVITY_TOTALS_HEADER_EN],
+]);
+
+/** The header the add-in writes to its own tab `name` (as found: spaces around it allowed), or null. */
+export function writtenHeader(name: string): readonly string[] | null {
+  return WRITTEN_HEADERS.get(name.trim()) ?? null;
+}
+
+/** Whether `header` is exactly what the add-in writes to `name`: nothing for the cache to keep. */
+export function isWrittenHeader(name: string, header: readonly string[]): boolean {
+  const written = writtenHeader(name);
+  return written !== null && written.length === header.length && written.every((h, i) => h === header[i]);
+}
 
 /** The header key of the tab `names` asks for, when it is one of the desk's tabs in either
  *  language's order (tabNames(def, lang)) or one of the add-in's own; null for any other list,

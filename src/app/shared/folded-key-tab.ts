@@ -1,6 +1,7 @@
 import { addDays, type CivilDate } from '../../domain/civil-date';
 import type { RawTable } from '../../domain/cell';
 import type { KeyValueStore, Lock, TableStore } from '../ports';
+import { KEY_HEADER } from '../../domain/text/folded-key';
 import { underWriteLock } from './write-boundary';
 
 // A hidden add-in tab of stored, folded search keys row-aligned with a center tab (workbook.md
@@ -19,7 +20,7 @@ import { underWriteLock } from './write-boundary';
 // The member picker's _会員検索 (members/member-search-index.ts) and the job picker's _仕事検索
 // (matching/job-search-index.ts) are two of these.
 
-export const KEY_HEADER = '検索キー';
+export { KEY_HEADER };
 
 export interface FoldedKeyTab {
   /** The hidden tab's name (one name in both languages). */

@@ -13,6 +13,10 @@ import { searchKey } from './search-key';
 
 export const FIELD_MARK = '・';
 
+/** The one header cell of a folded-key tab (column A: the keys); the add-in writes it, and knows it
+ *  without reading it (src/app/shared/desk-cache.ts WRITTEN_HEADERS). */
+export const KEY_HEADER = '検索キー';
+
 /** The key of a row without an ID: the picker never lists one, and no pattern below matches it
  *  (every pattern needs a character of the query after a mark). It keeps the row filled, so the
  *  hidden tab's last row is the center tab's and an appended record lands on the same row number. */
