@@ -1,10 +1,13 @@
 import { MEMBER_SEARCH_TAB } from '../../../src/app/members/member-search-index';
 import { JOB_SEARCH_TAB } from '../../../src/app/matching/job-search-index';
 import type { Clock, SharedCache, TableStore } from '../../../src/app/ports';
-import { CachedHeaderStore } from '../../../src/app/shared/cached-header-store';
-import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey, OWN_HEADER_TABS } from '../../../src/app/shared/desk-cache';
-import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
-import { ACTIVITY_TOTALS_TAB } from '../../../src/domain/weekly/activity-totals-tab';
+import { CachedHeaderStore, deskHeaderMemo } from '../../../src/app/shared/cached-header-store';
+import { DESK_CACHE_KEYS, DESK_CACHE_TTL_SECONDS, DeskCache, headerKey, OWN_HEADER_TABS, SETTINGS_KEY, WRITTEN_HEADERS, writtenHeader } from '../../../src/app/shared/desk-cache';
+import { rebuildJobSearch } from '../../../src/app/matching/job-search-index';
+import { rebuildMemberSearch } from '../../../src/app/members/member-search-index';
+import { loadWorkbook } from '../../../src/app/shared/load-workbook';
+import { CANDIDATE_INDEX_TAB, rebuildCandidateIndex } from '../../../src/app/matching/candidate-index';
+import { ACTIVITY_TOTALS_HEADER, ACTIVITY_TOTALS_HEADER_EN, ACTIVITY_TOTALS_TAB } from '../../../src/domain/weekly/activity-totals-tab';
 import { FOLLOW_UP_LIST_TAB } from '../../../src/domain/schema/tabs';
 import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
 import { MemorySharedCache } from '../../../src/local/memory-shared-cache';
@@ -172,5 +175,43 @@ describe('the add-in\'s own hidden tabs in the desk cache', () => {
       expect(DESK_CACHE_KEYS).toContain(key);
     }
     expect(headerKey([ACTIVITY_TOTALS_TAB.en, ACTIVITY_TOTALS_TAB.ja])).toBeNull();
+  });
+});
+
+describe('the headers the add-in writes to its own tabs (WRITTEN_HEADERS)', () => {
+  // A run whose cache has no entry for these tabs takes this header instead of reading row 1 (two
+  // round trips in Sheets, and a putAll): it must be the very header each tab's writer writes.
+  test('are what the rebuilds of _候補索引, _会員検索 and _仕事検索 write, and what the weekly run writes to _活動集計 in each language', () => {
+    const store = MemoryTableStore.from(sidebarTables());
+    const props = new MemoryProps();
+    rebuildCandidateIndex(store, loadWorkbook(store).settings, '2025-06-11');
+    rebuildMemberSearch(store, props, '2025-06-11');
+    rebuildJobSearch(store, props, '2025-06-11');
+    for (const tab of [CANDIDATE_INDEX_TAB, MEMBER_SEARCH_TAB, JOB_SEARCH_TAB]) {
+      expect([tab, store.header([tab])?.header]).toEqual([tab, writtenHeader(tab)]);
+    }
+    expect([...WRITTEN_HEADERS.keys()]).toEqual([CANDIDATE_INDEX_TAB, MEMBER_SEARCH_TAB, JOB_SEARCH_TAB, ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en]);
+    expect(writtenHeader(ACTIVITY_TOTALS_TAB.ja)).toEqual([...ACTIVITY_TOTALS_HEADER]);
+    expect(writtenHeader(ACTIVITY_TOTALS_TAB.en)).toEqual([...ACTIVITY_TOTALS_HEADER_EN]);
+    // _継続支援's columns are found by their header text: never assumed.
+    expect(writtenHeader(FOLLOW_UP_LIST_TAB.ja)).toBeNull();
+  });
+
+  test('are not put in the cache (nothing to remember that the code knows), and a header read from the sheet still comes first', () => {
+    const store = MemoryTableStore.from(sidebarTables());
+    rebuildJobSearch(store, new MemoryProps(), '2025-06-11');
+    const shared = new MemorySharedCache({ now: () => NOW });
+    const cache = new DeskCache(shared);
+    const cached = new CachedHeaderStore(store, cache);
+    expect(cached.header([JOB_SEARCH_TAB])?.header).toEqual(writtenHeader(JOB_SEARCH_TAB));
+    const memo = deskHeaderMemo(cache);
+    cache.lookup(SETTINGS_KEY);
+    expect(memo.recall([JOB_SEARCH_TAB], JOB_SEARCH_TAB)?.header).toEqual(writtenHeader(JOB_SEARCH_TAB));
+    memo.keep([JOB_SEARCH_TAB], { name: JOB_SEARCH_TAB, header: [...(writtenHeader(JOB_SEARCH_TAB) ?? [])] });
+    cache.commit();
+    expect(shared.getAll(DESK_CACHE_KEYS)).toEqual({});
+    // Another header in row 1 (a person typed over it), read by a whole read: kept, and recalled first.
+    memo.keep([JOB_SEARCH_TAB], { name: JOB_SEARCH_TAB, header: ['キー'] });
+    expect(memo.recall([JOB_SEARCH_TAB], JOB_SEARCH_TAB)?.header).toEqual(['キー']);
   });
 });
