@@ -1,11 +1,14 @@
 import { DATA_ROUND_TRIPS, METADATA_CALLS, type CallSnapshot } from '../test/fakes/call-log';
+import { CELL_READ_US_PESSIMISTIC, ROUND_TRIP_US } from '../src/gas/read-cost';
 
 // The projected Apps Script time of an operation, as a RANGE: each service call at a cost that
 // depends on its kind, each cell read or written, and the start-up of the execution (the bundle
 // evaluated again on every google.script.run call and trigger, and for a sidebar call the
 // google.script.run trip itself). The two ends differ where the public measurements differ (a
 // cell read costs 10 µs in one, 31 µs in another); bench/README.md says where each figure comes
-// from and which ones are our own. Change them here and every figure of the report moves.
+// from and which ones are our own. Change them here and every figure of the report moves — but a
+// round trip and the pessimistic cell read live in src/gas/read-cost.ts, where the Sheets adapter
+// decides from the same two figures when a gap between rows is worth reading (rowBlocks).
 
 export interface CostSource {
   readonly what: string;
@@ -18,7 +21,7 @@ export interface CostSource {
 export const COSTS = {
   /** A call that moves data (getValues, setValues, properties, cache, lock, mail...). */
   roundTrip: {
-    what: 'data round trip (getValues, setValues, properties, cache, lock, mail, triggers)', low: 50, high: 50,
+    what: 'data round trip (getValues, setValues, properties, cache, lock, mail, triggers)', low: ROUND_TRIP_US / 1000, high: ROUND_TRIP_US / 1000,
     source: 'PropertiesService getProperty avg 30 ms / setProperty avg 62 ms, CacheService put avg 93 ms / get avg 3 ms, over 100 runs (L. Peralta, ziritione.org/post/apps_script_performance); ' +
       'CacheService put ~57 ms / get ~21 ms, the same for a 100 KB value as for a few bytes (qiita.com/mitonattou919/items/a0fdd1a9e4559ee4a512); ' +
       'one setValues of 4,000 cells < 50 ms (StackOverflow "What is faster: ScriptDb or SpreadsheetApp?")',
@@ -40,7 +43,7 @@ export const COSTS = {
   },
   /** Per cell read, on top of the call. */
   cellRead: {
-    what: 'per cell read', low: 0.010, high: 0.031,
+    what: 'per cell read', low: 0.010, high: CELL_READ_US_PESSIMISTIC / 1000,
     source: 'low: one setValues of 4,000 cells < 50 ms ⇒ ≤ 12.5 µs a cell (StackOverflow, above), rounded down for reads; ' +
       'high: getValues() of 120,000 rows × 2 columns of plain text took 7.380 s = 30.75 µs a cell (qiita.com/shi-suzuki/items/d23c6c7e4a0bbe2831af)',
   },

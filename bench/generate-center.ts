@@ -34,8 +34,8 @@ export const SIZES: readonly BenchSize[] = [
 ];
 
 /** BENCH_QUICK: two small centers, enough to see whether a call count moves with size. Big enough
- *  that J00001's matches (one every matches/8 rows of マッチング, 12 columns) lie more than 1,600
- *  cells apart at both (GAP_CELLS_PER_ROUND_TRIP, src/gas/sheets-table-store.ts): rows found closer
+ *  that J00001's matches (one every matches/8 rows of マッチング, 12 columns) lie more than a round
+ *  trip's worth of cells apart at both (50 ms at 31 µs a cell: rowBlocks, src/gas/read-cost.ts): rows found closer
  *  are read in one block, whose cells grow with the gap, so at 300 members a status change read
  *  more cells at the bigger center although it reads rows found by key. Few activities, which
  *  only the weekly figures and the growing calls read. */

@@ -63,8 +63,10 @@ export interface TableStore {
   /** The cells of the columns `pick` chooses of the given sheet rows (≥ 2) of the first of `names`,
    *  shaped as `read` answers (the other cells null), in the order asked, with `rowNumbers`; a row
    *  below the tab's last reads blank. Sheets: the header (once a run, or the desk cache's), then
-   *  ONE getValues per row, over the columns from the first picked to the last: for a few rows
-   *  (the picker's ≤ 20), a count that depends on the rows asked, never on the tab. Optional, as readColumns. */
+   *  ONE getValues per block of rows asked close together (as findRows: the rows between read and
+   *  dropped when that costs less than a round trip), over the columns from the first picked to the
+   *  last: for a few rows (the picker's ≤ 20), a count that depends on the rows asked, never on the
+   *  tab. Optional, as readColumns. */
   readRows?(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
   /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of
    *  the answer set (an empty answer's is the last row + 1). With `pick`, only those columns, as

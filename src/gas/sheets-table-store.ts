@@ -4,6 +4,7 @@ import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { regexQuoted } from '../domain/text/regex-quoted';
 import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
+import { gapRowsWorthReading } from './read-cost';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -271,14 +272,19 @@ export class SheetsTableStore implements TableStore {
       const first = Math.min(...wanted);
       const span = Math.max(...wanted) - first + 1;
       const keep = new Set(wanted);
-      // One getValues a row, never a block: the picker reads ≤ 20 rows, scattered over the tab at a
-      // large center, and rows that happen to sit together at a small one would make the calls of
-      // one search move with the center's size (bench/size-independence.ts holds them equal).
-      for (const r of sorted) {
-        const [row = []] = sheet.getRange(r, first + 1, 1, span).getValues() as unknown[][];
-        const out = new Array<Cell>(width).fill(null);
-        row.forEach((v, c) => { if (keep.has(first + c)) out[first + c] = this.toCell(v); });
-        byRow.set(r, out);
+      // One getValues per block of rows asked close together, the rows between read and dropped
+      // (rowBlocks: when they cost less than a round trip), as findRows; rows far apart one each.
+      // A picker's ≤ 20 hits sit as close as the query's share of the tab makes them, which does
+      // not depend on the center's size (bench/README.md, "Rows read in blocks").
+      const wantedRow = new Set(sorted);
+      for (const [from, count] of rowBlocks(sorted, span)) {
+        const values = sheet.getRange(from, first + 1, count, span).getValues() as unknown[][];
+        values.forEach((row, i) => {
+          if (!wantedRow.has(from + i)) return;
+          const out = new Array<Cell>(width).fill(null);
+          row.forEach((v, c) => { if (keep.has(first + c)) out[first + c] = this.toCell(v); });
+          byRow.set(from + i, out);
+        });
       }
     }
     const rows = rowNumbers.map((r) => byRow.get(r) ?? new Array<Cell>(width).fill(null));
@@ -432,16 +438,12 @@ export function columnRuns(wanted: readonly number[], width: number): [number, n
   return runs;
 }
 
-/** Cells a round trip is worth: one round trip (50 ms) against a cell read at the pessimistic end of
- *  the cost model (31 µs, bench/cost-model.ts) — reading ~1,600 cells between two rows found costs
- *  what a second getValues would. */
-export const GAP_CELLS_PER_ROUND_TRIP = 1_600;
-
 /** `[first, count]` blocks covering `sorted` (ascending, each once), rows `width` cells wide: two rows
- *  found are read in one block when the rows between them hold at most GAP_CELLS_PER_ROUND_TRIP
- *  cells (a width of 0: only adjacent rows). */
+ *  wanted share one getValues when reading the rows between them costs less than a round trip at the
+ *  pessimistic end of the cost model (gapRowsWorthReading, read-cost.ts; a width of 0: only adjacent
+ *  rows). A block starts and ends at a wanted row, so it never reaches past the rows asked for. */
 export function rowBlocks(sorted: readonly number[], width: number): [number, number][] {
-  const gapRows = width > 0 ? Math.floor(GAP_CELLS_PER_ROUND_TRIP / width) : 0;
+  const gapRows = gapRowsWorthReading(width);
   const runs: [number, number][] = [];
   for (const r of sorted) {
     const last = runs[runs.length - 1];

@@ -32,4 +32,15 @@ describe('the benchmark quick check', () => {
     // Every sidebar call is in one list or the other.
     expect(unclassified(result.results)).toEqual([]);
   });
+
+  test('the member picker reads its 20 hits from 会員 in one getValues at both sizes, not one a row', () => {
+    // やま is a family name's start (山田, 山本…): its 20 first hits lie within ~200 rows of 会員 at
+    // any center size, so the Sheets store reads them as one block (rowBlocks: the rows between
+    // cost less than the 19 round trips saved, 19 × 50 ms against ~1,800 cells × 31 µs). One a row,
+    // it was 20 getValues. Fails if the blocks go.
+    for (const r of result.results) {
+      const search = r.measures.find((m) => m.op === 'searchMembers');
+      expect([r.size.name, search?.calls.byMethod['Range.getValues']]).toEqual([r.size.name, 1]);
+    }
+  });
 });
