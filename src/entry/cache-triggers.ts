@@ -82,7 +82,15 @@ function stampTotals(ctx: ScriptContext): void {
   ctx.ports.properties.set(TOTALS_EDITED_PROPERTY, ctx.ports.clock.now().toISOString());
 }
 
-type EditEvent = { range: GoogleAppsScript.Spreadsheet.Range; oldValue?: unknown };
+type EditEvent = { range: GoogleAppsScript.Spreadsheet.Range; oldValue?: unknown; value?: unknown };
+
+/** One of the event's cell values as text, or nothing: Sheets gives `value` and `oldValue` only for
+ *  one cell typed (not pasted), `oldValue` only when the cell held something. Anything but a plain
+ *  value (older runtimes once gave `{oldValue}` for a cleared cell) is taken as not given — the
+ *  cautious reading: a full rebuild rather than a member missed. */
+function eventText(v: unknown): { readonly text: string } | null {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? { text: String(v) } : null;
+}
 
 /** What an edit of a tab the candidate index or 継続支援's list is counted from touched
  *  (index-hand-edits.ts), recorded for each reader of the tab: the header (the desk cache's, else
@@ -91,9 +99,12 @@ type EditEvent = { range: GoogleAppsScript.Spreadsheet.Range; oldValue?: unknown
  *  reader whose list changed. */
 function touchStores(ctx: ScriptContext, event: EditEvent, tab: string, row: number): Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> {
   const { range } = event;
+  const oldValue = eventText(event.oldValue);
+  const value = eventText(event.value);
   const edit = {
     tab, row, rows: range.getNumRows(), column: range.getColumn(), columns: range.getNumColumns(),
-    ...(event.oldValue === undefined || event.oldValue === null ? {} : { oldValue: String(event.oldValue) }),
+    ...(oldValue === null ? {} : { oldValue: oldValue.text }),
+    ...(value === null ? {} : { value: value.text }),
   };
   const header = row <= 1 ? null : ctx.ports.store.header([tab])?.header ?? null;
   const read = new Map<number, (string | number | null)[]>();

@@ -73,8 +73,7 @@ describe('the candidate index after a person edits 会員 by hand', () => {
     // Their buckets' 会員数 and 索引 only (a rebuild writes 1,026 × 3 cells).
     expect(first.calls.cellsWritten).toBeLessThanOrEqual(4);
     // The same cell pasted over: no oldValue, so whose row it was is unknown — a full rebuild.
-    const pasted = editEvent(sheet, 2, column(sheet, '会員ID'), [['M102']], edit);
-    delete pasted.oldValue;
+    const pasted = editEvent(sheet, 2, column(sheet, '会員ID'), [['M102']], edit, 'pasted');
     bundle.fakes!.actAs(MANAGER);
     expect(bundle.call('onDeskEdit', pasted)).toMatchObject({ indexStamped: true });
     bundle.fakes!.actAs(COORDINATOR);
@@ -165,6 +164,49 @@ describe('継続支援\'s stored list after a person edits the tabs by hand', ()
     expect(listed(call('rebuildFollowUps'))).toEqual(listed(first.result));
   });
 
+  test('a contact typed into the row below the last, cell by cell, its 会員ID last: the next listing re-counts M002 alone, no rebuild', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    expect(listed(call('listFollowUps'))).toContain('M002');
+    const log = ss.getSheetByName('活動記録')!;
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0]!.map(String);
+    const at = log.getLastRow() + 1;
+    const cells: [string, string][] = [['活動ID', 'A9001'], ['日付', '2025-06-10'], ['分野', '募集・支援'], ['種別', '電話'], ['会員ID', 'M002']];
+    bundle.fakes!.actAs(MANAGER);
+    const fired = cells.map(([h, v]) => {
+      // Each cell typed is an edit of its own: Sheets gives its value and no oldValue (it was blank).
+      const e = editEvent(log, at, header.indexOf(h) + 1, [[v]], edit);
+      expect(e).toMatchObject({ value: v });
+      expect(e).not.toHaveProperty('oldValue');
+      return bundle.call('onDeskEdit', e) as Record<string, unknown>;
+    });
+    // Every cell before the 会員ID read a blank ID: no one named, nothing stamped (the 分野 and 種別
+    // cells, and 活動ID, are not even the list's columns). The 会員ID typed last names M002 — the
+    // rule for a blank ID cell typed (index-hand-edits.ts): before it, a full rebuild.
+    for (const f of fired.slice(0, -1)) {
+      expect(f).not.toHaveProperty('followUpsStamped');
+      expect(f).not.toHaveProperty('followUpsTouched');
+    }
+    expect(fired.at(-1)).toMatchObject({ followUpsTouched: { members: ['M002'], jobs: [] } });
+    expect(fired.at(-1)).not.toHaveProperty('followUpsStamped');
+    bundle.fakes!.actAs(COORDINATOR);
+    const first = bundle.log.measure(() => call('listFollowUps'));
+    expect(listed(first.result)).not.toContain('M002');
+    expect(listed(first.result)).toEqual(listed(call('rebuildFollowUps')));
+    // The same row pasted whole (the test below): a full rebuild, for comparison.
+    // eslint-disable-next-line no-console
+    console.log(`listFollowUps after a contact typed into a new row of 活動記録: ${first.calls.roundTrips} round trips, ${first.calls.cellsRead} cells read, ${first.calls.cellsWritten} written`);
+    // Her row of the list found and blanked (13 cells), her rows read by key: the one-member
+    // re-count of a hand edit — the 退会日 above, 16 round trips and 162 cells, plus her new row of
+    // 活動記録 found by key and read (she had none there) — where it rebuilt the list before (the
+    // whole row pasted, below: every row of 会員, 仕事, マッチング and 活動記録 read by column and
+    // the list rewritten; 875,086 cells read at 50,000 members).
+    expect(first.calls.cellsWritten).toBe(13);
+    expect([first.calls.roundTrips, first.calls.cellsRead]).toEqual([19, 188]);
+  });
+
   test('a row typed into 活動記録 (its 会員ID among the cells: no oldValue) rebuilds the list; its 日付 typed over re-counts the member', () => {
     const { bundle, ss, call } = world();
     bundle.fakes!.actAs(MANAGER);
@@ -184,6 +226,8 @@ describe('継続支援\'s stored list after a person edits the tabs by hand', ()
     bundle.fakes!.actAs(COORDINATOR);
     const rebuilt = bundle.log.measure(() => call('listFollowUps'));
     expect(listed(rebuilt.result)).toEqual(before.filter((m) => m !== 'M002'));
+    // eslint-disable-next-line no-console
+    console.log(`listFollowUps after a row pasted into 活動記録 (rebuilt): ${rebuilt.calls.roundTrips} round trips, ${rebuilt.calls.cellsRead} cells read, ${rebuilt.calls.cellsWritten} written`);
     // Rebuilt once: the stamp is the one it saw, the next listing reads the list alone.
     const again = bundle.log.measure(() => call('listFollowUps'));
     expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);

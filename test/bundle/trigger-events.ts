@@ -51,14 +51,21 @@ export function formSubmitEvent(sheet: GSheet, namedValues: Record<string, strin
 
 /** What Sheets does on a person's edit: the cells take the values (through the fake's own API,
  *  which fires nothing), and the event the installable on-edit trigger receives (the edited
- *  range, live; the spreadsheet; the trigger's ID; value and oldValue of a single cell). */
-export function editEvent(sheet: GSheet, row: number, column: number, values: unknown[][], triggerUid: string): Record<string, unknown> {
+ *  range, live; the spreadsheet; the trigger's ID). For one cell typed, its `value` and — only
+ *  when it held something — its `oldValue` ("undefined if the cell had no previous content");
+ *  for a range, or one cell `pasted`, neither (Sheets says nothing of a paste's cells). */
+export function editEvent(
+  sheet: GSheet, row: number, column: number, values: unknown[][], triggerUid: string, how: 'typed' | 'pasted' = 'typed',
+): Record<string, unknown> {
   const range = sheet.getRange(row, column, values.length, values[0]?.length ?? 1);
-  const oldValue = values.length === 1 && values[0]?.length === 1 ? range.getValue() : undefined;
+  const typed = how === 'typed' && values.length === 1 && values[0]?.length === 1;
+  const before: unknown = typed ? range.getValue() : undefined;
   range.setValues(values);
+  const held = before !== undefined && before !== null && before !== '';
   return {
     authMode: 'FULL', range, source: sheet.getParent(), triggerUid, user: { email: 'someone@example.org' },
-    ...(oldValue === undefined ? {} : { oldValue: String(oldValue), value: String(values[0]?.[0]) }),
+    ...(typed ? { value: String(values[0]?.[0]) } : {}),
+    ...(held ? { oldValue: String(before) } : {}),
   };
 }
 

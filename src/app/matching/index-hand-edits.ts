@@ -16,8 +16,9 @@ import { FOLLOW_UP_ACTIVITY_FIELDS, FOLLOW_UP_JOB_FIELDS, FOLLOW_UP_MATCH_FIELDS
 //
 // Whatever the trigger cannot name for sure is a full rebuild instead (INDEX_EDITED_PROPERTY, the
 // stamp the reader compares with the one its last rebuild saw — set blind, without the lock, so it
-// can never be lost): row 1 (a header), the key column itself unless one cell was typed over and
-// Sheets says what it held (`oldValue`: both IDs then), more than INDEX_TOUCHED_MAX rows or keys,
+// can never be lost): row 1 (a header), the key column itself unless one cell was typed — over an
+// ID (Sheets' `oldValue`: both IDs then) or into a blank cell (Sheets' `value` with no `oldValue`:
+// the new ID alone; how a row typed below the last one gets its ID) — more than INDEX_TOUCHED_MAX rows or keys,
 // the lock busy, and every structural change (the on-change trigger: rows deleted, inserted or
 // sorted, which carries no range). A key lost is never possible: the list is only ever changed
 // under the lock, and a trigger that cannot take it stamps the full rebuild.
@@ -48,8 +49,10 @@ export interface IndexTouched {
 export type IndexTouch = { readonly full: true } | ({ readonly full: false } & IndexTouched);
 
 /** One hand edit as the on-edit event gives it: the tab, the range's first row and column (1-based)
- *  and size, and for a single cell what it held before (Sheets gives no oldValue for a blank cell,
- *  nor for a range). */
+ *  and size, and for a single cell typed what it holds now (`value`) and what it held before
+ *  (`oldValue`). Sheets gives both for one cell typed over, `value` alone for one cell typed into
+ *  a blank cell ("undefined if the cell had no previous content"), and neither for a range or a
+ *  paste (a cell pasted over may have held anything). */
 export interface HandEdit {
   readonly tab: string;
   readonly row: number;
@@ -57,6 +60,7 @@ export interface HandEdit {
   readonly column: number;
   readonly columns: number;
   readonly oldValue?: string;
+  readonly value?: string;
 }
 
 /** The stored lists that follow hand edits, each with its own touched list and full stamp: the
@@ -133,12 +137,17 @@ export function touchOfEdit(edit: HandEdit, header: readonly string[] | null, ke
   }
   const keys = new Set(keysIn(keyColumn).map(keyText).filter((k) => k !== ''));
   if (keyColumn >= edit.column && keyColumn < edit.column + edit.columns) {
-    // The ID itself changed: whose entry the row was before is known only from oldValue, which
-    // Sheets gives for one cell that held something. A range, or a cell Sheets says nothing of
-    // (blank before, or pasted): rebuilt whole.
-    if (edit.rows !== 1 || edit.columns !== 1 || edit.oldValue === undefined) return FULL;
-    const old = edit.oldValue.trim();
-    if (old !== '') keys.add(old);
+    // The ID itself changed: whose entry the row was before is known only for one cell typed —
+    // from oldValue when it held something, and as no one's when Sheets gives the typed value
+    // without an oldValue (a blank ID cell: a row typed below the last one, or a half-typed row
+    // whose ID comes last; its other cells named no one while the ID was blank, so the ID typed
+    // now is the one key to re-count). A range, or a cell pasted (Sheets says nothing of what it
+    // held, nor what it holds): rebuilt whole.
+    if (edit.rows !== 1 || edit.columns !== 1) return FULL;
+    if (edit.oldValue !== undefined) {
+      const old = edit.oldValue.trim();
+      if (old !== '') keys.add(old);
+    } else if (edit.value === undefined) return FULL;
   }
   const list = [...keys];
   return source.kind === 'members' ? { full: false, members: list, jobs: [] } : { full: false, members: [], jobs: list };

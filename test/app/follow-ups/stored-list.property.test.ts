@@ -7,7 +7,7 @@ import { readStoredList } from '../../../src/app/follow-ups/stored-list';
 import { FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY, recordTouches, touchOfEdit, type HandEdit } from '../../../src/app/matching/index-hand-edits';
 import type { Clock } from '../../../src/app/ports';
 import type { MemoryTableStore } from '../../../src/local/memory-table-store';
-import { typeRange } from '../type-by-hand';
+import { typeNewRow, typeRange } from '../type-by-hand';
 import { desk, TODAY, type Desk } from '../day-fixture';
 
 // 継続支援's stored list (_継続支援, src/app/follow-ups) against a recount from the tabs: after
@@ -36,6 +36,14 @@ type Step =
   | { readonly kind: 'correct_minutes'; readonly nth: number; readonly minutes: number }
   | { readonly kind: 'hand_edit'; readonly row: number; readonly status: string }
   | { readonly kind: 'typed'; readonly tab: '会員' | 'マッチング' | '活動記録' | '仕事'; readonly n: number; readonly what: number; readonly v: number; readonly withOld: boolean; readonly twice: boolean; readonly busy: boolean }
+  // A row typed by hand below the last (or below a blank row), cell by cell, its ID cell at any
+  // place in the order — last too — or pasted (Sheets then says nothing of it), the row stopped
+  // half-typed, its ID typed over once more afterwards; each cell's trigger fired once or twice,
+  // its lock free or busy (bit i of busy: the i-th cell's).
+  | {
+    readonly kind: 'new_row'; readonly tab: '会員' | 'マッチング' | '活動記録'; readonly v: number; readonly idAt: number; readonly stop: number;
+    readonly gap: 0 | 1; readonly pasteId: boolean; readonly retype: boolean; readonly twice: boolean; readonly busy: number;
+  }
   | { readonly kind: 'next_day'; readonly days: number };
 
 const MEMBERS = ['M001', 'M002', 'M003', 'M004', 'M006', 'M007', 'M008', 'M009'];
@@ -59,8 +67,43 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('typed' as const), tab: fc.constantFrom('会員' as const, '会員' as const, 'マッチング' as const, '活動記録' as const, '活動記録' as const, '仕事' as const),
     n: fc.nat(10), what: fc.nat(5), v: fc.nat(40), withOld: fc.boolean(), twice: fc.boolean(), busy: fc.constantFrom(false, false, false, true),
   }),
+  fc.record({
+    kind: fc.constant('new_row' as const), tab: fc.constantFrom('会員' as const, 'マッチング' as const, '活動記録' as const, '活動記録' as const),
+    v: fc.nat(40), idAt: fc.nat(6), stop: fc.constantFrom(0, 0, 0, 1, 2), gap: fc.constantFrom(0 as const, 0 as const, 1 as const),
+    pasteId: fc.constantFrom(false, false, false, true), retype: fc.constantFrom(false, false, true), twice: fc.boolean(),
+    busy: fc.constantFrom(0, 0, 0, 0, 1, 4, 16),
+  }),
   fc.record({ kind: fc.constant('next_day' as const), days: fc.constantFrom(1, 3, 8, 25) }),
 );
+
+/** The cells of a row typed by hand into `tab`, its ID cell (the key the trigger names) first and
+ *  the others after: a new member (an ID of her own: `rows`, the tab's row count, keeps it so; a
+ *  会員ID two rows of 会員 hold is a problem `ikigai check` names, and which row a write changes is
+ *  not this test's), a contact or a match of a member of 会員 or of an ID 会員 has not (typed wrong). */
+function newRowCells(step: Extract<Step, { kind: 'new_row' }>, today: string, rows: number): { id: readonly [string, Cell]; others: (readonly [string, Cell])[] } {
+  const date = (back: number): Cell => ({ date: addDays(today, -back) });
+  const who = step.v % 7 === 0 ? 'M950' : MEMBERS[step.v % MEMBERS.length] ?? 'M001';
+  switch (step.tab) {
+    case '会員':
+      return {
+        id: ['会員ID', `M8${String(rows).padStart(2, '0')}`],
+        others: [['氏名', '手入力 新'], ['フリガナ', 'テニュウリョク シン'], ['入会日', date(step.v * 20)], ['個人情報同意', step.v % 3 !== 0]],
+      };
+    case 'マッチング':
+      return {
+        id: ['会員ID', who],
+        others: [
+          ['マッチングID', `X9${String(step.v).padStart(3, '0')}`], ['仕事ID', `J00${1 + (step.v % 3)}`], ['状態', step.v % 2 === 0 ? '成立' : '提案'],
+          ['提案日', date(40)], ['成立日', step.v % 2 === 0 ? date(step.v % 3 === 0 ? 35 : 5) : null],
+        ],
+      };
+    case '活動記録':
+      return {
+        id: ['会員ID', who],
+        others: [['活動ID', `A9${String(step.v).padStart(3, '0')}`], ['日付', date(step.v % 30)], ['分野', step.v % 2 === 0 ? '継続支援' : '募集・支援'], ['種別', '電話']],
+      };
+  }
+}
 
 /** One hand edit of the model, or null (nothing to edit). */
 function typed(store: MemoryTableStore, step: Extract<Step, { kind: 'typed' }>, today: string): HandEdit | null {
@@ -162,6 +205,33 @@ function play(d: Desk, today: { value: string }, step: Step, logged: string[], s
       seen.set(how, (seen.get(how) ?? 0) + 1);
       return;
     }
+    case 'new_row': {
+      const { id, others } = newRowCells(step, today.value, d.store.read([step.tab])?.rows.length ?? 0);
+      const order = [...others];
+      order.splice(step.idAt % (others.length + 1), 0, id);
+      const typedCells = order.slice(0, order.length - step.stop);
+      const stamp = d.props.get(FOLLOW_UPS_EDITED_PROPERTY);
+      let i = 0;
+      for (const edit of typeNewRow(d.store, step.tab, typedCells, step.gap)) {
+        const pasted = step.pasteId && edit.column === (d.store.read([step.tab])?.header.indexOf(id[0]) ?? -1) + 1;
+        const seenEdit: HandEdit = pasted ? { tab: edit.tab, row: edit.row, rows: 1, column: edit.column, columns: 1 } : edit;
+        const busy = ((step.busy >> i) & 1) === 1;
+        fireEdit(d, today.value, seenEdit, busy);
+        if (step.twice) fireEdit(d, today.value, seenEdit, busy);
+        i += 1;
+      }
+      if (step.retype && typedCells.includes(id)) {
+        // Her ID typed over once the row stands (Sheets gives the old one): both re-counted.
+        const raw = d.store.read([step.tab]);
+        const at = (raw?.header.indexOf(id[0]) ?? -1) + 1;
+        const other = step.tab === '会員' ? `M7${String(raw?.rows.length ?? 0).padStart(2, '0')}` : MEMBERS[(step.v + 3) % MEMBERS.length] ?? 'M002';
+        const edit = raw ? typeRange(d.store, step.tab, raw.rows.length + 1, at, [[other]], true) : null;
+        if (edit) fireEdit(d, today.value, edit, false);
+      }
+      const how = d.props.get(FOLLOW_UPS_EDITED_PROPERTY) !== stamp ? 'new row → full' : d.props.get(FOLLOW_UPS_TOUCHED_PROPERTY) === null ? 'new row → none' : 'new row → touched';
+      seen.set(how, (seen.get(how) ?? 0) + 1);
+      return;
+    }
     case 'next_day':
       today.value = addDays(today.value, step.days);
       d.day(today.value);
@@ -210,12 +280,19 @@ describe('the stored 継続支援 list', () => {
         // A placement typed in マッチング by hand, then its member moved (会員ID typed over, with oldValue).
         { kind: 'typed', tab: 'マッチング', n: 0, what: 0, v: 2, withOld: true, twice: false, busy: false },
         { kind: 'typed', tab: 'マッチング', n: 0, what: 2, v: 3, withOld: true, twice: true, busy: false },
+      ]], [[
+        // A contact typed as a new row below the last for M002 (waiting), cell by cell, her 会員ID the
+        // last cell (every trigger before it read a blank ID and named no one), fired twice: only
+        // the last edit names her, and she is off the list. Then a member's row typed below a
+        // blank row, her 会員ID last.
+        { kind: 'new_row', tab: '活動記録', v: 1, idAt: 4, stop: 0, gap: 0, pasteId: false, retype: false, twice: true, busy: 0 },
+        { kind: 'new_row', tab: '会員', v: 1, idAt: 4, stop: 0, gap: 1, pasteId: false, retype: false, twice: false, busy: 0 },
       ]]],
     });
     // eslint-disable-next-line no-console
     console.log(`stored list: ${JSON.stringify(Object.fromEntries([...seen].sort()))}`);
     // Both ways a hand edit reaches the list are run: re-counted by key, and rebuilt.
-    for (const k of ['typed → touched', 'typed → full']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
+    for (const k of ['typed → touched', 'typed → full', 'new row → touched', 'new row → full']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
   });
 
   it('a follow-up logged today takes the member off with one search of the list, and a rebuild brings no change', () => {
