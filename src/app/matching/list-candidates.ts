@@ -7,6 +7,7 @@ import { ageOn } from '../../domain/members/age';
 import type { Workbook } from '../../domain/workbook';
 import { rankForJob } from '../../domain/matching/rank-candidates';
 import { contextOfEntries } from '../../domain/matching/member-index';
+import { indexPlacements } from '../../domain/matching/placements';
 import type { MatchResult } from '../../domain/matching/types';
 import { CLIENTS_TAB, MATCHES_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
@@ -57,7 +58,14 @@ export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: str
   const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang).parsed.records;
   const client = job.client_id ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [job.client_id], lang).parsed.records[0] : undefined;
   const { skills } = loadWorkbookPart(store, { skills: { whole: true } }, ctx.settings);
-  const result = rankForJob(job, contextOfEntries(entries, ctx.settings, skills), ctx.today);
+  const context = contextOfEntries(entries, ctx.settings, skills);
+  // A match of this job naming no member of 会員 (a 会員ID typed over in 会員, or typed wrong into
+  // マッチング) still holds its place, as the tabs read whole count it (matchContext): the index
+  // packs members only, so such placements come from the job's own rows of マッチング read above.
+  const indexed = new Set(entries.map((e) => e.member.member_id));
+  const orphans = jobMatches.filter((m) => !indexed.has(m.member_id));
+  const placements = orphans.length === 0 ? context.placements : new Map([...context.placements, ...indexPlacements(orphans, [job])]);
+  const result = rankForJob(job, { ...context, placements }, ctx.today);
   return candidatesAnswer(ctx, job, result, entries.map((e) => e.member), jobMatches, client?.name ?? '');
 }
 
