@@ -150,7 +150,9 @@ function editMember(ports: SidebarPorts, ctx: CallContext, memberId: string, inp
     // The name or kana changed: the picker's key of this row (nothing written otherwise).
     keyEditedMember(store, row, before, after, ctx.today);
     ctx.figures?.record('members', { members: [before] }, { members: [after] });
-    ctx.figures?.words([after.district]);
+    // The dropdowns' 地区 only when it changed: a member's 地区 left as it was is in the stored list
+    // already (counted from 会員 by the recount), and a word recorded makes the run read the figures.
+    if (changed.includes('district')) ctx.figures?.words([after.district]);
     // Consent, 就業可能枠, dates, name or phone changed: the member's row of the stored 継続支援 list,
     // from the row as just written (not searched for again). Any other field (地区, 技能…): the
     // list does not depend on it, and is not looked up (seven round trips).

@@ -1,13 +1,15 @@
 import type { KeyValueStore } from '../ports';
 import {
-  applyChanges, parseStoredHeadline, storedText, STORED_HEADLINE_KEY, type RowChange, type Slice, type SliceKind,
+  applyChanges, changesMoveFigures, parseStoredHeadline, storedText, STORED_HEADLINE_KEY, type RowChange, type Slice, type SliceKind,
 } from '../weekly/stored-headline';
 
 // What one write run changed that the stored 今週 figures count (weekly/stored-headline.ts): each
 // writer records the rows it changed, as they were and as they are, and the sidebar call's write
 // boundary (guarded-call.ts) moves the stored figures once at the end of the run, under the same
 // lock: one read and one write of the document property whatever the number of rows, none when
-// the run changed nothing counted.
+// the run changed nothing counted — nor when the rows it changed count the same before and after
+// and it put no word into a list (a 地区 retyped to one in use is recorded as no word at all:
+// save-member.ts), since the figures would be written back as they were read.
 
 export class FigureChanges {
   private readonly changes: RowChange[] = [];
@@ -39,10 +41,16 @@ export class FigureChanges {
    *  sidebar open recounts them), then forgets it. */
   store(props: KeyValueStore, today: string): void {
     if (this.empty) return;
-    const stored = parseStoredHeadline(props.get(STORED_HEADLINE_KEY));
+    if (this.districts.length === 0 && this.categories.length === 0 && this.clients === 0 && !changesMoveFigures(this.changes, today)) {
+      this.changes.length = 0;
+      return;
+    }
+    const text = props.get(STORED_HEADLINE_KEY);
+    const stored = parseStoredHeadline(text);
     if (stored !== null && stored.day === today) {
-      const moved = applyChanges(stored, this.changes, { districts: this.districts, categories: this.categories, clients: this.clients }, today);
-      props.set(STORED_HEADLINE_KEY, storedText(moved));
+      const moved = storedText(applyChanges(stored, this.changes, { districts: this.districts, categories: this.categories, clients: this.clients }, today));
+      // A 地区 already in the list, counts that cancel out: the same text, not written again.
+      if (moved !== text) props.set(STORED_HEADLINE_KEY, moved);
     }
     this.changes.length = 0;
     this.districts.length = 0;

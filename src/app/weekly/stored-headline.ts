@@ -162,6 +162,31 @@ export interface RowChange {
   readonly after: Slice;
 }
 
+/** What one change moves, counted over the two weeks of `day`: each figure of its kind by what
+ *  the rows counted after minus before, and the pickers' job count by the jobs listed after minus before. */
+function deltaOf(change: RowChange, day: string): { figures: Partial<Record<HeadlineKey, [number, number]>>; jobs: number } {
+  const settings = { ...DEFAULT_SETTINGS, weeklyRecipients: [] };
+  const after = headlineFiguresOf(sliceWorkbook(settings, change.after), day);
+  const before = headlineFiguresOf(sliceWorkbook(settings, change.before), day);
+  const figures: Partial<Record<HeadlineKey, [number, number]>> = {};
+  for (const key of FIGURES_OF[change.kind]) figures[key] = [after[key][0] - before[key][0], after[key][1] - before[key][1]];
+  const jobs = change.kind === 'jobs' ? (change.after.jobs ?? []).filter(isListed).length - (change.before.jobs ?? []).filter(isListed).length : 0;
+  return { figures, jobs };
+}
+
+/**
+ * Whether `changes` would move any stored figure for `today` (applyChanges moves figures only when
+ * they are for today, so no other day need be asked): false for a write whose rows count the same
+ * before and after — a member's 地区 or 技能 retyped, an activity's note or kind corrected — which
+ * then reads and writes no property at all (figure-changes.ts).
+ */
+export function changesMoveFigures(changes: readonly RowChange[], today: string): boolean {
+  return changes.some((change) => {
+    const d = deltaOf(change, today);
+    return d.jobs !== 0 || Object.values(d.figures).some(([c, p]) => c !== 0 || p !== 0);
+  });
+}
+
 /**
  * The stored figures moved by `changes` (each figure by what the changed rows counted after minus
  * before, over the stored day's two weeks), with `words` added to the lists. Nothing moves when
@@ -173,15 +198,14 @@ export function applyChanges(
   if (h.day !== today) return h;
   let jobs = h.sizes.jobs;
   const figures: Record<HeadlineKey, [number, number]> = { ...h.figures } as Record<HeadlineKey, [number, number]>;
-  const settings = { ...DEFAULT_SETTINGS, weeklyRecipients: [] };
   for (const change of changes) {
-    const after = headlineFiguresOf(sliceWorkbook(settings, change.after), h.day);
-    const before = headlineFiguresOf(sliceWorkbook(settings, change.before), h.day);
+    const d = deltaOf(change, h.day);
     for (const key of FIGURES_OF[change.kind]) {
       const [c, p] = figures[key];
-      figures[key] = [c + after[key][0] - before[key][0], p + after[key][1] - before[key][1]];
+      const [dc, dp] = d.figures[key] ?? [0, 0];
+      figures[key] = [c + dc, p + dp];
     }
-    if (change.kind === 'jobs') jobs += (change.after.jobs ?? []).filter(isListed).length - (change.before.jobs ?? []).filter(isListed).length;
+    jobs += d.jobs;
   }
   const add = (list: readonly string[] | null, more: readonly string[]): readonly string[] | null =>
     list === null || more.length === 0 ? list : distinctWords([...list, ...more]);

@@ -17,6 +17,8 @@ const quiet = (): void => undefined;
 type Op =
   | { op: 'log'; date: string; minutes: number; member: string }
   | { op: 'correct'; nth: number; date: string; minutes: number }
+  | { op: 'note'; nth: number; notes: string }
+  | { op: 'edit'; member: string; district: string; skills: boolean }
   | { op: 'withdraw'; nth: number }
   | { op: 'join'; joined: string }
   | { op: 'leave'; member: string; date: string }
@@ -31,6 +33,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('log' as const), date: day, minutes: fc.integer({ min: 0, max: 120 }), member }),
   fc.record({ op: fc.constant('correct' as const), nth: fc.nat(5), date: day, minutes: fc.integer({ min: 1, max: 90 }) }),
   fc.record({ op: fc.constant('withdraw' as const), nth: fc.nat(5) }),
+  // Writes whose rows count the same before and after (no property read nor written for them,
+  // figure-changes.ts): a note corrected, a member's 地区 or 技能 retyped — to a 地区 in use or a
+  // new one, which the dropdowns' list must then hold.
+  fc.record({ op: fc.constant('note' as const), nth: fc.nat(5), notes: fc.constantFrom('y', 'z') }),
+  fc.record({ op: fc.constant('edit' as const), member, district: fc.constantFrom('柏', '我孫子', '新しい地区', '東口'), skills: fc.boolean() }),
   fc.record({ op: fc.constant('join' as const), joined: day }),
   fc.record({ op: fc.constant('leave' as const), member, date: day }),
   fc.record({ op: fc.constant('match' as const), action: fc.constantFrom('propose' as const, 'place' as const, 'end' as const, 'undo_place' as const, 'decline' as const), job, member }),
@@ -53,6 +60,11 @@ describe('the stored 今週 figures', () => {
         } else if (o.op === 'correct') {
           const id = logged[o.nth % Math.max(1, logged.length)];
           if (id) api.correctActivity({ activity_id: id, date: o.date, minutes: o.minutes });
+        } else if (o.op === 'note') {
+          const id = logged[o.nth % Math.max(1, logged.length)];
+          if (id) api.correctActivity({ activity_id: id, notes: o.notes });
+        } else if (o.op === 'edit') {
+          api.saveMember({ member_id: o.member, district: o.district, ...(o.skills ? { skills: ['清掃'] } : {}) });
         } else if (o.op === 'withdraw') {
           const id = logged[o.nth % Math.max(1, logged.length)];
           if (id) api.withdrawActivity(id);
@@ -72,6 +84,8 @@ describe('the stored 今週 figures', () => {
         const recount = recountHeadline(loadWorkbook(ports.store), TODAY, '');
         for (const key of KEPT_CURRENT) expect([o.op, key, stored?.figures[key]]).toEqual([o.op, key, recount.figures[key]]);
         expect(stored?.sizes).toEqual(recount.sizes);
+        // Every 地区 in use is in the dropdowns' list (a word no longer used stays until the night).
+        for (const d of recount.districts ?? []) expect([o.op, stored?.districts?.includes(d)]).toEqual([o.op, true]);
       }
     }), { numRuns: 60 });
     expect(NOW.toISOString()).toBe('2025-06-11T01:00:00.000Z');
