@@ -68,6 +68,13 @@ export interface TableStore {
    *  last: for a few rows (the picker's ≤ 20), a count that depends on the rows asked, never on the
    *  tab. Optional, as readColumns. */
   readRows?(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
+  /** The header and the first `dataRows` data rows of the first of `names` that exists, `width`
+   *  columns from A, as they stand (blank rows kept, the other columns not read), for a tab whose
+   *  shape the add-in knows (the candidate index: its header, the stamp and 1,024 buckets). Sheets:
+   *  ONE getValues of that rectangle, no size question; a rectangle past the tab's grid (rows
+   *  deleted by hand) is refused: it throws, and the caller checks the cells it got in any case.
+   *  Optional, as readColumns (rows-by-number.ts reads a store without it whole). */
+  readTop?(names: readonly string[], dataRows: number, width: number): RawTable | null;
   /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of
    *  the answer set (an empty answer's is the last row + 1). With `pick`, only those columns, as
    *  readColumns. Sheets: the header, getLastRow, ONE getValues per run of adjacent wanted columns.

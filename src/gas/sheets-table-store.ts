@@ -291,6 +291,16 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, rowNumbers: [...rowNumbers] };
   }
 
+  readTop(names: readonly string[], dataRows: number, width: number): RawTable | null {
+    const sheet = this.find(names);
+    if (!sheet) return null;
+    // The rectangle the caller knows, asked as it is: no getLastRow, no getDataRange. Past the
+    // grid, getRange throws before anything is read (the caller's to handle).
+    const values = sheet.getRange(1, 1, Math.max(1, dataRows + 1), Math.max(1, width)).getValues() as unknown[][];
+    const [first = [], ...rest] = values;
+    return { name: sheet.getName(), header: first.map((v) => this.headerText(v)), rows: rest.map((row) => row.map((v) => this.toCell(v))) };
+  }
+
   /** The tab's header row for this run: this run's, else the memo's (when it names this very tab:
    *  the desk cache's, or the one the add-in writes to its own tab), else read (getLastColumn and one getValues) and kept in both. */
   private headerFor(sheet: Sheet, name: string, names: readonly string[]): readonly string[] {

@@ -3,6 +3,7 @@ import type { CallSnapshot } from '../fakes';
 import { DATA_ROUND_TRIPS, METADATA_CALLS } from '../fakes/call-log';
 import { RangeImpl } from '../fakes/range';
 import { loadDayBundle } from './day-bundle';
+import { bucketOf } from '../../src/domain/matching/member-index';
 
 // The calls of the coordinator's day (docs/design/sidebar-calls.md) through dist/Code.js and the
 // Apps Script fakes, as google.script.run calls them, one after another on the day fixture
@@ -678,5 +679,67 @@ describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: eve
     expect(s.ok).toBe(true);
     expect(String(jobsTab().getRange(3, 14).getValue())).toBe('募集中');
     expect(keys.getMaxRows()).toBe(2);
+  });
+});
+
+describe('listCandidates after a person changed _候補索引\'s rows, with no trigger run: the index read as its known rectangle, checked, rebuilt', () => {
+  // Issue 15: the ranking read _候補索引 with getDataRange (a size question) and one getValues; its
+  // shape is the rebuild's (header, stamp, 1,024 buckets × 3 columns), so it is now one getValues of
+  // that rectangle (TableStore.readTop). A hand edit of the tab's rows fires the structural trigger,
+  // which stamps the index for a rebuild; when it did not run, what was read is checked instead.
+  const { bundle, ss, step } = world();
+  step('listCandidates', 'J002');
+  type Ranked = { ok: boolean; data: { candidates: { member_id: string; score: number }[]; qualified: number } };
+  const ranked = (): { ids: string[]; qualified: number } => {
+    const r = jsonRoundTrip(bundle.call('listCandidates', 'J002')) as Ranked;
+    expect(r.ok).toBe(true);
+    return { ids: r.data.candidates.map((c) => `${c.member_id}:${c.score}`), qualified: r.data.qualified };
+  };
+  const right = ranked();
+  const index = (): GoogleAppsScript.Spreadsheet.Sheet => {
+    const tab = ss.getSheetByName('_候補索引');
+    if (!tab) throw new Error('no index');
+    return tab;
+  };
+  const STEADY = ['_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9'];
+  // The first candidate's bucket: the row a careless edit would lose.
+  const first = right.ids[0]?.split(':')[0] ?? '';
+  const row = bucketOf(first) + 3;
+
+  test('the steady read: one getValues of the rectangle, no size question', () => {
+    expect(first).not.toBe('');
+    const s = step('listCandidates', 'J002');
+    expect(s.reads).toEqual(STEADY);
+    expect(s.withMetadata).toBe(s.roundTrips);
+  });
+
+  test('a bucket\'s row deleted (the grid now short of the rectangle): rebuilt, the same candidates', () => {
+    expect(index().getMaxRows()).toBe(1026);
+    index().deleteRows(row, 1);
+    const s = step('listCandidates', 'J002');
+    expect(s.ok).toBe(true);
+    expect(s.reads.filter((r) => r.startsWith('会員 ')).length).toBeGreaterThan(0); // the rebuild's reads of 会員 by column
+    expect(ranked()).toEqual(right);
+    expect(step('listCandidates', 'J002').reads).toEqual(STEADY);
+  });
+
+  test('a bucket\'s row deleted with blank rows below (the grid still long enough): rebuilt, the same candidates', () => {
+    index().insertRowsAfter(index().getMaxRows(), 5);
+    expect(step('listCandidates', 'J002').reads).toEqual(STEADY); // blank rows below change nothing
+    index().deleteRows(row, 1);
+    const s = step('listCandidates', 'J002');
+    expect(s.reads.filter((r) => r.startsWith('会員 ')).length).toBeGreaterThan(0);
+    expect(ranked()).toEqual(right);
+  });
+
+  test('a row inserted among the buckets, or the header typed over: rebuilt, the same candidates', () => {
+    index().insertRowsAfter(row - 1, 1);
+    index().getRange(row, 1, 1, 3).setValues([['K9999', 0, '[]']]);
+    expect(step('listCandidates', 'J002').reads.filter((r) => r.startsWith('会員 ')).length).toBeGreaterThan(0);
+    expect(ranked()).toEqual(right);
+    index().getRange(1, 1).setValue('分類');
+    expect(step('listCandidates', 'J002').reads.filter((r) => r.startsWith('会員 ')).length).toBeGreaterThan(0);
+    expect(ranked()).toEqual(right);
+    expect(String(index().getRange(1, 1).getValue())).toBe('区分');
   });
 });

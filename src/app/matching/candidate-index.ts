@@ -14,12 +14,14 @@ import { parseTable } from '../../domain/parse/parse-table';
 import { WORK_LOG_TAB } from '../../domain/schema/tabs';
 import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY, parseTouched, type IndexTouched } from './index-hand-edits';
 import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
+import { readTopOf } from '../shared/rows-by-number';
 import { underWriteLock } from '../shared/write-boundary';
 import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 
 // The candidate index's tab (`_候補索引`, workbook.md "Written by the add-in"; matching.md "The
 // candidate index"): the add-in's own, one row per bucket of member-index.ts plus a stamp row.
-// - read whole by a ranking (one getValues of 1,025 × 3 cells, at any center size);
+// - read whole by a ranking (one getValues of its known 1,026 × 3 cells, no size question, at any
+//   center size: readCandidateIndex checks what it finds there);
 // - a write of a member, a match or a work row re-packs the buckets of the members it changed,
 //   read where the rebuild put them (bucket b at row b + 3: one getValues a bucket; found by key
 //   when rows were moved), one writeCells per run;
@@ -87,8 +89,19 @@ export type IndexRead =
  *  before yesterday (the nightly rebuild missed a night), or a person edited the tabs since it was
  *  built (`edited`: INDEX_EDITED_PROPERTY's value, null when no edit was ever stamped). */
 export function readCandidateIndex(store: TableStore, today: CivilDate, edited: string | null = null): IndexRead {
-  const raw = store.read([CANDIDATE_INDEX_TAB]);
+  // The shape the rebuild writes, read as one rectangle (TableStore.readTop): no size question.
+  // What a person may have done to the tab shows in the cells read, checked below: a row deleted
+  // leaves the grid short of the rectangle (Sheets refuses it) or a bucket out of its row, a row
+  // inserted moves a bucket out of its row, a header or stamp typed over no longer reads; each
+  // answers 'unreadable', and the caller rebuilds as for a missing tab.
+  let raw: RawTable | null;
+  try {
+    raw = readTopOf(store, [CANDIDATE_INDEX_TAB], INDEX_BUCKETS + 1, INDEX_HEADER.length);
+  } catch {
+    return { ok: false, why: 'unreadable' };
+  }
   if (!raw) return { ok: false, why: 'missing' };
+  if (INDEX_HEADER.some((h, i) => raw?.header[i] !== h)) return { ok: false, why: 'unreadable' };
   const stamp = raw.rows[0];
   if (!stamp || String(stamp[0] ?? '') !== STAMP_KEY) return { ok: false, why: 'unreadable' };
   let meta: unknown;

@@ -57,16 +57,18 @@ export class CachedHeaderStore implements TableStore {
   readonly readFrom?: TableStore['readFrom'];
   readonly matchRows?: TableStore['matchRows'];
   readonly readRows?: TableStore['readRows'];
+  readonly readTop?: TableStore['readTop'];
 
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
     // Only what the inner store has: read-part.ts reads a store without them whole.
-    const { readColumns, readTail, findRows, readFrom, matchRows, readRows } = inner;
+    const { readColumns, readTail, findRows, readFrom, matchRows, readRows, readTop } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
     if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
     if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
     if (readRows) this.readRows = (names, rowNumbers, pick) => readRows.call(inner, names, rowNumbers, pick);
+    if (readTop) this.readTop = (names, dataRows, width) => readTop.call(inner, names, dataRows, width);
   }
 
   read(names: readonly string[]): RawTable | null {

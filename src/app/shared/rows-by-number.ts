@@ -1,7 +1,7 @@
 import type { Cell, RawTable } from '../../domain/cell';
 import type { TableStore } from '../ports';
 
-// TableStore.matchRows and readRows, or for a store without them (a test's counting wrapper, the
+// TableStore.matchRows, readRows and readTop, or for a store without them (a test's counting wrapper, the
 // demo's versioned store) the tab read whole and answered the same way: one answer for every caller.
 // The memory store answers with these very functions, so its answers are Sheets' as the fake
 // TextFinder (test/fakes/text-finder.ts) gives them: the text a cell shows, matched with case kept.
@@ -54,4 +54,17 @@ export function readRowsOf(store: TableStore, names: readonly string[], rowNumbe
   if (store.readRows) return store.readRows(names, rowNumbers, pick);
   const raw = store.read(names);
   return raw ? rowsIn(raw, rowNumbers, pick) : null;
+}
+
+/** The header and the first `dataRows` data rows of `raw`, `width` columns, blanks where it has none. */
+export function topOf(raw: RawTable, dataRows: number, width: number): RawTable {
+  const cells = (r: readonly Cell[] | undefined): Cell[] => Array.from({ length: width }, (_, c) => r?.[c] ?? null);
+  const header = Array.from({ length: width }, (_, c) => raw.header[c] ?? '');
+  return { name: raw.name, header, rows: Array.from({ length: dataRows }, (_, i) => cells(raw.rows[i])) };
+}
+
+export function readTopOf(store: TableStore, names: readonly string[], dataRows: number, width: number): RawTable | null {
+  if (store.readTop) return store.readTop(names, dataRows, width);
+  const raw = store.read(names);
+  return raw ? topOf(raw, dataRows, width) : null;
 }
