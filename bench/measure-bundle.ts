@@ -23,6 +23,8 @@ export const OPERATIONS = [
   'leaveMember', 'listFollowUps', 'logFollowUp', 'correctActivity', 'withdrawActivity',
   // The first ranking after a coordinator typed one member's 地区 into 会員 (issue 15, hand edits).
   'rankAfterHandEdit',
+  // The first 継続支援 list after a coordinator typed a contact into the row below 活動記録's last.
+  'listAfterTypedRow',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -211,6 +213,7 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     const bytes = tab ? tab.getRange(1, 1, tab.getLastRow(), 3).getValues().flat().reduce((n: number, v) => n + Buffer.byteLength(String(v), 'utf8'), 0) : 0;
     console.error(`rankCandidates reads _候補索引: ${bytes} bytes (UTF-8) in its cells`);
   }
+  let editUid: string | null = null;
   // A coordinator types another 地区 into one member's row of 会員 (the second data row); Sheets
   // runs the on-edit trigger setup installs (not in the table: it runs after the edit, nobody waits
   // for it; printed), and the next ranking is measured: the members the edit named re-packed
@@ -220,7 +223,7 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
     const header = members ? members.getRange(1, 1, 1, members.getLastColumn()).getValues()[0]?.map(String) ?? [] : [];
     const district = header.indexOf('地区') + 1;
     if (members && district > 0 && bundle.functionNames.includes('onDeskEdit')) {
-      const editUid = installTrigger(bundle, 'onDeskEdit', 'edit');
+      editUid = installTrigger(bundle, 'onDeskEdit', 'edit');
       const e = editEvent(members, 3, district, [['豊四季']], editUid);
       bundle.log.reset();
       const fired = bundle.call('onDeskEdit', e);
@@ -290,6 +293,31 @@ export function measureThroughBundle(center: BenchCenter, beforeOps?: (ss: Googl
   const followUp = data<{ activity: { activity_id: string } }>()?.activity.activity_id ?? '';
   keep(run('correctActivity', 'correctActivity', { activity_id: followUp, minutes: 15 }));
   keep(run('withdrawActivity', 'withdrawActivity', followUp));
+  // A coordinator types a contact with member 1 into the row below 活動記録's last, one cell at a
+  // time, the 会員ID last (活動ID, 日付, 分野, 種別, 会員ID): Sheets runs the on-edit trigger after each
+  // cell (not in the table: nobody waits for it; printed), and the next listing is measured. The
+  // 会員ID cell was blank, so Sheets gives its value and no oldValue: the trigger names member 1
+  // (index-hand-edits.ts) and the list re-counts her alone, where a row typed by hand made it
+  // rebuild the whole list (≈ 3.3 M cells at L). Last, so that no other operation sees the row.
+  {
+    const log = ss.getSheetByName(ACTIVITIES_TAB.ja);
+    if (log && editUid !== null) {
+      const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0]?.map(String) ?? [];
+      const at = log.getLastRow() + 1;
+      // The bench loads each tab into a grid exactly its size; a tab in Sheets has blank rows below
+      // its last (appendRow adds them), which is where a person types. Made here, not by the person
+      // (inserting rows by hand is a structural change: the on-change trigger rebuilds).
+      if (at > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), 10);
+      const cells: [string, string][] = [['活動ID', 'A9999001'], ['日付', BENCH_TODAY], ['分野', '募集・支援'], ['種別', '電話'], ['会員ID', center.memberId]];
+      bundle.log.reset();
+      const fired = cells.filter(([h]) => header.includes(h)).map(([h, v]) => bundle.call('onDeskEdit', editEvent(log, at, header.indexOf(h) + 1, [[v]], editUid ?? '')));
+      const t = bundle.log.snapshot();
+      console.error(`onDeskEdit × ${fired.length} for a contact typed into 活動記録's new row (not in the table): the last ${JSON.stringify(fired.at(-1))}, ${t.roundTrips} round trips, ${t.cellsRead} cells read in all`);
+      keep(run('listAfterTypedRow', 'listFollowUps'));
+    } else {
+      missing.push('onDeskEdit');
+    }
+  }
 
   const weeklyExpectedCells = center.tables.filter((t) => t.name !== SURVEY_SHEET).reduce((s, t) => s + (t.rows.length + 1) * t.header.length, 0);
   return { measures, logActivityFirst, weeklyFirst, weeklyExpectedCells, missing, fixtureMs, spreadsheet: ss, log: bundle.log };
