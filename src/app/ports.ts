@@ -66,8 +66,10 @@ export interface TableStore {
    *  ONE getValues per block of rows asked close together (as findRows: the rows between read and
    *  dropped when that costs less than a round trip), over the columns from the first picked to the
    *  last: for a few rows (the picker's ≤ 20), a count that depends on the rows asked, never on the
-   *  tab. Optional, as readColumns. */
-  readRows?(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null;
+   *  tab. `largeCells`: the rows' cells are too large for the cost model's price of a cell (the
+   *  candidate index's packed buckets, ~7 KB each at 50,000 members), so only adjacent rows share a
+   *  getValues and the rows between are never read. Optional, as readColumns. */
+  readRows?(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[], largeCells?: boolean): RawTable | null;
   /** The header and the first `dataRows` data rows of the first of `names` that exists, `width`
    *  columns from A, as they stand (blank rows kept, the other columns not read), for a tab whose
    *  shape the add-in knows (the candidate index: its header, the stamp and 1,024 buckets). Sheets:

@@ -259,7 +259,7 @@ export class SheetsTableStore implements TableStore {
     return { rows: fromEnd ? rows.reverse() : rows, total };
   }
 
-  readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[]): RawTable | null {
+  readRows(names: readonly string[], rowNumbers: readonly number[], pick: (header: readonly string[]) => readonly number[], largeCells = false): RawTable | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const name = sheet.getName();
@@ -275,9 +275,11 @@ export class SheetsTableStore implements TableStore {
       // One getValues per block of rows asked close together, the rows between read and dropped
       // (rowBlocks: when they cost less than a round trip), as findRows; rows far apart one each.
       // A picker's ≤ 20 hits sit as close as the query's share of the tab makes them, which does
-      // not depend on the center's size (bench/README.md, "Rows read in blocks").
+      // not depend on the center's size (bench/README.md, "Rows read in blocks"). Rows of large
+      // cells (`largeCells`: the index's buckets) cost far more than the 31 µs a cell the gap is
+      // priced at, so only adjacent ones share a read (a width of 0 to rowBlocks).
       const wantedRow = new Set(sorted);
-      for (const [from, count] of rowBlocks(sorted, span)) {
+      for (const [from, count] of rowBlocks(sorted, largeCells ? 0 : span)) {
         const values = sheet.getRange(from, first + 1, count, span).getValues() as unknown[][];
         values.forEach((row, i) => {
           if (!wantedRow.has(from + i)) return;

@@ -67,7 +67,7 @@ export class CachedHeaderStore implements TableStore {
     if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
     if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
-    if (readRows) this.readRows = (names, rowNumbers, pick) => readRows.call(inner, names, rowNumbers, pick);
+    if (readRows) this.readRows = (names, rowNumbers, pick, largeCells) => readRows.call(inner, names, rowNumbers, pick, largeCells);
     if (readTop) this.readTop = (names, dataRows, width) => readTop.call(inner, names, dataRows, width);
   }
 
