@@ -238,26 +238,33 @@ export function activitiesByCoordinatorIn(totals: ActivityTotals, period: Period
   return by;
 }
 
-/** Each member's 継続支援 days, sorted (attention-lists.ts FollowUpDays), worked out for a member
- *  when asked: the follow-ups due ask for the few hundred members placed 14–60 days before a
- *  report's end, so an index of every member's days (tens of thousands of arrays) is never built. */
+/** Whether a member had a 継続支援 day in [from, to] (attention-lists.ts FollowUpDays), from the
+ *  days of that span only: the follow-ups due ask about the few hundred members placed 14–60 days
+ *  before a report's end, so neither an index of every member's days (tens of thousands of
+ *  arrays) nor the 継続支援 members of older days (parsed from `_活動集計` only when asked for:
+ *  activity-totals-tab.ts) are ever made. */
 export function followUpDaysOfTotals(totals: ActivityTotals): FollowUpDays {
-  // The days in date order with their 継続支援 members, once (not a look-up of each day per member).
-  let sorted: { readonly date: CivilDate; readonly members: ReadonlyMap<string, number> }[] | null = null;
-  const asked = new Map<string, readonly CivilDate[] | undefined>();
+  // The days in date order, once (their keys only).
+  let dates: CivilDate[] | null = null;
+  let days: DayTotals[] = [];
   return {
-    get(member: string): readonly CivilDate[] | undefined {
-      if (asked.has(member)) return asked.get(member);
-      sorted ??= [...totals.days].filter(([, day]) => day.followUps.size > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([date, day]) => ({ date, members: day.followUps }));
-      const days: CivilDate[] = [];
-      for (let i = 0; i < sorted.length; i++) {
-        const day = sorted[i] as (typeof sorted)[number];
-        if (day.members.has(member)) days.push(day.date);
+    anyBetween(member: string, from: CivilDate, to: CivilDate): boolean {
+      if (dates === null) {
+        dates = [...totals.days.keys()].sort();
+        days = dates.map((d) => totals.days.get(d) as DayTotals);
       }
-      const found = days.length > 0 ? days : undefined;
-      asked.set(member, found);
-      return found;
+      // The first day on or after `from`.
+      let lo = 0;
+      let hi = dates.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((dates[mid] as CivilDate) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < dates.length && (dates[i] as CivilDate) <= to; i++) {
+        if ((days[i] as DayTotals).followUps.has(member)) return true;
+      }
+      return false;
     },
   };
 }

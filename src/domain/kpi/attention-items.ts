@@ -32,28 +32,64 @@ function byUrgency(a: UrgentItem, b: UrgentItem): number {
   return b.days - a.days || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** One pass over jobs, matches and members each; `report` is the week's. */
+/** The `limit` most urgent of the items offered, in byUrgency's order, ties in the order offered
+ *  (as a stable sort of them all, then the first `limit`). An item is made only when it is among
+ *  them so far: at a large center ~12,000 members wait, and the mail shows ten. */
+class MostUrgent {
+  private readonly kept: UrgentItem[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(id: string, days: number, make: () => UrgentItem): void {
+    const { kept: items, limit } = this;
+    // Every item: all of them, sorted at the end.
+    if (limit === Infinity) { items.push(make()); return; }
+    if (limit <= 0) return;
+    // Past every item it does not come before (equal ones stay first).
+    let at = items.length;
+    while (at > 0 && before(id, days, items[at - 1] as UrgentItem)) at--;
+    if (at >= limit) return;
+    items.splice(at, 0, make());
+    if (items.length > limit) items.pop();
+  }
+
+  get items(): UrgentItem[] {
+    return this.limit === Infinity ? this.kept.sort(byUrgency) : this.kept;
+  }
+}
+
+/** Whether (id, days) sorts strictly before `b` by byUrgency. */
+function before(id: string, days: number, b: UrgentItem): boolean {
+  return days !== b.days ? days > b.days : id < b.id;
+}
+
+/** One pass over jobs, matches and members each; `report` is the week's. Each list holds its
+ *  `limit` most urgent items (every item by default): the mail shows MOST_URGENT of each. */
 export function attentionItems(
   data: { readonly jobs: readonly Job[]; readonly matches: readonly Match[]; readonly members: readonly Member[] },
   report: Report,
+  limit = Infinity,
 ): AttentionItems {
   const to = report.period.to;
   const days = (from: CivilDate | null): number => (from === null ? 0 : Math.max(0, daysBetween(from, to)));
-  const jobs = new Map(data.jobs.map((j) => [j.job_id, j]));
-  const title = (jobId: string | null): string | null => (jobId === null ? null : jobs.get(jobId)?.title?.trim() || null);
-
   const stale = new Set(report.work.stale_open_jobs);
   const due = new Set(report.activities.follow_ups_due);
   const waiting = new Set(report.activities.waiting_members);
+  // The titles of the jobs the lists name (not a Map of every job).
+  const named = new Set(stale);
+  for (const m of data.matches) if (m.job_id !== null && due.has(m.match_id)) named.add(m.job_id);
+  const jobs = new Map<string, Job>();
+  for (const j of data.jobs) if (named.has(j.job_id)) jobs.set(j.job_id, j);
+  const title = (jobId: string | null): string | null => (jobId === null ? null : jobs.get(jobId)?.title?.trim() || null);
+
   const placedByJob = new Map<string, number>();
   const lastContact = new Map<string, CivilDate>();
-  const followUps: UrgentItem[] = [];
+  const followUps = new MostUrgent(limit);
   for (const m of data.matches) {
-    if (m.job_id !== null && m.status === 'placed' && m.placed_on !== null && m.placed_on <= to) {
+    if (m.job_id !== null && m.status === 'placed' && m.placed_on !== null && m.placed_on <= to && stale.has(m.job_id)) {
       placedByJob.set(m.job_id, (placedByJob.get(m.job_id) ?? 0) + 1);
     }
     if (due.has(m.match_id)) {
-      followUps.push({ id: m.match_id, days: days(m.placed_on), jobTitle: title(m.job_id), memberId: m.member_id, filled: null });
+      followUps.offer(m.match_id, days(m.placed_on), () => ({ id: m.match_id, days: days(m.placed_on), jobTitle: title(m.job_id), memberId: m.member_id, filled: null }));
     }
     // A waiting member's last day with the desk: the latest of a match's days up to `to`.
     if (waiting.has(m.member_id)) {
@@ -64,18 +100,21 @@ export function attentionItems(
       }
     }
   }
-  const staleOpenJobs = data.jobs.filter((j) => stale.has(j.job_id)).map((j): UrgentItem => ({
-    id: j.job_id, days: days(j.created_on), jobTitle: title(j.job_id), memberId: null,
-    filled: { placed: placedByJob.get(j.job_id) ?? 0, headcount: j.headcount ?? 1 },
-  }));
-  const waitingMembers = data.members.filter((m) => waiting.has(m.member_id)).map((m): UrgentItem => {
+  const staleOpenJobs = new MostUrgent(limit);
+  for (const j of data.jobs) {
+    if (!stale.has(j.job_id)) continue;
+    staleOpenJobs.offer(j.job_id, days(j.created_on), (): UrgentItem => ({
+      id: j.job_id, days: days(j.created_on), jobTitle: title(j.job_id), memberId: null,
+      filled: { placed: placedByJob.get(j.job_id) ?? 0, headcount: j.headcount ?? 1 },
+    }));
+  }
+  const waitingMembers = new MostUrgent(limit);
+  for (const m of data.members) {
+    if (!waiting.has(m.member_id)) continue;
     const contact = lastContact.get(m.member_id);
     const since = contact !== undefined && (m.joined_on === null || contact > m.joined_on) ? contact : m.joined_on;
-    return { id: m.member_id, days: days(since), jobTitle: null, memberId: null, filled: null, fromJoining: since === m.joined_on };
-  });
-  return {
-    staleOpenJobs: staleOpenJobs.sort(byUrgency),
-    followUpsDue: followUps.sort(byUrgency),
-    waitingMembers: waitingMembers.sort(byUrgency),
-  };
+    const waited = days(since);
+    waitingMembers.offer(m.member_id, waited, (): UrgentItem => ({ id: m.member_id, days: waited, jobTitle: null, memberId: null, filled: null, fromJoining: since === m.joined_on }));
+  }
+  return { staleOpenJobs: staleOpenJobs.items, followUpsDue: followUps.items, waitingMembers: waitingMembers.items };
 }

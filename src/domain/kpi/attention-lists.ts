@@ -11,10 +11,12 @@ export const FOLLOW_UP_UNTIL_DAYS = 60;
 /** kpi.md: a member is waiting with no match active in the last 90 days. */
 export const WAITING_DAYS = 90;
 
-/** Each member's 継続支援 days, sorted: one pass over the activities, made once per run and asked
- *  for every period (the weekly run's three reports scanned 500,000 activities three times). */
-export interface FollowUpDays { get(memberId: string): readonly CivilDate[] | undefined }
+/** Whether a member had a 継続支援 activity on a day of [from, to]: all the follow-ups due ask
+ *  (a placement is due when none since its placed-on day). Made once per run and asked for every
+ *  period (the weekly run's three reports scanned 500,000 activities three times). */
+export interface FollowUpDays { anyBetween(memberId: string, from: CivilDate, to: CivilDate): boolean }
 
+/** Each member's 継続支援 days, sorted: one pass over the activities. */
 export function followUpDaysOf(activities: readonly Activity[]): FollowUpDays {
   const days = new Map<string, CivilDate[]>();
   for (const a of activities) {
@@ -24,7 +26,13 @@ export function followUpDaysOf(activities: readonly Activity[]): FollowUpDays {
     else seen.push(a.date);
   }
   for (const d of days.values()) d.sort();
-  return days;
+  return {
+    anyBetween(memberId, from, to) {
+      const seen = days.get(memberId);
+      const last = seen === undefined ? undefined : lastOnOrBefore(seen, to);
+      return last !== undefined && last >= from;
+    },
+  };
 }
 
 /** The latest of sorted `days` on or before `to`, or undefined. */
@@ -50,9 +58,8 @@ export function followUpsDue(matches: readonly Match[], activities: readonly Act
   for (const m of matches) {
     if (m.status !== 'placed' || m.placed_on === null) continue;
     if (m.placed_on < earliest || m.placed_on > latest) continue;
-    const days = followUps.get(m.member_id);
-    const last = days === undefined ? undefined : lastOnOrBefore(days, to);
-    if (last === undefined || last < m.placed_on) due.push(m.match_id);
+    // Due when the member's last 継続支援 day up to `to` is before placed_on, or there is none.
+    if (!followUps.anyBetween(m.member_id, m.placed_on, to)) due.push(m.match_id);
   }
   return due.sort();
 }

@@ -97,15 +97,54 @@ const KINDS: ReadonlySet<string> = new Set(ACTIVITY_KIND.codes);
 
 /** One day's JSON back into its totals; null when it is not what totalsTabRows wrote. (for…in
  *  over the parsed objects, not Object.entries: a day names ~200 継続支援 members at a large
- *  center, and the weekly run reads every day of the tab.) */
+ *  center, and the weekly run reads every day of the tab.) The 継続支援 members (`f`, written last,
+ *  half the tab's text) are checked here but parsed into their Map only when asked for: the
+ *  figures of a year ask for every day's counts, the follow-ups due only for the days of the last
+ *  two months (bench/README.md: parsing every day's `f` was a fifth of the steady weekly run). */
 export function parseDay(text: string): DayTotals | null {
+  const at = text.lastIndexOf(FOLLOW_UPS_AT);
+  const open = at + FOLLOW_UPS_AT.length - 1;
+  // The fast way only for text as dayJson writes it: `{…,"f":{"ID":n,…}}`, `f` a flat object of
+  // integers ending one character before the text (any other text takes the whole parse).
+  if (at > 0 && text.charCodeAt(text.length - 1) === CLOSE && flatIntegersEnd(text, open) === text.length - 1) {
+    let v: Json;
+    try { v = JSON.parse(`${text.slice(0, at)}}`); } catch { return null; }
+    // The head parses, so the whole text is the head's object with `f` added last (JSON's last
+    // key wins, so an `f` of the head is what the whole parse would overwrite).
+    const day = countsOf(v, false);
+    if (day === null) return null;
+    const followUps = text.slice(open, text.length - 1);
+    let parsed: Map<string, number> | null = null;
+    // A literal with its getter, not defineProperty over emptyDay's field: turning a field into a
+    // getter leaves the object in V8's slow dictionary mode, and the figures read every day.
+    return {
+      count: day.count, minutes: day.minutes, area: day.area, areaMinutes: day.areaMinutes, kind: day.kind, coordinators: day.coordinators,
+      get followUps(): Map<string, number> { return (parsed ??= followUpsOf(followUps)); },
+    };
+  }
   let v: Json;
   try { v = JSON.parse(text); } catch { return null; }
-  if (!isRecord(v) || !isInt(v.n) || !isInt(v.m) || !isRecord(v.a) || !isRecord(v.k) || !isRecord(v.c) || !isRecord(v.f)) return null;
+  const day = countsOf(v, true);
+  if (day === null || !isRecord(v) || !isRecord(v.f)) return null;
+  const { f } = v;
+  for (const id in f) {
+    const n = f[id];
+    if (!isInt(n)) return null;
+    day.followUps.set(id, n);
+  }
+  return day;
+}
+
+const FOLLOW_UPS_AT = ',"f":{';
+const CLOSE = 125; // }
+
+/** Everything of a day but its 継続支援 members (`withFollowUps`: its `f` must be an object too). */
+function countsOf(v: Json, withFollowUps: boolean): DayTotals | null {
+  if (!isRecord(v) || !isInt(v.n) || !isInt(v.m) || !isRecord(v.a) || !isRecord(v.k) || !isRecord(v.c) || (withFollowUps && !isRecord(v.f))) return null;
   const day = emptyDay();
   day.count = v.n;
   day.minutes = v.m;
-  const { a, k, c, f } = v;
+  const { a, k, c } = v;
   for (const code in a) {
     const pair = a[code];
     if (!AREAS.has(code) || !isPair(pair)) return null;
@@ -122,12 +161,69 @@ export function parseDay(text: string): DayTotals | null {
     if (!isPair(pair)) return null;
     day.coordinators.set(who, [pair[0], pair[1]]);
   }
-  for (const id in f) {
-    const n = f[id];
-    if (!isInt(n)) return null;
-    day.followUps.set(id, n);
-  }
   return day;
+}
+
+/** A day's `f` text, already checked by flatIntegersEnd, into its Map (as the whole parse makes it). */
+function followUpsOf(text: string): Map<string, number> {
+  const f = JSON.parse(text) as Record<string, number>;
+  const map = new Map<string, number>();
+  for (const id in f) map.set(id, f[id] as number);
+  return map;
+}
+
+/** Where the object starting at `from` ends (the index after its `}`), when it is exactly a flat
+ *  JSON object of strings to integers with no white space — `{}`, `{"M1":2,"M\"3":1}` — whose
+ *  numbers are exact (at most 15 digits); -1 for anything else. What JSON.parse then makes of it
+ *  is an object whose every value passes isInt. */
+export function flatIntegersEnd(text: string, from: number): number {
+  const end = text.length;
+  let i = from;
+  if (text.charCodeAt(i) !== 123 /* { */) return -1;
+  i++;
+  if (text.charCodeAt(i) === CLOSE) return i + 1;
+  for (;;) {
+    // "key"
+    if (text.charCodeAt(i) !== 34) return -1;
+    i++;
+    for (;;) {
+      if (i >= end) return -1;
+      const ch = text.charCodeAt(i);
+      if (ch === 34) { i++; break; }
+      if (ch < 0x20) return -1;
+      if (ch === 92 /* \ */) {
+        const e = text.charCodeAt(i + 1);
+        if (e === 117 /* u */) {
+          for (let h = i + 2; h < i + 6; h++) if (!isHex(text.charCodeAt(h))) return -1;
+          i += 6;
+        } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+          i += 2;
+        } else {
+          return -1;
+        }
+      } else {
+        i++;
+      }
+    }
+    if (text.charCodeAt(i) !== 58 /* : */) return -1;
+    i++;
+    // -?(0|[1-9][0-9]*), at most 15 digits
+    if (text.charCodeAt(i) === 45 /* - */) i++;
+    const first = i;
+    const d0 = text.charCodeAt(i) - 48;
+    if (!(d0 >= 0 && d0 <= 9)) return -1;
+    i++;
+    if (d0 !== 0) while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i - first > 15) return -1;
+    const next = text.charCodeAt(i);
+    if (next === CLOSE) return i + 1;
+    if (next !== 44 /* , */) return -1;
+    i++;
+  }
+}
+
+function isHex(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 70) || (ch >= 97 && ch <= 102);
 }
 
 function parseMark(text: string): (TotalsMark & { problems: number }) | null {

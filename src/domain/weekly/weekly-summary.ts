@@ -1,6 +1,7 @@
 import { computeReport, reportBasisOf } from '../kpi/compute-report';
 import type { Report } from '../kpi/report';
 import { renderWeeklyMail, type RenderedMail } from '../mail/weekly-mail';
+import { MOST_URGENT } from '../mail/weekly-sections';
 import type { Workbook } from '../workbook';
 import { weeklyPeriods, type Period, type WeeklyPeriods } from './week-period';
 import { weeklyMailModel, type WeeklyNotice } from './weekly-mail-model';
@@ -65,7 +66,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
       coordinatorWeek: coordinatorFigures(workbook, periods.week, basis.activityTotals),
       coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate, basis.activityTotals),
-      attention: attentionItems(workbook, reports.week),
+      attention: attentionItems(workbook, reports.week, MOST_URGENT),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },
