@@ -152,9 +152,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // document).
     expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
     // Two appendRows (match, activity), the two audit rows in one setValues; both counters, read
-    // in ONE getProperties under the lock (was a getProperty each), each written ahead of the row
-    // that carries its ID, and the stored 今週 figures at the release: three setProperties.
-    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 3 });
+    // in ONE getProperties under the lock (was a getProperty each), both set before the match row
+    // (the activity's ID issued ahead of it: issueActivityIds) and written ahead of it in one
+    // setProperties (was one ahead of each row), and the stored 今週 figures at the release: two.
+    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
@@ -240,9 +241,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: the candidate index is not touched.
     expect(s.reads).toEqual(['仕事 r4 c1 1x16']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
-    // (read in one getProperties under the lock, was four getProperty), each counter written ahead
-    // of the append carrying its IDs, the stored figures at the release (was five setProperty).
-    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 3 });
+    // (read in one getProperties under the lock, was four getProperty), both counters written ahead
+    // of the first append (the matches': the activities' IDs issued before it) in one setProperties,
+    // the stored figures at the release (was five setProperty, then three).
+    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('setJobStatus: the job\'s row of 仕事 and its rows of マッチング found by 仕事ID, one cell, one audit row', () => {
@@ -364,7 +366,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 23 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 22 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -372,13 +374,15 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID, 会員ID and that ID (J002 and M003 have no row: nothing read)
       'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事 (its slots, headcount, status)
       'TextFinder.findAll', 'Range.getValues', // M003's row of 会員 (退会日, 就業可能枠, the caps), reused by the 継続支援 re-count
-      // The match counter written ahead of the row carrying its ID (src/gas/document-properties.ts:
-      // a run killed or failing after its rows must not leave a counter behind them), then the new
-      // match row (its ID free: no search of its own).
+      // The match counter and the activity counter (the 成立 activity's ID issued before this
+      // write: issueActivityIds) written ahead of the first row carrying one of their IDs, in one
+      // setProperties (src/gas/document-properties.ts: a run killed or failing after its rows must
+      // not leave a counter behind them; one failing between the two rows leaves a gap, never a
+      // twin). Was one setProperties ahead of each row. Then the new match row (its ID free: no search of its own).
       'Properties.setProperties', 'Sheet.appendRow',
       'Range.setValues', // J002 募集中 → 充足
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引, read where the rebuild put it (no search: its 区分 checked), re-packed
-      'Properties.setProperties', 'Sheet.appendRow', // the activity counter ahead of the 成立 activity
+      'Sheet.appendRow', // the 成立 activity (its counter written above)
       // _継続支援: M003's row found and blanked — contacted today with no placement at a milestone,
       // they are due nothing (no 会員 or 活動記録 read again; the list's header is the desk cache's).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
@@ -430,15 +434,17 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 19 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 18 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues', // J003's row of 仕事 (closed? its slots)
       'Properties.getProperties', // the counters: the next two match IDs are looked for in…
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID and those IDs (J003 has no row: nothing read)
-      'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues', // the match counter ahead of both match rows in one append
-      'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues', // the activity counter ahead of both 提案 activities in one append
+      // Both counters (the 提案 activities' IDs issued before the matches are written) in one
+      // setProperties ahead of both match rows in one append (was a setProperties ahead of each append).
+      'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues',
+      'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
       // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
       ...AUDIT,

@@ -57,6 +57,28 @@ describe('ID counters when a run ends without its release writing them', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  test('a placement whose rows are written and whose release never writes: its 成立 activity\'s ID, issued before the match row and written with the match counter in one setProperties ahead of it, is not issued again', () => {
+    const b = world();
+    const matches = (): number => {
+      const sheet = b.fakes!.spreadsheet.getSheetByName('マッチング')!;
+      return sheet.getLastRow();
+    };
+    expect(log(b).ok).toBe(true);
+    const before = activityIds(b).length;
+    const rows = matches();
+    // Every setProperties once the match row is in the sheet is lost: the activity row after it
+    // must carry an ID its counter already holds.
+    failing = () => matches() > rows;
+    const lost = jsonRoundTrip(b.call('changeMatchStatus', jsonRoundTrip({ action: 'place', job_id: 'J002', member_id: 'M003' }))) as Reply;
+    failing = () => false;
+    expect(lost.ok).toBe(false);
+    expect(activityIds(b).length).toBe(before + 1);
+    expect(log(b).ok).toBe(true);
+    const ids = activityIds(b);
+    expect(ids.length).toBe(before + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test('a setProperties failing before the row: nothing written, the call says so, the next one numbers on', () => {
     const b = world();
     expect(log(b).ok).toBe(true);

@@ -57,19 +57,32 @@ export function appendActivities(ports: Pick<SidebarPorts, 'store' | 'props'>, c
 }
 
 /**
+ * `count` activity IDs from the counter, issued now: a caller that writes another tab before its
+ * activities (a status change's match row) issues them ahead of that write, so the counter goes out
+ * in the one setProperties the first write sends anyway (src/gas/document-properties.ts), not in
+ * one of its own before the activities. A run that fails in between leaves a gap, never a twin.
+ */
+export function issueActivityIds(ports: Pick<SidebarPorts, 'store' | 'props'>, lang: CallContext['lang'], count: number): string[] {
+  const layout = layoutOf(ports.store, ACTIVITIES_TAB, lang);
+  const seed = (): string[] => idsInColumn(ports.store, layout.name, layout.index.get('activity_id') ?? -1);
+  return Array.from({ length: count }, () => nextId(ports.props, ACTIVITY_IDS, seed));
+}
+
+/**
  * Appends `drafts` (refusing an empty one before anything is written) and answers them as saved,
- * with their audit rows (`log_activity`) for the caller to write together with its own.
+ * with their audit rows (`log_activity`) for the caller to write together with its own. `ids`:
+ * the drafts' IDs issued by the caller (issueActivityIds), else issued here.
  */
 export function appendActivityRows(
-  ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: CallContext, drafts: readonly ActivityDraft[],
+  ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: CallContext, drafts: readonly ActivityDraft[], ids: readonly string[] = [],
 ): { views: ActivityView[]; audits: AuditInput[] } {
   if (drafts.length === 0) return { views: [], audits: [] };
   if (drafts.some(isEmptyActivity)) throw new ApiError('empty_activity');
   const { store } = ports;
   const layout = layoutOf(store, ACTIVITIES_TAB, ctx.lang);
   const seed = (): string[] => idsInColumn(store, layout.name, layout.index.get('activity_id') ?? -1);
-  const records: Activity[] = drafts.map((d) => ({
-    activity_id: nextId(ports.props, ACTIVITY_IDS, seed),
+  const records: Activity[] = drafts.map((d, i) => ({
+    activity_id: ids[i] ?? nextId(ports.props, ACTIVITY_IDS, seed),
     date: d.date, coordinator: ctx.email, area: d.area, kind: d.kind ?? null,
     member_id: d.member_id?.trim() ?? '', client_id: d.client_id?.trim() ?? '', job_id: d.job_id?.trim() ?? '',
     minutes: d.minutes ?? null, outcome: d.outcome ?? '', notes: d.notes ?? '', recorded_at: ctx.now,

@@ -24,7 +24,7 @@ import { normaliseEmail } from '../shared/authorize';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
-import { appendActivityRows } from '../activities/append-activities';
+import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
 import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
 import { findRowsInTail, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
@@ -254,6 +254,9 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
     next = { ...next, placed_on: null };
   }
 
+  // The activity this change logs (every action but undo) numbered before the first sheet write:
+  // its counter goes out with the match counter in one setProperties, not one of its own.
+  const activityIds = input.action === 'undo_place' ? [] : issueActivityIds(ports, lang, 1);
   if (open) {
     // Only the cells this change alters (status, its dates, 担当枠): the center's own columns in
     // the row are neither read back nor rewritten.
@@ -295,7 +298,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
       date: day, area: 'matching', kind: input.kind !== undefined ? input.kind : KIND_OF[input.action],
       member_id: next.member_id, client_id: job.client_id ?? '', job_id: job.job_id, minutes: input.minutes ?? null,
       outcome: labelOf(MATCH_STATUS, next.status, lang), notes: input.notes ?? '',
-    }]);
+    }], activityIds);
     activityId = logged.views[0]?.activity_id ?? null;
     contacted = day;
     audits.push(...logged.audits);

@@ -11,7 +11,7 @@ import { errorMessage } from '../shared/api-messages';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
-import { appendActivityRows } from '../activities/append-activities';
+import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
 import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds } from './job-fill';
 import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-match-status';
 
@@ -70,13 +70,15 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
     return { ...row, slots: jobSlotsOf(job, m.slots ?? []) };
   });
 
+  // Their 提案 activities numbered before the match rows are written: both counters in one setProperties.
+  const activityIds = proposed.length > 0 ? issueActivityIds(ports, lang, proposed.length) : [];
   if (proposed.length > 0) {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), proposed.map((p) => encodeRecord(MATCHES_TAB, p, lang))));
   }
   const logged = appendActivityRows(ports, ctx, proposed.map((p) => ({
     date: day, area: 'matching' as const, kind: 'proposal' as const, member_id: p.member_id, client_id: job.client_id ?? '', job_id: job.job_id,
     outcome: labelOf(MATCH_STATUS, 'proposed', lang),
-  })));
+  })), activityIds);
   const audits: AuditInput[] = proposed.map((p) => ({
     at: ctx.now, user: ctx.email, action: 'match_propose', sheet: matches.name, recordId: p.match_id,
     detail: [`job=${p.job_id}`, `member=${p.member_id}`, 'status=none->proposed', 'team', p.slots.length > 0 ? `slots=${p.slots.join(',')}` : ''].filter((s) => s !== '').join(' '),
