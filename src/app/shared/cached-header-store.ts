@@ -33,8 +33,9 @@ export function deskHeaderMemo(cache: DeskCache): HeaderMemo {
       const hit = key === null || !cache.opened ? null : cached(key);
       if (hit) return { name: hit.name, header: [...hit.header] };
       // The add-in's own tab, not in the cache: its header is the one the add-in writes (desk-cache.ts
-      // WRITTEN_HEADERS), in any run — a trigger's too, which reads no cache for it.
-      const written = key === null ? null : writtenHeader(found);
+      // WRITTEN_HEADERS), in any run — a trigger's too, which reads no cache for it — whatever list
+      // of names found it.
+      const written = writtenHeader(found);
       return written ? { name: found, header: [...written] } : null;
     },
     keep(names, found) {
