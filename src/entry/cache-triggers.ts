@@ -6,7 +6,7 @@ import { CANDIDATE_INDEX_TAB } from '../app/matching/candidate-index';
 import {
   HAND_EDIT_READERS, readsTab, recordTouches, stampRebuild, touchOfEdit, type HandEditReader, type IndexTouch, type RecordedTouch,
 } from '../app/matching/index-hand-edits';
-import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB } from '../app/members/member-search-index';
+import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB, editKeepsMemberKeys } from '../app/members/member-search-index';
 import { JOB_SEARCH_PROPERTY, JOB_SEARCH_TAB } from '../app/matching/job-search-index';
 import { editedStamp } from '../app/shared/folded-key-tab';
 import { ACTIVITY_TOTALS_TAB } from '../domain/weekly/activity-totals-tab';
@@ -44,7 +44,8 @@ export interface CacheTriggerResult {
    *  仕事, マッチング or 就業実績, or the index's own tab, so the next ranking rebuilds it first. */
   readonly indexStamped?: boolean;
   /** Whether it stamped the member picker's keys stale (member-search-index.ts): a person changed
-   *  会員 or its rows, so the next search rebuilds _会員検索 first. */
+   *  会員's ID, フリガナ, 氏名 or 退会日, a row below the ones its last rebuild keyed (a row typed by
+   *  hand), _会員検索 itself or any tab's rows, so the next search rebuilds _会員検索 first. */
   readonly searchStamped?: boolean;
   /** Whether it stamped the job picker's keys stale (job-search-index.ts): a person changed 仕事,
    *  業務提供先 (a client's name is in the keys) or _仕事検索, or any tab's rows. */
@@ -69,6 +70,39 @@ const JOB_SEARCH_TAB_NAMES: ReadonlySet<string> = new Set([JOBS_TAB.ja, JOBS_TAB
 /** One setProperty: the job picker's keys stale (job-search-index.ts), rebuilt by the next search. */
 function stampJobSearch(ctx: ScriptContext): void {
   ctx.ports.properties.set(JOB_SEARCH_PROPERTY, editedStamp(ctx.ports.clock.now()));
+}
+
+/** Whether an edit of 会員 leaves the member picker's keys true (member-search-index.ts
+ *  editKeepsMemberKeys: none of 会員ID, フリガナ, 氏名, 退会日 changed, in rows the last rebuild
+ *  keyed): 会員's header (the desk cache's, as touchStores reads it) and, when no key column was
+ *  edited, one getProperty of the stamp — where the stamp would have cost a setProperty, and the
+ *  next search a rebuild of the keys (会員's four columns read whole). An edit of
+ *  _会員検索 itself, or of row 1, never does. */
+function keepsMemberKeys(ctx: ScriptContext, edited: Edited): boolean {
+  if (edited.tab !== MEMBERS_TAB.ja && edited.tab !== MEMBERS_TAB.en) return false;
+  if (edited.row <= 1) return false;
+  const header = edited.header();
+  if (!header) return false;
+  return editKeepsMemberKeys({ row: edited.row, ...edited.shape() }, header, () => ctx.ports.properties.get(MEMBER_SEARCH_PROPERTY));
+}
+
+/** The edited range as the trigger's steps ask of it, each asked of Sheets once in a run: its
+ *  size and first column (three lookups) and the tab's header (the desk cache's, else one read). */
+interface Edited {
+  readonly tab: string;
+  readonly row: number;
+  shape(): { readonly rows: number; readonly column: number; readonly columns: number };
+  header(): readonly string[] | null;
+}
+
+function editedOf(ctx: ScriptContext, range: GoogleAppsScript.Spreadsheet.Range, tab: string, row: number): Edited {
+  let shape: { rows: number; column: number; columns: number } | undefined;
+  let header: { value: readonly string[] | null } | undefined;
+  return {
+    tab, row,
+    shape: () => (shape ??= { rows: range.getNumRows(), column: range.getColumn(), columns: range.getNumColumns() }),
+    header: () => (header ??= { value: row <= 1 ? null : ctx.ports.store.header([tab])?.header ?? null }).value,
+  };
 }
 
 /** One setProperty: the picker's keys stale (member-search-index.ts), rebuilt by the next search.
@@ -97,16 +131,17 @@ function eventText(v: unknown): { readonly text: string } | null {
  *  one small read), one getValues of the key column in the edited rows (the same column for both
  *  readers: read once), and under ONE hold of the write lock a getProperty and a setProperty per
  *  reader whose list changed. */
-function touchStores(ctx: ScriptContext, event: EditEvent, tab: string, row: number): Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> {
+function touchStores(ctx: ScriptContext, event: EditEvent, edited: Edited): Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> {
   const { range } = event;
+  const { tab, row } = edited;
   const oldValue = eventText(event.oldValue);
   const value = eventText(event.value);
   const edit = {
-    tab, row, rows: range.getNumRows(), column: range.getColumn(), columns: range.getNumColumns(),
+    tab, row, ...edited.shape(),
     ...(oldValue === null ? {} : { oldValue: oldValue.text }),
     ...(value === null ? {} : { value: value.text }),
   };
-  const header = row <= 1 ? null : ctx.ports.store.header([tab])?.header ?? null;
+  const header = edited.header();
   const read = new Map<number, (string | number | null)[]>();
   const keysIn = (column: number): (string | number | null)[] => {
     const got = read.get(column) ?? range.getSheet().getRange(row, column, edit.rows, 1).getValues().map((r) => {
@@ -147,7 +182,8 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
   if (invalidated) ports.deskCache.invalidate();
   const totalsStamped = ACTIVITY_TAB_NAMES.has(tab);
   if (totalsStamped) stampTotals(ctx);
-  const searchStamped = MEMBER_SEARCH_TAB_NAMES.has(tab);
+  const edited = editedOf(ctx, range, tab, row);
+  const searchStamped = MEMBER_SEARCH_TAB_NAMES.has(tab) && !keepsMemberKeys(ctx, edited);
   if (searchStamped) stampMemberSearch(ctx);
   const jobSearchStamped = JOB_SEARCH_TAB_NAMES.has(tab);
   if (jobSearchStamped) stampJobSearch(ctx);
@@ -162,7 +198,7 @@ export function onDeskEdit(ctx: ScriptContext): CacheTriggerResult {
     return { ...base, followUpsStamped: true };
   }
   if (!HAND_EDIT_READERS.some((r) => readsTab(r, tab))) return base;
-  const touched = touchStores(ctx, event, tab, row);
+  const touched = touchStores(ctx, event, edited);
   const index = resultOf(touched.index);
   const followUps = resultOf(touched.followUps);
   return {

@@ -242,3 +242,46 @@ describe('継続支援\'s stored list after a person edits the tabs by hand', ()
     expect(after).toEqual(listed(call('rebuildFollowUps')));
   });
 });
+
+// The member picker's keys (_会員検索) were stamped stale by every hand edit of 会員, so the next
+// search after a 電話 or 地区 typed rebuilt them (会員's four key columns read whole, the tab
+// rewritten). An edit of none of the keys' columns, in a row the last rebuild keyed, now leaves
+// them as they are; the keys' own columns, and a row typed below the last, still stamp.
+describe('the member picker\'s keys after a person edits 会員 by hand', () => {
+  type Found = { ok: boolean; data?: { members: { id: string }[] } };
+  const found = (r: unknown): string[] => ((r as Found).data?.members ?? []).map((m) => m.id).sort();
+
+  test('a 地区 typed leaves the keys: the next search reads no column of 会員; a フリガナ typed, or a row typed below the last, stamps them', () => {
+    const { bundle, ss, call } = world();
+    bundle.fakes!.actAs(MANAGER);
+    const edit = installTrigger(bundle, 'onDeskEdit', 'edit');
+    bundle.fakes!.actAs(COORDINATOR);
+    const built = found(call('searchMembers', 'いのうえ'));
+    expect(built).toContain('M002');
+    const sheet = ss.getSheetByName('会員')!;
+    const fire = (e: Record<string, unknown>): Record<string, unknown> => {
+      bundle.fakes!.actAs(MANAGER);
+      const r = bundle.call('onDeskEdit', e) as Record<string, unknown>;
+      bundle.fakes!.actAs(COORDINATOR);
+      return r;
+    };
+    const district = fire(editEvent(sheet, 3, column(sheet, '地区'), [['豊四季']], edit));
+    expect(district).not.toHaveProperty('searchStamped');
+    const after = bundle.log.measure(() => call('searchMembers', 'いのうえ'));
+    expect(found(after.result)).toEqual(built);
+    // No rebuild: nothing written, and 会員 read only at the rows found (a rebuild reads its four
+    // key columns down to the last row).
+    expect(after.calls.cellsWritten).toBe(0);
+    expect(after.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    // Her フリガナ typed: her key changes, the keys are stamped and the next search finds her by it.
+    expect(fire(editEvent(sheet, 3, column(sheet, 'フリガナ'), [['イノウエ カズエ']], edit))).toMatchObject({ searchStamped: true });
+    expect(found(call('searchMembers', 'かずえ'))).toEqual(['M002']);
+    // A row typed below the last, 地区 first (no key yet: the rebuild keys it), then its 会員ID and
+    // フリガナ: stamped from the first cell, and the search finds the new member.
+    const at = sheet.getLastRow() + 1;
+    expect(fire(editEvent(sheet, at, column(sheet, '地区'), [['柏']], edit))).toMatchObject({ searchStamped: true });
+    fire(editEvent(sheet, at, column(sheet, 'フリガナ'), [['テニュウリョク ハナ']], edit));
+    fire(editEvent(sheet, at, column(sheet, '会員ID'), [['M777']], edit));
+    expect(found(call('searchMembers', 'てにゅうりょく'))).toEqual(['M777']);
+  });
+});

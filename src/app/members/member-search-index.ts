@@ -56,6 +56,43 @@ export function rebuildMemberSearchLocked(ports: { store: TableStore; props: Key
   return rebuildKeyTabLocked(MEMBER_SEARCH, ports, today);
 }
 
+/** The columns of 会員 the keys are made of (keysOfMembers). */
+const KEY_FIELDS: readonly string[] = ['member_id', 'kana', 'name', 'left_on'];
+
+/**
+ * Whether a person's edit of 会員 — rows `row`… and columns `column`… (1-based), as the on-edit
+ * event gives them — leaves the stored keys true, so the trigger need not stamp them stale (and the
+ * next search need not rebuild them: 会員's four columns read whole): it changed none of the
+ * columns the keys are made of (a 地区, 電話 or 技能 typed), in rows the last rebuild keyed (`stamp`,
+ * the property as it stands, asked only when no key column was edited: its `rows`). A row below those may be one typed by hand, with no key
+ * yet — keying it is the rebuild's — and any other stamp (a person's edit, another version) is a
+ * rebuild pending that must see this edit too. Row 1 is a header; an unreadable header names no column.
+ */
+export function editKeepsMemberKeys(
+  edit: { readonly row: number; readonly rows: number; readonly column: number; readonly columns: number },
+  header: readonly string[] | null, stamp: () => string | null,
+): boolean {
+  if (!header || edit.row < 2) return false;
+  const { index, problems } = locateColumns(MEMBERS_TAB, MEMBERS_TAB.ja, header);
+  // A header named twice: which copy a rebuild reads is the parse's business; taken as touched.
+  if (problems.some((p) => p.code === 'duplicate_header')) return false;
+  const keyed = KEY_FIELDS.some((k) => {
+    const at = index.get(k) ?? -1;
+    return at >= 0 && at + 1 >= edit.column && at + 1 < edit.column + edit.columns;
+  });
+  if (keyed) return false;
+  // The stamp asked last (a getProperty on Google): an edit of the keys' columns never needs it.
+  const value = stamp();
+  if (value === null) return false;
+  try {
+    const parsed = JSON.parse(value) as Record<string, unknown>;
+    return parsed.v === MEMBER_SEARCH.version && typeof parsed.built === 'string' && typeof parsed.rows === 'number'
+      && edit.row + edit.rows - 1 <= parsed.rows + 1;
+  } catch {
+    return false;
+  }
+}
+
 type KeyFields = Pick<Member, 'member_id' | 'kana' | 'name'> & { readonly left_on?: Member['left_on'] };
 
 /** A member just appended to 会員 (a save, an event's walk-in): their key appended, one appendCells. */
