@@ -150,14 +150,17 @@ export function isBlankCell(c: Cell | undefined): boolean {
 // Enum and slot cells repeat a handful of texts, so each column remembers its answers. The
 // memory is capped, so a column of free text typed into an enum column cannot grow it for ever.
 const MEMO_LIMIT = 512;
+/** A slots column's texts are subsets of 14 slots (2^14 of them in one order): a center of 20,000
+ *  members typed 6,523 different ones, so at 512 most cells were split and matched again. */
+const SLOTS_MEMO_LIMIT = 16_384;
 
-function memo<T>(fn: (text: string) => T): (text: string) => T {
+function memo<T>(fn: (text: string) => T, limit = MEMO_LIMIT): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined || seen.has(text)) return known as T;
     const value = fn(text);
-    if (seen.size < MEMO_LIMIT) seen.set(text, value);
+    if (seen.size < limit) seen.set(text, value);
     return value;
   };
 }
@@ -226,7 +229,7 @@ function filledReader(column: Column): (cell: Cell) => unknown {
           if (!slots.includes(s)) slots.push(s);
         }
         return slots;
-      });
+      }, SLOTS_MEMO_LIMIT);
       return (cell) => {
         const slots = slotsOf(cellText(cell));
         return slots instanceof CellProblem ? new CellProblem(slots.code, { ...slots.params }) : slots.slice();
