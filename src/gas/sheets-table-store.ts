@@ -182,7 +182,7 @@ export class SheetsTableStore implements TableStore {
     return { name, header, rows, firstRow };
   }
 
-  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number): FoundRows | null {
+  findRows(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number, largeCells = false): FoundRows | null {
     const sheet = this.find(names);
     if (!sheet) return null;
     const name = sheet.getName();
@@ -222,7 +222,8 @@ export class SheetsTableStore implements TableStore {
     // One getValues per block of rows found close together (rowBlocks: a gap is read and dropped
     // when its cells cost less than a round trip); rows far apart cost a getValues each, as
     // SpreadsheetApp reads one rectangle a call (design/README.md says why not batchGet).
-    for (const [from, count] of rowBlocks(sheetRows, width)) {
+    // Large cells (`largeCells`: _活動集計's day rows, the index's buckets): adjacent rows only.
+    for (const [from, count] of rowBlocks(sheetRows, largeCells ? 0 : width)) {
       const values = sheet.getRange(from, 1, count, width).getValues() as unknown[][];
       values.forEach((row, i) => { if (isFound.has(from + i)) byRow.set(from + i, row.map((v) => this.toCell(v))); });
     }

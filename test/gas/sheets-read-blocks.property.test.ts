@@ -9,7 +9,8 @@ import type { Cell } from '../../src/domain/cell';
 // read and dropped, when those cost less than the round trip a second getValues would (50 ms
 // against 31 µs a cell, src/gas/read-cost.ts). What callers get must be exactly what one read per
 // row gives — the same values, the same row numbers, no row between — and no block may reach past
-// the rows asked (so never past the sheet's grid, which the fake, like Sheets, refuses).
+// the rows asked (so never past the sheet's grid, which the fake, like Sheets, refuses). With
+// `largeCells` (packed texts: the candidate index, _活動集計) only adjacent rows share a read.
 describe('rows read in blocks', () => {
   let fakes: FakeHandles;
   beforeEach(() => { fakes = installFakes(globalThis); });
@@ -65,7 +66,8 @@ describe('rows read in blocks', () => {
       shuffle: fc.array(fc.nat(), { maxLength: 30 }),
       repeat: fc.boolean(),
       pick: fc.uniqueArray(fc.integer({ min: 0, max: s.width - 1 }), { minLength: 1, maxLength: s.width }),
-    })), ({ s, asked, shuffle, repeat, pick }) => {
+      largeCells: fc.boolean(),
+    })), ({ s, asked, shuffle, repeat, pick, largeCells }) => {
       fakes.uninstall();
       fakes = installFakes(globalThis);
       const gridRows = s.dataRows + 1 + s.spare;
@@ -75,7 +77,7 @@ describe('rows read in blocks', () => {
       const rowNumbers = repeat && order.length > 0 ? [...order, order[0] as number] : order;
       const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
       store.header(['マッチング']);
-      const { result, calls } = fakes.log.measure(() => store.readRows(['マッチング'], rowNumbers, () => pick));
+      const { result, calls } = fakes.log.measure(() => store.readRows(['マッチング'], rowNumbers, () => pick, largeCells));
       expect(result?.rowNumbers).toEqual(rowNumbers);
       const kept = new Set(pick);
       const expected = rowNumbers.map((r) => rowAlone(sheet, r, s.width).map((v, c) => (kept.has(c) ? v : null)));
@@ -84,7 +86,8 @@ describe('rows read in blocks', () => {
       const first = Math.min(...pick);
       const span = Math.max(...pick) - first + 1;
       const sorted = [...new Set(asked)].sort((a, b) => a - b);
-      const blocks = rowBlocks(sorted, span);
+      // Long cells (the candidate index's buckets): only adjacent rows share a read.
+      const blocks = rowBlocks(sorted, largeCells ? 0 : span);
       expect(calls.byMethod['Range.getValues'] ?? 0).toBe(blocks.length);
       expect(calls.cellsRead).toBe(blocks.reduce((n, [, count]) => n + count * span, 0));
       expect(blocks.length).toBeLessThanOrEqual(sorted.length);
@@ -96,7 +99,8 @@ describe('rows read in blocks', () => {
       s: fc.constant(s),
       hits: clustered(s.dataRows + 1),
       keyColumn: fc.integer({ min: 0, max: s.width - 1 }),
-    })), ({ s, hits, keyColumn }) => {
+      largeCells: fc.boolean(),
+    })), ({ s, hits, keyColumn, largeCells }) => {
       fakes.uninstall();
       fakes = installFakes(globalThis);
       const hit = new Set(hits);
@@ -104,11 +108,11 @@ describe('rows read in blocks', () => {
       const sheet = tab(s.width, s.dataRows, s.dataRows + 1 + s.spare, s.seed, keyColumn, (r) => (hit.has(r) ? (r % 2 === 0 ? 'J1' : ' J2 ') : `N${r}`));
       const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
       store.header(['マッチング']);
-      const { result, calls } = fakes.log.measure(() => store.findRows(['マッチング'], () => [{ column: keyColumn, keys: ['J1', 'J2'] }]));
+      const { result, calls } = fakes.log.measure(() => store.findRows(['マッチング'], () => [{ column: keyColumn, keys: ['J1', 'J2'] }], undefined, largeCells));
       const sorted = [...hit].sort((a, b) => a - b);
       expect(result?.rowNumbers).toEqual(sorted);
       expect(result?.rows).toEqual(sorted.map((r) => rowAlone(sheet, r, s.width)));
-      const blocks = rowBlocks(sorted, s.width);
+      const blocks = rowBlocks(sorted, largeCells ? 0 : s.width);
       expect(calls.byMethod['Range.getValues'] ?? 0).toBe(blocks.length);
       expect(calls.cellsRead).toBe(blocks.reduce((n, [, count]) => n + count * s.width, 0));
     }), { numRuns: 60 });

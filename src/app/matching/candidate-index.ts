@@ -346,7 +346,8 @@ function bucketRows(store: TableStore, buckets: readonly number[]): RawTable | n
   const inPlace = at?.rows.every((r, i) => String(r[0] ?? '') === bucketKey((at?.rowNumbers?.[i] ?? 0) - 3));
   if (at && inPlace && at.rows.length === buckets.length) return at;
   const keys = buckets.map(bucketKey);
-  return findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }]);
+  // Found by key (rows moved by hand): still each bucket alone, as above.
+  return findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }], true);
 }
 
 /** One writeCells per run of adjacent rows (会員数 and 索引 only). */

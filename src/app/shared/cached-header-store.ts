@@ -65,7 +65,7 @@ export class CachedHeaderStore implements TableStore {
     const { readColumns, readTail, findRows, readFrom, matchRows, readRows, readTop } = inner;
     if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
     if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
-    if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
+    if (findRows) this.findRows = (names, searches, lastRows, largeCells) => findRows.call(inner, names, searches, lastRows, largeCells);
     if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
     if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
     if (readRows) this.readRows = (names, rowNumbers, pick, largeCells) => readRows.call(inner, names, rowNumbers, pick, largeCells);

@@ -44,8 +44,8 @@ export function readRowsByKeys<D extends TabDef>(store: TableStore, def: D, sear
 
 /** TableStore.findRows, or for a store without it (a test's counting wrapper) the tab read whole
  *  and the same rows kept (rows-with-keys.ts): one answer for every caller that finds by key. */
-export function findRawRows(store: TableStore, names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[]): FoundRows | null {
-  if (store.findRows) return store.findRows(names, searches);
+export function findRawRows(store: TableStore, names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], largeCells = false): FoundRows | null {
+  if (store.findRows) return store.findRows(names, searches, undefined, largeCells);
   const raw = store.read(names);
   return raw ? rowsWithKeys(raw, searches(raw.header)) : null;
 }

@@ -24,7 +24,9 @@ export function adjustActivityTotals(
 ): TotalsAdjustment {
   const names = [ACTIVITY_TOTALS_TAB.ja, ACTIVITY_TOTALS_TAB.en];
   const keys = [...new Set(['mark', dayKey(before.date), dayKey(after.date)])];
-  const found = findRawRows(store, names, () => [{ column: 0, keys }]);
+  // Long cells (a day's JSON names its 継続支援 members: kilobytes a day at 50,000 members; the
+  // members chunks up to 40,000 characters): only the rows asked are read, never the days between.
+  const found = findRawRows(store, names, () => [{ column: 0, keys }], true);
   if (!found) return 'no_totals';
   const rowNumbers = found.rowNumbers ?? found.rows.map((_, i) => i + (found.firstRow ?? 2));
   const stored = parseTotalsTab(found);

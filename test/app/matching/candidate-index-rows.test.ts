@@ -4,6 +4,7 @@ import { CANDIDATE_INDEX_TAB, bucketKey, readCandidateIndex, rebuildCandidateInd
 import { refreshCandidateIndex } from '../../../src/app/matching/candidate-index';
 import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { SheetsTableStore } from '../../../src/gas/sheets-table-store';
+import { googlePorts } from '../../../src/gas/google-ports';
 import { installFakes } from '../../fakes';
 import type { Member } from '../../../src/domain/schema/tabs';
 import { desk, ok, TODAY } from '../day-fixture';
@@ -73,6 +74,55 @@ describe('the candidate index bucket of a write, in Sheets', () => {
       const moved = write();
       expect(moved.at).toBe(1025);
       expect(moved.trips['TextFinder.findAll']).toBe(1);
+    } finally {
+      fakes.uninstall();
+    }
+  });
+
+  it('reads two buckets ten rows apart as two rows, never the packed buckets between (long cells), in place and when searched for', () => {
+    // A bucket's 索引 is a packed text of ~7 KB at 50,000 members: the 9 between would be ~63 KB
+    // read and dropped, which the per-cell cost model does not charge (rowBlocks reads a gap of 3-cell
+    // rows up to 537 rows long). Through the store the entry points use (googlePorts: the desk
+    // cache's store over the Sheets one), which must hand `largeCells` on.
+    const fakes = installFakes(globalThis);
+    try {
+      const ids = Array.from({ length: 40_000 }, (_, i) => `M${String(i + 1).padStart(5, '0')}`);
+      const [near = '', far = ''] = [1000, 1010].map((b) => ids.find((m) => bucketOf(m) === b) ?? '');
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
+      const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+      sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+      const member = (id: string): Member => ({
+        member_id: id, name: '柏 太郎', kana: 'かしわ たろう', gender: null, birth_date: null, joined_on: TODAY, left_on: null, join_route: null, district: '柏',
+        phone: '', email: '', skills: [], preferred_categories: [], availability: ['Mon-AM'], max_days_per_week: null, motivations: [],
+        consent: true, notes: '', leave_reason: null,
+      });
+      const reads: string[] = [];
+      const write = (): Record<string, number> => {
+        const { store } = googlePorts();
+        const m = fakes.log.measure(() => {
+          const proto = Object.getPrototypeOf(sheet.getRange(1, 1)) as { getValues: () => unknown[][] };
+          const original = proto.getValues;
+          proto.getValues = function (this: GoogleAppsScript.Spreadsheet.Range) { reads.push(`r${this.getRow()} ${this.getNumRows()}x${this.getNumColumns()}`); return original.call(this); };
+          try {
+            refreshCandidateIndex(store, 'ja', TODAY, [near, far].map((id) => ({ memberId: id, member: member(id), matches: [] })));
+          } finally {
+            proto.getValues = original;
+          }
+        });
+        return m.calls.byMethod;
+      };
+      const inPlace = write();
+      expect(inPlace['TextFinder.findAll']).toBeUndefined();
+      // The header (not cached yet), then rows 1003 and 1013 alone: not one block of 11 rows.
+      expect(reads.filter((r) => r !== 'r1 1x3')).toEqual(['r1003 1x3', 'r1013 1x3']);
+      reads.length = 0;
+      // A row deleted by hand above them: read where they were (the 区分 cells show other buckets),
+      // then found by key one row up (findRows, long cells too): each read alone both times.
+      sheet.deleteRows(100, 1);
+      const moved = write();
+      expect(moved['TextFinder.findAll']).toBe(1);
+      expect(reads.filter((r) => r !== 'r1 1x3')).toEqual(['r1003 1x3', 'r1013 1x3', 'r1002 1x3', 'r1012 1x3']);
     } finally {
       fakes.uninstall();
     }
