@@ -76,6 +76,8 @@ export interface TableStore {
    *  shape the add-in knows (the candidate index: its header, the stamp and 1,024 buckets). Sheets:
    *  ONE getValues of that rectangle, no size question; a rectangle past the tab's grid (rows
    *  deleted by hand) is refused: it throws, and the caller checks the cells it got in any case.
+   *  When row 1's last cell read is blank, the header ends inside the rectangle and is kept as
+   *  `read` keeps it (the desk cache: _継続支援's searches after listFollowUps read no row 1).
    *  Optional, as readColumns (rows-by-number.ts reads a store without it whole). */
   readTop?(names: readonly string[], dataRows: number, width: number): RawTable | null;
   /** The header and the data rows from sheet row `firstRow` (≥ 2) down to the last, `firstRow` of

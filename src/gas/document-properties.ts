@@ -1,5 +1,6 @@
 import type { KeyValueStore, Lock } from '../app/ports';
 import { STORED_HEADLINE_KEY } from '../app/weekly/stored-headline';
+import { FOLLOW_UPS_ROWS_PROPERTY } from '../app/follow-ups/list-bound';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -7,8 +8,10 @@ type Properties = GoogleAppsScript.Properties.Properties;
 const COUNTER_PREFIX = 'ikigai.last_id.';
 
 /** Also held: the stored 今週 figures (src/app/weekly/stored-headline.ts), written only through
- *  this store and under the lock too (every write moves them at its end: no second round trip). */
-const HELD_KEYS: ReadonlySet<string> = new Set([STORED_HEADLINE_KEY]);
+ *  this store and under the lock too (every write moves them at its end: no second round trip),
+ *  and how far down _継続支援's writers have written it (src/app/follow-ups/list-bound.ts: an append
+ *  to the list moves it, written with the figures at the release). */
+const HELD_KEYS: ReadonlySet<string> = new Set([STORED_HEADLINE_KEY, FOLLOW_UPS_ROWS_PROPERTY]);
 const isHeld = (key: string): boolean => key.startsWith(COUNTER_PREFIX) || HELD_KEYS.has(key);
 
 /**

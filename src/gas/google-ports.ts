@@ -1,6 +1,7 @@
 import type { Clock, KeyValueStore, Lock, Mailer, TableStore, Triggers, UserIdentity } from '../app/ports';
 import { CachedHeaderStore, deskHeaderMemo } from '../app/shared/cached-header-store';
 import { DeskCache } from '../app/shared/desk-cache';
+import { ListBoundStore } from '../app/follow-ups/list-bound';
 import { SystemClock } from './clock';
 import { DocumentCache } from './document-cache';
 import { DocumentProperties } from './document-properties';
@@ -41,7 +42,8 @@ export function googlePorts(): GooglePorts {
   const properties = new DocumentProperties();
   return {
     // The ID counters set under the lock are written ahead of the rows that carry them.
-    store: new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache), () => properties.beforeSheetWrite()), deskCache),
+    // And the bound of _継続支援's rows moved by every append to it (follow-ups/list-bound.ts).
+    store: new ListBoundStore(new CachedHeaderStore(new SheetsTableStore(active, deskHeaderMemo(deskCache), () => properties.beforeSheetWrite()), deskCache), properties),
     deskCache,
     mailer: new MailAppMailer(),
     clock: new SystemClock(),

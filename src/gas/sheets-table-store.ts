@@ -301,7 +301,17 @@ export class SheetsTableStore implements TableStore {
     // grid, getRange throws before anything is read (the caller's to handle).
     const values = sheet.getRange(1, 1, Math.max(1, dataRows + 1), Math.max(1, width)).getValues() as unknown[][];
     const [first = [], ...rest] = values;
-    return { name: sheet.getName(), header: first.map((v) => this.headerText(v)), rows: rest.map((row) => row.map((v) => this.toCell(v))) };
+    const header = first.map((v) => this.headerText(v));
+    const name = sheet.getName();
+    // Row 1 read past its last name (its last cell read blank): the header whole, kept for this
+    // run's later searches and the next runs' (the desk cache), as `read` keeps it.
+    const end = header.length - 1 - [...header].reverse().findIndex((h) => h !== '');
+    if (end >= 0 && end < header.length - 1) {
+      const whole = header.slice(0, end + 1);
+      this.headers.set(name, whole);
+      this.memo?.keep(names, { name, header: [...whole] });
+    }
+    return { name, header, rows: rest.map((row) => row.map((v) => this.toCell(v))) };
   }
 
   /** The tab's header row for this run: this run's, else the memo's (when it names this very tab:

@@ -3,7 +3,7 @@ import { findTab } from '../domain/schema/tab-lookup';
 import type { FoundRows, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
 import { rowsWithKeys } from '../app/shared/rows-with-keys';
-import { matchRowsIn, rowsIn } from '../app/shared/rows-by-number';
+import { matchRowsIn, rowsIn, topOf } from '../app/shared/rows-by-number';
 
 /** A workbook held in memory: the store the tests, the demo and the benchmark build on, and
  *  what the workbook-file adapter loads into and saves from. */
@@ -28,6 +28,13 @@ export class MemoryTableStore implements TableStore {
     if (!found) return null;
     const { name, tab } = found;
     return { name, header: [...tab.header], rows: tab.rows.map((r) => [...r]) };
+  }
+
+  /** Sheets' readTop in memory (as rows-by-number.ts topOf answers for a store without it): the
+   *  tab has no grid, so rows past its content read blank. */
+  readTop(names: readonly string[], dataRows: number, width: number): RawTable | null {
+    const found = this.find(names);
+    return found ? topOf({ name: found.name, header: found.tab.header, rows: found.tab.rows }, dataRows, width) : null;
   }
 
   header(names: readonly string[]): { name: string; header: string[] } | null {

@@ -1,3 +1,4 @@
+import { ListBoundStore } from '../../src/app/follow-ups/list-bound';
 import type { Cell } from '../../src/domain/cell';
 import type { Clock, KeyValueStore } from '../../src/app/ports';
 import { createSidebarApi, type SidebarApi } from '../../src/app/sidebar/sidebar-api';
@@ -75,7 +76,9 @@ export function desk(tables = dayTables()): Desk {
   return {
     store,
     props: base.props,
-    api: (email = COORDINATOR) => createSidebarApi({ ...base, clock, user: { email: () => email } }, quiet),
+    // The list's bound kept by the writes as on Google (follow-ups/list-bound.ts); a hand edit of
+    // `store` goes around it, as a person's edit goes around the add-in.
+    api: (email = COORDINATOR) => createSidebarApi({ ...base, store: new ListBoundStore(store, base.props), clock, user: { email: () => email } }, quiet),
     day: (date) => { today = date; },
     rows: (tab) => (store.read([tab])?.rows ?? []).map((r) => [...r]),
     record: (tab, id) => {

@@ -24,6 +24,21 @@ describe('SheetsTableStore', () => {
   // 2015-04-01 00:00 in Tokyo (UTC+9) is 2015-03-31 15:00 UTC.
   const tokyoMidnight = new Date('2015-03-31T15:00:00Z');
 
+  it('readTop: the rows asked in one getValues, no size question; past the grid it throws (nothing read); row 1 kept when it ends inside the read', () => {
+    const sheet = tab('_継続支援', [['会員ID', '理由'], ['M001', 'waiting'], ['M002', 'no_contact']]);
+    const { result, calls } = fakes.log.measure(() => store.readTop(['_継続支援'], 3, 3));
+    expect(result).toEqual({ name: '_継続支援', header: ['会員ID', '理由', ''], rows: [['M001', 'waiting', null], ['M002', 'no_contact', null], [null, null, null]] });
+    expect([calls.byMethod['Range.getValues'], calls.roundTripsWithMetadata]).toEqual([1, 1]);
+    // The header ended inside the read (its third cell blank): a search of the tab reads no row 1.
+    const found = fakes.log.measure(() => store.findRows(['_継続支援'], () => [{ column: 0, keys: ['M002'] }]));
+    expect(found.result?.header).toEqual(['会員ID', '理由']);
+    expect(found.calls.byMethod['Sheet.getLastColumn'] ?? 0).toBe(0);
+    // Past the tab's grid: getRange throws before anything is read (listFollowUps then reads the tab whole).
+    const past = fakes.log.measure(() => { try { return store.readTop(['_継続支援'], sheet.getMaxRows(), 2); } catch { return 'thrown'; } });
+    expect([past.result, past.calls.byMethod['Range.getValues'] ?? 0]).toEqual(['thrown', 0]);
+    expect(store.readTop(['なし'], 2, 2)).toBeNull();
+  });
+
   it('reads a 1,000-row tab with one getValues and six calls in all', () => {
     const rows: unknown[][] = [['会員ID', '氏名', '入会日', '稼働可', '時給']];
     for (let i = 1; i <= 1000; i += 1) rows.push([`M${String(i).padStart(4, '0')}`, `会員${i}`, tokyoMidnight, i % 2 === 0, 1000 + i]);

@@ -5,8 +5,8 @@ import { composeWorklist, FOLLOW_UP_REASONS, groupOf } from '../../domain/follow
 import { waitYears } from '../../domain/kpi/wait-span';
 import { wordText } from '../../domain/messages/catalog';
 import { countedList, noteContacts } from '../follow-ups/keep-list';
-import { followHandEdits, listIsCurrent, rebuildFollowUpsSeen } from '../follow-ups/follow-hand-edits';
-import { readStoredList, STORED_PER_GROUP, type StoredItem, type StoredList } from '../follow-ups/stored-list';
+import { followHandEdits, listReadPlan, rebuildFollowUpsSeen } from '../follow-ups/follow-hand-edits';
+import { readStoredList, readStoredListWithin, STORED_PER_GROUP, type StoredItem, type StoredList } from '../follow-ups/stored-list';
 import { underWriteLock } from '../shared/write-boundary';
 import { civilDateArg, freeText, recordId } from '../shared/arg-schemas';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
@@ -56,15 +56,20 @@ export function followUpsOf(list: StoredList, ctx: Pick<CallContext, 'lang' | 't
   return { today: ctx.today, items, counts, built_on: builtOn, stale: builtOn !== '' && builtOn < ctx.today, capped: [...list.capped], stored_cap: STORED_PER_GROUP };
 }
 
-/** listFollowUps: the stored list, read whole (its size, capped, never the center's), after one
- *  getProperties that says whether a person's hand edit has touched it since (follow-hand-edits.ts).
+/** listFollowUps: the stored list (its size, capped, never the center's), after one getProperties
+ *  that says whether a person's hand edit has touched it since (follow-hand-edits.ts) and how far
+ *  down its writers have written it (list-bound.ts): then one read of that many rows, no size
+ *  question — or, when the read is not the list as they left it (a row below the bound, another
+ *  header) or no bound is kept, the list read whole as before.
  *  Touched: the members the edit named re-counted first, or the list rebuilt when no key named them,
  *  under the write boundary; so is the list made by the first call that finds none. When another
  *  run holds the lock then, the list is counted from the tabs without being kept: never shown as
  *  the hand edit left it. */
 export function listFollowUps(ports: SidebarPorts, ctx: CallContext): FollowUpsOutput {
-  if (listIsCurrent(ports.props)) {
-    const stored = readStoredList(ports.store, ctx.lang, ctx.today);
+  const plan = listReadPlan(ports.props);
+  if (plan.current) {
+    const within = plan.bound === null ? null : readStoredListWithin(ports.store, ctx.lang, ctx.today, plan.bound);
+    const stored = within ?? readStoredList(ports.store, ctx.lang, ctx.today);
     if (stored) return followUpsOf(stored, ctx);
   }
   const kept = underWriteLock(ports, () => followHandEdits(ports, ctx.settings, ctx.today));

@@ -5,7 +5,8 @@ import type { Clock, KeyValueStore, TableStore } from '../ports';
 import { readRowsByKey } from '../shared/find-rows';
 import { FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY, parseTouched } from '../matching/index-hand-edits';
 import { rebuildFollowUps, refreshFollowUps, type RebuildResult } from './keep-list';
-import { readStoredList, type StoredList } from './stored-list';
+import { readWholeList, type StoredList } from './stored-list';
+import { FOLLOW_UPS_ROWS_PROPERTY, parseListBound } from './list-bound';
 
 // 継続支援's stored list after a person's hand edit (sidebar-calls.md "継続支援", "Hand edits"). The
 // on-edit trigger (src/entry/cache-triggers.ts) records what the candidate index records, by the
@@ -26,32 +27,50 @@ interface Stamps {
   readonly edited: string | null;
   readonly seen: string | null;
   readonly touched: string | null;
+  /** How far down its writers have written the list (list-bound.ts), when known. */
+  readonly bound: number | null;
 }
 
-/** The three in one round trip (one getProperties on Google). */
+/** The three, and the list's bound, in one round trip (one getProperties on Google). */
 function readStamps(props: KeyValueStore): Stamps {
-  const keys = [FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_SEEN_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY];
+  const keys = [FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_SEEN_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY, FOLLOW_UPS_ROWS_PROPERTY];
   const got = props.getMany ? props.getMany(keys) : Object.fromEntries(keys.flatMap((k) => { const v = props.get(k); return v === null ? [] : [[k, v]]; }));
-  return { edited: got[FOLLOW_UPS_EDITED_PROPERTY] ?? null, seen: got[FOLLOW_UPS_SEEN_PROPERTY] ?? null, touched: got[FOLLOW_UPS_TOUCHED_PROPERTY] ?? null };
+  return {
+    edited: got[FOLLOW_UPS_EDITED_PROPERTY] ?? null, seen: got[FOLLOW_UPS_SEEN_PROPERTY] ?? null, touched: got[FOLLOW_UPS_TOUCHED_PROPERTY] ?? null,
+    bound: parseListBound(got[FOLLOW_UPS_ROWS_PROPERTY]),
+  };
 }
 
-/** Whether the stored list, as read, may be shown: no full stamp since its rebuild, no member touched. */
-export function listIsCurrent(props: KeyValueStore): boolean {
+/** Whether the stored list, as read, may be shown (no full stamp since its rebuild, no member
+ *  touched), and how far down its writers have written it (null: not known, read it whole). */
+export function listReadPlan(props: KeyValueStore): { readonly current: boolean; readonly bound: number | null } {
   const s = readStamps(props);
-  return s.edited === s.seen && s.touched === null;
+  return { current: s.edited === s.seen && s.touched === null, bound: s.bound };
+}
+
+/** The list's bound set under the lock when it is not what it was (list-bound.ts). */
+function keepBound(props: KeyValueStore, before: number | null, lastRow: number): void {
+  if (before !== lastRow) props.set(FOLLOW_UPS_ROWS_PROPERTY, String(lastRow));
 }
 
 /** The whole list rebuilt (the caller holds the lock), the full stamp it saw kept and the touched
  *  list deleted: the rebuild read every tab after both were read under this lock. */
 export function rebuildFollowUpsSeen(ports: { store: TableStore; props: KeyValueStore }, settings: Settings, today: CivilDate): StoredList {
+  return rebuildSeen(ports, settings, today).list;
+}
+
+function rebuildSeen(ports: { store: TableStore; props: KeyValueStore }, settings: Settings, today: CivilDate): RebuildResult {
   const before = readStamps(ports.props);
-  const { list } = rebuildFollowUps(ports.store, settings, today);
+  const rebuilt = rebuildFollowUps(ports.store, settings, today);
+  const { lastRow } = rebuilt;
+  // The list's last row, also when the rebuild found it as it was and wrote nothing.
+  keepBound(ports.props, before.bound, lastRow);
   if (before.edited !== before.seen) {
     if (before.edited === null) ports.props.delete(FOLLOW_UPS_SEEN_PROPERTY);
     else ports.props.set(FOLLOW_UPS_SEEN_PROPERTY, before.edited);
   }
   if (before.touched !== null) ports.props.delete(FOLLOW_UPS_TOUCHED_PROPERTY);
-  return list;
+  return rebuilt;
 }
 
 /**
@@ -77,7 +96,11 @@ export function followHandEdits(ports: { store: TableStore; props: KeyValueStore
     refreshFollowUps(ports.store, { lang, today }, [...ids]);
     ports.props.delete(FOLLOW_UPS_TOUCHED_PROPERTY);
   }
-  return readStoredList(ports.store, lang, today) ?? rebuildFollowUpsSeen(ports, settings, today);
+  // Read whole: its last row is the bound from here on (a bound behind, or none, mended).
+  const whole = readWholeList(ports.store, lang, today);
+  if (!whole) return rebuildFollowUpsSeen(ports, settings, today);
+  keepBound(ports.props, now.bound, whole.lastRow);
+  return whole.list;
 }
 
 /** The nightly trigger run's part (src/entry/forms.ts tallyAllSurveys): 設定 read, the list
@@ -85,6 +108,5 @@ export function followHandEdits(ports: { store: TableStore; props: KeyValueStore
  *  listing after the night reads the list alone). The caller holds the lock. */
 export function nightlyFollowUps(store: TableStore, clock: Clock, props: KeyValueStore): RebuildResult {
   const settings = parseSettings(store.read(tabNames(SETTINGS_TAB))).settings;
-  const list = rebuildFollowUpsSeen({ store, props }, settings, civilDateIn(clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone));
-  return { list, rows: list.items.length };
+  return rebuildSeen({ store, props }, settings, civilDateIn(clock.now(), settings.timeZone || DEFAULT_SETTINGS.timeZone));
 }

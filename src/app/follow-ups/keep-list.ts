@@ -99,6 +99,8 @@ export function recountFollowUps(store: TableStore, settings: Settings, today: C
 export interface RebuildResult {
   readonly list: StoredList;
   readonly rows: number;
+  /** The sheet row of the list's last row (its header, its row of counts, its members). */
+  readonly lastRow: number;
 }
 
 /** The whole list recounted and written (one replace of the add-in's own tab; made, hidden, when
@@ -112,7 +114,7 @@ export function rebuildFollowUps(store: TableStore, settings: Settings, today: C
   const header = listHeader(lang);
   // A second run the same day (the trigger fired twice, 作り直す after the night) writes nothing.
   if (!old || !sameTable(old, header, cells)) store.replace(name, header, cells);
-  return { list: storedListOf({ name, header, rows: cells }, today), rows: kept.length };
+  return { list: storedListOf({ name, header, rows: cells }, today), rows: kept.length, lastRow: cells.length + 1 };
 }
 
 /** The list counted from the tabs and not kept (another run holds the lock). */

@@ -1,5 +1,5 @@
 import { daysBetween, type CivilDate } from '../../domain/civil-date';
-import type { Cell, RawTable } from '../../domain/cell';
+import { isBlank, type Cell, type RawTable } from '../../domain/cell';
 import { findRawRows } from '../shared/find-rows';
 import type { Language } from '../../domain/enums';
 import {
@@ -124,8 +124,43 @@ export function storedListOf(raw: RawTable, today: CivilDate): StoredList {
 /** The stored list, read whole (one read: the list's size, capped, never the center's); null
  *  when the tab does not exist yet. */
 export function readStoredList(store: TableStore, lang: Language, today: CivilDate): StoredList | null {
+  return readWholeList(store, lang, today)?.list ?? null;
+}
+
+/** readStoredList, with the sheet row of the list's last row holding something (the tab's header
+ *  row when it holds no row): the bound its writers keep (list-bound.ts), found exactly. */
+export function readWholeList(store: TableStore, lang: Language, today: CivilDate): { list: StoredList; lastRow: number } | null {
   const raw = store.read(tabNames(FOLLOW_UP_LIST_TAB, lang));
-  return raw ? storedListOf(raw, today) : null;
+  return raw ? { list: storedListOf(raw, today), lastRow: raw.rows.length + 1 } : null;
+}
+
+/**
+ * The stored list read at the size its writers keep (`bound`: the sheet row they reached at most,
+ * list-bound.ts), with no size question: rows 1 to bound + 1 of the list's columns in one read.
+ * Trusted only when what it read is the list as they left it — row 1 the list's header, and the
+ * row below the bound blank (a row typed below the list by hand, rows inserted, a bound left behind
+ * by a run killed before its release: there is more below, or the read passed the tab's grid) —
+ * else null, and the caller reads the list whole as before.
+ */
+export function readStoredListWithin(store: TableStore, lang: Language, today: CivilDate, bound: number): StoredList | null {
+  if (!store.readTop || bound < 1) return null;
+  const header = listHeader(lang);
+  const width = header.length;
+  // One column more than the list's: blank in row 1, the header is the list's alone (and the
+  // store may keep it for the searches of the list that follow, as a whole read would).
+  let raw: RawTable | null;
+  try {
+    raw = store.readTop(tabNames(FOLLOW_UP_LIST_TAB, lang), bound, width + 1);
+  } catch {
+    // Past the tab's grid (rows deleted by hand, or the list grown to its grid's end): read whole.
+    return null;
+  }
+  if (!raw || header.some((h, i) => raw.header[i] !== h) || (raw.header[width] ?? '') !== '') return null;
+  const rows = raw.rows.map((r) => r.slice(0, width));
+  const below = rows.pop();
+  if (rows.length !== bound - 1 || below === undefined || !below.every(isBlank)) return null;
+  while (rows.length > 0 && (rows[rows.length - 1] ?? []).every(isBlank)) rows.pop();
+  return storedListOf({ name: raw.name, header, rows }, today);
 }
 
 /** The rows of the stored list naming `memberIds` (found by key), with their sheet rows; null

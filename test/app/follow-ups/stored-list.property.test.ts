@@ -4,6 +4,7 @@ import type { Cell } from '../../../src/domain/cell';
 import { parseSettings } from '../../../src/domain/settings';
 import { capItems, recountFollowUps } from '../../../src/app/follow-ups/keep-list';
 import { readStoredList } from '../../../src/app/follow-ups/stored-list';
+import { followUpsOf } from '../../../src/app/activities/follow-ups';
 import { FOLLOW_UPS_EDITED_PROPERTY, FOLLOW_UPS_TOUCHED_PROPERTY, recordTouches, touchOfEdit, type HandEdit } from '../../../src/app/matching/index-hand-edits';
 import type { Clock } from '../../../src/app/ports';
 import type { MemoryTableStore } from '../../../src/local/memory-table-store';
@@ -264,6 +265,9 @@ describe('the stored 継続支援 list', () => {
         // And the panel's answer is the one a recount would give: the members it shows are due.
         const due = new Set(recount.map(key));
         expect({ step: i, shown: shown.ok ? shown.data.items.map(key).filter((m) => !due.has(m)) : null }).toEqual({ step: i, shown: [] });
+        // The panel read the list at the bound its writers keep (list-bound.ts) — or whole, when
+        // the read was not the list as they left it — and answered what the whole list says.
+        expect({ step: i, shown: shown.ok ? shown.data.items : null }).toEqual({ step: i, shown: stored ? followUpsOf(stored, { lang: 'ja', today: today.value }).items : [] });
         // What the hand edits named is consumed by the listing.
         expect(d.props.get(FOLLOW_UPS_TOUCHED_PROPERTY)).toBeNull();
       });
