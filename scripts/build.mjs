@@ -2,13 +2,22 @@
 // Apps Script needs real top-level `function` declarations for menus, triggers and
 // google.script.run, so the IIFE bundle gets one forwarding wrapper per export of src/main.ts.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
+
+/** Writes a built file whole or not at all: to a temporary name, then renamed over the old one.
+ *  The browser tests rebuild while the bundle tests read dist/Code.js in the other jest worker; an
+ *  outfile written in place was once read half-written (the footer's last globals missing). */
+function writeWhole(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
 
 /** The names src/main.ts exports, from a quick ESM build's metafile; names ending in `_` stay private. */
 export async function exportNames() {
@@ -46,7 +55,7 @@ export async function buildServer() {
   const names = await exportNames();
   await checkGlobals(names);
   const footer = names.map((n) => `function ${n}(...args) { return __app.${n}(...args); }`).join('\n');
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')], bundle: true, format: 'iife', globalName: '__app',
     // Whitespace only: identifiers stay, so Apps Script's stack traces still name our functions,
     // and the bundle (cold-start time on every call) shrinks by a quarter. dist/Code.js.map maps a
@@ -54,9 +63,12 @@ export async function buildServer() {
     platform: 'neutral', mainFields: ['module', 'main'], target: 'es2020',
     minifyWhitespace: true, minifyIdentifiers: false, minifySyntax: true, sourcemap: 'linked',
     outfile: join(dist, 'Code.js'), footer: { js: footer }, legalComments: 'none', logLevel: 'warning',
-    charset: 'utf8',
+    charset: 'utf8', write: false,
   });
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  // The map first, so a Code.js never names a map older than itself.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('.js')) - Number(b.path.endsWith('.js')));
+  for (const file of outputs) writeWhole(file.path, file.contents);
+  writeWhole(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
   return names;
 }
 
@@ -73,7 +85,7 @@ export async function buildSidebar() {
   // HtmlService.createHtmlOutputFromFile serves the file as it is (no template), so `<?` is harmless;
   // the bundle is still kept free of it so the file could never be mistaken for a template.
   const out = html.replace('<!-- BUNDLE -->', () => `<script>\n${js.replace(/<\?/g, '<\\?')}</script>`);
-  writeFileSync(join(dist, 'sidebar.html'), out);
+  writeWhole(join(dist, 'sidebar.html'), out);
   return true;
 }
 
