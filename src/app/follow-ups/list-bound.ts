@@ -1,3 +1,4 @@
+import { forwardedReads } from '../shared/forwarded-reads';
 import type { Cell, RawTable } from '../../domain/cell';
 import { FOLLOW_UP_LIST_TAB } from '../../domain/schema/tabs';
 import type { KeyValueStore, OwnedCells, TableStore } from '../ports';
@@ -49,14 +50,7 @@ export class ListBoundStore implements TableStore {
   readonly readTop?: TableStore['readTop'];
 
   constructor(private readonly inner: TableStore, private readonly props: KeyValueStore) {
-    const { readColumns, readTail, findRows, readFrom, matchRows, readRows, readTop } = inner;
-    if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
-    if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
-    if (findRows) this.findRows = (names, searches, lastRows) => findRows.call(inner, names, searches, lastRows);
-    if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
-    if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
-    if (readRows) this.readRows = (names, rowNumbers, pick) => readRows.call(inner, names, rowNumbers, pick);
-    if (readTop) this.readTop = (names, rows, width) => readTop.call(inner, names, rows, width);
+    Object.assign(this, forwardedReads(inner));
   }
 
   read(names: readonly string[]): RawTable | null {

@@ -1,3 +1,4 @@
+import { forwardedReads } from './forwarded-reads';
 import type { Cell, RawTable } from '../../domain/cell';
 import type { HeaderMemo, OwnedCells, TableStore } from '../ports';
 import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, isWrittenHeader, OWN_HEADER_TABS, writtenHeader, type DeskCache } from './desk-cache';
@@ -61,15 +62,7 @@ export class CachedHeaderStore implements TableStore {
   readonly readTop?: TableStore['readTop'];
 
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
-    // Only what the inner store has: read-part.ts reads a store without them whole.
-    const { readColumns, readTail, findRows, readFrom, matchRows, readRows, readTop } = inner;
-    if (readColumns) this.readColumns = (names, pick) => readColumns.call(inner, names, pick);
-    if (readTail) this.readTail = (names, count, pick) => readTail.call(inner, names, count, pick);
-    if (findRows) this.findRows = (names, searches, lastRows, largeCells) => findRows.call(inner, names, searches, lastRows, largeCells);
-    if (readFrom) this.readFrom = (names, firstRow, pick) => readFrom.call(inner, names, firstRow, pick);
-    if (matchRows) this.matchRows = (names, column, pattern, limit, fromEnd) => matchRows.call(inner, names, column, pattern, limit, fromEnd);
-    if (readRows) this.readRows = (names, rowNumbers, pick, largeCells) => readRows.call(inner, names, rowNumbers, pick, largeCells);
-    if (readTop) this.readTop = (names, dataRows, width) => readTop.call(inner, names, dataRows, width);
+    Object.assign(this, forwardedReads(inner));
   }
 
   read(names: readonly string[]): RawTable | null {
