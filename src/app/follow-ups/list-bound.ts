@@ -1,4 +1,4 @@
-import { forwardedReads } from '../shared/forwarded-reads';
+import { forwardedReads, type OptionalReads } from '../shared/forwarded-reads';
 import type { Cell, RawTable } from '../../domain/cell';
 import { FOLLOW_UP_LIST_TAB } from '../../domain/schema/tabs';
 import type { KeyValueStore, OwnedCells, TableStore } from '../ports';
@@ -40,15 +40,10 @@ const isListTab = (name: string): boolean => LIST_TAB_NAMES.has(name.trim());
  * sets it). Every other method is `inner`'s own. The list's writers
  * run under the lock, so the bound's read answers from the run's one getProperties.
  */
+// The optional reads are `inner`'s own, set in the constructor (forwarded-reads.ts); declared here
+// by the interface of the same name.
+export interface ListBoundStore extends OptionalReads {}
 export class ListBoundStore implements TableStore {
-  readonly readColumns?: TableStore['readColumns'];
-  readonly readTail?: TableStore['readTail'];
-  readonly findRows?: TableStore['findRows'];
-  readonly readFrom?: TableStore['readFrom'];
-  readonly matchRows?: TableStore['matchRows'];
-  readonly readRows?: TableStore['readRows'];
-  readonly readTop?: TableStore['readTop'];
-
   constructor(private readonly inner: TableStore, private readonly props: KeyValueStore) {
     Object.assign(this, forwardedReads(inner));
   }

@@ -1,4 +1,4 @@
-import { forwardedReads } from './forwarded-reads';
+import { forwardedReads, type OptionalReads } from './forwarded-reads';
 import type { Cell, RawTable } from '../../domain/cell';
 import type { HeaderMemo, OwnedCells, TableStore } from '../ports';
 import { CALLER_TAB_NAMES, HEADER_TAB_NAMES, headerKey, isWrittenHeader, OWN_HEADER_TABS, writtenHeader, type DeskCache } from './desk-cache';
@@ -52,15 +52,10 @@ export function deskHeaderMemo(cache: DeskCache): HeaderMemo {
   };
 }
 
+// The optional reads are `inner`'s own, set in the constructor (forwarded-reads.ts); declared here
+// by the interface of the same name.
+export interface CachedHeaderStore extends OptionalReads {}
 export class CachedHeaderStore implements TableStore {
-  readonly readColumns?: TableStore['readColumns'];
-  readonly readTail?: TableStore['readTail'];
-  readonly findRows?: TableStore['findRows'];
-  readonly readFrom?: TableStore['readFrom'];
-  readonly matchRows?: TableStore['matchRows'];
-  readonly readRows?: TableStore['readRows'];
-  readonly readTop?: TableStore['readTop'];
-
   constructor(private readonly inner: TableStore, private readonly cache: DeskCache) {
     Object.assign(this, forwardedReads(inner));
   }
