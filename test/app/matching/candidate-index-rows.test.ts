@@ -45,6 +45,22 @@ describe('the candidate index bucket of a write', () => {
   });
 });
 
+/** `_候補索引` as the rebuild writes it for no member (header, stamp, 1,024 empty buckets), in the fake Sheets. */
+function emptyIndexTab(): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
+  const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
+  sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+  return sheet;
+}
+
+/** A member free on Monday mornings, with nothing else that the index keeps. */
+const member = (id: string): Member => ({
+  member_id: id, name: '柏 太郎', kana: 'かしわ たろう', gender: null, birth_date: null, joined_on: TODAY, left_on: null, join_route: null, district: '柏',
+  phone: '', email: '', skills: [], preferred_categories: [], availability: ['Mon-AM'], max_days_per_week: null, motivations: [],
+  consent: true, notes: '', leave_reason: null,
+});
+
 describe('the candidate index bucket of a write, in Sheets', () => {
   it('is read in place with one getValues, and searched for when rows deleted by hand put it past the grid', () => {
     const fakes = installFakes(globalThis);
@@ -88,15 +104,7 @@ describe('the candidate index bucket of a write, in Sheets', () => {
     try {
       const ids = Array.from({ length: 40_000 }, (_, i) => `M${String(i + 1).padStart(5, '0')}`);
       const [near = '', far = ''] = [1000, 1010].map((b) => ids.find((m) => bucketOf(m) === b) ?? '');
-      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
-      const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
-      sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-      sheet.getRange(1, 1, rows.length, 3).setValues(rows);
-      const member = (id: string): Member => ({
-        member_id: id, name: '柏 太郎', kana: 'かしわ たろう', gender: null, birth_date: null, joined_on: TODAY, left_on: null, join_route: null, district: '柏',
-        phone: '', email: '', skills: [], preferred_categories: [], availability: ['Mon-AM'], max_days_per_week: null, motivations: [],
-        consent: true, notes: '', leave_reason: null,
-      });
+      const sheet = emptyIndexTab();
       const reads: string[] = [];
       const write = (): Record<string, number> => {
         const { store } = googlePorts();
@@ -142,15 +150,7 @@ describe('the candidate index buckets of a write of several members, in Sheets',
       const ids = Array.from({ length: 20_000 }, (_, i) => `M${String(i + 1).padStart(5, '0')}`);
       const near = ids.find((m) => bucketOf(m) === 10) ?? '';
       const far = ids.find((m) => bucketOf(m) === 400) ?? '';
-      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
-      const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
-      sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-      sheet.getRange(1, 1, rows.length, 3).setValues(rows);
-      const member = (id: string): Member => ({
-        member_id: id, name: '柏 太郎', kana: 'かしわ たろう', gender: null, birth_date: null, joined_on: TODAY, left_on: null, join_route: null, district: '柏',
-        phone: '', email: '', skills: [], preferred_categories: [], availability: ['Mon-AM'], max_days_per_week: null, motivations: [],
-        consent: true, notes: '', leave_reason: null,
-      });
+      const sheet = emptyIndexTab();
       const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
       const m = fakes.log.measure(() => refreshCandidateIndex(store, 'ja', TODAY, [near, far].map((id) => ({ memberId: id, member: member(id), matches: [] }))));
       // The header (no desk cache here) and the two buckets' rows: 3 + 2 × 3 cells, in three getValues.
