@@ -49,7 +49,9 @@ function matchesIn(raw: RawTable, key: string, today: string): { found: Found[];
     const id = cellText(row[idAt]);
     const kana = kanaAt >= 0 ? cellText(row[kanaAt]) : '';
     const name = nameAt >= 0 ? cellText(row[nameAt]) : '';
-    const rank = id === '' ? null : matchRank(key, id, kana, name);
+    // A row whose 会員ID holds nothing a person could type (blank, or only `・`/`･`, which the
+    // folding drops) is not listed: the stored keys give it NO_ID_KEY, and both searches agree.
+    const rank = searchKey(id) === '' ? null : matchRank(key, id, kana, name);
     if (rank === null) { unmatched += 1; return; }
     const left = leftAt >= 0 ? dayOf(row[leftAt]) : '';
     const enrolled = !(left !== '' && left <= today);
