@@ -592,6 +592,23 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
+  test('leaveMember today: 16 round trips — left, with no placement at a milestone, the member is due nothing whatever their contacts: their activities are not searched (was 18)', () => {
+    expect(step('leaveMember', { member_id: 'M007', date: '2025-06-11', reason: 'health' }).ok).toBe(true);
+    expect(trips()).toEqual([
+      ...OPEN,
+      'TextFinder.findAll', 'Range.getValues', // the member's row of 会員
+      'Range.setValues', 'Range.setValues', // 退会日 and 退会理由 (two runs)
+      'TextFinder.findAll', // their matches by 会員ID (none)
+      'Range.getValues', 'Range.setValues', // their bucket of _候補索引
+      // _継続支援: their row searched (not on it: the 継続支援 call above took them off); no
+      // search of 活動記録 (was a search and the read of the call's row).
+      'TextFinder.findAll',
+      'Sheet.appendRow', // the audit row
+      'Properties.getProperties', // the stored 今週 figures: 会員数 moves
+      ...CLOSE,
+    ]);
+  });
+
   test('correctActivity of the minutes alone: 11 round trips and 1 size question; of the date within the week: 15 and 1; withdrawActivity: 18 and 1', () => {
     const id = activityOf(bundle.call('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M006', minutes: 5 }));
     const FIND = [

@@ -2,7 +2,7 @@ import { addDays, type CivilDate } from '../../domain/civil-date';
 import { isDateCell, type Cell, type RawTable } from '../../domain/cell';
 import type { Language } from '../../domain/enums';
 import {
-  contactsOf, dueItems, dueNothingAfter, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
+  contactsOf, dueItems, dueNothingAfter, dueNothingWhateverContacts, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
   type FollowUpGroup, type FollowUpItem, type FollowUpReason, type WorklistActivity,
 } from '../../domain/follow-up/worklist';
 import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, tabNames, type Job, type Match, type Member } from '../../domain/schema/tabs';
@@ -152,7 +152,9 @@ export interface KnownRows {
  * the list's rows of them (nothing more when the list does not exist yet), their 会員 rows,
  * their マッチング rows, their 活動記録 rows and the jobs of their milestones — each only when
  * `known` lacks it, and for a member just contacted with no placement at a milestone
- * (dueNothingAfter) none of them: they are due nothing, whatever the rows hold.
+ * (dueNothingAfter) none of them: they are due nothing, whatever the rows hold; nor their
+ * activities for one not enrolled today with no placement at a milestone (a member who has just
+ * left: dueNothingWhateverContacts).
  */
 export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds: readonly string[], known: KnownRows = {}): number {
   const ids = [...new Set(memberIds.map((id) => id.trim()).filter((id) => id !== ''))];
@@ -167,9 +169,13 @@ export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds:
   }));
   const open = ids.filter((id) => !settled.has(id));
   const members = open.length === 0 ? [] : known.members ?? readRowsByKey(store, MEMBERS_TAB, 'member_id', open, ctx.lang).parsed.records;
-  const activities = open.length === 0 ? [] : readRowsByKey(store, ACTIVITIES_TAB, 'member_id', open, ctx.lang).parsed.records.filter((a) => a.status !== 'withdrawn');
-  const contacts = contactsOf(activities, ctx.today);
   const people = new Map(members.map((m) => [m.member_id, m]));
+  // A member who left (or has no 会員 row) with no placement at a milestone is due nothing,
+  // whatever their contacts: their activities are not looked up.
+  for (const id of open) if (dueNothingWhateverContacts(id, people.get(id), matchesOf(id), ctx.today)) settled.add(id);
+  const counted = open.filter((id) => !settled.has(id));
+  const activities = counted.length === 0 ? [] : readRowsByKey(store, ACTIVITIES_TAB, 'member_id', counted, ctx.lang).parsed.records.filter((a) => a.status !== 'withdrawn');
+  const contacts = contactsOf(activities, ctx.today);
   const items = ids.map((id) => (settled.has(id) ? null : followUpOfMember(id, people.get(id), matchesOf(id),
     contacts.get(id) ?? { last_contact: null, last_follow_up: null }, ctx.today)));
   const jobIds = [...new Set(items.flatMap((i) => (i?.job_id ? [i.job_id] : [])))];

@@ -132,6 +132,17 @@ export function dueNothingAfter(memberId: string, matches: readonly Match[], con
 }
 
 /**
+ * Whether a member is due nothing today whatever their contacts: no placement of theirs at a
+ * milestone, and not enrolled today (no 会員 row, not joined yet, or left: 退会日 on or before
+ * today). followUpOfMember then answers null before it looks at a contact — what lets leaving
+ * today (the placements ended the day before) re-count the member without their activities.
+ */
+export function dueNothingWhateverContacts(memberId: string, member: WorklistMember | undefined, matches: readonly Match[], today: CivilDate): boolean {
+  if (member && enrolledOn(member, today)) return false;
+  return !matches.some((m) => milestoneOf(m, memberId, today) !== null);
+}
+
+/**
  * One member's place on the worklist today, from their own rows only: their 会員 row (undefined
  * when the tab has none: a placement still counts), their matches and their contacts. Null when
  * they are due nothing.
