@@ -21,7 +21,7 @@ export const SIZE_INDEPENDENT: readonly OperationName[] = [
   // rows found by key (their bucket written), where it rebuilt the whole index (447,259 cells at M).
   'rankAfterHandEdit',
   'proposeTeam', // the job's row and its matches found by key, the new IDs checked free by one search
-  'sidebarOpen', // the 今週 figures stored, the recent entries from 活動記録's last 500 rows, no picker list past 設定's limits
+  'sidebarOpen', // the 今週 figures stored, the recent entries from 活動記録's last 300 rows, no picker list past 設定's limits
   // Without a query, past 設定 仕事一覧の上限: cut, from the stored picker sizes alone (no tab read);
   // below it 仕事's last limit + 1 rows and the list's places (matching/list-jobs.ts listJobsUpTo).
   'listJobs',

@@ -35,9 +35,14 @@ export const STORED_HEADLINE_READS: WorkbookPlan = {
   jobs: { columns: ['job_id', 'client_id', 'category', 'status', 'headcount', 'district', 'created_on'] },
 };
 
-/** The caller's recent entries come from the last rows of 活動記録: 500 rows hold a fortnight of a
- *  center logging 1,000 entries a month, more than ten entries of anyone who logs at all. */
-export const RECENT_ACTIVITY_ROWS = 500;
+/** The caller's recent entries (their last ten, newest first) come from the last rows of 活動記録,
+ *  the only thing the sidebar's opening reads them for: 300 rows hold nine days of a center
+ *  logging 1,000 entries a month (two weeks of Kashiwa's ~830), ten entries of a coordinator who
+ *  logs a few a day. They are read whole (13 columns, one getValues: the recent list shows all
+ *  but 記録日時, and skipping that one column would cost a second getValues), so every row is 13
+ *  cells at every opening — 500 rows were 6,500 cells, 0.2 s at the pessimistic end, and took the
+ *  opening just past 1.5 s at L (bench/README.md, "sidebarOpen's tail (issue 15, h-search-open)"). */
+export const RECENT_ACTIVITY_ROWS = 300;
 
 /** The member picker's list (below 設定 会員一覧の上限): ID, names, age and district. */
 export const MEMBER_LIST_COLUMNS = ['member_id', 'name', 'kana', 'birth_date', 'left_on', 'district'];

@@ -6,12 +6,12 @@ import { createSidebarApi } from '../../../src/app/sidebar/sidebar-api';
 import { bootstrapOf } from '../../../src/app/sidebar/bootstrap';
 import { candidatesOf } from '../../../src/app/matching/list-candidates';
 import { openContext, readSettings, type CallContext, type SidebarPorts } from '../../../src/app/shared/call-context';
-import { HEADLINE_ACTIVITY_ROWS } from '../../../src/app/sidebar/read-plans';
+import { HEADLINE_ACTIVITY_ROWS, RECENT_ACTIVITY_ROWS } from '../../../src/app/sidebar/read-plans';
 import { weekHeadlineOf } from '../../../src/app/weekly/week-headline';
 import type { ApiResult } from '../../../src/app/shared/api-types';
 import { MemoryTableStore } from '../../../src/local/memory-table-store';
 import { BENCH_NOW, BENCH_USER, QUICK_SIZES, generateBenchCenter } from '../../../bench/generate-center';
-import { MemoryLock, MemoryProps, NOW, sidebarPorts } from './sidebar-fixture';
+import { COORDINATOR, MemoryLock, MemoryProps, NOW, sidebarPorts } from './sidebar-fixture';
 
 // The sidebar reads only the columns and rows it shows (src/app/sidebar/read-plans.ts). Its answers
 // must be the ones reading the whole workbook gives, as long as the activities the headline
@@ -138,5 +138,24 @@ describe('the sidebar reads only what it shows', () => {
     const activities = (h: typeof headline): number | undefined => h.figures.find((f) => f.key === 'activities')?.current;
     expect(activities(full)).toBe(1);
     expect(activities(headline)).toBe(0);
+  });
+
+  test('my recent entries: my last ten among 活動記録\'s last RECENT_ACTIVITY_ROWS rows, newest first; one just above them is not read', () => {
+    const d = (date: string): Cell => ({ date });
+    const row = (id: string, who: string): Cell[] => [id, d('2025-06-10'), who, '開拓', '訪問', '', 'C001', '', 30, '', '', d('2025-06-10T10:00:00')];
+    /** The fixture's A000007 (mine), then A100000 (mine), `others` rows of someone else's and two
+     *  of mine at the end, the last as typed: `  Tanaka@…`. */
+    const recent = (others: number): string[] => {
+      const ports = sidebarPorts();
+      ports.store.append('活動記録', [
+        row('A100000', COORDINATOR),
+        ...Array.from({ length: others }, (_, i) => row(`A2${String(i).padStart(5, '0')}`, 'sato@example.jp')),
+        row('A300001', COORDINATOR), row('A300002', `  ${COORDINATOR.replace('t', 'T')}`),
+      ]);
+      return ok(createSidebarApi(ports).sidebarBootstrap()).recentActivities.map((a) => a.activity_id);
+    };
+    // A100000 is the first row of the tail, then the row just above it.
+    expect(recent(RECENT_ACTIVITY_ROWS - 3)).toEqual(['A300002', 'A300001', 'A100000']);
+    expect(recent(RECENT_ACTIVITY_ROWS - 2)).toEqual(['A300002', 'A300001']);
   });
 });
