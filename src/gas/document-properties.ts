@@ -33,7 +33,9 @@ const isHeld = (key: string): boolean => key.startsWith(COUNTER_PREFIX) || HELD_
  * under the lock are written ahead of the first sheet write after them (`beforeSheetWrite`, which
  * the spreadsheet's store calls: src/gas/google-ports.ts), in one setProperties with whatever
  * else is pending, as the counter used to be written before the row; the figures, set after the
- * run's rows, wait for the release. A run that issues IDs and moves a figure pays two
+ * run's rows, wait for the release — unless the writer moved them ahead of its rows
+ * (app/shared/figure-changes.ts `ahead`), when they go out with the counter and the release has
+ * nothing left to write. A run that issues IDs and moves a figure after its rows pays two
  * setProperties; one that fails or is killed after its rows leaves a gap in the IDs, never a twin.
  * Deletes, and sets of any other key, are written at once.
  */
@@ -86,12 +88,15 @@ export class DocumentProperties implements KeyValueStore {
   }
 
   /** What the run set of the held keys, in one setProperties (none when it set nothing); kept in
-   *  the snapshot, so the run's later reads answer what was written. */
+   *  the snapshot, so the run's later reads answer what was written. A setProperties that fails
+   *  leaves them pending, still what the run's reads answer, and sent again at the release: the
+   *  figures moved ahead of a write that then fails are moved back from what was set (figure-changes.ts),
+   *  not from the value before it. */
   private writePending(): void {
     if (this.pending.size === 0) return;
     const entries = Object.fromEntries(this.pending);
-    this.pending.clear();
     this.p().setProperties(entries);
+    this.pending.clear();
     for (const [k, v] of Object.entries(entries)) this.held?.set(k, v);
   }
 

@@ -50,7 +50,9 @@ describe('ID counters when a run ends without its release writing them', () => {
     const lost = log(b);
     failing = () => false;
     expect(activityIds(b).length).toBe(before + 1);
-    expect(lost.ok).toBe(false);
+    // Nothing is left to write after the row: the stored 今週 figures went out with the counter
+    // ahead of it (src/app/shared/figure-changes.ts `ahead`), so the call stands whole.
+    expect(lost.ok).toBe(true);
     expect(log(b).ok).toBe(true);
     const ids = activityIds(b);
     expect(ids.length).toBe(before + 2);

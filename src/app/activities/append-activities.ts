@@ -91,8 +91,12 @@ export function appendActivityRows(
   }));
   // Only the tab's own columns of the new rows are written (a center's formula column keeps
   // working); every text is neutralised by the store: `=HYPERLINK(...)` in the notes stays text.
-  store.appendCells(layout.name, ownedCells<typeof ACTIVITIES_TAB>(layout.index, ACTIVITY_COLUMNS, records.map((r) => encodeRecord(ACTIVITIES_TAB, r, ctx.lang))));
-  ctx.figures?.record('activities', {}, { activities: records });
+  const cells = ownedCells<typeof ACTIVITIES_TAB>(layout.index, ACTIVITY_COLUMNS, records.map((r) => encodeRecord(ACTIVITIES_TAB, r, ctx.lang)));
+  const append = (): void => store.appendCells(layout.name, cells);
+  // The figures moved ahead of the rows (figure-changes.ts): they go out with the counter, which
+  // is written ahead of the rows carrying its IDs, in one setProperties; moved back if the append fails.
+  if (ctx.figures) ctx.figures.ahead('activities', {}, { activities: records }, append);
+  else append();
   const audits: AuditInput[] = records.map((r) => ({
     at: ctx.now, user: ctx.email, action: 'log_activity', sheet: layout.name, recordId: r.activity_id, detail: activityAuditDetail(r),
   }));

@@ -55,6 +55,6 @@ export function openContext(ports: SidebarPorts, settings: Settings, access: Acc
   const now = civilDateTimeIn(ports.clock.now(), settings.timeZone);
   return {
     settings, lang: settings.language, email: verdict.coordinator.email.trim(), coordinator: verdict.coordinator,
-    canWrite: verdict.canWrite, now, today: now.slice(0, 10), figures: new FigureChanges(),
+    canWrite: verdict.canWrite, now, today: now.slice(0, 10), figures: new FigureChanges(ports.props, now.slice(0, 10)),
   };
 }

@@ -10,8 +10,19 @@ import {
 // the run changed nothing counted — nor when the rows it changed count the same before and after
 // and it put no word into a list (a 地区 retyped to one in use is recorded as no word at all:
 // save-member.ts), since the figures would be written back as they were read.
-
+//
+// A write that issues an ID sends its counter in one setProperties ahead of its first row
+// (gas/document-properties.ts); figures moved after that row would cost a second setProperties at
+// the release. So a writer that knows its rows before writing them moves the figures ahead
+// (`ahead`): they go out in the counter's setProperties, and the write's failure moves them back
+// (the rows as they were recorded the other way round: applyChanges is linear), written at the
+// release. What a person sees meanwhile, and what a run killed in between leaves, is one write's
+// rows off in the figures, as a kill after the rows and before the release always could (the other
+// way); the nightly recount stores the sheet's count and logs the difference (headline-recount.ts).
 export class FigureChanges {
+  /** `props`, where the figures are stored; `today`, the day they are moved for (the call's). */
+  constructor(private readonly props: KeyValueStore, private readonly today: string) {}
+
   private readonly changes: RowChange[] = [];
   private readonly districts: string[] = [];
   private readonly categories: string[] = [];
@@ -33,13 +44,31 @@ export class FigureChanges {
     this.clients++;
   }
 
+  /**
+   * `write`, whose rows are `before` → `after` of `kind`, with the figures moved ahead of it: set
+   * (with all recorded so far) before `write` runs, so they go out with a counter the write sends
+   * ahead of its row. When `write` throws it wrote nothing (one append or one range write), and the
+   * figures are moved back by the same rows the other way round.
+   */
+  ahead<T>(kind: SliceKind, before: Slice, after: Slice, write: () => T): T {
+    this.record(kind, before, after);
+    this.store();
+    try {
+      return write();
+    } catch (error) {
+      this.record(kind, after, before);
+      throw error;
+    }
+  }
+
   get empty(): boolean {
     return this.changes.length === 0 && this.districts.length === 0 && this.categories.length === 0 && this.clients === 0;
   }
 
   /** Moves the stored figures by what was recorded (nothing when none are stored: the next
    *  sidebar open recounts them), then forgets it. */
-  store(props: KeyValueStore, today: string): void {
+  store(): void {
+    const { props, today } = this;
     if (this.empty) return;
     if (this.districts.length === 0 && this.categories.length === 0 && this.clients === 0 && !changesMoveFigures(this.changes, today)) {
       this.changes.length = 0;

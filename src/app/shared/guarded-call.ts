@@ -39,7 +39,7 @@ export function guardedCall<I, T>(
       try {
         return body(ctx, input);
       } finally {
-        ctx.figures?.store(ports.props, ctx.today);
+        ctx.figures?.store();
       }
     });
     if (!written.ok) throw new ApiError('busy');
