@@ -49,7 +49,7 @@ export interface TableStore {
    *  only its header), so a caller can tell whether a row found is among the tab's last ones
    *  (correctActivity's window) without reading them. Optional, as readColumns (find-rows.ts
    *  reads a store without it whole). With `lastRows`, only among the tab's last `lastRows` data
-   *  rows (undo_place's window of 活動記録; Sheets asks getLastRow for it). `largeCells`: as readRows'
+   *  rows (the candidate index's window of 就業実績; Sheets asks getLastRow for it). `largeCells`: as readRows'
    *  (only rows found are read, adjacent ones together: `_活動集計`'s day rows, the index's buckets). */
   findRows?(names: readonly string[], searches: (header: readonly string[]) => readonly KeySearch[], lastRows?: number, largeCells?: boolean): FoundRows | null;
   /** The sheet rows (≥ 2) of the first of `names` whose cell in column `column` (0-based) matches

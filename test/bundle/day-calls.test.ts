@@ -195,10 +195,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 0 });
   });
 
-  test('changeMatchStatus undo_place: the member\'s rows among 活動記録\'s last 500 to withdraw the 成立\'s activity', () => {
+  test('changeMatchStatus undo_place: the member\'s rows of 活動記録 within 500 of their last to withdraw the 成立\'s activity', () => {
     const s = step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' });
-    // 活動記録: M003's rows among its last UNDO_ACTIVITY_ROWS = 500, found by one search of 会員ID
-    // (rows 3 and 4, the proposal's and the 成立's activities, one block), not the 500 rows whole
+    // 活動記録: M003's rows within UNDO_ACTIVITY_ROWS = 500 of their last, found by one search of 会員ID
+    // from the end (rows 3 and 4, the proposal's and the 成立's activities, one block), not 500 rows whole
     // (6,500 cells at a real center, 0.2 s at the pessimistic end); its header the desk cache's.
     expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '_候補索引 r244 c1 1x3', '活動記録 r3 c1 2x13']);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
@@ -400,7 +400,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place, the member with no other contact: 26 round trips and 2 size questions', () => {
+  test('changeMatchStatus undo_place, the member with no other contact: 26 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -409,8 +409,10 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'Range.setValues', 'Range.setValues', // the match's 状態 and 成立日 (two runs: 提案日 between is not this change's)
       'Range.setValues', // J002 充足 → 募集中
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 (read in place)
-      // The 成立 activity among 活動記録's last 500 rows: where the tab ends, M003's rows there, its 状態 取消.
-      'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      // The 成立 activity among M003's rows of 活動記録 within 500 rows of their last: one search of
+      // 会員ID from the end (no size question: was getLastRow for the tab's last 500), those rows
+      // read, its 状態 取消.
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // _継続支援 (no _活動集計 here: nothing to adjust). The withdrawn 成立 was M003's only contact
       // among those rows, so their 会員 row and their 活動記録 rows are read to re-count them
       // (matches and jobs are this call's own); they are due again: one row appended.
@@ -427,7 +429,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place after a call logged today: 21 round trips and 2 size questions, the re-count reading neither 会員 nor 活動記録', () => {
+  test('changeMatchStatus undo_place after a call logged today: 21 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
@@ -437,7 +439,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       'TextFinder.findAll', 'Range.getValues',
       'Range.setValues', 'Range.setValues', 'Range.setValues',
       'Range.getValues', 'Range.setValues',
-      'size Sheet.getLastRow', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
+      'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // The call of today stands among M003's rows the undo searched: due nothing, the list only.
       'TextFinder.findAll',
       ...AUDIT,

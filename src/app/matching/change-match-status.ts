@@ -26,7 +26,7 @@ import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
 import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
-import { findRowsInTail, readRowsByKey } from '../shared/find-rows';
+import { findLastRowsOf, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
 import { refreshCandidateIndex } from './candidate-index';
 import { adjustActivityTotals } from '../weekly/adjust-activity-totals';
@@ -72,7 +72,8 @@ const KIND_OF: Readonly<Record<MatchAction, ActivityKind | null>> = {
   propose: 'proposal', interview: 'interview', place: null, decline: null, reject: null, end: null, undo_place: null,
 };
 
-/** How far back (rows of 活動記録) undo_place looks for the activity its 成立 logged that day. */
+/** How far back from the member's last row of 活動記録 undo_place looks for the activity its 成立
+ *  logged that day (the member's rows only: others appended since do not push it out). */
 export const UNDO_ACTIVITY_ROWS = 500;
 
 /** Which way an action moves the job's places. */
@@ -290,7 +291,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   if (input.action === 'undo_place') {
     const withdrawn = withdrawPlacementActivity(ports, ctx, next, open?.placed_on ?? ctx.today);
     if (withdrawn.audit) audits.push(withdrawn.audit);
-    // The undo logs nothing, but the member's rows among the last 500 it searched may hold a
+    // The undo logs nothing, but the member's latest rows it searched may hold a
     // contact since (the proposal's, a call): recent enough, the re-count needs no more.
     contacted = withdrawn.contact;
   } else {
@@ -320,16 +321,18 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
 }
 
 /** Withdraws (状態 取消) the マッチング activity a 成立 logged: the latest active one of that member
- *  and job, dated the placement's day, whose 結果 is 成立, among the last UNDO_ACTIVITY_ROWS rows.
+ *  and job, dated the placement's day, whose 結果 is 成立, among the member's rows within
+ *  UNDO_ACTIVITY_ROWS rows of their last (findLastRowsOf: one search from the end, no size question).
  *  Answers its audit row, or null when there is none (a placement typed by hand logged nothing),
  *  and the member's latest contact among those rows that still stands (not withdrawn, on or
  *  before today; null when none): their last contact is that day or later.
- *  Of those rows only the member's are read, found by 会員ID (was all 500 × 13 cells: 0.2 s at the
- *  cost model's pessimistic end, for one row). */
+ *  Only the member's rows are read, found by 会員ID (was all 500 × 13 cells of the tab's last rows:
+ *  0.2 s at the cost model's pessimistic end, for one row; then the rows among the tab's last 500,
+ *  which needed its getLastRow). */
 function withdrawPlacementActivity(
   ports: Pick<SidebarPorts, 'store'>, ctx: CallContext, match: Match, placedOn: string,
 ): { audit: AuditInput | null; contact: CivilDate | null } {
-  const raw = findRowsInTail(ports.store, ACTIVITIES_TAB, [{ key: 'member_id', keys: [match.member_id] }], ctx.lang, UNDO_ACTIVITY_ROWS);
+  const raw = findLastRowsOf(ports.store, ACTIVITIES_TAB, 'member_id', match.member_id, ctx.lang, UNDO_ACTIVITY_ROWS);
   if (!raw) return { audit: null, contact: null };
   const parsed = parseTable(ACTIVITIES_TAB, raw);
   const latestContact = (except: number): CivilDate | null => parsed.records.reduce<CivilDate | null>((d, a, i) => (

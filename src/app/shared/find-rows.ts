@@ -8,6 +8,8 @@ import type { RawTable } from '../../domain/cell';
 import type { FoundRows, KeySearch, TableStore } from '../ports';
 import { rowsWithKeys } from './rows-with-keys';
 import { readTailOf } from './read-part';
+import { matchRowsOf, readRowsOf } from './rows-by-number';
+import { regexQuoted } from '../../domain/text/regex-quoted';
 import { ApiError } from './api-error';
 import { checked, type TabRead } from './tab-read';
 
@@ -60,12 +62,30 @@ function keyColumns<D extends TabDef>(def: D, searches: readonly KeyOf<D>[]): (h
 
 /** The rows of `def`'s tab found by `searches` among its last `lastRows` data rows, as the store
  *  hands them over (with their sheet rows), for a caller that reads them as it would the tail:
- *  undo_place looks for the activity its 成立 logged among 活動記録's last 500 rows by the member's
- *  ID — one search and the member's few rows, not 500 × 13 cells. Null when the tab is missing. A
+ *  the candidate index re-packs a member from their rows among 就業実績's last rows — one search
+ *  and the member's few rows, not the tail whole. Null when the tab is missing. A
  *  store without findRows: its last rows read and kept the same way. */
 export function findRowsInTail<D extends TabDef>(store: TableStore, def: D, searches: readonly KeyOf<D>[], lang: Language, lastRows: number): RawTable | null {
   const columns = keyColumns(def, searches);
   if (store.findRows) return store.findRows(tabNames(def, lang), columns, lastRows);
   const tail = readTailOf(store, def, lastRows);
   return tail ? rowsWithKeys(tail, columns(tail.header)) : null;
+}
+
+/** The rows of `def`'s tab whose `key` cell is `id` (spaces around it allowed), among the
+ *  `rows` rows up to the last such row, every column read (null when the tab is missing): undo_place
+ *  looks for the activity its 成立 logged that day among the member's latest rows of 活動記録. One
+ *  search of the key column whole on the server, from its end (TableStore.matchRows: no size
+ *  question, as findRowsInTail's window needs), then only those rows read (readRows, in blocks). */
+export function findLastRowsOf<D extends TabDef>(store: TableStore, def: D, key: ColumnKey<D>, id: string, lang: Language, rows: number): RawTable | null {
+  const names = tabNames(def, lang);
+  const found = store.header(names);
+  if (!found) return null;
+  const column = locateColumns(def, found.name, found.header).index.get(key) ?? -1;
+  const wanted = id.trim();
+  const hits = column < 0 || wanted === '' ? null : matchRowsOf(store, names, column, `^\\s*${regexQuoted(wanted)}\\s*$`, rows, true);
+  const last = hits && hits.rows.length > 0 ? Math.max(...hits.rows) : 0;
+  const near = (hits?.rows ?? []).filter((r) => r > last - rows);
+  if (near.length === 0) return { name: found.name, header: found.header, rows: [], rowNumbers: [] };
+  return readRowsOf(store, names, near, (header) => header.map((_, i) => i));
 }
