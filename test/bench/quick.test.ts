@@ -43,4 +43,15 @@ describe('the benchmark quick check', () => {
       expect([r.size.name, search?.calls.byMethod['Range.getValues']]).toEqual([r.size.name, 1]);
     }
   });
+
+  test('the member picker\'s two-character search asks two TextFinders of its keys, not four (issue 15, h-search-open)', () => {
+    // やま past 20 matches at every level: the enrolled starting with it, then the exact ones
+    // (search-members.ts rowsToRead); loosest first it was every match, the enrolled, those
+    // starting with it, the exact ones. Six round trips in all: desk cache, user, stamp, two
+    // searches, the rows of 会員.
+    for (const r of result.results) {
+      const search = r.measures.find((m) => m.op === 'searchMembers');
+      expect([r.size.name, search?.calls.byMethod['TextFinder.findAll'], search?.calls.roundTrips]).toEqual([r.size.name, 2, 6]);
+    }
+  });
 });

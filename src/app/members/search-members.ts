@@ -18,8 +18,8 @@ import { MEMBER_SEARCH_PROPERTY, MEMBER_SEARCH_TAB, rebuildMemberSearchLocked, s
 // kanji forms; members of the same name all come back, each with ID, age and district to choose
 // between. Sheets' TextFinder cannot fold, so the folded keys are stored (_会員検索,
 // member-search-index.ts) and searched with the folded query: one getProperty (the keys' stamp),
-// one TextFinder of the keys (two or three past SEARCH_LIMIT matches), and the ≤ 20 rows found
-// read from 会員 itself — the same at any center size.
+// one TextFinder of the keys (up to three past SEARCH_LIMIT matches: rowsToRead), and the ≤ 20
+// rows found read from 会員 itself — the same at any center size.
 
 /** Matches shown in the picker; a person narrows the query rather than scrolls past 20. */
 export const SEARCH_LIMIT = 20;
@@ -66,9 +66,9 @@ function matchesIn(raw: RawTable, key: string, today: string): { found: Found[];
   return { found, unmatched };
 }
 
-/** The answer of `found`, SEARCH_LIMIT at most, `more` when `total` matches are more than that. */
-function answerOf(found: readonly Found[], total: number): SearchMembersOutput {
-  return { members: found.slice(0, SEARCH_LIMIT).map((f) => f.match), more: total > SEARCH_LIMIT };
+/** The answer of `found`, SEARCH_LIMIT at most; `more` when more matched than that. */
+function answerOf(found: readonly Found[], more: boolean): SearchMembersOutput {
+  return { members: found.slice(0, SEARCH_LIMIT).map((f) => f.match), more };
 }
 
 /** The search over 会員 read by column (the picker's rules applied to every row): what a search
@@ -80,7 +80,7 @@ export function searchMembersInTab(store: TableStore, today: string, query: stri
   const raw = readColumnsOf(store, MEMBERS_TAB, [...SHOWN]);
   if (!raw) return { members: [], more: false };
   const { found } = matchesIn(raw, key, today);
-  return answerOf(found, found.length);
+  return answerOf(found, found.length > SEARCH_LIMIT);
 }
 
 /** Sheet rows listed once, in the order first given. */
@@ -88,37 +88,77 @@ function distinct(rows: readonly number[]): number[] {
   return [...new Set(rows)];
 }
 
+/** One TextFinder of the keys: the first SEARCH_LIMIT rows matching `pattern` and how many match. */
+type KeySearch = (pattern: string) => { readonly rows: readonly number[]; readonly total: number } | null;
+
+/** The rows of 会員 whose members the picker shows, and whether more matched. */
+interface ToRead { readonly rows: readonly number[]; readonly more: boolean }
+
+/** Queries this short ask the tightest search first (rowsToRead). */
+const SHORT_QUERY = 2;
+
+/**
+ * Which rows of 会員 to read for the folded `key`: every match when they are SEARCH_LIMIT at most;
+ * past it, among the enrolled (keys without the leavers' mark) the exact ones first, then those
+ * starting with the query, then the enrolled, then the first in sheet order — the rows matchesIn
+ * then ranks, so only which rows are read matters, not their order. Four searches at most give
+ * them, each a set and its size (any ⊇ enrolled ⊇ starting ⊇ exact): a looser one asked only when
+ * a tighter one cannot decide, or the other way round.
+ *
+ * The picker asks from two characters typed, and every search starts there; at a center past
+ * 会員一覧の上限 (the only ones that search on the server) nearly any two characters start the kana
+ * or name of more than SEARCH_LIMIT enrolled members, so a query of SHORT_QUERY characters asks
+ * the enrolled starting ones first and, past the limit, the exact ones: two searches, not the
+ * loosest-first four. A longer query narrows, so it asks the loosest first, and a name typed whole
+ * is answered by that one search. Either way the same rows (test/app/members/search-order.property.test.ts).
+ */
+function rowsToRead(search: KeySearch, key: string): ToRead | null {
+  const all = keyPatterns(key);
+  const enrolledOnly = keyPatterns(key, false);
+  if ([...key].length <= SHORT_QUERY) {
+    const starting = search(enrolledOnly.starting);
+    if (!starting) return null;
+    if (starting.total > SEARCH_LIMIT) {
+      const exact = search(enrolledOnly.exact);
+      if (!exact) return null;
+      return { rows: distinct([...exact.rows, ...starting.rows]).slice(0, SEARCH_LIMIT), more: true };
+    }
+    // Every enrolled member starting with the query is in `starting.rows` (SEARCH_LIMIT at most).
+    const any = search(all.any);
+    if (!any) return null;
+    if (any.total <= SEARCH_LIMIT) return { rows: any.rows, more: false };
+    if (starting.total === SEARCH_LIMIT) return { rows: starting.rows, more: true };
+    const enrolled = search(enrolledOnly.any);
+    if (!enrolled) return null;
+    return { rows: distinct([...starting.rows, ...enrolled.rows, ...any.rows]).slice(0, SEARCH_LIMIT), more: true };
+  }
+  const any = search(all.any);
+  if (!any) return null;
+  if (any.total <= SEARCH_LIMIT) return { rows: any.rows, more: false };
+  const enrolled = search(enrolledOnly.any);
+  const starting = enrolled && enrolled.total > SEARCH_LIMIT ? search(enrolledOnly.starting) : null;
+  const exact = starting && starting.total > SEARCH_LIMIT ? search(enrolledOnly.exact) : null;
+  return { rows: distinct([...(exact?.rows ?? []), ...(starting?.rows ?? []), ...(enrolled?.rows ?? []), ...any.rows]).slice(0, SEARCH_LIMIT), more: true };
+}
+
 /**
  * The search through the stored keys, or 'out_of_step' when they are missing or a key found a row
  * of 会員 that does not match (the tabs no longer line up). At most SEARCH_LIMIT rows of 会員 are
- * read: with more matches than that, among the enrolled (keys without the leavers' mark) the exact
- * ones first, then those starting with the query, then the enrolled, then the first in sheet order
- * (each search asked only when the looser one found too many) —
- * the answer says `more`, and a person narrows what they typed.
+ * read (rowsToRead); with more matches than that the answer says `more`, and a person narrows what
+ * they typed.
  */
 function searchByKeys(store: TableStore, lang: CallContext['lang'], today: string, key: string): SearchMembersOutput | 'out_of_step' {
-  const names = [MEMBER_SEARCH_TAB];
-  const any = matchRowsOf(store, names, 0, keyPatterns(key).any, SEARCH_LIMIT);
-  if (!any) return 'out_of_step';
-  if (any.total === 0) return { members: [], more: false };
-  let rows = [...any.rows];
-  if (any.total > SEARCH_LIMIT) {
-    // The enrolled first, as searchMembersInTab ranks (keys without the leavers' mark); among
-    // them, past the limit too, the exact ones, then those starting with the query.
-    const patterns = keyPatterns(key, false);
-    const enrolled = matchRowsOf(store, names, 0, patterns.any, SEARCH_LIMIT);
-    const starting = enrolled && enrolled.total > SEARCH_LIMIT ? matchRowsOf(store, names, 0, patterns.starting, SEARCH_LIMIT) : null;
-    const exact = starting && starting.total > SEARCH_LIMIT ? matchRowsOf(store, names, 0, patterns.exact, SEARCH_LIMIT) : null;
-    rows = distinct([...(exact?.rows ?? []), ...(starting?.rows ?? []), ...(enrolled?.rows ?? []), ...any.rows]).slice(0, SEARCH_LIMIT);
-  }
+  const picked = rowsToRead((pattern) => matchRowsOf(store, [MEMBER_SEARCH_TAB], 0, pattern, SEARCH_LIMIT), key);
+  if (!picked) return 'out_of_step';
+  if (picked.rows.length === 0) return { members: [], more: false };
   const wanted = (header: readonly string[]): number[] => {
     const { index } = locateColumns(MEMBERS_TAB, '', header);
     return SHOWN.map((k) => index.get(k) ?? -1).filter((i) => i >= 0);
   };
-  const raw = readRowsOf(store, tabNames(MEMBERS_TAB, lang), [...rows].sort((a, b) => a - b), wanted);
+  const raw = readRowsOf(store, tabNames(MEMBERS_TAB, lang), [...picked.rows].sort((a, b) => a - b), wanted);
   if (!raw) return { members: [], more: false };
   const { found, unmatched } = matchesIn(raw, key, today);
-  return unmatched > 0 ? 'out_of_step' : answerOf(found, any.total);
+  return unmatched > 0 ? 'out_of_step' : answerOf(found, picked.more);
 }
 
 /** Members whose ID starts with `query` or whose kana or name contains it: enrolled members
