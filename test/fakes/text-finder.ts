@@ -6,6 +6,53 @@ import type { Box } from './a1';
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GTextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
 
+/** RE2's `\s` (and Java's, but for the vertical tab): the ASCII spaces only. JavaScript's `\s`
+ *  also matches U+3000, NBSP and the other Unicode spaces, which a search on Google does not. */
+const ASCII_SPACES = '\\t\\n\\f\\r ';
+
+/**
+ * `source`, a regular expression for useRegularExpression(true), as JavaScript must read it to match
+ * what Google matches. Apps Script's TextFinder documents no flavour; Sheets' own regular
+ * expressions are RE2 (https://github.com/google/re2/wiki/Syntax: no lookaround, no
+ * backreferences) and the Sheets API documents its find and replace as "Java regex rules"
+ * (FindReplaceRequest.searchByRegex). So the fake takes only what both read alike: lookaround and
+ * backreferences throw (RE2 rejects them), and `\s` is the ASCII spaces. An escaped character
+ * (`\(`, `\\`, regexQuoted's) and a character class are read as such, so a typed `(?=` or `\1`
+ * quoted stays text.
+ */
+export function portable(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] ?? '';
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      i += 1;
+      if (/[1-9]/.test(next) || next === 'k') throw new Error(`Invalid regular expression for Google (a backreference, not in RE2): ${source}`);
+      if (next === 's') { out += inClass ? ASCII_SPACES : `[${ASCII_SPACES}]`; continue; }
+      if (next === 'S') {
+        if (inClass) throw new Error(`not implemented in fake: \\S inside a class: ${source}`);
+        out += `[^${ASCII_SPACES}]`;
+        continue;
+      }
+      out += ch + next;
+      continue;
+    }
+    if (inClass) { if (ch === ']') inClass = false; out += ch; continue; }
+    if (ch === '[') {
+      inClass = true;
+      out += ch;
+      if (source[i + 1] === '^') { out += '^'; i += 1; }
+      // A `]` right after `[` or `[^` is a character of the class in RE2 and Java, an empty class in JavaScript.
+      if (source[i + 1] === ']') throw new Error(`not implemented in fake: a class starting with ]: ${source}`);
+      continue;
+    }
+    if (ch === '(' && /^\?<?[=!]/.test(source.slice(i + 1))) throw new Error(`Invalid regular expression for Google (lookaround, not in RE2): ${source}`);
+    out += ch;
+  }
+  return out;
+}
+
 type FinderMethods = 'findAll' | 'findNext' | 'matchCase' | 'matchEntireCell' | 'matchFormulaText' | 'useRegularExpression';
 
 /**
@@ -13,8 +60,8 @@ type FinderMethods = 'findAll' | 'findNext' | 'matchCase' | 'matchEntireCell' | 
  * the finder; findAll answers every matching cell of the range as a one-cell Range, row by row and
  * left to right within a row; findNext the next one after the last found (null at the end). A match
  * is on the text the cell shows: case-insensitive unless matchCase(true), anywhere in the cell
- * unless matchEntireCell(true), a regular expression with useRegularExpression(true) (Sheets' RE2
- * and JavaScript's RegExp agree on the alternations and classes the add-in sends), a formula's
+ * unless matchEntireCell(true), a regular expression with useRegularExpression(true) (portable():
+ * only what RE2 and Java read alike, as JavaScript's RegExp then does), a formula's
  * value unless matchFormulaText(true). findAll and findNext search on Google's servers: they are
  * data round trips in the CallLog; the builder calls are lookups. No cell comes back to the script,
  * so no cell is counted as read. Options the add-in does not use (ignoreDiacritics, startFrom,
@@ -42,7 +89,7 @@ export class TextFinderImpl implements Pick<GTextFinder, FinderMethods> {
   useRegularExpression(useRegEx: boolean): GTextFinder { this._regex = useRegEx; return this._self; }
 
   private _pattern(): RegExp {
-    const source = this._regex ? this._text : this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const source = this._regex ? portable(this._text) : this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(this._entire ? `^(?:${source})$` : source, this._case ? 'u' : 'iu');
   }
 

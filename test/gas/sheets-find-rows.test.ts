@@ -237,6 +237,21 @@ describe('the TextFinder fake', () => {
     const finder = range.createTextFinder('APPLE').matchCase(true);
     expect(finder.findNext()?.getA1Notation()).toBe('A2');
     expect(finder.findNext()).toBeNull();
+    // Regular expressions as Google reads them (text-finder.ts portable): `\s` is the ASCII
+    // spaces (RE2's; JavaScript's also takes U+3000 and NBSP), lookaround and backreferences are
+    // refused (RE2 has neither), and a quoted `\(?=`, `\\1` or `[(?=]` is text.
+    sheet.getRange(3, 1, 2, 2).setValues([['M1\u3000', 'M1 '], ['(?=x)', '\\1']]);
+    const tail = sheet.getRange(3, 1, 2, 2);
+    const found = (p: string): string[] => tail.createTextFinder(p).useRegularExpression(true).matchCase(true).matchEntireCell(true).findAll().map((r) => r.getA1Notation());
+    expect(found('M1\\s*')).toEqual(['B3']);
+    expect(found('M1[\\s]*')).toEqual(['B3']);
+    expect(found('M1\\S')).toEqual(['A3']);
+    expect(found('\\(\\?=x\\)')).toEqual(['A4']);
+    expect(found('\\\\1')).toEqual(['B4']);
+    expect(found('[(?=x)]+')).toEqual(['A4']);
+    expect(() => found('M(?=1)1.*')).toThrow(/lookaround/);
+    expect(() => found('(?<!x)M1.*')).toThrow(/lookaround/);
+    expect(() => found('(M)\\1')).toThrow(/backreference/);
     // A search is a round trip; the builder calls are not.
     const { calls } = fakes.log.measure(() => range.createTextFinder('x').matchCase(true).findAll());
     expect(calls.roundTrips).toBe(1);
