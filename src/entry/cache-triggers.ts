@@ -128,8 +128,8 @@ function eventText(v: unknown): { readonly text: string } | null {
 
 /** What an edit of a tab the candidate index or 継続支援's list is counted from touched
  *  (index-hand-edits.ts), recorded for each reader of the tab: the header (the desk cache's, else
- *  one small read), one getValues of the key column in the edited rows (the same column for both
- *  readers: read once), and under ONE hold of the write lock a getProperty and a setProperty per
+ *  one small read), one getValues of each key column in the edited rows (the 会員ID column, read once
+ *  for both readers; for the index also マッチング's 仕事ID column), and under ONE hold of the write lock a getProperty and a setProperty per
  *  reader whose list changed. */
 function touchStores(ctx: ScriptContext, event: EditEvent, edited: Edited): Partial<Record<HandEditReader, { recorded: RecordedTouch; touch: IndexTouch }>> {
   const { range } = event;

@@ -129,7 +129,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // 勤務枠 (マッチング: no row yet), in one setValues; then read back and ranked as below.
     expect(first.reads).toEqual([
       '会員 r2 c1 10x3', '会員 r2 c5 10x3', '会員 r2 c9 10x2', '会員 r2 c12 10x6', '仕事 r2 c1 4x1', '仕事 r2 c7 4x1',
-      '_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9',
+      '_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9',
     ]);
     expect(first.writes.setValues).toBe(1);
     // Was 会員 and 仕事 whole (1,445,058 cells at 50,000 members, with マッチング by column). Now the
@@ -137,8 +137,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // with the members: bench/README.md), J002's row of 仕事 and C002's of 業務提供先; J002's matches
     // (none yet: nothing read). Never 会員.
     const s = step('listCandidates', 'J002');
-    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
-    expect(s.cells).toBe(1026 * 3 + 16 + 9);
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
+    expect(s.cells).toBe(1026 * 4 + 16 + 9);
     // One getProperties: the on-edit trigger's two stamps (a person typed into 会員 since the index
     // was built: rebuilt first, or the members a hand edit named: re-packed first; index-hand-edits.ts).
     // Nothing written.
@@ -152,12 +152,14 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // search, so the new match ID is checked free by one more search after its seed (the ID column: no rows yet, nothing read). 活動記録's
     // header (first use, once a run), then its ID column for the activities' first ID (once per
     // document).
-    expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
+    // J002's bucket of _候補索引, read in place: its 仕事 cell gets the new match (job-matches.ts).
+    expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1', '_候補索引 r184 c1 1x4']);
     // Two appendRows (match, activity), the two audit rows in one setValues; both counters, read
     // in ONE getProperties under the lock (was a getProperty each), both set before the match row
     // (the activity's ID issued ahead of it: issueActivityIds) and written ahead of it in one
     // setProperties (was one ahead of each row), and the stored 今週 figures at the release: two.
-    expect(s.writes).toEqual({ setValues: 1, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
+    // J002's 仕事 cell of the index: one setValues more.
+    expect(s.writes).toEqual({ setValues: 2, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place: also 会員\'s columns for the work caps; 状態, 成立日, 担当枠 and the job\'s 状態 (充足)', () => {
@@ -167,9 +169,10 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // once; it was two searches and two reads of it), J002's row of 仕事, the member's row of 会員
     // (was five columns of 会員 whole); every header the desk cache's.
     // Then the candidate index: M003's bucket (row 244), read where the rebuild put it (no search;
-    // its 区分 cell checked), re-packed (_候補索引's header, like the desk tabs', is the desk cache's).
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
-    expect(s.cells).toBe(12 + 16 + 19 + 3);
+    // its 区分 cell checked), re-packed (_候補索引's header, like the desk tabs', is the desk cache's);
+    // before it J002's bucket (row 184), whose 仕事 cell keeps the job's matches (job-matches.ts).
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3']);
+    expect(s.cells).toBe(12 + 16 + 19 + 4 + 3);
     // Cache, user, lock; three searches (マッチング, 仕事, 会員) and the three rows; the activity
     // counter (read + set) and its appendRow; the match's three runs, the job's 状態, the audit
     // rows; flush, release: 19 (was 26 with the headers and the second search), and no size
@@ -177,11 +180,12 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // The candidate index adds the bucket's row and its writeCells (its header is the desk
     // cache's, OWN_HEADER_TABS; the row read in place, no search): 21 round trips, 22 with size
     // questions. The activity counter is written ahead of the activity's row (one setProperties),
-    // the stored 今週 figures at the release (one more): 22, 23.
-    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1, 20 + 2 + 1]);
+    // the stored 今週 figures at the release (one more): 22, 23. J002's matches in the index: 24, 25.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1 + 2, 20 + 2 + 1 + 2]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
-    // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1.
-    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
+    // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1;
+    // J002's 仕事 cell of the index = 1.
+    expect(s.writes).toEqual({ setValues: 7, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place refused (slots_full): the same reads, nothing written, no ID used', () => {
@@ -200,17 +204,17 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // 活動記録: M003's rows within UNDO_ACTIVITY_ROWS = 500 of their last, found by one search of 会員ID
     // from the end (rows 3 and 4, the proposal's and the 成立's activities, one block), not 500 rows whole
     // (6,500 cells at a real center, 0.2 s at the pessimistic end); its header the desk cache's.
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '_候補索引 r244 c1 1x3', '活動記録 r3 c1 2x13']);
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3', '活動記録 r3 c1 2x13']);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
     // three audit rows (1). No activity is appended.
-    // M003's bucket of the candidate index: one more.
-    expect(s.writes).toEqual({ setValues: 6, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    // M003's bucket of the candidate index, and J002's 仕事 cell there: two more.
+    expect(s.writes).toEqual({ setValues: 7, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
   });
 
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
-    expect(s.writes).toEqual({ setValues: 5, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3']);
+    expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('changeMatchStatus place with a work log: the tail of 就業実績, only 就業日…時間 (B:E), in one getValues', () => {
@@ -240,13 +244,14 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const s = step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M001', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] });
     // The job's row of 仕事 and its rows of マッチング found by key (was both tabs whole: 690,042
     // cells at 50,000 members); J003 has no match yet (nothing read); the counter's next two IDs are
-    // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: the candidate index is not touched.
-    expect(s.reads).toEqual(['仕事 r4 c1 1x16']);
+    // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: no member's entry
+    // in the candidate index changes; J003's bucket (row 805) gets the two matches in its 仕事 cell.
+    expect(s.reads).toEqual(['仕事 r4 c1 1x16', '_候補索引 r805 c1 1x4']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
     // (read in one getProperties under the lock, was four getProperty), both counters written ahead
     // of the first append (the matches': the activities' IDs issued before it) in one setProperties,
-    // the stored figures at the release (was five setProperty, then three).
-    expect(s.writes).toEqual({ setValues: 3, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
+    // the stored figures at the release (was five setProperty, then three). J003's 仕事 cell: one more.
+    expect(s.writes).toEqual({ setValues: 4, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
   test('setJobStatus: the job\'s row of 仕事 and its rows of マッチング found by 仕事ID, one cell, one audit row', () => {
@@ -262,13 +267,13 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // found (the headers the desk cache's): the member (row 4), their one match (row 2), and
     // because that placement ends, its job J002 (row 3) and the job's matches (row 2 again, as it
     // stands after the end) for the job's places.
-    expect(s.reads).toEqual(['会員 r4 c1 1x19', 'マッチング r2 c1 1x12', '仕事 r3 c1 1x16', 'マッチング r2 c1 1x12', '_候補索引 r244 c1 1x3']);
+    expect(s.reads).toEqual(['会員 r4 c1 1x19', 'マッチング r2 c1 1x12', '_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', 'マッチング r2 c1 1x12', '_候補索引 r244 c1 1x3']);
     // 退会日 (G) and 退会理由 (S): 2; the placement's 状態 (E) and 終了日 (H): 2; J002 充足 → 募集中: 1;
     // the audit rows (member, match, job, activity): 1; M003's bucket of the candidate index
-    // (found by key after the job's matches: its header and row): 1. The マッチング activity: one appendRow.
+    // (found by key after the job's matches: its header and row): 1; J002's 仕事 cell there: 1. The マッチング activity: one appendRow.
     // The figures (the placement ended, the member leaving, the activity) moved ahead of the
     // activity's row, in the one setProperties of its counter (was a second at the release).
-    expect(s.writes).toEqual({ setValues: 7, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
+    expect(s.writes).toEqual({ setValues: 8, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 1 });
   });
 
   test('listFollowUps: the first call makes the stored list (会員, 仕事, マッチング and 活動記録 by column); then only the list is read', () => {
@@ -375,7 +380,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 22 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -389,6 +394,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       // not leave a counter behind them; one failing between the two rows leaves a gap, never a
       // twin). Was one setProperties ahead of each row. Then the new match row (its ID free: no search of its own).
       'Properties.setProperties', 'Sheet.appendRow',
+      'Range.getValues', 'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell, read in place): the new row
       'Range.setValues', // J002 募集中 → 充足
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引, read where the rebuild put it (no search: its 区分 checked), re-packed
       'Sheet.appendRow', // the 成立 activity (its counter written above)
@@ -400,13 +406,14 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place, the member with no other contact: 26 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
+  test('changeMatchStatus undo_place, the member with no other contact: 28 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues', // マッチング by 仕事ID and 会員ID: the placement (no new row: no counter read before)
       'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事
       'Range.setValues', 'Range.setValues', // the match's 状態 and 成立日 (two runs: 提案日 between is not this change's)
+      'Range.getValues', 'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell): the row as now written
       'Range.setValues', // J002 充足 → 募集中
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 (read in place)
       // The 成立 activity among M003's rows of 活動記録 within 500 rows of their last: one search of
@@ -429,7 +436,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place after a call logged today: 21 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
+  test('changeMatchStatus undo_place after a call logged today: 23 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
@@ -437,7 +444,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues',
       'TextFinder.findAll', 'Range.getValues',
-      'Range.setValues', 'Range.setValues', 'Range.setValues',
+      'Range.setValues', 'Range.setValues', 'Range.getValues', 'Range.setValues', 'Range.setValues',
       'Range.getValues', 'Range.setValues',
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // The call of today stands among M003's rows the undo searched: due nothing, the list only.
@@ -448,7 +455,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 18 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 20 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -458,6 +465,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       // Both counters (the 提案 activities' IDs issued before the matches are written) in one
       // setProperties ahead of both match rows in one append (was a setProperties ahead of each append).
       'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues',
+      'Range.getValues', 'Range.setValues', // J003's matches in _候補索引 (its bucket's 仕事 cell): both rows, whatever the team
       'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
       // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
@@ -743,7 +751,7 @@ describe('listCandidates after a person changed _候補索引\'s rows, with no t
     if (!tab) throw new Error('no index');
     return tab;
   };
-  const STEADY = ['_候補索引 r1 c1 1026x3', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9'];
+  const STEADY = ['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9'];
   // The first candidate's bucket: the row a careless edit would lose.
   const first = right.ids[0]?.split(':')[0] ?? '';
   const row = bucketOf(first) + 3;

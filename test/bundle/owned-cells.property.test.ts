@@ -291,11 +291,12 @@ function columnOfKey(tab: ContractTab, before: SheetSnap, key: string): number {
 }
 
 /** The add-in's own tab that is no contract tab: the candidate index (matching.md), written whole
- *  by its rebuild (the nightly trigger run, the first ranking that finds it missing or stale) and
- *  bucket by bucket by the writes that change a member's load. All its cells are theirs. */
+ *  by its rebuild (the nightly trigger run, the first ranking that finds it missing or stale),
+ *  bucket by bucket by the writes that change a member's load, and a job's 仕事 cell by the writes
+ *  of マッチング (proposeTeam among them). All its cells are theirs. */
 const CANDIDATE_INDEX = '_候補索引';
 const INDEX_WRITERS: ReadonlySet<string> = new Set([
-  'saveMember', 'leaveMember', 'changeMatchStatus', 'recordWork', 'onWorkReportSubmit', 'recheckWorkReports', 'joinAsMember', 'tallyAllSurveys',
+  'saveMember', 'leaveMember', 'changeMatchStatus', 'proposeTeam', 'recordWork', 'onWorkReportSubmit', 'recheckWorkReports', 'joinAsMember', 'tallyAllSurveys',
   'listCandidates', 'rebuildCandidateIndex',
 ]);
 

@@ -6,6 +6,7 @@ import {
 } from '../../domain/matching/member-index';
 import type { WorkedRow } from '../../domain/matching/worked-load';
 import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { jobBucketsOf, jobMatchOf, packJobBucket, unpackJobBucket, withWrittenMatches, type JobBucket, type JobMatch } from '../../domain/matching/job-matches';
 import type { Settings } from '../../domain/settings';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
@@ -24,7 +25,8 @@ import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 //   center size: readCandidateIndex checks what it finds there);
 // - a write of a member, a match or a work row re-packs the buckets of the members it changed,
 //   read where the rebuild put them (bucket b at row b + 3: one getValues a bucket; found by key
-//   when rows were moved), one writeCells per run;
+//   when rows were moved), one writeCells per run; a write of マッチング re-packs the 仕事 cell of
+//   the bucket of each job it wrote a match of (writeJobMatches: one getValues, one writeCells);
 // - rebuilt from the tabs (会員, 仕事 and マッチング by column, 就業実績's last rows) by the nightly
 //   trigger, the manager's menu item, and the first reader that finds it missing, unreadable or
 //   older than yesterday (a nightly run missed): what a person typed into 会員 is caught there.
@@ -67,12 +69,14 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
   // The edit stamp is read before the tabs: an edit while they are read leaves a newer stamp.
   const wb = loadWorkbookPart(store, INDEX_READS, settings);
   const buckets = bucketsOf(wb.members, wb.matches, wb.jobs, wb.workLog, today);
+  const jobBuckets = jobBucketsOf(wb.matches);
   let chars = 0;
-  const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS, ...(edited === null ? {} : { seen: edited }) })]];
+  const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS, ...(edited === null ? {} : { seen: edited }) }), '']];
   buckets.forEach((entries, b) => {
     const json = packBucket(entries);
-    chars += json.length;
-    rows.push([bucketKey(b), entries.length, json]);
+    const jobs = packJobBucket(jobBuckets[b] ?? new Map());
+    chars += json.length + jobs.length;
+    rows.push([bucketKey(b), entries.length, json, jobs]);
   });
   // The tab is the add-in's cell by cell: replaced whole (workbook.md) — unless it already holds
   // exactly this (a second run the same day, the trigger fired twice): then nothing is written.
@@ -81,8 +85,14 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
   return { members: wb.members.length, chars, written };
 }
 
+/** The index as a ranking uses it: every member's entry, and every job's matches (job-matches.ts). */
+export interface CandidateIndex {
+  readonly entries: IndexEntry[];
+  readonly jobs: ReadonlyMap<string, readonly JobMatch[]>;
+}
+
 export type IndexRead =
-  | { readonly ok: true; readonly entries: IndexEntry[]; readonly built: CivilDate }
+  | ({ readonly ok: true; readonly built: CivilDate } & CandidateIndex)
   | { readonly ok: false; readonly why: 'missing' | 'stale' | 'unreadable' | 'edited' };
 
 /** The index's entries, or why not: missing, another version or layout, a cell typed over, built
@@ -117,14 +127,17 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
   if (edited !== null && seen !== edited) return { ok: false, why: 'edited' };
   if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
   const entries: IndexEntry[] = [];
+  const jobs = new Map<string, JobMatch[]>();
   for (let b = 0; b < INDEX_BUCKETS; b++) {
     const row = raw.rows[b + 1];
     if (!row || String(row[0] ?? '') !== bucketKey(b)) return { ok: false, why: 'unreadable' };
     const got = unpackBucket(String(row[2] ?? ''));
-    if (!got) return { ok: false, why: 'unreadable' };
+    const held = unpackJobBucket(String(row[3] ?? ''));
+    if (!got || !held) return { ok: false, why: 'unreadable' };
     for (const e of got) entries.push(e);
+    for (const [j, list] of held) jobs.set(j, list);
   }
-  return { ok: true, entries, built };
+  return { ok: true, entries, jobs, built };
 }
 
 /** The two stamps in one round trip (one getProperties on Google): the full one, and the list of
@@ -138,12 +151,14 @@ function readStamps(props: KeyValueStore | undefined): { edited: string | null; 
   return { edited: props.get(INDEX_EDITED_PROPERTY), touched: props.get(INDEX_TOUCHED_PROPERTY) };
 }
 
-/** `entries` with the buckets `repacked` names replaced by what was written. */
-function patched(entries: readonly IndexEntry[], repacked: ReadonlyMap<number, readonly IndexEntry[]>): IndexEntry[] {
-  if (repacked.size === 0) return [...entries];
-  const out = entries.filter((e) => !repacked.has(bucketOf(e.member.member_id)));
-  for (const bucket of repacked.values()) for (const e of bucket) out.push(e);
-  return out;
+/** The index read with the buckets `repacked` names replaced by what was written. */
+function patched(index: CandidateIndex, repacked: Repacked): CandidateIndex {
+  const jobs = new Map(index.jobs);
+  for (const [j, list] of repacked.jobs) if (list.length > 0) jobs.set(j, list); else jobs.delete(j);
+  if (repacked.members.size === 0) return { entries: [...index.entries], jobs };
+  const out = index.entries.filter((e) => !repacked.members.has(bucketOf(e.member.member_id)));
+  for (const bucket of repacked.members.values()) for (const e of bucket) out.push(e);
+  return { entries: out, jobs };
 }
 
 /** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the
@@ -153,13 +168,13 @@ function patched(entries: readonly IndexEntry[], repacked: ReadonlyMap<number, r
  *  another run holds the lock (the caller ranks from the tabs instead). */
 export function candidateIndexEntries(
   ports: { store: TableStore; lock: Lock; props?: KeyValueStore }, settings: Settings, today: CivilDate,
-): IndexEntry[] | null {
+): CandidateIndex | null {
   // One getProperties a ranking: the price of seeing a hand edit of 会員 in the next list.
   const { edited, touched } = readStamps(ports.props);
   const first = readCandidateIndex(ports.store, today, edited);
-  if (first.ok && touched === null) return first.entries;
+  if (first.ok && touched === null) return first;
   const props = ports.props;
-  const locked = underWriteLock(ports, (): IndexEntry[] | null => {
+  const locked = underWriteLock(ports, (): CandidateIndex | null => {
     // Read again under the lock: another reader may have re-packed them, a trigger added some.
     const now = readStamps(props);
     const list = parseTouched(now.touched);
@@ -167,19 +182,19 @@ export function candidateIndexEntries(
       if (list === null) {
         // Another reader re-packed them meanwhile: what it wrote is read, not what was read before.
         const again = readCandidateIndex(ports.store, today, edited);
-        return again.ok ? again.entries : null;
+        return again.ok ? again : null;
       }
       const repacked = repackTouched(ports.store, settings.language, today, list);
       if (repacked) {
         props?.delete(INDEX_TOUCHED_PROPERTY);
-        return patched(first.entries, repacked);
+        return patched(first, repacked);
       }
     }
     rebuildCandidateIndex(ports.store, settings, today, now.edited);
     // The rebuild read every tab after the list was read under this lock: it holds them all.
     if (now.touched !== null) props?.delete(INDEX_TOUCHED_PROPERTY);
     const rebuilt = readCandidateIndex(ports.store, today, now.edited);
-    return rebuilt.ok ? rebuilt.entries : null;
+    return rebuilt.ok ? rebuilt : null;
   });
   return locked.ok ? locked.value : null;
 }
@@ -200,9 +215,18 @@ export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lo
   return locked.ok ? locked.value : null;
 }
 
+/** What repackTouched wrote: the members' buckets, and the matches of each job it named (empty:
+ *  the job has none now). */
+export interface Repacked {
+  readonly members: Map<number, IndexEntry[]>;
+  readonly jobs: Map<string, JobMatch[]>;
+}
+
 /**
  * The buckets of the members `touched` names (and of the members with a match on a job it names),
- * re-packed from their rows found by key (the buckets read where the rebuild put them, as the
+ * re-packed from their rows found by key, and the 仕事 cells of the jobs it names from the job's
+ * rows of マッチング found by 仕事ID (the on-edit trigger names the job of every row of マッチング
+ * edited, index-hand-edits.ts) (the buckets read where the rebuild put them, as the
  * writes read theirs: bucketRows) — 会員 and マッチング by 会員ID, 仕事 by the 仕事ID their
  * placements name, 就業実績 among the rows a rebuild reads (its last CANDIDATE_WORK_ROWS) — exactly
  * as a rebuild would pack them; a bucket's other members kept as the tab holds them now (read
@@ -210,25 +234,45 @@ export function rebuildCandidateIndexLocked(ports: { store: TableStore; lock: Lo
  * adjacent buckets whose JSON changed (none when a trigger fired twice). Answers the buckets as
  * written, or null when the tab or one of the buckets cannot be read (the caller rebuilds).
  */
-export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched): Map<number, IndexEntry[]> | null {
+export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched): Repacked | null {
   const ids = new Set(touched.members);
-  if (touched.jobs.length > 0) {
-    // A job's 勤務枠 counts in the placements of every member placed on it.
-    for (const m of readRowsByKey(store, MATCHES_TAB, 'job_id', touched.jobs, lang).parsed.records) if (m.member_id) ids.add(m.member_id);
-  }
-  const out = new Map<number, IndexEntry[]>();
-  if (ids.size === 0) return out;
+  // A job's 勤務枠 counts in the placements of every member placed on it; its rows are its matches.
+  const jobRows = touched.jobs.length > 0 ? readRowsByKey(store, MATCHES_TAB, 'job_id', touched.jobs, lang).parsed.records : [];
+  for (const m of jobRows) if (m.member_id) ids.add(m.member_id);
+  const out: Repacked = { members: new Map(), jobs: new Map() };
+  if (ids.size === 0 && touched.jobs.length === 0) return out;
   const wanted = [...ids];
   const buckets = [...new Set(wanted.map(bucketOf))];
-  const found = bucketRows(store, buckets);
+  const jobBuckets = [...new Set(touched.jobs.map(bucketOf))];
+  const found = bucketRows(store, [...new Set([...buckets, ...jobBuckets])], true);
   if (!found) return null;
-  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string }>();
+  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string; jobs: JobBucket; jobsJson: string }>();
   found.rows.forEach((r, i) => {
     const json = String(r[2] ?? '');
+    const jobsJson = String(r[3] ?? '');
     const entries = unpackBucket(json);
-    if (entries) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json });
+    const jobs = unpackJobBucket(jobsJson);
+    if (entries && jobs) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json, jobs, jobsJson });
   });
-  if (buckets.some((b) => !held.has(bucketKey(b)))) return null;
+  if ([...buckets, ...jobBuckets].some((b) => !held.has(bucketKey(b)))) return null;
+
+  // The jobs named: their matches as the rows found by 仕事ID hold them now, in their order.
+  const jobCells: { row: number; json: string }[] = [];
+  for (const b of jobBuckets) {
+    const bucket = held.get(bucketKey(b));
+    if (!bucket) return null;
+    const next: JobBucket = new Map(bucket.jobs);
+    for (const j of touched.jobs) {
+      if (bucketOf(j) !== b) continue;
+      const list = jobRows.filter((m) => m.job_id === j).map(jobMatchOf);
+      next.set(j, list);
+      out.jobs.set(j, list);
+    }
+    const json = packJobBucket(next);
+    if (json !== bucket.jobsJson) jobCells.push({ row: bucket.row, json });
+  }
+  writeJobCells(store, jobCells);
+  if (ids.size === 0) return out;
 
   const members = readRowsByKey(store, MEMBERS_TAB, 'member_id', wanted, lang).parsed.records;
   const matches = readRowsByKey(store, MATCHES_TAB, 'member_id', wanted, lang).parsed.records;
@@ -244,7 +288,7 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
     const bucket = held.get(bucketKey(b));
     if (!bucket) return null;
     const entries = [...bucket.entries.filter((e) => !ids.has(e.member.member_id)), ...(fresh[b] ?? [])];
-    out.set(b, entries);
+    out.members.set(b, entries);
     if (packBucket(entries) !== bucket.json) changed.push({ row: bucket.row, entries });
   }
   writeBuckets(store, changed);
@@ -333,12 +377,13 @@ const bucketRow = (b: number): number => b + 3;
  *  bucket, no search), each checked by its 区分 cell; when one is not there (rows moved or deleted
  *  by hand, the tab shorter than the grid asked, a store without readRows) found by key instead, as
  *  before (a search and the rows it finds). */
-function bucketRows(store: TableStore, buckets: readonly number[]): RawTable | null {
+function bucketRows(store: TableStore, buckets: readonly number[], withJobs = false): RawTable | null {
   let at: RawTable | null = null;
   try {
     // Each bucket alone (adjacent ones together): a bucket's packed 索引 is ~7 KB at 50,000 members,
     // so the rows between two buckets are never worth reading to save a round trip.
-    at = store.readRows?.([CANDIDATE_INDEX_TAB], buckets.map(bucketRow), () => [0, 1, 2], true) ?? null;
+    // The 仕事 cell too only when asked (a write of a member's entry leaves the jobs' matches alone).
+    at = store.readRows?.([CANDIDATE_INDEX_TAB], buckets.map(bucketRow), () => (withJobs ? [0, 1, 2, 3] : [0, 1, 2]), true) ?? null;
   } catch {
     // Past the tab's grid (Sheets refuses the range): rows were deleted; searched for below.
     at = null;
@@ -348,6 +393,45 @@ function bucketRows(store: TableStore, buckets: readonly number[]): RawTable | n
   const keys = buckets.map(bucketKey);
   // Found by key (rows moved by hand): still each bucket alone, as above.
   return findRawRows(store, [CANDIDATE_INDEX_TAB], () => [{ column: 0, keys }], true);
+}
+
+/**
+ * The matches `written` (rows of マッチング a use case has just written or appended, as they now
+ * stand) into the 仕事 cells of their jobs' buckets (job-matches.ts withWrittenMatches): the
+ * bucket rows read where the rebuild put them, one writeCells per run of adjacent rows whose JSON
+ * changed. Called by every use case that writes マッチング, inside its write boundary. No tab, or a
+ * bucket's row or cell not as the rebuild left it: nothing written (the reader finds the tab
+ * unreadable and rebuilds).
+ */
+export function writeJobMatches(store: TableStore, written: readonly Match[]): void {
+  const list = written.filter((m) => m.job_id !== null && m.job_id !== '').map(jobMatchOf);
+  if (list.length === 0) return;
+  const buckets = [...new Set(list.map((m) => bucketOf(m.job_id ?? '')))];
+  const found = bucketRows(store, buckets, true);
+  if (!found) return;
+  const cells: { row: number; json: string }[] = [];
+  found.rows.forEach((r, i) => {
+    const b = buckets.find((x) => bucketKey(x) === String(r[0] ?? ''));
+    const json = String(r[3] ?? '');
+    const held = unpackJobBucket(json);
+    if (b === undefined || !held) return;
+    const next = packJobBucket(withWrittenMatches(held, list.filter((m) => bucketOf(m.job_id ?? '') === b)));
+    if (next !== json) cells.push({ row: found.rowNumbers?.[i] ?? 0, json: next });
+  });
+  writeJobCells(store, cells);
+}
+
+/** One writeCells per run of adjacent rows (仕事 only). */
+function writeJobCells(store: TableStore, cells: readonly { row: number; json: string }[]): void {
+  const sorted = [...cells].filter((c) => c.row >= 2).sort((a, b) => a.row - b.row);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (j < sorted.length && (sorted[j]?.row ?? 0) === (sorted[j - 1]?.row ?? 0) + 1) j++;
+    const run = sorted.slice(i, j);
+    store.writeCells(CANDIDATE_INDEX_TAB, run[0]?.row ?? 2, { columns: [3], rows: run.map((c) => [c.json]) });
+    i = j;
+  }
 }
 
 /** One writeCells per run of adjacent rows (会員数 and 索引 only). */

@@ -28,7 +28,7 @@ import { appendActivityRows, issueActivityIds } from '../activities/append-activ
 import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
 import { findLastRowsOf, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
-import { refreshCandidateIndex } from './candidate-index';
+import { refreshCandidateIndex, writeJobMatches } from './candidate-index';
 import { adjustActivityTotals } from '../weekly/adjust-activity-totals';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
@@ -265,6 +265,8 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   } else {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, lang)]));
   }
+  // The job's matches the candidate index keeps (its list's buttons, the places held): this row as written.
+  writeJobMatches(store, [next]);
   const after = [...others, next];
   // The member's matches (all of them: found by 会員ID), as they were and as they are now.
   const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === input.member_id);

@@ -9,7 +9,7 @@ import { FOLLOW_UP_ACTIVITY_FIELDS, FOLLOW_UP_JOB_FIELDS, FOLLOW_UP_MATCH_FIELDS
 // A person's hand edit of 会員, 仕事, マッチング or 就業実績, as the candidate index learns of it
 // (matching.md "The candidate index", "Hand edits"). The on-edit trigger (src/entry/cache-triggers.ts)
 // reads the key of every edited row — the 会員ID of a row of 会員, マッチング or 就業実績, the 仕事ID
-// of a row of 仕事 — and adds them to one document property, INDEX_TOUCHED_PROPERTY, under the write
+// of a row of 仕事 or マッチング (the index keeps each job's matches) — and adds them to one document property, INDEX_TOUCHED_PROPERTY, under the write
 // lock; the next ranking re-packs only those members' buckets from their rows found by key and
 // deletes the property, under the lock too (candidate-index.ts). Found by key, not by row: a row
 // sorted, moved or cut and pasted within the range names the same members, wherever they now stand.
@@ -78,7 +78,12 @@ export const FOLLOW_UPS_TOUCHED_PROPERTY = 'ikigai.followUps.touched';
 
 /** A tab a reader is counted from: the key naming whose entry a row changes, and — when the reader
  *  reads only some of its columns — those (an edit of none of them, nor of the key, touches nothing). */
-type Source = { readonly def: TabDef; readonly key: 'member_id' | 'job_id'; readonly kind: 'members' | 'jobs'; readonly fields?: readonly string[] };
+type Source = {
+  readonly def: TabDef; readonly key: 'member_id' | 'job_id'; readonly kind: 'members' | 'jobs'; readonly fields?: readonly string[];
+  /** A second key of the row naming a job whose entry it changes too (the index keeps each job's
+   *  matches: job-matches.ts), held to the same rules as the first. */
+  readonly jobKey?: 'job_id';
+};
 const MEMBERS_SOURCE: Source = { def: MEMBERS_TAB, key: 'member_id', kind: 'members' };
 const MATCHES_SOURCE: Source = { def: MATCHES_TAB, key: 'member_id', kind: 'members' };
 const JOBS_SOURCE: Source = { def: JOBS_TAB, key: 'job_id', kind: 'jobs' };
@@ -89,7 +94,8 @@ const JOBS_SOURCE: Source = { def: JOBS_TAB, key: 'job_id', kind: 'jobs' };
 const READERS: Readonly<Record<HandEditReader, { readonly edited: string; readonly touched: string; readonly sources: readonly Source[] }>> = {
   index: {
     edited: INDEX_EDITED_PROPERTY, touched: INDEX_TOUCHED_PROPERTY,
-    sources: [MEMBERS_SOURCE, MATCHES_SOURCE, { def: WORK_LOG_TAB, key: 'member_id', kind: 'members' }, JOBS_SOURCE],
+    // A row of マッチング is a match of its member and of its job (both kept by the index).
+    sources: [MEMBERS_SOURCE, { ...MATCHES_SOURCE, jobKey: 'job_id' }, { def: WORK_LOG_TAB, key: 'member_id', kind: 'members' }, JOBS_SOURCE],
   },
   // The list's columns (keep-list.ts FOLLOW_UP_REBUILD_READS): a 地区 or 技能 typed over is no
   // follow-up's business, so the next listing reads the list alone.
@@ -126,15 +132,26 @@ export function touchOfEdit(edit: HandEdit, header: readonly string[] | null, ke
   const source = sourceOf(reader, edit.tab);
   if (!source || !header || edit.row <= 1 || edit.rows > INDEX_TOUCHED_MAX) return FULL;
   const columns = locateColumns(source.def, edit.tab, header).index;
-  const at = columns.get(source.key);
-  if (at === undefined) return FULL;
-  const keyColumn = at + 1;
   const inEdit = (i: number): boolean => i + 1 >= edit.column && i + 1 < edit.column + edit.columns;
   const fields = source.fields;
   if (fields && ![...columns].some(([k, i]) => inEdit(i) && (k === source.key || fields.includes(k)))) {
     // None of the reader's columns (the center's own columns included): nothing to re-count.
     return { full: false, members: [], jobs: [] };
   }
+  const list = keysOfEdit(edit, columns.get(source.key), keysIn);
+  if (list === null) return FULL;
+  if (source.jobKey && source.kind === 'members') {
+    const jobs = keysOfEdit(edit, columns.get(source.jobKey), keysIn);
+    return jobs === null ? FULL : { full: false, members: list, jobs };
+  }
+  return source.kind === 'members' ? { full: false, members: list, jobs: [] } : { full: false, members: [], jobs: list };
+}
+
+/** The keys the edited rows name in the key column at `at` (0-based; undefined: the header has
+ *  none), or null when they cannot be known for sure (a full rebuild). */
+function keysOfEdit(edit: HandEdit, at: number | undefined, keysIn: (column: number) => readonly Cell[]): string[] | null {
+  if (at === undefined) return null;
+  const keyColumn = at + 1;
   const keys = new Set(keysIn(keyColumn).map(keyText).filter((k) => k !== ''));
   if (keyColumn >= edit.column && keyColumn < edit.column + edit.columns) {
     // The ID itself changed: whose entry the row was before is known only for one cell typed —
@@ -143,14 +160,13 @@ export function touchOfEdit(edit: HandEdit, header: readonly string[] | null, ke
     // whose ID comes last; its other cells named no one while the ID was blank, so the ID typed
     // now is the one key to re-count). A range, or a cell pasted (Sheets says nothing of what it
     // held, nor what it holds): rebuilt whole.
-    if (edit.rows !== 1 || edit.columns !== 1) return FULL;
+    if (edit.rows !== 1 || edit.columns !== 1) return null;
     if (edit.oldValue !== undefined) {
       const old = edit.oldValue.trim();
       if (old !== '') keys.add(old);
-    } else if (edit.value === undefined) return FULL;
+    } else if (edit.value === undefined) return null;
   }
-  const list = [...keys];
-  return source.kind === 'members' ? { full: false, members: list, jobs: [] } : { full: false, members: [], jobs: list };
+  return [...keys];
 }
 
 /** The property's list, or null when it holds none; 'unreadable' when a person or a bug left

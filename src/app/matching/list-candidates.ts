@@ -9,7 +9,8 @@ import { rankForJob } from '../../domain/matching/rank-candidates';
 import { contextOfEntries } from '../../domain/matching/member-index';
 import { indexPlacements } from '../../domain/matching/placements';
 import type { MatchResult } from '../../domain/matching/types';
-import { CLIENTS_TAB, MATCHES_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, type Job, type Member } from '../../domain/schema/tabs';
+import type { JobMatch } from '../../domain/matching/job-matches';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { readRowsByKey } from '../shared/find-rows';
 import { loadWorkbookPart } from '../shared/read-part';
@@ -44,24 +45,27 @@ export function candidatesOf(workbook: Workbook, ctx: CallContext, jobId: string
 
 /**
  * The sidebar's list, the same at any center size: the candidate index read whole (member-index.ts;
- * rebuilt first when missing or stale), the job's row of 仕事, its rows of マッチング and its client's
- * row of 業務提供先 found by key, and the 技能 tab (a short vocabulary) — never 会員 or マッチング
- * whole. The ranking is the same as from the tabs (test/app/matching/candidate-index.property.test.ts).
+ * rebuilt first when missing or stale) — its members and the job's matches (job-matches.ts: who is
+ * proposed, in interview or placed, and the places held, without one getValues per row of マッチング
+ * found) — the job's row of 仕事 and its client's row of 業務提供先 found by key, and the 技能 tab
+ * (a short vocabulary) — never 会員 or マッチング. The ranking is the same as from the tabs
+ * (test/app/matching/candidate-index.property.test.ts).
  */
 export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: string): CandidatesOutput {
   const { store } = ports;
   const lang = ctx.lang;
-  const entries = candidateIndexEntries(ports, ctx.settings, ctx.today);
-  if (!entries) return candidatesOf(loadWorkbookPart(store, CANDIDATE_READS, ctx.settings), ctx, jobId);
+  const index = candidateIndexEntries(ports, ctx.settings, ctx.today);
+  if (!index) return candidatesOf(loadWorkbookPart(store, CANDIDATE_READS, ctx.settings), ctx, jobId);
   const job = readJobRows(store, [jobId], lang).parsed.records.find((j) => j.job_id === jobId);
   if (!job) throw new ApiError('not_found', { what: wordText(lang).things.job, id: jobId });
-  const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', [jobId], lang).parsed.records;
+  const { entries } = index;
+  const jobMatches = index.jobs.get(job.job_id) ?? [];
   const client = job.client_id ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [job.client_id], lang).parsed.records[0] : undefined;
   const { skills } = loadWorkbookPart(store, { skills: { whole: true } }, ctx.settings);
   const context = contextOfEntries(entries, ctx.settings, skills);
   // A match of this job naming no member of 会員 (a 会員ID typed over in 会員, or typed wrong into
   // マッチング) still holds its place, as the tabs read whole count it (matchContext): the index
-  // packs members only, so such placements come from the job's own rows of マッチング read above.
+  // packs members of 会員 only, so such placements come from the job's own matches it keeps.
   const indexed = new Set(entries.map((e) => e.member.member_id));
   const orphans = jobMatches.filter((m) => !indexed.has(m.member_id));
   const placements = orphans.length === 0 ? context.placements : new Map([...context.placements, ...indexPlacements(orphans, [job])]);
@@ -70,7 +74,7 @@ export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: str
 }
 
 function candidatesAnswer(
-  ctx: CallContext, job: Job, result: MatchResult, members: readonly ShownMember[], jobMatches: readonly Match[], clientName: string,
+  ctx: CallContext, job: Job, result: MatchResult, members: readonly ShownMember[], jobMatches: readonly JobMatch[], clientName: string,
 ): CandidatesOutput {
   const byId = new Map(members.map((m) => [m.member_id, m]));
   const openOf = new Map(jobMatches.filter((m) => OPEN.has(m.status)).map((m) => [m.member_id, { match_id: m.match_id, status: m.status }]));

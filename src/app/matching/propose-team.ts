@@ -14,6 +14,7 @@ import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
 import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds } from './job-fill';
 import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-match-status';
+import { writeJobMatches } from './candidate-index';
 
 // この編成で提案: every member of the mosaic team proposed in one call, under one lock. Each gets a
 // マッチング row 提案 with the slots the team gave them as its 担当枠 (what 成立 will take), and a
@@ -22,7 +23,8 @@ import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-matc
 // マッチング found by key in ONE search that also looks for the counter's next IDs (free: no second
 // search; src/app/matching/job-fill.ts readMatchRowsAndIds), ONE append of the
 // match rows, 活動記録's header, the activity counter, ONE append of the activities, ONE audit append.
-// Proposals add no work, so the candidate index is not touched.
+// Proposals add no work, so no member's entry in the candidate index changes; the job's matches it
+// keeps get the new rows (one getValues and one writeCells of the job's bucket).
 
 const OPEN: ReadonlySet<MatchStatus> = new Set(['candidate', 'proposed', 'interview', 'placed']);
 
@@ -75,6 +77,8 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   if (proposed.length > 0) {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), proposed.map((p) => encodeRecord(MATCHES_TAB, p, lang))));
   }
+  // The job's matches the candidate index keeps (who is already proposed): the rows just appended.
+  writeJobMatches(store, proposed);
   const logged = appendActivityRows(ports, ctx, proposed.map((p) => ({
     date: day, area: 'matching' as const, kind: 'proposal' as const, member_id: p.member_id, client_id: job.client_id ?? '', job_id: job.job_id,
     outcome: labelOf(MATCH_STATUS, 'proposed', lang),

@@ -2,7 +2,7 @@ import { refreshFollowUps } from '../follow-ups/keep-list';
 import { keyEditedMember } from './member-search-index';
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
-import { refreshCandidateIndex } from '../matching/candidate-index';
+import { refreshCandidateIndex, writeJobMatches } from '../matching/candidate-index';
 import { addDays } from '../../domain/civil-date';
 import { LEAVE_REASON, MATCH_STATUS, labelOf, type MatchStatus } from '../../domain/enums';
 import { MATCHES_TAB, MEMBERS_TAB, type Job, type Match } from '../../domain/schema/tabs';
@@ -93,6 +93,8 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
     });
   });
 
+  // The jobs' matches the candidate index keeps: the rows just ended or declined.
+  writeJobMatches(store, records.filter((m, i) => m !== matches.parsed.records[i]));
   // Every match of the member (found by 会員ID), as they were and as they are now.
   const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === before.member_id);
   ctx.figures?.record('memberMatches', { memberMatches: own(matches.parsed.records) }, { memberMatches: own(records) });

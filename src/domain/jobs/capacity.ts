@@ -52,7 +52,9 @@ export interface JobCapacity {
 }
 
 /** The job's fill on `day` from `matches` (any matches: those of other jobs are ignored). */
-export function jobCapacity(job: Pick<Job, 'job_id' | 'slots' | 'headcount'>, matches: Iterable<Match>, day: CivilDate): JobCapacity {
+export function jobCapacity(
+  job: Pick<Job, 'job_id' | 'slots' | 'headcount'>, matches: Iterable<Pick<Match, 'job_id' | 'status' | 'ended_on' | 'slots'>>, day: CivilDate,
+): JobCapacity {
   const headcount = Math.max(1, job.headcount ?? 1);
   const slots = slotsOf(slotMask(job.slots));
   const counts = new Array<number>(slots.length).fill(0);

@@ -36,11 +36,12 @@ export interface IndexEntry {
 export const INDEX_BUCKETS = 1024;
 
 /** The index's tab (`_候補索引`, the add-in's own: workbook.md "Written by the add-in"), the same
- *  name in either language, and its header: a stamp row, then one row per bucket. */
+ *  name in either language, and its header: a stamp row, then one row per bucket — its members
+ *  (会員数, 索引) and, in 仕事, the matches of the jobs whose 仕事ID hashes to it (job-matches.ts). */
 export const CANDIDATE_INDEX_TAB = '_候補索引';
-export const INDEX_HEADER = ['区分', '会員数', '索引'] as const;
+export const INDEX_HEADER = ['区分', '会員数', '索引', '仕事'] as const;
 /** The packing's version: a reader finding another one rebuilds (a new bundle, a new layout). */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** The bucket of a member ID (FNV-1a of the trimmed ID), 0 … INDEX_BUCKETS − 1. */
 export function bucketOf(memberId: string): number {

@@ -24,7 +24,9 @@ export interface Placement {
 
 export type PlacementIndex = ReadonlyMap<string, readonly Placement[]>;
 
-export function indexPlacements(matches: readonly Match[], jobs: readonly Pick<Job, 'job_id' | 'slots'>[]): PlacementIndex {
+export function indexPlacements(
+  matches: readonly Pick<Match, 'job_id' | 'member_id' | 'status' | 'placed_on' | 'ended_on' | 'slots'>[], jobs: readonly Pick<Job, 'job_id' | 'slots'>[],
+): PlacementIndex {
   const jobSlots = new Map<string, number>();
   const jobSlotCount = new Map<string, number>();
   for (const j of jobs) {

@@ -48,9 +48,9 @@ describe('the candidate index bucket of a write', () => {
 /** `_候補索引` as the rebuild writes it for no member (header, stamp, 1,024 empty buckets), in the fake Sheets. */
 function emptyIndexTab(): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(CANDIDATE_INDEX_TAB);
-  const rows: unknown[][] = [['区分', '会員数', '索引'], ['#', 0, '{}'], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([])])];
+  const rows: unknown[][] = [['区分', '会員数', '索引', '仕事'], ['#', 0, '{}', ''], ...Array.from({ length: 1024 }, (_, b) => [bucketKey(b), 0, packBucket([]), ''])];
   sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+  sheet.getRange(1, 1, rows.length, 4).setValues(rows);
   return sheet;
 }
 
@@ -123,14 +123,14 @@ describe('the candidate index bucket of a write, in Sheets', () => {
       const inPlace = write();
       expect(inPlace['TextFinder.findAll']).toBeUndefined();
       // The header (not cached yet), then rows 1003 and 1013 alone: not one block of 11 rows.
-      expect(reads.filter((r) => r !== 'r1 1x3')).toEqual(['r1003 1x3', 'r1013 1x3']);
+      expect(reads.filter((r) => r !== 'r1 1x4')).toEqual(['r1003 1x3', 'r1013 1x3']);
       reads.length = 0;
       // A row deleted by hand above them: read where they were (the 区分 cells show other buckets),
       // then found by key one row up (findRows, long cells too): each read alone both times.
       sheet.deleteRows(100, 1);
       const moved = write();
       expect(moved['TextFinder.findAll']).toBe(1);
-      expect(reads.filter((r) => r !== 'r1 1x3')).toEqual(['r1003 1x3', 'r1013 1x3', 'r1002 1x3', 'r1012 1x3']);
+      expect(reads.filter((r) => r !== 'r1 1x4')).toEqual(['r1003 1x3', 'r1013 1x3', 'r1002 1x4', 'r1012 1x4']);
     } finally {
       fakes.uninstall();
     }
@@ -153,8 +153,8 @@ describe('the candidate index buckets of a write of several members, in Sheets',
       const sheet = emptyIndexTab();
       const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
       const m = fakes.log.measure(() => refreshCandidateIndex(store, 'ja', TODAY, [near, far].map((id) => ({ memberId: id, member: member(id), matches: [] }))));
-      // The header (no desk cache here) and the two buckets' rows: 3 + 2 × 3 cells, in three getValues.
-      expect(m.calls.cellsRead).toBe(9);
+      // The header (no desk cache here: its four names) and the two buckets' rows: 4 + 2 × 3 cells, in three getValues.
+      expect(m.calls.cellsRead).toBe(10);
       expect(m.calls.byMethod['Range.getValues']).toBe(3);
       const values = sheet.getRange(1, 1, sheet.getLastRow(), 3).getValues();
       expect(values[12]?.[1]).toBe(1); // bucket 10 at sheet row 13

@@ -3,6 +3,7 @@ import { addDays } from '../../../src/domain/civil-date';
 import type { Cell } from '../../../src/domain/cell';
 import { dayNumber } from '../../../src/domain/matching/day-number';
 import { bucketsOf, type IndexEntry } from '../../../src/domain/matching/member-index';
+import { jobBucketsOf } from '../../../src/domain/matching/job-matches';
 import { RECENT_DAYS } from '../../../src/domain/matching/work-load';
 import { WORKED_WINDOW_DAYS } from '../../../src/domain/matching/worked-load';
 import type { Slot } from '../../../src/domain/slots';
@@ -45,6 +46,8 @@ const commandArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('work' as const), m: fc.nat(), j: fc.nat(), back: fc.integer({ min: 1, max: 35 }), hours: fc.constantFrom(2, 3.5, 4) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hand' as const), m: fc.nat(), availability: fc.subarray([...SLOTS]), consent: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), days: fc.integer({ min: 1, max: 3 }) }) },
+  // この編成で提案: the job's matches the index keeps get the new rows (job-matches.ts).
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('team' as const), ms: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), j: fc.nat() }) },
   // A person types into the tabs and the on-edit trigger records what the range names; no rebuild.
   {
     weight: 4, arbitrary: fc.record({
@@ -131,13 +134,15 @@ function handEdit(store: MemoryTableStore, cmd: { tab: string; n: number; what: 
     }
   }
   if (cmd.tab === 'マッチング') {
-    switch (cmd.what % 3) {
+    switch (cmd.what % 4) {
       // 状態 through 終了日: a placement ended by hand.
       case 0: {
         const r = rows[row - 2] ?? [];
         return typeRange(store, 'マッチング', row, at('状態'), [['終了', r[at('提案日') - 1] ?? null, r[at('成立日') - 1] ?? null, { date: addDays(today, -(cmd.v % 20)) }]], cmd.withOld);
       }
       case 1: return typeRange(store, 'マッチング', row, at('担当枠'), [[cmd.v % 2 === 0 ? '月AM' : '']], cmd.withOld);
+      // The match moved to another job by hand: both jobs' matches the index keeps change.
+      case 2: return typeRange(store, 'マッチング', row, at('仕事ID'), [[JOBS[cmd.v % JOBS.length] ?? 'J001']], cmd.withOld);
       // The match moved to another member by hand.
       default: return typeRange(store, 'マッチング', row, at('会員ID'), [[`M00${1 + (cmd.v % 8)}`]], cmd.withOld);
     }
@@ -200,6 +205,8 @@ describe('the candidate index over any sequence of writes', () => {
         if (cmd.kind === 'tick') {
           today = addDays(today, cmd.days);
           d.day(today);
+        } else if (cmd.kind === 'team') {
+          r = api.proposeTeam({ job_id: JOBS[cmd.j % JOBS.length] ?? 'J001', members: cmd.ms.map((m) => ({ member_id: pick(m) })) });
         } else if (cmd.kind === 'edit') {
           r = api.saveMember({
             member_id: pick(cmd.m), availability: cmd.availability, consent: cmd.consent, district: cmd.district, skills: cmd.skills,
@@ -284,6 +291,9 @@ describe('the candidate index over any sequence of writes', () => {
       const rebuilt = bucketsOf(full.members, full.matches, full.jobs, full.workLog, today).flat();
       expect(byMember(index.entries, today)).toEqual(byMember(rebuilt, today));
       expect(index.entries.length).toBe(full.members.length);
+      // (1b) every job's matches, row by row, as マッチング holds them.
+      const jobs = new Map(jobBucketsOf(full.matches).flatMap((b) => [...b]));
+      expect(new Map([...index.jobs].filter(([, list]) => list.length > 0))).toEqual(jobs);
       return true;
     }), {
       numRuns: 80, seed: 20251201,
@@ -304,7 +314,7 @@ describe('the candidate index over any sequence of writes', () => {
     });
     // eslint-disable-next-line no-console
     console.log(`candidate index: ${JSON.stringify(Object.fromEntries([...seen].sort()))}`);
-    for (const k of ['place ok', 'end ok', 'edit ok', 'new ok', 'leave ok', 'work ok', 'hand ok', 'typed → touched', 'typed → full', 'new row → touched', 'new row → full', 'deleted ok']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
+    for (const k of ['place ok', 'team ok', 'end ok', 'edit ok', 'new ok', 'leave ok', 'work ok', 'hand ok', 'typed → touched', 'typed → full', 'new row → touched', 'new row → full', 'deleted ok']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
   });
 });
 
@@ -326,5 +336,28 @@ describe('a hand edit of 仕事 through the on-edit trigger', () => {
     if (!index.ok) throw new Error(`index not readable: ${index.why}`);
     expect(byMember(index.entries, TODAY).get('M001')).toEqual(byMember(bucketsOf(full.members, full.matches, full.jobs, full.workLog, TODAY).flat(), TODAY).get('M001'));
     expect(d.props.get(INDEX_TOUCHED_PROPERTY)).toBeNull();
+  });
+});
+
+describe('a hand edit of マッチング through the on-edit trigger', () => {
+  it('re-packs the job\'s matches the index keeps: a 成立 typed over as 辞退 frees its place and its button', () => {
+    const d = desk();
+    d.day(TODAY);
+    const clock: Clock = { now: () => new Date(`${TODAY}T10:00:00+09:00`) };
+    ok(d.api().changeMatchStatus({ action: 'propose', job_id: 'J001', member_id: 'M002' }));
+    const before = ok(d.api().listCandidates('J001'));
+    expect(before.matches.map((m) => [m.member_id, m.status])).toEqual([['M002', 'proposed']]);
+    const rows = d.store.read(['マッチング'])?.rows ?? [];
+    const row = rows.findIndex((r) => r[column(d.store, 'マッチング', '会員ID') - 1] === 'M002') + 2;
+    const edit = typeRange(d.store, 'マッチング', row, column(d.store, 'マッチング', '状態'), [['辞退']], true);
+    if (!edit) throw new Error('fixture: no row');
+    fireEdit(d.store, d.props, clock, edit, false);
+    expect(d.props.get(INDEX_TOUCHED_PROPERTY)).toBe('{"m":["M002"],"j":["J001"]}');
+    const after = ok(d.api().listCandidates('J001'));
+    expect(after.matches.map((m) => [m.member_id, m.status])).toEqual([['M002', 'declined']]);
+    expect(after).toEqual(candidatesOf(loadWorkbook(d.store), contextOf(d.store, TODAY), 'J001'));
+    const index = readCandidateIndex(d.store, TODAY);
+    if (!index.ok) throw new Error(`index not readable: ${index.why}`);
+    expect(index.jobs.get('J001')?.map((m) => m.status)).toEqual(['declined']);
   });
 });

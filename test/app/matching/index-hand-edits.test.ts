@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Cell } from '../../../src/domain/cell';
-import { ACTIVITIES_TAB, MEMBERS_TAB } from '../../../src/domain/schema/tabs';
+import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB } from '../../../src/domain/schema/tabs';
 import { touchOfEdit, type HandEdit, type HandEditReader } from '../../../src/app/matching/index-hand-edits';
 
 // What one hand edit of the key column touches (index-hand-edits.ts touchOfEdit), by what Sheets
@@ -60,5 +60,33 @@ describe('touchOfEdit of an ID cell', () => {
         expect(new Set(t.members)).toEqual(want);
       },
     ));
+  });
+});
+
+// The index keeps every job's matches too (job-matches.ts): an edit of マッチング names the job of
+// each edited row besides its member, held to the same rules in the 仕事ID column — the old job
+// too when one cell of it was typed over, a rebuild when a range or a paste covers it.
+describe('touchOfEdit of マッチング for the index: the rows\' members and their jobs', () => {
+  const MATCH_HEADER = MATCHES_TAB.columns.map((c) => c.ja);
+  const col = (name: string): number => MATCH_HEADER.indexOf(name) + 1;
+  const cells = (byColumn: Record<number, readonly Cell[]>) => (column: number): readonly Cell[] => byColumn[column] ?? [];
+  const edit = (over: Partial<HandEdit>): HandEdit => ({ tab: 'マッチング', row: 30, rows: 1, column: col('状態'), columns: 1, ...over });
+  const rows = cells({ [col('会員ID')]: ['M001', 'M002'], [col('仕事ID')]: ['J001', 'J003'] });
+
+  test('a 状態 typed, or two rows\' 担当枠 pasted: their members and their jobs', () => {
+    expect(touchOfEdit(edit({ value: '終了', oldValue: '成立' }), MATCH_HEADER, rows)).toEqual({ full: false, members: ['M001', 'M002'], jobs: ['J001', 'J003'] });
+    expect(touchOfEdit(edit({ rows: 2, column: col('担当枠') }), MATCH_HEADER, rows)).toEqual({ full: false, members: ['M001', 'M002'], jobs: ['J001', 'J003'] });
+  });
+
+  test('the 仕事ID typed over names both jobs; typed into a blank cell the new one; pasted or in a range, a rebuild', () => {
+    const one = cells({ [col('会員ID')]: ['M001'], [col('仕事ID')]: ['J002'] });
+    expect(touchOfEdit(edit({ column: col('仕事ID'), value: 'J002', oldValue: 'J001' }), MATCH_HEADER, one)).toEqual({ full: false, members: ['M001'], jobs: ['J002', 'J001'] });
+    expect(touchOfEdit(edit({ column: col('仕事ID'), value: 'J002' }), MATCH_HEADER, one)).toEqual({ full: false, members: ['M001'], jobs: ['J002'] });
+    expect(touchOfEdit(edit({ column: col('仕事ID') }), MATCH_HEADER, one)).toEqual({ full: true });
+    expect(touchOfEdit(edit({ column: 1, columns: MATCH_HEADER.length, value: 'x' }), MATCH_HEADER, one)).toEqual({ full: true });
+  });
+
+  test('followUps: マッチング still names the members alone', () => {
+    expect(touchOfEdit(edit({ value: '終了', oldValue: '成立' }), MATCH_HEADER, rows, 'followUps')).toEqual({ full: false, members: ['M001', 'M002'], jobs: [] });
   });
 });

@@ -44,7 +44,7 @@ describe('setup makes the add-in\'s stores', () => {
     // The index: its stamp row and every bucket, readable as the ranking reads it.
     const index = readCandidateIndex(inner, '2015-03-20');
     expect(index).toMatchObject({ ok: true, built: '2015-03-20', entries: [] });
-    expect(inner.read(['_候補索引'])?.header).toEqual(['区分', '会員数', '索引']);
+    expect(inner.read(['_候補索引'])?.header).toEqual(['区分', '会員数', '索引', '仕事']);
     // The totals: English header, the mark of no row counted yet, counted today.
     const totals = inner.read(['_ActivityTotals']);
     expect(totals?.header).toEqual(['key', 'value']);
@@ -70,7 +70,7 @@ describe('setup makes the add-in\'s stores', () => {
     // Set up before setup made them: every tab but the two stores.
     runSetup(first.p, { tabs: allSetupTabs().filter((t) => t.key !== 'candidate_index' && t.key !== 'activity_totals') });
     // Their first readers made them (content that is theirs, yesterday's index).
-    inner.replace('_候補索引', ['区分', '会員数', '索引'], [['#', 0, '{"v":2,"built":"2015-03-19","buckets":1024}']]);
+    inner.replace('_候補索引', ['区分', '会員数', '索引', '仕事'], [['#', 0, '{"v":3,"built":"2015-03-19","buckets":1024}', '']]);
     inner.replace('_活動集計', ['キー', '値'], [['mark', '{"v":1,"row":1,"id":"","recounted":"2015-03-19","stale":false,"problems":0}']]);
     const before = JSON.stringify(['_候補索引', '_活動集計'].map((n) => inner.read([n])));
     const second = ports(inner);

@@ -107,7 +107,7 @@ describe('the sidebar reads only what it shows', () => {
     expect(reads.filter((r) => r.tab === '会員').map((r) => r.how)).toEqual(['columns']);
   });
 
-  test('ranks from the candidate index once it is built: the job, its matches and its client found by key, 会員 not read', () => {
+  test('ranks from the candidate index once it is built: its matches the index\'s, the job and its client found by key, 会員 and マッチング not read', () => {
     const { ports, reads } = benchPorts();
     const api = createSidebarApi(ports);
     ok(api.listCandidates('J00001'));
@@ -117,7 +117,7 @@ describe('the sidebar reads only what it shows', () => {
     expect(how('会員')).toEqual([]);
     expect(how('_候補索引')).toEqual(['whole']);
     expect(how('仕事')).toEqual(['key']);
-    expect(how('マッチング')).toEqual(['key']);
+    expect(how('マッチング')).toEqual([]);
     expect(how('業務提供先')).toEqual(['key']);
     expect(how('就業実績')).toEqual([]);
   });

@@ -1,0 +1,97 @@
+import { MATCH_STATUS, type MatchStatus } from '../enums';
+import type { Match } from '../schema/tabs';
+import { dayNumber } from './day-number';
+import { bucketOf, civilOfDayNumber, INDEX_BUCKETS } from './member-index';
+import { slotMask, slotsOf } from './slot-bits';
+
+// The jobs' matches in the candidate index (matching.md "The candidate index", "A job's matches"):
+// every row of マッチング that names a job, kept in the index tab's 仕事 column in the row of the
+// job's bucket (the member buckets' hash of the 仕事ID), so that the candidate list of a job takes
+// its matches — who is already proposed, in interview or placed, the places they hold — from the
+// index it has read whole, instead of one getValues per row of マッチング found. Keyed by job, not
+// member: a match naming no member of 会員 (an ID typed wrong) is kept as any other.
+
+/** What the list, the job's capacity and its placements read of a match. */
+export type JobMatch = Pick<Match, 'match_id' | 'job_id' | 'member_id' | 'status' | 'placed_on' | 'ended_on' | 'slots'>;
+
+/** A bucket's jobs: each job's matches in the order of their rows in マッチング. */
+export type JobBucket = Map<string, JobMatch[]>;
+
+export function jobMatchOf(m: Match): JobMatch {
+  return { match_id: m.match_id, job_id: m.job_id, member_id: m.member_id, status: m.status, placed_on: m.placed_on, ended_on: m.ended_on, slots: m.slots };
+}
+
+/** Every job bucket from the matches read (a rebuild), rows in their order. */
+export function jobBucketsOf(matches: readonly Match[]): JobBucket[] {
+  const out: JobBucket[] = Array.from({ length: INDEX_BUCKETS }, () => new Map());
+  for (const m of matches) {
+    if (m.job_id === null || m.job_id === '') continue;
+    const bucket = out[bucketOf(m.job_id)];
+    const list = bucket?.get(m.job_id);
+    if (list) list.push(jobMatchOf(m)); else bucket?.set(m.job_id, [jobMatchOf(m)]);
+  }
+  return out;
+}
+
+// The JSON: [[仕事ID, [マッチングID, 会員ID, status code, 成立日 | null, 終了日 | null, 担当枠 mask], …], …],
+// jobs in ID order (the same text for the same matches); '' for a bucket without jobs.
+const STATUS_CODES: readonly MatchStatus[] = MATCH_STATUS.codes;
+
+export function packJobBucket(bucket: ReadonlyMap<string, readonly JobMatch[]>): string {
+  const jobs = [...bucket.keys()].filter((j) => (bucket.get(j)?.length ?? 0) > 0).sort();
+  if (jobs.length === 0) return '';
+  return JSON.stringify(jobs.map((j) => [j, ...(bucket.get(j) ?? []).map((m) => [
+    m.match_id, m.member_id, STATUS_CODES.indexOf(m.status), m.placed_on === null ? null : dayNumber(m.placed_on),
+    m.ended_on === null ? null : dayNumber(m.ended_on), slotMask(m.slots),
+  ])]));
+}
+
+const dayOrNull = (v: unknown): string | null | undefined => (v === null ? null : typeof v === 'number' && Number.isInteger(v) ? civilOfDayNumber(v) : undefined);
+
+/** A bucket's jobs; null when the cell is not one (typed over by a person): the reader rebuilds. */
+export function unpackJobBucket(cell: string): JobBucket | null {
+  const out: JobBucket = new Map();
+  if (cell.trim() === '') return out;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cell);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  for (const job of parsed) {
+    if (!Array.isArray(job) || typeof job[0] !== 'string') return null;
+    const jobId = job[0];
+    const list: JobMatch[] = [];
+    for (const m of job.slice(1)) {
+      if (!Array.isArray(m) || typeof m[0] !== 'string' || typeof m[1] !== 'string' || typeof m[5] !== 'number') return null;
+      const status = typeof m[2] === 'number' ? STATUS_CODES[m[2]] : undefined;
+      const placed = dayOrNull(m[3]);
+      const ended = dayOrNull(m[4]);
+      if (status === undefined || placed === undefined || ended === undefined) return null;
+      list.push({ match_id: m[0], job_id: jobId, member_id: m[1], status, placed_on: placed, ended_on: ended, slots: slotsOf(m[5]) });
+    }
+    out.set(jobId, list);
+  }
+  return out;
+}
+
+/** `bucket` with the matches `written` as they now stand: each replaces the row of the same
+ *  マッチングID and 会員ID in its job (the k-th written of a pair the k-th held), or is added after
+ *  the job's last (a new row, appended to マッチング). */
+export function withWrittenMatches(bucket: ReadonlyMap<string, readonly JobMatch[]>, written: readonly JobMatch[]): JobBucket {
+  const out: JobBucket = new Map([...bucket].map(([j, list]) => [j, [...list]]));
+  const used = new Map<string, number>();
+  for (const m of written) {
+    if (m.job_id === null || m.job_id === '') continue;
+    const list = out.get(m.job_id) ?? [];
+    const pair = `${m.match_id}\u0000${m.member_id}`;
+    const skip = used.get(pair) ?? 0;
+    used.set(pair, skip + 1);
+    let seen = 0;
+    const at = list.findIndex((x) => x.match_id === m.match_id && x.member_id === m.member_id && seen++ === skip);
+    if (at >= 0) list[at] = m; else list.push(m);
+    out.set(m.job_id, list);
+  }
+  return out;
+}
