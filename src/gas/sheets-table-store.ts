@@ -1,7 +1,7 @@
 import { columnLetter, isDateCell, isBlank, type Cell, type RawTable } from '../domain/cell';
 import type { FoundRows, HeaderMemo, KeySearch, OwnedCells, TableStore } from '../app/ports';
 import { neutraliseFormula } from '../domain/text/neutralise-formula';
-import { regexQuoted } from '../domain/text/regex-quoted';
+import { regexQuoted, TRIMMED_SPACES } from '../domain/text/regex-quoted';
 import { findTab } from '../domain/schema/tab-lookup';
 import { cellToDate, dateToCell } from './zoned-time';
 import { gapRowsWorthReading } from './read-cost';
@@ -204,7 +204,7 @@ export class SheetsTableStore implements TableStore {
     const first = Math.min(...wanted.map((s) => s.column));
     const last = Math.max(...wanted.map((s) => s.column));
     const all = [...new Set(wanted.flatMap((s) => s.keys))];
-    const pattern = `\\s*(?:${all.map(regexQuoted).join('|')})\\s*`;
+    const pattern = `${TRIMMED_SPACES}(?:${all.map(regexQuoted).join('|')})${TRIMMED_SPACES}`;
     // Among the last rows only (a window): from there to the last row, which is asked then.
     const end = lastRows === undefined ? 0 : lastRowOf();
     const start = lastRows === undefined ? 2 : Math.max(2, end - lastRows + 1);

@@ -159,7 +159,8 @@ describe('findRows', () => {
   });
 
   it('answers what the memory store answers, for any tab and keys (property)', () => {
-    const id = fc.constantFrom('M1', 'M2', 'M10', ' M1', 'M1 ', 'm1', 'X', '');
+    // A full-width space or NBSP around an ID too: the ID readers trim them, and RE2's `\s` does not match them.
+    const id = fc.constantFrom('M1', 'M2', 'M10', ' M1', 'M1 ', 'M1\u3000', '\u00a0M2', 'm1', 'X', '');
     fc.assert(fc.property(fc.array(fc.tuple(id, fc.constantFrom('a', 'b', '=1+1')), { maxLength: 30 }), fc.subarray(['M1', 'M2', 'M10', 'X']), (rows, keys) => {
       fakes.uninstall();
       fakes = installFakes(globalThis);
@@ -179,7 +180,7 @@ describe('findRows', () => {
   });
 
   it('answers what the memory store answers for two key columns searched at once (property)', () => {
-    const id = fc.constantFrom('M1', 'J1', 'M2', ' J1', 'M1 ', 'X', '');
+    const id = fc.constantFrom('M1', 'J1', 'M2', ' J1', 'M1 ', '\u3000J1', 'M2\u3000', 'X', '');
     fc.assert(fc.property(fc.array(fc.tuple(id, fc.constantFrom('a', 'J1'), id), { maxLength: 40 }), fc.subarray(['J1', 'M1', 'X']), fc.subarray(['M1', 'M2', 'J1']), (rows, jobKeys, memberKeys) => {
       fakes.uninstall();
       fakes = installFakes(globalThis);

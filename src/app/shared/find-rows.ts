@@ -9,7 +9,7 @@ import type { FoundRows, KeySearch, TableStore } from '../ports';
 import { rowsWithKeys } from './rows-with-keys';
 import { readTailOf } from './read-part';
 import { matchRowsOf, readRowsOf } from './rows-by-number';
-import { regexQuoted } from '../../domain/text/regex-quoted';
+import { regexQuoted, TRIMMED_SPACES } from '../../domain/text/regex-quoted';
 import { ApiError } from './api-error';
 import { checked, type TabRead } from './tab-read';
 
@@ -83,7 +83,7 @@ export function findLastRowsOf<D extends TabDef>(store: TableStore, def: D, key:
   if (!found) return null;
   const column = locateColumns(def, found.name, found.header).index.get(key) ?? -1;
   const wanted = id.trim();
-  const hits = column < 0 || wanted === '' ? null : matchRowsOf(store, names, column, `^\\s*${regexQuoted(wanted)}\\s*$`, rows, true);
+  const hits = column < 0 || wanted === '' ? null : matchRowsOf(store, names, column, `^${TRIMMED_SPACES}${regexQuoted(wanted)}${TRIMMED_SPACES}$`, rows, true);
   const last = hits && hits.rows.length > 0 ? Math.max(...hits.rows) : 0;
   const near = (hits?.rows ?? []).filter((r) => r > last - rows);
   if (near.length === 0) return { name: found.name, header: found.header, rows: [], rowNumbers: [] };
