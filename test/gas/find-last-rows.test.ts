@@ -1,14 +1,16 @@
 import { installFakes, type FakeHandles } from '../fakes';
 import { SheetsTableStore } from '../../src/gas/sheets-table-store';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
-import { findLastRowsOf } from '../../src/app/shared/find-rows';
+import { findLastRowsOf, readRowsByKey, readRowsByKeyBesides } from '../../src/app/shared/find-rows';
 import { ACTIVITIES_TAB, headerName } from '../../src/domain/schema/tabs';
 import type { Cell } from '../../src/domain/cell';
 
 // findLastRowsOf (undo_place's search for the activity its 成立 logged): a member's rows of
 // 活動記録 within `rows` rows of their last one, found by one search of 会員ID from the column's end
 // and read in blocks — no size question (the tab's last 500 rows needed getLastRow). The memory
-// store answers the same rows by a scan.
+// store answers the same rows by a scan. readRowsByKeyBesides (the 継続支援 re-count after a
+// correction, leaveMember's freed jobs): the rows found by key but those the call holds already,
+// which are never read.
 describe('findLastRowsOf', () => {
   let fakes: FakeHandles;
   beforeEach(() => { fakes = installFakes(globalThis); });
@@ -22,6 +24,8 @@ describe('findLastRowsOf', () => {
     const row = i + 2;
     const cells: Cell[] = header.map(() => null);
     cells[id] = `A${String(row).padStart(6, '0')}`;
+    cells[header.indexOf('日付')] = new Date(Date.UTC(2025, 2, 1 + (row % 9), 3)).toISOString().slice(0, 10).replace(/-/g, '/');
+    cells[header.indexOf('分野')] = 'マッチング';
     cells[member] = mine.includes(row) ? (row === mine[mine.length - 1] ? ' M1 ' : 'M1') : row % 7 === 0 ? 'M10' : `M${row + 100}`;
     return cells;
   });
@@ -46,7 +50,7 @@ describe('findLastRowsOf', () => {
     const memory = MemoryTableStore.from([{ name: '活動記録', header, rows }]);
     const scanned = findLastRowsOf(memory, ACTIVITIES_TAB, 'member_id', 'M1', 'ja', 500);
     expect(scanned?.rowNumbers).toEqual(result?.rowNumbers);
-    expect(scanned?.rows).toEqual(result?.rows);
+    expect(scanned?.rows.map((r) => r[id])).toEqual(result?.rows.map((r) => r[id]));
   });
 
   it('answers no rows for a member with none, and null without the tab', () => {
@@ -54,5 +58,30 @@ describe('findLastRowsOf', () => {
     expect(findLastRowsOf(store, ACTIVITIES_TAB, 'member_id', 'M1', 'ja', 500)).toBeNull();
     const memory = MemoryTableStore.from([{ name: '活動記録', header, rows: tab([]) }]);
     expect(findLastRowsOf(memory, ACTIVITIES_TAB, 'member_id', 'M1', 'ja', 500)?.rows).toEqual([]);
+  });
+
+  it('readRowsByKeyBesides: the rows readRowsByKey finds but the known ones, those not read at all', () => {
+    const mine = [400, 600, 960, 1000];
+    const rows = tab(mine);
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('活動記録');
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows.length + 1, header.length).setValues([header, ...rows].map((r) => r.map((c) => (c === null ? '' : String(c)))));
+    const store = new SheetsTableStore(() => SpreadsheetApp.getActiveSpreadsheet());
+    store.header(['活動記録', 'Activities']);
+    const all = readRowsByKey(store, ACTIVITIES_TAB, 'member_id', ['M1', ' M7 '], 'ja').parsed;
+    const { result, calls } = fakes.log.measure(() => readRowsByKeyBesides(store, ACTIVITIES_TAB, 'member_id', ['M1', ' M7 '], 'ja', new Set([600, 1000])).parsed);
+    expect(all.rowNumbers).toEqual([400, 600, 960, 1000]);
+    expect(result.rowNumbers).toEqual([400, 960]);
+    expect(result.records).toEqual(all.records.filter((_, i) => [400, 960].includes(all.rowNumbers[i] ?? 0)));
+    // One search; 400 and 960 far apart: a getValues each; no row of 600 or 1,000 read.
+    expect(calls.byMethod['TextFinder.findAll']).toBe(1);
+    expect(calls.byMethod['Range.getValues']).toBe(2);
+    expect(calls.cellsRead).toBe(2 * header.length);
+    const memory = MemoryTableStore.from([{ name: '活動記録', header, rows }]);
+    expect(readRowsByKeyBesides(memory, ACTIVITIES_TAB, 'member_id', ['M1'], 'ja', new Set([600, 1000])).parsed.records).toEqual(result.records);
+    // Every row known: nothing read but the search.
+    const none = fakes.log.measure(() => readRowsByKeyBesides(store, ACTIVITIES_TAB, 'member_id', ['M1'], 'ja', new Set(mine)).parsed.records);
+    expect(none.result).toEqual([]);
+    expect(none.calls.byMethod['Range.getValues'] ?? 0).toBe(0);
   });
 });

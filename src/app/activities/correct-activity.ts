@@ -81,7 +81,9 @@ export function correctActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCon
   ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
   // A contact moved, re-dated or re-classed: both members' places on the stored 継続支援 list.
   // Minutes, kind, outcome or notes alone: the list does not depend on them (no lookup at all).
-  if (touchesFollowUps(changed, FOLLOW_UP_ACTIVITY_FIELDS)) refreshFollowUps(ports.store, ctx, [activity.member_id ?? '', after.member_id ?? '']);
+  if (touchesFollowUps(changed, FOLLOW_UP_ACTIVITY_FIELDS)) {
+    refreshFollowUps(ports.store, ctx, [activity.member_id ?? '', after.member_id ?? ''], { activityRows: new Map([[place.row, after]]) });
+  }
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_correct', sheet: place.tab, recordId: activity.activity_id,
     detail: `fields=${changed.join(',')} ${activityAuditDetail(after)}`,
@@ -100,7 +102,7 @@ export function withdrawActivity(ports: Pick<SidebarPorts, 'store'>, ctx: CallCo
   adjustActivityTotals(ports.store, place.row, activity, after, hadProblems);
   ctx.figures?.record('activities', { activities: [activity] }, { activities: [after] });
   // A contact withdrawn: the member may be due a call again (their last contact is an older one).
-  refreshFollowUps(ports.store, ctx, [activity.member_id ?? '']);
+  refreshFollowUps(ports.store, ctx, [activity.member_id ?? ''], { activityRows: new Map([[place.row, after]]) });
   writeAudit(ports.store, ctx.lang, {
     at: ctx.now, user: ctx.email, action: 'activity_withdraw', sheet: place.tab, recordId: activity.activity_id, detail: activityAuditDetail(activity),
   });

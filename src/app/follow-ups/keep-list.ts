@@ -5,10 +5,10 @@ import {
   contactsOf, dueItems, dueNothingAfter, dueNothingWhateverContacts, followUpOfMember, groupOf, worklistOrder, RECENT_CONTACT_DAYS, EARLY_DAYS,
   type FollowUpGroup, type FollowUpItem, type FollowUpReason, type WorklistActivity,
 } from '../../domain/follow-up/worklist';
-import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, tabNames, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import { ACTIVITIES_TAB, FOLLOW_UP_LIST_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, tabNames, type Activity, type Job, type Match, type Member } from '../../domain/schema/tabs';
 import type { Settings } from '../../domain/settings';
 import type { TableStore } from '../ports';
-import { readRowsByKey } from '../shared/find-rows';
+import { readRowsByKey, readRowsByKeyBesides } from '../shared/find-rows';
 import { loadWorkbookPart, parsedColumnsOf, type WorkbookPlan } from '../shared/read-part';
 import {
   STORED_PER_GROUP, builtRowOf, encodeRows, findListRows, listHeader, listTabName, rowOf, storedListOf, writeListUpdates,
@@ -145,6 +145,9 @@ export interface KnownRows {
   readonly members?: readonly Member[];
   readonly jobs?: readonly Job[];
   readonly contacts?: ReadonlyMap<string, CivilDate>;
+  /** Rows of 活動記録 the caller has just written (a correction, a withdrawal), by sheet row, as
+   *  they now stand: not read again when the members' activities are. */
+  readonly activityRows?: ReadonlyMap<number, Activity>;
 }
 
 /**
@@ -174,7 +177,7 @@ export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds:
   // whatever their contacts: their activities are not looked up.
   for (const id of open) if (dueNothingWhateverContacts(id, people.get(id), matchesOf(id), ctx.today)) settled.add(id);
   const counted = open.filter((id) => !settled.has(id));
-  const activities = counted.length === 0 ? [] : readRowsByKey(store, ACTIVITIES_TAB, 'member_id', counted, ctx.lang).parsed.records.filter((a) => a.status !== 'withdrawn');
+  const activities = counted.length === 0 ? [] : activitiesOf(store, ctx.lang, counted, known.activityRows).filter((a) => a.status !== 'withdrawn');
   const contacts = contactsOf(activities, ctx.today);
   const items = ids.map((id) => (settled.has(id) ? null : followUpOfMember(id, people.get(id), matchesOf(id),
     contacts.get(id) ?? { last_contact: null, last_follow_up: null }, ctx.today)));
@@ -188,6 +191,13 @@ export function refreshFollowUps(store: TableStore, ctx: KeepContext, memberIds:
     return { member_id: id, row: item ? rowOf(storedItemOf(item, people.get(id), jobs, byMatch)) : null };
   });
   return writeListUpdates(store, ctx.lang, found, updates);
+}
+
+/** The activities of `ids`, found by 会員ID: the rows in `written` taken as they now stand, not read again. */
+function activitiesOf(store: TableStore, lang: Language, ids: readonly string[], written: ReadonlyMap<number, Activity> | undefined): Activity[] {
+  if (!written || written.size === 0) return readRowsByKey(store, ACTIVITIES_TAB, 'member_id', ids, lang).parsed.records;
+  const mine = [...written.values()].filter((a) => ids.includes((a.member_id ?? '').trim()));
+  return [...readRowsByKeyBesides(store, ACTIVITIES_TAB, 'member_id', ids, lang, new Set(written.keys())).parsed.records, ...mine];
 }
 
 /**

@@ -14,7 +14,7 @@ import { ApiError } from '../shared/api-error';
 import type { JobFill, LeaveMemberInput, LeaveMemberOutput } from '../shared/api-types';
 import { appendActivityRows, type ActivityDraft } from '../activities/append-activities';
 import { jobFillOf, settleJobStatus } from '../matching/job-fill';
-import { readRowsByKey } from '../shared/find-rows';
+import { readRowsByKey, readRowsByKeyBesides } from '../shared/find-rows';
 import { JOBS_TAB } from '../../domain/schema/tabs';
 import { findMember, memberViewOf, readMemberRow } from './member-view';
 
@@ -107,9 +107,9 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
     const jobIds = [...freed];
     const jobs = readRowsByKey(store, JOBS_TAB, 'job_id', jobIds, lang);
     freedJobs = jobs.parsed.records;
-    // Each freed job's places count every match of the job, the member's as just changed.
-    const changedById = new Map(records.map((m) => [m.match_id, m]));
-    const jobMatches = readRowsByKey(store, MATCHES_TAB, 'job_id', jobIds, lang).parsed.records.map((m) => changedById.get(m.match_id) ?? m);
+    // Each freed job's places count every match of the job, the member's as just changed (their
+    // rows, read and written above, are not read again).
+    const jobMatches = [...readRowsByKeyBesides(store, MATCHES_TAB, 'job_id', jobIds, lang, new Set(matches.parsed.rowNumbers)).parsed.records, ...own(records)];
     for (const jobId of jobIds) {
       const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);
       const job: Job | undefined = jobs.parsed.records[at];
