@@ -57,6 +57,11 @@ export interface ReadOptions {
    *  (500,000 activity IDs in a Map used only for that) leaves duplicates to `ikigai check`, setup
    *  and the sidebar, which read with the default. */
   readonly duplicateIds?: boolean;
+  /** Per tab key, the IDs of a tab the caller parsed itself (the weekly run folds 会員 from its
+   *  columns: parse-table.ts parseColumns), with its name as found: references to it are checked
+   *  against these (its own rows and checks are the caller's); null: the tab is missing, and
+   *  references to it are not checked, as when this read finds a tab missing. */
+  readonly knownIds?: Readonly<Partial<Record<string, { readonly tab: string; readonly ids: ReadonlySet<string> } | null>>>;
 }
 
 function readTab<Cols extends readonly Column[]>(def: TabDef<Cols>, lookup: TabLookup, problems: Problem[], options: ReadOptions): ParsedTable<RecordOf<Cols>> | undefined {
@@ -99,7 +104,7 @@ export function readWorkbook(lookup: TabLookup, tabNames?: readonly string[], op
     coordinators, members, clients, jobs, activities, matches, events, registrations, surveys,
     work_log: workLog, work_reports: workReports, monthly_close: monthlyCloses, skills,
   };
-  problems.push(...crossTabProblems(tables, options.duplicateIds ?? true));
+  problems.push(...crossTabProblems(tables, options.duplicateIds ?? true, options.knownIds ?? {}));
   problems.push(...recordRuleProblems(members, matches));
   problems.push(...unpricedWorkProblems(workLog, jobs));
 
@@ -142,7 +147,7 @@ function primaryColumn(def: TabDef): Column | undefined {
   return def.columns.find((c) => c.primary);
 }
 
-function cellOf(parsed: ParsedTable<unknown>, key: string, i: number): string {
+function cellOf(parsed: Pick<ParsedTable<unknown>, 'columnIndex' | 'rowNumbers'>, key: string, i: number): string {
   const col = parsed.columnIndex.get(key) ?? -1;
   const letter = col >= 0 ? columnLetter(col) : '';
   return `${letter}${parsed.rowNumbers[i] ?? ''}`;
@@ -162,10 +167,12 @@ function idsOf(parsed: ParsedTable<unknown>, key: string): ReadonlySet<string> {
 }
 
 /** Duplicate IDs (naming both rows; unless `duplicates` is false) and references to records that do not exist. */
-function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefined>, duplicates: boolean): Problem[] {
+function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefined>, duplicates: boolean, known: NonNullable<ReadOptions['knownIds']>): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<string, { has(id: string): boolean }>();
   for (const def of READ_TABS) {
+    const given = known[def.key];
+    if (given !== undefined) { if (given !== null) ids.set(def.key, given.ids); continue; }
     const parsed = tables[def.key];
     const primary = primaryColumn(def);
     if (!parsed || !primary || def.key === 'coordinators') continue;
@@ -197,7 +204,7 @@ function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefine
       const targetIds = ids.get(column.ref);
       const targetDef = DEF_BY_KEY[column.ref];
       if (!targetIds || !targetDef) continue;
-      const targetName = tables[column.ref]?.tab ?? targetDef.ja;
+      const targetName = known[column.ref]?.tab ?? tables[column.ref]?.tab ?? targetDef.ja;
       parsed.records.forEach((rec, i) => {
         const id = (rec as Record<string, unknown>)[column.key];
         if (typeof id === 'string' && id !== '' && !targetIds.has(id)) {
@@ -209,13 +216,19 @@ function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefine
   return problems;
 }
 
+/** workbook.md: a member cannot leave before joining (the `i`th usable row of `members`). */
+export function leftBeforeJoined(members: Pick<ParsedTable<unknown>, 'tab' | 'columnIndex' | 'rowNumbers'>, i: number, joinedOn: string, leftOn: string | null): Problem | null {
+  return leftOn !== null && leftOn < joinedOn
+    ? { tab: members.tab, cell: cellOf(members, 'left_on', i), code: 'left_before_joined', params: { left: leftOn, joined: joinedOn } }
+    : null;
+}
+
 /** Rules inside one record that the column types cannot say. */
 function recordRuleProblems(members: ParsedTable<Member> | undefined, matches: ParsedTable<Match> | undefined): Problem[] {
   const problems: Problem[] = [];
   members?.records.forEach((m, i) => {
-    if (m.left_on !== null && m.left_on < m.joined_on) {
-      problems.push({ tab: members.tab, cell: cellOf(members, 'left_on', i), code: 'left_before_joined', params: { left: m.left_on, joined: m.joined_on } });
-    }
+    const p = leftBeforeJoined(members, i, m.joined_on, m.left_on);
+    if (p) problems.push(p);
   });
   matches?.records.forEach((m, i) => {
     if ((m.status === 'placed' || m.status === 'ended') && m.placed_on === null) {

@@ -12,7 +12,7 @@ import {
 } from '../../domain/weekly/activity-totals-tab';
 import type { KeyValueStore, TableStore } from '../ports';
 import { readColumnsOf, readFromOf } from '../shared/read-part';
-import type { Workbook } from '../../domain/workbook';
+import type { WeeklyWorkbook } from './weekly-reads';
 import { missingMemberReferences } from '../../domain/kpi/activity-totals';
 
 // 活動記録's figures for the weekly run (issue 15 item 3): the totals stored in `_活動集計`
@@ -159,9 +159,7 @@ export function countActivities(input: {
 /** The problems the weekly mail counts: the other tabs' (their parse and references), 活動記録's
  *  header, its cells (counted by the fold) and its 会員ID naming no member — as many as a parse of
  *  every row reports (the weekly parse leaves duplicate IDs to `ikigai check`: weekly-reads.ts). */
-export function weeklyProblemCount(workbook: Workbook, counted: Pick<CountedActivities, 'totals' | 'headerProblems'>): number {
-  const members = workbook.tables.members;
-  const memberIds = new Set([...workbook.members.map((m) => m.member_id), ...(members?.droppedIds ?? [])]);
+export function weeklyProblemCount(workbook: Pick<WeeklyWorkbook, 'problems' | 'memberIds'>, counted: Pick<CountedActivities, 'totals' | 'headerProblems'>): number {
   return workbook.problems.length + counted.headerProblems.length + counted.totals.problems +
-    (members ? missingMemberReferences(counted.totals, memberIds) : 0);
+    (workbook.memberIds ? missingMemberReferences(counted.totals, workbook.memberIds) : 0);
 }

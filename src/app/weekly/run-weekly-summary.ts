@@ -7,7 +7,6 @@ import { weeklySummary } from '../../domain/weekly/weekly-summary';
 import {
   findWeekRow, weekRowValues, weekRowWrite, writesNothing, WEEKLY_KPI_TAB, type WeekRowWrite, type WeekSending,
 } from '../../domain/weekly/weekly-kpi-tab';
-import type { Workbook } from '../../domain/workbook';
 import type { Language } from '../../domain/enums';
 import type { Clock, KeyValueStore, Mailer, TableStore } from '../ports';
 import { countActivities, weeklyProblemCount, type CountedActivities } from './count-activities';
@@ -17,7 +16,7 @@ import type { Coordinator } from '../../domain/schema/tabs';
 import type { WeeklyNotice } from '../../domain/weekly/weekly-mail-model';
 import { sendFailureNotice, type WeeklyFailureKind } from './failure-notice';
 import { managerAddresses, weeklyRecipients } from './recipients';
-import { loadWeeklyWorkbook } from './weekly-reads';
+import { loadWeeklyWorkbook, type WeeklyWorkbook } from './weekly-reads';
 import { readWeeklySurveys } from './weekly-surveys';
 import type { WeeklySurveyInput } from '../../domain/mail/weekly-survey-section';
 import { TREND_TAB, trendTabCells } from '../../domain/weekly/trend-tab';
@@ -79,7 +78,7 @@ const BLOCKING = new Set(['missing_tab', 'missing_header', 'duplicate_header']);
 
 export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}): WeeklyRunResult {
   const log = ports.log ?? ((): void => undefined);
-  let workbook: Workbook;
+  let workbook: WeeklyWorkbook;
   try {
     workbook = loadWeeklyWorkbook(ports.store);
   } catch (error) {
@@ -156,7 +155,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
 
   let summary;
   try {
-    summary = weeklySummary(workbook, week, problemCount, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals });
+    summary = weeklySummary(workbook, week, problemCount, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns });
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), problemCount, lang);
@@ -191,7 +190,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } else {
       if (missed && quota >= 2 * to.length) {
         try {
-          const late = weeklySummary(workbook, missed, problemCount, [], { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals });
+          const late = weeklySummary(workbook, missed, problemCount, [], { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns });
           ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
           const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
             status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,

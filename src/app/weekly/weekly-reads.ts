@@ -1,9 +1,12 @@
-import { SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import { MEMBERS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
-import type { Workbook } from '../../domain/workbook';
+import { leftBeforeJoined, type Workbook } from '../../domain/workbook';
 import type { TableStore } from '../ports';
-import { loadWorkbookPart, parsedColumnsOf, type WorkbookPlan } from '../shared/read-part';
+import { loadWorkbookPart, parsedColumnsOf, readColumnsOf, type WorkbookPlan } from '../shared/read-part';
 import type { ReadOptions } from '../../domain/workbook';
+import { MEMBER_FIGURE_KEYS, type MemberColumns } from '../../domain/kpi/members';
+import { parseColumns } from '../../domain/parse/parse-table';
+import type { Problem } from '../../domain/messages/problem';
 
 // What the weekly run reads (read-part.ts), column by column. Reading every tab whole cost
 // 8.0 million cells at 50,000 members / 500,000 activities, ≈ 80 s of projected Apps Script time
@@ -16,7 +19,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   // recipients and failure notices (email, role, active), names in the mail's bars (name): a few rows
   coordinators: { whole: true },
   // members.ts (gender, joined_on, left_on, join_route); waiting members (availability, consent)
-  members: { columns: ['member_id', 'gender', 'joined_on', 'left_on', 'join_route', 'availability', 'consent'] },
+  // (not parsed into records: folded from these columns, loadWeeklyWorkbook)
+  members: { columns: MEMBER_FIGURE_KEYS },
   // jobs developed by sector, clients developed
   clients: { columns: ['client_id', 'sector', 'developed_on'] },
   // jobs developed, open and stale open jobs
@@ -44,14 +48,49 @@ export const WEEKLY_READS: WorkbookPlan = {
  *  with every check; a duplicate ID changes no weekly figure. */
 export const WEEKLY_PARSE: ReadOptions = { columns: parsedColumnsOf(WEEKLY_READS), duplicateIds: false };
 
+/** The weekly run's workbook: `members` is empty, 会員 being folded from its columns instead. */
+export interface WeeklyWorkbook extends Workbook {
+  /** 会員's usable rows, as the figures read them (weeklySummary's context.members). */
+  readonly memberColumns: MemberColumns;
+  /** Every 会員ID of the tab (usable rows and those left out for a bad required cell), for the
+   *  references to members (null: no 会員 tab, references not checked, as readWorkbook does). */
+  readonly memberIds: ReadonlySet<string> | null;
+}
+
+/** Not 会員: loadWeeklyWorkbook reads and folds it apart. */
+const { members: _members, ...OTHER_READS } = WEEKLY_READS;
+
 /**
  * The workbook the weekly run needs: 設定 whole (with its problems, as readWorkbook gives them),
  * then the columns of WEEKLY_READS. Its problems are those of what was read and parsed: a bad cell
  * in a column the figures do not use (a phone number, say), and a duplicate ID, are left to
- * `ikigai check`, setup and the sidebar.
+ * `ikigai check`, setup and the sidebar. 会員 makes no record per row (20,000 records of 19 fields
+ * and their garbage at a mid-sized center): its columns are folded by parseColumns, with the same
+ * problems parseTable finds in them and the rule readWorkbook checks (a member leaving before
+ * joining), and its IDs check the references to members as readWorkbook would.
  */
-export function loadWeeklyWorkbook(store: TableStore): Workbook {
+export function loadWeeklyWorkbook(store: TableStore): WeeklyWorkbook {
   const { settings, problems } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
-  const part = loadWorkbookPart(store, WEEKLY_READS, settings, WEEKLY_PARSE);
-  return { ...part, problems: [...problems, ...part.problems] };
+  const raw = readColumnsOf(store, MEMBERS_TAB, MEMBER_FIGURE_KEYS);
+  const memberProblems: Problem[] = [];
+  let memberColumns: MemberColumns = { count: 0, member_id: [], gender: [], joined_on: [], left_on: [], join_route: [], availability: [], consent: [] };
+  let memberIds: Set<string> | null = null;
+  if (raw) {
+    const parsed = parseColumns(MEMBERS_TAB, raw, MEMBER_FIGURE_KEYS);
+    memberColumns = { count: parsed.count, ...parsed.columns };
+    memberProblems.push(...parsed.problems);
+    const { joined_on: joined, left_on: left, member_id: ids } = parsed.columns;
+    for (let i = 0; i < parsed.count; i++) {
+      const p = leftBeforeJoined(parsed, i, joined[i] as string, left[i] ?? null);
+      if (p) memberProblems.push(p);
+    }
+    memberIds = new Set<string>(parsed.droppedIds);
+    for (const id of ids) memberIds.add(id);
+  } else if (MEMBERS_TAB.required) {
+    memberProblems.push({ tab: MEMBERS_TAB.ja, cell: '', code: 'missing_tab', params: { tab: MEMBERS_TAB.ja, en: MEMBERS_TAB.en } });
+  }
+  const part = loadWorkbookPart(store, OTHER_READS, settings, {
+    ...WEEKLY_PARSE, knownIds: { members: raw && memberIds ? { tab: raw.name, ids: memberIds } : null },
+  });
+  return { ...part, problems: [...problems, ...memberProblems, ...part.problems], memberColumns, memberIds };
 }

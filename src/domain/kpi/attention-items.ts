@@ -1,5 +1,6 @@
 import { daysBetween, type CivilDate } from '../civil-date';
-import type { Job, Match, Member } from '../schema/tabs';
+import type { Job, Match } from '../schema/tabs';
+import type { MemberColumns } from './members';
 import type { Report } from './report';
 
 // The attention lists of a report (stale open jobs, follow-ups due, waiting members) with what
@@ -65,7 +66,7 @@ function before(id: string, days: number, b: UrgentItem): boolean {
 /** One pass over jobs, matches and members each; `report` is the week's. Each list holds its
  *  `limit` most urgent items (every item by default): the mail shows MOST_URGENT of each. */
 export function attentionItems(
-  data: { readonly jobs: readonly Job[]; readonly matches: readonly Match[]; readonly members: readonly Member[] },
+  data: { readonly jobs: readonly Job[]; readonly matches: readonly Match[]; readonly members: MemberColumns },
   report: Report,
   limit = Infinity,
 ): AttentionItems {
@@ -109,12 +110,15 @@ export function attentionItems(
     }));
   }
   const waitingMembers = new MostUrgent(limit);
-  for (const m of data.members) {
-    if (!waiting.has(m.member_id)) continue;
-    const contact = lastContact.get(m.member_id);
-    const since = contact !== undefined && (m.joined_on === null || contact > m.joined_on) ? contact : m.joined_on;
+  const { member_id: memberIds, joined_on: joinedOn } = data.members;
+  for (let i = 0; i < data.members.count; i++) {
+    const id = memberIds[i] as string;
+    if (!waiting.has(id)) continue;
+    const joined = joinedOn[i] ?? null;
+    const contact = lastContact.get(id);
+    const since = contact !== undefined && (joined === null || contact > joined) ? contact : joined;
     const waited = days(since);
-    waitingMembers.offer(m.member_id, waited, (): UrgentItem => ({ id: m.member_id, days: waited, jobTitle: null, memberId: null, filled: null, fromJoining: since === m.joined_on }));
+    waitingMembers.offer(id, waited, (): UrgentItem => ({ id, days: waited, jobTitle: null, memberId: null, filled: null, fromJoining: since === joined }));
   }
   return { staleOpenJobs: staleOpenJobs.items, followUpsDue: followUps.items, waitingMembers: waitingMembers.items };
 }

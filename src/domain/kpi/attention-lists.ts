@@ -1,6 +1,6 @@
 import { addDays, type CivilDate } from '../civil-date';
-import type { Activity, Match, Member } from '../schema/tabs';
-import { isEnrolledOn } from './members';
+import type { Activity, Match } from '../schema/tabs';
+import { enrolledOn, type MemberColumns } from './members';
 import { isActiveBetween, isPlacement } from './placements';
 
 // The attention lists of kpi.md (要フォロー, 待機会員): IDs only, sorted, never names.
@@ -77,13 +77,15 @@ function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
 
 /** Member IDs enrolled on `to`, with consent and at least one availability slot, and no match
  *  active in the 90 days ending on `to` (to - 89 .. to). */
-export function waitingMembers(members: readonly Member[], matches: readonly Match[], to: CivilDate): string[] {
+export function waitingMembers(members: MemberColumns, matches: readonly Match[], to: CivilDate): string[] {
   const from = addDays(to, -(WAITING_DAYS - 1));
   const busy = new Set<string>();
   for (const m of matches) if (busyBetween(m, from, to)) busy.add(m.member_id);
   const waiting: string[] = [];
-  for (const m of members) {
-    if (isEnrolledOn(m, to) && m.consent && m.availability.length > 0 && !busy.has(m.member_id)) waiting.push(m.member_id);
+  const { member_id: ids, joined_on: joinedOn, left_on: leftOn, consent, availability } = members;
+  for (let i = 0; i < members.count; i++) {
+    const id = ids[i] as string;
+    if (enrolledOn(joinedOn[i] as CivilDate, leftOn[i] ?? null, to) && consent[i] === true && (availability[i]?.length ?? 0) > 0 && !busy.has(id)) waiting.push(id);
   }
   return waiting.sort();
 }

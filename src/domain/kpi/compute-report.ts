@@ -2,7 +2,7 @@ import type { Workbook } from '../workbook';
 import type { Report } from './report';
 import type { Period } from './period';
 import type { CivilDate } from '../civil-date';
-import { memberFigures } from './members';
+import { memberColumnsOf, memberFigures, type MemberColumns } from './members';
 import { workFigures } from './work';
 import { followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
 import { countsIn, followUpDaysOfTotals, totalsOfActivities, type ActivityTotals } from './activity-totals';
@@ -20,6 +20,8 @@ export interface ReportOptions {
 export interface ReportBasis {
   readonly activityTotals: ActivityTotals;
   readonly followUps: FollowUpDays;
+  /** The members as the figures read them (the weekly run's folded from 会員's columns). */
+  readonly members: MemberColumns;
   /** The attention lists as of a day, once per day: they depend on the period's last day only, and
    *  the week and the fiscal year to date end on the same Sunday (each pass is over every member
    *  and match). */
@@ -27,9 +29,11 @@ export interface ReportBasis {
 }
 
 /** The basis of `totals`: the weekly run's (stored totals plus the rows after them, or a fold of
- *  the whole tab), or, by default, of the workbook's parsed activities. */
-export function reportBasisOf(workbook: Pick<Workbook, 'activities'>, totals: ActivityTotals = totalsOfActivities(workbook.activities)): ReportBasis {
-  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), listsAt: new Map() };
+ *  the whole tab), or, by default, of the workbook's parsed activities; and of `members` (the
+ *  weekly run's folded columns), by default the workbook's member records. */
+export function reportBasisOf(workbook: Pick<Workbook, 'activities' | 'members'>, totals: ActivityTotals = totalsOfActivities(workbook.activities),
+  members: MemberColumns = memberColumnsOf(workbook.members)): ReportBasis {
+  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), members, listsAt: new Map() };
 }
 
 /** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
@@ -37,10 +41,10 @@ export function reportBasisOf(workbook: Pick<Workbook, 'activities'>, totals: Ac
  *  `basis`: reportBasisOf(workbook), when the caller makes several reports of it. */
 export function computeReport(workbook: Workbook, period: Period, options: ReportOptions = {}, basis: ReportBasis = reportBasisOf(workbook)): Report {
   const population = options.population60Plus !== undefined ? options.population60Plus : workbook.settings.population60Plus;
-  const members = memberFigures(workbook.members, period, population);
+  const members = memberFigures(basis.members, period, population);
   let lists = basis.listsAt?.get(period.to);
   if (lists === undefined) {
-    lists = { followUpsDue: followUpsDue(workbook.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(workbook.members, workbook.matches, period.to) };
+    lists = { followUpsDue: followUpsDue(workbook.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(basis.members, workbook.matches, period.to) };
     basis.listsAt?.set(period.to, lists);
   }
   const work = {

@@ -12,6 +12,7 @@ import { fiscalTargets, yearShareGone } from './fiscal-targets';
 import { weeklyTrends, type WeeklyTrends } from './weekly-trends';
 import { weeklySurveyLines, type WeeklySurveyInput } from '../mail/weekly-survey-section';
 import type { ActivityTotals } from '../kpi/activity-totals';
+import type { MemberColumns } from '../kpi/members';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -41,6 +42,9 @@ export interface WeeklyContext {
    *  fold of the tab's columns: the workbook then holds no activity records); by default those
    *  of workbook.activities. */
   readonly activityTotals?: ActivityTotals;
+  /** 会員 as the figures read it when the run folded its columns itself (the workbook then holds
+   *  no member records: weekly-reads.ts); by default workbook.members. */
+  readonly members?: MemberColumns;
 }
 
 /** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
@@ -50,7 +54,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
   // The counted activities and the follow-up days once, for the three reports.
-  const basis = reportBasisOf(workbook, context.activityTotals);
+  const basis = reportBasisOf(workbook, context.activityTotals, context.members);
   const reports: WeeklyReports = {
     week: computeReport(workbook, periods.week, {}, basis),
     previousWeek: computeReport(workbook, periods.previousWeek, {}, basis),
@@ -66,7 +70,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
       coordinatorWeek: coordinatorFigures(workbook, periods.week, basis.activityTotals),
       coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate, basis.activityTotals),
-      attention: attentionItems(workbook, reports.week, MOST_URGENT),
+      attention: attentionItems({ jobs: workbook.jobs, matches: workbook.matches, members: basis.members }, reports.week, MOST_URGENT),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },

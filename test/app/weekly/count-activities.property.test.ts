@@ -128,7 +128,7 @@ describe('the weekly run\'s stored activity totals', () => {
             const full = loadWorkbook(d.store);
             for (const back of [0, 3, 9]) {
               const week = weekHolding(addDays(START, 7 * (back + s.week)));
-              const inc = weeklySummary(workbook, week, weeklyProblemCount(workbook, counted), [], { activityTotals: counted.totals });
+              const inc = weeklySummary(workbook, week, weeklyProblemCount(workbook, counted), [], { activityTotals: counted.totals, members: workbook.memberColumns });
               const all = weeklySummary(full, week, full.problems.filter((p) => p.code !== 'duplicate_id').length);
               expect(inc.reports).toEqual(all.reports);
               expect(inc.mail.text).toBe(all.mail.text);

@@ -5,13 +5,13 @@ import type { CivilDate } from '../../../src/domain/civil-date';
 import type { ActivityTotals } from '../../../src/domain/kpi/activity-totals';
 import type { Period } from '../../../src/domain/weekly/week-period';
 import { weeklySummary, type WeeklySummary } from '../../../src/domain/weekly/weekly-summary';
-import type { Workbook } from '../../../src/domain/workbook';
+import type { WeeklyWorkbook } from '../../../src/app/weekly/weekly-reads';
 
 // What the weekly run computes from (run-weekly-summary.ts): the workbook of weekly-reads.ts,
 // 活動記録's totals (count-activities.ts: stored plus the rows after them, or a whole count, and
 // `_活動集計` written into `store`), and the problem count the mail shows.
 export interface WeeklyInputs {
-  readonly workbook: Workbook;
+  readonly workbook: WeeklyWorkbook;
   readonly totals: ActivityTotals;
   readonly problemCount: number;
 }
@@ -24,5 +24,5 @@ export function weeklyInputs(store: TableStore, today: CivilDate = '2099-01-01')
 
 /** The week's summary as the run makes it from `inputs`. */
 export function weeklyOf(inputs: WeeklyInputs, week: Period, problemCount: number = inputs.problemCount): WeeklySummary {
-  return weeklySummary(inputs.workbook, week, problemCount, [], { activityTotals: inputs.totals });
+  return weeklySummary(inputs.workbook, week, problemCount, [], { activityTotals: inputs.totals, members: inputs.workbook.memberColumns });
 }

@@ -6,8 +6,9 @@ import { addDays, type CivilDate } from '../../../src/domain/civil-date';
 import type { Cell, RawTable } from '../../../src/domain/cell';
 import { followUpsDue } from '../../../src/domain/kpi/attention-lists';
 import { computeReport } from '../../../src/domain/kpi/compute-report';
-import { parseTable } from '../../../src/domain/parse/parse-table';
-import { ACTIVITIES_TAB, MATCHES_TAB, type Activity, type Match } from '../../../src/domain/schema/tabs';
+import { parseColumns, parseTable } from '../../../src/domain/parse/parse-table';
+import { MEMBER_FIGURE_KEYS } from '../../../src/domain/kpi/members';
+import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Match } from '../../../src/domain/schema/tabs';
 import { weekHolding, weeklyPeriods } from '../../../src/domain/weekly/week-period';
 import { weeklySummary } from '../../../src/domain/weekly/weekly-summary';
 import type { Workbook } from '../../../src/domain/workbook';
@@ -51,6 +52,54 @@ describe('the weekly run\'s column parse gives the old path\'s figures', () => {
         expect(part.problemCount).toBe(full.problems.filter((p) => p.code !== 'duplicate_id').length);
       },
     ), { numRuns: 12 });
+  });
+});
+
+// What a person may type into 会員's cells: dates, codes and flags good and bad, blanks, error values.
+const MEMBER_CELLS: readonly Cell[] = ['', ' ', 'someday', '2015-13-01', '2015-04-01', '2030-01-01', '1990/1/2', '#N/A', 'X', '男', '女性', 'はい', 'いいえ',
+  '月午前', '月朝', 'M000001', 3, 0, 1, Number.NaN, true, { date: '2016-02-03T00:00:00' }];
+
+describe('会員 folded from its columns (parseColumns) gives what its records gave', () => {
+  it('the same figures, mail and problem count with bad cells, dropped rows and left-before-joined members', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 40, max: 160 }), fc.integer({ min: 0, max: 30 }),
+      fc.array(fc.record({ row: fc.nat(), column: fc.constantFrom(...MEMBER_FIGURE_KEYS), cell: fc.constantFrom(...MEMBER_CELLS) }), { maxLength: 12 }),
+      (seed, members, weeksBack, edits) => {
+        const center = generateBenchCenter({ name: 'p', members, activities: 400 }, seed);
+        const tables = center.tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
+        const tab = tables.find((t) => t.name === '会員')!;
+        for (const e of edits) {
+          const at = tab.header.indexOf(MEMBERS_TAB.columns.find((c) => c.key === e.column)!.ja);
+          tab.rows[e.row % tab.rows.length]![at] = e.cell;
+        }
+        const store = MemoryTableStore.from(tables);
+        const full = loadWorkbook(store);
+        const part = weeklyInputs(store);
+        const day = addDays(BENCH_TODAY, -7 * weeksBack);
+        expect(weeklyOf(part, weekHolding(day), 0).reports).toEqual(oldReports(full, day));
+        expect(weeklyOf(part, weekHolding(day), 0).mail.text).toBe(weeklySummary(full, weekHolding(day), 0).mail.text);
+        expect(part.problemCount).toBe(full.problems.filter((p) => p.code !== 'duplicate_id').length);
+        // The same problems, cell by cell (the weekly read names them first, after 設定's).
+        const ofMembers = (ps: readonly { tab: string; cell: string; code: string }[]): string[] => ps.filter((p) => p.tab === '会員').map((p) => `${p.cell} ${p.code}`).sort();
+        expect(ofMembers(part.workbook.problems)).toEqual(ofMembers(full.problems.filter((p) => p.code !== 'duplicate_id')));
+      },
+    ), { numRuns: 25 });
+  });
+
+  it('parseColumns: the columns, row numbers, dropped IDs and problems of parseTable\'s records', () => {
+    const header = MEMBERS_TAB.columns.map((c) => c.ja);
+    fc.assert(fc.property(
+      fc.array(fc.array(fc.constantFrom(...MEMBER_CELLS), { minLength: header.length, maxLength: header.length }), { maxLength: 25 }),
+      fc.subarray([...MEMBER_FIGURE_KEYS]), fc.integer({ min: 2, max: 40 }),
+      (rows, keys, firstRow) => {
+        const raw: RawTable = { name: 'Members', header, rows, firstRow };
+        const records = parseTable(MEMBERS_TAB, raw, keys);
+        const columns = parseColumns(MEMBERS_TAB, raw, keys);
+        expect(columns.count).toBe(records.records.length);
+        for (const k of keys) expect(columns.columns[k]).toEqual(records.records.map((r) => r[k]));
+        expect([columns.problems, columns.rowNumbers, columns.droppedIds]).toEqual([records.problems, records.rowNumbers, records.droppedIds]);
+      },
+    ), { numRuns: 300 });
   });
 });
 

@@ -3,6 +3,7 @@ import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { addDays } from '../../../src/domain/civil-date';
 import { computeReport } from '../../../src/domain/kpi/compute-report';
 import { attentionItems } from '../../../src/domain/kpi/attention-items';
+import { memberColumnsOf } from '../../../src/domain/kpi/members';
 import { coordinatorFigures } from '../../../src/domain/kpi/coordinator-figures';
 import { parseSettings } from '../../../src/domain/settings';
 import { fiscalTargets, yearShareGone } from '../../../src/domain/weekly/fiscal-targets';
@@ -86,7 +87,7 @@ describe('the attention lists with what makes them urgent', () => {
     const slot = loaded.members.find((m) => m.member_id === 'M003')!.availability;
     const wb = { ...loaded, members: loaded.members.map((m) => (m.member_id === 'M002' ? { ...m, availability: slot } : m)) };
     const report = computeReport(wb, { from: '2016-04-11', to: '2016-04-17' });
-    const items = attentionItems(wb, report);
+    const items = attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, report);
     // J001 created 03-15, open, 2 of 3 placed (X001, X002) → 33 days on 04-17; J002 (04-01, none
     // of 1 placed) → 16 days: the longer open first.
     expect(items.staleOpenJobs).toEqual([
@@ -101,7 +102,7 @@ describe('the attention lists with what makes them urgent', () => {
     // On 2016-07-10 (90 days: 04-12..07-10) M002 waits too, since its later day with the desk:
     // joined 03-29 (after the match ended 03-25) → 103 days; M003 since 04-01 → 100; M001 and M004
     // are placed (busy).
-    const july = attentionItems(wb, computeReport(wb, { from: '2016-07-04', to: '2016-07-10' }));
+    const july = attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, computeReport(wb, { from: '2016-07-04', to: '2016-07-10' }));
     expect(july.waitingMembers.map((i) => [i.id, i.days])).toEqual([['M002', 103], ['M003', 100]]);
     // Both count from their join day (M002's match ended before it): the mail says "入会から" past a year.
     expect(july.waitingMembers.map((i) => i.fromJoining)).toEqual([true, true]);
