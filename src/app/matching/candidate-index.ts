@@ -85,10 +85,21 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
   return { members: wb.members.length, chars, written };
 }
 
-/** The index as a ranking uses it: every member's entry, and every job's matches (job-matches.ts). */
+/** The index as a ranking uses it: every member's entry, and a job's matches (job-matches.ts) —
+ *  unpacked for the job asked only (the ranking wants one: ~50,000 matches at L are not parsed for
+ *  it); null when the job's cell does not read (typed over: the caller reads the rows instead, and
+ *  the next rebuild writes the cell again). */
 export interface CandidateIndex {
   readonly entries: IndexEntry[];
-  readonly jobs: ReadonlyMap<string, readonly JobMatch[]>;
+  jobMatches(jobId: string): readonly JobMatch[] | null;
+}
+
+/** A job's matches from the 仕事 cells as read (one a bucket, in bucket order). */
+function jobMatchesIn(cells: readonly string[]): (jobId: string) => readonly JobMatch[] | null {
+  return (jobId) => {
+    const held = unpackJobBucket(cells[bucketOf(jobId)] ?? '');
+    return held ? held.get(jobId) ?? [] : null;
+  };
 }
 
 export type IndexRead =
@@ -127,17 +138,16 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
   if (edited !== null && seen !== edited) return { ok: false, why: 'edited' };
   if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
   const entries: IndexEntry[] = [];
-  const jobs = new Map<string, JobMatch[]>();
+  const jobCells: string[] = [];
   for (let b = 0; b < INDEX_BUCKETS; b++) {
     const row = raw.rows[b + 1];
     if (!row || String(row[0] ?? '') !== bucketKey(b)) return { ok: false, why: 'unreadable' };
     const got = unpackBucket(String(row[2] ?? ''));
-    const held = unpackJobBucket(String(row[3] ?? ''));
-    if (!got || !held) return { ok: false, why: 'unreadable' };
+    if (!got) return { ok: false, why: 'unreadable' };
     for (const e of got) entries.push(e);
-    for (const [j, list] of held) jobs.set(j, list);
+    jobCells.push(String(row[3] ?? ''));
   }
-  return { ok: true, entries, jobs, built };
+  return { ok: true, entries, jobMatches: jobMatchesIn(jobCells), built };
 }
 
 /** The two stamps in one round trip (one getProperties on Google): the full one, and the list of
@@ -153,12 +163,11 @@ function readStamps(props: KeyValueStore | undefined): { edited: string | null; 
 
 /** The index read with the buckets `repacked` names replaced by what was written. */
 function patched(index: CandidateIndex, repacked: Repacked): CandidateIndex {
-  const jobs = new Map(index.jobs);
-  for (const [j, list] of repacked.jobs) if (list.length > 0) jobs.set(j, list); else jobs.delete(j);
-  if (repacked.members.size === 0) return { entries: [...index.entries], jobs };
+  const jobMatches = (jobId: string): readonly JobMatch[] | null => repacked.jobs.get(jobId) ?? index.jobMatches(jobId);
+  if (repacked.members.size === 0) return { entries: [...index.entries], jobMatches };
   const out = index.entries.filter((e) => !repacked.members.has(bucketOf(e.member.member_id)));
   for (const bucket of repacked.members.values()) for (const e of bucket) out.push(e);
-  return { entries: out, jobs };
+  return { entries: out, jobMatches };
 }
 
 /** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the

@@ -9,7 +9,7 @@ import { rankForJob } from '../../domain/matching/rank-candidates';
 import { contextOfEntries } from '../../domain/matching/member-index';
 import { indexPlacements } from '../../domain/matching/placements';
 import type { MatchResult } from '../../domain/matching/types';
-import { CLIENTS_TAB, type Job, type Member } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, MATCHES_TAB, type Job, type Member } from '../../domain/schema/tabs';
 import type { JobMatch } from '../../domain/matching/job-matches';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { readRowsByKey } from '../shared/find-rows';
@@ -59,7 +59,8 @@ export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: str
   const job = readJobRows(store, [jobId], lang).parsed.records.find((j) => j.job_id === jobId);
   if (!job) throw new ApiError('not_found', { what: wordText(lang).things.job, id: jobId });
   const { entries } = index;
-  const jobMatches = index.jobs.get(job.job_id) ?? [];
+  // The job's cell typed over (unreadable): its rows of マッチング by key, as before the index kept them.
+  const jobMatches = index.jobMatches(job.job_id) ?? readRowsByKey(store, MATCHES_TAB, 'job_id', [job.job_id], lang).parsed.records;
   const client = job.client_id ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [job.client_id], lang).parsed.records[0] : undefined;
   const { skills } = loadWorkbookPart(store, { skills: { whole: true } }, ctx.settings);
   const context = contextOfEntries(entries, ctx.settings, skills);

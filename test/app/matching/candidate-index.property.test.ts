@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays } from '../../../src/domain/civil-date';
 import type { Cell } from '../../../src/domain/cell';
 import { dayNumber } from '../../../src/domain/matching/day-number';
-import { bucketsOf, type IndexEntry } from '../../../src/domain/matching/member-index';
+import { bucketOf, bucketsOf, type IndexEntry } from '../../../src/domain/matching/member-index';
 import { jobBucketsOf } from '../../../src/domain/matching/job-matches';
 import { RECENT_DAYS } from '../../../src/domain/matching/work-load';
 import { WORKED_WINDOW_DAYS } from '../../../src/domain/matching/worked-load';
@@ -292,8 +292,9 @@ describe('the candidate index over any sequence of writes', () => {
       expect(byMember(index.entries, today)).toEqual(byMember(rebuilt, today));
       expect(index.entries.length).toBe(full.members.length);
       // (1b) every job's matches, row by row, as マッチング holds them.
+      // Every job a step could name (JOBS, the IDs typed into 仕事) and every job a row names.
       const jobs = new Map(jobBucketsOf(full.matches).flatMap((b) => [...b]));
-      expect(new Map([...index.jobs].filter(([, list]) => list.length > 0))).toEqual(jobs);
+      for (const j of new Set([...JOBS, ...full.jobs.map((x) => x.job_id), ...jobs.keys()])) expect([j, index.jobMatches(j)]).toEqual([j, jobs.get(j) ?? []]);
       return true;
     }), {
       numRuns: 80, seed: 20251201,
@@ -358,6 +359,29 @@ describe('a hand edit of マッチング through the on-edit trigger', () => {
     expect(after).toEqual(candidatesOf(loadWorkbook(d.store), contextOf(d.store, TODAY), 'J001'));
     const index = readCandidateIndex(d.store, TODAY);
     if (!index.ok) throw new Error(`index not readable: ${index.why}`);
-    expect(index.jobs.get('J001')?.map((m) => m.status)).toEqual(['declined']);
+    expect(index.jobMatches('J001')?.map((m) => m.status)).toEqual(['declined']);
+  });
+});
+
+describe('a job\'s 仕事 cell of the index typed over, no trigger run', () => {
+  it('lists the job from its rows of マッチング instead, the same list; the other jobs from the index', () => {
+    const d = desk();
+    d.day(TODAY);
+    ok(d.api().changeMatchStatus({ action: 'place', job_id: 'J001', member_id: 'M001' }));
+    ok(d.api().changeMatchStatus({ action: 'propose', job_id: 'J002', member_id: 'M002' }));
+    ok(d.api().listCandidates('J001'));
+    const raw = d.store.read([CANDIDATE_INDEX_TAB]);
+    if (!raw) throw new Error('no index');
+    const rows = raw.rows.map((r) => [...r]);
+    const at = rows[bucketOf('J001') + 1];
+    if (!at) throw new Error('no bucket row');
+    at[3] = '[[J001 typed over';
+    d.store.replace(CANDIDATE_INDEX_TAB, raw.header, rows);
+    const index = readCandidateIndex(d.store, TODAY);
+    if (!index.ok) throw new Error(`index not readable: ${index.why}`);
+    expect(index.jobMatches('J001')).toBeNull();
+    const full = loadWorkbook(d.store);
+    for (const j of ['J001', 'J002']) expect(ok(d.api().listCandidates(j))).toEqual(candidatesOf(full, contextOf(d.store, TODAY), j));
+    expect(ok(d.api().listCandidates('J001')).matches.map((m) => [m.member_id, m.status])).toEqual([['M001', 'placed']]);
   });
 });
