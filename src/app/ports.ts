@@ -131,6 +131,11 @@ export interface Lock {
   /** Waits up to `ms` for the lock; false when another run holds it. */
   tryLock(ms: number): boolean;
   release(): void;
+  /** Ends the locked section as `release` does, but leaves the lock to the end of the run, which
+   *  frees it: for a section after which the run takes the lock no more and has no service work
+   *  that needs it freed sooner (src/app/shared/write-boundary.ts `lastSection`). Only a lock whose
+   *  run ends by itself has it (Apps Script's: src/gas/script-lock.ts); others release. */
+  leaveToRunEnd?(): void;
 }
 
 /** Small per-document key/value memory (PropertiesService document properties). */

@@ -112,8 +112,21 @@ export class DocumentProperties implements KeyValueStore {
     }
   }
 
-  /** `lock`, telling these properties when it is held: from a successful tryLock to release. */
+  /** `lock`, telling these properties when it is held: from a successful tryLock to release (or
+   *  to the section's end when the lock is left to the run's end: what is pending is written then,
+   *  before the run ends and frees the lock). */
   whileLocked(lock: Lock): Lock {
+    const end = (free: () => void): void => {
+      try {
+        this.writePending();
+      } finally {
+        this.locked = false;
+        this.held = null;
+        this.pending.clear();
+        free();
+      }
+    };
+    const leave = lock.leaveToRunEnd?.bind(lock);
     return {
       tryLock: (ms) => {
         this.held = null;
@@ -121,16 +134,8 @@ export class DocumentProperties implements KeyValueStore {
         this.locked = lock.tryLock(ms);
         return this.locked;
       },
-      release: () => {
-        try {
-          this.writePending();
-        } finally {
-          this.locked = false;
-          this.held = null;
-          this.pending.clear();
-          lock.release();
-        }
-      },
+      release: () => end(() => lock.release()),
+      ...(leave ? { leaveToRunEnd: () => end(leave) } : {}),
     };
   }
 }

@@ -21,6 +21,13 @@ class ServiceLock implements Lock {
   release(): void {
     if (this.lock) this.lock.releaseLock();
   }
+
+  /** No call: Google's Lock.releaseLock documentation says "The lock is automatically released
+   *  when the script terminates" (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()),
+   *  so a run whose locked section is its last (a sidebar call's write, flushed) leaves it to that. */
+  leaveToRunEnd(): void {
+    return undefined;
+  }
 }
 
 /** One lock for every run of the script (triggers, menus, sidebar calls): the default. */

@@ -86,8 +86,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // Cache, user, lock; the counter (read); the search (no getLastRow); the counter written
     // ahead of the row carrying its ID (a run killed or failing after its rows must not leave the
     // counter behind them: test/bundle/id-counters-red-team.test.ts); the member and the audit
-    // row; flush; the stored 今週 figures; release.
-    expect(next.roundTrips).toBe(11);
+    // row; flush; the stored 今週 figures; the lock left to the execution's end, which frees it
+    // (no releaseLock: src/app/shared/write-boundary.ts `lastSection`).
+    expect(next.roundTrips).toBe(10);
     expect(next.writes).toEqual({ setValues: 0, appendRow: 2, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
@@ -181,7 +182,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // cache's, OWN_HEADER_TABS; the row read in place, no search): 21 round trips, 22 with size
     // questions. The activity counter is written ahead of the activity's row (one setProperties),
     // the stored 今週 figures at the release (one more): 22, 23. J002's matches in the index: 24, 25.
-    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1 + 2, 20 + 2 + 1 + 2]);
+    // The lock is left to the execution's end, which frees it (no releaseLock: write-boundary.ts
+    // `lastSection`): 23, 24.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1 + 2 - 1, 20 + 2 + 1 + 2 - 1]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1;
     // J002's 仕事 cell of the index = 1.
@@ -376,12 +379,13 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // one read of the desk cache; who is calling; the script lock.
   const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
   // …and ends with these: the batched writes sent; the stored 今週 figures (and any counter not
-  // yet written ahead of a row) in one setProperties (src/gas/document-properties.ts); the lock released.
-  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
+  // yet written ahead of a row) in one setProperties (src/gas/document-properties.ts); the lock
+  // left to the call's execution, whose end frees it (no releaseLock: write-boundary.ts `lastSection`).
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties'];
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 24 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 23 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -407,7 +411,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place, the member with no other contact: 28 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
+  test('changeMatchStatus undo_place, the member with no other contact: 27 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -437,7 +441,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place after a call logged today: 23 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
+  test('changeMatchStatus undo_place after a call logged today: 22 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
@@ -456,7 +460,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 20 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 19 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -493,21 +497,22 @@ describe('the writes of a member, an activity and a job with the stored lists in
   step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M001', minutes: 5 });
   step('saveMember', { name: '山下 隆', kana: 'やました たかし', availability: ['Tue-AM'], consent: true, join_route: 'window' });
   const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
-  // The stored 今週 figures (and any counter not yet written) in one setProperties; the lock released.
-  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
+  // The stored 今週 figures (and any counter not yet written) in one setProperties; the lock left
+  // to the call's execution, whose end frees it (no releaseLock: write-boundary.ts `lastSection`).
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties'];
   // A write whose rows count the same in every 今週 figure before and after, and that puts no new
   // word into the dropdowns' lists, reads and writes no property at all (figure-changes.ts,
   // stored-headline.ts changesMoveFigures): the figures would be written back as read. Was a
   // getProperties and a setProperties on every such write. Safe: the figures move only by what
   // the rows counted after minus before (applyChanges), zero here; the stored-headline property
   // test holds them to a recount after notes corrected and 地区 retyped among the other writes.
-  const QUIET_CLOSE = ['SpreadsheetApp.flush', 'Lock.releaseLock'];
+  const QUIET_CLOSE = ['SpreadsheetApp.flush'];
   // Every counter and the stored figures, read once under the lock; a counter set is written
   // ahead of the first row carrying its ID (src/gas/document-properties.ts).
   const COUNTER = ['Properties.getProperties', 'Properties.setProperties'];
   const activityOf = (r: unknown): string => (r as { data: { activity: { activity_id: string } } }).data.activity.activity_id;
 
-  test('logActivity and logFollowUp: 12 round trips (the lock\'s two included), no size question', () => {
+  test('logActivity and logFollowUp: 11 round trips (the lock\'s tryLock included), no size question', () => {
     for (const [name, arg] of [
       ['logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M002', minutes: 5 }],
       ['logFollowUp', { member_id: 'M007' }],
@@ -527,7 +532,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     }
   });
 
-  test('saveMember, a new member: 17 round trips, no size question', () => {
+  test('saveMember, a new member: 16 round trips, no size question', () => {
     expect(step('saveMember', { name: '山下 花', kana: 'やました はな', availability: ['Tue-AM'], consent: true, join_route: 'window' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -543,7 +548,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
-  test('saveMember, an edit of 地区: 13 round trips — the 継続支援 list does not depend on it, and is not looked up; 12 back to a 地区 in use; 11 for 技能 alone', () => {
+  test('saveMember, an edit of 地区: 12 round trips — the 継続支援 list does not depend on it, and is not looked up; 11 back to a 地区 in use; 10 for 技能 alone', () => {
     expect(step('saveMember', { member_id: 'M009', district: '南柏' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -566,7 +571,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     expect(trips()).toEqual([...EDIT, ...QUIET_CLOSE]);
   });
 
-  test('saveMember, an edit of 就業可能枠 and consent: 16 round trips — the list re-counts them from the row just written; no figure moves', () => {
+  test('saveMember, an edit of 就業可能枠 and consent: 15 round trips — the list re-counts them from the row just written; no figure moves', () => {
     expect(step('saveMember', { member_id: 'M009', availability: ['Fri-AM'], consent: true }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -582,7 +587,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
-  test('setJobStatus: 12 round trips — the job and its matches by 仕事ID', () => {
+  test('setJobStatus: 11 round trips — the job and its matches by 仕事ID', () => {
     expect(step('setJobStatus', { job_id: 'J004', status: 'closed' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -594,7 +599,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
-  test('leaveMember on a later day: 16 round trips — the refresh of the list takes the member\'s rows from the call, only their activities are searched', () => {
+  test('leaveMember on a later day: 15 round trips — the refresh of the list takes the member\'s rows from the call, only their activities are searched', () => {
     expect(step('leaveMember', { member_id: 'M008', date: '2025-06-30', reason: 'health' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -611,7 +616,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
-  test('leaveMember today: 16 round trips — left, with no placement at a milestone, the member is due nothing whatever their contacts: their activities are not searched (was 18)', () => {
+  test('leaveMember today: 15 round trips — left, with no placement at a milestone, the member is due nothing whatever their contacts: their activities are not searched (was 18)', () => {
     expect(step('leaveMember', { member_id: 'M007', date: '2025-06-11', reason: 'health' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
@@ -628,7 +633,7 @@ describe('the writes of a member, an activity and a job with the stored lists in
     ]);
   });
 
-  test('correctActivity of the minutes alone: 11 round trips and 1 size question; of the date within the week: 14 and 1; withdrawActivity: 17 and 1', () => {
+  test('correctActivity of the minutes alone: 10 round trips and 1 size question; of the date within the week: 13 and 1; withdrawActivity: 16 and 1', () => {
     const id = activityOf(bundle.call('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M006', minutes: 5 }));
     const FIND = [
       'TextFinder.findAll', 'Range.getValues', // the activity's row of 活動記録, found by 活動ID
@@ -668,7 +673,7 @@ describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: eve
   // A first save (not pinned): 監査ログ's header read and cached.
   step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M001', minutes: 5 });
   const OPEN = ['Cache.getAll', 'User.getEmail', 'Lock.tryLock'];
-  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties', 'Lock.releaseLock'];
+  const CLOSE = ['SpreadsheetApp.flush', 'Properties.setProperties'];
   const keyAt = (row: number): string => String(ss.getSheetByName('_仕事検索')?.getRange(row, 1).getValue() ?? '');
   const jobsTab = (): GoogleAppsScript.Spreadsheet.Sheet => {
     const tab = ss.getSheetByName('仕事');
@@ -676,7 +681,7 @@ describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: eve
     return tab;
   };
 
-  test('J004 opened: 14 round trips, no size question — its key re-marked at its row, no header read, nothing put in the cache', () => {
+  test('J004 opened: 13 round trips, no size question — its key re-marked at its row, no header read, nothing put in the cache', () => {
     expect(keyAt(5)).toMatch(/^提・j004・/u);
     expect(step('setJobStatus', { job_id: 'J004', status: 'open' }).ok).toBe(true);
     expect(trips()).toEqual([

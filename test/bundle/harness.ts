@@ -88,9 +88,13 @@ export function loadBundle(options: LoadOptions = {}): LoadedBundle {
   const functionNames = Object.getOwnPropertyNames(sandbox)
     .filter((n) => !before.has(n) && !fakeNames.has(n) && typeof sandbox[n] === 'function').sort();
 
+  // Each call is one execution, as Apps Script runs each menu item, trigger and google.script.run
+  // call: what it leaves for its end (the locks it holds: test/fakes/executions.ts `run`) happens
+  // when it returns.
   const fn = (name: string): BundleFunction => {
     if (!functionNames.includes(name)) throw new Error(`the bundle has no top-level function ${name}`);
-    return sandbox[name] as BundleFunction;
+    const f = sandbox[name] as BundleFunction;
+    return fakes ? (...args) => fakes.executions.run(() => f(...args)) : f;
   };
   const ctx = new Proxy({} as Record<string, BundleFunction>, {
     get: (_t, prop) => (typeof prop === 'string' ? fn(prop) : undefined),

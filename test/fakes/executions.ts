@@ -7,6 +7,31 @@ export class Executions {
   private current = 'main';
   private deferring = false;
   private readonly pending = new Map<string, (() => void)[]>();
+  /** What each execution started by `run` does when it ends, innermost last. */
+  private readonly runs: (() => void)[][] = [];
+
+  /**
+   * `body` as one execution of the script (a bundle function called as Apps Script calls it: the
+   * harness runs each so): what it left for its end happens when it returns or throws — the locks
+   * it still holds are freed, as Google's Lock.releaseLock documentation says ("The lock is
+   * automatically released when the script terminates",
+   * https://developers.google.com/apps-script/reference/lock/lock#releaseLock()). A run inside a
+   * run is another execution meanwhile (a second person's call while the first one's runs).
+   */
+  run<T>(body: () => T): T {
+    this.runs.push([]);
+    try {
+      return body();
+    } finally {
+      for (const atEnd of this.runs.pop() ?? []) atEnd();
+    }
+  }
+
+  /** For the end of the execution `run` is running (outside any, a test's own calls, whose
+   *  execution never ends: nothing). */
+  atEnd(f: () => void): void {
+    this.runs[this.runs.length - 1]?.push(f);
+  }
 
   /** From now on writes are held per execution; `id` is the one running. */
   begin(id: string): void {

@@ -14,12 +14,15 @@ class LockSlot {
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
 // Each getScriptLock() handle stands for one execution, so two handles contend as two runs would.
-// No time passes: tryLock(ms) answers at once what it would answer after ms.
+// No time passes: tryLock(ms) answers at once what it would answer after ms. A lock taken in an
+// execution the fakes run (Executions.run: the bundle harness runs each call so) is freed when it
+// ends, released or not, as Apps Script frees it when the script terminates.
 class LockImpl implements Pick<GLock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   constructor(private readonly _ctx: Guarded, private readonly _slot: LockSlot) {}
 
   tryLock(_timeoutInMillis: number): boolean {
     if (this._slot.holder !== null && this._slot.holder !== this) return false;
+    if (this._slot.holder !== this) this._ctx.executions?.atEnd(() => this.releaseLock());
     this._slot.holder = this;
     return true;
   }

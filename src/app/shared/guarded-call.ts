@@ -10,7 +10,7 @@ import { ApiError } from './api-error';
 import { errorMessage } from './api-messages';
 import { inputIssuesOf, inputIssuesText } from './input-issues';
 import type { ApiResult } from './api-types';
-import { underWriteLock } from './write-boundary';
+import { LOCK_WAIT_MS, underWriteLock } from './write-boundary';
 import { cachedTable, coordinatorsKey, type DeskCache } from './desk-cache';
 
 // The rules every google.script.run call of a feature outside createSidebarApi follows (the
@@ -35,13 +35,15 @@ export function guardedCall<I, T>(
     if (access === 'read') return { ok: true, data: body(ctx, input) };
     // The stored 今週 figures move with what the run wrote, under the same lock (figure-changes.ts),
     // even when the use case failed half-way: what it did write is in the sheet.
+    // The call's last use of the lock: on Google left to the execution's end, which frees it
+    // (write-boundary.ts `lastSection`), one round trip less than a releaseLock.
     const written = underWriteLock(ports, () => {
       try {
         return body(ctx, input);
       } finally {
         ctx.figures?.store();
       }
-    });
+    }, LOCK_WAIT_MS, true);
     if (!written.ok) throw new ApiError('busy');
     return { ok: true, data: written.value };
   } catch (error) {

@@ -17,7 +17,11 @@ export interface WritePorts {
 
 export type Locked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly busy: true };
 
-export function underWriteLock<T>(ports: WritePorts, body: () => T, waitMs: number = LOCK_WAIT_MS): Locked<T> {
+/** `lastSection`: the run takes the lock no more after this section and does nothing that needs
+ *  it freed sooner (a sidebar call's write: one google.script.run call is one execution, and it
+ *  only answers after its write), so the lock may be left to the run's end, which frees it
+ *  (`Lock.leaveToRunEnd`; a lock without it is released). */
+export function underWriteLock<T>(ports: WritePorts, body: () => T, waitMs: number = LOCK_WAIT_MS, lastSection = false): Locked<T> {
   if (!ports.lock.tryLock(waitMs)) return { ok: false, busy: true };
   try {
     return { ok: true, value: body() };
@@ -27,7 +31,8 @@ export function underWriteLock<T>(ports: WritePorts, body: () => T, waitMs: numb
     try {
       ports.store.flush();
     } finally {
-      ports.lock.release();
+      if (lastSection && ports.lock.leaveToRunEnd) ports.lock.leaveToRunEnd();
+      else ports.lock.release();
     }
   }
 }
