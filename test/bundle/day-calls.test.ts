@@ -134,7 +134,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     ]);
     expect(first.writes.setValues).toBe(1);
     // Was 会員 and 仕事 whole (1,445,058 cells at 50,000 members, with マッチング by column). Now the
-    // index (its header, the stamp and 1,024 buckets: 3,078 cells at any size, their bytes growing
+    // index (its header, the stamp and 1,024 buckets: 4,104 cells at any size, their bytes growing
     // with the members: bench/README.md), J002's row of 仕事 and C002's of 業務提供先; J002's matches
     // (none yet: nothing read). Never 会員.
     const s = step('listCandidates', 'J002');

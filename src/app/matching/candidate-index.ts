@@ -21,7 +21,7 @@ import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
 
 // The candidate index's tab (`_候補索引`, workbook.md "Written by the add-in"; matching.md "The
 // candidate index"): the add-in's own, one row per bucket of member-index.ts plus a stamp row.
-// - read whole by a ranking (one getValues of its known 1,026 × 3 cells, no size question, at any
+// - read whole by a ranking (one getValues of its known 1,026 × 4 cells, no size question, at any
 //   center size: readCandidateIndex checks what it finds there);
 // - a write of a member, a match or a work row re-packs the buckets of the members it changed,
 //   read where the rebuild put them (bucket b at row b + 3: one getValues a bucket; found by key
