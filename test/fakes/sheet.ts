@@ -72,6 +72,9 @@ export class SheetImpl implements Pick<GSheet, SheetMethods> {
   _toStored(v: unknown): Stored {
     if (v === null || v === undefined) return { kind: 'value', value: '' };
     if (typeof v === 'number' || typeof v === 'boolean') return { kind: 'value', value: v };
+    // A cell holds up to 50,000 characters (Google Drive Help, "Files you can store in Google
+    // Drive"); Sheets refuses a longer value with this message, and writes nothing of the range.
+    if (typeof v === 'string' && v.length > 50_000) throw this._fail('Your input contains more than the maximum of 50000 characters in a single cell.');
     if (typeof v === 'string') return userEntered(v, this._host.timeZone());
     if (isAnyDate(v)) return { kind: 'value', value: new Date(v.getTime()) };
     // Apps Script would write the Java toString of the object — never what anyone meant.

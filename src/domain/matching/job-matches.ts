@@ -37,13 +37,25 @@ export function jobBucketsOf(matches: readonly Match[]): JobBucket[] {
 // jobs in ID order (the same text for the same matches); '' for a bucket without jobs.
 const STATUS_CODES: readonly MatchStatus[] = MATCH_STATUS.codes;
 
+/** The most characters Sheets holds in one cell ("up to 50,000 characters", Google Drive Help,
+ *  "Files you can store in Google Drive"): a setValues with a longer string throws, which would
+ *  fail the rebuild (every ranking) or a write of マッチング half-way. */
+export const CELL_CHARS_MAX = 50_000;
+/** What a bucket's 仕事 cell holds when its jobs' matches do not fit in a cell (a job with over a
+ *  thousand matches): not a list, so unpackJobBucket answers null and the ranking reads those jobs'
+ *  rows of マッチング by key (list-candidates.ts), as for a cell typed over; the writes leave it as
+ *  it is, and the nightly rebuild packs the bucket again. */
+export const JOB_BUCKET_OVERFLOW = '{"over":true}';
+
 export function packJobBucket(bucket: ReadonlyMap<string, readonly JobMatch[]>): string {
   const jobs = [...bucket.keys()].filter((j) => (bucket.get(j)?.length ?? 0) > 0).sort();
   if (jobs.length === 0) return '';
-  return JSON.stringify(jobs.map((j) => [j, ...(bucket.get(j) ?? []).map((m) => [
+  const json = JSON.stringify(jobs.map((j) => [j, ...(bucket.get(j) ?? []).map((m) => [
     m.match_id, m.member_id, STATUS_CODES.indexOf(m.status), m.placed_on === null ? null : dayNumber(m.placed_on),
     m.ended_on === null ? null : dayNumber(m.ended_on), slotMask(m.slots),
   ])]));
+  // JavaScript's length counts a character past U+FFFF twice: never under what Sheets counts.
+  return json.length > CELL_CHARS_MAX ? JOB_BUCKET_OVERFLOW : json;
 }
 
 const dayOrNull = (v: unknown): string | null | undefined => (v === null ? null : typeof v === 'number' && Number.isInteger(v) ? civilOfDayNumber(v) : undefined);
