@@ -123,19 +123,9 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
   }
   if (!raw) return { ok: false, why: 'missing' };
   if (INDEX_HEADER.some((h, i) => raw?.header[i] !== h)) return { ok: false, why: 'unreadable' };
-  const stamp = raw.rows[0];
-  if (!stamp || String(stamp[0] ?? '') !== STAMP_KEY) return { ok: false, why: 'unreadable' };
-  let meta: unknown;
-  try {
-    meta = JSON.parse(String(stamp[2] ?? ''));
-  } catch {
-    return { ok: false, why: 'unreadable' };
-  }
-  if (typeof meta !== 'object' || meta === null) return { ok: false, why: 'unreadable' };
-  const { v, built, buckets, seen } = meta as Record<string, unknown>;
-  if (v !== INDEX_VERSION || buckets !== INDEX_BUCKETS || typeof built !== 'string') return { ok: false, why: 'stale' };
-  if (built < addDays(today, -1)) return { ok: false, why: 'stale' };
-  if (edited !== null && seen !== edited) return { ok: false, why: 'edited' };
+  const stamp = stampOf(raw.rows[0], today, edited);
+  if (!stamp.ok) return stamp;
+  const { built } = stamp;
   if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
   const entries: IndexEntry[] = [];
   const jobCells: string[] = [];
@@ -148,6 +138,53 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
     jobCells.push(String(row[3] ?? ''));
   }
   return { ok: true, entries, jobMatches: jobMatchesIn(jobCells), built };
+}
+
+/** The stamp row's verdict (row 2: `#`, then the build's JSON): readable, of this version and
+ *  size, built yesterday or later, and built after the last hand edit stamped (`edited`). */
+function stampOf(stamp: readonly Cell[] | undefined, today: CivilDate, edited: string | null):
+  { readonly ok: true; readonly built: CivilDate } | { readonly ok: false; readonly why: 'stale' | 'unreadable' | 'edited' } {
+  if (!stamp || String(stamp[0] ?? '') !== STAMP_KEY) return { ok: false, why: 'unreadable' };
+  let meta: unknown;
+  try {
+    meta = JSON.parse(String(stamp[2] ?? ''));
+  } catch {
+    return { ok: false, why: 'unreadable' };
+  }
+  if (typeof meta !== 'object' || meta === null) return { ok: false, why: 'unreadable' };
+  const { v, built, buckets, seen } = meta as Record<string, unknown>;
+  if (v !== INDEX_VERSION || buckets !== INDEX_BUCKETS || typeof built !== 'string') return { ok: false, why: 'stale' };
+  if (built < addDays(today, -1)) return { ok: false, why: 'stale' };
+  if (edited !== null && seen !== edited) return { ok: false, why: 'edited' };
+  return { ok: true, built };
+}
+
+/**
+ * The matches of job `jobId` as the index holds them (its 仕事 cell), for a call that needs only
+ * the job's places (setJobStatus): the stamp row and the job's bucket row read where the rebuild
+ * put them (TableStore.readRows, no search), instead of one getValues per row of マッチング found.
+ * Null — the caller reads マッチング — when the index would not be read for a ranking either
+ * (missing, stale, a hand edit stamped since it was built, a row out of place, a cell typed over)
+ * or a hand edit of マッチング named this job and no ranking has re-packed it yet (the touched list).
+ */
+export function indexedJobMatches(store: TableStore, props: KeyValueStore, today: CivilDate, jobId: string): JobMatch[] | null {
+  // Both stamps in one getProperties (the hand-edit triggers write them under the write lock, which
+  // the caller holds: they cannot move while the cell is read).
+  const { edited, touched } = readStamps(props);
+  const named = parseTouched(touched);
+  if (named === 'unreadable' || named?.jobs.includes(jobId)) return null;
+  const b = bucketOf(jobId);
+  let raw: RawTable | null;
+  try {
+    raw = store.readRows?.([CANDIDATE_INDEX_TAB], [2, bucketRow(b)], () => [0, 1, 2, 3], true) ?? null;
+  } catch {
+    return null;
+  }
+  if (!raw || !stampOf(raw.rows[0], today, edited).ok) return null;
+  const row = raw.rows[1];
+  if (!row || String(row[0] ?? '') !== bucketKey(b)) return null;
+  const held = unpackJobBucket(String(row[3] ?? ''));
+  return held ? [...(held.get(jobId) ?? [])] : null;
 }
 
 /** The two stamps in one round trip (one getProperties on Google): the full one, and the list of

@@ -90,23 +90,38 @@ export function findLastRowsOf<D extends TabDef>(store: TableStore, def: D, key:
   return readRowsOf(store, names, near, (header) => header.map((_, i) => i));
 }
 
-/** readRowsByKey, but the sheet rows `known` (rows this call has just written, whose records it
- *  holds as they now stand) are not read again: one search of the key column on the server
- *  (TableStore.matchRows: the whole cell one of `keys`, spaces around it allowed, as findRows),
- *  then only the other rows found read (readRows, in blocks). A known row far from the others
- *  was a getValues of its own. The caller adds its known records that hold one of the keys. */
-export function readRowsByKeyBesides<D extends TabDef>(
-  store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language, known: ReadonlySet<number>,
-): TabRead<RecordOf<D['columns']>> {
+/** The sheet rows of `def`'s tab whose `key` cell is one of `keys` (the whole cell, spaces around
+ *  it allowed, as findRows): one search of the key column on the server (TableStore.matchRows),
+ *  no row read. ApiError('bad_workbook') when the tab is missing; none when it lacks the column. */
+export function findRowNumbersByKey<D extends TabDef>(store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language): number[] {
   const names = tabNames(def, lang);
   const found = store.header(names);
   if (!found) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
   const column = locateColumns(def, found.name, found.header).index.get(key) ?? -1;
   const wanted = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ''))];
-  const hits = column < 0 || wanted.length === 0 ? null
-    : matchRowsOf(store, names, column, `^${TRIMMED_SPACES}(?:${wanted.map(regexQuoted).join('|')})${TRIMMED_SPACES}$`, Number.MAX_SAFE_INTEGER);
-  const rows = (hits?.rows ?? []).filter((r) => !known.has(r));
+  if (column < 0 || wanted.length === 0) return [];
+  const pattern = `^${TRIMMED_SPACES}(?:${wanted.map(regexQuoted).join('|')})${TRIMMED_SPACES}$`;
+  return [...(matchRowsOf(store, names, column, pattern, Number.MAX_SAFE_INTEGER)?.rows ?? [])];
+}
+
+/** The records of `def`'s tab at the sheet rows `rows`, every column read (readRows: in blocks),
+ *  as a TabRead; ApiError('bad_workbook') when the tab or a required header is missing. */
+export function readRowsByNumber<D extends TabDef>(store: TableStore, def: D, rows: readonly number[], lang: Language): TabRead<RecordOf<D['columns']>> {
+  const names = tabNames(def, lang);
   const raw = rows.length === 0 ? null : readRowsOf(store, names, rows, (header) => header.map((_, i) => i));
+  const found = raw ?? store.header(names);
+  if (!found) throw new ApiError('bad_workbook', { detail: wordText(lang).missingTab(def) });
   const table = raw ?? { name: found.name, header: found.header, rows: [], rowNumbers: [] };
   return checked(table.name, parseTable(def, table) as ParsedTable<RecordOf<D['columns']>>);
+}
+
+/** readRowsByKey, but the sheet rows `known` (rows this call has just written, whose records it
+ *  holds as they now stand) are not read again: one search of the key column on the server
+ *  (findRowNumbersByKey), then only the other rows found read (readRowsByNumber, in blocks). A
+ *  known row far from the others was a getValues of its own. The caller adds its known records
+ *  that hold one of the keys. */
+export function readRowsByKeyBesides<D extends TabDef>(
+  store: TableStore, def: D, key: ColumnKey<D>, keys: readonly string[], lang: Language, known: ReadonlySet<number>,
+): TabRead<RecordOf<D['columns']>> {
+  return readRowsByNumber(store, def, findRowNumbersByKey(store, def, key, keys, lang).filter((r) => !known.has(r)), lang);
 }
