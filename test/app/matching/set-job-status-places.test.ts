@@ -31,7 +31,7 @@ function withPlacements(): Desk {
 }
 
 /** J003's fill as マッチング gives it. */
-function fromTabs(desk_: Desk): { places_left: number; open_slots: string[] } {
+function fromTabs(desk_: Desk): { places_left: number; open_slots: readonly string[] } {
   const jobs = parseTable(JOBS_TAB, desk_.store.read(['仕事']) ?? { name: '仕事', header: [], rows: [] }).records;
   const matches = parseTable(MATCHES_TAB, desk_.store.read(['マッチング']) ?? { name: 'マッチング', header: [], rows: [] }).records;
   const job = jobs.find((j) => j.job_id === 'J003');
