@@ -448,11 +448,14 @@ function bucketRows(store: TableStore, buckets: readonly number[], withJobs = fa
  * changed. Called by every use case that writes マッチング, inside its write boundary. No tab, or a
  * bucket's row or cell not as the rebuild left it: nothing written (the reader finds the tab
  * unreadable and rebuilds).
+ * `whole`: the jobs whose every row the writer read (found by 仕事ID), each with its rows in their
+ * order as now written — those jobs' matches are replaced whole instead of patched, so a pair held
+ * twice (a row copied by hand, マッチングID and all) or a cell stale for any reason is set right.
  */
-export function writeJobMatches(store: TableStore, written: readonly Match[]): void {
-  const list = written.filter((m) => m.job_id !== null && m.job_id !== '').map(jobMatchOf);
-  if (list.length === 0) return;
-  const buckets = [...new Set(list.map((m) => bucketOf(m.job_id ?? '')))];
+export function writeJobMatches(store: TableStore, written: readonly Match[], whole: ReadonlyMap<string, readonly Match[]> = new Map()): void {
+  const list = written.filter((m) => m.job_id !== null && m.job_id !== '' && !whole.has(m.job_id)).map(jobMatchOf);
+  if (list.length === 0 && whole.size === 0) return;
+  const buckets = [...new Set([...list.map((m) => bucketOf(m.job_id ?? '')), ...[...whole.keys()].map(bucketOf)])];
   const found = bucketRows(store, buckets, true);
   if (!found) return;
   const cells: { row: number; json: string }[] = [];
@@ -461,7 +464,9 @@ export function writeJobMatches(store: TableStore, written: readonly Match[]): v
     const json = String(r[3] ?? '');
     const held = unpackJobBucket(json);
     if (b === undefined || !held) return;
-    const next = packJobBucket(withWrittenMatches(held, list.filter((m) => bucketOf(m.job_id ?? '') === b)));
+    const jobs = withWrittenMatches(held, list.filter((m) => bucketOf(m.job_id ?? '') === b));
+    for (const [jobId, rows] of whole) if (bucketOf(jobId) === b) jobs.set(jobId, rows.filter((m) => m.job_id === jobId).map(jobMatchOf));
+    const next = packJobBucket(jobs);
     if (next !== json) cells.push({ row: found.rowNumbers?.[i] ?? 0, json: next });
   });
   writeJobCells(store, cells);

@@ -25,7 +25,7 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
+import { findJob, jobFillOf, jobRowsAsWritten, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
 import { findLastRowsOf, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
 import { refreshCandidateIndex, writeJobMatches } from './candidate-index';
@@ -265,8 +265,9 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   } else {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), [encodeRecord(MATCHES_TAB, next, lang)]));
   }
-  // The job's matches the candidate index keeps (its list's buttons, the places held): this row as written.
-  writeJobMatches(store, [next]);
+  // The job's matches the candidate index keeps (its list's buttons, the places held): the job's
+  // rows were all found by 仕事ID, so they are given whole, in their order, this row as written.
+  writeJobMatches(store, [next], new Map([[job.job_id, open ? jobRowsAsWritten(matches, job.job_id, at, next) : jobRowsAsWritten(matches, job.job_id, -1, null, [next])]]));
   const after = [...others, next];
   // The member's matches (all of them: found by 会員ID), as they were and as they are now.
   const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === input.member_id);

@@ -65,6 +65,19 @@ export function readMatchRowsAndIds(
   return { matches: { name: read.name, parsed }, taken };
 }
 
+/** The rows of `jobId` in `matches` (read by readMatchRowsAndIds, which finds every row of the
+ *  job by 仕事ID) in their order as now written: the record at `at` (-1: none) replaced by
+ *  `replaced`, then `appended` below the last. What the candidate index keeps of the job
+ *  (writeJobMatches' `whole`). */
+export function jobRowsAsWritten(matches: TabRead<Match>, jobId: string, at: number, replaced: Match | null, appended: readonly Match[] = []): Match[] {
+  const rows = matches.parsed.records
+    .map((m, i) => ({ m: i === at && replaced ? replaced : m, row: matches.parsed.rowNumbers[i] ?? 0 }))
+    .filter((x) => x.m.job_id === jobId)
+    .sort((a, b) => a.row - b.row)
+    .map((x) => x.m);
+  return [...rows, ...appended.filter((m) => m.job_id === jobId)];
+}
+
 /** The job `jobId` and its row, or ApiError('not_found'). */
 export function findJob(jobs: TabRead<Job>, jobId: string, lang: Language): { job: Job; row: number } {
   const at = jobs.parsed.records.findIndex((j) => j.job_id === jobId);

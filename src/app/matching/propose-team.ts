@@ -12,7 +12,7 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
-import { findJob, jobFillOf, readJobRows, readMatchRowsAndIds } from './job-fill';
+import { findJob, jobFillOf, jobRowsAsWritten, readJobRows, readMatchRowsAndIds } from './job-fill';
 import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-match-status';
 import { writeJobMatches } from './candidate-index';
 
@@ -77,8 +77,9 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   if (proposed.length > 0) {
     store.appendCells(matches.name, ownedCells<typeof MATCHES_TAB>(matches.parsed.columnIndex, MATCHES_TAB.columns.map((c) => c.key), proposed.map((p) => encodeRecord(MATCHES_TAB, p, lang))));
   }
-  // The job's matches the candidate index keeps (who is already proposed): the rows just appended.
-  writeJobMatches(store, proposed);
+  // The job's matches the candidate index keeps (who is already proposed): every row of the job was
+  // found by 仕事ID above, so they are given whole, the rows just appended after them.
+  writeJobMatches(store, proposed, new Map([[job.job_id, jobRowsAsWritten(matches, job.job_id, -1, null, proposed)]]));
   const logged = appendActivityRows(ports, ctx, proposed.map((p) => ({
     date: day, area: 'matching' as const, kind: 'proposal' as const, member_id: p.member_id, client_id: job.client_id ?? '', job_id: job.job_id,
     outcome: labelOf(MATCH_STATUS, 'proposed', lang),
