@@ -67,6 +67,10 @@ const commandArb = fc.oneof(
   },
   // A 会員 row deleted: the on-change trigger says only that rows changed.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleted' as const), n: fc.nat() }) },
+  // A row of マッチング copied whole below the last, マッチングID and all (a paste over the key
+  // columns: the trigger stamps a rebuild), the original's 状態 typed over as 辞退 or not; the
+  // writes after it meet the pair held twice, the open one second.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('copied' as const), n: fc.nat(), decline: fc.boolean() }) },
 );
 
 /** An entry as a ranking on `today` can count it: what both sides keep may differ only in rows or
@@ -258,6 +262,17 @@ describe('the candidate index over any sequence of writes', () => {
           if (raw && raw.rows.length > 1) {
             d.store.replace('会員', raw.header, raw.rows.filter((_, i) => i !== cmd.n % raw.rows.length));
             stampIndexRebuild(d.props, clock);
+          }
+        } else if (cmd.kind === 'copied') {
+          const raw = d.store.read(['マッチング']);
+          const copy = raw?.rows[cmd.n % Math.max(1, raw.rows.length)];
+          if (raw && copy) {
+            const n = cmd.n % raw.rows.length;
+            const state = raw.header.indexOf('状態');
+            const rows = raw.rows.map((r, i) => (cmd.decline && i === n ? r.map((c, k) => (k === state ? '辞退' : c)) : [...r]));
+            d.store.replace('マッチング', raw.header, [...rows, [...copy]]);
+            fireEdit(d.store, d.props, clock, { tab: 'マッチング', row: raw.rows.length + 2, rows: 1, column: 1, columns: raw.header.length }, false);
+            if (cmd.decline) fireEdit(d.store, d.props, clock, { tab: 'マッチング', row: n + 2, rows: 1, column: state + 1, columns: 1, oldValue: String(copy[state] ?? ''), value: '辞退' }, false);
           }
         } else if (cmd.kind === 'hand') {
           // A person types into 会員; the index learns it from a rebuild (nightly, the menu, a stale stamp).
