@@ -31,7 +31,7 @@ function main(): void {
     const today = civilDateIn(RUN_AT, 'Asia/Tokyo');
     const parse = timed(runs, () => loadWeeklyWorkbook(store));
     const count = timed(runs, () => countActivities({ store, today, language: 'ja' }));
-    const figures = timed(runs, () => weeklySummary(parse.result, week, weeklyProblemCount(parse.result, count.result), [], { activityTotals: count.result.totals, members: parse.result.memberColumns }));
+    const figures = timed(runs, () => weeklySummary(parse.result, week, weeklyProblemCount(parse.result, count.result), [], { activityTotals: count.result.totals, members: parse.result.memberColumns, matches: parse.result.matchColumns }));
     lines.push(
       `${title}: ${fixture.cellsRead.toLocaleString('en')} cells read in ${fixture.reads.length} reads`,
       '| step | wall, median | wall, fastest | ÷ bare pass | CPU, least | ÷ bare pass | heap grown |',

@@ -157,7 +157,7 @@ function cellOf(parsed: Pick<ParsedTable<unknown>, 'columnIndex' | 'rowNumbers'>
 const REFERENCED = new Set(READ_TABS.flatMap((d) => d.columns.flatMap((c: Column) => (c.ref ? [c.ref] : []))));
 
 /** IDs of a tab, for the reference check alone (no row kept: duplicates are not looked for). */
-function idsOf(parsed: ParsedTable<unknown>, key: string): ReadonlySet<string> {
+export function idsOf(parsed: ParsedTable<unknown>, key: string): ReadonlySet<string> {
   const ids = new Set<string>(parsed.droppedIds);
   for (const rec of parsed.records) {
     const id = (rec as Record<string, unknown>)[key];
@@ -206,12 +206,32 @@ function crossTabProblems(tables: Record<string, ParsedTable<unknown> | undefine
       if (!targetIds || !targetDef) continue;
       const targetName = known[column.ref]?.tab ?? tables[column.ref]?.tab ?? targetDef.ja;
       parsed.records.forEach((rec, i) => {
-        const id = (rec as Record<string, unknown>)[column.key];
-        if (typeof id === 'string' && id !== '' && !targetIds.has(id)) {
-          problems.push({ tab: parsed.tab, cell: cellOf(parsed, column.key, i), code: 'missing_reference', params: { header: column.ja, id, target: targetName } });
-        }
+        const p = missingReference(parsed, i, column, (rec as Record<string, unknown>)[column.key], targetIds, targetName);
+        if (p) problems.push(p);
       });
     }
+  }
+  return problems;
+}
+
+/** workbook.md: an ID in a column that refers to another tab (`column.ref`) names a record of it
+ *  (the `i`th usable row of `parsed`; a blank cell refers to nothing). */
+export function missingReference(parsed: Pick<ParsedTable<unknown>, 'tab' | 'columnIndex' | 'rowNumbers'>, i: number, column: Column, id: unknown,
+  targetIds: { has(id: string): boolean }, targetName: string): Problem | null {
+  return typeof id === 'string' && id !== '' && !targetIds.has(id)
+    ? { tab: parsed.tab, cell: cellOf(parsed, column.key, i), code: 'missing_reference', params: { header: column.ja, id, target: targetName } }
+    : null;
+}
+
+/** workbook.md: a placed or ended match has a placed-on day, and ends no earlier (the `i`th usable row of `matches`). */
+export function matchRuleProblems(matches: Pick<ParsedTable<unknown>, 'tab' | 'columnIndex' | 'rowNumbers'>, i: number,
+  status: Match['status'], placedOn: string | null, endedOn: string | null): Problem[] {
+  const problems: Problem[] = [];
+  if ((status === 'placed' || status === 'ended') && placedOn === null) {
+    problems.push({ tab: matches.tab, cell: cellOf(matches, 'placed_on', i), code: 'placed_without_date', params: {} });
+  }
+  if (placedOn !== null && endedOn !== null && endedOn < placedOn) {
+    problems.push({ tab: matches.tab, cell: cellOf(matches, 'ended_on', i), code: 'ended_before_placed', params: { ended: endedOn, placed: placedOn } });
   }
   return problems;
 }
@@ -231,12 +251,7 @@ function recordRuleProblems(members: ParsedTable<Member> | undefined, matches: P
     if (p) problems.push(p);
   });
   matches?.records.forEach((m, i) => {
-    if ((m.status === 'placed' || m.status === 'ended') && m.placed_on === null) {
-      problems.push({ tab: matches.tab, cell: cellOf(matches, 'placed_on', i), code: 'placed_without_date', params: {} });
-    }
-    if (m.placed_on !== null && m.ended_on !== null && m.ended_on < m.placed_on) {
-      problems.push({ tab: matches.tab, cell: cellOf(matches, 'ended_on', i), code: 'ended_before_placed', params: { ended: m.ended_on, placed: m.placed_on } });
-    }
+    problems.push(...matchRuleProblems(matches, i, m.status, m.placed_on, m.ended_on));
   });
   return problems;
 }

@@ -155,7 +155,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
 
   let summary;
   try {
-    summary = weeklySummary(workbook, week, problemCount, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns });
+    summary = weeklySummary(workbook, week, problemCount, weeklyNotices(ports, workbook.coordinators, log), { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns, matches: workbook.matchColumns });
   } catch (error) {
     log(`weekly: compute_failed for ${week.from}: ${errorName(error)}`);
     return failed(week, 'compute_failed', notify(week, 'compute_failed'), problemCount, lang);
@@ -190,7 +190,7 @@ export function runWeeklySummary(ports: WeeklyPorts, options: WeeklyOptions = {}
     } else {
       if (missed && quota >= 2 * to.length) {
         try {
-          const late = weeklySummary(workbook, missed, problemCount, [], { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns });
+          const late = weeklySummary(workbook, missed, problemCount, [], { history: table, spreadsheetUrl, surveys, activityTotals: counted.totals, members: workbook.memberColumns, matches: workbook.matchColumns });
           ports.mailer.send({ to, subject: late.mail.subject, text: late.mail.text, html: late.mail.html, senderName: settings.centerName || undefined });
           const lateRow = weekRowWrite(table, weekRowValues(missed, late.reports.week, {
             status: 'sent', sentAt: civilDateTimeIn(ports.clock.now(), settings.timeZone), recipients: to.length,

@@ -1,10 +1,11 @@
-import { MEMBERS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
+import { MATCHES_TAB, MEMBERS_TAB, SETTINGS_TAB, tabNames } from '../../domain/schema/tabs';
 import { parseSettings } from '../../domain/settings';
-import { leftBeforeJoined, type Workbook } from '../../domain/workbook';
+import { idsOf, leftBeforeJoined, matchRuleProblems, missingReference, type Workbook } from '../../domain/workbook';
 import type { TableStore } from '../ports';
 import { loadWorkbookPart, parsedColumnsOf, readColumnsOf, type WorkbookPlan } from '../shared/read-part';
 import type { ReadOptions } from '../../domain/workbook';
 import { MEMBER_FIGURE_KEYS, type MemberColumns } from '../../domain/kpi/members';
+import { MATCH_FIGURE_KEYS, type MatchColumns } from '../../domain/kpi/placements';
 import { parseColumns } from '../../domain/parse/parse-table';
 import type { Problem } from '../../domain/messages/problem';
 
@@ -31,7 +32,8 @@ export const WEEKLY_READS: WorkbookPlan = {
   // (count-activities.ts), read by column (ACTIVITY_TOTAL_COLUMNS) and folded without records.
   // placements, working members, stale jobs' fill, follow-ups due, waiting members
   // (coordinator: proposals and placements per coordinator)
-  matches: { columns: ['match_id', 'job_id', 'member_id', 'engagement', 'status', 'proposed_on', 'placed_on', 'ended_on', 'coordinator'] },
+  // (folded from these columns too, as 会員 is)
+  matches: { columns: MATCH_FIGURE_KEYS },
   // events held and upcoming use every column but the venue: a few hundred rows, one getValues
   events: { whole: true },
   // per-event tallies; never the applicants' names or contacts
@@ -48,26 +50,29 @@ export const WEEKLY_READS: WorkbookPlan = {
  *  with every check; a duplicate ID changes no weekly figure. */
 export const WEEKLY_PARSE: ReadOptions = { columns: parsedColumnsOf(WEEKLY_READS), duplicateIds: false };
 
-/** The weekly run's workbook: `members` is empty, 会員 being folded from its columns instead. */
+/** The weekly run's workbook: `members` and `matches` are empty, 会員 and マッチング being folded from their columns instead. */
 export interface WeeklyWorkbook extends Workbook {
   /** 会員's usable rows, as the figures read them (weeklySummary's context.members). */
   readonly memberColumns: MemberColumns;
   /** Every 会員ID of the tab (usable rows and those left out for a bad required cell), for the
    *  references to members (null: no 会員 tab, references not checked, as readWorkbook does). */
   readonly memberIds: ReadonlySet<string> | null;
+  /** マッチング's usable rows, as the figures read them (weeklySummary's context.matches). */
+  readonly matchColumns: MatchColumns;
 }
 
-/** Not 会員: loadWeeklyWorkbook reads and folds it apart. */
-const { members: _members, ...OTHER_READS } = WEEKLY_READS;
+/** Not 会員 and マッチング: loadWeeklyWorkbook reads and folds them apart. */
+const { members: _members, matches: _matches, ...OTHER_READS } = WEEKLY_READS;
 
 /**
  * The workbook the weekly run needs: 設定 whole (with its problems, as readWorkbook gives them),
  * then the columns of WEEKLY_READS. Its problems are those of what was read and parsed: a bad cell
  * in a column the figures do not use (a phone number, say), and a duplicate ID, are left to
- * `ikigai check`, setup and the sidebar. 会員 makes no record per row (20,000 records of 19 fields
- * and their garbage at a mid-sized center): its columns are folded by parseColumns, with the same
- * problems parseTable finds in them and the rule readWorkbook checks (a member leaving before
- * joining), and its IDs check the references to members as readWorkbook would.
+ * `ikigai check`, setup and the sidebar. 会員 and マッチング make no record per row (20,000 records
+ * each of 19 and 12 fields, and their garbage, at a mid-sized center): their columns are folded by
+ * parseColumns, with the same problems parseTable finds in them and the rules readWorkbook checks
+ * (a member leaving before joining, a placement's days), 会員's IDs check the references to
+ * members (マッチング's among them) and 仕事's those of マッチング, as readWorkbook would.
  */
 export function loadWeeklyWorkbook(store: TableStore): WeeklyWorkbook {
   const { settings, problems } = parseSettings(store.read(tabNames(SETTINGS_TAB)));
@@ -92,5 +97,40 @@ export function loadWeeklyWorkbook(store: TableStore): WeeklyWorkbook {
   const part = loadWorkbookPart(store, OTHER_READS, settings, {
     ...WEEKLY_PARSE, knownIds: { members: raw && memberIds ? { tab: raw.name, ids: memberIds } : null },
   });
-  return { ...part, problems: [...problems, ...memberProblems, ...part.problems], memberColumns, memberIds };
+  const matches = foldMatches(store, part, raw && memberIds ? { tab: raw.name, ids: memberIds } : null);
+  return {
+    ...part, problems: [...problems, ...memberProblems, ...part.problems, ...matches.problems],
+    memberColumns, memberIds, matchColumns: matches.columns,
+  };
+}
+
+/** マッチング's columns, with the problems readWorkbook finds in them: its cells', its rules', and
+ *  its references to 仕事 and 会員 (`members`: 会員's IDs; null, no 会員 tab: not checked). */
+function foldMatches(store: TableStore, part: Workbook, members: { readonly tab: string; readonly ids: ReadonlySet<string> } | null): { columns: MatchColumns; problems: Problem[] } {
+  const raw = readColumnsOf(store, MATCHES_TAB, MATCH_FIGURE_KEYS);
+  if (!raw) {
+    const columns: MatchColumns = { count: 0, match_id: [], job_id: [], member_id: [], engagement: [], status: [], proposed_on: [], placed_on: [], ended_on: [], coordinator: [] };
+    const missing: Problem[] = MATCHES_TAB.required ? [{ tab: MATCHES_TAB.ja, cell: '', code: 'missing_tab', params: { tab: MATCHES_TAB.ja, en: MATCHES_TAB.en } }] : [];
+    return { columns, problems: missing };
+  }
+  const parsed = parseColumns(MATCHES_TAB, raw, MATCH_FIGURE_KEYS);
+  const problems = [...parsed.problems];
+  const { status, placed_on: placedOn, ended_on: endedOn } = parsed.columns;
+  // readWorkbook's order: the references (column by column), then the rules.
+  const jobs = part.tables.jobs;
+  const targets = [
+    { key: 'job_id' as const, target: jobs ? { tab: jobs.tab, ids: idsOf(jobs, 'job_id') } : null },
+    { key: 'member_id' as const, target: members },
+  ];
+  for (const { key, target } of targets) {
+    const column = MATCHES_TAB.columns.find((c) => c.key === key);
+    if (!target || !column) continue;
+    const values = parsed.columns[key];
+    for (let i = 0; i < parsed.count; i++) {
+      const p = missingReference(parsed, i, column, values[i], target.ids, target.tab);
+      if (p) problems.push(p);
+    }
+  }
+  for (let i = 0; i < parsed.count; i++) problems.push(...matchRuleProblems(parsed, i, status[i] as MatchColumns['status'][number], placedOn[i] ?? null, endedOn[i] ?? null));
+  return { columns: { count: parsed.count, ...parsed.columns }, problems };
 }

@@ -1,5 +1,6 @@
 import { daysBetween, type CivilDate } from '../civil-date';
-import type { Job, Match } from '../schema/tabs';
+import type { Job } from '../schema/tabs';
+import type { MatchColumns } from './placements';
 import type { MemberColumns } from './members';
 import type { Report } from './report';
 
@@ -66,7 +67,7 @@ function before(id: string, days: number, b: UrgentItem): boolean {
 /** One pass over jobs, matches and members each; `report` is the week's. Each list holds its
  *  `limit` most urgent items (every item by default): the mail shows MOST_URGENT of each. */
 export function attentionItems(
-  data: { readonly jobs: readonly Job[]; readonly matches: readonly Match[]; readonly members: MemberColumns },
+  data: { readonly jobs: readonly Job[]; readonly matches: MatchColumns; readonly members: MemberColumns },
   report: Report,
   limit = Infinity,
 ): AttentionItems {
@@ -77,7 +78,11 @@ export function attentionItems(
   const waiting = new Set(report.activities.waiting_members);
   // The titles of the jobs the lists name (not a Map of every job).
   const named = new Set(stale);
-  for (const m of data.matches) if (m.job_id !== null && due.has(m.match_id)) named.add(m.job_id);
+  const { match_id: matchIds, job_id: jobIds, member_id: matchMembers, status, placed_on: placedOn, ended_on: endedOn, proposed_on: proposedOn } = data.matches;
+  for (let i = 0; i < data.matches.count; i++) {
+    const job = jobIds[i] ?? null;
+    if (job !== null && due.has(matchIds[i] as string)) named.add(job);
+  }
   const jobs = new Map<string, Job>();
   for (const j of data.jobs) if (named.has(j.job_id)) jobs.set(j.job_id, j);
   const title = (jobId: string | null): string | null => (jobId === null ? null : jobs.get(jobId)?.title?.trim() || null);
@@ -85,19 +90,23 @@ export function attentionItems(
   const placedByJob = new Map<string, number>();
   const lastContact = new Map<string, CivilDate>();
   const followUps = new MostUrgent(limit);
-  for (const m of data.matches) {
-    if (m.job_id !== null && m.status === 'placed' && m.placed_on !== null && m.placed_on <= to && stale.has(m.job_id)) {
-      placedByJob.set(m.job_id, (placedByJob.get(m.job_id) ?? 0) + 1);
+  for (let i = 0; i < data.matches.count; i++) {
+    const id = matchIds[i] as string;
+    const job = jobIds[i] ?? null;
+    const member = matchMembers[i] as string;
+    const placed = placedOn[i] ?? null;
+    if (job !== null && status[i] === 'placed' && placed !== null && placed <= to && stale.has(job)) {
+      placedByJob.set(job, (placedByJob.get(job) ?? 0) + 1);
     }
-    if (due.has(m.match_id)) {
-      followUps.offer(m.match_id, days(m.placed_on), () => ({ id: m.match_id, days: days(m.placed_on), jobTitle: title(m.job_id), memberId: m.member_id, filled: null }));
+    if (due.has(id)) {
+      followUps.offer(id, days(placed), () => ({ id, days: days(placed), jobTitle: title(job), memberId: member, filled: null }));
     }
     // A waiting member's last day with the desk: the latest of a match's days up to `to`.
-    if (waiting.has(m.member_id)) {
-      for (const d of [m.ended_on, m.placed_on, m.proposed_on]) {
+    if (waiting.has(member)) {
+      for (const d of [endedOn[i] ?? null, placed, proposedOn[i] ?? null]) {
         if (d === null || d > to) continue;
-        const seen = lastContact.get(m.member_id);
-        if (seen === undefined || d > seen) lastContact.set(m.member_id, d);
+        const seen = lastContact.get(member);
+        if (seen === undefined || d > seen) lastContact.set(member, d);
       }
     }
   }

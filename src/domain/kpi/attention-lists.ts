@@ -1,7 +1,7 @@
 import { addDays, type CivilDate } from '../civil-date';
 import type { Activity, Match } from '../schema/tabs';
 import { enrolledOn, type MemberColumns } from './members';
-import { isActiveBetween, isPlacement } from './placements';
+import { activeBetween, placedStatus, type MatchColumns } from './placements';
 
 // The attention lists of kpi.md (要フォロー, 待機会員): IDs only, sorted, never names.
 
@@ -50,16 +50,18 @@ function lastOnOrBefore(days: readonly CivilDate[], to: CivilDate): CivilDate | 
 /** Match IDs of placed (成立) matches with placed_on between 60 and 14 days before `to` and no
  *  継続支援 activity for that member dated on or after placed_on (up to `to`: the report is as of `to`).
  *  `followUps` may be given when made once for several periods (followUpDaysOf of the same activities). */
-export function followUpsDue(matches: readonly Match[], activities: readonly Activity[], to: CivilDate,
+export function followUpsDue(matches: MatchColumns, activities: readonly Activity[], to: CivilDate,
   followUps: FollowUpDays = followUpDaysOf(activities)): string[] {
   const earliest = addDays(to, -FOLLOW_UP_UNTIL_DAYS);
   const latest = addDays(to, -FOLLOW_UP_FROM_DAYS);
   const due: string[] = [];
-  for (const m of matches) {
-    if (m.status !== 'placed' || m.placed_on === null) continue;
-    if (m.placed_on < earliest || m.placed_on > latest) continue;
+  const { status, placed_on: placedOn, member_id: memberIds, match_id: matchIds } = matches;
+  for (let i = 0; i < matches.count; i++) {
+    const placed = placedOn[i] ?? null;
+    if (status[i] !== 'placed' || placed === null) continue;
+    if (placed < earliest || placed > latest) continue;
     // Due when the member's last 継続支援 day up to `to` is before placed_on, or there is none.
-    if (!followUps.anyBetween(m.member_id, m.placed_on, to)) due.push(m.match_id);
+    if (!followUps.anyBetween(memberIds[i] as string, placed, to)) due.push(matchIds[i] as string);
   }
   return due.sort();
 }
@@ -67,20 +69,24 @@ export function followUpsDue(matches: readonly Match[], activities: readonly Act
 /** A match keeps a member busy in [from, to]: a placement active on a day of it, or a match still
  *  in progress (候補・提案・面接) proposed in it or with no proposed-on day. Declined and rejected
  *  matches leave the member waiting. */
-function busyBetween(m: Match, from: CivilDate, to: CivilDate): boolean {
-  if (isPlacement(m)) return isActiveBetween(m, from, to);
-  if (m.status === 'candidate' || m.status === 'proposed' || m.status === 'interview') {
-    return m.proposed_on === null || (m.proposed_on >= from && m.proposed_on <= to);
+function busyBetween(status: Match['status'], proposedOn: CivilDate | null, placedOn: CivilDate | null, endedOn: CivilDate | null, from: CivilDate, to: CivilDate): boolean {
+  // A placement (isPlacement): active in the span.
+  if (placedStatus(status) && placedOn !== null) return activeBetween(status, placedOn, endedOn, from, to);
+  if (status === 'candidate' || status === 'proposed' || status === 'interview') {
+    return proposedOn === null || (proposedOn >= from && proposedOn <= to);
   }
   return false;
 }
 
 /** Member IDs enrolled on `to`, with consent and at least one availability slot, and no match
  *  active in the 90 days ending on `to` (to - 89 .. to). */
-export function waitingMembers(members: MemberColumns, matches: readonly Match[], to: CivilDate): string[] {
+export function waitingMembers(members: MemberColumns, matches: MatchColumns, to: CivilDate): string[] {
   const from = addDays(to, -(WAITING_DAYS - 1));
   const busy = new Set<string>();
-  for (const m of matches) if (busyBetween(m, from, to)) busy.add(m.member_id);
+  const { status, proposed_on: proposedOn, placed_on: placedOn, ended_on: endedOn, member_id: matchMembers } = matches;
+  for (let i = 0; i < matches.count; i++) {
+    if (busyBetween(status[i] as Match['status'], proposedOn[i] ?? null, placedOn[i] ?? null, endedOn[i] ?? null, from, to)) busy.add(matchMembers[i] as string);
+  }
   const waiting: string[] = [];
   const { member_id: ids, joined_on: joinedOn, left_on: leftOn, consent, availability } = members;
   for (let i = 0; i < members.count; i++) {

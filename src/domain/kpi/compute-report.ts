@@ -3,6 +3,7 @@ import type { Report } from './report';
 import type { Period } from './period';
 import type { CivilDate } from '../civil-date';
 import { memberColumnsOf, memberFigures, type MemberColumns } from './members';
+import { matchColumnsOf, type MatchColumns } from './placements';
 import { workFigures } from './work';
 import { followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
 import { countsIn, followUpDaysOfTotals, totalsOfActivities, type ActivityTotals } from './activity-totals';
@@ -22,6 +23,8 @@ export interface ReportBasis {
   readonly followUps: FollowUpDays;
   /** The members as the figures read them (the weekly run's folded from 会員's columns). */
   readonly members: MemberColumns;
+  /** The matches as the figures read them (the weekly run's folded from マッチング's columns). */
+  readonly matches: MatchColumns;
   /** The attention lists as of a day, once per day: they depend on the period's last day only, and
    *  the week and the fiscal year to date end on the same Sunday (each pass is over every member
    *  and match). */
@@ -31,9 +34,9 @@ export interface ReportBasis {
 /** The basis of `totals`: the weekly run's (stored totals plus the rows after them, or a fold of
  *  the whole tab), or, by default, of the workbook's parsed activities; and of `members` (the
  *  weekly run's folded columns), by default the workbook's member records. */
-export function reportBasisOf(workbook: Pick<Workbook, 'activities' | 'members'>, totals: ActivityTotals = totalsOfActivities(workbook.activities),
-  members: MemberColumns = memberColumnsOf(workbook.members)): ReportBasis {
-  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), members, listsAt: new Map() };
+export function reportBasisOf(workbook: Pick<Workbook, 'activities' | 'members' | 'matches'>, totals: ActivityTotals = totalsOfActivities(workbook.activities),
+  members: MemberColumns = memberColumnsOf(workbook.members), matches: MatchColumns = matchColumnsOf(workbook.matches)): ReportBasis {
+  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), members, matches, listsAt: new Map() };
 }
 
 /** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
@@ -44,11 +47,11 @@ export function computeReport(workbook: Workbook, period: Period, options: Repor
   const members = memberFigures(basis.members, period, population);
   let lists = basis.listsAt?.get(period.to);
   if (lists === undefined) {
-    lists = { followUpsDue: followUpsDue(workbook.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(basis.members, workbook.matches, period.to) };
+    lists = { followUpsDue: followUpsDue(basis.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(basis.members, basis.matches, period.to) };
     basis.listsAt?.set(period.to, lists);
   }
   const work = {
-    ...workFigures(workbook, period, members.enrolled.total),
+    ...workFigures({ matches: basis.matches, jobs: workbook.jobs, clients: workbook.clients }, period, members.enrolled.total),
     actual: actualWork(workbook, period, members.enrolled.total),
   };
   return {

@@ -1,7 +1,7 @@
 import { inPeriod } from '../civil-date';
-import type { Activity, Job, Match } from '../schema/tabs';
+import type { Activity, Job } from '../schema/tabs';
 import type { Period } from './period';
-import { isPlacement } from './placements';
+import { placedStatus, type MatchColumns } from './placements';
 import { activitiesByCoordinatorIn, totalsOfActivities, type ActivityTotals } from './activity-totals';
 
 // What each coordinator did in a period (issue 14 "Per coordinator"): activities logged, matches
@@ -19,7 +19,7 @@ export interface CoordinatorFigures {
  *  in the period (whatever became of it); a placement a placed or ended match placed in it; a job
  *  developed one registered (登録日) in it, under the job's 担当. */
 export function coordinatorFigures(
-  data: { readonly activities: readonly Activity[]; readonly matches: readonly Match[]; readonly jobs: readonly Job[] },
+  data: { readonly activities: readonly Activity[]; readonly matches: MatchColumns; readonly jobs: readonly Job[] },
   period: Period,
   /** 活動記録's totals (the weekly run's; by default those of data.activities). */
   activityTotals: ActivityTotals = totalsOfActivities(data.activities),
@@ -32,9 +32,11 @@ export function coordinatorFigures(
     return f;
   };
   for (const [who, n] of activitiesByCoordinatorIn(activityTotals, period)) of(who).activities += n;
-  for (const m of data.matches) {
-    if (inPeriod(m.proposed_on, period.from, period.to)) of(m.coordinator).proposals++;
-    if (isPlacement(m) && inPeriod(m.placed_on, period.from, period.to)) of(m.coordinator).placements++;
+  const { proposed_on: proposedOn, placed_on: placedOn, status, coordinator } = data.matches;
+  for (let i = 0; i < data.matches.count; i++) {
+    if (inPeriod(proposedOn[i] ?? null, period.from, period.to)) of(coordinator[i] ?? null).proposals++;
+    // A placement (isPlacement) placed in the period.
+    if (placedStatus(status[i] as MatchColumns['status'][number]) && inPeriod(placedOn[i] ?? null, period.from, period.to)) of(coordinator[i] ?? null).placements++;
   }
   for (const j of data.jobs) if (inPeriod(j.created_on, period.from, period.to)) of(j.coordinator).jobs_developed++;
   return by;

@@ -1,10 +1,10 @@
 import { MATCH_ENGAGEMENT, SECTOR, type Sector } from '../enums';
 import { addDays, inPeriod } from '../civil-date';
-import type { Client, Job, Match } from '../schema/tabs';
+import type { Client, Job } from '../schema/tabs';
 import type { Report } from './report';
 import type { Period } from './period';
 import { zeroCounts } from './counts';
-import { isActiveBetween, isPlacement } from './placements';
+import { activeBetween, placedStatus, type MatchColumns } from './placements';
 
 // 就業 figures of kpi.md: single passes over matches, jobs and clients, with maps by ID.
 
@@ -12,7 +12,7 @@ import { isActiveBetween, isPlacement } from './placements';
 export const STALE_AFTER_DAYS = 14;
 
 export function workFigures(
-  input: { matches: readonly Match[]; jobs: readonly Job[]; clients: readonly Client[] },
+  input: { matches: MatchColumns; jobs: readonly Job[]; clients: readonly Client[] },
   period: Period,
   enrolledOnTo: number,
 ): Omit<Report['work'], 'actual'> {
@@ -22,15 +22,21 @@ export function workFigures(
   const working = new Set<string>();
   // Placed (成立) matches per job as of `to`, for stale_open_jobs; ended ones no longer fill a slot.
   const filledByJob = new Map<string, number>();
-  for (const m of input.matches) {
-    if (!isPlacement(m)) continue;
-    if (inPeriod(m.placed_on, from, to)) {
-      placedAll.add(m.member_id);
-      placedBy.get(m.engagement)?.add(m.member_id);
+  const { status: statuses, placed_on: placedOn, ended_on: endedOn, member_id: memberIds, engagement, job_id: jobIds } = input.matches;
+  for (let i = 0; i < input.matches.count; i++) {
+    const status = statuses[i] as MatchColumns['status'][number];
+    const placed = placedOn[i] ?? null;
+    // Placements only (isPlacement).
+    if (!placedStatus(status) || placed === null) continue;
+    const member = memberIds[i] as string;
+    if (inPeriod(placed, from, to)) {
+      placedAll.add(member);
+      placedBy.get(engagement[i] as string)?.add(member);
     }
-    if (isActiveBetween(m, from, to)) working.add(m.member_id);
-    if (m.status === 'placed' && m.job_id !== null && m.placed_on <= to) {
-      filledByJob.set(m.job_id, (filledByJob.get(m.job_id) ?? 0) + 1);
+    if (activeBetween(status, placed, endedOn[i] ?? null, from, to)) working.add(member);
+    const job = jobIds[i] ?? null;
+    if (status === 'placed' && job !== null && placed <= to) {
+      filledByJob.set(job, (filledByJob.get(job) ?? 0) + 1);
     }
   }
   const byEngagement = zeroCounts(MATCH_ENGAGEMENT.codes);

@@ -13,6 +13,7 @@ import { weeklyTrends, type WeeklyTrends } from './weekly-trends';
 import { weeklySurveyLines, type WeeklySurveyInput } from '../mail/weekly-survey-section';
 import type { ActivityTotals } from '../kpi/activity-totals';
 import type { MemberColumns } from '../kpi/members';
+import type { MatchColumns } from '../kpi/placements';
 
 // The weekly summary's computation, in one place: the three reports (the week, the week before,
 // the fiscal year to date) and the mail rendered from them. The weekly job, its tests and the
@@ -45,6 +46,8 @@ export interface WeeklyContext {
   /** 会員 as the figures read it when the run folded its columns itself (the workbook then holds
    *  no member records: weekly-reads.ts); by default workbook.members. */
   readonly members?: MemberColumns;
+  /** マッチング likewise (by default workbook.matches). */
+  readonly matches?: MatchColumns;
 }
 
 /** The summary of `week` (Monday..Sunday) from `workbook`; `problemCount` is what the mail reports,
@@ -54,7 +57,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
   const { settings } = workbook;
   const periods = weeklyPeriods(week, settings.fiscalYearStartMonth);
   // The counted activities and the follow-up days once, for the three reports.
-  const basis = reportBasisOf(workbook, context.activityTotals, context.members);
+  const basis = reportBasisOf(workbook, context.activityTotals, context.members, context.matches);
   const reports: WeeklyReports = {
     week: computeReport(workbook, periods.week, {}, basis),
     previousWeek: computeReport(workbook, periods.previousWeek, {}, basis),
@@ -68,9 +71,9 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       trends,
       targets: fiscalTargets(settings, periods.fiscalYear, reports.fiscalYearToDate),
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
-      coordinatorWeek: coordinatorFigures(workbook, periods.week, basis.activityTotals),
-      coordinatorYear: coordinatorFigures(workbook, periods.fiscalYearToDate, basis.activityTotals),
-      attention: attentionItems({ jobs: workbook.jobs, matches: workbook.matches, members: basis.members }, reports.week, MOST_URGENT),
+      coordinatorWeek: coordinatorFigures({ activities: workbook.activities, matches: basis.matches, jobs: workbook.jobs }, periods.week, basis.activityTotals),
+      coordinatorYear: coordinatorFigures({ activities: workbook.activities, matches: basis.matches, jobs: workbook.jobs }, periods.fiscalYearToDate, basis.activityTotals),
+      attention: attentionItems({ jobs: workbook.jobs, matches: basis.matches, members: basis.members }, reports.week, MOST_URGENT),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { matchColumnsOf } from '../../../src/domain/kpi/placements';
 import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { countActivities, TOTALS_EDITED_PROPERTY, type RecountReason } from '../../../src/app/weekly/count-activities';
 import { addDays, type CivilDate } from '../../../src/domain/civil-date';
@@ -128,7 +129,7 @@ describe('the weekly run\'s stored activity totals', () => {
             const full = loadWorkbook(d.store);
             for (const back of [0, 3, 9]) {
               const week = weekHolding(addDays(START, 7 * (back + s.week)));
-              const inc = weeklySummary(workbook, week, weeklyProblemCount(workbook, counted), [], { activityTotals: counted.totals, members: workbook.memberColumns });
+              const inc = weeklySummary(workbook, week, weeklyProblemCount(workbook, counted), [], { activityTotals: counted.totals, members: workbook.memberColumns, matches: workbook.matchColumns });
               const all = weeklySummary(full, week, full.problems.filter((p) => p.code !== 'duplicate_id').length);
               expect(inc.reports).toEqual(all.reports);
               expect(inc.mail.text).toBe(all.mail.text);
@@ -139,14 +140,14 @@ describe('the weekly run\'s stored activity totals', () => {
                 const report = all.reports.week.period.from === period.from ? all.reports.week : all.reports.previousWeek.period.from === period.from ? all.reports.previousWeek : all.reports.fiscalYearToDate;
                 const { follow_ups_due: due, waiting_members: _w, ...counts } = report.activities;
                 expect(counts).toEqual(activityCountsByRecord(full.activities, period));
-                expect(due).toEqual(followUpsDue(full.matches, full.activities.filter((a) => a.status !== 'withdrawn'), period.to));
+                expect(due).toEqual(followUpsDue(matchColumnsOf(full.matches), full.activities.filter((a) => a.status !== 'withdrawn'), period.to));
                 const byRecord = new Map<string, number>();
                 for (const a of full.activities) {
                   if (a.status === 'withdrawn' || a.date < period.from || a.date > period.to) continue;
                   const k = a.coordinator.trim().toLowerCase();
                   byRecord.set(k, (byRecord.get(k) ?? 0) + 1);
                 }
-                const figures = coordinatorFigures({ ...workbook, activities: [] }, period, counted.totals);
+                const figures = coordinatorFigures({ ...workbook, activities: [], matches: matchColumnsOf(full.matches) }, period, counted.totals);
                 for (const [k, v] of byRecord) expect([k, figures.get(k)?.activities]).toEqual([k, v]);
                 for (const [k, f] of figures) if (f.activities > 0) expect(byRecord.get(k)).toBe(f.activities);
               }

@@ -24,5 +24,5 @@ export function weeklyInputs(store: TableStore, today: CivilDate = '2099-01-01')
 
 /** The week's summary as the run makes it from `inputs`. */
 export function weeklyOf(inputs: WeeklyInputs, week: Period, problemCount: number = inputs.problemCount): WeeklySummary {
-  return weeklySummary(inputs.workbook, week, problemCount, [], { activityTotals: inputs.totals, members: inputs.workbook.memberColumns });
+  return weeklySummary(inputs.workbook, week, problemCount, [], { activityTotals: inputs.totals, members: inputs.workbook.memberColumns, matches: inputs.workbook.matchColumns });
 }

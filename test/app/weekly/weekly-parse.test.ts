@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { matchColumnsOf } from '../../../src/domain/kpi/placements';
 import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { loadWorkbookPart } from '../../../src/app/shared/read-part';
 import { BOOTSTRAP_READS } from '../../../src/app/sidebar/read-plans';
@@ -9,6 +10,7 @@ import { computeReport } from '../../../src/domain/kpi/compute-report';
 import { parseColumns, parseTable } from '../../../src/domain/parse/parse-table';
 import { MEMBER_FIGURE_KEYS } from '../../../src/domain/kpi/members';
 import { ACTIVITIES_TAB, MATCHES_TAB, MEMBERS_TAB, type Activity, type Match } from '../../../src/domain/schema/tabs';
+import { MATCH_FIGURE_KEYS } from '../../../src/domain/kpi/placements';
 import { weekHolding, weeklyPeriods } from '../../../src/domain/weekly/week-period';
 import { weeklySummary } from '../../../src/domain/weekly/weekly-summary';
 import type { Workbook } from '../../../src/domain/workbook';
@@ -58,19 +60,27 @@ describe('the weekly run\'s column parse gives the old path\'s figures', () => {
 // What a person may type into 会員's cells: dates, codes and flags good and bad, blanks, error values.
 const MEMBER_CELLS: readonly Cell[] = ['', ' ', 'someday', '2015-13-01', '2015-04-01', '2030-01-01', '1990/1/2', '#N/A', 'X', '男', '女性', 'はい', 'いいえ',
   '月午前', '月朝', 'M000001', 3, 0, 1, Number.NaN, true, { date: '2016-02-03T00:00:00' }];
+// And into マッチング's: statuses, engagements, IDs of jobs and members that exist or not.
+const MATCH_CELLS: readonly Cell[] = [...MEMBER_CELLS, '成立', '終了', '提案', '面接', '辞退', '請負', '派遣', 'J00001', 'J99999', 'M999999', '2016-02-01'];
 
-describe('会員 folded from its columns (parseColumns) gives what its records gave', () => {
+describe('会員 and マッチング folded from their columns (parseColumns) give what their records gave', () => {
   it('the same figures, mail and problem count with bad cells, dropped rows and left-before-joined members', () => {
     fc.assert(fc.property(
       fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 40, max: 160 }), fc.integer({ min: 0, max: 30 }),
       fc.array(fc.record({ row: fc.nat(), column: fc.constantFrom(...MEMBER_FIGURE_KEYS), cell: fc.constantFrom(...MEMBER_CELLS) }), { maxLength: 12 }),
-      (seed, members, weeksBack, edits) => {
+      fc.array(fc.record({ row: fc.nat(), column: fc.constantFrom(...MATCH_FIGURE_KEYS), cell: fc.constantFrom(...MATCH_CELLS) }), { maxLength: 12 }),
+      (seed, members, weeksBack, edits, matchEdits) => {
         const center = generateBenchCenter({ name: 'p', members, activities: 400 }, seed);
         const tables = center.tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
         const tab = tables.find((t) => t.name === '会員')!;
         for (const e of edits) {
           const at = tab.header.indexOf(MEMBERS_TAB.columns.find((c) => c.key === e.column)!.ja);
           tab.rows[e.row % tab.rows.length]![at] = e.cell;
+        }
+        const matchTab = tables.find((t) => t.name === 'マッチング')!;
+        for (const e of matchEdits) {
+          const at = matchTab.header.indexOf(MATCHES_TAB.columns.find((c) => c.key === e.column)!.ja);
+          matchTab.rows[e.row % matchTab.rows.length]![at] = e.cell;
         }
         const store = MemoryTableStore.from(tables);
         const full = loadWorkbook(store);
@@ -80,13 +90,13 @@ describe('会員 folded from its columns (parseColumns) gives what its records g
         expect(weeklyOf(part, weekHolding(day), 0).mail.text).toBe(weeklySummary(full, weekHolding(day), 0).mail.text);
         expect(part.problemCount).toBe(full.problems.filter((p) => p.code !== 'duplicate_id').length);
         // The same problems, cell by cell (the weekly read names them first, after 設定's).
-        const ofMembers = (ps: readonly { tab: string; cell: string; code: string }[]): string[] => ps.filter((p) => p.tab === '会員').map((p) => `${p.cell} ${p.code}`).sort();
+        const ofMembers = (ps: readonly { tab: string; cell: string; code: string }[]): string[] => ps.filter((p) => p.tab === '会員' || p.tab === 'マッチング').map((p) => `${p.tab}!${p.cell} ${p.code}`).sort();
         expect(ofMembers(part.workbook.problems)).toEqual(ofMembers(full.problems.filter((p) => p.code !== 'duplicate_id')));
       },
     ), { numRuns: 25 });
   });
 
-  it('parseColumns: the columns, row numbers, dropped IDs and problems of parseTable\'s records', () => {
+  it('parseColumns: the columns, row numbers, dropped IDs and problems of parseTable\'s records (会員)', () => {
     const header = MEMBERS_TAB.columns.map((c) => c.ja);
     fc.assert(fc.property(
       fc.array(fc.array(fc.constantFrom(...MEMBER_CELLS), { minLength: header.length, maxLength: header.length }), { maxLength: 25 }),
@@ -133,7 +143,7 @@ describe('follow-ups due from the days made once', () => {
           ms.map((m, i) => [`X${i}`, `M${m.m}`, '請負', m.placed ? '成立' : '提案', day(m.d)]))).records;
         expect(activities).toHaveLength(acts.length);
         // Also each follow-up's own day and the day before it (the edges of "by `to`").
-        for (const to of [...tos, ...acts.flatMap((a) => [a.d, a.d - 1])]) expect(followUpsDue(matches, activities, day(to))).toEqual(followUpsDueBefore(matches, activities, day(to)));
+        for (const to of [...tos, ...acts.flatMap((a) => [a.d, a.d - 1])]) expect(followUpsDue(matchColumnsOf(matches), activities, day(to))).toEqual(followUpsDueBefore(matches, activities, day(to)));
       },
     ), { numRuns: 300 });
   });

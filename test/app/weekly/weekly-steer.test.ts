@@ -1,4 +1,5 @@
 import { runWeeklySummary } from '../../../src/app/weekly/run-weekly-summary';
+import { matchColumnsOf } from '../../../src/domain/kpi/placements';
 import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { addDays } from '../../../src/domain/civil-date';
 import { computeReport } from '../../../src/domain/kpi/compute-report';
@@ -68,15 +69,15 @@ describe('the year\'s targets, pro rata', () => {
 describe('figures per coordinator', () => {
   it('count activities (not withdrawn), proposals, placements and jobs developed by 担当, in any case', () => {
     const wb = loadWorkbook(center());
-    const week = coordinatorFigures(wb, { from: '2016-03-28', to: '2016-04-03' });
+    const week = coordinatorFigures({ ...wb, matches: matchColumnsOf(wb.matches) }, { from: '2016-03-28', to: '2016-04-03' });
     // jc1: A001, A002 (A005 is 04-04); X001 03-30 and X002 04-02 placed; no 提案日 in the fixture.
     expect(week.get('jc1@center.example')).toEqual({ activities: 2, proposals: 0, placements: 2, jobs_developed: 0 });
     // jc2: A003; J002 created 04-01 under jc2.
     expect(week.get('jc2@center.example')).toEqual({ activities: 1, proposals: 0, placements: 0, jobs_developed: 1 });
     const matches = wb.matches.map((m) => (m.match_id === 'X003' ? { ...m, proposed_on: '2016-03-29', coordinator: 'JC2@Center.Example' } : m));
-    expect(coordinatorFigures({ ...wb, matches }, { from: '2016-03-28', to: '2016-04-03' }).get('jc2@center.example')?.proposals).toBe(1);
+    expect(coordinatorFigures({ ...wb, matches: matchColumnsOf(matches) }, { from: '2016-03-28', to: '2016-04-03' }).get('jc2@center.example')?.proposals).toBe(1);
     const withdrawn = wb.activities.map((a) => (a.activity_id === 'A003' ? { ...a, status: 'withdrawn' as const } : a));
-    expect(coordinatorFigures({ ...wb, activities: withdrawn }, { from: '2016-03-28', to: '2016-04-03' }).get('jc2@center.example')?.activities).toBe(0);
+    expect(coordinatorFigures({ ...wb, activities: withdrawn, matches: matchColumnsOf(wb.matches) }, { from: '2016-03-28', to: '2016-04-03' }).get('jc2@center.example')?.activities).toBe(0);
   });
 });
 
@@ -87,7 +88,7 @@ describe('the attention lists with what makes them urgent', () => {
     const slot = loaded.members.find((m) => m.member_id === 'M003')!.availability;
     const wb = { ...loaded, members: loaded.members.map((m) => (m.member_id === 'M002' ? { ...m, availability: slot } : m)) };
     const report = computeReport(wb, { from: '2016-04-11', to: '2016-04-17' });
-    const items = attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, report);
+    const items = attentionItems({ ...wb, members: memberColumnsOf(wb.members), matches: matchColumnsOf(wb.matches) }, report);
     // J001 created 03-15, open, 2 of 3 placed (X001, X002) → 33 days on 04-17; J002 (04-01, none
     // of 1 placed) → 16 days: the longer open first.
     expect(items.staleOpenJobs).toEqual([
@@ -102,7 +103,7 @@ describe('the attention lists with what makes them urgent', () => {
     // On 2016-07-10 (90 days: 04-12..07-10) M002 waits too, since its later day with the desk:
     // joined 03-29 (after the match ended 03-25) → 103 days; M003 since 04-01 → 100; M001 and M004
     // are placed (busy).
-    const july = attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, computeReport(wb, { from: '2016-07-04', to: '2016-07-10' }));
+    const july = attentionItems({ ...wb, members: memberColumnsOf(wb.members), matches: matchColumnsOf(wb.matches) }, computeReport(wb, { from: '2016-07-04', to: '2016-07-10' }));
     expect(july.waitingMembers.map((i) => [i.id, i.days])).toEqual([['M002', 103], ['M003', 100]]);
     // Both count from their join day (M002's match ended before it): the mail says "入会から" past a year.
     expect(july.waitingMembers.map((i) => i.fromJoining)).toEqual([true, true]);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { matchColumnsOf } from '../../../src/domain/kpi/placements';
 import { loadWorkbook } from '../../../src/app/shared/load-workbook';
 import { addDays, daysBetween, type CivilDate } from '../../../src/domain/civil-date';
 import type { Cell } from '../../../src/domain/cell';
@@ -96,8 +97,8 @@ describe('the attention lists cut to the most urgent', () => {
         const week = weekHolding(addDays(BENCH_TODAY, -7 * weeksBack));
         const report = computeReport(wb, week);
         const before = attentionItemsBefore(wb, report);
-        expect(attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, report, limit)).toEqual(firstOf(before, limit));
-        expect(attentionItems({ ...wb, members: memberColumnsOf(wb.members) }, report)).toEqual(before);
+        expect(attentionItems({ ...wb, members: memberColumnsOf(wb.members), matches: matchColumnsOf(wb.matches) }, report, limit)).toEqual(firstOf(before, limit));
+        expect(attentionItems({ ...wb, members: memberColumnsOf(wb.members), matches: matchColumnsOf(wb.matches) }, report)).toEqual(before);
       },
     ), { numRuns: 25 });
   });
