@@ -93,8 +93,11 @@ export function leaveMember(ports: SidebarPorts, ctx: CallContext, input: LeaveM
     });
   });
 
-  // The jobs' matches the candidate index keeps: the rows just ended or declined.
-  writeJobMatches(store, records.filter((m, i) => m !== matches.parsed.records[i]));
+  // The jobs' matches the candidate index keeps: on each job with a row just ended or declined,
+  // every row of the member, in their order (the k-th of a マッチングID held twice — a row copied
+  // by hand — is then the k-th in the job's cell; the changed rows alone took the first for it).
+  const changedJobs = new Set(records.filter((m, i) => m !== matches.parsed.records[i]).map((m) => m.job_id));
+  writeJobMatches(store, records.filter((m) => m.member_id === before.member_id && changedJobs.has(m.job_id)));
   // Every match of the member (found by 会員ID), as they were and as they are now.
   const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === before.member_id);
   ctx.figures?.record('memberMatches', { memberMatches: own(matches.parsed.records) }, { memberMatches: own(records) });

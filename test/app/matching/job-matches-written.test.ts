@@ -29,4 +29,23 @@ describe('the job\'s matches the index keeps after a write', () => {
     const list = ok(desk1.api().listCandidates('J003'));
     expect(list.candidates.find((c) => c.member_id === 'M001')?.match ?? null).toMatchObject({ status: 'interview' });
   });
+
+  it('equal マッチング\'s rows of the job when a member with such a copied row leaves', () => {
+    const d = (date: string): Cell => ({ date });
+    const tables = dayTables().map((t) => (t.name !== 'マッチング' ? t : {
+      ...t, rows: [
+        ['MT000001', 'J001', 'M001', '請負', '終了', d('2025-04-25'), d('2025-05-01'), d('2025-05-31'), 'tanaka@example.jp', null, '', '月AM'],
+        ['MT000001', 'J001', 'M001', '請負', '成立', d('2025-05-30'), d('2025-06-02'), null, 'tanaka@example.jp', null, '', '月AM'],
+      ],
+    }));
+    const desk1 = desk(tables);
+    ok(desk1.api().listCandidates('J001'));
+    ok(desk1.api().leaveMember({ member_id: 'M001', date: TODAY, reason: 'health' }));
+    const rows = desk1.rows('マッチング').map((r) => r[4]);
+    expect(rows).toEqual(['終了', '終了']);
+    const index = readCandidateIndex(desk1.store, TODAY);
+    if (!index.ok) throw new Error('no index');
+    // The place the leaver held is free: no 成立 left in the job's matches.
+    expect(index.jobMatches('J001')?.map((m) => m.status)).toEqual(['ended', 'ended']);
+  });
 });
