@@ -6,7 +6,7 @@ import {
 } from '../../domain/matching/member-index';
 import type { WorkedRow } from '../../domain/matching/worked-load';
 import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
-import { jobBucketsOf, jobMatchOf, packJobBucket, unpackJobBucket, withWrittenMatches, type JobBucket, type JobMatch } from '../../domain/matching/job-matches';
+import { JOB_BUCKET_OVERFLOW, jobBucketsOf, jobMatchOf, packJobBucket, unpackJobBucket, withWrittenMatches, type JobBucket, type JobMatch } from '../../domain/matching/job-matches';
 import type { Settings } from '../../domain/settings';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
@@ -292,13 +292,15 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
   const jobBuckets = [...new Set(touched.jobs.map(bucketOf))];
   const found = bucketRows(store, [...new Set([...buckets, ...jobBuckets])], true);
   if (!found) return null;
-  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string; jobs: JobBucket; jobsJson: string }>();
+  // A 仕事 cell too long for a cell (JOB_BUCKET_OVERFLOW) is held as no list: its jobs are told to
+  // the ranking as read, the cell left as it is; any other cell that does not read is a rebuild.
+  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string; jobs: JobBucket | null; jobsJson: string }>();
   found.rows.forEach((r, i) => {
     const json = String(r[2] ?? '');
     const jobsJson = String(r[3] ?? '');
     const entries = unpackBucket(json);
     const jobs = unpackJobBucket(jobsJson);
-    if (entries && jobs) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json, jobs, jobsJson });
+    if (entries && (jobs || jobsJson === JOB_BUCKET_OVERFLOW)) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json, jobs, jobsJson });
   });
   if ([...buckets, ...jobBuckets].some((b) => !held.has(bucketKey(b)))) return null;
 
@@ -307,13 +309,14 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
   for (const b of jobBuckets) {
     const bucket = held.get(bucketKey(b));
     if (!bucket) return null;
-    const next: JobBucket = new Map(bucket.jobs);
+    const next: JobBucket = new Map(bucket.jobs ?? []);
     for (const j of touched.jobs) {
       if (bucketOf(j) !== b) continue;
       const list = jobRows.filter((m) => m.job_id === j).map(jobMatchOf);
       next.set(j, list);
       out.jobs.set(j, list);
     }
+    if (!bucket.jobs) continue;
     const json = packJobBucket(next);
     if (json !== bucket.jobsJson) jobCells.push({ row: bucket.row, json });
   }
