@@ -54,4 +54,14 @@ describe('the benchmark quick check', () => {
       expect([r.size.name, search?.calls.byMethod['TextFinder.findAll'], search?.calls.roundTrips]).toEqual([r.size.name, 2, 6]);
     }
   });
+
+  test('the job picker\'s search takes the places of J00001 (8 rows spread over マッチング) from the candidate index (issue 15, h-jobs-places)', () => {
+    // One search of マッチング by 仕事ID (its rows found, none read), the index's stamps in one
+    // getProperties, its stamp row and J00001's bucket row: was a getValues a row found. Twelve
+    // round trips in all at both sizes; the index read in place, never a row of マッチング by key.
+    for (const r of result.results) {
+      const search = r.measures.find((m) => m.op === 'searchJobs');
+      expect([r.size.name, search?.calls.roundTrips, search?.calls.byMethod['Properties.getProperties']]).toEqual([r.size.name, 12, 1]);
+    }
+  });
 });

@@ -160,31 +160,41 @@ function stampOf(stamp: readonly Cell[] | undefined, today: CivilDate, edited: s
 }
 
 /**
- * The matches of job `jobId` as the index holds them (its 仕事 cell), for a call that needs only
- * the job's places (setJobStatus): the stamp row and the job's bucket row read where the rebuild
- * put them (TableStore.readRows, no search), instead of one getValues per row of マッチング found.
- * Null — the caller reads マッチング — when the index would not be read for a ranking either
- * (missing, stale, a hand edit stamped since it was built, a row out of place, a cell typed over)
- * or a hand edit of マッチング named this job and no ranking has re-packed it yet (the touched list).
+ * The matches of the jobs `jobIds` as the index holds them (their 仕事 cells), for a call that
+ * needs only the jobs' places (setJobStatus, the job picker's search): the stamp row and the jobs'
+ * bucket rows read where the rebuild put them (TableStore.readRows, no search), instead of one
+ * getValues per row of マッチング found. Null — the caller reads マッチング — when the index would
+ * not be read for a ranking either (missing, stale, a hand edit stamped since it was built, a row
+ * out of place, a cell typed over) or a hand edit of マッチング named one of the jobs and no
+ * ranking has re-packed it yet (the touched list).
  */
-export function indexedJobMatches(store: TableStore, props: KeyValueStore, today: CivilDate, jobId: string): JobMatch[] | null {
-  // Both stamps in one getProperties (the hand-edit triggers write them under the write lock, which
-  // the caller holds: they cannot move while the cell is read).
+export function indexedJobMatches(
+  store: TableStore, props: KeyValueStore, today: CivilDate, jobIds: readonly string[],
+): Map<string, JobMatch[]> | null {
+  // Both stamps in one getProperties. Under the write lock (setJobStatus) they cannot move while
+  // the cells are read (the hand-edit triggers write them under it); a reader without it (the
+  // picker's search) may meet an edit half-way, which the caller's count of rows found catches
+  // when a row was added or removed — what it shows is then as old as the read, no more.
   const { edited, touched } = readStamps(props);
   const named = parseTouched(touched);
-  if (named === 'unreadable' || named?.jobs.includes(jobId)) return null;
-  const b = bucketOf(jobId);
+  if (named === 'unreadable' || jobIds.some((j) => named?.jobs.includes(j))) return null;
+  const buckets = [...new Set(jobIds.map(bucketOf))].sort((a, b) => a - b);
   let raw: RawTable | null;
   try {
-    raw = store.readRows?.([CANDIDATE_INDEX_TAB], [2, bucketRow(b)], () => [0, 1, 2, 3], true) ?? null;
+    raw = store.readRows?.([CANDIDATE_INDEX_TAB], [2, ...buckets.map(bucketRow)], () => [0, 1, 2, 3], true) ?? null;
   } catch {
     return null;
   }
   if (!raw || !stampOf(raw.rows[0], today, edited).ok) return null;
-  const row = raw.rows[1];
-  if (!row || String(row[0] ?? '') !== bucketKey(b)) return null;
-  const held = unpackJobBucket(String(row[3] ?? ''));
-  return held ? [...(held.get(jobId) ?? [])] : null;
+  const held = new Map<number, JobBucket>();
+  for (const [i, b] of buckets.entries()) {
+    const row = raw.rows[i + 1];
+    if (!row || String(row[0] ?? '') !== bucketKey(b)) return null;
+    const cell = unpackJobBucket(String(row[3] ?? ''));
+    if (!cell) return null;
+    held.set(b, cell);
+  }
+  return new Map(jobIds.map((j) => [j, [...(held.get(bucketOf(j))?.get(j) ?? [])]]));
 }
 
 /** The two stamps in one round trip (one getProperties on Google): the full one, and the list of

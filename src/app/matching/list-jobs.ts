@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema';
 import type { JobStatus } from '../../domain/enums';
 import { jobCapacity } from '../../domain/jobs/capacity';
-import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
+import { JOBS_TAB, MATCHES_TAB, type Job } from '../../domain/schema/tabs';
 import { matchRank, searchKey } from '../../domain/text/search-key';
 import type { TableStore } from '../ports';
 import type { CallContext } from '../shared/call-context';
@@ -14,6 +14,7 @@ import { JOB_PICKER_COLUMNS, JOB_PLACES_COLUMNS, JOB_SEARCH_READS } from '../sid
 import type { Workbook } from '../../domain/workbook';
 import type { JobOption, ListJobsInput, ListJobsOutput } from '../shared/api-types';
 import { jobOptionOf } from './job-fill';
+import type { JobMatch } from '../../domain/matching/job-matches';
 
 // The job picker of the マッチング panel (and the bootstrap's job list): each job with its client's
 // name, slots and places left, so six jobs called 夜間巡回 are told apart and a full one is seen to
@@ -32,10 +33,10 @@ export const ORDER: Readonly<Record<JobStatus | 'none', number>> = { open: 0, pr
 
 /** Every job's option from one read of 仕事, 業務提供先's names and マッチング (matches grouped by job once). */
 export function jobOptions(
-  workbook: Pick<Workbook, 'jobs' | 'clients' | 'matches'>, today: string, keep: (status: JobStatus | null) => boolean, sorted = true,
+  workbook: Pick<Workbook, 'jobs' | 'clients'> & { readonly matches: readonly JobMatch[] }, today: string, keep: (status: JobStatus | null) => boolean, sorted = true,
 ): JobOption[] {
   const clientName = new Map(workbook.clients.map((c) => [c.client_id, c.name]));
-  const byJob = new Map<string, Match[]>();
+  const byJob = new Map<string, JobMatch[]>();
   for (const m of workbook.matches) {
     if (!m.job_id) continue;
     const list = byJob.get(m.job_id);

@@ -1,6 +1,6 @@
 import { JOB_STATUS_MARKS, anyJobKeyPattern, jobKeyPatterns, type JobMark } from '../../domain/jobs/job-search-key';
 import { parseTable } from '../../domain/parse/parse-table';
-import { CLIENTS_TAB, JOBS_TAB, MATCHES_TAB, tabNames, type Job } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, JOBS_TAB, tabNames, type Job } from '../../domain/schema/tabs';
 import { matchRank, searchKey } from '../../domain/text/search-key';
 import { locateColumns } from '../../domain/parse/parse-table';
 import type { KeyValueStore, Lock, TableStore } from '../ports';
@@ -11,13 +11,16 @@ import type { ListJobsInput, ListJobsOutput } from '../shared/api-types';
 import { JOB_PICKER_COLUMNS } from '../sidebar/read-plans';
 import { JOB_SEARCH_LIMIT, byPickerOrder, jobOptions, searchJobsInTab } from './list-jobs';
 import { JOB_SEARCH_PROPERTY, JOB_SEARCH_TAB, jobSearchFresh, rebuildJobSearchLocked } from './job-search-index';
+import { readJobsPlaces } from './job-places';
 
 // The job picker of a large center (past 設定 仕事一覧の上限, list-jobs.ts listJobsUpTo): the jobs
 // whose ID starts with the query or whose 仕事名 or client's name holds it, open ones unless
 // `include_all`, best matches first, at most JOB_SEARCH_LIMIT — the answer of searchJobsInTab,
 // found through the stored, folded keys (_仕事検索, job-search-index.ts): one getProperty (the
 // stamp), two TextFinders of the keys (the matches; every job, for `total`), the ≤ 20 rows found
-// read from 仕事 by row number, their clients' names and their matches by key. The same at any size.
+// read from 仕事 by row number, their clients' names by key and their matches (job-places.ts: the
+// candidate index's 仕事 cells when trusted, else their rows of マッチング by key; only shown, nobody
+// is placed from them). The same at any size.
 
 type Ports = { store: TableStore; props: KeyValueStore; lock: Lock };
 type Ctx = Pick<CallContext, 'today' | 'lang' | 'settings'>;
@@ -54,7 +57,8 @@ function rowsPastLimit(store: TableStore, key: string, all: boolean): number[] |
 
 /** The search through the stored keys, or 'out_of_step' when they are missing or a key found a
  *  row of 仕事 that does not match (the tabs no longer line up, a status changed by hand). */
-function searchByKeys(store: TableStore, ctx: Ctx, key: string, all: boolean): ListJobsOutput | 'out_of_step' {
+function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean): ListJobsOutput | 'out_of_step' {
+  const { store } = ports;
   const names = [JOB_SEARCH_TAB];
   const any = matchRowsOf(store, names, 0, jobKeyPatterns(key, all ? null : ['']).any, JOB_SEARCH_LIMIT);
   if (!any) return 'out_of_step';
@@ -81,7 +85,7 @@ function searchByKeys(store: TableStore, ctx: Ctx, key: string, all: boolean): L
   }
   found.sort(byPickerOrder);
   const shown = found.slice(0, JOB_SEARCH_LIMIT).map((f) => f.job);
-  const matches = readRowsByKey(store, MATCHES_TAB, 'job_id', shown.map((j) => j.job_id), ctx.lang).parsed.records;
+  const matches = readJobsPlaces(ports, ctx, shown.map((j) => j.job_id));
   return { jobs: jobOptions({ jobs: shown, clients, matches }, ctx.today, () => true, false), total, more: any.total > JOB_SEARCH_LIMIT };
 }
 
@@ -95,8 +99,8 @@ export function searchJobs(ports: Ports, ctx: Ctx, input: ListJobsInput & { read
   const all = input.include_all === true;
   const rebuilt = (): boolean => rebuildJobSearchLocked(ports, ctx.today) !== null;
   if (!jobSearchFresh(ports.props.get(JOB_SEARCH_PROPERTY), ctx.today) && !rebuilt()) return searchJobsInTab(store, ctx, input);
-  const first = searchByKeys(store, ctx, key, all);
+  const first = searchByKeys(ports, ctx, key, all);
   if (first !== 'out_of_step') return first;
-  const again = rebuilt() ? searchByKeys(store, ctx, key, all) : 'out_of_step';
+  const again = rebuilt() ? searchByKeys(ports, ctx, key, all) : 'out_of_step';
   return again === 'out_of_step' ? searchJobsInTab(store, ctx, input) : again;
 }

@@ -8,18 +8,15 @@ import { updateRecord } from '../shared/record-writes';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
 import type { SetJobStatusInput, SetJobStatusOutput } from '../shared/api-types';
 import { findJob, jobFillOf, readJobRows } from './job-fill';
-import { findRowNumbersByKey, readRowsByNumber } from '../shared/find-rows';
-import { MATCHES_TAB } from '../../domain/schema/tabs';
-import type { JobMatch } from '../../domain/matching/job-matches';
 import { keyJobStatus } from './job-search-index';
-import { indexedJobMatches } from './candidate-index';
+import { readJobsPlaces } from './job-places';
 
 // A coordinator's own decision about a job: 終了 (the client no longer needs it), or 再開 (open it
 // again, or a 提案中 job the client has agreed to): 募集中, or 充足 when its placements already
 // cover every slot. The caller holds the lock. Placements are left as they are: a job closed while
 // members still work it keeps their placements until each is ended. Service use, the same at any
-// center size: the job's row of 仕事 and its matches (the candidate index's 仕事 cell, else its
-// rows of マッチング found by 仕事ID: TableStore.findRows),
+// center size: the job's row of 仕事 and its matches (job-places.ts: the candidate index's 仕事
+// cell, else its rows of マッチング found by 仕事ID),
 // one cell written (状態), one audit append; nothing when the status is already that.
 
 export const SET_JOB_STATUS_INPUT = lazySchema(() => z.strictObject({
@@ -27,34 +24,11 @@ export const SET_JOB_STATUS_INPUT = lazySchema(() => z.strictObject({
   status: z.enum(['closed', 'open']),
 }));
 
-/** Rows of マッチング found past which the job's 仕事 cell of the candidate index is read instead:
- *  the index costs three round trips (its stamps, its stamp row, the job's bucket row), a row of
- *  マッチング one getValues when it lies far from the others. */
-export const INDEXED_PLACES_FROM = 3;
-
-/**
- * The job's matches for its places: its rows of マッチング found by 仕事ID (one search on the
- * server: their sheet rows, nothing read yet); when there are INDEXED_PLACES_FROM or more, the
- * job's 仕事 cell of the candidate index if it can be trusted as a ranking trusts it
- * (candidate-index.ts indexedJobMatches) and holds as many matches as rows were found, else those
- * rows read. Nothing here places anyone: a 成立 counts the places from マッチング itself
- * (change-match-status.ts); what this decides is 充足 or 募集中 on 再開, and the places shown.
- */
-function readJobPlaces(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: CallContext, jobId: string): readonly JobMatch[] {
-  const { store } = ports;
-  const found = findRowNumbersByKey(store, MATCHES_TAB, 'job_id', [jobId], ctx.lang);
-  if (found.length >= INDEXED_PLACES_FROM) {
-    const indexed = indexedJobMatches(store, ports.props, ctx.today, jobId);
-    if (indexed && indexed.length === found.length) return indexed;
-  }
-  return readRowsByNumber(store, MATCHES_TAB, found, ctx.lang).parsed.records;
-}
-
 export function setJobStatus(ports: Pick<SidebarPorts, 'store' | 'props'>, ctx: CallContext, input: SetJobStatusInput): SetJobStatusOutput {
   const { store } = ports;
   const jobs = readJobRows(store, [input.job_id], ctx.lang);
   const { job, row } = findJob(jobs, input.job_id, ctx.lang);
-  const capacity = jobCapacity(job, readJobPlaces(ports, ctx, job.job_id), ctx.today);
+  const capacity = jobCapacity(job, readJobsPlaces(ports, ctx, [job.job_id]), ctx.today);
   const status = input.status === 'closed' ? 'closed' : capacity.covered ? 'filled' : 'open';
   if (status === job.status) return { job: jobFillOf(job, capacity), changed: false };
   const next: Job = { ...job, status };

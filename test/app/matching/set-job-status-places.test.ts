@@ -3,7 +3,7 @@ import { jobCapacity } from '../../../src/domain/jobs/capacity';
 import { parseTable } from '../../../src/domain/parse/parse-table';
 import { JOBS_TAB, MATCHES_TAB } from '../../../src/domain/schema/tabs';
 import { INDEX_TOUCHED_PROPERTY } from '../../../src/app/matching/index-hand-edits';
-import { INDEXED_PLACES_FROM } from '../../../src/app/matching/set-job-status';
+import { INDEXED_PLACES_FROM } from '../../../src/app/matching/job-places';
 import type { Cell } from '../../../src/domain/cell';
 
 // setJobStatus takes a job's places from the candidate index's 仕事 cell when マッチング holds

@@ -1,0 +1,116 @@
+import { desk, ok, type Desk } from '../day-fixture';
+import { jobCapacity } from '../../../src/domain/jobs/capacity';
+import { parseTable } from '../../../src/domain/parse/parse-table';
+import { JOBS_TAB, MATCHES_TAB } from '../../../src/domain/schema/tabs';
+import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY } from '../../../src/app/matching/index-hand-edits';
+import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
+import type { Cell } from '../../../src/domain/cell';
+
+// The job picker's search (searchJobs) shows the places of the jobs it found from the candidate
+// index's 仕事 cells when the index is trusted as setJobStatus trusts it (job-places.ts
+// readJobsPlaces), else from their rows of マッチング. Nobody is placed from what it shows, but what
+// it shows must be what マッチング gives: a stale index falls back to the rows.
+
+const d = (date: string): Cell => ({ date });
+
+/** J003 (食堂の配膳, 月AM,水AM,金AM ×2): three placements and a proposal, rows of マッチング as typed,
+ *  then the candidate index made (the first ranking of the day builds it from the tabs). */
+function withPlacements(): Desk {
+  const desk_ = desk();
+  const header = desk_.store.read(['マッチング'])?.header ?? [];
+  const row = (id: string, member: string, status: string, slots: string): Cell[] => header.map((h) => ({
+    マッチングID: id, 仕事ID: 'J003', 会員ID: member, 契約形態: '請負', 状態: status, 提案日: d('2025-06-01'),
+    成立日: status === '成立' ? d('2025-06-02') : null, 担当: 'coordinator@example.jp', 担当枠: slots,
+  } as Record<string, Cell>)[h] ?? null);
+  const rows = [row('X901', 'M001', '成立', '月AM'), row('X902', 'M002', '成立', '月AM'), row('X903', 'M003', '成立', '水AM'), row('X904', 'M004', '提案', '')];
+  desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows });
+  ok(desk_.api().listCandidates('J003'));
+  return desk_;
+}
+
+/** J003's fill as マッチング gives it. */
+function fromTabs(desk_: Desk): { places_left: number; open_slots: readonly string[] } {
+  const jobs = parseTable(JOBS_TAB, desk_.store.read(['仕事']) ?? { name: '仕事', header: [], rows: [] }).records;
+  const matches = parseTable(MATCHES_TAB, desk_.store.read(['マッチング']) ?? { name: 'マッチング', header: [], rows: [] }).records;
+  const job = jobs.find((j) => j.job_id === 'J003');
+  if (!job) throw new Error('no J003');
+  const c = jobCapacity(job, matches, '2025-06-11');
+  return { places_left: c.places_left, open_slots: c.open };
+}
+
+/** J003 as the picker's search shows it, and which tabs it read by row number. */
+function searched(desk_: Desk): { shown: { places_left: number; open_slots: readonly string[] }; readByRow: string[] } {
+  const readByRow: string[] = [];
+  const readRows = desk_.store.readRows.bind(desk_.store);
+  const spy = jest.spyOn(desk_.store, 'readRows').mockImplementation((names, ...rest) => {
+    readByRow.push(names[0] ?? '');
+    return readRows(names, ...rest);
+  });
+  try {
+    const out = ok(desk_.api().listJobs({ query: '配膳' }));
+    const j = out.jobs.find((o) => o.id === 'J003');
+    if (!j) throw new Error('J003 not found');
+    return { shown: { places_left: j.places_left, open_slots: j.open_slots }, readByRow };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** J003's X903 typed over by hand (成立 → 辞退): as many rows, one place less. */
+function typeOverX903(desk_: Desk): void {
+  const raw = desk_.store.read(['マッチング']);
+  const at = (raw?.rows ?? []).findIndex((r) => r[0] === 'X903');
+  desk_.store.writeCells('マッチング', at + 2, { columns: [(raw?.header ?? []).indexOf('状態')], rows: [['辞退']] });
+}
+
+describe('searchJobs: the places of the jobs shown', () => {
+  it('from the index when it is trusted: マッチング\'s rows found, not read', () => {
+    const desk_ = withPlacements();
+    ok(desk_.api().listJobs({ query: '配膳' })); // _仕事検索 built (not measured)
+    const { shown, readByRow } = searched(desk_);
+    expect(shown).toEqual(fromTabs(desk_));
+    expect(shown.open_slots).toEqual(['Wed-AM', 'Fri-AM']);
+    expect(readByRow).toContain(CANDIDATE_INDEX_TAB);
+    expect(readByRow).not.toContain('マッチング');
+  });
+
+  it('a placement typed into マッチング by hand, no trigger run: from the rows (the index holds one fewer)', () => {
+    const desk_ = withPlacements();
+    const header = desk_.store.read(['マッチング'])?.header ?? [];
+    const typed = header.map((h) => ({ マッチングID: 'X905', 仕事ID: 'J003', 会員ID: 'M005', 契約形態: '請負', 状態: '成立', 成立日: d('2025-06-03'), 担当枠: '水AM' } as Record<string, Cell>)[h] ?? null);
+    desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows: [typed] });
+    const { shown, readByRow } = searched(desk_);
+    expect(shown).toEqual(fromTabs(desk_));
+    expect(shown.open_slots).toEqual(['Fri-AM']);
+    expect(readByRow).toContain('マッチング');
+  });
+
+  it('a job a hand edit named (the touched list): from the rows', () => {
+    const desk_ = withPlacements();
+    typeOverX903(desk_);
+    desk_.props.set(INDEX_TOUCHED_PROPERTY, JSON.stringify({ m: [], j: ['J003'] }));
+    const { shown, readByRow } = searched(desk_);
+    expect(shown).toEqual(fromTabs(desk_));
+    expect(shown.open_slots).toContain('Wed-AM');
+    expect(readByRow).toContain('マッチング');
+  });
+
+  it('a hand edit stamped after the index was built (no job named): from the rows', () => {
+    const desk_ = withPlacements();
+    typeOverX903(desk_);
+    desk_.props.set(INDEX_EDITED_PROPERTY, '2025-06-11T01:00:00.000Z');
+    const { shown, readByRow } = searched(desk_);
+    expect(shown).toEqual(fromTabs(desk_));
+    expect(shown.open_slots).toContain('Wed-AM');
+    expect(readByRow).toContain('マッチング');
+  });
+
+  it('an index built before yesterday (the nightly run missed): from the rows', () => {
+    const desk_ = withPlacements();
+    typeOverX903(desk_);
+    desk_.day('2025-06-13');
+    const { shown } = searched(desk_);
+    expect(shown).toEqual(fromTabs(desk_));
+    expect(shown.open_slots).toContain('Wed-AM');
+  });
+});
