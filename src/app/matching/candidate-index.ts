@@ -169,13 +169,13 @@ function stampOf(stamp: readonly Cell[] | undefined, today: CivilDate, edited: s
  * ranking has re-packed it yet (the touched list).
  */
 export function indexedJobMatches(
-  store: TableStore, props: KeyValueStore, today: CivilDate, jobIds: readonly string[],
+  store: TableStore, stamps: IndexStamps, today: CivilDate, jobIds: readonly string[],
 ): Map<string, JobMatch[]> | null {
-  // Both stamps in one getProperties. Under the write lock (setJobStatus) they cannot move while
-  // the cells are read (the hand-edit triggers write them under it); a reader without it (the
-  // picker's search) may meet an edit half-way, which the caller's count of rows found catches
-  // when a row was added or removed — what it shows is then as old as the read, no more.
-  const { edited, touched } = readStamps(props);
+  // The stamps (readIndexStamps) read by the caller. Under the write lock (setJobStatus) they
+  // cannot move while the cells are read (the hand-edit triggers write them under it); a reader
+  // without it (the picker's search) may meet an edit half-way, which the caller's count of rows
+  // found catches when a row was added or removed — what it shows is then as old as the read.
+  const { edited, touched } = stamps;
   const named = parseTouched(touched);
   if (named === 'unreadable' || jobIds.some((j) => named?.jobs.includes(j))) return null;
   const buckets = [...new Set(jobIds.map(bucketOf))].sort((a, b) => a - b);
@@ -197,15 +197,29 @@ export function indexedJobMatches(
   return new Map(jobIds.map((j) => [j, [...(held.get(bucketOf(j))?.get(j) ?? [])]]));
 }
 
-/** The two stamps in one round trip (one getProperties on Google): the full one, and the list of
- *  members and jobs hand edits touched. */
-function readStamps(props: KeyValueStore | undefined): { edited: string | null; touched: string | null } {
-  if (!props) return { edited: null, touched: null };
-  if (props.getMany) {
-    const got = props.getMany([INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY]);
-    return { edited: got[INDEX_EDITED_PROPERTY] ?? null, touched: got[INDEX_TOUCHED_PROPERTY] ?? null };
-  }
-  return { edited: props.get(INDEX_EDITED_PROPERTY), touched: props.get(INDEX_TOUCHED_PROPERTY) };
+/** The candidate index's two stamps: the full one (INDEX_EDITED_PROPERTY), and the list of members
+ *  and jobs hand edits touched (INDEX_TOUCHED_PROPERTY). */
+export interface IndexStamps {
+  readonly edited: string | null;
+  readonly touched: string | null;
+}
+
+/** The two stamps in one round trip (one getProperties on Google), with the document properties
+ *  `alongside` a caller reads anyway (the job picker's stamp: one round trip for the three). */
+export function readIndexStamps(
+  props: KeyValueStore | undefined, alongside: readonly string[] = [],
+): { readonly stamps: IndexStamps; readonly alongside: ReadonlyMap<string, string | null> } {
+  if (!props) return { stamps: { edited: null, touched: null }, alongside: new Map(alongside.map((k) => [k, null])) };
+  const keys = [INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY, ...alongside];
+  const got: Record<string, string | null> = props.getMany ? props.getMany(keys) : Object.fromEntries(keys.map((k) => [k, props.get(k)]));
+  return {
+    stamps: { edited: got[INDEX_EDITED_PROPERTY] ?? null, touched: got[INDEX_TOUCHED_PROPERTY] ?? null },
+    alongside: new Map(alongside.map((k) => [k, got[k] ?? null])),
+  };
+}
+
+function readStamps(props: KeyValueStore | undefined): IndexStamps {
+  return readIndexStamps(props).stamps;
 }
 
 /** The index read with the buckets `repacked` names replaced by what was written. */

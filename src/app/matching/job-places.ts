@@ -5,7 +5,7 @@ import type { JobMatch } from '../../domain/matching/job-matches';
 import { MATCHES_TAB } from '../../domain/schema/tabs';
 import type { KeyValueStore, TableStore } from '../ports';
 import { findRowNumbersByKey, readRowsByNumber } from '../shared/find-rows';
-import { indexedJobMatches } from './candidate-index';
+import { indexedJobMatches, readIndexStamps, type IndexStamps } from './candidate-index';
 
 // The matches a call needs for some jobs' places (setJobStatus, the job picker's search): from the
 // candidate index's 仕事 cells when they are trusted, else from マッチング's rows by 仕事ID.
@@ -25,19 +25,21 @@ export const INDEXED_PLACES_FROM = 3;
  * itself (change-match-status.ts); what this decides is 充足 or 募集中 on 再開, and the places
  * shown. The count is of all the jobs asked together (one search finds their rows, not whose they
  * are): a stale index that gained a match of one job and lost one of another would pass it, which
- * the index's stamps are there to catch first.
+ * the index's stamps are there to catch first. `stamps`: the index's stamps when the caller read
+ * them with its own properties (readIndexStamps), else read here when the index pays.
  */
 export function readJobsPlaces(
   ports: { readonly store: TableStore; readonly props: KeyValueStore },
   ctx: { readonly today: CivilDate; readonly lang: Language },
   jobIds: readonly string[],
+  stamps?: IndexStamps,
 ): readonly JobMatch[] {
   const { store } = ports;
   const wanted = [...new Set(jobIds)];
   const found = findRowNumbersByKey(store, MATCHES_TAB, 'job_id', wanted, ctx.lang);
   const buckets = new Set(wanted.map(bucketOf)).size;
   if (wanted.length > 0 && found.length >= INDEXED_PLACES_FROM - 1 + buckets) {
-    const indexed = indexedJobMatches(store, ports.props, ctx.today, wanted);
+    const indexed = indexedJobMatches(store, stamps ?? readIndexStamps(ports.props).stamps, ctx.today, wanted);
     const all = indexed ? wanted.flatMap((j) => indexed.get(j) ?? []) : null;
     if (all && all.length === found.length) return all;
   }

@@ -12,12 +12,13 @@ import { JOB_PICKER_COLUMNS } from '../sidebar/read-plans';
 import { JOB_SEARCH_LIMIT, byPickerOrder, jobOptions, searchJobsInTab } from './list-jobs';
 import { JOB_SEARCH_PROPERTY, JOB_SEARCH_TAB, jobSearchFresh, rebuildJobSearchLocked } from './job-search-index';
 import { readJobsPlaces } from './job-places';
+import { readIndexStamps, type IndexStamps } from './candidate-index';
 
 // The job picker of a large center (past 設定 仕事一覧の上限, list-jobs.ts listJobsUpTo): the jobs
 // whose ID starts with the query or whose 仕事名 or client's name holds it, open ones unless
 // `include_all`, best matches first, at most JOB_SEARCH_LIMIT — the answer of searchJobsInTab,
-// found through the stored, folded keys (_仕事検索, job-search-index.ts): one getProperty (the
-// stamp), two TextFinders of the keys (the matches; every job, for `total`), the ≤ 20 rows found
+// found through the stored, folded keys (_仕事検索, job-search-index.ts): one getProperties (its
+// stamp and the candidate index's), two TextFinders of the keys (the matches; every job, for `total`), the ≤ 20 rows found
 // read from 仕事 by row number, their clients' names by key and their matches (job-places.ts: the
 // candidate index's 仕事 cells when trusted, else their rows of マッチング by key; only shown, nobody
 // is placed from them). The same at any size.
@@ -57,7 +58,7 @@ function rowsPastLimit(store: TableStore, key: string, all: boolean): number[] |
 
 /** The search through the stored keys, or 'out_of_step' when they are missing or a key found a
  *  row of 仕事 that does not match (the tabs no longer line up, a status changed by hand). */
-function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean): ListJobsOutput | 'out_of_step' {
+function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean, stamps: IndexStamps): ListJobsOutput | 'out_of_step' {
   const { store } = ports;
   const names = [JOB_SEARCH_TAB];
   const any = matchRowsOf(store, names, 0, jobKeyPatterns(key, all ? null : ['']).any, JOB_SEARCH_LIMIT);
@@ -85,7 +86,7 @@ function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean): ListJo
   }
   found.sort(byPickerOrder);
   const shown = found.slice(0, JOB_SEARCH_LIMIT).map((f) => f.job);
-  const matches = readJobsPlaces(ports, ctx, shown.map((j) => j.job_id));
+  const matches = readJobsPlaces(ports, ctx, shown.map((j) => j.job_id), stamps);
   return { jobs: jobOptions({ jobs: shown, clients, matches }, ctx.today, () => true, false), total, more: any.total > JOB_SEARCH_LIMIT };
 }
 
@@ -98,9 +99,12 @@ export function searchJobs(ports: Ports, ctx: Ctx, input: ListJobsInput & { read
   if (key === '') return searchJobsInTab(store, ctx, input);
   const all = input.include_all === true;
   const rebuilt = (): boolean => rebuildJobSearchLocked(ports, ctx.today) !== null;
-  if (!jobSearchFresh(ports.props.get(JOB_SEARCH_PROPERTY), ctx.today) && !rebuilt()) return searchJobsInTab(store, ctx, input);
-  const first = searchByKeys(ports, ctx, key, all);
+  // The keys' stamp read with the candidate index's (the shown jobs' places: job-places.ts) in one
+  // round trip; neither moves for what this call writes (a rebuild of the keys stamps only theirs).
+  const { stamps, alongside } = readIndexStamps(ports.props, [JOB_SEARCH_PROPERTY]);
+  if (!jobSearchFresh(alongside.get(JOB_SEARCH_PROPERTY) ?? null, ctx.today) && !rebuilt()) return searchJobsInTab(store, ctx, input);
+  const first = searchByKeys(ports, ctx, key, all, stamps);
   if (first !== 'out_of_step') return first;
-  const again = rebuilt() ? searchByKeys(ports, ctx, key, all) : 'out_of_step';
+  const again = rebuilt() ? searchByKeys(ports, ctx, key, all, stamps) : 'out_of_step';
   return again === 'out_of_step' ? searchJobsInTab(store, ctx, input) : again;
 }
