@@ -5,6 +5,8 @@ import { JOBS_TAB, MATCHES_TAB } from '../../../src/domain/schema/tabs';
 import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY } from '../../../src/app/matching/index-hand-edits';
 import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
 import type { Cell } from '../../../src/domain/cell';
+import { readJobsPlaces } from '../../../src/app/matching/job-places';
+import { bucketOf } from '../../../src/domain/matching/member-index';
 
 // The job picker's search (searchJobs) shows the places of the jobs it found from the candidate
 // index's 仕事 cells when the index is trusted as setJobStatus trusts it (job-places.ts
@@ -112,5 +114,54 @@ describe('searchJobs: the places of the jobs shown', () => {
     const { shown } = searched(desk_);
     expect(shown).toEqual(fromTabs(desk_));
     expect(shown.open_slots).toContain('Wed-AM');
+  });
+});
+
+describe('readJobsPlaces: several jobs, in several buckets', () => {
+  /** J001..J003's matches as read, with whether the index tab was read by row. */
+  function places(desk_: Desk): { matches: string[]; fromIndex: boolean } {
+    let fromIndex = false;
+    const readRows = desk_.store.readRows.bind(desk_.store);
+    const spy = jest.spyOn(desk_.store, 'readRows').mockImplementation((names, ...rest) => {
+      if (names[0] === CANDIDATE_INDEX_TAB) fromIndex = true;
+      return readRows(names, ...rest);
+    });
+    try {
+      const got = readJobsPlaces({ store: desk_.store, props: desk_.props }, { today: '2025-06-11', lang: 'ja' }, ['J001', 'J002', 'J003']);
+      return { matches: got.map((m) => `${m.job_id}/${m.match_id}/${m.status ?? ''}`).sort(), fromIndex };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const fromRows = (desk_: Desk): string[] => parseTable(MATCHES_TAB, desk_.store.read(['マッチング']) ?? { name: 'マッチング', header: [], rows: [] }).records
+    .filter((m) => ['J001', 'J002', 'J003'].includes(m.job_id ?? '')).map((m) => `${m.job_id}/${m.match_id}/${m.status ?? ''}`).sort();
+
+  it('the jobs fall in different buckets (else this test says nothing of them)', () => {
+    expect(new Set(['J001', 'J002', 'J003'].map(bucketOf)).size).toBe(3);
+  });
+
+  /** withPlacements, and J002 proposed to M003 through the add-in (its write keeps the index). */
+  function twoJobs(): Desk {
+    const desk_ = withPlacements();
+    ok(desk_.api().changeMatchStatus({ action: 'propose', job_id: 'J002', member_id: 'M003' }));
+    return desk_;
+  }
+
+  it('from the index, every job\'s matches as マッチング holds them', () => {
+    const desk_ = twoJobs();
+    const got = places(desk_);
+    expect(got.matches).toEqual(fromRows(desk_));
+    expect(got.fromIndex).toBe(true);
+  });
+
+  it('a row of another job typed by hand, no trigger run: from the rows', () => {
+    const desk_ = twoJobs();
+    const header = desk_.store.read(['マッチング'])?.header ?? [];
+    const typed = header.map((h) => ({ マッチングID: 'X906', 仕事ID: 'J002', 会員ID: 'M003', 契約形態: '請負', 状態: '提案', 提案日: d('2025-06-03') } as Record<string, Cell>)[h] ?? null);
+    desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows: [typed] });
+    const got = places(desk_);
+    expect(got.matches).toEqual(fromRows(desk_));
+    expect(got.matches).toContain('J002/X906/proposed');
+    expect(got.matches.filter((m) => m.startsWith('J002/'))).toHaveLength(2);
   });
 });
