@@ -124,22 +124,26 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     expect(s.cells).toBe(32);
   });
 
-  test('listCandidates: the first builds the candidate index (会員, 仕事 and マッチング by column); then the index, the job, its matches and its client by key', () => {
+  test('listCandidates: the first builds the candidate index (会員, 仕事 and マッチング by column); then the index, the job and its client at their rows, its matches from the index', () => {
     const first = step('listCandidates', 'J002');
     // No _候補索引 yet: rebuilt under the lock from 会員's index columns (four runs), 仕事's 仕事ID and
-    // 勤務枠 (マッチング: no row yet), in one setValues; then read back and ranked as below.
+    // 勤務枠 (マッチング: no row yet), then the rows hints: 仕事's 仕事ID and 提供先ID, 業務提供先's
+    // 提供先ID; in one setValues; then read back and ranked as below.
     expect(first.reads).toEqual([
       '会員 r2 c1 10x3', '会員 r2 c5 10x3', '会員 r2 c9 10x2', '会員 r2 c12 10x6', '仕事 r2 c1 4x1', '仕事 r2 c7 4x1',
-      '_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9',
+      '仕事 r2 c1 4x2', '業務提供先 r2 c1 2x1', '_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9',
     ]);
     expect(first.writes.setValues).toBe(1);
     // Was 会員 and 仕事 whole (1,445,058 cells at 50,000 members, with マッチング by column). Now the
     // index (its header, the stamp and 1,024 buckets: 4,104 cells at any size, their bytes growing
     // with the members: bench/README.md), J002's row of 仕事 and C002's of 業務提供先; J002's matches
-    // (none yet: nothing read). Never 会員.
+    // (none yet: nothing read). Never 会員. The job's and the client's rows are read at the rows
+    // the index's rebuild found them in (job-matches.ts JobRowHint), no TextFinder search: the
+    // desk cache, the user, the stamps, the index and the two rows — 6 round trips, was 8.
     const s = step('listCandidates', 'J002');
     expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
     expect(s.cells).toBe(1026 * 4 + 16 + 9);
+    expect(s.roundTrips).toBe(6);
     // One getProperties: the on-edit trigger's two stamps (a person typed into 会員 since the index
     // was built: rebuilt first, or the members a hand edit named: re-packed first; index-hand-edits.ts).
     // Nothing written.
@@ -800,5 +804,65 @@ describe('listCandidates after a person changed _候補索引\'s rows, with no t
     expect(step('listCandidates', 'J002').reads.filter((r) => r.startsWith('会員 ')).length).toBeGreaterThan(0);
     expect(ranked()).toEqual(right);
     expect(String(index().getRange(1, 1).getValue())).toBe('区分');
+  });
+});
+
+describe('listCandidates reads the job and its client at the rows the index hints, and checks them (issue 15)', () => {
+  // The hints are where the rebuild found the rows; a person sorting or inserting rows by hand
+  // moves them, and no trigger ran here: the row read holds another ID, so the job and its client
+  // are found by key as before, and the answer is the same.
+  const { bundle, ss, step } = world();
+  step('listCandidates', 'J002');
+  type Ranked = { ok: boolean; data: { job: { job_id: string; title: string; client_name: string }; candidates: { member_id: string; score: number }[] } };
+  const ranked = (): Ranked['data'] => {
+    const r = jsonRoundTrip(bundle.call('listCandidates', 'J002')) as Ranked;
+    expect(r.ok).toBe(true);
+    return r.data;
+  };
+  const right = ranked();
+  const tab = (name: string): GoogleAppsScript.Spreadsheet.Sheet => {
+    const t = ss.getSheetByName(name);
+    if (!t) throw new Error(`no ${name}`);
+    return t;
+  };
+
+  test('a client renamed by hand: the name shown is the sheet\'s (the row is read, not kept)', () => {
+    const clients = tab('業務提供先');
+    const name = clients.getRange(3, 2).getValue();
+    clients.getRange(3, 2).setValue('新しい名前');
+    const s = step('listCandidates', 'J002');
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
+    expect(ranked().job.client_name).toBe('新しい名前');
+    clients.getRange(3, 2).setValue(name);
+    expect(ranked()).toEqual(right);
+  });
+
+  test('a write of マッチング re-packs the job\'s 仕事 cell and keeps its hint: the next list still reads the rows at it', () => {
+    expect(step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
+    const s = step('listCandidates', 'J002');
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
+    expect(s.roundTrips).toBe(6);
+    expect(ranked().candidates).not.toEqual([]);
+  });
+
+  test('rows inserted above the job and its client by hand: the rows at the hints hold other IDs, both found by key, the same answer', () => {
+    tab('仕事').insertRowsAfter(1, 1);
+    tab('業務提供先').insertRowsAfter(1, 1);
+    const s = step('listCandidates', 'J002');
+    expect(s.ok).toBe(true);
+    // The hinted rows (3: now J001 and C001), then each found by key (TextFinder) and read at row 4.
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '仕事 r4 c1 1x16', '業務提供先 r3 c1 1x9', '業務提供先 r4 c1 1x9']);
+    expect(s.roundTrips).toBe(10);
+    expect(ranked().job).toEqual(right.job);
+  });
+
+  test('rows deleted by hand so a hint is past the tab\'s grid: found by key, the same answer', () => {
+    // After the rows inserted above: the blank row and C001 (J001) deleted, so C002 is the last
+    // row, 2, and its hint, 3, past the grid (the blank rows below deleted too) (getRange refuses it); J002 at row 2, J003 at its hint.
+    tab('業務提供先').deleteRows(2, 2);
+    tab('業務提供先').deleteRows(3, tab('業務提供先').getMaxRows() - 2);
+    tab('仕事').deleteRows(2, 2);
+    expect(tab('業務提供先').getMaxRows()).toBe(2);
+    expect(ranked().job).toEqual(right.job);
   });
 });

@@ -27,12 +27,13 @@ describe('the candidate index in an .xlsx file', () => {
     const back = await readWorkbookFile(path);
     const before = readCandidateIndex(d.store, TODAY);
     const after = readCandidateIndex(back, TODAY);
-    // jobMatches is a function (the asked job's cell unpacked on demand): compared job by job.
+    // jobMatches and jobRowHint are functions (the asked job's cell unpacked on demand): compared job by job.
     if (!before.ok || !after.ok) throw new Error('index unreadable');
-    const { jobMatches: jobsBefore, ...restBefore } = before;
-    const { jobMatches: jobsAfter, ...restAfter } = after;
+    const { jobMatches: jobsBefore, jobRowHint: hintBefore, ...restBefore } = before;
+    const { jobMatches: jobsAfter, jobRowHint: hintAfter, ...restAfter } = after;
     expect(restAfter).toEqual(restBefore);
-    for (const j of ['J001', 'J002', 'J003', 'J004']) expect([j, jobsAfter(j)]).toEqual([j, jobsBefore(j)]);
+    for (const j of ['J001', 'J002', 'J003', 'J004']) expect([j, jobsAfter(j), hintAfter(j)]).toEqual([j, jobsBefore(j), hintBefore(j)]);
+    expect(hintAfter('J003')).not.toBeNull();
     expect(jobsAfter('J001')?.map((m) => m.member_id)).toEqual(['M001']);
     const wb = loadWorkbook(back);
     expect(wb.problems.filter((p) => JSON.stringify(p).includes(CANDIDATE_INDEX_TAB))).toEqual([]);

@@ -5,16 +5,19 @@ import {
   CANDIDATE_INDEX_TAB, INDEX_HEADER, bucketOf, bucketsOf, entryOf, INDEX_BUCKETS, INDEX_VERSION, packBucket, unpackBucket, withPlacements, withWork, type IndexEntry,
 } from '../../domain/matching/member-index';
 import type { WorkedRow } from '../../domain/matching/worked-load';
-import { JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
-import { JOB_BUCKET_OVERFLOW, jobBucketsOf, jobMatchOf, packJobBucket, unpackJobBucket, withWrittenMatches, type JobBucket, type JobMatch } from '../../domain/matching/job-matches';
+import { CLIENTS_TAB, JOBS_TAB, MATCHES_TAB, MEMBERS_TAB, type Job, type Match, type Member } from '../../domain/schema/tabs';
+import {
+  JOB_BUCKET_OVERFLOW, jobBucketsOf, jobMatchOf, packJobBucket, unpackJobBucket, unpackJobBucketAndHints, withWrittenMatches,
+  type JobBucket, type JobMatch, type JobRowHint, type JobRowHints,
+} from '../../domain/matching/job-matches';
 import type { Settings } from '../../domain/settings';
 import type { Clock, KeyValueStore, Lock, TableStore } from '../ports';
 import { readSettings } from '../shared/call-context';
 import { findRawRows, findRowsInTail, readRowsByKey } from '../shared/find-rows';
-import { parseTable } from '../../domain/parse/parse-table';
+import { locateColumns, parseTable } from '../../domain/parse/parse-table';
 import { WORK_LOG_TAB } from '../../domain/schema/tabs';
 import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY, parseTouched, type IndexTouched } from './index-hand-edits';
-import { loadWorkbookPart, type WorkbookPlan } from '../shared/read-part';
+import { loadWorkbookPart, readColumnsOf, type WorkbookPlan } from '../shared/read-part';
 import { readTopOf } from '../shared/rows-by-number';
 import { underWriteLock } from '../shared/write-boundary';
 import { CANDIDATE_WORK_ROWS } from '../sidebar/read-plans';
@@ -70,11 +73,12 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
   const wb = loadWorkbookPart(store, INDEX_READS, settings);
   const buckets = bucketsOf(wb.members, wb.matches, wb.jobs, wb.workLog, today);
   const jobBuckets = jobBucketsOf(wb.matches);
+  const hints = rowHintsOf(store);
   let chars = 0;
   const rows: Cell[][] = [[STAMP_KEY, wb.members.length, JSON.stringify({ v: INDEX_VERSION, built: today, buckets: INDEX_BUCKETS, ...(edited === null ? {} : { seen: edited }) }), '']];
   buckets.forEach((entries, b) => {
     const json = packBucket(entries);
-    const jobs = packJobBucket(jobBuckets[b] ?? new Map());
+    const jobs = packJobBucket(jobBuckets[b] ?? new Map(), hints[b]);
     chars += json.length + jobs.length;
     rows.push([bucketKey(b), entries.length, json, jobs]);
   });
@@ -85,6 +89,36 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
   return { members: wb.members.length, chars, written };
 }
 
+/** Each job's row hint (job-matches.ts JobRowHint), by bucket: the sheet rows of 仕事's 仕事ID and
+ *  業務提供先's 提供先ID cells as read by column (the first row of an ID typed twice), IDs trimmed
+ *  as the ID readers trim them. A tab missing: no hints (the ranking searches by key). */
+function rowHintsOf(store: TableStore): JobRowHints[] {
+  const out: JobRowHints[] = Array.from({ length: INDEX_BUCKETS }, () => new Map());
+  const jobs = readColumnsOf(store, JOBS_TAB, ['job_id', 'client_id']);
+  if (!jobs) return out;
+  const clients = readColumnsOf(store, CLIENTS_TAB, ['client_id']);
+  const clientRows = new Map<string, number>();
+  if (clients) {
+    const c = locateColumns(CLIENTS_TAB, clients.name, clients.header).index.get('client_id') ?? -1;
+    clients.rows.forEach((r, i) => {
+      const id = c < 0 ? '' : String(r[c] ?? '').trim();
+      if (id !== '' && !clientRows.has(id)) clientRows.set(id, (clients.firstRow ?? 2) + i);
+    });
+  }
+  const { index } = locateColumns(JOBS_TAB, jobs.name, jobs.header);
+  const j = index.get('job_id') ?? -1;
+  const c = index.get('client_id') ?? -1;
+  if (j < 0) return out;
+  jobs.rows.forEach((r, i) => {
+    const id = String(r[j] ?? '').trim();
+    const bucket = id === '' ? undefined : out[bucketOf(id)];
+    if (!bucket || bucket.has(id)) return;
+    const client = c < 0 ? '' : String(r[c] ?? '').trim();
+    bucket.set(id, { job: (jobs.firstRow ?? 2) + i, client: clientRows.get(client) ?? null });
+  });
+  return out;
+}
+
 /** The index as a ranking uses it: every member's entry, and a job's matches (job-matches.ts) —
  *  unpacked for the job asked only (the ranking wants one: ~50,000 matches at L are not parsed for
  *  it); null when the job's cell does not read (typed over: the caller reads the rows instead, and
@@ -92,6 +126,13 @@ export function rebuildCandidateIndex(store: TableStore, settings: Settings, tod
 export interface CandidateIndex {
   readonly entries: IndexEntry[];
   jobMatches(jobId: string): readonly JobMatch[] | null;
+  /** Where the last rebuild found the job's row and its client's (null: no hint held). */
+  jobRowHint(jobId: string): JobRowHint | null;
+}
+
+/** A job's row hint from the 仕事 cells as read. */
+function jobRowHintIn(cells: readonly string[]): (jobId: string) => JobRowHint | null {
+  return (jobId) => unpackJobBucketAndHints(cells[bucketOf(jobId)] ?? '')?.hints.get(jobId) ?? null;
 }
 
 /** A job's matches from the 仕事 cells as read (one a bucket, in bucket order). */
@@ -137,7 +178,7 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
     for (const e of got) entries.push(e);
     jobCells.push(String(row[3] ?? ''));
   }
-  return { ok: true, entries, jobMatches: jobMatchesIn(jobCells), built };
+  return { ok: true, entries, jobMatches: jobMatchesIn(jobCells), jobRowHint: jobRowHintIn(jobCells), built };
 }
 
 /** The stamp row's verdict (row 2: `#`, then the build's JSON): readable, of this version and
@@ -225,10 +266,11 @@ function readStamps(props: KeyValueStore | undefined): IndexStamps {
 /** The index read with the buckets `repacked` names replaced by what was written. */
 function patched(index: CandidateIndex, repacked: Repacked): CandidateIndex {
   const jobMatches = (jobId: string): readonly JobMatch[] | null => repacked.jobs.get(jobId) ?? index.jobMatches(jobId);
-  if (repacked.members.size === 0) return { entries: [...index.entries], jobMatches };
+  const { jobRowHint } = index;
+  if (repacked.members.size === 0) return { entries: [...index.entries], jobMatches, jobRowHint };
   const out = index.entries.filter((e) => !repacked.members.has(bucketOf(e.member.member_id)));
   for (const bucket of repacked.members.values()) for (const e of bucket) out.push(e);
-  return { entries: out, jobMatches };
+  return { entries: out, jobMatches, jobRowHint };
 }
 
 /** The entries a ranking uses: the index as read, else rebuilt first under the write lock (the
@@ -318,13 +360,16 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
   if (!found) return null;
   // A 仕事 cell too long for a cell (JOB_BUCKET_OVERFLOW) is held as no list: its jobs are told to
   // the ranking as read, the cell left as it is; any other cell that does not read is a rebuild.
-  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string; jobs: JobBucket | null; jobsJson: string }>();
+  const held = new Map<string, { row: number; entries: IndexEntry[]; json: string; jobs: JobBucket | null; hints: JobRowHints; jobsJson: string }>();
   found.rows.forEach((r, i) => {
     const json = String(r[2] ?? '');
     const jobsJson = String(r[3] ?? '');
     const entries = unpackBucket(json);
-    const jobs = unpackJobBucket(jobsJson);
-    if (entries && (jobs || jobsJson === JOB_BUCKET_OVERFLOW)) held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json, jobs, jobsJson });
+    const got = unpackJobBucketAndHints(jobsJson);
+    const jobs = got?.jobs ?? null;
+    if (entries && (jobs || jobsJson === JOB_BUCKET_OVERFLOW)) {
+      held.set(String(r[0] ?? ''), { row: found.rowNumbers?.[i] ?? 0, entries, json, jobs, hints: got?.hints ?? new Map(), jobsJson });
+    }
   });
   if ([...buckets, ...jobBuckets].some((b) => !held.has(bucketKey(b)))) return null;
 
@@ -341,7 +386,8 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
       out.jobs.set(j, list);
     }
     if (!bucket.jobs) continue;
-    const json = packJobBucket(next);
+    // The row hints kept as found: only the rebuild reads the rows they point at.
+    const json = packJobBucket(next, bucket.hints);
     if (json !== bucket.jobsJson) jobCells.push({ row: bucket.row, json });
   }
   writeJobCells(store, jobCells);
@@ -489,11 +535,12 @@ export function writeJobMatches(store: TableStore, written: readonly Match[], wh
   found.rows.forEach((r, i) => {
     const b = buckets.find((x) => bucketKey(x) === String(r[0] ?? ''));
     const json = String(r[3] ?? '');
-    const held = unpackJobBucket(json);
-    if (b === undefined || !held) return;
-    const jobs = withWrittenMatches(held, list.filter((m) => bucketOf(m.job_id ?? '') === b));
+    const got = unpackJobBucketAndHints(json);
+    if (b === undefined || !got) return;
+    const jobs = withWrittenMatches(got.jobs, list.filter((m) => bucketOf(m.job_id ?? '') === b));
     for (const [jobId, rows] of whole) if (bucketOf(jobId) === b) jobs.set(jobId, rows.filter((m) => m.job_id === jobId).map(jobMatchOf));
-    const next = packJobBucket(jobs);
+    // The row hints kept as found (a write of マッチング moves no row of 仕事 or 業務提供先).
+    const next = packJobBucket(jobs, got.hints);
     if (next !== json) cells.push({ row: found.rowNumbers?.[i] ?? 0, json: next });
   });
   writeJobCells(store, cells);

@@ -9,10 +9,10 @@ import { rankForJob } from '../../domain/matching/rank-candidates';
 import { contextOfEntries } from '../../domain/matching/member-index';
 import { indexPlacements } from '../../domain/matching/placements';
 import type { MatchResult } from '../../domain/matching/types';
-import { CLIENTS_TAB, MATCHES_TAB, type Job, type Member } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, JOBS_TAB, MATCHES_TAB, type Job, type Member } from '../../domain/schema/tabs';
 import type { JobMatch } from '../../domain/matching/job-matches';
 import type { CallContext, SidebarPorts } from '../shared/call-context';
-import { readRowsByKey } from '../shared/find-rows';
+import { readRowsByKey, readRowsByNumber } from '../shared/find-rows';
 import { loadWorkbookPart } from '../shared/read-part';
 import { CANDIDATE_READS } from '../sidebar/read-plans';
 import { candidateIndexEntries } from './candidate-index';
@@ -47,7 +47,8 @@ export function candidatesOf(workbook: Workbook, ctx: CallContext, jobId: string
  * The sidebar's list, the same at any center size: the candidate index read whole (member-index.ts;
  * rebuilt first when missing or stale) — its members and the job's matches (job-matches.ts: who is
  * proposed, in interview or placed, and the places held, without one getValues per row of マッチング
- * found) — the job's row of 仕事 and its client's row of 業務提供先 found by key, and the 技能 tab
+ * found) — the job's row of 仕事 and its client's row of 業務提供先 read at the rows the index's rebuild found
+ * them in (checked by ID; found by key when they moved), and the 技能 tab
  * (a short vocabulary) — never 会員 or マッチング. The ranking is the same as from the tabs
  * (test/app/matching/candidate-index.property.test.ts).
  */
@@ -56,12 +57,22 @@ export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: str
   const lang = ctx.lang;
   const index = candidateIndexEntries(ports, ctx.settings, ctx.today);
   if (!index) return candidatesOf(loadWorkbookPart(store, CANDIDATE_READS, ctx.settings), ctx, jobId);
-  const job = readJobRows(store, [jobId], lang).parsed.records.find((j) => j.job_id === jobId);
+  // The rows at the index's hints, each taken only when it holds the ID asked (rows sorted or
+  // inserted by hand since the rebuild move them): else found by key, as without a hint.
+  // A store that cannot read given rows (rows-by-number.ts would read the tab whole) searches.
+  const hint = store.readRows ? index.jobRowHint(jobId) : null;
+  const atHint = hint ? atRow(() => readRowsByNumber(store, JOBS_TAB, [hint.job], lang).parsed.records.find((j) => j.job_id === jobId)) : undefined;
+  const job = atHint ?? readJobRows(store, [jobId], lang).parsed.records.find((j) => j.job_id === jobId);
   if (!job) throw new ApiError('not_found', { what: wordText(lang).things.job, id: jobId });
   const { entries } = index;
   // The job's cell typed over (unreadable): its rows of マッチング by key, as before the index kept them.
   const jobMatches = index.jobMatches(job.job_id) ?? readRowsByKey(store, MATCHES_TAB, 'job_id', [job.job_id], lang).parsed.records;
-  const client = job.client_id ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [job.client_id], lang).parsed.records[0] : undefined;
+  const clientId = job.client_id;
+  const clientRow = hint?.client ?? null;
+  const clientAt = clientId && clientRow !== null
+    ? atRow(() => readRowsByNumber(store, CLIENTS_TAB, [clientRow], lang).parsed.records.find((c) => c.client_id === clientId))
+    : undefined;
+  const client = clientAt ?? (clientId ? readRowsByKey(store, CLIENTS_TAB, 'client_id', [clientId], lang).parsed.records[0] : undefined);
   const { skills } = loadWorkbookPart(store, { skills: { whole: true } }, ctx.settings);
   const context = contextOfEntries(entries, ctx.settings, skills);
   // A match of this job naming no member of 会員 (a 会員ID typed over in 会員, or typed wrong into
@@ -72,6 +83,16 @@ export function listCandidates(ports: SidebarPorts, ctx: CallContext, jobId: str
   const placements = orphans.length === 0 ? context.placements : new Map([...context.placements, ...indexPlacements(orphans, [job])]);
   const result = rankForJob(job, { ...context, placements }, ctx.today);
   return candidatesAnswer(ctx, job, result, entries.map((e) => e.member), jobMatches, client?.name ?? '');
+}
+
+/** A read at a hinted row, or nothing when it throws (rows deleted by hand since the rebuild put
+ *  the hint past the tab's grid, which Sheets' getRange refuses): the caller searches by key. */
+function atRow<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 function candidatesAnswer(

@@ -17,6 +17,16 @@ export type JobMatch = Pick<Match, 'match_id' | 'job_id' | 'member_id' | 'status
 /** A bucket's jobs: each job's matches in the order of their rows in マッチング. */
 export type JobBucket = Map<string, JobMatch[]>;
 
+/** Where the rebuild found a job's row of 仕事 and its client's row of 業務提供先 (sheet rows; client
+ *  null when the job names none found). Only a hint: the ranking reads the row at it and checks
+ *  its ID, and searches by key as before when the ID is not the one asked (rows sorted, inserted
+ *  or deleted by hand since), so a stale hint costs a search, never a wrong answer. */
+export interface JobRowHint {
+  readonly job: number;
+  readonly client: number | null;
+}
+export type JobRowHints = Map<string, JobRowHint>;
+
 export function jobMatchOf(m: Match): JobMatch {
   return { match_id: m.match_id, job_id: m.job_id, member_id: m.member_id, status: m.status, placed_on: m.placed_on, ended_on: m.ended_on, slots: m.slots };
 }
@@ -33,8 +43,10 @@ export function jobBucketsOf(matches: readonly Match[]): JobBucket[] {
   return out;
 }
 
-// The JSON: [[仕事ID, [マッチングID, 会員ID, status code, 成立日 | null, 終了日 | null, 担当枠 mask], …], …],
-// jobs in ID order (the same text for the same matches); '' for a bucket without jobs.
+// The JSON: [[仕事ID, {"r":仕事's row,"c":業務提供先's row}?, [マッチングID, 会員ID, status code, 成立日 | null,
+// 終了日 | null, 担当枠 mask], …], …], jobs in ID order (the same text for the same matches and hints);
+// '' for a bucket without jobs. The row hint is optional (a cell written before hints lacks it):
+// a job with a hint and no match is kept for its hint.
 const STATUS_CODES: readonly MatchStatus[] = MATCH_STATUS.codes;
 
 /** The most characters Sheets holds in one cell ("up to 50,000 characters", Google Drive Help,
@@ -47,10 +59,14 @@ export const CELL_CHARS_MAX = 50_000;
  *  it is, and the nightly rebuild packs the bucket again. */
 export const JOB_BUCKET_OVERFLOW = '{"over":true}';
 
-export function packJobBucket(bucket: ReadonlyMap<string, readonly JobMatch[]>): string {
-  const jobs = [...bucket.keys()].filter((j) => (bucket.get(j)?.length ?? 0) > 0).sort();
+export function packJobBucket(bucket: ReadonlyMap<string, readonly JobMatch[]>, hints: ReadonlyMap<string, JobRowHint> = new Map()): string {
+  const jobs = [...new Set([...bucket.keys(), ...hints.keys()])].filter((j) => (bucket.get(j)?.length ?? 0) > 0 || hints.has(j)).sort();
   if (jobs.length === 0) return '';
-  const json = JSON.stringify(jobs.map((j) => [j, ...(bucket.get(j) ?? []).map((m) => [
+  const hintOf = (j: string): { r: number; c?: number }[] => {
+    const h = hints.get(j);
+    return h ? [h.client === null ? { r: h.job } : { r: h.job, c: h.client }] : [];
+  };
+  const json = JSON.stringify(jobs.map((j) => [j, ...hintOf(j), ...(bucket.get(j) ?? []).map((m) => [
     m.match_id, m.member_id, STATUS_CODES.indexOf(m.status), m.placed_on === null ? null : dayNumber(m.placed_on),
     m.ended_on === null ? null : dayNumber(m.ended_on), slotMask(m.slots),
   ])]));
@@ -62,8 +78,16 @@ const dayOrNull = (v: unknown): string | null | undefined => (v === null ? null 
 
 /** A bucket's jobs; null when the cell is not one (typed over by a person): the reader rebuilds. */
 export function unpackJobBucket(cell: string): JobBucket | null {
+  return unpackJobBucketAndHints(cell)?.jobs ?? null;
+}
+
+const rowOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 2 ? v : null);
+
+/** unpackJobBucket, and the jobs' row hints (a hint that does not read is left out: only a hint). */
+export function unpackJobBucketAndHints(cell: string): { jobs: JobBucket; hints: JobRowHints } | null {
   const out: JobBucket = new Map();
-  if (cell.trim() === '') return out;
+  const hints: JobRowHints = new Map();
+  if (cell.trim() === '') return { jobs: out, hints };
   let parsed: unknown;
   try {
     parsed = JSON.parse(cell);
@@ -75,7 +99,14 @@ export function unpackJobBucket(cell: string): JobBucket | null {
     if (!Array.isArray(job) || typeof job[0] !== 'string') return null;
     const jobId = job[0];
     const list: JobMatch[] = [];
-    for (const m of job.slice(1)) {
+    let rest: unknown[] = job.slice(1);
+    const hint: unknown = rest[0];
+    if (typeof hint === 'object' && hint !== null && !Array.isArray(hint)) {
+      rest = rest.slice(1);
+      const r = rowOrNull('r' in hint ? hint.r : undefined);
+      if (r !== null) hints.set(jobId, { job: r, client: rowOrNull('c' in hint ? hint.c : undefined) });
+    }
+    for (const m of rest) {
       if (!Array.isArray(m) || typeof m[0] !== 'string' || typeof m[1] !== 'string' || typeof m[5] !== 'number') return null;
       const status = typeof m[2] === 'number' ? STATUS_CODES[m[2]] : undefined;
       const placed = dayOrNull(m[3]);
@@ -85,7 +116,7 @@ export function unpackJobBucket(cell: string): JobBucket | null {
     }
     out.set(jobId, list);
   }
-  return out;
+  return { jobs: out, hints };
 }
 
 /** `bucket` with the matches `written` as they now stand: each replaces the row of the same

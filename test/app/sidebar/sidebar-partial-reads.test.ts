@@ -17,7 +17,7 @@ import { COORDINATOR, MemoryLock, MemoryProps, NOW, sidebarPorts } from './sideb
 // must be the ones reading the whole workbook gives, as long as the activities the headline
 // needs are among the last rows of 活動記録; the oracle below reads everything (loadWorkbook).
 
-type Read = { tab: string; how: 'whole' | 'columns' | 'tail' | 'key' };
+type Read = { tab: string; how: 'whole' | 'columns' | 'tail' | 'key' | 'rows' };
 
 /** Records how each tab was read. */
 function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
@@ -27,6 +27,7 @@ function spied(inner: MemoryTableStore): { store: TableStore; reads: Read[] } {
     readColumns: (n, pick) => { reads.push({ tab: n[0] ?? '', how: 'columns' }); return inner.readColumns(n, pick); },
     readTail: (n, count) => { reads.push({ tab: n[0] ?? '', how: 'tail' }); return inner.readTail(n, count); },
     findRows: (n, searches) => { reads.push({ tab: n[0] ?? '', how: 'key' }); return inner.findRows(n, searches); },
+    readRows: (n, rows, pick) => { reads.push({ tab: n[0] ?? '', how: 'rows' }); return inner.readRows(n, rows, pick); },
     header: (n) => inner.header(n),
     tabNames: () => inner.tabNames(),
     replace: (...a) => inner.replace(...a),
@@ -107,7 +108,7 @@ describe('the sidebar reads only what it shows', () => {
     expect(reads.filter((r) => r.tab === '会員').map((r) => r.how)).toEqual(['columns']);
   });
 
-  test('ranks from the candidate index once it is built: its matches the index\'s, the job and its client found by key, 会員 and マッチング not read', () => {
+  test('ranks from the candidate index once it is built: its matches the index\'s, the job and its client read at the rows it hints, 会員 and マッチング not read', () => {
     const { ports, reads } = benchPorts();
     const api = createSidebarApi(ports);
     ok(api.listCandidates('J00001'));
@@ -116,9 +117,9 @@ describe('the sidebar reads only what it shows', () => {
     const how = (tab: string): string[] => reads.filter((r) => r.tab === tab).map((r) => r.how);
     expect(how('会員')).toEqual([]);
     expect(how('_候補索引')).toEqual(['whole']);
-    expect(how('仕事')).toEqual(['key']);
+    expect(how('仕事')).toEqual(['rows']);
     expect(how('マッチング')).toEqual([]);
-    expect(how('業務提供先')).toEqual(['key']);
+    expect(how('業務提供先')).toEqual(['rows']);
     expect(how('就業実績')).toEqual([]);
   });
 
