@@ -3,6 +3,7 @@ import type { Job } from '../schema/tabs';
 import type { MatchColumns } from './placements';
 import type { MemberColumns } from './members';
 import type { Report } from './report';
+import { memberIndexOf, type MemberIndex } from './attention-lists';
 
 // The attention lists of a report (stale open jobs, follow-ups due, waiting members) with what
 // makes each one urgent, most urgent first (issue 14 "Attention lists a manager can act on").
@@ -65,17 +66,27 @@ function before(id: string, days: number, b: UrgentItem): boolean {
 }
 
 /** One pass over jobs, matches and members each; `report` is the week's. Each list holds its
- *  `limit` most urgent items (every item by default): the mail shows MOST_URGENT of each. */
+ *  `limit` most urgent items (every item by default): the mail shows MOST_URGENT of each.
+ *  `index`: memberIndexOf of the same members and matches, when the run has made it. */
 export function attentionItems(
   data: { readonly jobs: readonly Job[]; readonly matches: MatchColumns; readonly members: MemberColumns },
   report: Report,
   limit = Infinity,
+  index: MemberIndex = memberIndexOf(data.members, data.matches),
 ): AttentionItems {
   const to = report.period.to;
   const days = (from: CivilDate | null): number => (from === null ? 0 : Math.max(0, daysBetween(from, to)));
   const stale = new Set(report.work.stale_open_jobs);
   const due = new Set(report.activities.follow_ups_due);
-  const waiting = new Set(report.activities.waiting_members);
+  // Waiting by the first index of the member's ID (memberIndexOf): the matches are asked by index.
+  const waitingIds = new Set(report.activities.waiting_members);
+  const { first, ofMatch } = index;
+  const waiting = new Uint8Array(data.members.count);
+  const { member_id: memberIds, joined_on: joinedOn } = data.members;
+  for (let i = 0; i < data.members.count; i++) {
+    const at = first[i] as number;
+    if (at === i && waitingIds.has(memberIds[i] as string)) waiting[i] = 1;
+  }
   // The titles of the jobs the lists name (not a Map of every job).
   const named = new Set(stale);
   const { match_id: matchIds, job_id: jobIds, member_id: matchMembers, status, placed_on: placedOn, ended_on: endedOn, proposed_on: proposedOn } = data.matches;
@@ -88,7 +99,8 @@ export function attentionItems(
   const title = (jobId: string | null): string | null => (jobId === null ? null : jobs.get(jobId)?.title?.trim() || null);
 
   const placedByJob = new Map<string, number>();
-  const lastContact = new Map<string, CivilDate>();
+  // A waiting member's last day with the desk, by the first index of the member's ID.
+  const lastContact: (CivilDate | undefined)[] = new Array<CivilDate | undefined>(data.members.count).fill(undefined);
   const followUps = new MostUrgent(limit);
   for (let i = 0; i < data.matches.count; i++) {
     const id = matchIds[i] as string;
@@ -102,11 +114,12 @@ export function attentionItems(
       followUps.offer(id, days(placed), () => ({ id, days: days(placed), jobTitle: title(job), memberId: member, filled: null }));
     }
     // A waiting member's last day with the desk: the latest of a match's days up to `to`.
-    if (waiting.has(member)) {
+    const at = ofMatch[i] as number;
+    if (at >= 0 && waiting[at] === 1) {
       for (const d of [endedOn[i] ?? null, placed, proposedOn[i] ?? null]) {
         if (d === null || d > to) continue;
-        const seen = lastContact.get(member);
-        if (seen === undefined || d > seen) lastContact.set(member, d);
+        const seen = lastContact[at];
+        if (seen === undefined || d > seen) lastContact[at] = d;
       }
     }
   }
@@ -119,12 +132,12 @@ export function attentionItems(
     }));
   }
   const waitingMembers = new MostUrgent(limit);
-  const { member_id: memberIds, joined_on: joinedOn } = data.members;
   for (let i = 0; i < data.members.count; i++) {
+    const at = first[i] as number;
+    if (waiting[at] !== 1) continue;
     const id = memberIds[i] as string;
-    if (!waiting.has(id)) continue;
     const joined = joinedOn[i] ?? null;
-    const contact = lastContact.get(id);
+    const contact = lastContact[at];
     const since = contact !== undefined && (joined === null || contact > joined) ? contact : joined;
     const waited = days(since);
     waitingMembers.offer(id, waited, (): UrgentItem => ({ id, days: waited, jobTitle: null, memberId: null, filled: null, fromJoining: since === joined }));

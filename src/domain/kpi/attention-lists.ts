@@ -78,20 +78,50 @@ function busyBetween(status: Match['status'], proposedOn: CivilDate | null, plac
   return false;
 }
 
+/** The members by index, made once per run and shared by the waiting members of every period and
+ *  the attention lists: a Set of ~13,000 waiting IDs asked for every match and member was their
+ *  cost at a large center. `first[i]` is the index of the first member with member i's ID (a
+ *  duplicate ID is one member, as a Set of IDs has it); `ofMatch[j]` that of match j's member, -1
+ *  when no member has that ID. */
+export interface MemberIndex {
+  readonly first: Int32Array;
+  readonly ofMatch: Int32Array;
+}
+
+export function memberIndexOf(members: MemberColumns, matches: MatchColumns): MemberIndex {
+  const at = new Map<string, number>();
+  const first = new Int32Array(members.count);
+  const ids = members.member_id;
+  for (let i = 0; i < members.count; i++) {
+    const id = ids[i] as string;
+    const seen = at.get(id);
+    if (seen === undefined) { at.set(id, i); first[i] = i; } else first[i] = seen;
+  }
+  const ofMatch = new Int32Array(matches.count);
+  const matchMembers = matches.member_id;
+  for (let j = 0; j < matches.count; j++) ofMatch[j] = at.get(matchMembers[j] as string) ?? -1;
+  return { first, ofMatch };
+}
+
 /** Member IDs enrolled on `to`, with consent and at least one availability slot, and no match
- *  active in the 90 days ending on `to` (to - 89 .. to). */
-export function waitingMembers(members: MemberColumns, matches: MatchColumns, to: CivilDate): string[] {
+ *  active in the 90 days ending on `to` (to - 89 .. to). `index`: memberIndexOf of the same
+ *  members and matches, when made once for several periods. */
+export function waitingMembers(members: MemberColumns, matches: MatchColumns, to: CivilDate,
+  index: MemberIndex = memberIndexOf(members, matches)): string[] {
   const from = addDays(to, -(WAITING_DAYS - 1));
-  const busy = new Set<string>();
-  const { status, proposed_on: proposedOn, placed_on: placedOn, ended_on: endedOn, member_id: matchMembers } = matches;
+  // Busy by the first index of the member's ID (a match of no member makes no one busy).
+  const busy = new Uint8Array(members.count);
+  const { ofMatch, first } = index;
+  const { status, proposed_on: proposedOn, placed_on: placedOn, ended_on: endedOn } = matches;
   for (let i = 0; i < matches.count; i++) {
-    if (busyBetween(status[i] as Match['status'], proposedOn[i] ?? null, placedOn[i] ?? null, endedOn[i] ?? null, from, to)) busy.add(matchMembers[i] as string);
+    const member = ofMatch[i] as number;
+    if (member < 0 || busy[member] === 1) continue;
+    if (busyBetween(status[i] as Match['status'], proposedOn[i] ?? null, placedOn[i] ?? null, endedOn[i] ?? null, from, to)) busy[member] = 1;
   }
   const waiting: string[] = [];
   const { member_id: ids, joined_on: joinedOn, left_on: leftOn, consent, availability } = members;
   for (let i = 0; i < members.count; i++) {
-    const id = ids[i] as string;
-    if (enrolledOn(joinedOn[i] as CivilDate, leftOn[i] ?? null, to) && consent[i] === true && (availability[i]?.length ?? 0) > 0 && !busy.has(id)) waiting.push(id);
+    if (enrolledOn(joinedOn[i] as CivilDate, leftOn[i] ?? null, to) && consent[i] === true && (availability[i]?.length ?? 0) > 0 && busy[first[i] as number] !== 1) waiting.push(ids[i] as string);
   }
   return waiting.sort();
 }

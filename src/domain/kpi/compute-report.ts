@@ -5,7 +5,7 @@ import type { CivilDate } from '../civil-date';
 import { memberColumnsOf, memberFigures, type MemberColumns } from './members';
 import { matchColumnsOf, type MatchColumns } from './placements';
 import { workFigures } from './work';
-import { followUpsDue, waitingMembers, type FollowUpDays } from './attention-lists';
+import { followUpsDue, memberIndexOf, waitingMembers, type FollowUpDays, type MemberIndex } from './attention-lists';
 import { countsIn, followUpDaysOfTotals, totalsOfActivities, type ActivityTotals } from './activity-totals';
 import { eventFigures } from './events';
 import { actualWork } from '../work/work-actual';
@@ -25,6 +25,9 @@ export interface ReportBasis {
   readonly members: MemberColumns;
   /** The matches as the figures read them (the weekly run's folded from マッチング's columns). */
   readonly matches: MatchColumns;
+  /** The members by index and each match's member (memberIndexOf), for every period's waiting
+   *  members and the attention lists. */
+  readonly memberIndex: MemberIndex;
   /** The attention lists as of a day, once per day: they depend on the period's last day only, and
    *  the week and the fiscal year to date end on the same Sunday (each pass is over every member
    *  and match). */
@@ -36,7 +39,7 @@ export interface ReportBasis {
  *  weekly run's folded columns), by default the workbook's member records. */
 export function reportBasisOf(workbook: Pick<Workbook, 'activities' | 'members' | 'matches'>, totals: ActivityTotals = totalsOfActivities(workbook.activities),
   members: MemberColumns = memberColumnsOf(workbook.members), matches: MatchColumns = matchColumnsOf(workbook.matches)): ReportBasis {
-  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), members, matches, listsAt: new Map() };
+  return { activityTotals: totals, followUps: followUpDaysOfTotals(totals), members, matches, memberIndex: memberIndexOf(members, matches), listsAt: new Map() };
 }
 
 /** Every figure of kpi.md for [from, to], in cli.md's JSON shape. Linear in the size of the
@@ -47,7 +50,7 @@ export function computeReport(workbook: Workbook, period: Period, options: Repor
   const members = memberFigures(basis.members, period, population);
   let lists = basis.listsAt?.get(period.to);
   if (lists === undefined) {
-    lists = { followUpsDue: followUpsDue(basis.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(basis.members, basis.matches, period.to) };
+    lists = { followUpsDue: followUpsDue(basis.matches, [], period.to, basis.followUps), waitingMembers: waitingMembers(basis.members, basis.matches, period.to, basis.memberIndex) };
     basis.listsAt?.set(period.to, lists);
   }
   const work = {

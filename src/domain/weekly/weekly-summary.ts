@@ -73,7 +73,7 @@ export function weeklySummary(workbook: Workbook, week: Period, problemCount: nu
       yearShareGone: yearShareGone(periods.fiscalYear, settings.fiscalYearStartMonth, week.to),
       coordinatorWeek: coordinatorFigures({ activities: workbook.activities, matches: basis.matches, jobs: workbook.jobs }, periods.week, basis.activityTotals),
       coordinatorYear: coordinatorFigures({ activities: workbook.activities, matches: basis.matches, jobs: workbook.jobs }, periods.fiscalYearToDate, basis.activityTotals),
-      attention: attentionItems({ jobs: workbook.jobs, matches: basis.matches, members: basis.members }, reports.week, MOST_URGENT),
+      attention: attentionItems({ jobs: workbook.jobs, matches: basis.matches, members: basis.members }, reports.week, MOST_URGENT, basis.memberIndex),
       spreadsheetUrl: context.spreadsheetUrl ?? null,
       surveys: weeklySurveyLines(context.surveys ?? [], periods.week),
     },
