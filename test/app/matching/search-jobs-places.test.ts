@@ -1,10 +1,10 @@
-import { desk, ok, type Desk } from '../day-fixture';
-import { jobCapacity } from '../../../src/domain/jobs/capacity';
+import { ok, type Desk } from '../day-fixture';
 import { parseTable } from '../../../src/domain/parse/parse-table';
-import { JOBS_TAB, MATCHES_TAB } from '../../../src/domain/schema/tabs';
+import { MATCHES_TAB } from '../../../src/domain/schema/tabs';
 import { INDEX_EDITED_PROPERTY, INDEX_TOUCHED_PROPERTY } from '../../../src/app/matching/index-hand-edits';
 import { CANDIDATE_INDEX_TAB } from '../../../src/app/matching/candidate-index';
 import type { Cell } from '../../../src/domain/cell';
+import { fromTabs, withPlacements } from './job-places-fixture';
 import { readJobsPlaces } from '../../../src/app/matching/job-places';
 import { bucketOf } from '../../../src/domain/matching/member-index';
 
@@ -14,31 +14,6 @@ import { bucketOf } from '../../../src/domain/matching/member-index';
 // it shows must be what マッチング gives: a stale index falls back to the rows.
 
 const d = (date: string): Cell => ({ date });
-
-/** J003 (食堂の配膳, 月AM,水AM,金AM ×2): three placements and a proposal, rows of マッチング as typed,
- *  then the candidate index made (the first ranking of the day builds it from the tabs). */
-function withPlacements(): Desk {
-  const desk_ = desk();
-  const header = desk_.store.read(['マッチング'])?.header ?? [];
-  const row = (id: string, member: string, status: string, slots: string): Cell[] => header.map((h) => ({
-    マッチングID: id, 仕事ID: 'J003', 会員ID: member, 契約形態: '請負', 状態: status, 提案日: d('2025-06-01'),
-    成立日: status === '成立' ? d('2025-06-02') : null, 担当: 'coordinator@example.jp', 担当枠: slots,
-  } as Record<string, Cell>)[h] ?? null);
-  const rows = [row('X901', 'M001', '成立', '月AM'), row('X902', 'M002', '成立', '月AM'), row('X903', 'M003', '成立', '水AM'), row('X904', 'M004', '提案', '')];
-  desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows });
-  ok(desk_.api().listCandidates('J003'));
-  return desk_;
-}
-
-/** J003's fill as マッチング gives it. */
-function fromTabs(desk_: Desk): { places_left: number; open_slots: readonly string[] } {
-  const jobs = parseTable(JOBS_TAB, desk_.store.read(['仕事']) ?? { name: '仕事', header: [], rows: [] }).records;
-  const matches = parseTable(MATCHES_TAB, desk_.store.read(['マッチング']) ?? { name: 'マッチング', header: [], rows: [] }).records;
-  const job = jobs.find((j) => j.job_id === 'J003');
-  if (!job) throw new Error('no J003');
-  const c = jobCapacity(job, matches, '2025-06-11');
-  return { places_left: c.places_left, open_slots: c.open };
-}
 
 /** J003 as the picker's search shows it, and which tabs it read by row number. */
 function searched(desk_: Desk): { shown: { places_left: number; open_slots: readonly string[] }; readByRow: string[] } {

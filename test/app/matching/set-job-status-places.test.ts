@@ -1,10 +1,8 @@
-import { desk, ok, type Desk } from '../day-fixture';
-import { jobCapacity } from '../../../src/domain/jobs/capacity';
-import { parseTable } from '../../../src/domain/parse/parse-table';
-import { JOBS_TAB, MATCHES_TAB } from '../../../src/domain/schema/tabs';
+import { ok } from '../day-fixture';
 import { INDEX_TOUCHED_PROPERTY } from '../../../src/app/matching/index-hand-edits';
 import { INDEXED_PLACES_FROM } from '../../../src/app/matching/job-places';
 import type { Cell } from '../../../src/domain/cell';
+import { fromTabs, withPlacements } from './job-places-fixture';
 
 // setJobStatus takes a job's places from the candidate index's 仕事 cell when マッチング holds
 // INDEXED_PLACES_FROM or more rows of the job and the index can be trusted as a ranking trusts it
@@ -13,32 +11,6 @@ import type { Cell } from '../../../src/domain/cell';
 // trigger run) or a job a hand edit named is counted from マッチング itself.
 
 const d = (date: string): Cell => ({ date });
-
-/** J003 (月AM,水AM,金AM ×2): three placements and a proposal, rows of マッチング as typed. */
-function withPlacements(): Desk {
-  const desk_ = desk();
-  const raw = desk_.store.read(['マッチング']);
-  const header = raw?.header ?? [];
-  const row = (id: string, member: string, status: string, slots: string): Cell[] => header.map((h) => ({
-    マッチングID: id, 仕事ID: 'J003', 会員ID: member, 契約形態: '請負', 状態: status, 提案日: d('2025-06-01'),
-    成立日: status === '成立' ? d('2025-06-02') : null, 担当: 'coordinator@example.jp', 担当枠: slots,
-  } as Record<string, Cell>)[h] ?? null);
-  const rows = [row('X901', 'M001', '成立', '月AM'), row('X902', 'M002', '成立', '月AM'), row('X903', 'M003', '成立', '水AM'), row('X904', 'M004', '提案', '')];
-  desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows });
-  // The candidate index made (the first ranking of the day builds it from the tabs).
-  ok(desk_.api().listCandidates('J003'));
-  return desk_;
-}
-
-/** J003's fill as マッチング gives it. */
-function fromTabs(desk_: Desk): { places_left: number; open_slots: readonly string[] } {
-  const jobs = parseTable(JOBS_TAB, desk_.store.read(['仕事']) ?? { name: '仕事', header: [], rows: [] }).records;
-  const matches = parseTable(MATCHES_TAB, desk_.store.read(['マッチング']) ?? { name: 'マッチング', header: [], rows: [] }).records;
-  const job = jobs.find((j) => j.job_id === 'J003');
-  if (!job) throw new Error('no J003');
-  const c = jobCapacity(job, matches, '2025-06-11');
-  return { places_left: c.places_left, open_slots: c.open };
-}
 
 describe('setJobStatus: the job\'s places', () => {
   it('needs rows enough for the index to pay', () => {
