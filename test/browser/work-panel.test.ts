@@ -89,6 +89,26 @@ describeInBrowser('the 就業実績 panel in Chromium (Japanese)', () => {
     expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['record_work', 'confirm_work', 'confirm_work']);
   });
 
+  test('keeps the hours being typed when an earlier question about the month is answered late', async () => {
+    const { page, errors } = await session.openPage();
+    // The first answers of listMemberWork (the member chosen, the month changed) held back 1.5 s,
+    // as a slow google.script.run trip would: only the last question's answer may draw the days.
+    let asked = 0;
+    await page.route('**/__script_run/listMemberWork', async (route) => {
+      asked += 1;
+      if (asked < 3) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await openMonth(page, '就業実績', 'M004', '2015-08', '表示');
+    const panel = page.locator('#panel-work');
+    await panel.getByLabel('8/3（月） の時間').fill('3');
+    await page.waitForTimeout(2000); // the held-back answers arrive
+    await expect(panel.getByLabel('8/3（月） の時間').inputValue()).resolves.toBe('3');
+    await page.unroute('**/__script_run/listMemberWork');
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+  });
+
   test('offers only the days a placement holds: J03 ended on 10 July', async () => {
     const { page } = await session.openPage();
     await openMonth(page, '就業実績', 'M004', '2015-07', '表示');

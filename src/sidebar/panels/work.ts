@@ -34,17 +34,22 @@ export const workPanel: Panel = {
     let view: MemberWorkOutput | null = null;
     const fail = (error: unknown): void => setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
 
+    // Choosing a member, then a month, then 表示 asks up to three times; only the last question's
+    // answer is drawn, or a late earlier one would redraw the days and wipe the hours being typed.
+    let asked = 0;
     const load = (done = ''): void => {
       const id = member.value();
       // Several members of that name: the picker lists them to choose from, nothing to say here.
       if (id === null && member.showNamesakes()) { setStatus(status, ''); return; }
       if (!id) { setStatus(status, id === '' ? s.pickMember : t.activity.notFound(s.member, member.input.value), 'error'); member.input.focus(); return; }
       setStatus(status, t.loading, 'busy');
+      const ask = ++asked;
       callServer('listMemberWork', t.unreachable, { member_id: id, month: month.value }).then((out) => {
+        if (ask !== asked) return;
         view = out;
         setStatus(status, done, done === '' ? '' : 'ok');
         draw();
-      }, (error: unknown) => { view = null; body.replaceChildren(); notes.replaceChildren(); fail(error); });
+      }, (error: unknown) => { if (ask !== asked) return; view = null; body.replaceChildren(); notes.replaceChildren(); fail(error); });
     };
 
     const showExcess = (excess: CapExcess, caps: MemberWorkOutput['caps']): void => {
