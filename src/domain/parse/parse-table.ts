@@ -41,6 +41,12 @@ export function locateColumns(def: TabDef, tabName: string, header: readonly str
   return { index, problems };
 }
 
+/** A bad cell where the center sees it (tab!cell; the sheet row alone when the column is missing),
+ *  as parseTable and parseColumns both report it. */
+function problemAt(tab: string, sheetRow: number, at: number, problem: CellProblem): Problem {
+  return { tab, cell: at >= 0 ? cellRef(sheetRow - 2, at) : `${sheetRow}`, code: problem.code, params: problem.params };
+}
+
 /** Turns a raw tab into typed records, collecting every problem with its cell. Blank rows are
  *  skipped; a row whose required cell is bad is left out of `records`, other bad cells read as blank.
  *  With `only` (column keys; the required ones are always added), the other columns are not looked
@@ -93,7 +99,7 @@ export function parseTable<Cols extends readonly Column[]>(def: TabDef<Cols>, ra
     for (const { column, key, at, reader } of plan) {
       const value = reader.read(at >= 0 ? row[at] : null);
       if (value instanceof CellProblem) {
-        problems.push({ tab: raw.name, cell: at >= 0 ? cellRef(sheetRow - 2, at) : `${sheetRow}`, code: value.code, params: value.params });
+        problems.push(problemAt(raw.name, sheetRow, at, value));
         if (column.required) usable = false;
         record[key] = reader.blank();
       } else {
@@ -154,7 +160,7 @@ export function parseColumns<Cols extends readonly Column[], K extends keyof Rec
       const { column, at, reader } = plan[k] as (typeof plan)[number];
       const value = reader.read(at >= 0 ? row[at] : null);
       if (value instanceof CellProblem) {
-        problems.push({ tab: raw.name, cell: at >= 0 ? cellRef(sheetRow - 2, at) : `${sheetRow}`, code: value.code, params: value.params });
+        problems.push(problemAt(raw.name, sheetRow, at, value));
         if (column.required) usable = false;
         values[k] = reader.blank();
       } else {
