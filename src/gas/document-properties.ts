@@ -60,9 +60,13 @@ export class DocumentProperties implements KeyValueStore {
   }
 
   /** One getProperties whatever the number of keys (a getProperty each would be a round trip
-   *  each); a held key this run set under the lock answers what it set. */
+   *  each), always read afresh (the keys asked may be written outside the lock: the edit
+   *  trigger's stamps); a held key this run set under the lock answers what it set. Under the lock
+   *  that read is also the held keys' snapshot when none was taken yet, so a later get of one (the
+   *  stored figures, moved at the write's end) needs no second read. */
   getMany(keys: readonly string[]): Record<string, string> {
     const all = this.p().getProperties();
+    if (this.locked) this.held ??= new Map(Object.entries(all));
     const out: Record<string, string> = {};
     for (const k of keys) {
       const mine = this.locked && isHeld(k) ? this.pending.get(k) : undefined;

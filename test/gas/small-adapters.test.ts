@@ -112,6 +112,28 @@ describe('the small Google adapters', () => {
     expect(fakes.locks.isHeld('script')).toBe(false);
   });
 
+  it('answers the stored figures from the getProperties a getMany made under the lock, and reads the keys a getMany asks afresh each time', () => {
+    const props = new DocumentProperties();
+    const lock = props.whileLocked(scriptLock());
+    fakes.properties.document.setProperties({ 'ikigai.headline.v1': '{"v":1}', 'ikigai.candidateIndex.touched': 'a' });
+    expect(lock.tryLock(10)).toBe(true);
+    const got = fakes.log.measure(() => {
+      const first = props.getMany(['ikigai.candidateIndex.touched']);
+      // The edit trigger writes its stamps outside the lock: a second getMany sees them.
+      fakes.properties.document.setProperty('ikigai.candidateIndex.touched', 'b');
+      const second = props.getMany(['ikigai.candidateIndex.touched']);
+      return [first, second, props.get('ikigai.headline.v1')];
+    });
+    expect(got.result).toEqual([{ 'ikigai.candidateIndex.touched': 'a' }, { 'ikigai.candidateIndex.touched': 'b' }, '{"v":1}']);
+    // Two getMany, and the figures' get answered from the first one's read.
+    expect(got.calls.byMethod).toMatchObject({ 'Properties.getProperties': 2 });
+    expect(got.calls.byMethod['Properties.getProperty']).toBeUndefined();
+    lock.release();
+    // Outside the lock no snapshot: a get is its own read.
+    const outside = fakes.log.measure(() => { props.getMany(['x']); return props.get('ikigai.headline.v1'); });
+    expect(outside.calls.byMethod).toMatchObject({ 'Properties.getProperties': 1, 'Properties.getProperty': 1 });
+  });
+
   it('writes nothing at release when the run set nothing, and releases the lock even when the write fails', () => {
     const props = new DocumentProperties();
     const lock = props.whileLocked(scriptLock());
