@@ -350,19 +350,24 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // three runs of picker columns) and 業務提供先's IDs and names, writes the keys in one setValues
     // and stamps them (its stamp read with the candidate index's in one getProperties, the
     // rebuild's getProperty before and after, one setProperty); then the search: J001
-    // 施設の清掃 found on row 2, read alone (one getValues of 仕事ID…担当), its client by key.
+    // 施設の清掃 found on row 2, read alone (one getValues of 仕事ID…担当), its places and its
+    // client's row from the candidate index (one job, one bucket: the stamp row and J001's bucket
+    // row, job-places.ts indexedPlacesFirst), its client's row read at the index's hint.
     const first = step('listJobs', { query: '清掃', include_all: true });
     expect(first.ok).toBe(true);
-    expect(first.reads).toEqual(['仕事 r2 c1 4x3', '仕事 r2 c7 4x2', '仕事 r2 c14 4x2', '業務提供先 r2 c1 2x2', '仕事 r2 c1 1x15', '業務提供先 r2 c1 1x9']);
+    expect(first.reads).toEqual([
+      '仕事 r2 c1 4x3', '仕事 r2 c7 4x2', '仕事 r2 c14 4x2', '業務提供先 r2 c1 2x2', '仕事 r2 c1 1x15', '_候補索引 r2 c1 1x4', '_候補索引 r1023 c1 1x4', '業務提供先 r2 c1 1x9',
+    ]);
     expect(first.writes).toEqual({ setValues: 1, appendRow: 0, getProperty: 2, getProperties: 1, setProperty: 1, setProperties: 0 });
     // Then every search, at any size: the stamp and the candidate index's (for the places shown:
     // job-places.ts) in one getProperties; two TextFinders of _仕事検索 (the
-    // matches; every key, for `total`), no cell of it read; the row found of 仕事 and its client's
-    // row, each by key or row number (matches by 仕事ID: none here, so no read). Issue 15: it read
-    // 仕事's picker columns and 業務提供先's names whole (40,108 cells at L). Nothing written.
+    // matches; every key, for `total`), no cell of it read; the row found of 仕事; the index's
+    // stamp row and J001's bucket row (its places, and its client's row hint: no search of
+    // マッチング or 業務提供先); the client's row at the hint. Issue 15: it read 仕事's picker
+    // columns and 業務提供先's names whole (40,108 cells at L). Nothing written.
     const s = step('listJobs', { query: '清掃', include_all: true });
-    expect(s.reads).toEqual(['仕事 r2 c1 1x15', '業務提供先 r2 c1 1x9']);
-    expect(s.cells).toBe(24);
+    expect(s.reads).toEqual(['仕事 r2 c1 1x15', '_候補索引 r2 c1 1x4', '_候補索引 r1023 c1 1x4', '業務提供先 r2 c1 1x9']);
+    expect(s.cells).toBe(32);
     expect(s.roundTrips).toBeLessThanOrEqual(9);
     expect(s.writes).toEqual({ setValues: 0, appendRow: 0, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 0 });
   });
@@ -864,5 +869,49 @@ describe('listCandidates reads the job and its client at the rows the index hint
     tab('仕事').deleteRows(2, 2);
     expect(tab('業務提供先').getMaxRows()).toBe(2);
     expect(ranked().job).toEqual(right.job);
+  });
+});
+
+describe('searchJobs of one job with the candidate index in place: every round trip, and why (issue 15)', () => {
+  // The bench's search (a job typed by its ID, matches in マッチング) was 11 round trips: the
+  // job's rows of マッチング searched for (their count, to hold the index's cell to), and its
+  // client searched for by key. One job lies in one bucket: the index's two rows cost no more than
+  // マッチング's search and a read, and its cell holds where the rebuild found the client's row.
+  const { bundle, step } = world();
+  const trips = (): string[] => bundle.log.sequence().filter((c) => DATA_ROUND_TRIPS.has(c) || METADATA_CALLS.has(c))
+    .map((c) => (METADATA_CALLS.has(c) ? `size ${c}` : c));
+  step('listCandidates', 'J002');
+  step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M003' });
+  step('listJobs', { query: 'J002', include_all: true }); // _仕事検索 built (not pinned)
+  const shown = (): { places_left: number; open_slots: readonly string[] } => {
+    const out = bundle.call('listJobs', { query: 'J002', include_all: true }) as { ok: boolean; data: { jobs: { id: string; places_left: number; open_slots: string[] }[] } };
+    const j = out.data.jobs.find((o) => o.id === 'J002');
+    if (!j) throw new Error('J002 not shown');
+    return { places_left: j.places_left, open_slots: j.open_slots };
+  };
+
+  test('9 round trips: the keys searched twice, the job\'s row of 仕事, the index\'s stamp row and bucket row, the client\'s row at its hint', () => {
+    const s = step('listJobs', { query: 'J002', include_all: true });
+    expect(s.ok).toBe(true);
+    expect(trips()).toEqual([
+      'Cache.getAll', 'User.getEmail',
+      'Properties.getProperties', // _仕事検索's stamp and the candidate index's two
+      'TextFinder.findAll', 'TextFinder.findAll', // the keys that match; every key (`total`)
+      'Range.getValues', // J002's row of 仕事
+      'Range.getValues', 'Range.getValues', // _候補索引's stamp row and J002's bucket row: its matches, its client's row
+      'Range.getValues', // C002's row of 業務提供先 at the hint, its ID checked
+    ]);
+    expect(s.reads.filter((r) => r.startsWith('マッチング'))).toEqual([]);
+  });
+
+  test('the client\'s row moved by hand since the rebuild: found by key, the same answer', () => {
+    const before = shown();
+    const clients = bundle.fakes!.spreadsheet.getSheetByName('業務提供先');
+    if (!clients) throw new Error('no 業務提供先');
+    clients.insertRowsAfter(1, 1);
+    const s = step('listJobs', { query: 'J002', include_all: true });
+    expect(s.ok).toBe(true);
+    expect(trips().filter((c) => c === 'TextFinder.findAll')).toHaveLength(3);
+    expect(shown()).toEqual(before);
   });
 });

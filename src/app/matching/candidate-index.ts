@@ -201,17 +201,17 @@ function stampOf(stamp: readonly Cell[] | undefined, today: CivilDate, edited: s
 }
 
 /**
- * The matches of the jobs `jobIds` as the index holds them (their 仕事 cells), for a call that
- * needs only the jobs' places (setJobStatus, the job picker's search): the stamp row and the jobs'
- * bucket rows read where the rebuild put them (TableStore.readRows, no search), instead of one
- * getValues per row of マッチング found. Null — the caller reads マッチング — when the index would
+ * The matches of the jobs `jobIds` as the index holds them (their 仕事 cells), with their row
+ * hints, for a call that needs only the jobs' places (setJobStatus, the job picker's search): the
+ * stamp row and the jobs' bucket rows read where the rebuild put them (TableStore.readRows, no
+ * search), instead of one getValues per row of マッチング found. Null — the caller reads マッチング — when the index would
  * not be read for a ranking either (missing, stale, a hand edit stamped since it was built, a row
  * out of place, a cell typed over) or a hand edit of マッチング named one of the jobs and no
  * ranking has re-packed it yet (the touched list).
  */
 export function indexedJobMatches(
   store: TableStore, stamps: IndexStamps, today: CivilDate, jobIds: readonly string[],
-): Map<string, JobMatch[]> | null {
+): IndexedJobs | null {
   // The stamps (readIndexStamps) read by the caller. Under the write lock (setJobStatus) they
   // cannot move while the cells are read (the hand-edit triggers write them under it); a reader
   // without it (the picker's search) may meet an edit half-way, which the caller's count of rows
@@ -228,14 +228,26 @@ export function indexedJobMatches(
   }
   if (!raw || !stampOf(raw.rows[0], today, edited).ok) return null;
   const held = new Map<number, JobBucket>();
+  const hints: JobRowHints = new Map();
   for (const [i, b] of buckets.entries()) {
     const row = raw.rows[i + 1];
     if (!row || String(row[0] ?? '') !== bucketKey(b)) return null;
-    const cell = unpackJobBucket(String(row[3] ?? ''));
+    const cell = unpackJobBucketAndHints(String(row[3] ?? ''));
     if (!cell) return null;
-    held.set(b, cell);
+    held.set(b, cell.jobs);
+    for (const j of jobIds) {
+      const hint = cell.hints.get(j);
+      if (hint && bucketOf(j) === b) hints.set(j, hint);
+    }
   }
-  return new Map(jobIds.map((j) => [j, [...(held.get(bucketOf(j))?.get(j) ?? [])]]));
+  return { matches: new Map(jobIds.map((j) => [j, [...(held.get(bucketOf(j))?.get(j) ?? [])]])), hints };
+}
+
+/** What indexedJobMatches answers: the jobs' matches, and where the last rebuild found their rows
+ *  of 仕事 and their clients' of 業務提供先 (only hints: a reader checks the ID it finds there). */
+export interface IndexedJobs {
+  readonly matches: ReadonlyMap<string, readonly JobMatch[]>;
+  readonly hints: ReadonlyMap<string, JobRowHint>;
 }
 
 /** The candidate index's two stamps: the full one (INDEX_EDITED_PROPERTY), and the list of members

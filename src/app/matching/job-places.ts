@@ -5,7 +5,7 @@ import type { JobMatch } from '../../domain/matching/job-matches';
 import { MATCHES_TAB } from '../../domain/schema/tabs';
 import type { KeyValueStore, TableStore } from '../ports';
 import { findRowNumbersByKey, readRowsByNumber } from '../shared/find-rows';
-import { indexedJobMatches, readIndexStamps, type IndexStamps } from './candidate-index';
+import { indexedJobMatches, readIndexStamps, type IndexedJobs, type IndexStamps } from './candidate-index';
 
 // The matches a call needs for some jobs' places (setJobStatus, the job picker's search): from the
 // candidate index's 仕事 cells when they are trusted, else from マッチング's rows by 仕事ID.
@@ -39,9 +39,32 @@ export function readJobsPlaces(
   const found = findRowNumbersByKey(store, MATCHES_TAB, 'job_id', wanted, ctx.lang);
   const buckets = new Set(wanted.map(bucketOf)).size;
   if (wanted.length > 0 && found.length >= INDEXED_PLACES_FROM - 1 + buckets) {
-    const indexed = indexedJobMatches(store, stamps ?? readIndexStamps(ports.props).stamps, ctx.today, wanted);
+    const indexed = indexedJobMatches(store, stamps ?? readIndexStamps(ports.props).stamps, ctx.today, wanted)?.matches;
     const all = indexed ? wanted.flatMap((j) => indexed.get(j) ?? []) : null;
     if (all && all.length === found.length) return all;
   }
   return readRowsByNumber(store, MATCHES_TAB, found, ctx.lang).parsed.records;
+}
+
+/** The most buckets the picker's search reads the candidate index for before it knows how many
+ *  rows of マッチング its jobs hold: the index then costs its stamp row and one bucket row, where
+ *  マッチング costs a search and at least one getValues for a job with any match; each further
+ *  bucket one getValues more, which the rows found may not repay (readJobsPlaces decides then). */
+export const INDEX_FIRST_BUCKETS = 1;
+
+/**
+ * The picker's search (search-jobs.ts) when its jobs fall in at most INDEX_FIRST_BUCKETS buckets:
+ * their matches and row hints from the candidate index alone, trusted as a ranking trusts it
+ * (indexedJobMatches: its stamps, the touched list), without the count of their rows of マッチング
+ * readJobsPlaces holds it to. The places are only shown (a 成立 counts them from マッチング,
+ * setJobStatus counts its rows), and the candidate list beside them trusts the index as far: a row
+ * typed by hand shows once the on-edit trigger has named its job, as in that list. Null — the
+ * caller reads as before — when the jobs span more buckets or the index is not trusted.
+ */
+export function indexedPlacesFirst(
+  store: TableStore, stamps: IndexStamps, today: CivilDate, jobIds: readonly string[],
+): IndexedJobs | null {
+  const wanted = [...new Set(jobIds)];
+  if (wanted.length === 0 || new Set(wanted.map(bucketOf)).size > INDEX_FIRST_BUCKETS) return null;
+  return indexedJobMatches(store, stamps, today, wanted);
 }

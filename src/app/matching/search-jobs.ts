@@ -1,17 +1,19 @@
 import { JOB_STATUS_MARKS, anyJobKeyPattern, jobKeyPatterns, type JobMark } from '../../domain/jobs/job-search-key';
 import { parseTable } from '../../domain/parse/parse-table';
-import { CLIENTS_TAB, JOBS_TAB, tabNames, type Job } from '../../domain/schema/tabs';
+import { CLIENTS_TAB, JOBS_TAB, tabNames, type Client, type Job } from '../../domain/schema/tabs';
+import type { Language } from '../../domain/enums';
+import type { JobRowHint } from '../../domain/matching/job-matches';
 import { matchRank, searchKey } from '../../domain/text/search-key';
 import { locateColumns } from '../../domain/parse/parse-table';
 import type { KeyValueStore, Lock, TableStore } from '../ports';
 import type { CallContext } from '../shared/call-context';
-import { readRowsByKey } from '../shared/find-rows';
+import { readRowsByKey, readRowsByNumber } from '../shared/find-rows';
 import { matchRowsOf, readRowsOf } from '../shared/rows-by-number';
 import type { ListJobsInput, ListJobsOutput } from '../shared/api-types';
 import { JOB_PICKER_COLUMNS } from '../sidebar/read-plans';
 import { JOB_SEARCH_LIMIT, byPickerOrder, jobOptions, searchJobsInTab } from './list-jobs';
 import { JOB_SEARCH_PROPERTY, JOB_SEARCH_TAB, jobSearchFresh, rebuildJobSearchLocked } from './job-search-index';
-import { readJobsPlaces } from './job-places';
+import { indexedPlacesFirst, readJobsPlaces } from './job-places';
 import { readIndexStamps, type IndexStamps } from './candidate-index';
 
 // The job picker of a large center (past 設定 仕事一覧の上限, list-jobs.ts listJobsUpTo): the jobs
@@ -19,9 +21,10 @@ import { readIndexStamps, type IndexStamps } from './candidate-index';
 // `include_all`, best matches first, at most JOB_SEARCH_LIMIT — the answer of searchJobsInTab,
 // found through the stored, folded keys (_仕事検索, job-search-index.ts): one getProperties (its
 // stamp and the candidate index's), two TextFinders of the keys (the matches; every job, for `total`), the ≤ 20 rows found
-// read from 仕事 by row number, their clients' names by key and their matches (job-places.ts: the
+// read from 仕事 by row number, their clients' names and their matches (job-places.ts: the
 // candidate index's 仕事 cells when trusted, else their rows of マッチング by key; only shown, nobody
-// is placed from them). The same at any size.
+// is placed from them). Jobs in one bucket of the index (one job typed by its ID) read it first,
+// and their clients' rows at its hints. The same at any size.
 
 type Ports = { store: TableStore; props: KeyValueStore; lock: Lock };
 type Ctx = Pick<CallContext, 'today' | 'lang' | 'settings'>;
@@ -56,6 +59,30 @@ function rowsPastLimit(store: TableStore, key: string, all: boolean): number[] |
   return taken;
 }
 
+/** The jobs' clients: read at the rows the index's rebuild found them in (`hints`), each taken
+ *  when it holds the ID asked; the others (no hint, rows moved by hand since) found by key. */
+function clientsOf(store: TableStore, lang: Language, jobs: readonly Job[], hints: ReadonlyMap<string, JobRowHint> | undefined): Client[] {
+  const wanted = new Set(jobs.map((j) => j.client_id ?? '').filter((c) => c !== ''));
+  if (wanted.size === 0) return [];
+  const rows = [...new Set(jobs.flatMap((j) => {
+    const at = hints?.get(j.job_id)?.client;
+    return j.client_id && at !== undefined && at !== null ? [at] : [];
+  }))];
+  const atHints = rows.length === 0 ? [] : atRows(() => readRowsByNumber(store, CLIENTS_TAB, rows, lang).parsed.records.filter((c) => wanted.has(c.client_id)));
+  const missing = [...wanted].filter((id) => !atHints.some((c) => c.client_id === id));
+  return missing.length === 0 ? atHints : [...atHints, ...readRowsByKey(store, CLIENTS_TAB, 'client_id', missing, lang).parsed.records];
+}
+
+/** A read at hinted rows, or none when it throws (rows deleted by hand since the rebuild put a
+ *  hint past the tab's grid, which Sheets' getRange refuses): the caller finds them by key. */
+function atRows<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
+}
+
 /** The search through the stored keys, or 'out_of_step' when they are missing or a key found a
  *  row of 仕事 that does not match (the tabs no longer line up, a status changed by hand). */
 function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean, stamps: IndexStamps): ListJobsOutput | 'out_of_step' {
@@ -75,8 +102,9 @@ function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean, stamps:
   if (!raw) return 'out_of_step';
   const jobs = parseTable(JOBS_TAB, raw, JOB_PICKER_COLUMNS).records;
   if (jobs.length !== rows.length) return 'out_of_step';
-  const clientIds = [...new Set(jobs.map((j) => j.client_id ?? '').filter((c) => c !== ''))];
-  const clients = clientIds.length === 0 ? [] : readRowsByKey(store, CLIENTS_TAB, 'client_id', clientIds, ctx.lang).parsed.records;
+  // One job typed by its ID (one bucket): the index first, for its places and its client's row.
+  const indexed = indexedPlacesFirst(store, stamps, ctx.today, jobs.map((j) => j.job_id));
+  const clients = clientsOf(store, ctx.lang, jobs, indexed?.hints);
   const clientName = new Map(clients.map((c) => [c.client_id, c.name]));
   const found: { job: Job; rank: number }[] = [];
   for (const job of jobs) {
@@ -86,7 +114,7 @@ function searchByKeys(ports: Ports, ctx: Ctx, key: string, all: boolean, stamps:
   }
   found.sort(byPickerOrder);
   const shown = found.slice(0, JOB_SEARCH_LIMIT).map((f) => f.job);
-  const matches = readJobsPlaces(ports, ctx, shown.map((j) => j.job_id), stamps);
+  const matches = indexed ? shown.flatMap((j) => indexed.matches.get(j.job_id) ?? []) : readJobsPlaces(ports, ctx, shown.map((j) => j.job_id), stamps);
   return { jobs: jobOptions({ jobs: shown, clients, matches }, ctx.today, () => true, false), total, more: any.total > JOB_SEARCH_LIMIT };
 }
 

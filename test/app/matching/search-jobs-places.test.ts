@@ -9,9 +9,11 @@ import { readJobsPlaces } from '../../../src/app/matching/job-places';
 import { bucketOf } from '../../../src/domain/matching/member-index';
 
 // The job picker's search (searchJobs) shows the places of the jobs it found from the candidate
-// index's 仕事 cells when the index is trusted as setJobStatus trusts it (job-places.ts
-// readJobsPlaces), else from their rows of マッチング. Nobody is placed from what it shows, but what
-// it shows must be what マッチング gives: a stale index falls back to the rows.
+// index's 仕事 cells when the index is trusted: as a ranking trusts it when the jobs lie in one
+// bucket (job-places.ts indexedPlacesFirst: one job typed by its ID), else also held to the count
+// of their rows of マッチング, as setJobStatus trusts it (readJobsPlaces); else from their rows.
+// Nobody is placed from what it shows: a stale index (missing, edited, a job named by a hand edit)
+// falls back to the rows.
 
 const d = (date: string): Cell => ({ date });
 
@@ -51,11 +53,20 @@ describe('searchJobs: the places of the jobs shown', () => {
     expect(readByRow).not.toContain('マッチング');
   });
 
-  it('a placement typed into マッチング by hand, no trigger run: from the rows (the index holds one fewer)', () => {
+  it('a placement typed into マッチング by hand: as the index holds it until the on-edit trigger names the job (as the candidate list), then from the rows', () => {
     const desk_ = withPlacements();
+    ok(desk_.api().listJobs({ query: '配膳' })); // _仕事検索 built (not measured)
     const header = desk_.store.read(['マッチング'])?.header ?? [];
     const typed = header.map((h) => ({ マッチングID: 'X905', 仕事ID: 'J003', 会員ID: 'M005', 契約形態: '請負', 状態: '成立', 成立日: d('2025-06-03'), 担当枠: '水AM' } as Record<string, Cell>)[h] ?? null);
     desk_.store.appendCells('マッチング', { columns: header.map((_, i) => i), rows: [typed] });
+    // One job found, one bucket: the index alone (job-places.ts indexedPlacesFirst), no count of
+    // マッチング's rows to hold it to — what the candidate list shows of the job until then.
+    const stale = searched(desk_);
+    expect(stale.shown.open_slots).toEqual(['Wed-AM', 'Fri-AM']);
+    expect(ok(desk_.api().listCandidates('J003')).job.open_slots).toEqual(['Wed-AM', 'Fri-AM']);
+    expect(stale.readByRow).not.toContain('マッチング');
+    // The trigger's note of the job (index-hand-edits.ts): from the rows.
+    desk_.props.set(INDEX_TOUCHED_PROPERTY, JSON.stringify({ m: [], j: ['J003'] }));
     const { shown, readByRow } = searched(desk_);
     expect(shown).toEqual(fromTabs(desk_));
     expect(shown.open_slots).toEqual(['Fri-AM']);
