@@ -1,5 +1,6 @@
 import { searchKey } from '../domain/text/search-key';
 import { el, field, uid } from './dom';
+import { latestAnswer } from './latest-answer';
 
 // A type-ahead picker: a text input with a <datalist> of "ID フリガナ 名前" options. The browser
 // filters the list as one types an ID or kana, and the keyboard works as everywhere else.
@@ -94,18 +95,18 @@ export function picker(labelText: string, hint: string, options: readonly PickOp
     if (choose) input.value = optionValue(o);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest = '';
+  // Each pause in the typing asks again: only the last answer lists, an older one arriving late
+  // would list what no longer matches what was typed.
+  const optionsAnswer = latestAnswer();
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    optionsAnswer.drop();
     const query = input.value.normalize('NFKC').trim();
     // A chosen option ("M000123 アオキ …") is already known: no search for it.
     if (query.length < MIN_QUERY || (/\s/.test(query) && known.has((query.split(/\s+/)[0] ?? '').toLowerCase()))) { showChoices(); return; }
     timer = setTimeout(() => {
       if (!search) { showChoices(); return; }
-      latest = query;
-      search(query).then((found) => {
-        if (latest === query) show(found); // an older answer arriving late must not win
-      }, () => undefined); // the list stays as it was; saving says "not found" if need be
+      optionsAnswer.ask(search(query)).then(show, () => undefined); // the list stays as it was; saving says "not found" if need be
     }, DEBOUNCE_MS);
   });
   return {

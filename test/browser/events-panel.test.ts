@@ -4,7 +4,7 @@ import { parseTable } from '../../src/domain/parse/parse-table';
 import { MEMBERS_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { attendanceTables, COORDINATOR, NOW } from '../app/events/attendance-fixture';
-import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, holdBack, openSidebarSession, type SidebarSession } from './helpers';
 
 // The イベント panel of the built sidebar in Debian's Chromium at the Sheets sidebar's width
 // (300px), against the dev server on a copy of the attendance fixture (the morning of E001,
@@ -87,6 +87,24 @@ describeInBrowser('the イベント panel in Chromium', () => {
       member_id: 'M00037', name: '山田 花子', join_route: 'orientation', joined_on: '2026-12-07', birth_date: '1958-05-05', availability: ['Tue-AM'],
     });
     expect(saved.read(['監査ログ'])!.rows.map((r) => r[2])).toEqual(['registration_check_in', 'member_join', 'member_edit', 'registration_check_in']);
+  });
+
+  test('shows the session chosen last when the list of the one chosen before answers late', async () => {
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    // E002 chosen, then E001 again at once: E002's list comes back 1.5 s later than E001's.
+    const lists = await holdBack(page, 'listAttendance', (_nth, [eventId]) => eventId === 'E002');
+    await panel.getByLabel('回を選ぶ').selectOption('E002');
+    await panel.getByLabel('回を選ぶ').selectOption('E001');
+    await lists.handed();
+    expect(lists.asked()).toBe(2);
+    // E001's people (R00003 is E002's), and E001's counts.
+    const people = await panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration')));
+    expect(people).toContain('R00001');
+    expect(people).not.toContain('R00003');
+    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+ \/ 定員 3/);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   test('cancels in two steps and the waitlisted person takes the place', async () => {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { COORDINATOR, NOW, VIEWER } from '../app/sidebar/sidebar-fixture';
 import { activityRowsByExcelJs, addFormulaColumn, dayWorkbook, FORMULA_HEADER } from './day-workbook';
-import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, holdBack, openSidebarSession, type SidebarSession } from './helpers';
 import { builtRowOf, encodeRows, listHeader, rowOf } from '../../src/app/follow-ups/stored-list';
 
 // The 継続支援 panel of the built sidebar in Chromium at 300px, against the dev server on the day
@@ -221,5 +221,22 @@ describeInBrowser('the 継続支援 panel in Chromium (a list rebuilt yesterday)
     // The rebuilt list is in the .xlsx, hidden, with the day it was made.
     const stored = (await readWorkbookFile(session.workbook)).read(['_継続支援']);
     expect(stored?.rows[0]?.slice(0, 3)).toEqual([null, 'built', { date: '2025-06-11' }]);
+  });
+
+  test('作り直す pressed while 更新 asks: the list as stored, answered late, does not redraw over the recount', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '継続支援' }).click();
+    const panel = page.locator('#panel-follow-ups');
+    await panel.locator('li.follow-up').first().waitFor();
+    const stored = await holdBack(page, 'listFollowUps', (nth) => nth === 1);
+    await panel.getByRole('button', { name: '更新' }).click();
+    await panel.getByRole('button', { name: '作り直す' }).click();
+    await panel.getByText('一覧を作り直しました。').waitFor();
+    await stored.handed();
+    expect(stored.asked()).toBe(1);
+    await expect(panel.locator(':scope > .status').textContent()).resolves.toBe('一覧を作り直しました。');
+    await expect(panel.getByRole('button', { name: '更新' }).isEnabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../../src/local/dev-server';
+import { SCRIPT_RUN_PATH } from '../../src/local/fake-script-run';
 import { MemoryTableStore } from '../../src/local/memory-table-store';
 import { writeWorkbookFile } from '../../src/local/xlsx-workbook-file';
 
@@ -147,4 +148,70 @@ export async function openSidebarSession(tables: Tables, options: {
     await close();
     throw error;
   }
+}
+
+/** The page's questions to the fake google.script.run and the answers handed to its handlers, by call. */
+interface ScriptRunCounts {
+  readonly asked: Record<string, number>;
+  readonly handed: Record<string, number>;
+}
+
+/** A server call of a page whose answers are held back (holdBack). */
+export interface HeldBack {
+  /** How many of its questions have reached the server so far (all of them, once handed). */
+  asked(): number;
+  /** Resolves once every answer asked for so far has reached the page's handlers (drawn, or
+   *  dropped as superseded): what a late answer would do to the panel is done by then. */
+  handed(): Promise<void>;
+}
+
+/**
+ * Holds back by `ms` the answers of the page's server call `call` that `held` picks, by their
+ * order (1 for the first to reach the server from now on) or their arguments, as a slow
+ * google.script.run trip would: the later questions are answered first, and a panel that draws
+ * whatever answers last shows the earlier one. Two questions asked at once may reach the server
+ * in either order: pick one of them by its arguments.
+ */
+export async function holdBack(page: Page, call: string, held: (nth: number, args: readonly unknown[]) => boolean, ms = 1500): Promise<HeldBack> {
+  // Counts each question to the fake google.script.run as the page asks it, and each answer
+  // once its handlers have run: they run in the promise jobs after the body is read, before a
+  // timer set then fires.
+  await page.evaluate((path) => {
+    const w = window as unknown as { ikigaiCalls?: ScriptRunCounts };
+    if (w.ikigaiCalls) return;
+    const calls: ScriptRunCounts = { asked: {}, handed: {} };
+    w.ikigaiCalls = calls;
+    const fetched = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const at = url.indexOf(path);
+      if (at < 0) return fetched(input, init);
+      const name = decodeURIComponent(url.slice(at + path.length));
+      calls.asked[name] = (calls.asked[name] ?? 0) + 1;
+      return fetched(input, init).then((response) => {
+        const body = response.json.bind(response);
+        response.json = () => body().then((value: unknown) => {
+          setTimeout(() => { calls.handed[name] = (calls.handed[name] ?? 0) + 1; }, 0);
+          return value;
+        });
+        return response;
+      });
+    };
+  }, SCRIPT_RUN_PATH);
+  let asked = 0;
+  await page.route(`**${SCRIPT_RUN_PATH}${encodeURIComponent(call)}`, async (route) => {
+    asked += 1;
+    const args: unknown = route.request().postDataJSON();
+    if (held(asked, Array.isArray(args) ? args : [])) await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+  return {
+    asked: () => asked,
+    async handed(): Promise<void> {
+      await page.waitForFunction((name) => {
+        const calls = (window as unknown as { ikigaiCalls: ScriptRunCounts }).ikigaiCalls;
+        return (calls.handed[name] ?? 0) >= (calls.asked[name] ?? 0);
+      }, call);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { parseTable } from '../../src/domain/parse/parse-table';
 import { JOBS_TAB, MATCHES_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { NOW } from '../app/sidebar/sidebar-fixture';
-import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, holdBack, openSidebarSession, type SidebarSession } from './helpers';
 import { matchingTables } from './matching-fixture';
 
 // The マッチング panel's job side in Chromium at 300 px: the picker shows open jobs only until the
@@ -87,6 +87,30 @@ describeInBrowser('the マッチング panel in Chromium: jobs, lifecycle, the t
     await panel.getByText('仕事 J006 を「終了」にしました').waitFor();
     expect((await jobs()).find((j) => j.job_id === 'J006')?.status).toBe('closed');
     await page.screenshot({ path: join(ARTIFACTS, 'matching-job-closed.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('shows the job chosen last when the candidates of the one chosen before answer late', async () => {
+    const { page, errors } = await openMatching();
+    const panel = page.locator('#panel-matching');
+    // J001's candidates sought, then J002 chosen while they are: J001's answer comes 1.5 s later.
+    const candidates = await holdBack(page, 'listCandidates', (nth) => nth === 1);
+    const job = panel.getByLabel('仕事を選ぶ', { exact: true });
+    await job.selectOption('J001');
+    await panel.getByRole('button', { name: '候補を表示' }).click();
+    await job.selectOption('J002');
+    // J002's candidates can be asked for at once, without waiting for J001's.
+    await expect(panel.getByRole('button', { name: '候補を表示' }).isEnabled()).resolves.toBe(true);
+    await candidates.handed();
+    await expect(job.inputValue()).resolves.toBe('J002');
+    await expect(panel.locator('#match-job-title').textContent()).resolves.toBe('J002 植木の手入れ');
+    await expect(panel.locator('#match-results').textContent()).resolves.toBe('');
+    await panel.getByRole('button', { name: '候補を表示' }).click();
+    await panel.locator('#candidates-title').waitFor();
+    await expect(panel.locator('#match-job-title').textContent()).resolves.toBe('J002 植木の手入れ');
+    expect(candidates.asked()).toBe(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'matching-late-answer.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { NOW, VIEWER } from '../app/sidebar/sidebar-fixture';
-import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, holdBack, openSidebarSession, type SidebarSession } from './helpers';
 import { addAgeFormulas, ageFormulas, membersTables } from './members-fixture';
 
 // The 会員 panel in Chromium at 300 px against the dev server, in Japanese: a senior who walks in
@@ -177,6 +177,45 @@ describeInBrowser('the 会員 panel in Chromium (ja)', () => {
     await choices.nth(1).click();
     await page.locator('#member-title').getByText('M007 山下 隆').waitFor();
     await expect(page.locator('#member-district').inputValue()).resolves.toBe('我孫子');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('keeps what is typed when an earlier opening of the member answers late, across a switch of tab', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    // Choosing M003 asks (the picker's change), 開く asks again: the first answer comes 1.5 s later.
+    const opened = await holdBack(page, 'getMember', (nth) => nth === 1);
+    await page.locator('#member-find input').fill('M003');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M003 上野 三郎').waitFor();
+    await page.getByRole('tab', { name: '今週' }).click();
+    await page.getByRole('tab', { name: '会員' }).click();
+    await page.locator('#member-notes').fill('午前のみ希望');
+    await opened.handed();
+    expect(opened.asked()).toBe(2);
+    await expect(page.locator('#member-notes').inputValue()).resolves.toBe('午前のみ希望');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('退会\'s check of one member, answered once another is opened, offers nothing', async () => {
+    const { page, errors } = await session.openPage();
+    await page.getByRole('tab', { name: '会員' }).click();
+    const asked = await holdBack(page, 'getMember', (nth) => nth === 3);
+    await page.locator('#member-find input').fill('M001');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M001 青木 一郎').waitFor();
+    await page.locator('#member-leave-reason').selectOption({ label: '健康' });
+    await page.locator('#member-leave').click(); // M001's matches asked again, answered 1.5 s later
+    await page.locator('#member-find input').fill('M003');
+    await page.locator('#member-open').click();
+    await page.locator('#member-title').getByText('M003 上野 三郎').waitFor();
+    await asked.handed();
+    expect(asked.asked()).toBe(5);
+    // No 退会を確定 under M003's form that would end M001.
+    await expect(page.locator('#member-leave-check').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#member-leave').isEnabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

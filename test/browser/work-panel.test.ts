@@ -8,7 +8,7 @@ import { WORK_LOG_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
 import { workPanelTabs } from '../app/work/work-center';
 import { cellXml, sheetPart, zipParts } from '../local/xlsx-helpers';
-import { ARTIFACTS, describeInBrowser, openSidebarSession, type SidebarSession } from './helpers';
+import { ARTIFACTS, describeInBrowser, holdBack, openSidebarSession, type SidebarSession } from './helpers';
 
 // The 就業実績 panel of the built sidebar in Debian's Chromium at 300px, against the dev server on
 // the hand-worked work center (test/app/work/work-center.ts, placements of workPanelTabs), on
@@ -93,19 +93,13 @@ describeInBrowser('the 就業実績 panel in Chromium (Japanese)', () => {
     const { page, errors } = await session.openPage();
     // The first answers of listMemberWork (the member chosen, the month changed) held back 1.5 s,
     // as a slow google.script.run trip would: only the last question's answer may draw the days.
-    let asked = 0;
-    await page.route('**/__script_run/listMemberWork', async (route) => {
-      asked += 1;
-      if (asked < 3) await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    const months = await holdBack(page, 'listMemberWork', (nth) => nth < 3);
     await openMonth(page, '就業実績', 'M004', '2015-08', '表示');
     const panel = page.locator('#panel-work');
     await panel.getByLabel('8/3（月） の時間').fill('3');
-    await page.waitForTimeout(2000); // the held-back answers arrive
+    await months.handed();
     await expect(panel.getByLabel('8/3（月） の時間').inputValue()).resolves.toBe('3');
-    await page.unroute('**/__script_run/listMemberWork');
-    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(months.asked()).toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
   });
 

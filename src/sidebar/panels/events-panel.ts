@@ -2,6 +2,7 @@ import type { AttendanceList, AttendanceRow, EventSession } from '../../app/even
 import { REGISTRATION_STATUS, type RegistrationStatus } from '../../domain/enums';
 import { el, field, setStatus } from '../dom';
 import { label, type Strings } from '../i18n';
+import { latestAnswer } from '../latest-answer';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
 
@@ -33,11 +34,14 @@ export const eventsPanel: Panel = {
       if (option) option.textContent = optionText(session, s);
     };
 
+    // Choosing one session, then another, asks twice: only the last answer is drawn, or the list
+    // of the session chosen before would come back under the new one (and its 出席 ticks with it).
+    const sessionAnswer = latestAnswer();
     /** Loads a session's list; `done` is the message to leave in the status line afterwards. */
     const load = (eventId: string, done = ''): void => {
-      if (eventId === '') { list.replaceChildren(); summary.textContent = ''; return; }
+      if (eventId === '') { sessionAnswer.drop(); list.replaceChildren(); summary.textContent = ''; return; }
       setStatus(status, ctx.t.loading, 'busy');
-      callServer('listAttendance', ctx.t.unreachable, eventId).then((out) => {
+      sessionAnswer.ask(callServer('listAttendance', ctx.t.unreachable, eventId)).then((out) => {
         setStatus(status, done, done === '' ? '' : 'ok');
         showCounts(out.event);
         let attended = out.event.attended;

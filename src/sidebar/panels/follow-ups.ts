@@ -1,6 +1,7 @@
 import type { FollowUpView, FollowUpsOutput } from '../../app/shared/api-types';
 import type { FollowUpReason } from '../../domain/follow-up/worklist';
 import { datesUnbroken, el, field, setStatus } from '../dom';
+import { latestAnswer } from '../latest-answer';
 import { announce } from '../new-records';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
@@ -105,10 +106,13 @@ export const followUpsPanel: Panel = {
     };
 
     let loaded = false;
+    // 作り直す pressed while 更新 is asking supersedes it: the stored list answered late would
+    // redraw the list as it was before the recount and wipe the message that it was rebuilt.
+    const listAnswer = latestAnswer();
     const load = (): void => {
       refresh.disabled = true;
       setStatus(status, s.loading, 'busy');
-      callServer('listFollowUps', t.unreachable).then((list) => {
+      listAnswer.ask(callServer('listFollowUps', t.unreachable)).then((list) => {
         loaded = true;
         draw(list);
         setStatus(status, '');
@@ -121,6 +125,7 @@ export const followUpsPanel: Panel = {
     rebuild.addEventListener('click', () => {
       rebuild.disabled = true;
       refresh.disabled = true;
+      listAnswer.drop();
       setStatus(status, s.rebuilding, 'busy');
       callServer('rebuildFollowUps', t.unreachable).then((list) => {
         loaded = true;

@@ -1,5 +1,6 @@
 import type { CandidatesOutput, JobOption } from '../../app/shared/api-types';
 import { el, setStatus } from '../dom';
+import { latestAnswer } from '../latest-answer';
 import { onAdded } from '../new-records';
 import type { Panel, PanelContext } from '../registry';
 import { callServer, ServerError } from '../script-run';
@@ -47,7 +48,12 @@ export const matchingPanel: Panel = {
       view.team?.refresh(current);
       view.cards?.refresh();
     });
+    // Choosing another job while the candidates of one are sought drops that question: its late
+    // answer would bring the job before back, its card and its candidates, under the one chosen.
+    const candidatesAnswer = latestAnswer();
     const choose = (job: JobOption | undefined): void => {
+      candidatesAnswer.drop();
+      show.disabled = false;
       results.replaceChildren();
       if (!job) { view = null; jobHolder.replaceChildren(); return; }
       const card = jobCard(job, ctx, jobs);
@@ -61,7 +67,8 @@ export const matchingPanel: Panel = {
       if (view?.job.element.dataset.job !== jobId) choose(jobs.get(jobId));
       show.disabled = true;
       setStatus(status, s.searching, 'busy');
-      callServer('listCandidates', t.unreachable, jobId).then((out) => {
+      candidatesAnswer.ask(callServer('listCandidates', t.unreachable, jobId)).then((out) => {
+        show.disabled = false;
         setStatus(status, '');
         // The answer's fill is the freshest: the job's card and the picker take it.
         if (!jobs.get(out.job.id)) jobs.add(out.job);
@@ -71,9 +78,10 @@ export const matchingPanel: Panel = {
         // 編成を更新: the new team is where the eye was.
         if (again) results.querySelector<HTMLElement>('#mosaic-title')?.focus();
       }, (error: unknown) => {
+        show.disabled = false;
         results.replaceChildren();
         setStatus(status, error instanceof ServerError ? error.message : t.unreachable, 'error');
-      }).finally(() => { show.disabled = false; });
+      });
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -3,6 +3,7 @@ import { GENDER, JOIN_ROUTE, LEAVE_REASON, MATCH_STATUS, MOTIVATION, type Gender
 import type { Slot } from '../../domain/slots';
 import { el, field, setStatus, uid } from '../dom';
 import { label } from '../i18n';
+import { latestAnswer } from '../latest-answer';
 import { memberPick, memberSearch } from '../member-options';
 import { announce } from '../new-records';
 import { picker } from '../picker';
@@ -157,6 +158,12 @@ export const membersPanel: Panel = {
     root.append(finder, form, leaveSection);
 
     let current: MemberView | null = null;
+    // Choosing a member asks (the picker's change), 開く asks again, and so may the イベント panel's
+    // 入会: only the last answer fills the form, or a late earlier one would wipe what is being
+    // typed, or put the member opened before in it. 退会's check is of the member shown when asked:
+    // a form filled since (another member, a new one) drops it.
+    const memberAnswer = latestAnswer();
+    const leaveAnswer = latestAnswer();
 
     const clearErrors = (): void => {
       for (const { control, line } of errorLines.values()) {
@@ -193,6 +200,7 @@ export const membersPanel: Panel = {
     });
 
     const fill = (m: MemberView | null): void => {
+      leaveAnswer.drop();
       current = m;
       clearErrors();
       joinRoute.value = m ? (m.join_route ?? '') : 'window'; // a walk-in at the window, the usual route
@@ -256,7 +264,7 @@ export const membersPanel: Panel = {
 
     const open = (memberId: string, done: (out: GetMemberOutput) => string): void => {
       setStatus(findStatus, s.opening, 'busy');
-      callServer('getMember', t.unreachable, memberId).then((out) => {
+      memberAnswer.ask(callServer('getMember', t.unreachable, memberId)).then((out) => {
         fill(out.member);
         find.add(memberPick({ id: out.member.member_id, kana: out.member.kana, name: out.member.name, age: out.member.age, district: out.member.district }, t), true);
         setStatus(findStatus, '');
@@ -264,6 +272,7 @@ export const membersPanel: Panel = {
       }, (error: unknown) => setStatus(findStatus, error instanceof ServerError ? error.message : t.unreachable, 'error'));
     };
     const openChosen = (): void => {
+      memberAnswer.drop(); // asked again, even when what was typed names nobody to ask about
       const id = find.value();
       if (id === '') { setStatus(findStatus, s.required(s.find), 'error'); find.input.focus(); return; }
       // Several members of that name: the picker lists them to choose from, nothing to say here.
@@ -278,6 +287,7 @@ export const membersPanel: Panel = {
     find.input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); openChosen(); } });
     find.input.addEventListener('change', () => { if (find.value()) openChosen(); });
     newButton.addEventListener('click', () => {
+      memberAnswer.drop();
       fill(null);
       find.clear();
       setStatus(status, '');
@@ -329,7 +339,7 @@ export const membersPanel: Panel = {
       leaveButton.disabled = true;
       setStatus(leaveStatus, s.opening, 'busy');
       // Asked again now: what the member has open may have changed since the form was opened.
-      callServer('getMember', t.unreachable, member.member_id).then((out) => {
+      leaveAnswer.ask(callServer('getMember', t.unreachable, member.member_id)).then((out) => {
         setStatus(leaveStatus, '');
         const items = out.matches.map((m) => s.leaveMatch(m.match_id, m.job_id, label(MATCH_STATUS, m.status, lang)));
         const confirm = el('button', { type: 'button', class: 'action reject', id: 'member-leave-confirm', text: s.leaveConfirm });

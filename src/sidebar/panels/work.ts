@@ -2,6 +2,7 @@ import type { MemberWorkOutput, WorkRowView } from '../../app/work/member-work';
 import type { CapExcess } from '../../domain/work/caps-exceeded';
 import { el, field, setStatus } from '../dom';
 import { ENUMS, label } from '../i18n';
+import { latestAnswer } from '../latest-answer';
 import { memberPick, memberSearch } from '../member-options';
 import { picker } from '../picker';
 import type { Panel, PanelContext } from '../registry';
@@ -36,20 +37,19 @@ export const workPanel: Panel = {
 
     // Choosing a member, then a month, then 表示 asks up to three times; only the last question's
     // answer is drawn, or a late earlier one would redraw the days and wipe the hours being typed.
-    let asked = 0;
+    const monthAnswer = latestAnswer();
     const load = (done = ''): void => {
+      monthAnswer.drop(); // asked again, even when what was typed names nobody to ask about
       const id = member.value();
       // Several members of that name: the picker lists them to choose from, nothing to say here.
       if (id === null && member.showNamesakes()) { setStatus(status, ''); return; }
       if (!id) { setStatus(status, id === '' ? s.pickMember : t.activity.notFound(s.member, member.input.value), 'error'); member.input.focus(); return; }
       setStatus(status, t.loading, 'busy');
-      const ask = ++asked;
-      callServer('listMemberWork', t.unreachable, { member_id: id, month: month.value }).then((out) => {
-        if (ask !== asked) return;
+      monthAnswer.ask(callServer('listMemberWork', t.unreachable, { member_id: id, month: month.value })).then((out) => {
         view = out;
         setStatus(status, done, done === '' ? '' : 'ok');
         draw();
-      }, (error: unknown) => { if (ask !== asked) return; view = null; body.replaceChildren(); notes.replaceChildren(); fail(error); });
+      }, (error: unknown) => { view = null; body.replaceChildren(); notes.replaceChildren(); fail(error); });
     };
 
     const showExcess = (excess: CapExcess, caps: MemberWorkOutput['caps']): void => {

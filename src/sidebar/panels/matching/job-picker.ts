@@ -3,6 +3,7 @@ import type { JobStatus } from '../../../domain/enums';
 import { slotLabel } from '../../../domain/slots';
 import { el, field, setStatus, uid } from '../../dom';
 import { ENUMS, label } from '../../i18n';
+import { latestAnswer } from '../../latest-answer';
 import type { PanelContext } from '../../registry';
 import { callServer, ServerError } from '../../script-run';
 import { DEBOUNCE_MS, MIN_QUERY } from '../../picker';
@@ -55,13 +56,12 @@ export function jobPicker(ctx: PanelContext, jobs: JobList, status: HTMLElement)
   const found = el('div', { class: 'muted small', id: 'match-job-found', role: 'status', 'aria-live': 'polite' });
   const findBox = el('div', { hidden: !searching }, field(s.findJob, find, s.findJobHint), found);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest = '';
+  // Each pause in the typing, and 「充足・終了も表示」, asks again: only the last answer lists.
+  const jobsAnswer = latestAnswer();
   const search = (): void => {
     const query = find.value.normalize('NFKC').trim();
     if (query.length < MIN_QUERY) return;
-    latest = query;
-    callServer('listJobs', ctx.t.unreachable, { query, include_all: showAll.checked }).then((out) => {
-      if (latest !== query) return; // an older answer arriving late must not win
+    jobsAnswer.ask(callServer('listJobs', ctx.t.unreachable, { query, include_all: showAll.checked })).then((out) => {
       const chosen = jobs.get(select.value);
       jobs.replace(chosen && !out.jobs.some((j) => j.id === chosen.id) ? [chosen, ...out.jobs] : out.jobs);
       found.textContent = s.jobsFound(out.jobs.length, out.more === true);
