@@ -138,4 +138,42 @@ describeInBrowser('the イベント panel in Chromium', () => {
     const regs = parseTable(REGISTRATIONS_TAB, saved.read(['申込'])!).records;
     expect(regs.at(-1)).toMatchObject({ event_id: 'E002', name: '小林 八重', status: 'confirmed', attended: true, consent: true });
   });
+
+  test('a tick answered once another session is chosen counts in its own session, not in the one shown', async () => {
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    const ticks = await holdBack(page, 'checkIn', () => true);
+    await panel.getByLabel('出席（高橋 四葉）').check();
+    await panel.getByLabel('回を選ぶ').selectOption('E002');
+    await panel.locator('li[data-registration="R00003"]').waitFor();
+    await ticks.handed();
+    // E002 has no 定員: the line is its own, not E001's recounted.
+    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+・待ち/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a sign-up answered once another session is chosen says so and leaves that session\'s list', async () => {
+    const { page, errors } = await openEvents();
+    const panel = page.locator('#panel-events');
+    await panel.getByLabel('回を選ぶ').selectOption('E002');
+    await panel.locator('li[data-registration="R00003"]').waitFor();
+    const signUps = await holdBack(page, 'registerByPhone', () => true);
+    await panel.getByText('電話・当日の受付').click();
+    await panel.getByLabel('氏名').fill('木村 九');
+    await panel.getByLabel('電話', { exact: true }).fill('090-5555-0009');
+    await panel.getByLabel('個人情報の利用に同意をいただいた').check();
+    await panel.getByRole('button', { name: '受け付ける' }).click();
+    // Back to E001 while E002's sign-up is on its way; its answer comes 1.5 s later.
+    await panel.getByLabel('回を選ぶ').selectOption('E001');
+    await panel.locator('li[data-registration="R00001"]').waitFor();
+    await signUps.handed();
+    await panel.getByText(/^R\d{5} 確定しました$/).waitFor();
+    const people = await panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration')));
+    expect(people).toContain('R00001');
+    expect(people).not.toContain('R00003');
+    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+ \/ 定員 3/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

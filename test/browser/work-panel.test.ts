@@ -115,6 +115,23 @@ describeInBrowser('the 就業実績 panel in Chromium (Japanese)', () => {
     await panel.getByText('1日分を保存しました').waitFor();
     await page.close();
   });
+
+  test('a save answered once another month is shown says what it saved and leaves that month drawn', async () => {
+    const { page, errors } = await session.openPage();
+    await openMonth(page, '就業実績', 'M004', '2015-08', '表示');
+    const panel = page.locator('#panel-work');
+    const saves = await holdBack(page, 'recordWork', () => true);
+    await panel.getByLabel('8/4（火） の時間').fill('2');
+    await panel.getByRole('button', { name: 'まとめて保存' }).click();
+    // September chosen while August's save is on its way; its answer comes 1.5 s later.
+    await panel.locator('#work-month').fill('2015-09');
+    await panel.locator('#work-rows-title').getByText('2015-09 の就業実績').waitFor();
+    await saves.handed();
+    await expect(panel.locator(':scope > .status').textContent()).resolves.toBe('1日分を保存しました');
+    await expect(panel.locator('#work-rows-title').textContent()).resolves.toBe('2015-09 の就業実績');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 /** The work center with a second 松戸 四季 (M005) and the 生年月日 / 地区 that tell the two apart. */

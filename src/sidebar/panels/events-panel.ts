@@ -29,7 +29,8 @@ export const eventsPanel: Panel = {
     const fail = (error: unknown): void => setStatus(status, error instanceof ServerError ? error.message : ctx.t.unreachable, 'error');
 
     const showCounts = (session: EventSession): void => {
-      summary.textContent = s.counts(session);
+      // A tick's answer may come once another session is chosen: its option is told, not the line.
+      if (session.event_id === picker.value) summary.textContent = s.counts(session);
       const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(session.event_id)}"]`);
       if (option) option.textContent = optionText(session, s);
     };
@@ -39,6 +40,8 @@ export const eventsPanel: Panel = {
     const sessionAnswer = latestAnswer();
     /** Loads a session's list; `done` is the message to leave in the status line afterwards. */
     const load = (eventId: string, done = ''): void => {
+      // A write's answer reloads its own session: when another one is chosen since, it only says so.
+      if (eventId !== picker.value) { setStatus(status, done, done === '' ? '' : 'ok'); return; }
       if (eventId === '') { sessionAnswer.drop(); list.replaceChildren(); summary.textContent = ''; return; }
       setStatus(status, ctx.t.loading, 'busy');
       sessionAnswer.ask(callServer('listAttendance', ctx.t.unreachable, eventId)).then((out) => {

@@ -52,6 +52,10 @@ export const workPanel: Panel = {
       }, (error: unknown) => { view = null; body.replaceChildren(); notes.replaceChildren(); fail(error); });
     };
 
+    // A save's answer redraws the month it was made in, unless another member or month was shown
+    // since (its answer came first): then it only says what it saved.
+    const stillShown = (v: MemberWorkOutput): boolean => view?.member_id === v.member_id && view.month === v.month;
+
     const showExcess = (excess: CapExcess, caps: MemberWorkOutput['caps']): void => {
       notes.replaceChildren(...excess.months.map((m) => el('p', { class: 'warn', role: 'note', text: s.overDays(m.month, m.days, caps.monthly_days) })),
         ...excess.weeks.map((w) => el('p', { class: 'warn', role: 'note', text: s.overHours(w.monday, w.hours, caps.weekly_hours) })));
@@ -108,6 +112,7 @@ export const workPanel: Panel = {
         save.disabled = true;
         setStatus(status, s.saving, 'busy');
         callServer('recordWork', t.unreachable, { member_id: v.member_id, job_id: job.value, days: filled }).then((out) => {
+          if (!stillShown(v)) { setStatus(status, s.saved(out.work_ids.length), 'ok'); return; }
           const mine = out.rows.filter((r) => r.date.startsWith(v.month));
           view = { ...v, rows: mine, excess: out.excess };
           draw();
@@ -126,11 +131,13 @@ export const workPanel: Panel = {
       const confirm = (rows: readonly WorkRowView[], on: boolean): void => {
         setStatus(status, s.saving, 'busy');
         callServer('confirmWork', t.unreachable, { work_ids: rows.map((r) => r.work_id), confirmed: on }).then((out) => {
+          const said = on ? s.confirmed(out.changed.length) : s.unconfirmed(out.changed.length);
+          if (!stillShown(v)) { setStatus(status, said, 'ok'); return; }
           const changed = new Set(out.changed);
           view = { ...v, rows: v.rows.map((r) => (changed.has(r.work_id) ? { ...r, confirmed: on } : r)) };
           draw();
-          setStatus(status, on ? s.confirmed(out.changed.length) : s.unconfirmed(out.changed.length), 'ok');
-        }, (error: unknown) => { draw(); fail(error); });
+          setStatus(status, said, 'ok');
+        }, (error: unknown) => { if (stillShown(v)) draw(); fail(error); });
       };
       if (v.rows.length === 0) list.append(el('li', { class: 'muted', text: s.noRows }));
       for (const r of v.rows) {
