@@ -4,6 +4,8 @@ import { DATA_ROUND_TRIPS, METADATA_CALLS } from '../fakes/call-log';
 import { RangeImpl } from '../fakes/range';
 import { loadDayBundle } from './day-bundle';
 import { bucketOf } from '../../src/domain/matching/member-index';
+import { editEvent, installTrigger } from './trigger-events';
+import { COORDINATOR, MANAGER } from '../app/sidebar/sidebar-fixture';
 
 // The calls of the coordinator's day (docs/design/sidebar-calls.md) through dist/Code.js and the
 // Apps Script fakes, as google.script.run calls them, one after another on the day fixture
@@ -157,8 +159,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // search, so the new match ID is checked free by one more search after its seed (the ID column: no rows yet, nothing read). 活動記録's
     // header (first use, once a run), then its ID column for the activities' first ID (once per
     // document).
-    // J002's bucket of _候補索引, read in place: its 仕事 cell gets the new match (job-matches.ts).
-    expect(s.reads).toEqual(['仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1', '_候補索引 r184 c1 1x4']);
+    // J002's bucket of _候補索引, read in place before the job's row (its 仕事 cell gets the new
+    // match, job-matches.ts, and its row hint says where J002's row of 仕事 is: read there, no search).
+    expect(s.reads).toEqual(['_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', '活動記録 r1 c1 1x13', '活動記録 r2 c1 1x1']);
     // Two appendRows (match, activity), the two audit rows in one setValues; both counters, read
     // in ONE getProperties under the lock (was a getProperty each), both set before the match row
     // (the activity's ID issued ahead of it: issueActivityIds) and written ahead of it in one
@@ -176,7 +179,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // Then the candidate index: M003's bucket (row 244), read where the rebuild put it (no search;
     // its 区分 cell checked), re-packed (_候補索引's header, like the desk tabs', is the desk cache's);
     // before it J002's bucket (row 184), whose 仕事 cell keeps the job's matches (job-matches.ts).
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3']);
+    // J002's bucket first: J002's row of 仕事 is read at its row hint (no search; M003 has no match
+    // on another job, whose rows would be searched for with it).
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
     expect(s.cells).toBe(12 + 16 + 19 + 4 + 3);
     // Cache, user, lock; three searches (マッチング, 仕事, 会員) and the three rows; the activity
     // counter (read + set) and its appendRow; the match's three runs, the job's 状態, the audit
@@ -187,8 +192,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // questions. The activity counter is written ahead of the activity's row (one setProperties),
     // the stored 今週 figures at the release (one more): 22, 23. J002's matches in the index: 24, 25.
     // The lock is left to the execution's end, which frees it (no releaseLock: write-boundary.ts
-    // `lastSection`): 23, 24.
-    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1 + 2 - 1, 20 + 2 + 1 + 2 - 1]);
+    // `lastSection`): 23, 24. J002's row read at the hint of its bucket, read first (not after): 22, 23.
+    expect([s.roundTrips, s.withMetadata]).toEqual([19 + 2 + 1 + 2 - 1 - 1, 20 + 2 + 1 + 2 - 1 - 1]);
     // The match: 状態 (E), 成立日 (G), 担当枠 (L) = 3 setValues; 仕事 状態 = 1; the three audit rows
     // (match, job, activity) = 1; the activity's appendRow; the activity counter; M003's bucket = 1;
     // J002's 仕事 cell of the index = 1.
@@ -199,7 +204,8 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M006' });
     expect(s.ok).toBe('slots_full');
     // M006 has no match: マッチング by 仕事ID finds J002's placement (row 2), by 会員ID nothing.
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r7 c1 1x19']);
+    // J002's bucket of the index (for its row hint: J002's row read there, no search).
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', '会員 r7 c1 1x19']);
     // Nothing written. The one getProperties is the match counter, read before the search of
     // マッチング so that the search also looks for its next ID (a 成立 that makes a row then needs no
     // search of its own): a refused 成立 pays that read, a successful one saves a search.
@@ -211,7 +217,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // 活動記録: M003's rows within UNDO_ACTIVITY_ROWS = 500 of their last, found by one search of 会員ID
     // from the end (rows 3 and 4, the proposal's and the 成立's activities, one block), not 500 rows whole
     // (6,500 cells at a real center, 0.2 s at the pessimistic end); its header the desk cache's.
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3', '活動記録 r3 c1 2x13']);
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', '_候補索引 r244 c1 1x3', '活動記録 r3 c1 2x13']);
     // 状態 and 成立日 of the match (2), 仕事 状態 back to 募集中 (1), the activity's 状態 取消 (1), the
     // three audit rows (1). No activity is appended.
     // M003's bucket of the candidate index, and J002's 仕事 cell there: two more.
@@ -220,7 +226,7 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
 
   test('changeMatchStatus place with slots given: the same reads (会員 for 退会日), no caps worked out', () => {
     const s = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003', slots: ['Tue-AM'] });
-    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r184 c1 1x4', '_候補索引 r244 c1 1x3']);
+    expect(s.reads).toEqual(['マッチング r2 c1 1x12', '_候補索引 r184 c1 1x4', '仕事 r3 c1 1x16', '会員 r4 c1 1x19', '_候補索引 r244 c1 1x3']);
     expect(s.writes).toEqual({ setValues: 6, appendRow: 1, getProperty: 0, getProperties: 1, setProperty: 0, setProperties: 2 });
   });
 
@@ -252,8 +258,9 @@ describe('the coordinator\'s day through the bundle, call by call', () => {
     // The job's row of 仕事 and its rows of マッチング found by key (was both tabs whole: 690,042
     // cells at 50,000 members); J003 has no match yet (nothing read); the counter's next two IDs are
     // looked for in that same search of マッチング (nothing found: free, no search of their own). Proposals add no work: no member's entry
-    // in the candidate index changes; J003's bucket (row 805) gets the two matches in its 仕事 cell.
-    expect(s.reads).toEqual(['仕事 r4 c1 1x16', '_候補索引 r805 c1 1x4']);
+    // in the candidate index changes; J003's bucket (row 805) gets the two matches in its 仕事 cell,
+    // read first: J003's row of 仕事 is read at the row hint it holds, no search.
+    expect(s.reads).toEqual(['_候補索引 r805 c1 1x4', '仕事 r4 c1 1x16']);
     // Three multi-row appends (setValues each); two match IDs and two activity IDs from the counters
     // (read in one getProperties under the lock, was four getProperty), both counters written ahead
     // of the first append (the matches': the activities' IDs issued before it) in one setProperties,
@@ -396,13 +403,14 @@ describe('a placement made, undone and a team proposed with the stored lists in 
   // One audit append of every row the call logged: where the tab ends, one setValues.
   const AUDIT = ['size Sheet.getLastRow', 'Range.setValues'];
 
-  test('changeMatchStatus place, a new match row: 23 round trips and 1 size question', () => {
+  test('changeMatchStatus place, a new match row: 22 round trips and 1 size question', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'Properties.getProperties', // every counter and the stored figures, once under the lock: the match counter's next ID is looked for in…
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID, 会員ID and that ID (J002 and M003 have no row: nothing read)
-      'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事 (its slots, headcount, status)
+      'Range.getValues', // J002's bucket of _候補索引 (read in place), whose 仕事 cell the write re-packs below and whose row hint says where…
+      'Range.getValues', // …J002's row of 仕事 is (its slots, headcount, status): read there, its 仕事ID checked (was a search)
       'TextFinder.findAll', 'Range.getValues', // M003's row of 会員 (退会日, 就業可能枠, the caps), reused by the 継続支援 re-count
       // The match counter and the activity counter (the 成立 activity's ID issued before this
       // write: issueActivityIds) written ahead of the first row carrying one of their IDs, in one
@@ -410,7 +418,7 @@ describe('a placement made, undone and a team proposed with the stored lists in 
       // not leave a counter behind them; one failing between the two rows leaves a gap, never a
       // twin). Was one setProperties ahead of each row. Then the new match row (its ID free: no search of its own).
       'Properties.setProperties', 'Sheet.appendRow',
-      'Range.getValues', 'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell, read in place): the new row
+      'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell, read above): the new row
       'Range.setValues', // J002 募集中 → 充足
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引, read where the rebuild put it (no search: its 区分 checked), re-packed
       'Sheet.appendRow', // the 成立 activity (its counter written above)
@@ -422,14 +430,14 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place, the member with no other contact: 27 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
+  test('changeMatchStatus undo_place, the member with no other contact: 26 round trips and 1 size question (was 2: the window\'s getLastRow)', () => {
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues', // マッチング by 仕事ID and 会員ID: the placement (no new row: no counter read before)
-      'TextFinder.findAll', 'Range.getValues', // J002's row of 仕事
+      'Range.getValues', 'Range.getValues', // J002's bucket of _候補索引, then J002's row of 仕事 at its row hint (no search)
       'Range.setValues', 'Range.setValues', // the match's 状態 and 成立日 (two runs: 提案日 between is not this change's)
-      'Range.getValues', 'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell): the row as now written
+      'Range.setValues', // J002's matches in _候補索引 (its bucket's 仕事 cell, read above): the row as now written
       'Range.setValues', // J002 充足 → 募集中
       'Range.getValues', 'Range.setValues', // M003's bucket of _候補索引 (read in place)
       // The 成立 activity among M003's rows of 活動記録 within 500 rows of their last: one search of
@@ -452,15 +460,15 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('changeMatchStatus undo_place after a call logged today: 22 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
+  test('changeMatchStatus undo_place after a call logged today: 21 round trips and 1 size question, the re-count reading neither 会員 nor 活動記録', () => {
     expect(step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(step('logActivity', { date: '2025-06-11', area: 'matching', kind: 'call', member_id: 'M003', minutes: 5 }).ok).toBe(true);
     expect(step('changeMatchStatus', { action: 'undo_place', job_id: 'J002', member_id: 'M003' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
       'TextFinder.findAll', 'Range.getValues',
-      'TextFinder.findAll', 'Range.getValues',
-      'Range.setValues', 'Range.setValues', 'Range.getValues', 'Range.setValues', 'Range.setValues',
+      'Range.getValues', 'Range.getValues',
+      'Range.setValues', 'Range.setValues', 'Range.setValues', 'Range.setValues',
       'Range.getValues', 'Range.setValues',
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       // The call of today stands among M003's rows the undo searched: due nothing, the list only.
@@ -471,17 +479,18 @@ describe('a placement made, undone and a team proposed with the stored lists in 
     ]);
   });
 
-  test('proposeTeam of two: 19 round trips and 3 size questions, whatever the team', () => {
+  test('proposeTeam of two: 18 round trips and 3 size questions, whatever the team', () => {
     expect(step('proposeTeam', { job_id: 'J003', members: [{ member_id: 'M006', slots: ['Mon-AM'] }, { member_id: 'M008', slots: ['Fri-AM'] }] }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
-      'TextFinder.findAll', 'Range.getValues', // J003's row of 仕事 (closed? its slots)
+      'Range.getValues', // J003's bucket of _候補索引 (read in place), whose 仕事 cell gets the proposals below and whose row hint says where…
+      'Range.getValues', // …J003's row of 仕事 is (closed? its slots): read there, its 仕事ID checked (was a search)
       'Properties.getProperties', // the counters: the next two match IDs are looked for in…
       'TextFinder.findAll', // …the one search of マッチング by 仕事ID and those IDs (J003 has no row: nothing read)
       // Both counters (the 提案 activities' IDs issued before the matches are written) in one
       // setProperties ahead of both match rows in one append (was a setProperties ahead of each append).
       'Properties.setProperties', 'size Sheet.getLastRow', 'Range.setValues',
-      'Range.getValues', 'Range.setValues', // J003's matches in _候補索引 (its bucket's 仕事 cell): both rows, whatever the team
+      'Range.setValues', // J003's matches in _候補索引 (its bucket's 仕事 cell, read above): both rows, whatever the team
       'size Sheet.getLastRow', 'Range.setValues', // both 提案 activities in one append
       // _継続支援: M006 and M008 found by one search, read, each row blanked (contacted today).
       'TextFinder.findAll', 'Range.getValues', 'Range.setValues', 'Range.setValues',
@@ -913,5 +922,69 @@ describe('searchJobs of one job with the candidate index in place: every round t
     expect(s.ok).toBe(true);
     expect(trips().filter((c) => c === 'TextFinder.findAll')).toHaveLength(3);
     expect(shown()).toEqual(before);
+  });
+});
+
+describe('a write of マッチング reads the job at its row hint, checked, and points the hint at the row it read (issue 15)', () => {
+  // The write reads the job's bucket of _候補索引 before the job's row of 仕事 (it re-packs that
+  // bucket's 仕事 cell anyway): the job is read at its hint and taken only when that row holds its
+  // 仕事ID. A row inserted above it by hand (no trigger run) moves the job: the row at the hint
+  // holds another job, so it is found by key as before — never another job's slots or headcount —
+  // and the write's re-pack points the hint at the row it found, so the next ranking reads it there.
+  const { bundle, ss, step } = world();
+  step('listCandidates', 'J002');
+  const jobs = (): GoogleAppsScript.Spreadsheet.Sheet => ss.getSheetByName('仕事') ?? (() => { throw new Error('no 仕事'); })();
+
+  test('a row inserted above the job: the hinted row holds J001, J002 found by key at row 4, placed on J002; the next list reads J002 at row 4', () => {
+    jobs().insertRowsAfter(1, 1);
+    const placed = step('changeMatchStatus', { action: 'place', job_id: 'J002', member_id: 'M003' });
+    expect(placed.ok).toBe(true);
+    expect(placed.reads.filter((r) => r.startsWith('仕事 '))).toEqual(['仕事 r3 c1 1x16', '仕事 r4 c1 1x16']);
+    const answer = jsonRoundTrip(bundle.call('listCandidates', 'J002')) as { ok: boolean; data: { job: { id: string; places_left: number }; matches: { member_id: string; status: string }[] } };
+    expect(answer.data.job.id).toBe('J002');
+    expect(answer.data.matches.filter((m) => m.status === 'placed').map((m) => m.member_id)).toContain('M003');
+    // The job at the hint the write set (row 4), its client at the rebuild's (業務提供先 not moved).
+    const s = step('listCandidates', 'J002');
+    expect(s.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r4 c1 1x16', '業務提供先 r3 c1 1x9']);
+    expect(s.roundTrips).toBe(6);
+  });
+
+  test('a proposal of a job whose hint holds it: one read of 仕事 at the hint, no search of 仕事', () => {
+    const s = step('changeMatchStatus', { action: 'propose', job_id: 'J002', member_id: 'M006' });
+    expect(s.ok).toBe(true);
+    // The bucket first (its hint now row 4), then J002's row there: no TextFinder search of 仕事.
+    expect(s.reads.filter((r) => r.startsWith('仕事 ') || r.startsWith('_候補索引 '))).toEqual(['_候補索引 r184 c1 1x4', '仕事 r4 c1 1x16']);
+  });
+});
+
+describe('the first ranking after a hand edit of 会員: the index read once, under the lock, its buckets re-packed from that read (issue 15)', () => {
+  test('one getValues of _候補索引 (was its rectangle, then the touched bucket again under the lock)', () => {
+    const { bundle, ss, step } = world();
+    step('listCandidates', 'J002');
+    bundle.fakes!.actAs(MANAGER);
+    const uid = installTrigger(bundle, 'onDeskEdit', 'edit');
+    const members = ss.getSheetByName('会員')!;
+    const district = members.getRange(1, 1, 1, members.getLastColumn()).getValues()[0]!.map(String).indexOf('地区') + 1;
+    expect(bundle.call('onDeskEdit', editEvent(members, 3, district, [['豊四季']], uid))).toMatchObject({ indexTouched: { members: ['M002'], jobs: [] } });
+    bundle.fakes!.actAs(COORDINATOR);
+    const trips = (): string[] => bundle.log.sequence().filter((c) => DATA_ROUND_TRIPS.has(c) || METADATA_CALLS.has(c));
+    const s = step('listCandidates', 'J002');
+    expect(s.ok).toBe(true);
+    expect(s.reads.filter((r) => r.startsWith('_候補索引 '))).toEqual(['_候補索引 r1 c1 1026x4']);
+    expect(trips()).toEqual([
+      'Cache.getAll', 'User.getEmail',
+      'Properties.getProperties', // the two stamps: M002 listed by the on-edit trigger, so…
+      'Lock.tryLock', // …the lock first,
+      'Properties.getProperties', // the list read again under it (a trigger may have added to it),
+      'Range.getValues', // then the index's rectangle, whose M002 bucket the re-pack takes as read
+      'TextFinder.findAll', 'Range.getValues', // M002's row of 会員
+      'TextFinder.findAll', // M002's rows of マッチング (none)
+      'Range.setValues', // M002's bucket re-packed
+      'Properties.deleteProperty', 'SpreadsheetApp.flush', 'Lock.releaseLock',
+      'Range.getValues', 'Range.getValues', // J002's row of 仕事 and its client's at their hints
+    ]);
+    // The ranking is the one a steady index gives afterwards.
+    const steady = step('listCandidates', 'J002');
+    expect(steady.reads).toEqual(['_候補索引 r1 c1 1026x4', '仕事 r3 c1 1x16', '業務提供先 r3 c1 1x9']);
   });
 });

@@ -151,6 +151,13 @@ export type IndexRead =
  *  before yesterday (the nightly rebuild missed a night), or a person edited the tabs since it was
  *  built (`edited`: INDEX_EDITED_PROPERTY's value, null when no edit was ever stamped). */
 export function readCandidateIndex(store: TableStore, today: CivilDate, edited: string | null = null): IndexRead {
+  return readIndexRows(store, today, edited).read;
+}
+
+/** readCandidateIndex, and the rectangle it read when the index reads (every bucket at its row,
+ *  its 区分 checked): what a re-pack under the same lock takes instead of reading the buckets again. */
+function readIndexRows(store: TableStore, today: CivilDate, edited: string | null): { read: IndexRead; raw: RawTable | null } {
+  const done = (read: IndexRead, rows: RawTable | null = null): { read: IndexRead; raw: RawTable | null } => ({ read, raw: rows });
   // The shape the rebuild writes, read as one rectangle (TableStore.readTop): no size question.
   // What a person may have done to the tab shows in the cells read, checked below: a row deleted
   // leaves the grid short of the rectangle (Sheets refuses it) or a bucket out of its row, a row
@@ -160,25 +167,25 @@ export function readCandidateIndex(store: TableStore, today: CivilDate, edited: 
   try {
     raw = readTopOf(store, [CANDIDATE_INDEX_TAB], INDEX_BUCKETS + 1, INDEX_HEADER.length);
   } catch {
-    return { ok: false, why: 'unreadable' };
+    return done({ ok: false, why: 'unreadable' });
   }
-  if (!raw) return { ok: false, why: 'missing' };
-  if (INDEX_HEADER.some((h, i) => raw?.header[i] !== h)) return { ok: false, why: 'unreadable' };
+  if (!raw) return done({ ok: false, why: 'missing' });
+  if (INDEX_HEADER.some((h, i) => raw?.header[i] !== h)) return done({ ok: false, why: 'unreadable' });
   const stamp = stampOf(raw.rows[0], today, edited);
-  if (!stamp.ok) return stamp;
+  if (!stamp.ok) return done(stamp);
   const { built } = stamp;
-  if (raw.rows.length !== INDEX_BUCKETS + 1) return { ok: false, why: 'unreadable' };
+  if (raw.rows.length !== INDEX_BUCKETS + 1) return done({ ok: false, why: 'unreadable' });
   const entries: IndexEntry[] = [];
   const jobCells: string[] = [];
   for (let b = 0; b < INDEX_BUCKETS; b++) {
     const row = raw.rows[b + 1];
-    if (!row || String(row[0] ?? '') !== bucketKey(b)) return { ok: false, why: 'unreadable' };
+    if (!row || String(row[0] ?? '') !== bucketKey(b)) return done({ ok: false, why: 'unreadable' });
     const got = unpackBucket(String(row[2] ?? ''));
-    if (!got) return { ok: false, why: 'unreadable' };
+    if (!got) return done({ ok: false, why: 'unreadable' });
     for (const e of got) entries.push(e);
     jobCells.push(String(row[3] ?? ''));
   }
-  return { ok: true, entries, jobMatches: jobMatchesIn(jobCells), jobRowHint: jobRowHintIn(jobCells), built };
+  return done({ ok: true, entries, jobMatches: jobMatchesIn(jobCells), jobRowHint: jobRowHintIn(jobCells), built }, raw);
 }
 
 /** The stamp row's verdict (row 2: `#`, then the build's JSON): readable, of this version and
@@ -295,23 +302,25 @@ export function candidateIndexEntries(
 ): CandidateIndex | null {
   // One getProperties a ranking: the price of seeing a hand edit of 会員 in the next list.
   const { edited, touched } = readStamps(ports.props);
-  const first = readCandidateIndex(ports.store, today, edited);
-  if (first.ok && touched === null) return first;
+  // With no hand edit listed the index is read as it stands; with some, it is read under the lock
+  // below, after the list is read again, so the buckets the re-pack needs are those cells (no
+  // second read of them) and what another reader re-packed meanwhile is what is read.
+  const before = touched === null ? readCandidateIndex(ports.store, today, edited) : null;
+  if (before?.ok) return before;
   const props = ports.props;
   const locked = underWriteLock(ports, (): CandidateIndex | null => {
     // Read again under the lock: another reader may have re-packed them, a trigger added some.
     const now = readStamps(props);
     const list = parseTouched(now.touched);
-    if (first.ok && now.edited === edited && list !== 'unreadable') {
-      if (list === null) {
-        // Another reader re-packed them meanwhile: what it wrote is read, not what was read before.
-        const again = readCandidateIndex(ports.store, today, edited);
-        return again.ok ? again : null;
-      }
-      const repacked = repackTouched(ports.store, settings.language, today, list);
+    // An index that did not read before the lock is rebuilt; one not read yet is read now.
+    const read = before ? null : readIndexRows(ports.store, today, now.edited);
+    if (read?.read.ok && list !== 'unreadable') {
+      // No list left: another reader re-packed them meanwhile, and the index read holds that.
+      if (list === null) return read.read;
+      const repacked = repackTouched(ports.store, settings.language, today, list, read.raw);
       if (repacked) {
         props?.delete(INDEX_TOUCHED_PROPERTY);
-        return patched(first, repacked);
+        return patched(read.read, repacked);
       }
     }
     rebuildCandidateIndex(ports.store, settings, today, now.edited);
@@ -358,7 +367,7 @@ export interface Repacked {
  * adjacent buckets whose JSON changed (none when a trigger fired twice). Answers the buckets as
  * written, or null when the tab or one of the buckets cannot be read (the caller rebuilds).
  */
-export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched): Repacked | null {
+export function repackTouched(store: TableStore, lang: Language, today: CivilDate, touched: IndexTouched, index: RawTable | null = null): Repacked | null {
   const ids = new Set(touched.members);
   // A job's 勤務枠 counts in the placements of every member placed on it; its rows are its matches.
   const jobRows = touched.jobs.length > 0 ? readRowsByKey(store, MATCHES_TAB, 'job_id', touched.jobs, lang).parsed.records : [];
@@ -368,7 +377,10 @@ export function repackTouched(store: TableStore, lang: Language, today: CivilDat
   const wanted = [...ids];
   const buckets = [...new Set(wanted.map(bucketOf))];
   const jobBuckets = [...new Set(touched.jobs.map(bucketOf))];
-  const found = bucketRows(store, [...new Set([...buckets, ...jobBuckets])], true);
+  // The buckets as the caller read them under this lock (the index's rectangle, every bucket's 区分
+  // checked at its row), else read where the rebuild put them.
+  const all = [...new Set([...buckets, ...jobBuckets])];
+  const found = index ? bucketsIn(index, all) : bucketRows(store, all, true);
   if (!found) return null;
   // A 仕事 cell too long for a cell (JOB_BUCKET_OVERFLOW) is held as no list: its jobs are told to
   // the ranking as read, the cell left as it is; any other cell that does not read is a rebuild.
@@ -501,6 +513,12 @@ export function refreshCandidateIndex(store: TableStore, lang: Language, today: 
   writeBuckets(store, [...touched].map((k) => rows.get(k)).filter((b): b is { row: number; entries: IndexEntry[] } => b !== undefined));
 }
 
+/** The rows of `buckets` in the index's rectangle as readCandidateIndex read it (row 2 the stamp,
+ *  bucket b at row b + 3), as bucketRows answers them. */
+function bucketsIn(index: RawTable, buckets: readonly number[]): RawTable {
+  return { name: index.name, header: index.header, rows: buckets.map((b) => index.rows[b + 1] ?? []), rowNumbers: buckets.map(bucketRow) };
+}
+
 /** Where the rebuild puts bucket `b`: after the header and the stamp row. */
 const bucketRow = (b: number): number => b + 3;
 
@@ -537,11 +555,14 @@ function bucketRows(store: TableStore, buckets: readonly number[], withJobs = fa
  * order as now written — those jobs' matches are replaced whole instead of patched, so a pair held
  * twice (a row copied by hand, マッチングID and all) or a cell stale for any reason is set right.
  */
-export function writeJobMatches(store: TableStore, written: readonly Match[], whole: ReadonlyMap<string, readonly Match[]> = new Map()): void {
+export function writeJobMatches(
+  store: TableStore, written: readonly Match[], whole: ReadonlyMap<string, readonly Match[]> = new Map(), held?: HeldJobBucket, jobRows: ReadonlyMap<string, number> = new Map(),
+): void {
   const list = written.filter((m) => m.job_id !== null && m.job_id !== '' && !whole.has(m.job_id)).map(jobMatchOf);
   if (list.length === 0 && whole.size === 0) return;
   const buckets = [...new Set([...list.map((m) => bucketOf(m.job_id ?? '')), ...[...whole.keys()].map(bucketOf)])];
-  const found = bucketRows(store, buckets, true);
+  // The bucket the writer read before the job's row (readJobBucket), under the same lock: not read again.
+  const found = held && buckets.length === 1 && buckets[0] === held.bucket ? held.found : bucketRows(store, buckets, true);
   if (!found) return;
   const cells: { row: number; json: string }[] = [];
   found.rows.forEach((r, i) => {
@@ -551,11 +572,39 @@ export function writeJobMatches(store: TableStore, written: readonly Match[], wh
     if (b === undefined || !got) return;
     const jobs = withWrittenMatches(got.jobs, list.filter((m) => bucketOf(m.job_id ?? '') === b));
     for (const [jobId, rows] of whole) if (bucketOf(jobId) === b) jobs.set(jobId, rows.filter((m) => m.job_id === jobId).map(jobMatchOf));
-    // The row hints kept as found (a write of マッチング moves no row of 仕事 or 業務提供先).
-    const next = packJobBucket(jobs, got.hints);
+    // The row hints kept as found (a write of マッチング moves no row of 仕事 or 業務提供先), but a
+    // job's row of 仕事 the writer has just read holding its ID (`jobRows`) is where the hint points
+    // from now on: a job added since the rebuild, or moved by hand, is read at its row by the next
+    // ranking. Its client's hint is kept (only the rebuild reads 業務提供先; checked where read).
+    const hints = new Map(got.hints);
+    for (const [jobId, row] of jobRows) {
+      const before = hints.get(jobId);
+      if (bucketOf(jobId) === b && row >= 2 && before?.job !== row) hints.set(jobId, { job: row, client: before?.client ?? null });
+    }
+    const next = packJobBucket(jobs, hints);
     if (next !== json) cells.push({ row: found.rowNumbers?.[i] ?? 0, json: next });
   });
   writeJobCells(store, cells);
+}
+
+/** A job's bucket row of the index (all four cells) read by a write of マッチング before the job's
+ *  row of 仕事, where writeJobMatches would read it anyway: its row hint lets the job's row be read
+ *  at it (job-fill.ts readJobRowsAt: no search), and writeJobMatches re-packs the cell as read, under
+ *  the same lock, instead of reading it again. `found` null: no index tab. */
+export interface HeldJobBucket {
+  readonly bucket: number;
+  readonly found: RawTable | null;
+}
+
+export function readJobBucket(store: TableStore, jobId: string): HeldJobBucket {
+  const bucket = bucketOf(jobId);
+  return { bucket, found: bucketRows(store, [bucket], true) };
+}
+
+/** The job's row hint in the bucket read (null: none held, or the cell does not read). */
+export function heldJobRowHint(held: HeldJobBucket, jobId: string): JobRowHint | null {
+  const row = held.found?.rows.find((r) => String(r[0] ?? '') === bucketKey(held.bucket));
+  return row ? unpackJobBucketAndHints(String(row[3] ?? ''))?.hints.get(jobId) ?? null : null;
 }
 
 /** One writeCells per run of adjacent rows (仕事 only). */

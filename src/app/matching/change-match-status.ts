@@ -25,10 +25,10 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ChangeMatchStatusInput, ChangeMatchStatusOutput, MatchAction } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
-import { findJob, jobFillOf, jobRowsAsWritten, readJobRows, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
+import { findJob, jobFillOf, jobRowsAsWritten, readJobRowsAt, readMatchRowsAndIds, settleJobStatus, type TabRead } from './job-fill';
 import { findLastRowsOf, readRowsByKey } from '../shared/find-rows';
 import { readMemberRow } from '../members/member-view';
-import { refreshCandidateIndex, writeJobMatches } from './candidate-index';
+import { heldJobRowHint, readJobBucket, refreshCandidateIndex, writeJobMatches } from './candidate-index';
 import { adjustActivityTotals } from '../weekly/adjust-activity-totals';
 
 // One status change of a member for a job (マッチング), from the sidebar's buttons. The caller
@@ -223,7 +223,10 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   const peeked = TRANSITIONS[input.action].from.includes('none') ? peekMatchIds(ports.props, 1) : [];
   const { matches, taken } = readMatchRowsAndIds(store, input.job_id, input.member_id, peeked, lang);
   const placedJobs = matches.parsed.records.filter((m) => m.member_id === input.member_id && m.job_id).map((m) => m.job_id ?? '');
-  const jobs = readJobRows(store, [input.job_id, ...placedJobs], lang);
+  // The job's bucket of the candidate index, which the write re-packs below, read first: when the
+  // member has no match on another job, the job's row is read at the row its hint gives, no search.
+  const held = readJobBucket(store, input.job_id);
+  const jobs = readJobRowsAt(store, [input.job_id, ...placedJobs], heldJobRowHint(held, input.job_id), lang);
   const { job, row: jobRow } = findJob(jobs, input.job_id, lang);
   const { open, row, at } = openMatchOf(matches, input.job_id, input.member_id);
   checkTransition(input.action, open, input.member_id, lang);
@@ -267,7 +270,7 @@ export function changeMatchStatus(ports: SidebarPorts, ctx: CallContext, input: 
   }
   // The job's matches the candidate index keeps (its list's buttons, the places held): the job's
   // rows were all found by 仕事ID, so they are given whole, in their order, this row as written.
-  writeJobMatches(store, [next], new Map([[job.job_id, open ? jobRowsAsWritten(matches, job.job_id, at, next) : jobRowsAsWritten(matches, job.job_id, -1, null, [next])]]));
+  writeJobMatches(store, [next], new Map([[job.job_id, open ? jobRowsAsWritten(matches, job.job_id, at, next) : jobRowsAsWritten(matches, job.job_id, -1, null, [next])]]), held, new Map([[job.job_id, jobRow]]));
   const after = [...others, next];
   // The member's matches (all of them: found by 会員ID), as they were and as they are now.
   const own = (list: readonly Match[]): Match[] => list.filter((m) => m.member_id === input.member_id);

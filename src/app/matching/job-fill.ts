@@ -3,7 +3,8 @@ import { jobCapacity, statusAfter, type CapacityChange, type JobCapacity } from 
 import { wordText } from '../../domain/messages/catalog';
 import { JOBS_TAB, MATCHES_TAB, type Job, type Match } from '../../domain/schema/tabs';
 import { readWholeTab, type TabRead } from '../shared/tab-read';
-import { readRowsByKey, readRowsByKeys, type KeyOf } from '../shared/find-rows';
+import { readRowsByKey, readRowsByKeys, readRowsByNumber, type KeyOf } from '../shared/find-rows';
+import type { JobRowHint } from '../../domain/matching/job-matches';
 import type { AuditInput } from '../shared/audit';
 import type { CallContext } from '../shared/call-context';
 import { updateRecord } from '../shared/record-writes';
@@ -34,6 +35,25 @@ export const readMatches = (store: TableStore, lang: Language): TabRead<Match> =
 /** The rows of 仕事 of these jobs, found by 仕事ID (not the whole tab). */
 export const readJobRows = (store: TableStore, jobIds: readonly string[], lang: Language): TabRead<Job> =>
   readRowsByKey(store, JOBS_TAB, 'job_id', [...new Set(jobIds)], lang);
+
+/** readJobRows, but when the one job asked has a row hint (the candidate index's, read by the
+ *  caller: candidate-index.ts readJobBucket) its row is read there (one getValues, no search) and
+ *  taken only when it holds that 仕事ID, as the ranking takes it (list-candidates.ts); a row holding
+ *  another ID (rows sorted, inserted or deleted by hand since), a row past the grid, several jobs
+ *  asked or a store that cannot read given rows: found by key as before. */
+export function readJobRowsAt(store: TableStore, jobIds: readonly string[], hint: JobRowHint | null, lang: Language): TabRead<Job> {
+  const wanted = [...new Set(jobIds)];
+  const only = wanted.length === 1 ? wanted[0] : undefined;
+  if (only !== undefined && hint && store.readRows) {
+    try {
+      const read = readRowsByNumber(store, JOBS_TAB, [hint.job], lang);
+      if (read.parsed.records.length === 1 && read.parsed.records[0]?.job_id === only) return read;
+    } catch {
+      // Past the tab's grid (rows deleted by hand; getRange refuses it): searched for below.
+    }
+  }
+  return readJobRows(store, wanted, lang);
+}
 
 /** The rows of マッチング of a job and those of a member (either may be null), found by key in one
  *  search of both key columns, in sheet order, each row once: what a status change needs — the

@@ -12,9 +12,9 @@ import type { CallContext, SidebarPorts } from '../shared/call-context';
 import { ApiError } from '../shared/api-error';
 import type { ProposeTeamInput, ProposeTeamOutput } from '../shared/api-types';
 import { appendActivityRows, issueActivityIds } from '../activities/append-activities';
-import { findJob, jobFillOf, jobRowsAsWritten, readJobRows, readMatchRowsAndIds } from './job-fill';
+import { findJob, jobFillOf, jobRowsAsWritten, readJobRowsAt, readMatchRowsAndIds } from './job-fill';
 import { freshMatchIds, jobSlotsOf, newMatch, peekMatchIds } from './change-match-status';
-import { writeJobMatches } from './candidate-index';
+import { heldJobRowHint, readJobBucket, writeJobMatches } from './candidate-index';
 
 // この編成で提案: every member of the mosaic team proposed in one call, under one lock. Each gets a
 // マッチング row 提案 with the slots the team gave them as its 担当枠 (what 成立 will take), and a
@@ -43,8 +43,11 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   const lang = ctx.lang;
   const day = input.date ?? ctx.today;
   // The job's row and its rows of マッチング, found by key: the same at any center size.
-  const jobs = readJobRows(store, [input.job_id], lang);
-  const { job } = findJob(jobs, input.job_id, lang);
+  // The job's bucket of the candidate index first (its matches are re-packed below): the job's
+  // row is read at the row its hint gives, no search.
+  const held = readJobBucket(store, input.job_id);
+  const jobs = readJobRowsAt(store, [input.job_id], heldJobRowHint(held, input.job_id), lang);
+  const { job, row: jobRow } = findJob(jobs, input.job_id, lang);
   if (job.status === 'closed') throw new ApiError('job_closed', { job: job.job_id });
   // The counter's next IDs, as many as the team could need, looked for in the same search: free,
   // the new IDs need no search of their own.
@@ -79,7 +82,7 @@ export function proposeTeam(ports: SidebarPorts, ctx: CallContext, input: Propos
   }
   // The job's matches the candidate index keeps (who is already proposed): every row of the job was
   // found by 仕事ID above, so they are given whole, the rows just appended after them.
-  writeJobMatches(store, proposed, new Map([[job.job_id, jobRowsAsWritten(matches, job.job_id, -1, null, proposed)]]));
+  writeJobMatches(store, proposed, new Map([[job.job_id, jobRowsAsWritten(matches, job.job_id, -1, null, proposed)]]), held, new Map([[job.job_id, jobRow]]));
   const logged = appendActivityRows(ports, ctx, proposed.map((p) => ({
     date: day, area: 'matching' as const, kind: 'proposal' as const, member_id: p.member_id, client_id: job.client_id ?? '', job_id: job.job_id,
     outcome: labelOf(MATCH_STATUS, 'proposed', lang),
