@@ -611,8 +611,8 @@ describe('the writes of a member, an activity and a job with the stored lists in
     expect(step('setJobStatus', { job_id: 'J004', status: 'closed' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
-      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事
-      'TextFinder.findAll', // its rows of マッチング (for the places shown and audited; none here: nothing read)
+      'TextFinder.findAll', // its rows of マッチング (for the places shown and audited; none here: nothing read, no index)
+      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事, by key (no index read, no hint)
       'Range.setValues', 'Sheet.appendRow', // 状態, the audit row
       'Properties.getProperties', // the stored 今週 figures (募集中の仕事)
       ...CLOSE,
@@ -706,8 +706,8 @@ describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: eve
     expect(step('setJobStatus', { job_id: 'J004', status: 'open' }).ok).toBe(true);
     expect(trips()).toEqual([
       ...OPEN,
-      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事 (row 5)
-      'TextFinder.findAll', // its rows of マッチング (none: nothing read)
+      'TextFinder.findAll', // its rows of マッチング (none: nothing read, no index)
+      'TextFinder.findAll', 'Range.getValues', // J004's row of 仕事 (row 5), by key
       'Range.setValues', // 状態
       'Range.getValues', 'Range.setValues', // _仕事検索's row 5, J004's key: checked, re-marked (提 → none)
       'Sheet.appendRow', // the audit row
@@ -730,7 +730,7 @@ describe('setJobStatus with the job picker\'s keys (_仕事検索) in place: eve
     // The cell holds another job's key: J004's is made whole (its client's name found by key).
     expect(trips()).toEqual([
       ...OPEN,
-      'TextFinder.findAll', 'Range.getValues', 'TextFinder.findAll', 'Range.setValues',
+      'TextFinder.findAll', 'TextFinder.findAll', 'Range.getValues', 'Range.setValues',
       'Range.getValues', // _仕事検索's row 3: J002's key, not J004's
       'TextFinder.findAll', 'Range.getValues', // C002's row of 業務提供先, for the key's client name
       'Range.setValues', // J004's key, 終-marked, at row 3

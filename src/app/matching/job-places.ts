@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { Language } from '../../domain/enums';
 import { bucketOf } from '../../domain/matching/member-index';
-import type { JobMatch } from '../../domain/matching/job-matches';
+import type { JobMatch, JobRowHint } from '../../domain/matching/job-matches';
 import { MATCHES_TAB } from '../../domain/schema/tabs';
 import type { KeyValueStore, TableStore } from '../ports';
 import { findRowNumbersByKey, readRowsByNumber } from '../shared/find-rows';
@@ -34,16 +34,29 @@ export function readJobsPlaces(
   jobIds: readonly string[],
   stamps?: IndexStamps,
 ): readonly JobMatch[] {
+  return readJobsPlacesAndHints(ports, ctx, jobIds, stamps).matches;
+}
+
+/** readJobsPlaces, with the jobs' row hints when the index was read (its bucket rows read and
+ *  trusted, whether or not their count held): setJobStatus reads the job's row of 仕事 there. */
+export function readJobsPlacesAndHints(
+  ports: { readonly store: TableStore; readonly props: KeyValueStore },
+  ctx: { readonly today: CivilDate; readonly lang: Language },
+  jobIds: readonly string[],
+  stamps?: IndexStamps,
+): { readonly matches: readonly JobMatch[]; readonly hints: ReadonlyMap<string, JobRowHint> } {
   const { store } = ports;
   const wanted = [...new Set(jobIds)];
   const found = findRowNumbersByKey(store, MATCHES_TAB, 'job_id', wanted, ctx.lang);
   const buckets = new Set(wanted.map(bucketOf)).size;
+  let hints: ReadonlyMap<string, JobRowHint> = new Map();
   if (wanted.length > 0 && found.length >= INDEXED_PLACES_FROM - 1 + buckets) {
-    const indexed = indexedJobMatches(store, stamps ?? readIndexStamps(ports.props).stamps, ctx.today, wanted)?.matches;
-    const all = indexed ? wanted.flatMap((j) => indexed.get(j) ?? []) : null;
-    if (all && all.length === found.length) return all;
+    const indexed = indexedJobMatches(store, stamps ?? readIndexStamps(ports.props).stamps, ctx.today, wanted);
+    hints = indexed?.hints ?? hints;
+    const all = indexed ? wanted.flatMap((j) => indexed.matches.get(j) ?? []) : null;
+    if (all && all.length === found.length) return { matches: all, hints };
   }
-  return readRowsByNumber(store, MATCHES_TAB, found, ctx.lang).parsed.records;
+  return { matches: readRowsByNumber(store, MATCHES_TAB, found, ctx.lang).parsed.records, hints };
 }
 
 /** The most buckets the picker's search reads the candidate index for before it knows how many

@@ -46,3 +46,45 @@ describe('setJobStatus: the job\'s places', () => {
     expect(out.job.open_slots).toContain('Wed-AM');
   });
 });
+
+describe('setJobStatus: the job\'s row of 仕事 at the index\'s hint when the index was read (issue 15, h-near)', () => {
+  /** The tabs searched by key (findRows) during `run`. */
+  function searchedTabs(desk_: ReturnType<typeof withPlacements>, run: () => void): string[] {
+    const names: string[] = [];
+    const findRows = desk_.store.findRows.bind(desk_.store);
+    const spy = jest.spyOn(desk_.store, 'findRows').mockImplementation((tabs, ...rest) => {
+      names.push(tabs[0] ?? '');
+      return findRows(tabs, ...rest);
+    });
+    try {
+      run();
+    } finally {
+      spy.mockRestore();
+    }
+    return names;
+  }
+
+  it('read at the hint, not searched for', () => {
+    const desk_ = withPlacements();
+    const searched = searchedTabs(desk_, () => expect(ok(desk_.api().setJobStatus({ job_id: 'J003', status: 'closed' })).job.status).toBe('closed'));
+    expect(searched).not.toContain('仕事');
+  });
+
+  it('rows of 仕事 swapped by hand since the rebuild: the hinted row holds another job, J003 found by key and closed, the other left', () => {
+    const desk_ = withPlacements();
+    const raw = desk_.store.read(['仕事']);
+    const rows = raw?.rows ?? [];
+    const at = rows.findIndex((r) => r[0] === 'J003');
+    const other = at === 0 ? 1 : 0;
+    const all = (raw?.header ?? []).map((_, i) => i);
+    desk_.store.writeCells('仕事', other + 2, { columns: all, rows: [rows[at] ?? []] });
+    desk_.store.writeCells('仕事', at + 2, { columns: all, rows: [rows[other] ?? []] });
+    const searched = searchedTabs(desk_, () => ok(desk_.api().setJobStatus({ job_id: 'J003', status: 'closed' })));
+    expect(searched).toContain('仕事');
+    const after = desk_.store.read(['仕事'])?.rows ?? [];
+    const status = (raw?.header ?? []).indexOf('状態');
+    expect(after[other]?.[0]).toBe('J003');
+    expect(after[other]?.[status]).toBe('終了');
+    expect(after[at]?.[status]).toBe(rows[other]?.[status]);
+  });
+});
