@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parseTable } from '../../src/domain/parse/parse-table';
 import { MEMBERS_TAB, REGISTRATIONS_TAB } from '../../src/domain/schema/tabs';
 import { readWorkbookFile } from '../../src/local/xlsx-workbook-file';
@@ -26,6 +26,14 @@ describeInBrowser('the イベント panel in Chromium', () => {
     await page.getByRole('tab', { name: 'イベント' }).click();
     await page.locator('#panel-events li[data-registration]').first().waitFor();
     return { page, errors };
+  }
+
+  /** E001 is drawn: its people (R00003 is E002's) and its counts, not E002's. */
+  async function expectE001Shown(panel: Locator): Promise<void> {
+    const people = await panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration')));
+    expect(people).toContain('R00001');
+    expect(people).not.toContain('R00003');
+    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+ \/ 定員 3/);
   }
 
   test('opens on today\'s session with its people, confirmed first, in Japanese', async () => {
@@ -98,11 +106,7 @@ describeInBrowser('the イベント panel in Chromium', () => {
     await panel.getByLabel('回を選ぶ').selectOption('E001');
     await lists.handed();
     expect(lists.asked()).toBe(2);
-    // E001's people (R00003 is E002's), and E001's counts.
-    const people = await panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration')));
-    expect(people).toContain('R00001');
-    expect(people).not.toContain('R00003');
-    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+ \/ 定員 3/);
+    await expectE001Shown(panel);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -169,10 +173,7 @@ describeInBrowser('the イベント panel in Chromium', () => {
     await panel.locator('li[data-registration="R00001"]').waitFor();
     await signUps.handed();
     await panel.getByText(/^R\d{5} 確定しました$/).waitFor();
-    const people = await panel.locator('li[data-registration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-registration')));
-    expect(people).toContain('R00001');
-    expect(people).not.toContain('R00003');
-    await expect(panel.locator('#event-counts').textContent()).resolves.toMatch(/^確定 \d+ \/ 定員 3/);
+    await expectE001Shown(panel);
     expect(errors).toEqual([]);
     await page.close();
   });
