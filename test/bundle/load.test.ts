@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { ABSENT_IN_APPS_SCRIPT, loadBundle, jsonRoundTrip, REPO } from './harness';
+import { ABSENT_IN_APPS_SCRIPT, BUNDLE_PATH, loadBundle, jsonRoundTrip, REPO } from './harness';
 import { GLOBAL_NAMES } from '../fakes';
 
 // The bundle Apps Script evaluates on every menu click, trigger and sidebar call. These tests run
@@ -33,6 +33,19 @@ describe('the built bundle dist/Code.js', () => {
     const missing = names.filter((n) => !new RegExp(`^function ${n.replace(/\$/g, '\\$')}\\(`, 'm').test(bundle.source));
     if (missing.length > 0) throw new Error(`dist/Code.js lacks ${missing.join(', ')}: it is older than src/main.ts — run npm run build`);
     expect(bundle.functionNames).toEqual([...names].sort());
+  });
+
+  it('names its own functions in a stack trace: the build minifies only the names below the top level', () => {
+    // Apps Script's log shows the stack of an error as V8 names it; onOpen (src/entry/setup.ts)
+    // reaches SpreadsheetApp, absent here. Minifying every name would make this frame a letter.
+    const bundle = loadBundle({ fakes: false });
+    const footer = bundle.source.split('\n').findIndex((l) => l.startsWith('function onOpen(')) + 1;
+    const stack = vm.runInContext('(() => { try { onOpen(); return ""; } catch (e) { return String(e.stack); } })()', bundle.context) as string;
+    const first = /^\s+at (\S+) \(Code\.js:(\d+):\d+\)/m.exec(stack);
+    expect(first?.[1]).toBe('onOpen');
+    expect(Number(first?.[2])).toBeLessThan(footer);
+    const map = JSON.parse(readFileSync(`${BUNDLE_PATH}.map`, 'utf8')) as { sources: string[] };
+    expect(map.sources).toContain('../src/entry/setup.ts');
   });
 
   it('makes no call on any Google service while it is being evaluated', () => {
